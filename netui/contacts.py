@@ -1,0 +1,755 @@
+"""Contacts: create, update, read, list, find by name, trash, restore, purge, merge.
+
+Also the details hung on a contact: channels, tags, facts and important dates.
+Functions take and return plain values and dataclasses, never Peewee rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pendulum
+from peewee import SQL, fn
+
+from netui import followups, search, when
+from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.models import (
+    CHANNEL_KINDS,
+    CIRCLES,
+    Channel,
+    Contact,
+    ContactTag,
+    Event,
+    EventAttendee,
+    Fact,
+    FollowUp,
+    ImportantDate,
+    Interaction,
+    InteractionParticipant,
+    Tag,
+    UTCDateTimeField,
+    database,
+)
+from netui.text import fold_key, full_name
+
+SORTS = ("name", "last_contacted", "company")
+TEXT_FIELDS = ("first_name", "last_name", "company", "role", "city", "country", "how_met", "notes")
+EDITABLE_FIELDS = TEXT_FIELDS + (
+    "circle", "met_at_id", "introduced_by_id", "cadence_days", "starred",
+)
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
+_TAG = re.compile(r"^[^\s,#]+$")
+
+
+# --- what callers get back ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    id: int
+    kind: str
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FactInfo:
+    id: int
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ImportantDateInfo:
+    id: int
+    label: str
+    month: int
+    day: int
+    year: int | None
+    remind_days_before: int
+
+    @property
+    def text(self) -> str:
+        """ISO form, with "--" for an unknown year: "1990-04-15" or "--04-15"."""
+        year = f"{self.year:04d}" if self.year else "-"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """One row of a contact list."""
+
+    id: int
+    name: str
+    company: str
+    role: str
+    city: str
+    circle: str
+    starred: bool
+    cadence_days: int | None
+    last_contacted: pendulum.DateTime | None
+    overdue: bool
+    trashed: bool
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    role: str
+    city: str
+    country: str
+    circle: str
+    how_met: str
+    met_at_id: int | None
+    met_at_title: str | None
+    introduced_by_id: int | None
+    introduced_by_name: str | None
+    cadence_days: int | None
+    starred: bool
+    notes: str
+    created_at: pendulum.DateTime
+    updated_at: pendulum.DateTime
+    trashed_at: pendulum.DateTime | None
+    last_contacted: pendulum.DateTime | None
+    channels: list[ChannelInfo] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    facts: list[FactInfo] = field(default_factory=list)
+    important_dates: list[ImportantDateInfo] = field(default_factory=list)
+    open_followups: list[followups.FollowUpInfo] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return full_name(self.first_name, self.last_name)
+
+    @property
+    def emails(self) -> list[str]:
+        return [c.value for c in self.channels if c.kind == "email"]
+
+    @property
+    def phones(self) -> list[str]:
+        return [c.value for c in self.channels if c.kind == "phone"]
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Giulia Rossi' -> ('Giulia', 'Rossi'); 'Maria De Luca' -> ('Maria', 'De Luca')."""
+    words = name.split()
+    if not words:
+        return "", ""
+    return words[0], " ".join(words[1:])
+
+
+def validate_email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL.match(value):
+        raise ValidationError("email", f"'{value}' is not an e-mail address (like name@example.com).")
+    return value
+
+
+def validate_phone(value: str) -> str:
+    value = " ".join(value.split())
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE.match(value) or not 5 <= digits <= 17:
+        raise ValidationError(
+            "phone", f"'{value}' is not a phone number (digits, spaces, + ( ) - . / only)."
+        )
+    return value
+
+
+def validate_channel(kind: str, value: str) -> tuple[str, str]:
+    kind = kind.strip().lower()
+    if kind not in CHANNEL_KINDS:
+        raise ValidationError("channel", f"'{kind}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+    if kind == "email":
+        return kind, validate_email(value)
+    if kind == "phone":
+        return kind, validate_phone(value)
+    value = value.strip()
+    if not value:
+        raise ValidationError(kind, f"The {kind} value is empty.")
+    return kind, value
+
+
+def validate_circle(value: str) -> str:
+    circle = value.strip().lower()
+    if circle not in CIRCLES:
+        raise ValidationError("circle", f"'{value}' is not a circle; use one of: {', '.join(CIRCLES)}.")
+    return circle
+
+
+def validate_cadence(value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError("cadence_days", f"'{value}' is not a number of days.") from None
+    if days <= 0:
+        raise ValidationError("cadence_days", "The keep-in-touch cadence must be at least 1 day.")
+    return days
+
+
+def normalise_tag(name: str) -> str:
+    tag = name.strip().lstrip("#").strip().lower()
+    if not tag or not _TAG.match(tag):
+        raise ValidationError("tag", f"'{name}' is not a tag (one word, no spaces or commas).")
+    return tag
+
+
+def _clean_fields(changes: dict) -> dict:
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"Contacts have no field '{sorted(unknown)[0]}'.")
+    clean = {}
+    for name, value in changes.items():
+        if name in TEXT_FIELDS:
+            value = "" if value is None else str(value)
+            clean[name] = value if name in ("notes", "how_met") else " ".join(value.split())
+        elif name == "circle":
+            clean[name] = validate_circle(value or "other")
+        elif name == "cadence_days":
+            clean[name] = validate_cadence(value)
+        elif name == "starred":
+            clean[name] = bool(value)
+        elif name == "met_at_id":
+            if value is not None and not Event.select().where(Event.id == value).exists():
+                raise ValidationError("met_at", f"There is no event #{value}.")
+            clean[name] = value
+        elif name == "introduced_by_id":
+            if value is not None and not Contact.select().where(Contact.id == value).exists():
+                raise ValidationError("introduced_by", f"There is no contact #{value}.")
+            clean[name] = value
+    return clean
+
+
+# --- create / update ---------------------------------------------------------------------
+
+
+def create_contact(
+    name: str | None = None,
+    *,
+    emails: Iterable[str] = (),
+    phones: Iterable[str] = (),
+    channels: Iterable[tuple[str, str, str]] = (),
+    tags: Iterable[str] = (),
+    **fields,
+) -> int:
+    """Create a contact and return its id. `name` is split into first and last name."""
+    if name is not None:
+        fields["first_name"], fields["last_name"] = split_name(name)
+    fields.setdefault("circle", "other")
+    clean = _clean_fields(fields)
+    if not (clean.get("first_name") or clean.get("last_name")):
+        raise ValidationError("name", "A contact needs a name.")
+    all_channels = [("email", e, "") for e in emails] + [("phone", p, "") for p in phones]
+    all_channels += list(channels)
+    checked_channels = [(*validate_channel(kind, value), label) for kind, value, label in all_channels]
+    tag_names = [normalise_tag(t) for t in tags]
+    stamp = when.now()
+    with database.atomic():
+        contact = Contact.create(
+            **clean,
+            sort_name=fold_key(full_name(clean.get("first_name", ""), clean.get("last_name", ""))),
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        for kind, value, label in checked_channels:
+            Channel.create(contact=contact, kind=kind, value=value, label=label.strip())
+        _link_tags(contact.id, tag_names)
+        search.reindex_contacts([contact.id])
+    return contact.id
+
+
+def update_contact(contact_id: int, **changes) -> None:
+    """Change some fields of a contact (only those given)."""
+    clean = _clean_fields(changes)
+    with database.atomic():
+        contact = _get_row(contact_id)
+        for name, value in clean.items():
+            setattr(contact, name, value)
+        if not (contact.first_name or contact.last_name):
+            raise ValidationError("name", "A contact needs a name.")
+        if contact.introduced_by_id == contact.id:
+            raise ValidationError("introduced_by", "A contact cannot introduce themselves.")
+        contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
+        contact.updated_at = when.now()
+        contact.save()
+        search.reindex_contacts([contact_id])
+
+
+def _touch(contact_id: int) -> None:
+    Contact.update(updated_at=when.now()).where(Contact.id == contact_id).execute()
+
+
+def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
+    kind, value = validate_channel(kind, value)
+    with database.atomic():
+        _get_row(contact_id)
+        existing = Channel.get_or_none(
+            Channel.contact == contact_id, Channel.kind == kind, fn.lower(Channel.value) == value.lower()
+        )
+        if existing:
+            return existing.id
+        channel = Channel.create(contact=contact_id, kind=kind, value=value, label=label.strip())
+        _touch(contact_id)
+    return channel.id
+
+
+def remove_channel(channel_id: int) -> None:
+    with database.atomic():
+        channel = Channel.get_or_none(Channel.id == channel_id)
+        if channel is None:
+            raise NotFoundError(f"There is no channel #{channel_id}.")
+        channel.delete_instance()
+        _touch(channel.contact_id)
+
+
+def set_tags(contact_id: int, tags: Iterable[str]) -> None:
+    """Replace the contact's tags with these."""
+    names = [normalise_tag(t) for t in tags]
+    with database.atomic():
+        _get_row(contact_id)
+        ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+        _link_tags(contact_id, names)
+        _touch(contact_id)
+        search.reindex_contacts([contact_id])
+
+
+def add_tags(contact_id: int, tags: Iterable[str]) -> None:
+    names = [normalise_tag(t) for t in tags]
+    with database.atomic():
+        _get_row(contact_id)
+        _link_tags(contact_id, names)
+        _touch(contact_id)
+        search.reindex_contacts([contact_id])
+
+
+def remove_tag(contact_id: int, tag: str) -> None:
+    name = normalise_tag(tag)
+    with database.atomic():
+        tag_row = Tag.get_or_none(Tag.name == name)
+        if tag_row:
+            ContactTag.delete().where(ContactTag.contact == contact_id, ContactTag.tag == tag_row).execute()
+        _touch(contact_id)
+        search.reindex_contacts([contact_id])
+
+
+def _link_tags(contact_id: int, names: Sequence[str]) -> None:
+    for name in dict.fromkeys(names):
+        tag, _ = Tag.get_or_create(name=name)
+        ContactTag.insert(contact=contact_id, tag=tag).on_conflict_ignore().execute()
+
+
+def all_tags() -> list[tuple[str, int]]:
+    """Every tag in use with its number of (non-trashed) contacts, by name."""
+    rows = (
+        Tag.select(Tag.name, fn.COUNT(ContactTag.contact))
+        .join(ContactTag)
+        .join(Contact)
+        .where(Contact.trashed_at.is_null())
+        .group_by(Tag.id)
+        .order_by(Tag.name)
+        .tuples()
+    )
+    return list(rows)
+
+
+def add_fact(contact_id: int, label: str, value: str) -> int:
+    label, value = " ".join(label.split()), value.strip()
+    if not label:
+        raise ValidationError("fact", "A fact needs a label, e.g. 'children'.")
+    if not value:
+        raise ValidationError("fact", f"The fact '{label}' needs a value.")
+    with database.atomic():
+        _get_row(contact_id)
+        fact = Fact.create(contact=contact_id, label=label, value=value)
+        _touch(contact_id)
+        search.reindex_contacts([contact_id])
+    return fact.id
+
+
+def remove_fact(fact_id: int) -> None:
+    with database.atomic():
+        fact = Fact.get_or_none(Fact.id == fact_id)
+        if fact is None:
+            raise NotFoundError(f"There is no fact #{fact_id}.")
+        fact.delete_instance()
+        _touch(fact.contact_id)
+        search.reindex_contacts([fact.contact_id])
+
+
+def parse_important_date(text: str) -> tuple[int | None, int, int]:
+    """'1990-04-15' -> (1990, 4, 15); '--04-15' or '04-15' (year unknown) -> (None, 4, 15)."""
+    match = re.fullmatch(r"\s*(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})\s*", text)
+    if not match:
+        raise ValidationError("date", f"'{text.strip()}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.")
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    # Without a year, 29 February is a real date (2000 is a leap year).
+    when.make_date(year or 2000, month, day, "date")
+    return year, month, day
+
+
+def add_important_date(
+    contact_id: int,
+    label: str,
+    month: int,
+    day: int,
+    year: int | None = None,
+    remind_days_before: int = 7,
+) -> int:
+    label = " ".join(label.split())
+    if not label:
+        raise ValidationError("label", "An important date needs a label, e.g. 'birthday'.")
+    when.make_date(year or 2000, month, day, "date")
+    if year is not None and not 1800 <= year <= 2200:
+        raise ValidationError("date", f"{year} is not a plausible year.")
+    if remind_days_before < 0:
+        raise ValidationError("remind_days_before", "Remind me a number of days before, 0 or more.")
+    with database.atomic():
+        _get_row(contact_id)
+        row = ImportantDate.create(
+            contact=contact_id, label=label, month=month, day=day, year=year,
+            remind_days_before=remind_days_before,
+        )
+        _touch(contact_id)
+    return row.id
+
+
+def remove_important_date(date_id: int) -> None:
+    with database.atomic():
+        row = ImportantDate.get_or_none(ImportantDate.id == date_id)
+        if row is None:
+            raise NotFoundError(f"There is no important date #{date_id}.")
+        row.delete_instance()
+        _touch(row.contact_id)
+
+
+# --- read --------------------------------------------------------------------------------
+
+
+def _get_row(contact_id: int) -> Contact:
+    contact = Contact.get_or_none(Contact.id == contact_id)
+    if contact is None:
+        raise NotFoundError(f"There is no contact #{contact_id}.")
+    return contact
+
+
+def _last_contacted_subquery():
+    return (
+        InteractionParticipant.select(fn.MAX(Interaction.occurred_at))
+        .join(Interaction)
+        .where(InteractionParticipant.contact == Contact.id)
+    )
+
+
+def last_contacted(contact_id: int) -> pendulum.DateTime | None:
+    raw = (
+        InteractionParticipant.select(fn.MAX(Interaction.occurred_at))
+        .join(Interaction)
+        .where(InteractionParticipant.contact == contact_id)
+        .scalar()
+    )
+    return UTCDateTimeField().python_value(raw)
+
+
+def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = None) -> bool:
+    """Due = last interaction (or, if none, the day they were added) + cadence."""
+    if not cadence_days:
+        return False
+    start = last or created_at
+    return start.add(days=cadence_days) < (now or when.now())
+
+
+def get_contact(contact_id: int) -> ContactDetail:
+    contact = _get_row(contact_id)
+    met_at = Event.get_or_none(Event.id == contact.met_at_id) if contact.met_at_id else None
+    introducer = (
+        Contact.get_or_none(Contact.id == contact.introduced_by_id) if contact.introduced_by_id else None
+    )
+    return ContactDetail(
+        id=contact.id,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        company=contact.company,
+        role=contact.role,
+        city=contact.city,
+        country=contact.country,
+        circle=contact.circle,
+        how_met=contact.how_met,
+        met_at_id=contact.met_at_id,
+        met_at_title=met_at.title if met_at else None,
+        introduced_by_id=contact.introduced_by_id,
+        introduced_by_name=full_name(introducer.first_name, introducer.last_name) if introducer else None,
+        cadence_days=contact.cadence_days,
+        starred=contact.starred,
+        notes=contact.notes,
+        created_at=contact.created_at,
+        updated_at=contact.updated_at,
+        trashed_at=contact.trashed_at,
+        last_contacted=last_contacted(contact.id),
+        channels=[
+            ChannelInfo(c.id, c.kind, c.value, c.label)
+            for c in Channel.select().where(Channel.contact == contact.id).order_by(Channel.kind, Channel.id)
+        ],
+        tags=[
+            name
+            for (name,) in Tag.select(Tag.name).join(ContactTag)
+            .where(ContactTag.contact == contact.id).order_by(Tag.name).tuples()
+        ],
+        facts=[
+            FactInfo(f.id, f.label, f.value)
+            for f in Fact.select().where(Fact.contact == contact.id).order_by(Fact.id)
+        ],
+        important_dates=[
+            ImportantDateInfo(d.id, d.label, d.month, d.day, d.year, d.remind_days_before)
+            for d in ImportantDate.select().where(ImportantDate.contact == contact.id)
+            .order_by(ImportantDate.month, ImportantDate.day)
+        ],
+        open_followups=followups.open_for_contact(contact.id),
+    )
+
+
+def _filtered(circle=None, tag=None, city=None, company=None, trashed=False):
+    query = Contact.select()
+    query = query.where(Contact.trashed_at.is_null(False) if trashed else Contact.trashed_at.is_null())
+    if circle:
+        query = query.where(Contact.circle == validate_circle(circle))
+    if city:
+        query = query.where(fn.lower(Contact.city) == city.strip().lower())
+    if company:
+        query = query.where(fn.lower(Contact.company) == company.strip().lower())
+    if tag:
+        tagged = (
+            ContactTag.select(ContactTag.contact)
+            .join(Tag)
+            .where(Tag.name == normalise_tag(tag))
+        )
+        query = query.where(Contact.id.in_(tagged))
+    return query
+
+
+def list_contacts(
+    sort: str = "name",
+    *,
+    circle: str | None = None,
+    tag: str | None = None,
+    city: str | None = None,
+    company: str | None = None,
+    trashed: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ContactSummary]:
+    """Contacts matching every filter given, sorted by name, last contacted or company.
+
+    `trashed=True` lists the trash instead of the living contacts.
+    """
+    if sort not in SORTS:
+        raise ValidationError("sort", f"Cannot sort by '{sort}'; use one of: {', '.join(SORTS)}.")
+    last = _last_contacted_subquery().alias("last_contacted")
+    query = _filtered(circle, tag, city, company, trashed).select_extend(last)
+    if sort == "name":
+        query = query.order_by(Contact.sort_name, Contact.id)
+    elif sort == "company":
+        query = query.order_by(Contact.company == "", fn.lower(Contact.company), Contact.sort_name, Contact.id)
+    else:
+        query = query.order_by(SQL("last_contacted").desc(nulls="LAST"), Contact.sort_name, Contact.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [_summary(row) for row in query]
+
+
+def count_contacts(**filters) -> int:
+    return _filtered(**filters).count()
+
+
+def summaries_for(contact_ids: Sequence[int]) -> list[ContactSummary]:
+    """Summaries of these contacts, in the order given (missing ids are skipped)."""
+    if not contact_ids:
+        return []
+    last = _last_contacted_subquery().alias("last_contacted")
+    rows = {row.id: row for row in Contact.select(Contact, last).where(Contact.id.in_(list(contact_ids)))}
+    return [_summary(rows[i]) for i in contact_ids if i in rows]
+
+
+def _summary(row: Contact) -> ContactSummary:
+    last = UTCDateTimeField().python_value(getattr(row, "last_contacted", None))
+    return ContactSummary(
+        id=row.id,
+        name=full_name(row.first_name, row.last_name),
+        company=row.company,
+        role=row.role,
+        city=row.city,
+        circle=row.circle,
+        starred=row.starred,
+        cadence_days=row.cadence_days,
+        last_contacted=last,
+        overdue=is_overdue(row.cadence_days, last, row.created_at),
+        trashed=row.trashed_at is not None,
+    )
+
+
+def search_contacts(text: str, limit: int = 50, offset: int = 0) -> list[ContactSummary]:
+    """Contacts whose name, company, role, city, tags, notes, facts or interaction notes match."""
+    return summaries_for(search.search_ids(text, limit=limit, offset=offset))
+
+
+def resolve_contact(text: str) -> int:
+    """The one living contact `text` names: '#12', an exact full name, or a search.
+
+    Raises NotFoundError, or AmbiguousNameError listing the candidates.
+    """
+    text = text.strip()
+    if re.fullmatch(r"#\d+", text):
+        contact = Contact.get_or_none(Contact.id == int(text[1:]), Contact.trashed_at.is_null())
+        if contact is None:
+            raise NotFoundError(f"There is no contact {text}.")
+        return contact.id
+    if not text:
+        raise NotFoundError("Give a contact's name.")
+    exact = [
+        c.id
+        for c in Contact.select(Contact.id)
+        .where(Contact.sort_name == fold_key(text), Contact.trashed_at.is_null())
+        .order_by(Contact.id)
+    ]
+    matches = exact or search.search_ids(text, limit=21)
+    if not matches:
+        raise NotFoundError(f"No contact matches '{text}'.")
+    if len(matches) > 1:
+        raise AmbiguousNameError(text, summaries_for(matches[:20]))
+    return matches[0]
+
+
+# --- trash, purge, merge -----------------------------------------------------------------
+
+
+def trash_contact(contact_id: int) -> None:
+    """Move to the trash: hidden from lists and search until restored or purged."""
+    with database.atomic():
+        contact = _get_row(contact_id)
+        if contact.trashed_at is None:
+            contact.trashed_at = when.now()
+            contact.save()
+        search.drop_contacts([contact_id])
+
+
+def restore_contact(contact_id: int) -> None:
+    with database.atomic():
+        contact = _get_row(contact_id)
+        contact.trashed_at = None
+        contact.save()
+        search.reindex_contacts([contact_id])
+
+
+def purge_contact(contact_id: int) -> None:
+    """Erase a person for good: their row, details, follow-ups, search entry, and the
+    interactions that were only with them."""
+    with database.atomic():
+        _get_row(contact_id)
+        only_theirs = (
+            InteractionParticipant.select(InteractionParticipant.interaction)
+            .group_by(InteractionParticipant.interaction)
+            .having(
+                fn.COUNT(InteractionParticipant.contact) == 1,
+                fn.MAX(InteractionParticipant.contact) == contact_id,
+            )
+        )
+        Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
+        Contact.delete().where(Contact.id == contact_id).execute()
+        search.drop_contacts([contact_id])
+
+
+def purge_trash(older_than_days: int = 0) -> int:
+    """Purge every trashed contact trashed at least this many days ago; returns how many."""
+    cutoff = when.now().subtract(days=older_than_days)
+    ids = [c.id for c in Contact.select(Contact.id).where(Contact.trashed_at <= cutoff)]
+    with database.atomic():
+        for contact_id in ids:
+            purge_contact(contact_id)
+    return len(ids)
+
+
+def merge_contacts(keep_id: int, other_id: int) -> None:
+    """Fold `other` into `keep`: nothing of either is lost, then `other` is removed."""
+    if keep_id == other_id:
+        raise ValidationError("merge", "Cannot merge a contact with itself.")
+    with database.atomic():
+        keep, other = _get_row(keep_id), _get_row(other_id)
+        other_name = full_name(other.first_name, other.last_name)
+        if fold_key(other_name) != fold_key(full_name(keep.first_name, keep.last_name)):
+            keep.notes = f"{keep.notes}\nalso known as (merged): {other_name}".strip()
+        for name in TEXT_FIELDS:
+            mine, theirs = getattr(keep, name), getattr(other, name)
+            if not mine:
+                setattr(keep, name, theirs)
+            elif theirs and theirs != mine and name in ("notes", "how_met"):
+                setattr(keep, name, f"{mine}\n\n{theirs}")
+            elif theirs and theirs != mine and name not in ("first_name", "last_name"):
+                # Two different companies/cities: keep ours, remember theirs in the notes.
+                keep.notes = f"{keep.notes}\n{name.replace('_', ' ')} (merged): {theirs}".strip()
+        if keep.circle == "other":
+            keep.circle = other.circle
+        keep.met_at_id = keep.met_at_id or other.met_at_id
+        introducer = keep.introduced_by_id or other.introduced_by_id
+        keep.introduced_by_id = None if introducer in (keep_id, other_id) else introducer
+        keep.cadence_days = keep.cadence_days or other.cadence_days
+        keep.starred = keep.starred or other.starred
+        keep.created_at = min(keep.created_at, other.created_at)
+        keep.sort_name = fold_key(full_name(keep.first_name, keep.last_name))
+        keep.updated_at = when.now()
+        keep.save()
+
+        for channel in Channel.select().where(Channel.contact == other_id):
+            duplicate = Channel.select().where(
+                Channel.contact == keep_id, Channel.kind == channel.kind,
+                fn.lower(Channel.value) == channel.value.lower(),
+            ).exists()
+            if not duplicate:
+                Channel.update(contact=keep_id).where(Channel.id == channel.id).execute()
+        tag_ids = [link.tag_id for link in ContactTag.select().where(ContactTag.contact == other_id)]
+        for tag_id in tag_ids:
+            ContactTag.insert(contact=keep_id, tag=tag_id).on_conflict_ignore().execute()
+        known_facts = {(f.label, f.value) for f in Fact.select().where(Fact.contact == keep_id)}
+        for fact in Fact.select().where(Fact.contact == other_id):
+            if (fact.label, fact.value) not in known_facts:
+                Fact.update(contact=keep_id).where(Fact.id == fact.id).execute()
+        known_dates = {
+            (d.label.lower(), d.month, d.day)
+            for d in ImportantDate.select().where(ImportantDate.contact == keep_id)
+        }
+        for date in ImportantDate.select().where(ImportantDate.contact == other_id):
+            if (date.label.lower(), date.month, date.day) not in known_dates:
+                ImportantDate.update(contact=keep_id).where(ImportantDate.id == date.id).execute()
+        shared = InteractionParticipant.select(InteractionParticipant.interaction).where(
+            InteractionParticipant.contact == keep_id
+        )
+        (InteractionParticipant.update(contact=keep_id)
+         .where(InteractionParticipant.contact == other_id,
+                InteractionParticipant.interaction.not_in(shared))
+         .execute())
+        for link in EventAttendee.select().where(EventAttendee.contact == other_id):
+            mine = EventAttendee.get_or_none(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id)
+            if mine is None:
+                EventAttendee.update(contact=keep_id).where(
+                    EventAttendee.event == link.event_id, EventAttendee.contact == other_id
+                ).execute()
+            elif link.status == "met" or (link.role and not mine.role):
+                EventAttendee.update(
+                    status="met" if "met" in (mine.status, link.status) else mine.status,
+                    role=mine.role or link.role,
+                ).where(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id).execute()
+        FollowUp.update(contact=keep_id).where(FollowUp.contact == other_id).execute()
+        Contact.update(introduced_by=keep_id).where(Contact.introduced_by == other_id).execute()
+        Contact.update(introduced_by=None).where(Contact.id == keep_id, Contact.introduced_by == keep_id).execute()
+        Contact.delete().where(Contact.id == other_id).execute()
+        search.drop_contacts([other_id])
+        search.reindex_contacts([keep_id])

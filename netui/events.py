@@ -1,0 +1,289 @@
+"""Events: conventions, trade fairs, webinars, dinners... with the people to meet and met there.
+
+Status moves idea -> planned -> registered -> attended / skipped. An event's times are
+instants (stored in UTC) plus the time zone it happens in, for showing local times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pendulum
+from peewee import JOIN, fn
+
+from netui import when
+from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.models import (
+    ATTENDEE_STATUSES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    Contact,
+    Event,
+    EventAttendee,
+    database,
+)
+from netui.text import fold_key, full_name
+
+TEXT_FIELDS = ("title", "venue", "city", "link", "goal", "notes")
+EDITABLE_FIELDS = TEXT_FIELDS + ("kind", "status", "starts_at", "ends_at", "timezone")
+FINISHED_STATUSES = ("attended", "skipped")
+
+
+@dataclass(frozen=True)
+class AttendeeInfo:
+    contact_id: int
+    name: str
+    company: str
+    status: str
+    role: str
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: int
+    title: str
+    kind: str
+    status: str
+    starts_at: pendulum.DateTime | None
+    ends_at: pendulum.DateTime | None
+    timezone: str
+    venue: str
+    city: str
+    to_meet: int
+    met: int
+
+
+@dataclass(frozen=True)
+class EventDetail(EventSummary):
+    link: str = ""
+    goal: str = ""
+    notes: str = ""
+    attendees: list[AttendeeInfo] = field(default_factory=list)
+
+
+def validate_kind(kind: str) -> str:
+    value = " ".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
+    if value not in EVENT_KINDS:
+        raise ValidationError("kind", f"'{kind}' is not a kind of event; use one of: {', '.join(EVENT_KINDS)}.")
+    return value
+
+
+def validate_status(status: str) -> str:
+    value = status.strip().lower()
+    if value not in EVENT_STATUSES:
+        raise ValidationError("status", f"'{status}' is not an event status; use one of: {', '.join(EVENT_STATUSES)}.")
+    return value
+
+
+def validate_timezone(name: str) -> str:
+    try:
+        return pendulum.timezone(name.strip()).name
+    except Exception:  # pendulum raises several kinds for a bad name
+        raise ValidationError("timezone", f"'{name}' is not a time zone (e.g. Europe/Rome).") from None
+
+
+def _instant(value, zone: str, field_name: str):
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return when.parse_when(value, field_name, tz=zone)
+    if isinstance(value, dt.datetime):
+        return pendulum.instance(value, tz=zone).in_timezone("UTC")
+    if isinstance(value, dt.date):
+        return pendulum.datetime(value.year, value.month, value.day, tz=zone).in_timezone("UTC")
+    raise ValidationError(field_name, f"'{value}' is not a date and time.")
+
+
+def _clean(changes: dict, zone: str) -> dict:
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ValidationError(name, f"Events have no field '{name}'.")
+    clean = {}
+    for name, value in changes.items():
+        if name in TEXT_FIELDS:
+            value = "" if value is None else str(value)
+            clean[name] = value.strip() if name in ("goal", "notes") else " ".join(value.split())
+        elif name == "kind":
+            clean[name] = validate_kind(value or "other")
+        elif name == "status":
+            clean[name] = validate_status(value or "idea")
+        elif name == "timezone":
+            clean[name] = validate_timezone(value)
+        elif name in ("starts_at", "ends_at"):
+            clean[name] = _instant(value, zone, name)
+    return clean
+
+
+def _check(event: Event) -> None:
+    if not event.title:
+        raise ValidationError("title", "An event needs a title.")
+    if event.starts_at and event.ends_at and event.ends_at < event.starts_at:
+        raise ValidationError("ends_at", "The event ends before it starts.")
+    if event.status == "attended" and event.starts_at and event.starts_at > when.now():
+        raise ValidationError("status", "An event that has not started yet cannot be marked attended.")
+
+
+def create_event(title: str, **fields) -> int:
+    zone = validate_timezone(fields.get("timezone") or when.local_zone().name)
+    fields["timezone"] = zone
+    clean = _clean({"title": title, **fields}, zone)
+    stamp = when.now()
+    event = Event(created_at=stamp, updated_at=stamp, **clean)
+    _check(event)
+    with database.atomic():
+        event.save()
+    return event.id
+
+
+def update_event(event_id: int, **changes) -> None:
+    with database.atomic():
+        event = _get_row(event_id)
+        zone = validate_timezone(changes.get("timezone") or event.timezone)
+        for name, value in _clean(changes, zone).items():
+            setattr(event, name, value)
+        _check(event)
+        event.updated_at = when.now()
+        event.save()
+
+
+def set_event_status(event_id: int, status: str) -> None:
+    update_event(event_id, status=status)
+
+
+def delete_event(event_id: int) -> None:
+    with database.atomic():
+        if not Event.delete().where(Event.id == event_id).execute():
+            raise NotFoundError(f"There is no event #{event_id}.")
+
+
+def _get_row(event_id: int) -> Event:
+    event = Event.get_or_none(Event.id == event_id)
+    if event is None:
+        raise NotFoundError(f"There is no event #{event_id}.")
+    return event
+
+
+def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: str | None = None) -> None:
+    """Add someone to an event's list (or change their status / role there)."""
+    status = status.strip().lower()
+    if status not in ATTENDEE_STATUSES:
+        raise ValidationError("status", f"'{status}' is not an attendee status; use one of: {', '.join(ATTENDEE_STATUSES)}.")
+    with database.atomic():
+        _get_row(event_id)
+        if not Contact.select().where(Contact.id == contact_id).exists():
+            raise NotFoundError(f"There is no contact #{contact_id}.")
+        existing = EventAttendee.get_or_none(EventAttendee.event == event_id, EventAttendee.contact == contact_id)
+        if existing is None:
+            EventAttendee.insert(event=event_id, contact=contact_id, status=status, role=(role or "").strip()).execute()
+        else:
+            values = {"status": status}
+            if role is not None:
+                values["role"] = role.strip()
+            EventAttendee.update(**values).where(
+                EventAttendee.event == event_id, EventAttendee.contact == contact_id
+            ).execute()
+
+
+def mark_met(event_id: int, contact_id: int) -> None:
+    set_attendee(event_id, contact_id, status="met")
+
+
+def remove_attendee(event_id: int, contact_id: int) -> None:
+    with database.atomic():
+        EventAttendee.delete().where(
+            EventAttendee.event == event_id, EventAttendee.contact == contact_id
+        ).execute()
+
+
+def _summary_query():
+    to_meet = fn.SUM(EventAttendee.status == "to meet").alias("to_meet_count")
+    met = fn.SUM(EventAttendee.status == "met").alias("met_count")
+    return (
+        Event.select(Event, to_meet, met)
+        .join(EventAttendee, JOIN.LEFT_OUTER)
+        .group_by(Event.id)
+    )
+
+
+def _summary_values(row: Event) -> dict:
+    return dict(
+        id=row.id, title=row.title, kind=row.kind, status=row.status, starts_at=row.starts_at,
+        ends_at=row.ends_at, timezone=row.timezone, venue=row.venue, city=row.city,
+        to_meet=int(getattr(row, "to_meet_count", 0) or 0), met=int(getattr(row, "met_count", 0) or 0),
+    )
+
+
+def get_event(event_id: int) -> EventDetail:
+    row = _summary_query().where(Event.id == event_id).get_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no event #{event_id}.")
+    attendees = [
+        AttendeeInfo(
+            a.contact.id, full_name(a.contact.first_name, a.contact.last_name), a.contact.company,
+            a.status, a.role,
+        )
+        for a in EventAttendee.select(EventAttendee, Contact).join(Contact)
+        .where(EventAttendee.event == event_id, Contact.trashed_at.is_null())
+        .order_by(EventAttendee.status.desc(), Contact.sort_name)
+    ]
+    return EventDetail(**_summary_values(row), link=row.link, goal=row.goal, notes=row.notes, attendees=attendees)
+
+
+def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:
+    """Events not over yet (and undated ideas), grouped by status in pipeline order, soonest first."""
+    moment = Event.starts_at.db_value(now or when.now())
+    ongoing = fn.COALESCE(Event.ends_at, Event.starts_at)
+    rows = _summary_query().where(
+        Event.starts_at.is_null() | (ongoing >= moment), Event.status != "skipped"
+    )
+    summaries = [EventSummary(**_summary_values(r)) for r in rows]
+    far_future = pendulum.datetime(9999, 1, 1)
+    return sorted(
+        summaries,
+        key=lambda e: (EVENT_STATUSES.index(e.status), e.starts_at or far_future, e.title.lower()),
+    )
+
+
+def past_events(now: pendulum.DateTime | None = None, limit: int = 100) -> list[EventSummary]:
+    """Events that are over (and skipped ones), most recent first."""
+    moment = Event.starts_at.db_value(now or when.now())
+    ongoing = fn.COALESCE(Event.ends_at, Event.starts_at)
+    rows = (
+        _summary_query()
+        .where((Event.starts_at.is_null(False) & (ongoing < moment)) | (Event.status == "skipped"))
+        .order_by(Event.starts_at.desc(nulls="LAST"), Event.id.desc())
+        .limit(limit)
+    )
+    return [EventSummary(**_summary_values(r)) for r in rows]
+
+
+def events_of_contact(contact_id: int) -> list[tuple[EventSummary, str]]:
+    """The events this contact is listed for, with their status there, newest first."""
+    rows = (
+        _summary_query()
+        .where(Event.id.in_(EventAttendee.select(EventAttendee.event).where(EventAttendee.contact == contact_id)))
+        .order_by(Event.starts_at.desc(nulls="LAST"))
+    )
+    statuses = {
+        a.event_id: a.status for a in EventAttendee.select().where(EventAttendee.contact == contact_id)
+    }
+    return [(EventSummary(**_summary_values(r)), statuses[r.id]) for r in rows]
+
+
+def resolve_event(text: str) -> int:
+    """The event `text` names: '#id' or its title (exact, case- and accent-insensitive, or a
+    unique part of it)."""
+    text = text.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        return _get_row(int(text[1:])).id
+    key = fold_key(text)
+    events = list(Event.select(Event.id, Event.title, Event.starts_at).order_by(Event.starts_at.desc(nulls="LAST")))
+    exact = [e for e in events if fold_key(e.title) == key]
+    matches = exact or [e for e in events if key and key in fold_key(e.title)]
+    if not matches:
+        raise NotFoundError(f"No event matches '{text}'.")
+    if len(matches) > 1:
+        raise AmbiguousNameError(text, [get_event(e.id) for e in matches[:20]], noun="events")
+    return matches[0].id

@@ -1,0 +1,180 @@
+"""Follow-ups: something to send or say to a contact by a given day.
+
+A follow-up is due on `due_on`, or on `snoozed_until` when snoozed later than that; it is
+overdue when that day has passed. Days are the user's local calendar days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pendulum
+from peewee import Case
+
+from netui import when
+from netui.errors import NotFoundError, ValidationError
+from netui.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
+from netui.text import full_name
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    id: int
+    contact_id: int
+    contact_name: str
+    due_on: dt.date
+    snoozed_until: dt.date | None
+    channel: str
+    action: str
+    source_interaction_id: int | None
+    source_event_id: int | None
+    done_at: pendulum.DateTime | None
+
+    @property
+    def effective_due(self) -> dt.date:
+        if self.snoozed_until and self.snoozed_until > self.due_on:
+            return self.snoozed_until
+        return self.due_on
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.done_at is None and self.effective_due < today
+
+
+def _day(value: dt.date | str, field: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return when.plain_date(value)
+    return when.parse_date(value, field)
+
+
+def create_followup(
+    contact_id: int,
+    due_on: dt.date | str,
+    action: str = "",
+    channel: str = "",
+    source_interaction_id: int | None = None,
+    source_event_id: int | None = None,
+) -> int:
+    due = _day(due_on, "due_on")
+    channel = channel.strip().lower()
+    if channel and channel not in CHANNEL_KINDS:
+        raise ValidationError("channel", f"'{channel}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+    with database.atomic():
+        if not Contact.select().where(Contact.id == contact_id).exists():
+            raise NotFoundError(f"There is no contact #{contact_id}.")
+        if source_interaction_id and not Interaction.select().where(Interaction.id == source_interaction_id).exists():
+            raise NotFoundError(f"There is no interaction #{source_interaction_id}.")
+        if source_event_id and not Event.select().where(Event.id == source_event_id).exists():
+            raise NotFoundError(f"There is no event #{source_event_id}.")
+        row = FollowUp.create(
+            contact=contact_id, due_on=due, action=action.strip(), channel=channel,
+            source_interaction=source_interaction_id, source_event=source_event_id,
+            created_at=when.now(),
+        )
+    return row.id
+
+
+def _get_row(followup_id: int) -> FollowUp:
+    row = FollowUp.get_or_none(FollowUp.id == followup_id)
+    if row is None:
+        raise NotFoundError(f"There is no follow-up #{followup_id}.")
+    return row
+
+
+def complete_followup(followup_id: int) -> None:
+    with database.atomic():
+        row = _get_row(followup_id)
+        if row.done_at is None:
+            row.done_at = when.now()
+            row.save()
+
+
+def reopen_followup(followup_id: int) -> None:
+    with database.atomic():
+        row = _get_row(followup_id)
+        row.done_at = None
+        row.save()
+
+
+def snooze_followup(followup_id: int, days: int, today: dt.date | None = None) -> dt.date:
+    """Hide it until `days` days from today; returns the new day it is due."""
+    if days <= 0:
+        raise ValidationError("days", "Snooze for at least 1 day.")
+    with database.atomic():
+        row = _get_row(followup_id)
+        row.snoozed_until = (_day(today, "today") if today else when.today()) + dt.timedelta(days=days)
+        row.save()
+    return row.snoozed_until
+
+
+def reschedule_followup(followup_id: int, due_on: dt.date | str) -> None:
+    due = _day(due_on, "due_on")
+    with database.atomic():
+        row = _get_row(followup_id)
+        row.due_on, row.snoozed_until = due, None
+        row.save()
+
+
+def get_followup(followup_id: int) -> FollowUpInfo:
+    row = _base_query().where(FollowUp.id == followup_id).get_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no follow-up #{followup_id}.")
+    return _info(row)
+
+
+def _effective_due():
+    return Case(
+        None,
+        [((FollowUp.snoozed_until.is_null(False)) & (FollowUp.snoozed_until > FollowUp.due_on),
+          FollowUp.snoozed_until)],
+        FollowUp.due_on,
+    )
+
+
+def _base_query():
+    return FollowUp.select(FollowUp, Contact.id, Contact.first_name, Contact.last_name).join(Contact)
+
+
+def due_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
+    """Open follow-ups due on or before `today` (default: the local today), most overdue first.
+
+    Follow-ups of trashed contacts are left out.
+    """
+    day = _day(today, "today") if today else when.today()
+    due = _effective_due()
+    rows = (
+        _base_query()
+        .where(FollowUp.done_at.is_null(), due <= day, Contact.trashed_at.is_null())
+        .order_by(due, Contact.sort_name, FollowUp.id)
+    )
+    return [_info(row) for row in rows]
+
+
+def overdue_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
+    day = today or when.today()
+    return [f for f in due_followups(day) if f.effective_due < day]
+
+
+def open_for_contact(contact_id: int) -> list[FollowUpInfo]:
+    rows = (
+        _base_query()
+        .where(FollowUp.contact == contact_id, FollowUp.done_at.is_null())
+        .order_by(_effective_due(), FollowUp.id)
+    )
+    return [_info(row) for row in rows]
+
+
+def _info(row: FollowUp) -> FollowUpInfo:
+    contact = row.contact
+    return FollowUpInfo(
+        id=row.id,
+        contact_id=row.contact_id,
+        contact_name=full_name(contact.first_name, contact.last_name),
+        due_on=row.due_on,
+        snoozed_until=row.snoozed_until,
+        channel=row.channel,
+        action=row.action,
+        source_interaction_id=row.source_interaction_id,
+        source_event_id=row.source_event_id,
+        done_at=row.done_at,
+    )

@@ -1,0 +1,22 @@
+"""Numbered schema versions. Each module's `up(database)` moves the file from the previous
+version to its own; `netui.db` records the version reached in `PRAGMA user_version`.
+
+Add a version by writing `vNNNN_what.py` and appending it here; never edit an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from netui.migrations import v0001_initial
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    up: Callable
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", v0001_initial.up),)

@@ -1,0 +1,172 @@
+"""The timeline: interactions (meetings, calls, messages, ...) with one or more contacts.
+
+A contact's "last contacted" is derived from here (netui.contacts.last_contacted), so
+logging anything with someone resets their keep-in-touch clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pendulum
+
+from netui import search, when
+from netui.errors import NotFoundError, ValidationError
+from netui.models import (
+    INITIATORS,
+    INTERACTION_KINDS,
+    Contact,
+    Event,
+    Interaction,
+    InteractionParticipant,
+    database,
+)
+from netui.text import full_name
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class InteractionInfo:
+    id: int
+    kind: str
+    occurred_at: pendulum.DateTime
+    summary: str
+    notes: str
+    initiated_by: str | None
+    event_id: int | None
+    event_title: str | None
+    participants: tuple[Participant, ...]
+
+
+def validate_kind(kind: str) -> str:
+    value = kind.strip().lower()
+    if value not in INTERACTION_KINDS:
+        raise ValidationError("kind", f"'{kind}' is not a kind of interaction; use one of: {', '.join(INTERACTION_KINDS)}.")
+    return value
+
+
+def log_interaction(
+    contact_ids: Iterable[int],
+    kind: str,
+    occurred_at: dt.datetime | str | None = None,
+    summary: str = "",
+    notes: str = "",
+    initiated_by: str | None = None,
+    event_id: int | None = None,
+) -> int:
+    """Record an interaction with these contacts (default: now); returns its id."""
+    ids = list(dict.fromkeys(contact_ids))
+    if not ids:
+        raise ValidationError("participants", "An interaction needs at least one person.")
+    kind = validate_kind(kind)
+    if occurred_at is None:
+        moment = when.now()
+    elif isinstance(occurred_at, str):
+        moment = when.parse_when(occurred_at)
+    else:
+        moment = pendulum.instance(occurred_at)
+    if initiated_by is not None and initiated_by not in INITIATORS:
+        raise ValidationError("initiated_by", f"Who started it: one of {', '.join(INITIATORS)}.")
+    with database.atomic():
+        living = {
+            c.id for c in Contact.select(Contact.id).where(Contact.id.in_(ids), Contact.trashed_at.is_null())
+        }
+        missing = [i for i in ids if i not in living]
+        if missing:
+            raise NotFoundError(f"There is no contact #{missing[0]} (or it is in the trash).")
+        if event_id is not None and not Event.select().where(Event.id == event_id).exists():
+            raise NotFoundError(f"There is no event #{event_id}.")
+        interaction = Interaction.create(
+            kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
+            initiated_by=initiated_by, event=event_id, created_at=when.now(),
+        )
+        InteractionParticipant.insert_many(
+            [{"interaction": interaction.id, "contact": i} for i in ids]
+        ).execute()
+        search.reindex_contacts(ids)
+    return interaction.id
+
+
+def delete_interaction(interaction_id: int) -> None:
+    with database.atomic():
+        participants = _participant_ids(interaction_id)
+        deleted = Interaction.delete().where(Interaction.id == interaction_id).execute()
+        if not deleted:
+            raise NotFoundError(f"There is no interaction #{interaction_id}.")
+        search.reindex_contacts(participants)
+
+
+def _participant_ids(interaction_id: int) -> list[int]:
+    return [
+        link.contact_id
+        for link in InteractionParticipant.select().where(InteractionParticipant.interaction == interaction_id)
+    ]
+
+
+def contact_timeline(contact_id: int, limit: int = 50, offset: int = 0) -> list[InteractionInfo]:
+    """Interactions with this contact, newest first, one page at a time."""
+    query = (
+        Interaction.select()
+        .join(InteractionParticipant)
+        .where(InteractionParticipant.contact == contact_id)
+    )
+    return _page(query, limit, offset)
+
+
+def global_timeline(limit: int = 50, offset: int = 0) -> list[InteractionInfo]:
+    """Every interaction, newest first, one page at a time."""
+    return _page(Interaction.select(), limit, offset)
+
+
+def get_interaction(interaction_id: int) -> InteractionInfo:
+    found = _infos(list(Interaction.select().where(Interaction.id == interaction_id)))
+    if not found:
+        raise NotFoundError(f"There is no interaction #{interaction_id}.")
+    return found[0]
+
+
+def count_interactions(contact_id: int | None = None) -> int:
+    if contact_id is None:
+        return Interaction.select().count()
+    return InteractionParticipant.select().where(InteractionParticipant.contact == contact_id).count()
+
+
+def _page(query, limit: int, offset: int) -> list[InteractionInfo]:
+    rows = list(
+        query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit).offset(offset)
+    )
+    return _infos(rows)
+
+
+def _infos(rows: Sequence[Interaction]) -> list[InteractionInfo]:
+    """Build InteractionInfos with two queries for the whole page, not two per row."""
+    ids = [row.id for row in rows]
+    people: dict[int, list[Participant]] = defaultdict(list)
+    links = (
+        InteractionParticipant.select(InteractionParticipant.interaction, Contact.id, Contact.first_name, Contact.last_name)
+        .join(Contact)
+        .where(InteractionParticipant.interaction.in_(ids))
+        .order_by(Contact.sort_name)
+    )
+    for link in links:
+        people[link.interaction_id].append(
+            Participant(link.contact.id, full_name(link.contact.first_name, link.contact.last_name))
+        )
+    event_ids = {row.event_id for row in rows if row.event_id}
+    titles = {e.id: e.title for e in Event.select(Event.id, Event.title).where(Event.id.in_(list(event_ids)))}
+    return [
+        InteractionInfo(
+            id=row.id, kind=row.kind, occurred_at=row.occurred_at, summary=row.summary,
+            notes=row.notes, initiated_by=row.initiated_by, event_id=row.event_id,
+            event_title=titles.get(row.event_id), participants=tuple(people[row.id]),
+        )
+        for row in rows
+    ]
