@@ -12,6 +12,8 @@ import json
 import sys
 from collections.abc import Sequence
 
+import peewee
+
 from netui import __version__, contacts, db, events, timeline, when
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.models import CIRCLES, INTERACTION_KINDS
@@ -100,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USER_ERROR
     except (NetuiError, db.DatabaseOpenError) as error:
         print(f"netui: {error}", file=sys.stderr)
+        return USER_ERROR
+    except peewee.OperationalError as error:  # locked past the timeout, disk full, read-only
+        print(f"netui: the database could not be written or read ({error}); nothing was changed.", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         return 130

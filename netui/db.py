@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pendulum
 import platformdirs
+import peewee
 from peewee import SqliteDatabase
 
 from netui import models
@@ -85,9 +86,17 @@ def open_database(
         version = _check_identity(database.connection(), path, newest)
         models.database.initialize(database)
         _migrate(database, path, version, migrations)
-    except sqlite3.Error as error:
+    except DatabaseOpenError:
+        database.close()
+        raise
+    except (sqlite3.Error, peewee.DatabaseError) as error:
         database.close()
         raise DatabaseOpenError(f"{path}: cannot use this database ({error}).") from None
+    except Exception as error:  # a failed upgrade step: its transaction was rolled back
+        database.close()
+        raise DatabaseOpenError(
+            f"{path}: upgrading the database failed ({error}); the file was left as it was."
+        ) from error
     return database
 
 
@@ -121,6 +130,16 @@ def schema_version(database: SqliteDatabase) -> int:
 # --- internals ---------------------------------------------------------------------------
 
 
+def _unused_backup_path(path: Path, version: int) -> Path:
+    stamp = pendulum.now("UTC").format("YYYYMMDD[T]HHmmss")
+    candidate = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.v{version}-{stamp}-{counter}.bak")
+    return candidate
+
+
 def _create_private_file(path: Path) -> None:
     """Create an empty file readable by its owner only (the data is personal)."""
     try:
@@ -141,10 +160,12 @@ def _check_existing_file(path: Path, newest: int) -> None:
             raise DatabaseOpenError(f"{path}: is a directory, not a netui database file.")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
+        if not header:
+            # An empty file (say, made with `touch`) becomes a new database: make it private.
+            path.chmod(0o600)
+            return
     except OSError as error:
         raise DatabaseOpenError(f"{path}: cannot read the file ({error.strerror}).") from None
-    if not header:
-        return  # an empty file: a new database
     if header != SQLITE_HEADER:
         raise DatabaseOpenError(f"{path}: is not a netui database (not an SQLite file).")
     # immutable=1 reads without locks or -wal/-shm side files: inspecting leaves no trace.
@@ -185,8 +206,7 @@ def _migrate(
     if not pending:
         return
     if current > 0:
-        stamp = pendulum.now("UTC").format("YYYYMMDD[T]HHmmss")
-        backup_database(database, path.with_name(f"{path.name}.v{current}-{stamp}.bak"))
+        backup_database(database, _unused_backup_path(path, current))
     for migration in pending:
         with database.atomic():
             migration.up(database)

@@ -1,0 +1,278 @@
+"""Follow-ups (netui.followups): what is due, overdue, done, snoozed or rescheduled.
+
+"Today" is Sunday 2026-11-29 in Rome (the `frozen` fixture) unless a day is passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+from netui import contacts, followups, timeline
+from netui.errors import NotFoundError, ValidationError
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture(autouse=True)
+def _setup(database, frozen):
+    """Every test here has a database and a frozen clock."""
+
+
+@pytest.fixture
+def people():
+    return {
+        "giulia": contacts.create_contact("Giulia Rossi"),
+        "marco": contacts.create_contact("Marco Bianchi"),
+        "anna": contacts.create_contact("Anna Verdi"),
+    }
+
+
+def ids(items):
+    return [f.id for f in items]
+
+
+# --- creating ------------------------------------------------------------------------------
+
+
+def test_create_with_a_date(people):
+    """A follow-up created with a date keeps its contact, day, channel and action."""
+    followup_id = followups.create_followup(
+        people["giulia"], dt.date(2026, 12, 1), action="  send the deck ", channel=" Email "
+    )
+    info = followups.get_followup(followup_id)
+    assert info.contact_id == people["giulia"]
+    assert info.contact_name == "Giulia Rossi"
+    assert info.due_on == dt.date(2026, 12, 1)
+    assert info.effective_due == dt.date(2026, 12, 1)
+    assert (info.channel, info.action) == ("email", "send the deck")
+    assert info.done_at is None and info.snoozed_until is None
+
+
+def test_create_with_a_typed_date(people):
+    """'2026-12-01' and 'tomorrow' are read as calendar days."""
+    typed = followups.create_followup(people["giulia"], "2026-12-01")
+    relative = followups.create_followup(people["giulia"], "tomorrow")
+    assert followups.get_followup(typed).due_on == dt.date(2026, 12, 1)
+    assert followups.get_followup(relative).due_on == dt.date(2026, 11, 30)
+
+
+def test_create_refuses_bad_day(people):
+    """An impossible or unreadable due day is refused on field 'due_on'."""
+    for bad in ("2026-02-30", "soonish"):
+        with pytest.raises(ValidationError) as caught:
+            followups.create_followup(people["giulia"], bad)
+        assert caught.value.field == "due_on"
+    assert followups.open_for_contact(people["giulia"]) == []
+
+
+def test_create_refuses_bad_channel(people):
+    """A channel that is not a known kind is refused and nothing is created."""
+    with pytest.raises(ValidationError) as caught:
+        followups.create_followup(people["giulia"], TODAY, channel="pigeon")
+    assert caught.value.field == "channel"
+    assert followups.open_for_contact(people["giulia"]) == []
+
+
+def test_create_refuses_unknown_contact_or_source(people):
+    """Unknown contact, interaction or event: NotFoundError, nothing created."""
+    with pytest.raises(NotFoundError):
+        followups.create_followup(999, TODAY)
+    with pytest.raises(NotFoundError):
+        followups.create_followup(people["giulia"], TODAY, source_interaction_id=77)
+    with pytest.raises(NotFoundError):
+        followups.create_followup(people["giulia"], TODAY, source_event_id=88)
+    assert followups.due_followups(dt.date(2030, 1, 1)) == []
+
+
+def test_create_remembers_its_source_interaction(people):
+    """A follow-up can point back to the interaction it came from."""
+    interaction_id = timeline.log_interaction([people["giulia"]], "meeting")
+    followup_id = followups.create_followup(people["giulia"], TODAY, source_interaction_id=interaction_id)
+    assert followups.get_followup(followup_id).source_interaction_id == interaction_id
+
+
+def test_get_unknown_followup():
+    """Asking for a follow-up that does not exist raises NotFoundError."""
+    with pytest.raises(NotFoundError):
+        followups.get_followup(404)
+
+
+# --- due and overdue -----------------------------------------------------------------------
+
+
+def test_due_includes_today_and_overdue_most_overdue_first(people):
+    """Due as of a day: that day's and earlier ones, oldest first; later ones left out."""
+    today = followups.create_followup(people["anna"], TODAY)
+    week_late = followups.create_followup(people["marco"], "2026-11-22")
+    day_late = followups.create_followup(people["giulia"], "2026-11-28")
+    followups.create_followup(people["giulia"], "2026-11-30")  # tomorrow: not yet
+    assert ids(followups.due_followups(TODAY)) == [week_late, day_late, today]
+    assert ids(followups.due_followups()) == [week_late, day_late, today]  # default: local today
+
+
+def test_due_as_of_another_day(people):
+    """The day can be given, also as text."""
+    followup_id = followups.create_followup(people["giulia"], "2026-12-05")
+    assert followups.due_followups(dt.date(2026, 12, 4)) == []
+    assert ids(followups.due_followups(dt.date(2026, 12, 5))) == [followup_id]
+    assert ids(followups.due_followups("2026-12-06")) == [followup_id]
+
+
+def test_due_same_day_sorted_by_contact_name(people):
+    """Follow-ups due the same day are listed by contact name."""
+    marco = followups.create_followup(people["marco"], TODAY)
+    anna = followups.create_followup(people["anna"], TODAY)
+    giulia = followups.create_followup(people["giulia"], TODAY)
+    assert ids(followups.due_followups(TODAY)) == [anna, giulia, marco]
+
+
+def test_done_followups_are_not_due(people):
+    """Completed follow-ups leave the due list."""
+    done = followups.create_followup(people["giulia"], "2026-11-20")
+    still_open = followups.create_followup(people["marco"], "2026-11-21")
+    followups.complete_followup(done)
+    assert ids(followups.due_followups(TODAY)) == [still_open]
+
+
+def test_trashed_contacts_followups_are_not_due(people):
+    """A contact in the trash does not nag; restoring brings the follow-up back."""
+    followup_id = followups.create_followup(people["marco"], "2026-11-20")
+    contacts.trash_contact(people["marco"])
+    assert followups.due_followups(TODAY) == []
+    assert followups.overdue_followups(TODAY) == []
+    contacts.restore_contact(people["marco"])
+    assert ids(followups.due_followups(TODAY)) == [followup_id]
+
+
+def test_overdue_is_strictly_before_today(people):
+    """Overdue means the day has passed: due today is due, not overdue."""
+    today = followups.create_followup(people["anna"], TODAY)
+    late = followups.create_followup(people["marco"], "2026-11-28")
+    assert ids(followups.overdue_followups(TODAY)) == [late]
+    assert ids(followups.overdue_followups()) == [late]
+    info = followups.get_followup(today)
+    assert info.is_overdue(TODAY) is False
+    assert info.is_overdue(dt.date(2026, 11, 30)) is True
+
+
+# --- complete / reopen ---------------------------------------------------------------------
+
+
+def test_complete_and_reopen(people, frozen):
+    """Completing stamps the time; reopening makes it due again."""
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followups.complete_followup(followup_id)
+    info = followups.get_followup(followup_id)
+    assert info.done_at == frozen
+    assert info.is_overdue(TODAY) is False
+    assert followups.open_for_contact(people["giulia"]) == []
+
+    followups.reopen_followup(followup_id)
+    assert followups.get_followup(followup_id).done_at is None
+    assert ids(followups.due_followups(TODAY)) == [followup_id]
+
+
+def test_complete_twice_keeps_the_first_time(people):
+    """Completing again does not move the done time."""
+    followup_id = followups.create_followup(people["giulia"], TODAY)
+    followups.complete_followup(followup_id)
+    first = followups.get_followup(followup_id).done_at
+    with pendulum.travel_to(pendulum.datetime(2026, 12, 5, tz="UTC"), freeze=True):
+        followups.complete_followup(followup_id)
+    assert followups.get_followup(followup_id).done_at == first
+
+
+def test_complete_or_reopen_unknown():
+    """Unknown follow-ups are reported."""
+    with pytest.raises(NotFoundError):
+        followups.complete_followup(5)
+    with pytest.raises(NotFoundError):
+        followups.reopen_followup(5)
+
+
+# --- snooze / reschedule -------------------------------------------------------------------
+
+
+def test_snooze_hides_until_that_day(people):
+    """Snoozed 3 days from today: hidden until 2 December, due (not overdue) on that day."""
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    assert followups.snooze_followup(followup_id, 3) == dt.date(2026, 12, 2)
+    info = followups.get_followup(followup_id)
+    assert info.snoozed_until == dt.date(2026, 12, 2)
+    assert info.effective_due == dt.date(2026, 12, 2)
+    assert followups.due_followups(TODAY) == []
+    assert followups.due_followups(dt.date(2026, 12, 1)) == []
+    assert ids(followups.due_followups(dt.date(2026, 12, 2))) == [followup_id]
+    assert followups.overdue_followups(dt.date(2026, 12, 2)) == []
+    assert ids(followups.overdue_followups(dt.date(2026, 12, 3))) == [followup_id]
+
+
+def test_snooze_from_an_explicit_day(people):
+    """Snoozing counts from the `today` given."""
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    assert followups.snooze_followup(followup_id, 2, today=dt.date(2026, 12, 10)) == dt.date(2026, 12, 12)
+
+
+def test_snooze_shorter_than_due_keeps_due_day(people):
+    """Snoozing a not-yet-due follow-up to before its due day does not make it due earlier."""
+    followup_id = followups.create_followup(people["giulia"], "2026-12-10")
+    followups.snooze_followup(followup_id, 1)
+    assert followups.get_followup(followup_id).effective_due == dt.date(2026, 12, 10)
+    assert followups.due_followups(dt.date(2026, 12, 5)) == []
+
+
+@pytest.mark.parametrize("days", [0, -2])
+def test_snooze_needs_at_least_one_day(people, days):
+    """Snoozing for 0 or fewer days is refused and changes nothing."""
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    with pytest.raises(ValidationError) as caught:
+        followups.snooze_followup(followup_id, days)
+    assert caught.value.field == "days"
+    assert followups.get_followup(followup_id).snoozed_until is None
+    assert ids(followups.due_followups(TODAY)) == [followup_id]
+
+
+def test_snooze_unknown_followup():
+    """Snoozing a follow-up that does not exist is reported."""
+    with pytest.raises(NotFoundError):
+        followups.snooze_followup(42, 3)
+
+
+def test_reschedule_sets_day_and_clears_snooze(people):
+    """Rescheduling moves the due day and forgets any snooze."""
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followups.snooze_followup(followup_id, 10)
+    followups.reschedule_followup(followup_id, "2026-11-29")
+    info = followups.get_followup(followup_id)
+    assert info.due_on == TODAY
+    assert info.snoozed_until is None
+    assert ids(followups.due_followups(TODAY)) == [followup_id]
+
+
+def test_reschedule_refuses_bad_day_and_unknown(people):
+    """Bad day or unknown follow-up: refused."""
+    followup_id = followups.create_followup(people["giulia"], TODAY)
+    with pytest.raises(ValidationError):
+        followups.reschedule_followup(followup_id, "2026-02-30")
+    assert followups.get_followup(followup_id).due_on == TODAY
+    with pytest.raises(NotFoundError):
+        followups.reschedule_followup(999, TODAY)
+
+
+# --- per contact ---------------------------------------------------------------------------
+
+
+def test_open_for_contact(people):
+    """A contact's open follow-ups, soonest (effective) day first, done ones left out."""
+    later = followups.create_followup(people["giulia"], "2026-12-20")
+    snoozed = followups.create_followup(people["giulia"], "2026-11-20")
+    soon = followups.create_followup(people["giulia"], "2026-12-01")
+    done = followups.create_followup(people["giulia"], "2026-11-21")
+    followups.create_followup(people["marco"], "2026-11-21")
+    followups.complete_followup(done)
+    followups.snooze_followup(snoozed, 5)  # now effectively due 2026-12-04
+    assert ids(followups.open_for_contact(people["giulia"])) == [soon, snoozed, later]
+    assert ids(contacts.get_contact(people["giulia"]).open_followups) == [soon, snoozed, later]
