@@ -393,8 +393,7 @@ def parse_important_date(text: str) -> tuple[int | None, int, int]:
         raise ValidationError("date", f"'{text.strip()}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.")
     year = int(match.group(1)) if match.group(1) else None
     month, day = int(match.group(2)), int(match.group(3))
-    # Without a year, 29 February is a real date (2000 is a leap year).
-    when.make_date(year or 2000, month, day, "date")
+    when.make_date(year, month, day, "date")
     return year, month, day
 
 
@@ -409,7 +408,7 @@ def add_important_date(
     label = " ".join(label.split())
     if not label:
         raise ValidationError("label", "An important date needs a label, e.g. 'birthday'.")
-    when.make_date(year or 2000, month, day, "date")
+    when.make_date(year, month, day, "date")
     if year is not None and not 1800 <= year <= 2200:
         raise ValidationError("date", f"{year} is not a plausible year.")
     if remind_days_before < 0:
@@ -523,10 +522,11 @@ def _filtered(circle=None, tag=None, city=None, company=None, trashed=False):
     query = query.where(Contact.trashed_at.is_null(False) if trashed else Contact.trashed_at.is_null())
     if circle:
         query = query.where(Contact.circle == validate_circle(circle))
+    # fold_key is registered on the connection by netui.db: "lodz" and "ŁÓDŹ" find "Łódź".
     if city:
-        query = query.where(fn.lower(Contact.city) == city.strip().lower())
+        query = query.where(fn.fold_key(Contact.city) == fold_key(city))
     if company:
-        query = query.where(fn.lower(Contact.company) == company.strip().lower())
+        query = query.where(fn.fold_key(Contact.company) == fold_key(company))
     if tag:
         tagged = (
             ContactTag.select(ContactTag.contact)

@@ -20,6 +20,7 @@ from peewee import SqliteDatabase
 
 from netui import models
 from netui.migrations import MIGRATIONS, Migration
+from netui.text import fold_key
 
 APP_NAME = "netui"
 DB_ENV_VAR = "NETUI_DB"
@@ -79,6 +80,8 @@ def open_database(
         _create_private_file(path)
 
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    # Comparisons that SQLite's ASCII-only lower() gets wrong ("Évora" vs "évora").
+    database.register_function(fold_key, "fold_key", 1, deterministic=True)
     try:
         database.connect()
         # Read again through the real connection: a write-ahead log may hold newer pages

@@ -198,11 +198,15 @@ def remove_attendee(event_id: int, contact_id: int) -> None:
 
 
 def _summary_query():
-    to_meet = fn.SUM(EventAttendee.status == "to meet").alias("to_meet_count")
-    met = fn.SUM(EventAttendee.status == "met").alias("met_count")
+    """Events with their counts of people to meet / met (trashed contacts not counted)."""
+    living = Contact.trashed_at.is_null()
+    to_meet = fn.SUM((EventAttendee.status == "to meet") & living).alias("to_meet_count")
+    met = fn.SUM((EventAttendee.status == "met") & living).alias("met_count")
     return (
         Event.select(Event, to_meet, met)
         .join(EventAttendee, JOIN.LEFT_OUTER)
+        .join(Contact, JOIN.LEFT_OUTER)
+        .switch(Event)
         .group_by(Event.id)
     )
 

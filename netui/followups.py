@@ -150,8 +150,8 @@ def due_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
     return [_info(row) for row in rows]
 
 
-def overdue_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
-    day = today or when.today()
+def overdue_followups(today: dt.date | str | None = None) -> list[FollowUpInfo]:
+    day = _day(today, "today") if today else when.today()
     return [f for f in due_followups(day) if f.effective_due < day]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from peewee import JOIN, fn
+from peewee import JOIN, OperationalError, fn
 
 from netui.models import (
     Contact,
@@ -30,6 +30,10 @@ SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "
 _QUOTED = re.compile(r'("[^"]*"?)')
 _BARE_WORD = re.compile(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
 _OPERATORS = {"AND", "OR", "NOT"}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Nobody types more into a search box; longer text is a paste, searched by its start.
+MAX_QUERY_CHARACTERS = 500
+MAX_PLAIN_WORDS = 32
 
 
 def reindex_contacts(contact_ids: Iterable[int]) -> None:
@@ -75,10 +79,19 @@ def fts_query(text: str) -> str | None:
 
 
 def search_ids(text: str, limit: int = 50, offset: int = 0) -> list[int]:
-    """Ids of the non-trashed contacts matching `text`, best match first."""
-    query = fts_query(text)
-    if query is None:
-        return []
+    """Ids of the non-trashed contacts matching `text`, best match first. Never raises on
+    what a user types: text FTS5 cannot parse (deep nesting, long NOT chains) is searched
+    as plain words instead."""
+    text = _CONTROL_CHARACTERS.sub(" ", text)[:MAX_QUERY_CHARACTERS]
+    try:
+        query = fts_query(text)
+        return _matching_ids(query, limit, offset) if query else []
+    except (OperationalError, RecursionError):
+        words = re.findall(r"\w+", fold(text))[:MAX_PLAIN_WORDS]
+        return _matching_ids(" AND ".join(f'"{w}"*' for w in words), limit, offset) if words else []
+
+
+def _matching_ids(query: str, limit: int, offset: int) -> list[int]:
     rows = (
         ContactSearch.select(ContactSearch.rowid)
         .join(Contact, on=(Contact.id == ContactSearch.rowid))

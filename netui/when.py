@@ -51,14 +51,24 @@ def plain_date(value: dt.date) -> dt.date:
     return dt.date(value.year, value.month, value.day)
 
 
-def make_date(year: int, month: int, day: int, field: str = "date") -> dt.date:
-    """A calendar date, or a ValidationError that says what is wrong with it."""
+def make_date(year: int | None, month: int, day: int, field: str = "date") -> dt.date:
+    """A calendar date, or a ValidationError that says what is wrong with it.
+
+    With year None (a birthday whose year is unknown) the date is checked against a leap
+    year, so 29 February is accepted; the date returned is then in the year 2000.
+    """
     if not 1 <= month <= 12:
         raise ValidationError(field, f"{month} is not a month (1 to 12).")
+    checked_year = 2000 if year is None else year
     try:
-        return dt.date(year, month, day)
+        return dt.date(checked_year, month, day)
     except ValueError:
-        days = pendulum.date(year, month, 1).days_in_month
+        days = pendulum.date(checked_year, month, 1).days_in_month
+        if year is None:
+            raise ValidationError(
+                field, f"--{month:02d}-{day:02d} is not a date: "
+                f"{MONTH_NAMES[month - 1]} has at most {days} days."
+            ) from None
         raise ValidationError(
             field, f"{year:04d}-{month:02d}-{day:02d} is not a date: "
             f"{MONTH_NAMES[month - 1]} {year} has {days} days."
@@ -91,9 +101,10 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     if raw == "now":
         return current.in_timezone("UTC")
 
-    day_part, _, time_part = raw.partition(" ")
-    if _TIME.match(day_part) and not time_part:  # only a time: today at that time
-        day_part, time_part = "today", day_part
+    if _TIME.match(raw):  # only a time ("18:00", "6 pm"): today at that time
+        day_part, time_part = "today", raw
+    else:
+        day_part, _, time_part = raw.partition(" ")
     day = _parse_day(day_part, current, text, field)
     if day is None:
         try:

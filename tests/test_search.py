@@ -21,25 +21,25 @@ def found_set(text: str) -> set[int]:
 # --- folding -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("fields", "query"),
-    [
-        ({"name": "Anna Rossi", "company": "Caffè Nero"}, "caffe"),
-        ({"name": "Anna Rossi", "company": "Caffe Roma"}, "caffè"),
-        ({"name": "Nicolò D'Amico"}, "nicolo"),
-        ({"name": "Nicolò D'Amico"}, "NICOLÒ"),
-        ({"name": "Nicolò D'Amico"}, "Nicolo"),
-        ({"name": "Martin Ødegaard"}, "odegaard"),
-        ({"name": "Jan Kowalski", "city": "Łódź"}, "lodz"),
-        ({"name": "Jan Kowalski", "city": "Łódź"}, "ŁÓDŹ"),
-        ({"name": "Hans Müller", "company": "Straße Bau"}, "strasse"),
-        ({"name": "Hans Müller"}, "muller"),
-        ({"name": "Zoë Æsir"}, "aesir"),
-        ({"name": "Zoë Æsir"}, "zoe"),
-        ({"name": "王伟"}, "王伟"),
-        ({"name": "王伟"}, "王"),
-    ],
-)
+_FOLDING = [
+    ({"name": "Anna Rossi", "company": "Caffè Nero"}, "caffe"),
+    ({"name": "Anna Rossi", "company": "Caffe Roma"}, "caffè"),
+    ({"name": "Nicolò D'Amico"}, "nicolo"),
+    ({"name": "Nicolò D'Amico"}, "NICOLÒ"),
+    ({"name": "Nicolò D'Amico"}, "Nicolo"),
+    ({"name": "Martin Ødegaard"}, "odegaard"),
+    ({"name": "Jan Kowalski", "city": "Łódź"}, "lodz"),
+    ({"name": "Jan Kowalski", "city": "Łódź"}, "ŁÓDŹ"),
+    ({"name": "Hans Müller", "company": "Straße Bau"}, "strasse"),
+    ({"name": "Hans Müller"}, "muller"),
+    ({"name": "Zoë Æsir"}, "aesir"),
+    ({"name": "Zoë Æsir"}, "zoe"),
+    ({"name": "王伟"}, "王伟"),
+    ({"name": "王伟"}, "王"),
+]
+
+
+@pytest.mark.parametrize(("fields", "query"), _FOLDING, ids=[query for _, query in _FOLDING])
 def test_diacritics_and_special_letters_fold(database, fields, query):
     """People are found whether or not the query carries the accents of the stored text."""
     cid = contacts.create_contact(**fields)
@@ -263,43 +263,6 @@ def test_rebuild_empty_database(database):
 
 # --- robustness ----------------------------------------------------------------------------
 
-_SYNTAX = st.sampled_from(
-    ['"', "*", "-", "(", ")", "^", ":", "NEAR", "NEAR(", "AND", "OR", "NOT", "city:", "name:",
-     "{name city}:", "{", "}", "+", "'", ",", "\\", "\x00", "\x1b", "🙂", "👩‍👩‍👧", "giu", "rossi",
-     "caffè", "王", "-giu", '"giulia', "*giu", "giu*", "col:", ":giu"]
-)
-_QUERIES = st.one_of(
-    st.text(),
-    st.lists(st.one_of(_SYNTAX, st.text(max_size=5)), max_size=12).map(" ".join),
-    st.lists(st.one_of(_SYNTAX, st.text(max_size=3)), max_size=12).map("".join),
-    st.builds(lambda piece, times: piece * times, st.text(min_size=1, max_size=8), st.integers(200, 800)),
-)
-
-
-# BUG: netui/search.py fts_query passes a NUL character ("\x00") through to the FTS5 MATCH
-# string, and SQLite rejects it with OperationalError("unterminated string"), so
-# search_contacts("giu\x00") crashes instead of returning a list.
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(text=_QUERIES)
-@example(text="giu\x00")
-@example(text='NEAR("giu" rossi, 2) AND ^caffe OR (- "*" : ^)')
-@example(text="x" * 10_000)
-def test_any_text_is_a_safe_query(populated, text):
-    """Whatever is typed into the search box, search returns a list and never raises."""
-    results = contacts.search_contacts(text)
-    assert isinstance(results, list)
-    assert {s.id for s in results} <= populated
-
-
-# BUG: same as above, a deterministic example: a NUL in the query makes search raise.
-def test_nul_character_in_query_is_harmless(populated):
-    """A stray NUL (e.g. from a paste) neither crashes search nor hides the match."""
-    assert [s.name for s in contacts.search_contacts("giulia\x00")] == ["Giulia Rossi"]
-
 
 @pytest.fixture
 def populated(database) -> set[int]:
@@ -314,3 +277,72 @@ def populated(database) -> set[int]:
     event = events.create_event("Summit")
     timeline.log_interaction(list(ids), "event", notes="OR NOT (maybe)", event_id=event)
     return ids
+
+
+_SYNTAX = st.sampled_from(
+    ['"', "*", "-", "(", ")", "^", ":", "NEAR", "NEAR(", "AND", "OR", "NOT", "city:", "name:",
+     "{name city}:", "{", "}", "+", "'", ",", "\\", "\x00", "\x1b", "🙂", "👩‍👩‍👧", "giu", "rossi",
+     "caffè", "王", "-giu", '"giulia', "*giu", "giu*", "col:", ":giu", "a(", "NOT a ", "(a OR "]
+)
+_QUERIES = st.one_of(
+    st.text(),
+    st.lists(st.one_of(_SYNTAX, st.text(max_size=5)), max_size=12).map(" ".join),
+    st.lists(st.one_of(_SYNTAX, st.text(max_size=3)), max_size=12).map("".join),
+    # very long input: one piece repeated hundreds of times
+    st.builds(lambda piece, times: piece * times, st.one_of(_SYNTAX, st.text(min_size=1, max_size=8)),
+              st.integers(20, 800)),
+)
+
+# Inputs that used to make search raise (see test_hostile_queries_do_not_raise).
+_NUL = "giu\x00"
+_DEEP_PARENTHESES = "a(" * 40
+_LONG_NOT_CHAIN = "a " + "NOT a " * 150
+_VERY_LONG_NOT_CHAIN = "a " + "NOT a " * 1000
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=_QUERIES)
+@example(text='NEAR("giu" rossi, 2) AND ^caffe OR (- "*" : ^)')
+@example(text="x" * 10_000)
+@example(text=_NUL)
+@example(text=_DEEP_PARENTHESES)
+@example(text=_LONG_NOT_CHAIN)
+def test_any_text_is_a_safe_query(populated, text):
+    """Whatever is typed into the search box, search returns a list and never raises."""
+    results = contacts.search_contacts(text)
+    assert isinstance(results, list)
+    assert {s.id for s in results} <= populated
+
+
+# Regressions: search_ids used to raise on these inputs:
+#  - a NUL character went through fts_query into the MATCH string; SQLite stopped the string
+#    there and raised OperationalError("unterminated string");
+#  - 34 or more nested "(" after a word ("a(a(a(...") survive peewee's web_query (it caps depth
+#    at 32) but overflowed FTS5's own parser: OperationalError("fts5: parser stack overflow");
+#  - a chain of ~100 "NOT x" nested one level per NOT: "fts5: parser stack overflow"; at ~1000
+#    peewee's fts_parser._render itself hit RecursionError.
+@pytest.mark.parametrize(
+    "text",
+    [_NUL, _DEEP_PARENTHESES, _LONG_NOT_CHAIN, _VERY_LONG_NOT_CHAIN],
+    ids=["nul", "deep-parentheses", "not-chain-150", "not-chain-1000"],
+)
+def test_hostile_queries_do_not_raise(populated, text):
+    """Pasted or mistyped junk is searched (or ignored), never a crash."""
+    assert isinstance(contacts.search_contacts(text), list)
+
+
+def test_nul_character_in_query_does_not_hide_the_match(populated):
+    """A stray NUL (e.g. from a paste) next to a name still finds that person."""
+    assert [s.name for s in contacts.search_contacts("giulia\x00")] == ["Giulia Rossi"]
+
+
+@pytest.mark.parametrize(
+    "text", ["giulia\x1b", "giulia\t", "giu\u200b", "((giulia))", "giulia)))", "🙂 giulia"]
+)
+def test_control_and_odd_characters_around_a_name(populated, text):
+    """Escape sequences, zero-width spaces, stray brackets or emoji do not stop a match."""
+    assert [s.name for s in contacts.search_contacts(text)] == ["Giulia Rossi"]

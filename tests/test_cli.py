@@ -1,0 +1,430 @@
+"""The `netui` command line (netui.cli.main), in-process and as a real program.
+
+User errors must print one sentence on stderr and make main return 2; nothing may be
+written by a refused command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netui import __version__, cli, contacts, db, events, timeline
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "x.db"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """Run main(argv); return (exit code, stdout, stderr). argparse's own exits
+    (--version, --help) raise SystemExit, which is turned into its code here."""
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_db(capsys, db_path, *argv):
+    return run(capsys, "--db", str(db_path), *argv)
+
+
+def stored(db_path, read):
+    """Open the database file directly and call `read()` against it."""
+    handle = db.open_database(db_path)
+    try:
+        return read()
+    finally:
+        handle.close()
+
+
+ADD_GIULIA = (
+    "add", "Giulia Rossi", "--company", "Acme", "--role", "CTO", "--city", "Milano",
+    "--country", "Italy", "--circle", "work", "--email", "giulia@example.com",
+    "--email", "g.rossi@acme.example", "--phone", "+39 333 1234567",
+    "--linkedin", "https://linkedin.com/in/giulia", "--tag", "Fintech", "--tag", "#ai",
+    "--how-met", "PyCon panel", "--cadence", "30", "--note", "Likes sailing", "--star",
+)
+
+
+# --- basics --------------------------------------------------------------------------------
+
+
+def test_version(capsys):
+    """--version prints 'netui <version>' and exits successfully."""
+    code, out, err = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"netui {__version__}"
+    assert err == ""
+
+
+def test_no_subcommand_prints_help(capsys, db_path):
+    """Plain `netui` (no subcommand) prints the help and succeeds without opening a database."""
+    code, out, err = run_db(capsys, db_path)
+    assert code == 0
+    assert out.startswith("usage: netui")
+    for command in ("add", "log", "search", "show", "locate"):
+        assert command in out
+    assert err == ""
+    assert not db_path.exists()
+
+
+def test_unknown_subcommand_returns_2_with_one_line(capsys, db_path):
+    """An unknown subcommand makes main *return* 2 with a single line on stderr."""
+    code = cli.main(["--db", str(db_path), "frobnicate"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("netui")
+    assert "frobnicate" in lines[0]
+
+
+def test_missing_argument_returns_2(capsys, db_path):
+    """`netui add` without a name is a usage error: return 2, one line naming NAME."""
+    code = cli.main(["--db", str(db_path), "add"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "NAME" in err
+
+
+# --- add and show --------------------------------------------------------------------------
+
+
+def test_add_with_all_options_then_show_text(capsys, db_path, frozen):
+    """Every option given to `add` shows up in `show`."""
+    code, out, err = run_db(capsys, db_path, *ADD_GIULIA)
+    assert code == 0, err
+    assert out.strip() == "Added Giulia Rossi (#1)."
+
+    code, out, err = run_db(capsys, db_path, "show", "Giulia Rossi")
+    assert code == 0, err
+    assert out.startswith("★ Giulia Rossi  (#1)")
+    for expected in (
+        "Acme", "CTO", "Milano", "Italy", "work", "PyCon panel", "every 30 days",
+        "giulia@example.com", "g.rossi@acme.example", "+39 333 1234567",
+        "https://linkedin.com/in/giulia", "#ai #fintech", "Likes sailing", "last contacted never",
+    ):
+        assert expected in out
+
+
+def test_show_json(capsys, db_path, frozen):
+    """`show --json` is valid JSON holding name, company, channels, tags and timeline."""
+    run_db(capsys, db_path, *ADD_GIULIA)
+    code, out, err = run_db(capsys, db_path, "show", "giulia", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["name"] == "Giulia Rossi"
+    assert data["company"] == "Acme"
+    assert data["starred"] is True
+    assert data["cadence_days"] == 30
+    assert sorted((c["kind"], c["value"]) for c in data["channels"]) == [
+        ("email", "g.rossi@acme.example"), ("email", "giulia@example.com"),
+        ("linkedin", "https://linkedin.com/in/giulia"), ("phone", "+39 333 1234567"),
+    ]
+    assert data["tags"] == ["ai", "fintech"]
+    assert data["timeline"] == []
+    assert data["last_contacted"] is None
+
+
+def test_add_with_bad_email_creates_nothing(capsys, db_path):
+    """A bad e-mail: exit 2, one line on stderr naming the e-mail, and no contact created."""
+    code, out, err = run_db(capsys, db_path, "add", "Bad Mail", "--email", "not-an-email", "--company", "Acme")
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert "not-an-email" in lines[0] and "e-mail" in lines[0]
+    assert stored(db_path, contacts.count_contacts) == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--circle", "cousins"), ("--cadence", "often"), ("--phone", "call me")]
+)
+def test_add_with_other_bad_values_creates_nothing(capsys, db_path, option, value):
+    """Bad circle, cadence or phone: exit 2 with one line quoting the value; nothing created."""
+    code, _, err = run_db(capsys, db_path, "add", "Some One", option, value)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert value in err
+    assert stored(db_path, contacts.count_contacts) == 0
+
+
+def test_show_unknown_contact(capsys, db_path):
+    """Showing someone who does not exist: exit 2, one line."""
+    code, out, err = run_db(capsys, db_path, "show", "Nobody Atall")
+    assert code == 2
+    assert out == ""
+    assert "Nobody Atall" in err
+
+
+# --- log -----------------------------------------------------------------------------------
+
+
+def test_log_with_several_people(capsys, db_path, frozen):
+    """`log` with several names, kind, time and note: every participant's timeline has it,
+    at the right UTC instant, with the note's first line as summary."""
+    for name in ("Giulia Rossi", "Marco Bianchi", "Anna Verdi"):
+        run_db(capsys, db_path, "add", name)
+    code, out, err = run_db(
+        capsys, db_path, "log", "Giulia Rossi", "Marco Bianchi", "--kind", "call",
+        "--when", "yesterday 18:00", "--note", "Budget talk\nthey need a demo",
+    )
+    assert code == 0, err
+    assert out.strip() == "Logged call with Giulia Rossi, Marco Bianchi on 2026-11-28 18:00."
+
+    for name in ("Giulia Rossi", "Marco Bianchi"):
+        code, out, err = run_db(capsys, db_path, "show", name, "--json")
+        data = json.loads(out)
+        [entry] = data["timeline"]
+        assert entry["kind"] == "call"
+        assert entry["occurred_at"] == "2026-11-28T17:00:00+00:00"
+        assert entry["summary"] == "Budget talk"
+        assert entry["notes"] == "Budget talk\nthey need a demo"
+        assert sorted(p["name"] for p in entry["participants"]) == ["Giulia Rossi", "Marco Bianchi"]
+        assert data["last_contacted"] == "2026-11-28T17:00:00+00:00"
+
+    code, out, _ = run_db(capsys, db_path, "show", "Giulia Rossi")
+    assert "2026-11-28 18:00  call     Budget talk (with Marco Bianchi)" in out
+    assert "last contacted 16 hours ago" in out
+    code, out, _ = run_db(capsys, db_path, "show", "Anna Verdi", "--json")
+    assert json.loads(out)["timeline"] == []
+
+
+def test_log_by_id_and_at_an_event(capsys, db_path, frozen):
+    """'#id' picks a contact; --event links the interaction to an event by title."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    stored(db_path, lambda: events.create_event("Web Summit Lisbon", starts_at="2026-11-10 09:00"))
+    code, _, err = run_db(capsys, db_path, "log", "#1", "--kind", "event", "--event", "web summit")
+    assert code == 0, err
+    [entry] = json.loads(run_db(capsys, db_path, "show", "#1", "--json")[1])["timeline"]
+    assert entry["event_title"] == "Web Summit Lisbon"
+    assert entry["occurred_at"] == "2026-11-29T09:00:00+00:00"  # default: now
+
+
+def test_log_with_ambiguous_event_lists_candidates(capsys, db_path, frozen):
+    """An --event matching several events: exit 2, each event listed with its local start."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+
+    def make_events():
+        events.create_event("Python Meetup Milano", starts_at="2026-12-01 19:00", city="Milano")
+        events.create_event("Python Meetup Torino", starts_at="2026-12-08 19:00", city="Torino")
+
+    stored(db_path, make_events)
+    code, _, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--event", "python meetup")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert "2 events match 'python meetup'" in lines[0]
+    assert any("Python Meetup Milano" in line and "2026-12-01 19:00" in line for line in lines[1:])
+    assert any("Python Meetup Torino" in line and "2026-12-08 19:00" in line for line in lines[1:])
+    assert stored(db_path, timeline.count_interactions) == 0
+
+
+def test_log_with_unknown_kind_logs_nothing(capsys, db_path, frozen):
+    """An unknown --kind: exit 2, one line listing the valid kinds, nothing logged."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--kind", "lunch")
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "'lunch'" in err and "meeting" in err
+    assert stored(db_path, timeline.count_interactions) == 0
+
+
+def test_log_with_bad_time_logs_nothing(capsys, db_path, frozen):
+    """An impossible --when: exit 2 with the reason; nothing logged."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, _, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--when", "2026-02-31")
+    assert code == 2
+    assert "February 2026 has 28 days" in err
+    assert stored(db_path, timeline.count_interactions) == 0
+
+
+def test_log_with_ambiguous_name_lists_candidates(capsys, db_path, frozen):
+    """A name matching several people: exit 2, stderr lists each candidate on its own line."""
+    run_db(capsys, db_path, "add", "Marco Bianchi", "--company", "Acme")
+    run_db(capsys, db_path, "add", "Marco Verdi", "--city", "Torino")
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "log", "Marco", "--kind", "call")
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert "2 contacts match 'Marco'" in lines[0]
+    candidates = lines[1:]
+    assert len(candidates) == 2
+    assert any("#1" in line and "Marco Bianchi" in line and "Acme" in line for line in candidates)
+    assert any("#2" in line and "Marco Verdi" in line and "Torino" in line for line in candidates)
+    assert "Giulia" not in err
+    assert stored(db_path, timeline.count_interactions) == 0
+
+
+def test_log_with_unknown_name(capsys, db_path, frozen):
+    """A name matching nobody: exit 2, one line quoting it, nothing logged even for the others."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, _, err = run_db(capsys, db_path, "log", "Giulia Rossi", "Nessuno Mai")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "Nessuno Mai" in err
+    assert stored(db_path, timeline.count_interactions) == 0
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def test_search_text(capsys, db_path, frozen):
+    """Text search prints one line per match with name, company and last contacted."""
+    run_db(capsys, db_path, "add", "Giulia Rossi", "--company", "Acme", "--city", "Milano")
+    run_db(capsys, db_path, "add", "Marco Bianchi", "--company", "Globex")
+    code, out, err = run_db(capsys, db_path, "search", "acme")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 1
+    assert "Giulia Rossi" in lines[0] and "Acme" in lines[0] and "Milano" in lines[0]
+    assert "last contacted never" in lines[0]
+
+
+def test_search_json(capsys, db_path, frozen):
+    """`search --json` is a list of objects with id, name, company and last_contacted."""
+    run_db(capsys, db_path, "add", "Giulia Rossi", "--company", "Acme", "--tag", "fintech")
+    run_db(capsys, db_path, "add", "Marco Bianchi", "--company", "Globex", "--tag", "fintech")
+    run_db(capsys, db_path, "add", "Anna Verdi")
+    run_db(capsys, db_path, "log", "Marco Bianchi", "--when", "2026-11-20 10:00")
+    code, out, err = run_db(capsys, db_path, "search", "fintech", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert isinstance(data, list)
+    by_name = {item["name"]: item for item in data}
+    assert set(by_name) == {"Giulia Rossi", "Marco Bianchi"}
+    assert by_name["Giulia Rossi"]["id"] == 1
+    assert by_name["Giulia Rossi"]["company"] == "Acme"
+    assert by_name["Giulia Rossi"]["last_contacted"] is None
+    assert by_name["Marco Bianchi"]["last_contacted"] == "2026-11-20T09:00:00+00:00"
+
+
+def test_search_without_hits_says_so(capsys, db_path):
+    """A search finding nobody says so (and --json gives an empty list)."""
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, _ = run_db(capsys, db_path, "search", "zebra")
+    assert code == 0
+    assert out.strip() == "No contact matches 'zebra'."
+    code, out, _ = run_db(capsys, db_path, "search", "zebra", "--json")
+    assert json.loads(out) == []
+
+
+# --- where the database is -----------------------------------------------------------------
+
+
+def test_locate_prints_the_db_from_flag(capsys, db_path):
+    """`locate` prints the --db path and data/config dirs, without creating the database."""
+    code, out, _ = run_db(capsys, db_path, "locate")
+    assert code == 0
+    assert f"database: {db_path}" in out.splitlines()
+    assert "data dir:" in out and "config:" in out
+    assert not db_path.exists()
+
+
+def test_locate_prints_the_db_from_env(capsys, tmp_path, monkeypatch):
+    """Without --db, `locate` shows $NETUI_DB; --db still wins over it."""
+    env_path = tmp_path / "from-env.db"
+    monkeypatch.setenv(db.DB_ENV_VAR, str(env_path))
+    _, out, _ = run(capsys, "locate")
+    assert f"database: {env_path}" in out.splitlines()
+    flag_path = tmp_path / "from-flag.db"
+    _, out, _ = run(capsys, "--db", str(flag_path), "locate")
+    assert f"database: {flag_path}" in out.splitlines()
+
+
+def test_locate_default_is_in_the_data_dir(capsys, tmp_path):
+    """With neither --db nor $NETUI_DB, the database lives in the (isolated) data dir."""
+    _, out, _ = run(capsys, "locate")
+    assert f"database: {tmp_path / 'xdg-data' / 'netui' / 'netui.db'}" in out.splitlines()
+
+
+def test_env_var_chooses_the_database(capsys, tmp_path, monkeypatch):
+    """$NETUI_DB is used when --db is absent; --db points elsewhere when given."""
+    env_path = tmp_path / "env.db"
+    monkeypatch.setenv(db.DB_ENV_VAR, str(env_path))
+    code, _, err = run(capsys, "add", "Giulia Rossi")
+    assert code == 0, err
+    assert env_path.exists()
+    assert stored(env_path, lambda: [s.name for s in contacts.list_contacts()]) == ["Giulia Rossi"]
+
+    _, out, _ = run(capsys, "show", "Giulia Rossi", "--json")
+    assert json.loads(out)["name"] == "Giulia Rossi"
+    other = tmp_path / "other.db"
+    code, _, _ = run(capsys, "--db", str(other), "show", "Giulia Rossi")
+    assert code == 2  # the other database does not know her
+    assert not (tmp_path / "xdg-data" / "netui" / "netui.db").exists()
+
+
+def test_not_a_database_file(capsys, tmp_path):
+    """Pointing --db at something that is not a netui database: exit 2, file untouched."""
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("shopping list\n")
+    code, _, err = run(capsys, "--db", str(bogus), "search", "x")
+    assert code == 2
+    assert "not a netui database" in err
+    assert bogus.read_text() == "shopping list\n"
+
+
+# --- as a real program ---------------------------------------------------------------------
+
+
+def _env(**extra) -> dict:
+    env = dict(os.environ)  # already carries the isolated XDG dirs from conftest
+    env.pop(db.DB_ENV_VAR, None)
+    env["TZ"] = "Europe/Rome"
+    env.update(extra)
+    return env
+
+
+def test_python_dash_m_version():
+    """`python -m netui --version` prints the version and exits 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "netui", "--version"], capture_output=True, text=True,
+        env=_env(), timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"netui {__version__}"
+
+
+def test_console_script_uses_netui_db(tmp_path):
+    """The installed `netui` command works and keeps its data in $NETUI_DB."""
+    script = Path(sys.executable).parent / "netui"
+    assert script.exists(), f"console script not installed at {script}"
+    database = tmp_path / "script.db"
+    env = _env(NETUI_DB=str(database))
+
+    added = subprocess.run(
+        [str(script), "add", "Ada Lovelace", "--company", "Analytical Engines"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "Added Ada Lovelace (#1)."
+    assert database.exists()
+
+    found = subprocess.run(
+        [str(script), "search", "analytical", "--json"], capture_output=True, text=True,
+        env=env, timeout=60,
+    )
+    assert found.returncode == 0, found.stderr
+    assert [(item["name"], item["company"]) for item in json.loads(found.stdout)] == [
+        ("Ada Lovelace", "Analytical Engines")
+    ]
+
+    failed = subprocess.run(
+        [str(script), "show", "Charles Babbage"], capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert failed.returncode == 2
+    assert failed.stdout == ""
+    assert len(failed.stderr.strip().splitlines()) == 1
