@@ -303,13 +303,20 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
     return channel.id
 
 
-def remove_channel(channel_id: int) -> None:
+def _remove_detail(model, detail_id: int, noun: str, reindex: bool) -> None:
+    """Delete one channel / fact / important date and mark its contact as changed."""
     with database.atomic():
-        channel = Channel.get_or_none(Channel.id == channel_id)
-        if channel is None:
-            raise NotFoundError(f"There is no channel #{channel_id}.")
-        channel.delete_instance()
-        _touch(channel.contact_id)
+        row = model.get_or_none(model.id == detail_id)
+        if row is None:
+            raise NotFoundError(f"There is no {noun} #{detail_id}.")
+        row.delete_instance()
+        _touch(row.contact_id)
+        if reindex:
+            search.reindex_contacts([row.contact_id])
+
+
+def remove_channel(channel_id: int) -> None:
+    _remove_detail(Channel, channel_id, "channel", reindex=False)
 
 
 def set_tags(contact_id: int, tags: Iterable[str]) -> None:
@@ -377,13 +384,7 @@ def add_fact(contact_id: int, label: str, value: str) -> int:
 
 
 def remove_fact(fact_id: int) -> None:
-    with database.atomic():
-        fact = Fact.get_or_none(Fact.id == fact_id)
-        if fact is None:
-            raise NotFoundError(f"There is no fact #{fact_id}.")
-        fact.delete_instance()
-        _touch(fact.contact_id)
-        search.reindex_contacts([fact.contact_id])
+    _remove_detail(Fact, fact_id, "fact", reindex=True)
 
 
 def parse_important_date(text: str) -> tuple[int | None, int, int]:
@@ -424,12 +425,7 @@ def add_important_date(
 
 
 def remove_important_date(date_id: int) -> None:
-    with database.atomic():
-        row = ImportantDate.get_or_none(ImportantDate.id == date_id)
-        if row is None:
-            raise NotFoundError(f"There is no important date #{date_id}.")
-        row.delete_instance()
-        _touch(row.contact_id)
+    _remove_detail(ImportantDate, date_id, "important date", reindex=False)
 
 
 # --- read --------------------------------------------------------------------------------
