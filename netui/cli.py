@@ -83,8 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help()
-            return 0
+            return run_tui(args)
         if args.command == "locate":
             return cmd_locate(args)
         database = db.open_database(db.resolve_db_path(args.db))
@@ -111,6 +110,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # --- subcommands -------------------------------------------------------------------------
+
+
+def run_tui(args) -> int:
+    from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
+
+    path = db.resolve_db_path(args.db)
+    database = db.open_database(path)
+    try:
+        NetuiApp(path).run()
+    finally:
+        database.close()
+    return 0
 
 
 def cmd_locate(args) -> int:

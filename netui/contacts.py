@@ -749,3 +749,35 @@ def merge_contacts(keep_id: int, other_id: int) -> None:
         Contact.delete().where(Contact.id == other_id).execute()
         search.drop_contacts([other_id])
         search.reindex_contacts([keep_id])
+
+
+def save_contact(contact_id: int | None, values: dict) -> int:
+    """Create (contact_id None) or update a contact from a form's fields, in one transaction.
+
+    `values` holds contact fields plus "email" and "phone" (the first of each kind: an empty
+    value removes it) and "tags" (space- or comma-separated). Returns the contact id.
+    """
+    values = dict(values)
+    email = (values.pop("email", "") or "").strip()
+    phone = (values.pop("phone", "") or "").strip()
+    tags = (values.pop("tags", "") or "").replace(",", " ").split()
+    with database.atomic():
+        if contact_id is None:
+            return create_contact(
+                emails=[email] if email else [], phones=[phone] if phone else [], tags=tags, **values
+            )
+        update_contact(contact_id, **values)
+        for kind, value in (("email", email), ("phone", phone)):
+            first = (
+                Channel.select().where(Channel.contact == contact_id, Channel.kind == kind)
+                .order_by(Channel.id).first()
+            )
+            if first and not value:
+                first.delete_instance()
+            elif first and value != first.value:
+                first.value = validate_channel(kind, value)[1]
+                first.save()
+            elif not first and value:
+                add_channel(contact_id, kind, value)
+        set_tags(contact_id, tags)
+    return contact_id

@@ -66,15 +66,39 @@ def test_version(capsys):
     assert err == ""
 
 
-def test_no_subcommand_prints_help(capsys, db_path):
-    """Plain `netui` (no subcommand) prints the help and succeeds without opening a database."""
-    code, out, err = run_db(capsys, db_path)
+def test_help_lists_every_subcommand(capsys):
+    """`netui --help` prints the usage with every subcommand."""
+    try:
+        code = cli.main(["--help"])
+    except SystemExit as exit_:
+        code = exit_.code
+    out = capsys.readouterr().out
     assert code == 0
     assert out.startswith("usage: netui")
     for command in ("add", "log", "search", "show", "locate"):
         assert command in out
-    assert err == ""
-    assert not db_path.exists()
+
+
+def test_no_subcommand_opens_the_tui_on_the_chosen_database(capsys, db_path, monkeypatch):
+    """Plain `netui` creates/opens the database, then runs the full-screen app on it."""
+    from netui.app import NetuiApp
+
+    opened = []
+    monkeypatch.setattr(NetuiApp, "run", lambda self: opened.append(self.db_path))
+    code, out, err = run_db(capsys, db_path)
+    assert code == 0
+    assert opened == [db_path]
+    assert db_path.exists()
+
+
+def test_no_subcommand_on_an_unusable_file_says_so_before_any_screen(capsys, tmp_path):
+    """The TUI never starts on a file that is not a netui database: one line, exit 2."""
+    bogus = tmp_path / "contacts.csv"
+    bogus.write_text("name,email\nGiulia,g@example.com\n")
+    code, out, err = run_db(capsys, bogus)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert bogus.read_text() == "name,email\nGiulia,g@example.com\n"
 
 
 def test_unknown_subcommand_returns_2_with_one_line(capsys, db_path):

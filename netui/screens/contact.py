@@ -1,0 +1,83 @@
+"""The contact screen: everything about one person, and what you can do with them."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from netui import contacts, timeline
+from netui.i18n import _
+from netui.when import humanize
+from netui.widgets.timeline_pane import TimelinePane
+
+
+def detail_markup(detail: contacts.ContactDetail) -> str:
+    """The contact's fields as Textual markup (user text escaped)."""
+    rows = [
+        (_("Company"), detail.company), (_("Role"), detail.role), (_("City"), detail.city),
+        (_("Country"), detail.country), (_("Circle"), detail.circle),
+        (_("How we met"), detail.how_met), (_("Met at"), detail.met_at_title),
+        (_("Introduced by"), detail.introduced_by_name),
+        (_("Keep in touch"), _("every {days} days", days=detail.cadence_days) if detail.cadence_days else None),
+        (_("Last contacted"), humanize(detail.last_contacted)),
+        (_("Tags"), " ".join(f"#{t}" for t in detail.tags)),
+    ]
+    rows += [(c.kind, c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
+    rows += [(f.label, f.value) for f in detail.facts]
+    rows += [(d.label, d.text) for d in detail.important_dates]
+    lines = [f"[b]{escape(label)}[/b]: {escape(str(value))}" for label, value in rows if value]
+    if detail.open_followups:
+        lines.append("")
+        lines.append(f"[b]{_('Follow-ups')}[/b]")
+        for item in detail.open_followups:
+            lines.append(f"  {item.effective_due.isoformat()} {escape(item.channel)} {escape(item.action)}")
+    if detail.notes:
+        lines += ["", f"[b]{_('Notes')}[/b]", escape(detail.notes)]
+    return "\n".join(lines)
+
+
+class ContactScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("e", "edit", _("Edit"), tooltip=_("Edit this contact")),
+        Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="contact-detail"):
+            yield Label("", id="contact-name", classes="pane-title")
+            yield Static("", id="contact-fields")
+            yield Label(_("Timeline"), classes="pane-title")
+            yield TimelinePane(id="contact-timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        detail = contacts.get_contact(self.contact_id)
+        star = "★ " if detail.starred else ""
+        self.query_one("#contact-name", Label).update(f"{star}{escape(detail.name)}")
+        self.query_one("#contact-fields", Static).update(detail_markup(detail))
+        self.query_one(TimelinePane).show(timeline.contact_timeline(self.contact_id, limit=200), hide_contact=self.contact_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        self.app.edit_contact(self.contact_id)
+
+    def action_trash(self) -> None:
+        self.app.trash_contact(self.contact_id)

@@ -1,0 +1,110 @@
+"""The main screen: contacts · timeline · events, side by side."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label
+
+from netui import contacts, events, search, timeline
+from netui.i18n import _
+from netui.models import database
+from netui.widgets.contact_list import ContactList, RowSource
+from netui.widgets.event_planner import EventPlanner
+from netui.widgets.timeline_pane import TimelinePane
+
+# Enough for any screen; a search that finds more asks the user to type more.
+SEARCH_LIMIT = 1000
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "search", _("Search"), tooltip=_("Search contacts as you type")),
+        Binding("n", "new_contact", _("New"), tooltip=_("Add a new contact")),
+        Binding("escape", "clear_search", _("Clear search"), show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="contacts-pane", classes="pane"):
+                yield Input(placeholder=_("/ search: name, company, city, #tag, notes…"), id="search")
+                yield Label("", id="contacts-title", classes="pane-title")
+                yield ContactList(id="contacts")
+            with Vertical(id="timeline-pane", classes="pane"):
+                yield Label(_("Timeline · everyone"), id="timeline-title", classes="pane-title")
+                yield TimelinePane(id="timeline")
+            with Vertical(id="events-pane", classes="pane"):
+                yield Label(_("Events"), classes="pane-title")
+                yield EventPlanner(id="events")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(ContactList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again from the database (after an edit elsewhere)."""
+        self.run_search(self.query_one("#search", Input).value)
+        self.query_one(EventPlanner).show(events.upcoming_events(), events.past_events(limit=50))
+
+    # --- contacts ----------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, text: str) -> None:
+        with database.connection_context():
+            if text.strip():
+                ids = search.search_ids(text, limit=SEARCH_LIMIT)
+                source = RowSource(len(ids), lambda offset, limit: contacts.summaries_for(ids[offset:offset + limit]))
+                title = _("{count} found", count=len(ids)) if len(ids) < SEARCH_LIMIT else _("first {count} found", count=len(ids))
+            else:
+                total = contacts.count_contacts()
+                source = RowSource(total, lambda offset, limit: contacts.list_contacts(limit=limit, offset=offset))
+                title = _("{count} people", count=total)
+        self.app.call_from_thread(self._show_contacts, source, title)
+
+    def _show_contacts(self, source: RowSource, title: str) -> None:
+        self.query_one("#contacts-title", Label).update(title)
+        self.query_one(ContactList).set_source(source)
+
+    @on(ContactList.Highlighted)
+    def contact_highlighted(self, message: ContactList.Highlighted) -> None:
+        pane = self.query_one(TimelinePane)
+        title = self.query_one("#timeline-title", Label)
+        if message.contact_id is None:
+            title.update(_("Timeline · everyone"))
+            pane.show(timeline.global_timeline(limit=100))
+        else:
+            summary = self.query_one(ContactList).selected
+            title.update(_("Timeline · {name}", name=summary.name if summary else ""))
+            pane.show(timeline.contact_timeline(message.contact_id, limit=100), hide_contact=message.contact_id)
+
+    @on(ContactList.Opened)
+    def contact_opened(self, message: ContactList.Opened) -> None:
+        self.app.open_contact(message.contact_id)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.query_one(ContactList).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one(ContactList).focus()
+
+    def action_new_contact(self) -> None:
+        self.app.new_contact()

@@ -1,0 +1,199 @@
+"""A contact list that is a window onto the database: it asks for the rows it shows.
+
+The screen gives it a `RowSource` (a row count and a function returning a page of
+ContactSummary); the list renders only visible lines with the Line API, caching pages,
+so 100,000 people cost what one screenful costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from netui.contacts import ContactSummary
+from netui.i18n import _
+from netui.when import humanize
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """Where the rows come from: how many, and a page of them."""
+
+    count: int
+    fetch: Callable[[int, int], list[ContactSummary]]  # (offset, limit) -> rows
+
+
+class ContactList(ScrollView, can_focus=True):
+    """Contacts, one per line: star, name, company, city, last contacted, overdue mark."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", _("Down"), show=False),
+        Binding("up,k", "cursor_up", _("Up"), show=False),
+        Binding("pagedown", "page_down", _("Page down"), show=False),
+        Binding("pageup", "page_up", _("Page up"), show=False),
+        Binding("home", "first", _("First"), show=False),
+        Binding("end", "last", _("Last"), show=False),
+        Binding("enter", "open", _("Open"), tooltip=_("Open the selected contact")),
+    ]
+    COMPONENT_CLASSES = {
+        "contact-list--cursor",
+        "contact-list--dim",
+        "contact-list--overdue",
+        "contact-list--star",
+    }
+    DEFAULT_CSS = """
+    ContactList { height: 1fr; }
+    ContactList > .contact-list--cursor { background: $accent 40%; }
+    ContactList:focus > .contact-list--cursor { background: $accent; color: $text; }
+    ContactList > .contact-list--dim { color: $text-muted; }
+    ContactList > .contact-list--overdue { color: $error; text-style: bold; }
+    ContactList > .contact-list--star { color: $warning; }
+    """
+
+    cursor = reactive(0)
+
+    class Highlighted(Message):
+        """The cursor moved onto a contact (None when the list is empty)."""
+
+        def __init__(self, contact_id: int | None) -> None:
+            self.contact_id = contact_id
+            super().__init__()
+
+    class Opened(Message):
+        def __init__(self, contact_id: int) -> None:
+            self.contact_id = contact_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._source = RowSource(0, lambda offset, limit: [])
+        self._pages: dict[int, list[ContactSummary]] = {}
+
+    # --- data --------------------------------------------------------------------------
+
+    def set_source(self, source: RowSource) -> None:
+        """Show another set of rows (a new search or filter), starting at the top."""
+        self._source = source
+        self._pages.clear()
+        self.virtual_size = Size(self.size.width, source.count)
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
+        self._announce()
+
+    @property
+    def row_count(self) -> int:
+        return self._source.count
+
+    def row(self, index: int) -> ContactSummary | None:
+        if not 0 <= index < self._source.count:
+            return None
+        page = index // PAGE_SIZE
+        if page not in self._pages:
+            if len(self._pages) > 20:  # keep memory flat while scrolling far
+                self._pages.clear()
+            self._pages[page] = self._source.fetch(page * PAGE_SIZE, PAGE_SIZE)
+        rows = self._pages[page]
+        position = index - page * PAGE_SIZE
+        return rows[position] if position < len(rows) else None
+
+    @property
+    def selected(self) -> ContactSummary | None:
+        return self.row(self.cursor)
+
+    # --- rendering ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        summary = self.row(index)
+        if summary is None:
+            return Strip.blank(width, self.rich_style)
+        base = self.rich_style
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("contact-list--cursor")
+        dim = base + self.get_component_rich_style("contact-list--dim", partial=True)
+        star = base + self.get_component_rich_style("contact-list--star", partial=True)
+        overdue = base + self.get_component_rich_style("contact-list--overdue", partial=True)
+        where = ", ".join(part for part in (summary.company, summary.city) if part)
+        # Right-aligned: when last contacted and the overdue mark; the left side is cut to fit.
+        right = Strip([
+            Segment(humanize(summary.last_contacted), dim),
+            Segment(" !" if summary.overdue else "  ", overdue),
+        ])
+        left = Strip([
+            Segment("★ " if summary.starred else "  ", star),
+            Segment(summary.name, base),
+            Segment(f"  {where}" if where else "", dim),
+        ])
+        room = max(0, width - right.cell_length - 1)
+        if left.cell_length > room:
+            left = left.crop(0, max(0, room - 1)).adjust_cell_length(room - 1 if room else 0, base)
+            left = Strip([*left, Segment("…" if room else "", dim)])
+        gap = Segment(" " * max(0, width - left.cell_length - right.cell_length), base)
+        strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
+        return strip.crop(scroll_x, scroll_x + width)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._source.count)
+
+    # --- cursor ------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_lines(old - self.scroll_offset.y)
+        self.refresh_lines(new - self.scroll_offset.y)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        self._announce()
+
+    def refresh_lines(self, y: int, count: int = 1) -> None:
+        self.refresh(Region(0, y, self.size.width, count))
+
+    def _announce(self) -> None:
+        summary = self.selected
+        self.post_message(self.Highlighted(summary.id if summary else None))
+
+    def _move_to(self, index: int) -> None:
+        if self._source.count:
+            self.cursor = max(0, min(index, self._source.count - 1))
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._move_to(self.cursor + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self._move_to(self.cursor - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(self._source.count - 1)
+
+    def action_open(self) -> None:
+        summary = self.selected
+        if summary is not None:
+            self.post_message(self.Opened(summary.id))
+
+    def on_click(self, event) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < self._source.count:
+            if index == self.cursor:
+                self.action_open()
+            self._move_to(index)

@@ -1,0 +1,54 @@
+"""The event planner pane: upcoming events grouped by status, then past ones."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from netui.events import EventSummary
+from netui.i18n import _
+from netui.widgets.lists import VimOptionList
+from netui.models import EVENT_STATUSES
+from netui.when import local_zone
+
+# Translated when shown, so a catalogue installed later still applies.
+STATUS_TITLES = {
+    "idea": "Ideas", "planned": "Planned", "registered": "Registered",
+    "attended": "Attended", "skipped": "Skipped",
+}
+
+
+def event_line(event: EventSummary) -> Text:
+    line = Text()
+    if event.starts_at:
+        line.append(event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD "), style="bold")
+    else:
+        line.append(_("no date    "), style="dim")
+    line.append(event.title)
+    place = event.city or event.venue
+    if place:
+        line.append(f" · {place}", style="dim")
+    counts = _("  {to_meet} to meet · {met} met", to_meet=event.to_meet, met=event.met)
+    line.append(counts, style="italic dim")
+    return line
+
+
+class EventPlanner(VimOptionList):
+    """Selecting an event posts OptionList.OptionSelected with id 'event-<id>'."""
+
+    DEFAULT_CSS = """
+    EventPlanner { height: 1fr; }
+    """
+
+    def show(self, upcoming: list[EventSummary], past: list[EventSummary]) -> None:
+        self.clear_options()
+        for status in EVENT_STATUSES:
+            group = [e for e in upcoming if e.status == status]
+            if group:
+                self.add_option(Option(Text(f"{_(STATUS_TITLES[status])} ({len(group)})", style="bold"), disabled=True))
+                self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in group)
+        if past:
+            self.add_option(Option(Text(_("Past ({count})", count=len(past)), style="bold"), disabled=True))
+            self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in past)
+        if not upcoming and not past:
+            self.add_option(Option(Text(_("No events yet."), style="dim"), disabled=True))

@@ -1,0 +1,50 @@
+"""The timeline pane: interactions, newest first (the screen supplies them)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from netui.i18n import _
+from netui.widgets.lists import VimOptionList
+from netui.timeline import InteractionInfo
+from netui.when import humanize, local_zone
+
+KIND_ICONS = {
+    "meeting": "☕", "call": "☎", "video": "▶", "email": "✉", "message": "✎",
+    "social": "♥", "event": "★", "note": "•",
+}
+
+
+def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> Text:
+    """One interaction as a line: when, kind, who, what."""
+    local = info.occurred_at.in_timezone(local_zone())
+    people = [p.name for p in info.participants if p.id != hide_contact]
+    line = Text()
+    line.append(local.format("YYYY-MM-DD"), style="bold")
+    line.append(f" {humanize(info.occurred_at):<14} ", style="dim")
+    line.append(f"{KIND_ICONS.get(info.kind, '•')} {info.kind:<8} ")
+    if people:
+        line.append(", ".join(people), style="italic")
+        line.append(" · ")
+    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else ""))
+    if info.event_title:
+        line.append(f"  @ {info.event_title}", style="dim")
+    return line
+
+
+class TimelinePane(VimOptionList):
+    """Newest first. Enter on a row posts OptionList.OptionSelected with the interaction id."""
+
+    DEFAULT_CSS = """
+    TimelinePane { height: 1fr; }
+    """
+
+    def show(self, interactions: list[InteractionInfo], hide_contact: int | None = None) -> None:
+        self.clear_options()
+        if not interactions:
+            self.add_option(Option(Text(_("Nothing logged yet. Press l to log an interaction."), style="dim"), disabled=True))
+            return
+        self.add_options(
+            Option(interaction_line(info, hide_contact), id=f"interaction-{info.id}") for info in interactions
+        )
