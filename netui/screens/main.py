@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Input, Label
 
 from netui import contacts, events, search, timeline
 from netui.i18n import _
-from netui.models import database
+from netui.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
@@ -62,7 +62,7 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
-        with database.connection_context():
+        with worker_connection():
             if text.strip():
                 ids = search.search_ids(text, limit=SEARCH_LIMIT)
                 source = RowSource(len(ids), lambda offset, limit: contacts.summaries_for(ids[offset:offset + limit]))
