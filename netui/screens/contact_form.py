@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.models import CIRCLES
+from netui.contacts import CIRCLES
 
 # (field, label, placeholder); the field names are those of netui.contacts.
 TEXT_INPUTS = (

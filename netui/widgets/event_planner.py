@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from netui.events import EventSummary
+from netui.events import EVENT_STATUSES, EventSummary
 from netui.i18n import _
 from netui.widgets.lists import VimOptionList
-from netui.models import EVENT_STATUSES
+
 from netui.when import local_zone
 
 # Translated when shown, so a catalogue installed later still applies.
