@@ -154,10 +154,20 @@ def _parse_time(word: str, text: str, field: str) -> tuple[int, int]:
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
-    """A calendar date typed as YYYY-MM-DD, today, tomorrow or yesterday."""
-    day = _parse_day(" ".join(text.strip().lower().split()), pendulum.now(local_zone()), text, field)
+    """A calendar day typed as a person says it: 2026-12-03, today, tomorrow, friday (the
+    last one), "in 3 days", "2 weeks ago"... Returns the local calendar day."""
+    raw = " ".join(text.strip().lower().split())
+    day = _parse_day(raw, pendulum.now(local_zone()), text, field) if raw else None
+    if day is None and not _TIME.match(raw):  # a bare time of day is not a date
+        try:
+            moment = parse_when(text, field)
+        except ValidationError:
+            raise ValidationError(
+                field, f"'{text}' is not a date; write it as YYYY-MM-DD, 'tomorrow' or 'in 3 days'."
+            ) from None
+        day = moment.in_timezone(local_zone())
     if day is None:
-        raise ValidationError(field, f"'{text}' is not a date; write it as YYYY-MM-DD.")
+        raise ValidationError(field, f"'{text}' is a time of day, not a date.")
     return plain_date(day)
 
 

@@ -44,6 +44,8 @@ class ContactScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", _("Back")),
         Binding("e", "edit", _("Edit"), tooltip=_("Edit this contact")),
+        Binding("l", "log", _("Log"), tooltip=_("Log an interaction with this person")),
+        Binding("f", "followup", _("Follow-up"), tooltip=_("Add a follow-up")),
         Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
     ]
 
@@ -78,6 +80,12 @@ class ContactScreen(Screen):
 
     def action_edit(self) -> None:
         self.app.edit_contact(self.contact_id)
+
+    def action_log(self) -> None:
+        self.app.log_interaction((self.contact_id,))
+
+    def action_followup(self) -> None:
+        self.app.add_followup(self.contact_id)
 
     def action_trash(self) -> None:
         self.app.trash_contact(self.contact_id)

@@ -24,6 +24,9 @@ class MainScreen(Screen):
     BINDINGS = [
         Binding("slash", "search", _("Search"), tooltip=_("Search contacts as you type")),
         Binding("n", "new_contact", _("New"), tooltip=_("Add a new contact")),
+        Binding("l", "log", _("Log"), tooltip=_("Log an interaction with the highlighted contact")),
+        Binding("N", "new_event", _("New event"), tooltip=_("Plan a new event")),
+        Binding("d", "trash", _("Trash"), show=False, tooltip=_("Move the highlighted contact to the trash")),
         Binding("escape", "clear_search", _("Clear search"), show=False),
     ]
 
@@ -108,3 +111,24 @@ class MainScreen(Screen):
 
     def action_new_contact(self) -> None:
         self.app.new_contact()
+
+    def action_new_event(self) -> None:
+        self.app.new_event()
+
+    def _highlighted_contact(self) -> int | None:
+        summary = self.query_one(ContactList).selected
+        return summary.id if summary else None
+
+    def action_log(self) -> None:
+        contact_id = self._highlighted_contact()
+        self.app.log_interaction((contact_id,) if contact_id else ())
+
+    def action_trash(self) -> None:
+        contact_id = self._highlighted_contact()
+        if contact_id:
+            self.app.trash_contact(contact_id)
+
+    @on(EventPlanner.OptionSelected)
+    def event_selected(self, message: EventPlanner.OptionSelected) -> None:
+        if message.option.id and message.option.id.startswith("event-"):
+            self.app.open_event(int(message.option.id.removeprefix("event-")))

@@ -1,0 +1,136 @@
+"""What the app does when a screen asks for it: open a screen, show a form, and do the work
+through the domain layer when the form is submitted. Mixed into NetuiApp (app.py stays thin).
+"""
+
+from __future__ import annotations
+
+from netui import contacts, events, followups, timeline
+from netui.i18n import _
+from netui.screens.contact import ContactScreen
+from netui.screens.contact_form import ContactForm
+
+
+def person_label(summary: contacts.ContactSummary) -> str:
+    """How a person is named in pickers: 'Giulia Rossi · Lumen Digital · Milano'."""
+    return " · ".join(part for part in (summary.name, summary.company, summary.city) if part)
+
+
+class Actions:
+    """Flows shared by several screens. `self` is the App."""
+
+    _undo: list[tuple[str, int]]
+
+    # --- people ------------------------------------------------------------------------
+
+    def find_people(self, text: str) -> list[tuple[int, str]]:
+        return [(s.id, person_label(s)) for s in contacts.search_contacts(text, limit=20)]
+
+    def open_contact(self, contact_id: int) -> None:
+        self.push_screen(ContactScreen(contact_id))
+
+    def new_contact(self) -> None:
+        def submit(values: dict) -> None:
+            contact_id = contacts.save_contact(None, values)
+            self.notify(_("Added {name}.", name=contacts.get_contact(contact_id).name))
+
+        self.push_screen(ContactForm(_("New contact"), {}, submit))
+
+    def edit_contact(self, contact_id: int) -> None:
+        detail = contacts.get_contact(contact_id)
+        values = {
+            "first_name": detail.first_name, "last_name": detail.last_name, "company": detail.company,
+            "role": detail.role, "city": detail.city, "country": detail.country,
+            "circle": detail.circle, "how_met": detail.how_met, "notes": detail.notes,
+            "cadence_days": detail.cadence_days or "", "tags": " ".join(detail.tags),
+            "email": (detail.emails or [""])[0], "phone": (detail.phones or [""])[0],
+        }
+
+        def submit(form_values: dict) -> None:
+            contacts.save_contact(contact_id, form_values)
+            self.notify(_("Saved {name}.", name=contacts.get_contact(contact_id).name))
+
+        self.push_screen(ContactForm(_("Edit {name}", name=detail.name), values, submit))
+
+    def trash_contact(self, contact_id: int) -> None:
+        name = contacts.get_contact(contact_id).name
+        contacts.trash_contact(contact_id)
+        self._undo.append(("trash", contact_id))
+        if isinstance(self.screen, ContactScreen):
+            self.pop_screen()
+        self.refresh_screen()
+        self.notify(_("Moved {name} to the trash. ctrl+z undoes.", name=name))
+
+    def undo_last(self) -> None:
+        if not self._undo:
+            self.notify(_("Nothing to undo."), severity="warning")
+            return
+        what, contact_id = self._undo.pop()
+        if what == "trash":
+            contacts.restore_contact(contact_id)
+            self.refresh_screen()
+            self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
+
+    def refresh_screen(self) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
+
+    # --- timeline and follow-ups ------------------------------------------------------
+
+    def log_interaction(self, contact_ids: tuple[int, ...] = ()) -> None:
+        from netui.screens.interaction_form import InteractionForm
+
+        initial = {
+            "participants": [(i, contacts.get_contact(i).name) for i in contact_ids],
+            "kind": "meeting", "when": "now", "summary": "", "notes": "",
+        }
+
+        def submit(values: dict) -> None:
+            interaction_id = timeline.log_interaction(
+                values["participant_ids"], values["kind"], values["when"],
+                summary=values["summary"], notes=values["notes"],
+            )
+            info = timeline.get_interaction(interaction_id)
+            self.notify(_("Logged {kind} with {people}.", kind=info.kind,
+                          people=", ".join(p.name for p in info.participants)))
+
+        self.push_screen(InteractionForm(_("Log an interaction"), initial, self.find_people, submit))
+
+    def add_followup(self, contact_id: int) -> None:
+        from netui.screens.followup_form import FollowUpForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            followups.create_followup(contact_id, values["due_on"], values["action"], values["channel"])
+            self.notify(_("Follow-up with {name} added.", name=name))
+
+        initial = {"due_on": "in 2 days", "channel": "", "action": ""}
+        self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
+
+    # --- events ------------------------------------------------------------------------
+
+    def open_event(self, event_id: int) -> None:
+        from netui.screens.event import EventScreen
+
+        self.push_screen(EventScreen(event_id))
+
+    def new_event(self) -> None:
+        from netui.screens.event_form import EventForm
+
+        def submit(values: dict) -> None:
+            event_id = events.create_event(**values)
+            self.notify(_("Created {title}.", title=events.get_event(event_id).title))
+
+        self.push_screen(EventForm(_("New event"), {"kind": "meetup", "status": "idea"}, submit))
+
+    def edit_event(self, event_id: int) -> None:
+        from netui.screens.event_form import EventForm, event_form_values
+
+        detail = events.get_event(event_id)
+
+        def submit(values: dict) -> None:
+            events.update_event(event_id, **values)
+            self.notify(_("Saved {title}.", title=values.get("title") or detail.title))
+
+        self.push_screen(EventForm(_("Edit {title}", title=detail.title), event_form_values(detail), submit))

@@ -1,0 +1,85 @@
+"""The shape every form shares: a modal that collects values and hands them to `submit`.
+
+`submit(values)` (given by the caller) does the work; if it raises ValidationError the form
+shows the sentence under the field it names (a Static with id "<field>-error") and keeps
+everything typed. Subclasses compose their fields inside `VerticalScroll` and define
+`values()`; ERROR_TARGET maps error field names to the input that should show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from netui.errors import NotFoundError, ValidationError
+from netui.i18n import _
+
+
+def error_slot(field: str) -> Static:
+    """The place under a field where its validation error appears."""
+    return Static("", id=f"{field}-error", classes="field-error -empty")
+
+
+class FormScreen(ModalScreen[bool]):
+    """Dismisses with True once `submit` accepted the values, False when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "save", _("Save"), tooltip=_("Save and close")),
+    ]
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    FormScreen .form-title { text-style: bold; margin-bottom: 1; }
+    FormScreen .field-label { margin-top: 1; }
+    FormScreen .field-error { color: $error; height: auto; }
+    FormScreen .field-error.-empty { display: none; }
+    FormScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    FormScreen TextArea { height: 5; }
+    """
+    ERROR_TARGET: dict[str, str] = {}
+    FALLBACK_FIELD = ""
+
+    def __init__(self, title: str, values: dict, submit: Callable[[dict], None]) -> None:
+        super().__init__()
+        self.form_title = title
+        self.initial = values
+        self._submit = submit
+
+    def values(self) -> dict:
+        raise NotImplementedError
+
+    def show_error(self, field: str, message: str) -> None:
+        for slot in self.query(".field-error"):
+            slot.update("")
+            slot.add_class("-empty")
+        target = self.ERROR_TARGET.get(field, field)
+        slots = self.query(f"#{target}-error")
+        slot = slots.first() if slots else self.query(".field-error").first()
+        slot.update(message)
+        slot.remove_class("-empty")
+        focusable = self.query(f"#{target}")
+        if focusable:
+            focusable.first().focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            self._submit(self.values())
+        except ValidationError as error:
+            self.show_error(error.field, error.message)
+            return
+        except NotFoundError as error:
+            self.show_error(self.FALLBACK_FIELD, str(error))
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

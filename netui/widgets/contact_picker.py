@@ -1,0 +1,111 @@
+"""Pick one or more contacts by typing part of their name (or company, city, tag...).
+
+The screen supplies `find(text) -> [(id, label)]`; the picker never queries by itself.
+Type to narrow, ↓ into the matches, Enter adds the highlighted person; Backspace in an
+empty field removes the last one picked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.i18n import _
+
+Finder = Callable[[str], list[tuple[int, str]]]
+
+
+class ContactPicker(Vertical):
+    DEFAULT_CSS = """
+    ContactPicker { height: auto; }
+    ContactPicker > .picker-chosen { height: auto; color: $text-accent; }
+    ContactPicker > OptionList { height: auto; max-height: 6; border: none; }
+    ContactPicker > OptionList.-empty { display: none; }
+    """
+    BINDINGS = [Binding("down", "to_matches", _("Matches"), show=False)]
+
+    class Changed(Message):
+        def __init__(self, picker: ContactPicker) -> None:
+            self.picker = picker
+            super().__init__()
+
+    def __init__(self, find: Finder, chosen: list[tuple[int, str]] = (), *, multiple: bool = True,
+                 placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._find = find
+        self._chosen: dict[int, str] = dict(chosen)
+        self._multiple = multiple
+        self._placeholder = placeholder or _("type a name, then Enter")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="picker-chosen")
+        yield Input(placeholder=self._placeholder, classes="picker-input")
+        yield OptionList(classes="picker-matches -empty")
+
+    def on_mount(self) -> None:
+        self._show_chosen()
+
+    @property
+    def chosen_ids(self) -> list[int]:
+        return list(self._chosen)
+
+    @property
+    def typed_text(self) -> str:
+        return self.query_one(Input).value
+
+    def _show_chosen(self) -> None:
+        names = ", ".join(escape(name) for name in self._chosen.values())
+        self.query_one(".picker-chosen", Static).update(names or _("[dim]nobody yet[/dim]"))
+
+    @on(Input.Changed, ".picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        matches = self.query_one(OptionList)
+        matches.clear_options()
+        found = [(i, label) for i, label in self._find(event.value) if i not in self._chosen] if event.value.strip() else []
+        matches.add_options(Option(label, id=str(contact_id)) for contact_id, label in found[:20])
+        matches.set_class(not found, "-empty")
+        if found:
+            matches.highlighted = 0
+
+    @on(Input.Submitted, ".picker-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        matches = self.query_one(OptionList)
+        if matches.option_count and matches.highlighted is not None:
+            event.stop()
+            self._choose(matches.get_option_at_index(matches.highlighted))
+
+    @on(OptionList.OptionSelected, ".picker-matches")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option)
+        self.query_one(Input).focus()
+
+    def _choose(self, option: Option) -> None:
+        if not self._multiple:
+            self._chosen.clear()
+        self._chosen[int(option.id)] = str(option.prompt)
+        self.query_one(Input).value = ""
+        self._show_chosen()
+        self.post_message(self.Changed(self))
+
+    def on_key(self, event) -> None:
+        field = self.query_one(Input)
+        if event.key == "backspace" and field.has_focus and not field.value and self._chosen:
+            self._chosen.popitem()
+            self._show_chosen()
+            self.post_message(self.Changed(self))
+            event.stop()
+
+    def action_to_matches(self) -> None:
+        matches = self.query_one(OptionList)
+        if matches.option_count:
+            matches.focus()
