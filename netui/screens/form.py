@@ -44,6 +44,8 @@ class FormScreen(ModalScreen[bool]):
     """
     ERROR_TARGET: dict[str, str] = {}
     FALLBACK_FIELD = ""
+    # Start typing in the first field, not on the scrolling container.
+    AUTO_FOCUS = "Input"
 
     def __init__(self, title: str, values: dict, submit: Callable[[dict], None]) -> None:
         super().__init__()

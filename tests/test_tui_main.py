@@ -1,0 +1,187 @@
+"""The main screen and the contact screens, driven with real key presses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netui import contacts
+from netui.app import NetuiApp
+from netui.screens.contact import ContactScreen
+from netui.screens.contact_form import ContactForm
+from netui.screens.help import HelpScreen
+from netui.widgets.contact_list import ContactList
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(database):
+    return NetuiApp(Path(database.database))
+
+
+async def settle(pilot) -> None:
+    """Let search workers finish and the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def listed_names(pilot) -> list[str]:
+    contact_list = pilot.app.screen.query_one(ContactList)
+    return [contact_list.row(i).name for i in range(contact_list.row_count)]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[c if c != " " else "space" for c in text])
+
+
+async def test_main_screen_lists_people_with_their_details(app):
+    contacts.create_contact("Giulia Rossi", company="Lumen Digital", city="Milano", starred=True)
+    contacts.create_contact("Marco Bianchi", city="Roma")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert listed_names(pilot) == ["Giulia Rossi", "Marco Bianchi"]
+        assert str(pilot.app.screen.query_one("#contacts-title").render()) == "2 people"
+        assert isinstance(pilot.app.focused, ContactList)
+
+
+async def test_add_a_contact_with_the_form(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ContactForm)
+        await type_text(pilot, "Giulia")
+        await pilot.press("tab")
+        await type_text(pilot, "Rossi")
+        await pilot.press("tab")
+        await type_text(pilot, "Lumen Digital")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ContactForm)
+        [summary] = contacts.list_contacts()
+        assert (summary.name, summary.company) == ("Giulia Rossi", "Lumen Digital")
+        assert listed_names(pilot) == ["Giulia Rossi"]
+
+
+async def test_validation_error_shows_next_to_the_field_and_keeps_what_was_typed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "Giulia")
+        form = pilot.app.screen
+        form.query_one("#email").focus()
+        await type_text(pilot, "giulia-at-lumen")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form, "the form stays open"
+        error = str(form.query_one("#email-error").render())
+        assert "giulia-at-lumen" in error and "e-mail" in error
+        assert form.query_one("#first_name").value == "Giulia"
+        assert form.query_one("#email").value == "giulia-at-lumen"
+        assert contacts.count_contacts() == 0
+        # Fix it and save: the same form now succeeds.
+        form.query_one("#email").value = "giulia@lumen.it"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert contacts.get_contact(contacts.resolve_contact("Giulia")).emails == ["giulia@lumen.it"]
+
+
+async def test_open_and_edit_a_contact(app):
+    contacts.create_contact("Giulia Rossi", company="Lumen Digital")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, ContactForm)
+        assert form.query_one("#company").value == "Lumen Digital"
+        form.query_one("#company").value = ""
+        form.query_one("#company").focus()
+        await type_text(pilot, "Caffè Nero")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactScreen)
+        assert "Caffè Nero" in str(pilot.app.screen.query_one("#contact-fields").render())
+        [summary] = contacts.list_contacts()
+        assert summary.company == "Caffè Nero"
+
+
+async def test_search_as_you_type_with_and_without_accents(app):
+    contacts.create_contact("Nicolò D'Amico", company="Caffè Nero")
+    contacts.create_contact("Giulia Rossi", city="Milano")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "nicolo")
+        await settle(pilot)
+        assert listed_names(pilot) == ["Nicolò D'Amico"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(listed_names(pilot)) == 2
+        await pilot.press("slash")
+        await type_text(pilot, "caffè")
+        await settle(pilot)
+        assert listed_names(pilot) == ["Nicolò D'Amico"]
+        await pilot.press("enter")  # back to the list, then open the one found
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactScreen)
+
+
+async def test_trash_and_undo(app):
+    giulia = contacts.create_contact("Giulia Rossi")
+    contacts.create_contact("Marco Bianchi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "d")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ContactScreen)
+        assert listed_names(pilot) == ["Marco Bianchi"]
+        assert contacts.get_contact(giulia).trashed_at is not None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert listed_names(pilot) == ["Giulia Rossi", "Marco Bianchi"]
+        assert contacts.get_contact(giulia).trashed_at is None
+
+
+async def test_j_and_k_move_and_the_timeline_follows(app):
+    from netui import timeline
+
+    giulia = contacts.create_contact("Giulia Rossi")
+    marco = contacts.create_contact("Marco Bianchi")
+    timeline.log_interaction([marco], "call", "yesterday 18:00", summary="Budget call")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = pilot.app.screen.query_one("#timeline-title")
+        assert "Giulia Rossi" in str(title.render())
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Marco Bianchi" in str(title.render())
+        timeline_pane = pilot.app.screen.query_one("#timeline")
+        assert "Budget call" in str(timeline_pane.get_option_at_index(0).prompt)
+        await pilot.press("k")
+        await pilot.pause()
+        assert pilot.app.screen.query_one(ContactList).selected.id == giulia
+
+
+async def test_help_lists_the_keys_of_the_focused_pane(app):
+    contacts.create_contact("Giulia Rossi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = pilot.app.screen.query_one("Markdown").source
+        assert "Open the selected contact" in text  # the contact list's own key
+        assert "Add a new contact" in text  # the main screen's
+        assert "Quit netui" in text  # global
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
