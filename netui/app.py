@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from netui.i18n import _
 from netui.screens.actions import Actions
+from netui.screens.commands import NetuiCommands
 from netui.screens.help import HelpScreen, describe_key
 from netui.screens.main import MainScreen
 
@@ -16,6 +17,7 @@ from netui.screens.main import MainScreen
 class NetuiApp(Actions, App):
     TITLE = "netui"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {NetuiCommands}
     BINDINGS = [
         Binding("q", "quit", _("Quit"), tooltip=_("Quit netui")),
         Binding("question_mark,f1", "help", _("Help"), tooltip=_("Keys of the focused pane")),

@@ -1,0 +1,1331 @@
+"""A realistic sample network to try netui with: `generate_network()` fills an empty database.
+
+The default shape is about 200 people across every circle, 1,500 interactions over the two
+years before "now", 20 events past and upcoming, follow-ups due today, overdue and later,
+birthdays (a few in the next two weeks), facts, tags and keep-in-touch cadences. Larger
+networks scale from that shape.
+
+Everything is deterministic: the same arguments, the same `now` and the same local time
+zone give byte-for-byte the same rows (all randomness comes from `random.Random(seed)`; no
+set or dict order and no wall clock is consulted). Dates are relative to `now`, so a demo
+always has something due today and events coming up. Local calendar days ("due today",
+birthdays) are those of the local time zone (`netui.when.local_zone()`), like the rest of
+netui.
+
+Rows are written in bulk (`insert_many`, batches, one transaction), then the search index
+is rebuilt once: a network of 10,000 people is written in seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pendulum
+
+from netui import search, when
+from netui.errors import ValidationError
+from netui.models import (
+    ATTENDEE_STATUSES,
+    CIRCLES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    INITIATORS,
+    INTERACTION_KINDS,
+    Channel,
+    Contact,
+    ContactTag,
+    Event,
+    EventAttendee,
+    Fact,
+    FollowUp,
+    ImportantDate,
+    Interaction,
+    InteractionParticipant,
+    Tag,
+    database,
+)
+from netui.text import fold, fold_key, full_name
+
+BATCH_ROWS = 1000
+HISTORY_DAYS = 730  # interactions are spread over the two years before "now"
+INTERACTIONS_PER_PERSON = 7.5
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How much was written."""
+
+    people: int
+    interactions: int
+    events: int
+    followups: int
+
+
+def default_interactions(people: int) -> int:
+    return round(people * INTERACTIONS_PER_PERSON)
+
+
+def default_events(people: int) -> int:
+    return max(5, min(60, people // 10))
+
+
+def generate_network(
+    people: int = 200,
+    interactions: int | None = None,
+    seed: int = 2026,
+    now: pendulum.DateTime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Write a sample network into the bound database, which must hold no contacts or events.
+
+    `interactions` defaults to 7.5 per person. `progress(done, total)` is called after each
+    batch of rows (and once at the start and end). Raises ValidationError for bad sizes and
+    for a database that already holds data; then nothing is written.
+    """
+    people = _count_argument("people", people, minimum=1)
+    interactions = _count_argument(
+        "interactions", default_interactions(people) if interactions is None else interactions, minimum=0
+    )
+    moment = _utc_second(now if now is not None else when.now())
+    _refuse_non_empty()
+    plan = _Planner(random.Random(seed), people, interactions, default_events(people), moment).build()
+    with database.atomic("IMMEDIATE"):
+        _refuse_non_empty()  # again, now that we hold the write lock
+        _write(plan, progress)
+    return DemoSummary(
+        people=len(plan.contacts),
+        interactions=len(plan.interactions),
+        events=len(plan.events),
+        followups=len(plan.followups),
+    )
+
+
+# --- arguments and the empty-database rule ------------------------------------------------
+
+
+def _count_argument(name: str, value, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"The number of {name} must be a whole number, not '{value}'.")
+    if value < minimum:
+        raise ValidationError(name, f"The number of {name} must be at least {minimum}.")
+    return value
+
+
+def _utc_second(value: dt.datetime) -> pendulum.DateTime:
+    if not isinstance(value, dt.datetime):
+        raise ValidationError("now", f"'{value}' is not a date and time.")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return pendulum.instance(value).in_timezone("UTC").replace(microsecond=0)
+
+
+def _refuse_non_empty() -> None:
+    for model, noun in ((Contact, "contact"), (Event, "event"), (Interaction, "interaction")):
+        count = model.select().count()
+        if count:
+            raise ValidationError(
+                "db",
+                f"This database already holds {count} {noun}{'' if count == 1 else 's'}; "
+                "demo networks go into an empty database.",
+            )
+
+
+# --- the material: names, places, companies, words ----------------------------------------
+
+_NAMES = {
+    "it": (
+        ("Giulia", "Marco", "Nicolò", "Francesca", "Alessandro", "Chiara", "Luca", "Sofia", "Matteo",
+         "Martina", "Lorenzo", "Giorgia", "Andrea", "Elena", "Davide", "Sara", "Federico", "Alessia",
+         "Simone", "Valentina", "Riccardo", "Beatrice", "Tommaso", "Ilaria", "Gabriele", "Camilla",
+         "Pietro", "Aurora", "Edoardo", "Noemi", "Niccolò", "Greta", "Filippo", "Arianna", "Emanuele",
+         "Serena", "Giacomo", "Marta", "Stefano", "Paola", "Fabrizio", "Roberta", "Salvatore",
+         "Carmela", "Gianluca", "Lucia", "Michele", "Anna", "Raffaele", "Rosa", "Vittorio", "Irene",
+         "Mattia", "Ludovica", "Maurizio", "Cinzia", "Giuseppe", "Antonella", "Ludovico", "Benedetta"),
+        ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino",
+         "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo",
+         "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "Mariani", "Rinaldi", "Caruso",
+         "Ferrara", "Galli", "Martini", "Leone", "Longo", "Gentile", "Martinelli", "Vitale", "Serra",
+         "Coppola", "De Santis", "D'Angelo", "Marchetti", "Parisi", "Villa", "Conte", "Ferraro",
+         "Fabbri", "Bianco", "Marini", "Grasso", "Valentini", "Messina", "Sala", "De Angelis", "Gatti",
+         "Pellegrini", "Palumbo", "Sanna", "Farina", "Rizzi", "Monti", "Cattaneo", "Morelli", "Amato",
+         "Silvestri", "Mazza", "Testa", "Carbone", "Giuliani", "Benedetti", "Barone", "Caputo",
+         "Guerra", "Palmieri", "Bernardi", "Fiore", "De Rosa", "Ferretti", "Bellini", "Basile", "Riva",
+         "Donati", "Piras", "Sartori", "Neri", "Milani", "Pagano", "Sorrentino", "D'Amico", "Orlando",
+         "Dell'Acqua", "Lo Russo", "Zanetti", "Brambilla", "Sciarra", "Nicolosi"),
+    ),
+    "fr": (
+        ("Élodie", "Camille", "Léa", "Chloé", "Manon", "Inès", "Thomas", "Hugo", "Théo", "Louis",
+         "Mathilde", "Étienne", "François", "Anaïs", "Jérôme", "Clémence", "Aurélien", "Noémie"),
+        ("Martin", "Bernard", "Dubois", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+         "Lefèvre", "Fournier", "Girard", "Bonnet", "Mercier", "Faure", "Rousseau", "Blanc", "Guérin",
+         "Chevalier", "Gauthier"),
+    ),
+    "de": (
+        ("Jonas", "Lukas", "Leon", "Felix", "Lena", "Hannah", "Jürgen", "Sören", "Katharina",
+         "Maximilian", "Sophie", "Matthias", "Anja", "Tobias", "Jörg", "Friederike"),
+        ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
+         "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
+         "Krüger", "Weiß", "Groß"),
+    ),
+    "es": (
+        ("Lucía", "María", "Sofía", "Paula", "Alejandro", "Pablo", "Javier", "Carmen", "Íñigo",
+         "Begoña", "Sergio", "Álvaro", "Nuria", "Adrián"),
+        ("García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez",
+         "Gómez", "Ruiz", "Hernández", "Jiménez", "Díaz", "Moreno", "Muñoz", "Álvarez", "Navarro",
+         "Torres", "Domínguez", "Ibáñez"),
+    ),
+    "en": (
+        ("Emma", "Olivia", "James", "Oliver", "Charlotte", "Harry", "Amelia", "George", "Jack",
+         "Emily", "Michael", "Sarah", "David", "Jessica", "Daniel", "Megan", "Chloe", "Ryan"),
+        ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Evans",
+         "O'Brien", "Walker", "Wright", "Thompson", "White", "Hughes", "Edwards", "Green", "Hall",
+         "Wood", "Clarke", "McAllister", "O'Connor"),
+    ),
+    "pl": (
+        ("Łukasz", "Michał", "Paweł", "Krzysztof", "Agnieszka", "Małgorzata", "Katarzyna", "Zofia",
+         "Tomasz", "Joanna", "Wojciech", "Bożena"),
+        ("Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński", "Lewandowski",
+         "Zieliński", "Szymański", "Woźniak", "Dąbrowski", "Mazur"),
+    ),
+    "no": (
+        ("Ingrid", "Astrid", "Sigrid", "Bjørn", "Håkon", "Magnus", "Solveig", "Øystein", "Kari",
+         "Lars", "Ørjan", "Åse"),
+        ("Ødegaard", "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
+         "Kristiansen", "Berg", "Haugen", "Dahl", "Bakken", "Lie", "Sæther", "Løvås"),
+    ),
+    "cn": (
+        ("Wei", "Na", "Min", "Yang", "Jing", "Lei", "Fang", "Xin", "Hao", "Mei"),
+        ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"),
+    ),
+    "jp": (
+        ("Yuki", "Haruto", "Aiko", "Kenji", "Sakura", "Takumi", "Hana", "Ren"),
+        ("Tanaka", "Sato", "Suzuki", "Watanabe", "Takahashi", "Ito", "Yamamoto", "Nakamura"),
+    ),
+    "pt": (
+        ("João", "Inês", "Gonçalo", "Beatriz", "Tiago", "Mariana", "Rui", "Leonor"),
+        ("Silva", "Santos", "Ferreira", "Gonçalves", "Conceição", "Pereira", "Oliveira", "Magalhães"),
+    ),
+    "in": (
+        ("Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram", "Aditi", "Rahul"),
+        ("Sharma", "Patel", "Iyer", "Gupta", "Reddy", "Nair", "Menon", "Kapoor"),
+    ),
+    "ar": (
+        ("Fatima", "Omar", "Youssef", "Leila", "Karim", "Amina", "Nour", "Rachid"),
+        ("El Amrani", "Haddad", "Benali", "Khalil", "Mansour", "Bennani", "Tazi", "Alaoui"),
+    ),
+}
+# Written in Chinese characters: (full name, romanised for e-mail addresses). Chinese puts
+# the family name first, so the whole name is kept as one, as `netui add "王伟"` would.
+_CJK_NAMES = (
+    ("王伟", "wang.wei"), ("李娜", "li.na"), ("张敏", "zhang.min"), ("刘洋", "liu.yang"),
+    ("陈静", "chen.jing"), ("杨帆", "yang.fan"), ("赵磊", "zhao.lei"), ("黄丽", "huang.li"),
+)
+_ORIGIN_WEIGHTS = (
+    ("it", 62), ("fr", 5), ("de", 5), ("es", 4), ("en", 8), ("pl", 3), ("no", 2), ("cn", 3),
+    ("jp", 1), ("pt", 2), ("in", 2), ("ar", 2),
+)
+_HOME_COUNTRIES = {
+    "it": ("it",), "fr": ("fr",), "de": ("de",), "es": ("es",), "en": ("uk", "us"), "pl": ("pl",),
+    "no": ("no",), "cn": ("cn",), "jp": ("jp",), "pt": ("pt",), "in": ("in",), "ar": ("ma",),
+}
+
+
+@dataclass(frozen=True)
+class _Country:
+    name: str
+    cities: tuple[tuple[str, int], ...]
+    phone: str  # pattern: "#" is a random digit
+    mail: tuple[str, ...]  # personal e-mail providers
+
+
+_COUNTRIES = {
+    "it": _Country(
+        "Italy",
+        (("Milano", 40), ("Roma", 14), ("Torino", 9), ("Bologna", 8), ("Firenze", 6), ("Napoli", 5),
+         ("Genova", 3), ("Venezia", 3), ("Verona", 3), ("Bergamo", 3), ("Padova", 2), ("Bari", 2),
+         ("Palermo", 2), ("Trento", 2), ("Como", 2), ("Monza", 2), ("Lecce", 1), ("Cagliari", 1),
+         ("Forlì", 1), ("Cantù", 1)),
+        "+39 3## ### ####",
+        ("gmail.com", "libero.it", "outlook.it", "icloud.com", "hotmail.it", "tiscali.it"),
+    ),
+    "fr": _Country("France", (("Paris", 10), ("Lyon", 3), ("Marseille", 2), ("Nice", 1), ("Besançon", 1)),
+                   "+33 6 ## ## ## ##", ("gmail.com", "orange.fr", "free.fr")),
+    "de": _Country("Germany", (("Berlin", 10), ("München", 5), ("Hamburg", 3), ("Frankfurt", 2), ("Köln", 2)),
+                   "+49 15# #######", ("gmx.de", "web.de", "gmail.com")),
+    "es": _Country("Spain", (("Madrid", 8), ("Barcelona", 7), ("Valencia", 2), ("Sevilla", 1), ("Málaga", 1)),
+                   "+34 6## ### ###", ("gmail.com", "hotmail.es")),
+    "uk": _Country("United Kingdom", (("London", 12), ("Manchester", 2), ("Edinburgh", 2)),
+                   "+44 7### ######", ("gmail.com", "outlook.com", "btinternet.com")),
+    "us": _Country("United States", (("New York", 8), ("San Francisco", 4), ("Boston", 2), ("Chicago", 1)),
+                   "+1 (212) 555-01##", ("gmail.com", "yahoo.com", "icloud.com")),
+    "pl": _Country("Poland", (("Warszawa", 5), ("Kraków", 4), ("Łódź", 3), ("Wrocław", 2), ("Gdańsk", 2)),
+                   "+48 5## ### ###", ("wp.pl", "onet.pl", "gmail.com")),
+    "no": _Country("Norway", (("Oslo", 5), ("Bergen", 2), ("Tromsø", 1)),
+                   "+47 4## ## ###", ("online.no", "gmail.com")),
+    "cn": _Country("China", (("Shanghai", 4), ("Beijing", 3), ("Shenzhen", 2)),
+                   "+86 13# #### ####", ("qq.com", "163.com", "gmail.com")),
+    "jp": _Country("Japan", (("Tokyo", 4), ("Osaka", 1)), "+81 90-####-####", ("gmail.com", "yahoo.co.jp")),
+    "pt": _Country("Portugal", (("Lisboa", 4), ("Porto", 2)), "+351 91# ### ###", ("sapo.pt", "gmail.com")),
+    "in": _Country("India", (("Bengaluru", 3), ("Mumbai", 3), ("Delhi", 1)),
+                   "+91 9#### #####", ("gmail.com", "rediffmail.com")),
+    "ma": _Country("Morocco", (("Casablanca", 2), ("Rabat", 1), ("Marrakech", 1)),
+                   "+212 6## ## ## ##", ("gmail.com", "menara.ma")),
+}
+
+# name, industry, country, e-mail domain
+_COMPANIES = (
+    ("Lumen Digital", "marketing", "it", "lumendigital.it"),
+    ("Agenzia Meridiana", "marketing", "it", "meridiana.agency"),
+    ("Brava Comunicazione", "marketing", "it", "bravacom.it"),
+    ("Pixel & Marmo", "design", "it", "pixelmarmo.it"),
+    ("Studio Bianchi Architetti", "design", "it", "studiobianchi.it"),
+    ("Officina Design Torino", "design", "it", "officinadesign.to.it"),
+    ("Atelier Navigli", "fashion", "it", "ateliernavigli.it"),
+    ("Tessiture Comasche", "fashion", "it", "tessiturecomasche.it"),
+    ("Nexa Pay", "fintech", "it", "nexapay.io"),
+    ("Moneta Labs", "fintech", "it", "monetalabs.it"),
+    ("Borsa Verde SGR", "finance", "it", "borsaverde.it"),
+    ("Credito Alpino", "finance", "it", "creditoalpino.it"),
+    ("Codice Vivo", "tech", "it", "codicevivo.it"),
+    ("Nuvola Cloud", "tech", "it", "nuvolacloud.it"),
+    ("Dataverse Italia", "tech", "it", "dataverse.it"),
+    ("Quanta Robotics", "tech", "it", "quantarobotics.it"),
+    ("Studio Legale Conti & Associati", "legal", "it", "studiolegaleconti.it"),
+    ("Kairos Consulting", "consulting", "it", "kairosconsulting.it"),
+    ("Edizioni Corallo", "media", "it", "edizionicorallo.it"),
+    ("Radio Onda Blu", "media", "it", "radioondablu.it"),
+    ("Politecnico di Milano", "education", "it", "polimi.it"),
+    ("Università di Bologna", "education", "it", "unibo.it"),
+    ("BioGenesi", "health", "it", "biogenesi.it"),
+    ("Clinica Santa Chiara", "health", "it", "clinicasantachiara.it"),
+    ("Trattoria Da Gino", "food", "it", "dagino.it"),
+    ("Enoteca Barbera", "food", "it", "enotecabarbera.it"),
+    ("Pasticceria Aurora", "food", "it", "pasticceriaaurora.it"),
+    ("Fischer & Koch GmbH", "consulting", "de", "fischer-koch.de"),
+    ("Spreewerk Studios", "design", "de", "spreewerk.de"),
+    ("Kiezbank", "fintech", "de", "kiezbank.de"),
+    ("Maison Lavande", "fashion", "fr", "maisonlavande.fr"),
+    ("Banque Lumière", "finance", "fr", "banquelumiere.fr"),
+    ("Atelier Étoile", "design", "fr", "atelier-etoile.fr"),
+    ("Thames Ventures", "finance", "uk", "thamesventures.co.uk"),
+    ("Brick Lane Media", "media", "uk", "bricklanemedia.co.uk"),
+    ("Hudson Analytics", "tech", "us", "hudsonanalytics.com"),
+    ("Bowery Health", "health", "us", "boweryhealth.com"),
+    ("Sierra Labs", "tech", "es", "sierralabs.es"),
+    ("Olivo Foods", "food", "es", "olivofoods.es"),
+    ("Bałtyk Software", "tech", "pl", "baltyksoftware.pl"),
+    ("Wisła Logistics", "consulting", "pl", "wisla-logistics.pl"),
+    ("Nordlys AS", "tech", "no", "nordlys.no"),
+    ("Fjord Capital", "finance", "no", "fjordcapital.no"),
+    ("Silk Road Trading", "consulting", "cn", "silkroadtrading.cn"),
+    ("Kumo Systems", "tech", "jp", "kumosystems.jp"),
+    ("Costa Nova Design", "design", "pt", "costanova.pt"),
+    ("Chai & Code", "tech", "in", "chaiandcode.in"),
+    ("Atlas Textiles", "fashion", "ma", "atlastextiles.ma"),
+)
+_ROLES = {
+    "marketing": ("Head of PR", "Social Media Manager", "Copywriter", "Account Director", "SEO Specialist",
+                  "Brand Strategist", "Marketing Manager"),
+    "design": ("Architect", "UX Designer", "Art Director", "Product Designer", "Interior Designer",
+               "Creative Director"),
+    "fashion": ("Buyer", "Pattern Maker", "Brand Manager", "Store Manager", "Fashion Designer"),
+    "fintech": ("Product Manager", "CTO", "Compliance Officer", "Growth Lead", "Backend Engineer",
+                "CEO & Co-founder"),
+    "finance": ("Portfolio Manager", "Financial Advisor", "Investment Analyst", "Partner",
+                "Relationship Manager"),
+    "tech": ("Software Engineer", "Data Scientist", "Engineering Manager", "DevOps Engineer", "CTO",
+             "Frontend Developer", "Head of AI"),
+    "legal": ("Avvocato", "Partner", "Legal Counsel", "Paralegal", "Trainee Lawyer"),
+    "consulting": ("Senior Consultant", "Managing Director", "Business Analyst", "Project Manager"),
+    "media": ("Journalist", "Editor", "Podcast Host", "Producer", "Photographer"),
+    "education": ("Professor", "Researcher", "PhD Student", "Lecturer", "Career Services Manager"),
+    "health": ("Doctor", "Nurse", "Research Scientist", "Clinical Director", "Pharmacist"),
+    "food": ("Chef", "Owner", "Sommelier", "Restaurant Manager", "Pastry Chef"),
+}
+_INDUSTRY_TAGS = {
+    "marketing": ("marketing", "seo", "social-media", "pr"),
+    "design": ("design", "ux", "architecture"),
+    "fashion": ("fashion", "retail"),
+    "fintech": ("fintech", "payments", "startup"),
+    "finance": ("finance", "investor", "fintech"),
+    "tech": ("ai", "saas", "developer", "open-source", "startup"),
+    "legal": ("legal", "privacy"),
+    "consulting": ("consulting", "strategy"),
+    "media": ("press", "podcast"),
+    "education": ("research", "alumni"),
+    "health": ("health", "biotech"),
+    "food": ("food", "wine"),
+}
+_GENERAL_TAGS = ("mentor", "speaker", "client", "supplier", "recruiter", "hiring", "board", "volunteer")
+
+# circle: (weight, chance of a company, chance of tags, chance of a cadence, cadences,
+#          chance of being starred, interaction weight, known before the two years began)
+_CIRCLE_TRAITS = {
+    "family": (6, 0.5, 0.10, 0.75, (7, 14, 30), 0.25, 3.0, 1.0),
+    "friends": (14, 0.6, 0.15, 0.60, (14, 30, 42), 0.15, 3.0, 1.0),
+    "school": (6, 0.6, 0.15, 0.25, (90, 180, 365), 0.03, 0.7, 1.0),
+    "university": (9, 0.8, 0.50, 0.35, (42, 90, 180), 0.05, 1.2, 1.0),
+    "work": (30, 1.0, 0.80, 0.45, (14, 30, 42, 90), 0.06, 2.5, 0.6),
+    "neighbours": (4, 0.3, 0.10, 0.20, (30, 90), 0.03, 1.0, 0.8),
+    "online": (8, 0.8, 0.70, 0.20, (90, 180), 0.03, 0.8, 0.3),
+    "events": (12, 0.95, 0.80, 0.30, (30, 42, 90), 0.04, 1.0, 0.0),
+    "associations": (6, 0.6, 0.50, 0.30, (30, 90, 180), 0.03, 1.0, 0.5),
+    "other": (5, 0.5, 0.15, 0.15, (90, 180, 365), 0.02, 0.6, 0.5),
+}
+_PERSONAL_CIRCLES = ("family", "friends", "school", "neighbours")
+
+_HOW_MET = {
+    "family": ("Cousin on mum's side", "Cousin from {city}", "In-laws", "Family friend since childhood",
+               "Godparent", "My sibling", "Uncle's side of the family"),
+    "friends": ("5-a-side football on Thursdays", "Erasmus year in {city}", "Book club",
+                "Climbing gym", "Summer holidays in Puglia, 2015", "Friend of my partner",
+                "Flatmates in {city}"),
+    "school": ("Liceo Parini, class of 2004", "Liceo Scientifico Volta, same class",
+               "Middle school in {city}", "ITIS Feltrinelli, same class"),
+    "university": ("Politecnico di Milano, Ingegneria Gestionale", "Bocconi, same study group",
+                   "Erasmus in {city}", "Master in Design at IED", "Università di Bologna, DAMS"),
+    "work": ("Colleague at {company}", "Client since 2021", "Former manager",
+             "Supplier for the Q3 campaign", "Worked together on the rebranding",
+             "Shared a desk at the coworking"),
+    "neighbours": ("Lives on the 3rd floor", "Neighbour in via Padova", "Runs the bakery downstairs",
+                   "Met at the condominium meeting"),
+    "online": ("Met on LinkedIn", "Long thread on X about design systems", "Indie Hackers forum",
+               "Commented on my Medium article", "Slack community for product managers"),
+    "events": ("Met at a meetup in {city}", "Sat next to me at a conference dinner",
+               "Spoke on the same panel"),
+    "associations": ("Rotaract Milano Centro", "Volunteer at the food bank", "AIESEC alumni",
+                     "Parents' association at school", "Italian Fintech Association"),
+    "other": ("Friend of a friend", "Met on a Frecciarossa to Roma", "Gym", "Our kids share a class",
+              "Wedding of a common friend"),
+}
+_CONTACT_NOTES = (
+    "Prefers WhatsApp to e-mail.",
+    "Vegetarian: remember when booking dinner.",
+    "Looking for a senior designer for Q1.",
+    "Speaks Italian, English and some German.",
+    "Very good at making introductions; ask before big launches.",
+    "Moved to {city} last spring.",
+    "Always late to meetings, but worth the wait.",
+    "Wants to start a podcast; send ideas.",
+    "Training for the Milano Marathon.",
+    "Mentors young founders on Fridays.",
+    "Writes a newsletter on {topic}.",
+    "Do not call before 10:00.",
+    "Owes me a coffee.",
+    "Thinking about leaving {company}.",
+)
+_FACTS = {
+    "children": ("Luca and Marta", "Sofia (6)", "Matteo and Pietro", "Giulia, born 2023", "Emma and Leo",
+                 "twins, Anna and Elisa"),
+    "partner": ("Francesca", "Marco", "Elena, architect", "Thomas", "Chiara", "Sam"),
+    "favourite coffee": ("ristretto", "cappuccino with oat milk", "marocchino", "caffè d'orzo",
+                         "flat white", "macchiato", "espresso doppio"),
+    "dog": ("Bruno", "Luna", "Pepe", "Nala", "Rocky", "Birba"),
+    "cat": ("Micio", "Olivia", "Tigre", "Ciccio"),
+    "football team": ("Inter", "Milan", "Juventus", "Roma", "Napoli", "Atalanta", "Bologna", "Fiorentina"),
+    "allergies": ("peanuts", "lactose intolerant", "shellfish", "coeliac: gluten-free"),
+    "hobbies": ("road cycling", "sailing on Lago di Garda", "bouldering", "vinyl records", "padel",
+                "marathons", "film photography", "cooking risotto"),
+    "languages": ("Italian, English, French", "English, German", "Italian, Spanish", "English, Mandarin"),
+    "wine": ("Barolo", "Franciacorta", "Nebbiolo", "natural wines", "Prosecco", "Amarone"),
+    "favourite restaurant": ("Trattoria Milanese", "Osteria del Treno", "Ratanà", "Antica Trattoria della Pesa"),
+    "diet": ("vegetarian", "vegan", "no pork"),
+    "gift idea": ("a Moleskine", "a good Barolo", "tickets for La Scala", "a book by Calvino"),
+    "studied": ("Economics at Bocconi", "Architecture at the Politecnico", "Law in Bologna",
+                "Computer Science at ETH Zürich"),
+}
+_FACT_LABELS = tuple(_FACTS)
+
+_PERSONAL_TOPICS = (
+    "the summer holidays in Puglia", "Sunday lunch", "the kids' school", "moving house", "the Inter match",
+    "the new job", "the wedding", "the trip to Lisbon", "the book club", "the skiing weekend",
+    "the birthday party", "the renovation", "the padel tournament",
+)
+_WORK_TOPICS = (
+    "the Q3 campaign", "the new website", "pricing for next year", "the rebranding", "the Series A",
+    "hiring a designer", "the partnership proposal", "the conference talk", "the API integration",
+    "the annual report", "the podcast episode", "the tender", "the product launch", "the case study",
+    "the budget review", "the fintech report", "the office move",
+)
+_CAFES = ("Caffè Nero", "Pavè", "Marchesi 1824", "Caffè Florian", "Bar Luce", "the office bar")
+_RESTAURANTS = ("Trattoria Milanese", "Osteria del Treno", "Da Gino", "Ratanà",
+                "Antica Trattoria della Pesa", "Pizzeria Spontini")
+_BARS = ("Bar Basso", "Mag Cafè", "Terrazza Aperol", "Nottingham Forest")
+
+_SUMMARIES = {
+    ("meeting", True): ("Coffee at {cafe}", "Lunch at {restaurant}", "Aperitivo at {bar}",
+                        "Dinner at {first}'s", "Walk in Parco Sempione", "Pizza at {restaurant}"),
+    ("meeting", False): ("Coffee at {cafe}", "Lunch at {restaurant} about {topic}", "Aperitivo at {bar}",
+                         "Meeting at their office in {city}", "Breakfast meeting about {topic}",
+                         "Workshop on {topic}", "Meeting at {company}"),
+    ("call", True): ("Catch-up call", "Called to wish happy birthday", "Long call about {topic}",
+                     "Quick call about {topic}"),
+    ("call", False): ("Call about {topic}", "Quick call: {topic}", "Catch-up call",
+                      "Call about the Q3 campaign", "Call with {company} about {topic}"),
+    ("video", True): ("Video call from {city}", "FaceTime about {topic}"),
+    ("video", False): ("Zoom about {topic}", "Teams call with the {company} team", "Video call: {topic}",
+                       "Google Meet: intro to {topic}"),
+    ("email", True): ("Sent the photos from {topic}", "E-mail about {topic}"),
+    ("email", False): ("Sent the deck on {topic}", "E-mail about {topic}", "Thank-you e-mail after the meeting",
+                       "Shared an article on {topic}", "Sent the proposal for {topic}"),
+    ("message", True): ("WhatsApp about {topic}", "Happy birthday message", "Voice messages about {topic}",
+                        "Messaged to set up a coffee"),
+    ("message", False): ("WhatsApp about {topic}", "Congratulated them on the new role",
+                         "LinkedIn message about {topic}", "Messaged to set up a coffee"),
+    ("social", True): ("Liked their photos from {city}", "Commented on their holiday photos"),
+    ("social", False): ("Commented on their LinkedIn post about {topic}", "Shared their article on LinkedIn",
+                        "Reacted to their promotion on LinkedIn"),
+    ("event", True): ("Birthday party at {first}'s", "Wedding of a common friend", "Concert in {city}"),
+    ("event", False): ("Saw them at a meetup in {city}", "Ran into them at a conference in {city}",
+                       "Launch party at {company}"),
+    ("note", True): ("Heard they are moving to {city}", "Note: {topic} went well",
+                     "Remember to ask about {topic}"),
+    ("note", False): ("Note: they are hiring", "Heard {company} raised a round", "Remember: {topic}",
+                      "Note: they may change jobs soon"),
+}
+_INTERACTION_NOTES = (
+    "They will send the contract next week.",
+    "Follow up with the case study.",
+    "Very interested in {topic}.",
+    "Asked for an intro to someone in {city}.",
+    "Mentioned they are looking for a new role.",
+    "Kids are doing well; Luca started school.",
+    "Promised to share the slides.",
+    "Good energy. Worth a second meeting.",
+    "They paid; my turn next time.",
+    "Talked mostly about {topic}.",
+    "Recommended a book: 'Le città invisibili'.",
+)
+_KIND_WEIGHTS = {
+    True: (("meeting", 22), ("call", 22), ("video", 6), ("email", 3), ("message", 35), ("social", 7),
+           ("event", 2), ("note", 3)),
+    False: (("meeting", 20), ("call", 14), ("video", 14), ("email", 26), ("message", 12), ("social", 6),
+            ("event", 3), ("note", 5)),
+}
+# local time of day (minutes from midnight) each kind happens at: start, end, rounded to
+_KIND_HOURS = {
+    "meeting": (8 * 60 + 30, 20 * 60, 15), "call": (9 * 60, 19 * 60, 5), "video": (9 * 60, 18 * 60, 15),
+    "email": (7 * 60 + 30, 22 * 60, 1), "message": (8 * 60, 23 * 60, 1), "social": (7 * 60, 23 * 60, 1),
+    "event": (10 * 60, 22 * 60, 30), "note": (8 * 60, 23 * 60, 1),
+}
+
+_EVENT_CITIES = {
+    "Rimini": "Europe/Rome", "Milano": "Europe/Rome", "Trento": "Europe/Rome", "Torino": "Europe/Rome",
+    "Roma": "Europe/Rome", "Bologna": "Europe/Rome", "Firenze": "Europe/Rome", "Verona": "Europe/Rome",
+    "Fasano": "Europe/Rome", "Lisboa": "Europe/Lisbon", "Paris": "Europe/Paris", "Berlin": "Europe/Berlin",
+    "Barcelona": "Europe/Madrid", "London": "Europe/London", "New York": "America/New_York", "": "Europe/Rome",
+}
+# title, kind, venue, city, yearly (title carries the year), days (0: same day), start, hours
+_EVENT_CATALOGUE = (
+    ("Web Marketing Festival", "convention", "Palacongressi di Rimini", "Rimini", True, 3, "09:30", 9),
+    ("Salone del Mobile", "trade fair", "Fiera Milano Rho", "Milano", True, 6, "09:30", 9),
+    ("SMAU Milano", "trade fair", "MiCo", "Milano", True, 2, "09:00", 9),
+    ("Alumni dinner Politecnico", "alumni", "Ristorante Giannino", "Milano", True, 0, "20:00", 3),
+    ("Festival dell'Economia", "congress", "Palazzo della Provincia", "Trento", True, 4, "10:00", 9),
+    ("Italian Tech Week", "convention", "OGR Torino", "Torino", True, 3, "09:00", 10),
+    ("Codemotion Milano", "convention", "Superstudio Più", "Milano", True, 2, "09:00", 9),
+    ("Milano Digital Week", "convention", "BASE Milano", "Milano", True, 4, "10:00", 9),
+    ("Web Summit", "convention", "Altice Arena", "Lisboa", True, 4, "09:00", 9),
+    ("VivaTech", "convention", "Paris Expo Porte de Versailles", "Paris", True, 4, "09:00", 9),
+    ("re:publica", "congress", "Arena Berlin", "Berlin", True, 3, "10:00", 9),
+    ("Mobile World Congress", "trade fair", "Fira Gran Via", "Barcelona", True, 4, "08:30", 10),
+    ("London Tech Week", "convention", "Olympia London", "London", True, 5, "09:00", 9),
+    ("Salone del Libro", "trade fair", "Lingotto Fiere", "Torino", True, 5, "10:00", 10),
+    ("Pitti Uomo", "trade fair", "Fortezza da Basso", "Firenze", True, 4, "09:00", 9),
+    ("Vinitaly", "trade fair", "Veronafiere", "Verona", True, 4, "09:30", 9),
+    ("TEDxMilano", "convention", "Teatro Dal Verme", "Milano", True, 0, "14:00", 6),
+    ("PyCon Italia", "convention", "Savoia Hotel Regency", "Bologna", True, 3, "09:00", 9),
+    ("Startup Grind Milano", "meetup", "Talent Garden Calabiana", "Milano", False, 0, "18:30", 3),
+    ("Product Management Meetup", "meetup", "Copernico Centrale", "Milano", False, 0, "19:00", 2),
+    ("UX Book Club", "meetup", "Libreria Rizzoli Galleria", "Milano", False, 0, "18:30", 2),
+    ("Round table: women in fintech", "round table", "Fondazione Feltrinelli", "Milano", False, 0, "17:30", 2),
+    ("Round table: the future of remote work", "round table", "Impact Hub", "Roma", False, 0, "18:00", 2),
+    ("Book presentation: 'Il valore delle relazioni'", "book presentation", "Feltrinelli Duomo", "Milano",
+     False, 0, "18:30", 2),
+    ("Book presentation: 'Design senza fretta'", "book presentation", "Libreria Coop Ambasciatori",
+     "Bologna", False, 0, "18:00", 2),
+    ("Webinar: GDPR for marketers", "webinar", "", "", False, 0, "13:00", 1),
+    ("Webinar: pricing for SaaS founders", "webinar", "", "", False, 0, "17:00", 1),
+    ("Fintech Talents webinar", "webinar", "", "", False, 0, "11:00", 1),
+    ("Lumen Digital Christmas party", "work party", "Terrazza Martini", "Milano", True, 0, "19:30", 4),
+    ("Summer party Nexa Pay", "work party", "Bagni Misteriosi", "Milano", True, 0, "19:00", 4),
+    ("Investor trip to New York", "trip", "", "New York", False, 5, "09:00", 10),
+    ("Study trip to Berlin startups", "trip", "", "Berlin", False, 3, "09:00", 10),
+    ("Team offsite in Puglia", "trip", "Masseria Torre Coccaro", "Fasano", False, 2, "10:00", 8),
+    ("Rotary dinner Milano Centro", "other", "Circolo della Stampa", "Milano", False, 0, "20:00", 3),
+    ("Alumni aperitivo Bocconi", "alumni", "Bocconi campus", "Milano", False, 0, "18:30", 3),
+    ("Wine tasting at Enoteca Barbera", "other", "Enoteca Barbera", "Milano", False, 0, "19:00", 3),
+)
+_EVENT_GOALS = (
+    "Meet 3 fintech investors", "Reconnect with former colleagues", "Find two speakers for our meetup",
+    "Collect contacts for the Q1 campaign", "Ask the organisers about a speaking slot next year",
+    "Scout suppliers", "Meet the Nexa Pay team in person", "Learn what competitors are launching",
+)
+_EVENT_NOTES = (
+    "Bring business cards.", "Badge pickup at the north entrance.", "Train from Milano Centrale at 7:10.",
+    "Dress code: smart casual.", "Recording available afterwards.", "Hotel booked near the venue.",
+    "Free ticket through the partner programme.",
+)
+_ATTENDEE_ROLES = ("speaker", "organiser", "exhibitor", "panellist", "host")
+_EVENT_SUMMARIES = ("Met at {title}", "Chatted at the {title} stand about {topic}",
+                    "Dinner after {title}", "Exchanged cards at {title}", "Coffee break at {title}")
+_FOLLOWUP_ACTIONS = (
+    "Send the proposal", "Send the deck from our meeting", "Ask how the new job is going",
+    "Share the report on {topic}", "Book a lunch", "Thank them for the intro",
+    "Wish good luck for the launch", "Call back about {topic}", "Send the contract draft",
+    "Introduce them to someone in {city}", "Check in after the holidays",
+)
+_FOLLOWUP_CHANNELS = ("email", "email", "phone", "linkedin", "")
+
+
+# --- the plan: every row, computed before anything is written -----------------------------
+
+
+@dataclass
+class _Person:
+    first: str
+    last: str
+    mail_name: str  # ascii "first.last" for e-mail addresses
+    country: str  # key of _COUNTRIES where they live
+    city: str
+    circle: str
+    company: str = ""
+    industry: str = ""
+    domain: str = ""
+    role: str = ""
+    how_met: str = ""
+    met_at: int | None = None  # index into the events
+    introduced_by: int | None = None  # index into the (sorted) people
+    cadence: int | None = None
+    starred: bool = False
+    notes: str = ""
+    created: int = 0  # unix seconds
+    updated: int = 0
+    tags: list[str] = field(default_factory=list)
+    weight: float = 1.0
+
+    @property
+    def name(self) -> str:
+        return full_name(self.first, self.last)
+
+
+@dataclass
+class _Event:
+    title: str
+    kind: str
+    venue: str
+    city: str
+    timezone: str
+    link: str
+    starts: int
+    ends: int
+    status: str
+    goal: str
+    notes: str
+    created: int
+    updated: int
+
+
+@dataclass
+class _Interaction:
+    occurred: int
+    kind: str
+    summary: str
+    notes: str
+    initiated_by: str | None
+    event: int | None
+    created: int
+    participants: tuple[int, ...]
+
+
+@dataclass
+class _Plan:
+    contacts: list[_Person]
+    events: list[_Event]
+    interactions: list[_Interaction]  # chronological
+    attendees: list[tuple[int, int, str, str]]  # event index, person index, status, role
+    channels: list[tuple[int, str, str, str]]  # person index, kind, value, label
+    facts: list[tuple[int, str, str]]
+    dates: list[tuple[int, str, int, int, int | None, int]]
+    followups: list[tuple]  # person, due, channel, action, interaction idx, event idx, done, snoozed, created
+
+
+class _Planner:
+    def __init__(self, rng: random.Random, people: int, interactions: int, events: int,
+                 now: pendulum.DateTime):
+        self.rng = rng
+        self.people_wanted = people
+        self.interactions_wanted = interactions
+        self.events_wanted = events
+        self.now = now
+        self.now_ts = int(now.timestamp())
+        zone = when.local_zone()
+        self.today = when.plain_date(now.in_timezone(zone))
+        # Local midnight of each day back from today, as unix seconds. The offset is taken at
+        # noon, so times of day after a 02:00-03:00 clock change come out right.
+        self.day_start = []
+        self.weekday = []
+        for back in range(HISTORY_DAYS + 10):
+            day = self.today - dt.timedelta(days=back)
+            noon = pendulum.datetime(day.year, day.month, day.day, 12, tz=zone)
+            self.day_start.append(int(noon.timestamp()) - 12 * 3600)
+            self.weekday.append(day.weekday())
+
+    # helpers
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def weighted(self, pairs: Sequence[tuple[str, int]]) -> str:
+        return self.rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+    def digits(self, pattern: str) -> str:
+        return "".join(str(self.rng.randrange(10)) if ch == "#" else ch for ch in pattern)
+
+    def fill(self, template: str, **known) -> str:
+        return template.format_map(_Filler(self, known))
+
+    def local_moment(self, back: int, minute: int) -> int:
+        return self.day_start[back] + minute * 60
+
+    # ------------------------------------------------------------------------------------
+    def build(self) -> _Plan:
+        events = self.plan_events()
+        people = self.plan_people(events)
+        attendees = self.plan_attendees(events, people)
+        interactions = self.plan_interactions(events, people, attendees)
+        channels = self.plan_channels(people)
+        facts = self.plan_facts(people)
+        dates = self.plan_dates(people)
+        followups = self.plan_followups(events, people, interactions)
+        return _Plan(people, events, interactions, attendees, channels, facts, dates, followups)
+
+    # events -------------------------------------------------------------------------------
+    def plan_events(self) -> list[_Event]:
+        rng = self.rng
+        count = self.events_wanted
+        past_count = count // 2
+        catalogue = list(_EVENT_CATALOGUE)
+        rng.shuffle(catalogue)
+        used_titles: dict[str, int] = {}
+        planned: list[tuple[int, tuple, bool]] = []  # (days from today, signed), entry, past
+        for i in range(past_count):
+            back = int(HISTORY_DAYS * (i + rng.random()) / past_count)
+            planned.append((-max(back, 8), catalogue[i % len(catalogue)], True))
+        upcoming = count - past_count
+        for i in range(upcoming):
+            ahead = 3 + int(190 * (i + rng.random()) / upcoming) if i else rng.randint(2, 10)
+            planned.append((ahead, catalogue[(past_count + i) % len(catalogue)], False))
+        events = []
+        for offset, entry, past in planned:
+            title, kind, venue, city, yearly, days, start, hours = entry
+            day = self.today + dt.timedelta(days=offset)
+            if past and days:  # a past fair must be over: move it back by its length
+                day -= dt.timedelta(days=days)
+            zone = _EVENT_CITIES[city]
+            hour, minute = (int(part) for part in start.split(":"))
+            starts = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
+            if days:
+                last = starts.add(days=days - 1)
+                ends = last.set(hour=min(hour + hours, 23))
+            else:
+                ends = starts.add(hours=hours)
+            title = self.event_title(title, yearly, day, used_titles)
+            link = ""
+            if kind == "webinar":
+                link = f"https://zoom.us/j/8{self.digits('#########')}"
+            starts_ts, ends_ts = int(starts.timestamp()), int(ends.timestamp())
+            created = max(starts_ts - rng.randint(7, 90) * 86400, self.now_ts - (HISTORY_DAYS + 60) * 86400)
+            created = min(created, self.now_ts - rng.randint(1, 20) * 86400)
+            if past:
+                status = "skipped" if self.chance(0.2) else "attended"
+                updated = min(ends_ts + rng.randint(1, 72) * 3600, self.now_ts)
+            else:
+                status = self.upcoming_status(offset)
+                updated = created
+            events.append(_Event(
+                title=title, kind=kind, venue=venue, city=city, timezone=zone, link=link,
+                starts=starts_ts, ends=ends_ts, status=status,
+                goal=rng.choice(_EVENT_GOALS) if self.chance(0.5) else "",
+                notes=rng.choice(_EVENT_NOTES) if self.chance(0.4) else "",
+                created=created, updated=max(updated, created),
+            ))
+        self.balance_statuses(events)
+        # ids follow the order they were added in: planned long ago first
+        order = sorted(range(len(events)), key=lambda i: (events[i].created, i))
+        return [events[i] for i in order]
+
+    def event_title(self, title: str, yearly: bool, day: dt.date, used: dict[str, int]) -> str:
+        if yearly:
+            title = f"{title} {day.year}"
+        elif title in used:
+            title = f"{title}, {when.MONTH_NAMES[day.month - 1]} {day.year}"
+        used[title] = used.get(title, 0) + 1
+        if used[title] > 1:
+            title = f"{title} ({used[title]})"
+        return title
+
+    def upcoming_status(self, days_ahead: int) -> str:
+        if days_ahead <= 30:
+            pairs = (("registered", 5), ("planned", 4), ("idea", 1))
+        elif days_ahead <= 90:
+            pairs = (("planned", 5), ("registered", 2), ("idea", 3))
+        else:
+            pairs = (("idea", 5), ("planned", 4), ("registered", 1))
+        return self.weighted(pairs)
+
+    def balance_statuses(self, events: list[_Event]) -> None:
+        """Every status shows up in a demo with enough events (and at least one attended)."""
+        past = [e for e in events if e.starts < self.now_ts]
+        coming = sorted((e for e in events if e.starts >= self.now_ts), key=lambda e: e.starts)
+        if past and not any(e.status == "attended" for e in past):
+            past[0].status = "attended"
+        if len(past) >= 4 and not any(e.status == "skipped" for e in past):
+            past[-1].status = "skipped"
+        if len(coming) >= 3:
+            present = {e.status for e in coming}
+            if "registered" not in present:
+                coming[0].status = "registered"
+            if "idea" not in present:
+                coming[-1].status = "idea"
+            if "planned" not in present:
+                coming[len(coming) // 2].status = "planned"
+
+    # people -------------------------------------------------------------------------------
+    def plan_people(self, events: list[_Event]) -> list[_Person]:
+        rng = self.rng
+        attended = [i for i, e in enumerate(events) if e.status == "attended"]
+        circle_pairs = [(c, _CIRCLE_TRAITS[c][0]) for c in CIRCLES]
+        taken: set[str] = set()  # full names already used (membership tests only)
+        people: list[_Person] = []
+        for n in range(self.people_wanted):
+            circle = CIRCLES[n] if n < len(CIRCLES) else self.weighted(circle_pairs)
+            person = self.new_person(circle, taken)
+            _, p_company, p_tags, p_cadence, cadences, p_star, weight, p_old = _CIRCLE_TRAITS[circle]
+            if self.chance(p_company):
+                self.give_job(person)
+            person.how_met = self.fill(rng.choice(_HOW_MET[circle]), city=person.city,
+                                       company=person.company or "Lumen Digital")
+            if self.chance(p_cadence):
+                person.cadence = rng.choice(cadences)
+            person.starred = self.chance(p_star)
+            if self.chance(0.3):
+                person.notes = self.fill(rng.choice(_CONTACT_NOTES), city=person.city,
+                                         company=person.company or "their company")
+            if self.chance(p_tags):
+                person.tags = self.pick_tags(person)
+            # when they were added: before the history began, at an event, or some day since
+            met_event = None
+            if attended and (circle == "events" or (circle == "work" and self.chance(0.05))):
+                met_event = rng.choice(attended)
+            if met_event is not None:
+                event = events[met_event]
+                person.met_at = met_event
+                person.how_met = f"Met at {event.title}"
+                person.created = event.starts + rng.randint(15, 120) * 60
+            elif self.chance(p_old):
+                # imported on the first day of using netui, a little before the history starts
+                person.created = self.now_ts - (HISTORY_DAYS + 5) * 86400 + rng.randint(0, 36 * 3600)
+            else:
+                back = rng.randint(1, HISTORY_DAYS - 1)
+                person.created = self.local_moment(back, rng.randint(9 * 60, 21 * 60))
+            person.created = min(person.created, self.now_ts)
+            person.updated = person.created
+            if self.chance(0.35):
+                person.updated = person.created + int(rng.random() * (self.now_ts - person.created))
+            person.weight = weight * (1.8 if person.starred else 1.0) * (
+                1.5 if person.cadence and person.cadence <= 42 else 1.0)
+            people.append(person)
+        # ids follow the order people were added in
+        order = sorted(range(len(people)), key=lambda i: (people[i].created, i))
+        people = [people[i] for i in order]
+        self.introductions(people)
+        return people
+
+    def new_person(self, circle: str, taken: set[str]) -> _Person:
+        rng = self.rng
+        for attempt in range(30):
+            origin = self.weighted(_ORIGIN_WEIGHTS)
+            if origin == "cn" and self.chance(0.5):
+                first, mail_name = rng.choice(_CJK_NAMES)
+                last = ""
+            else:
+                firsts, lasts = _NAMES[origin]
+                first, last = rng.choice(firsts), rng.choice(lasts)
+                mail_name = f"{_ascii(first)}.{_ascii(last)}"
+            key = fold_key(full_name(first, last))
+            if key not in taken or attempt == 29:  # huge networks may repeat a name, as life does
+                taken.add(key)
+                break
+        home = rng.choice(_HOME_COUNTRIES[origin])
+        if origin == "it":
+            country = "it" if self.chance(0.88) else rng.choice(("uk", "de", "fr", "es", "us", "pl"))
+        else:
+            country = home if self.chance(0.7) else "it"  # many foreigners live in Italy
+        if circle in ("family", "neighbours", "school") and self.chance(0.8):
+            country = "it"
+        city = self.weighted(_COUNTRIES[country].cities)
+        return _Person(first=first, last=last, mail_name=mail_name, country=country, city=city, circle=circle)
+
+    def give_job(self, person: _Person) -> None:
+        rng = self.rng
+        local = [c for c in _COMPANIES if c[2] == person.country]
+        pool = local if local and self.chance(0.75) else _COMPANIES
+        name, industry, _, domain = rng.choice(pool)
+        person.company, person.industry, person.domain = name, industry, domain
+        if self.chance(0.9):
+            person.role = rng.choice(_ROLES[industry])
+
+    def pick_tags(self, person: _Person) -> list[str]:
+        rng = self.rng
+        tags = []
+        if person.industry:
+            tags += rng.sample(_INDUSTRY_TAGS[person.industry], min(len(_INDUSTRY_TAGS[person.industry]),
+                                                                    rng.randint(1, 2)))
+        if not tags or self.chance(0.35):
+            tags.append(rng.choice(_GENERAL_TAGS))
+        return sorted(dict.fromkeys(tags))
+
+    def introductions(self, people: list[_Person]) -> None:
+        """Some people were introduced by someone added before them; chains happen."""
+        rng = self.rng
+        introduced: list[int] = []
+        for i, person in enumerate(people):
+            if i == 0 or person.met_at is not None or person.circle == "family" or not self.chance(0.15):
+                continue
+            earlier = [j for j in introduced if people[j].created < person.created]
+            if earlier and self.chance(0.3):
+                introducer = rng.choice(earlier)  # a chain: the introducer was introduced too
+            else:
+                introducer = rng.randrange(i)
+            if people[introducer].created >= person.created:
+                continue
+            person.introduced_by = introducer
+            person.how_met = f"Introduced by {people[introducer].name}"
+            introduced.append(i)
+
+    # attendees ----------------------------------------------------------------------------
+    def plan_attendees(self, events: list[_Event], people: list[_Person]) -> list[tuple[int, int, str, str]]:
+        rng = self.rng
+        created = [p.created for p in people]
+        rows: dict[tuple[int, int], tuple[str, str]] = {}
+        for p_index, person in enumerate(people):
+            if person.met_at is not None:
+                rows[(person.met_at, p_index)] = ("met", self.attendee_role(0.15))
+        for e_index, event in enumerate(events):
+            known = bisect.bisect_right(created, event.starts)  # people added before it began
+            if event.status == "attended":
+                wanted = rng.randint(1, 4)
+                status = "met"
+            elif event.status == "skipped":
+                wanted = rng.randint(0, 2)
+                status = "to meet"
+            else:
+                wanted = rng.randint(2, 8) if event.status != "idea" else rng.randint(0, 3)
+                status = "to meet"
+                known = len(people)
+            for _ in range(min(wanted, known)):
+                p_index = rng.randrange(known)
+                rows.setdefault((e_index, p_index), (status, self.attendee_role(0.2)))
+        return [(e, p, status, role) for (e, p), (status, role) in sorted(rows.items())]
+
+    def attendee_role(self, p: float) -> str:
+        return self.rng.choice(_ATTENDEE_ROLES) if self.chance(p) else ""
+
+    # interactions -------------------------------------------------------------------------
+    def plan_interactions(self, events, people, attendees) -> list[_Interaction]:
+        rng = self.rng
+        budget = self.interactions_wanted
+        created = [p.created for p in people]
+        cumulative = list(itertools.accumulate(p.weight for p in people))
+        by_company: dict[str, list[int]] = {}
+        for i, person in enumerate(people):
+            if person.company:
+                by_company.setdefault(person.company, []).append(i)
+        kinds = {personal: ([k for k, _ in pairs], list(itertools.accumulate(w for _, w in pairs)))
+                 for personal, pairs in _KIND_WEIGHTS.items()}
+        result: list[_Interaction] = []
+
+        def pick(limit: int) -> int:
+            index = bisect.bisect_right(cumulative, rng.random() * cumulative[limit - 1])
+            return min(index, limit - 1)
+
+        def others(primary: int, moment: int, wanted: int) -> tuple[int, ...]:
+            chosen = [primary]
+            limit = bisect.bisect_right(created, moment)
+            colleagues = by_company.get(people[primary].company, [])
+            for _ in range(wanted * 4):
+                if len(chosen) > wanted or limit <= len(chosen):
+                    break
+                if colleagues and self.chance(0.6):
+                    reach = bisect.bisect_right(colleagues, limit - 1)
+                    candidate = colleagues[rng.randrange(reach)] if reach else pick(limit)
+                else:
+                    candidate = pick(limit)
+                if candidate not in chosen:
+                    chosen.append(candidate)
+            return tuple(chosen)
+
+        def extra_count() -> int:
+            roll = rng.random()
+            return 0 if roll < 0.78 else 1 if roll < 0.94 else 2
+
+        def logged(moment: int) -> int:
+            return min(moment + rng.randint(0, 180) * 60, self.now_ts)
+
+        def text_for(kind: str, person: _Person, personal: bool) -> tuple[str, str]:
+            summary = self.fill(rng.choice(_SUMMARIES[(kind, personal)]), first=person.first,
+                                company=person.company or "their company", city=person.city,
+                                personal=personal)
+            notes = self.fill(rng.choice(_INTERACTION_NOTES), city=person.city, personal=personal) \
+                if self.chance(0.25) else ""
+            return summary, notes
+
+        def initiator(kind: str) -> str | None:
+            if kind == "note" or self.chance(0.45):
+                return None
+            return rng.choice(INITIATORS)
+
+        # 1. at the events attended, and the e-mails after them
+        event_budget = budget // 4
+        met_by_event: dict[int, list[int]] = {}
+        for e_index, p_index, status, _ in attendees:
+            if status == "met":
+                met_by_event.setdefault(e_index, []).append(p_index)
+        for e_index, event in enumerate(events):
+            there = met_by_event.get(e_index, [])
+            if event.status != "attended" or not there:
+                continue
+            for _ in range(rng.randint(1, 3)):
+                if len(result) >= event_budget:
+                    break
+                moment = min(event.starts + rng.randint(150, 360) * 60, event.ends, self.now_ts)
+                present = [p for p in there if created[p] <= moment]
+                if not present:
+                    continue
+                group = tuple(rng.sample(present, min(len(present), 1 + extra_count())))
+                summary = self.fill(rng.choice(_EVENT_SUMMARIES), title=event.title, personal=False)
+                kind = "event" if self.chance(0.75) else "meeting"
+                result.append(_Interaction(moment, kind, summary, "", None, e_index, logged(moment), group))
+            for p_index in there:
+                if len(result) >= event_budget or not self.chance(0.5):
+                    continue
+                moment = min(event.ends + rng.randint(1, 4) * 86400 + rng.randint(0, 600) * 60, self.now_ts)
+                result.append(_Interaction(
+                    moment, "email", f"Nice meeting you at {event.title}", "",
+                    rng.choice(INITIATORS), None, logged(moment), (p_index,),
+                ))
+        # 2. keeping in touch: many people with a cadence were contacted within it
+        keep_budget = len(result) + budget // 4
+        for p_index, person in enumerate(people):
+            if not person.cadence or len(result) >= keep_budget or not self.chance(0.55):
+                continue
+            back = rng.randrange(min(person.cadence, HISTORY_DAYS))
+            result.append(self.everyday(back, p_index, people, kinds, text_for, initiator, others,
+                                        extra_count, logged))
+        # 3. everything else, denser in recent months
+        while len(result) < budget:
+            back = min(int(HISTORY_DAYS * rng.random() ** 1.25), HISTORY_DAYS - 1)
+            limit = bisect.bisect_right(created, self.day_start[back] + 86400)
+            primary = pick(max(limit, 1))
+            result.append(self.everyday(back, primary, people, kinds, text_for, initiator, others,
+                                        extra_count, logged))
+        result = result[:budget]
+        order = sorted(range(len(result)), key=lambda i: (result[i].occurred, i))
+        return [result[i] for i in order]
+
+    def everyday(self, back, primary, people, kinds, text_for, initiator, others, extra_count, logged):
+        rng = self.rng
+        person = people[primary]
+        personal = person.circle in _PERSONAL_CIRCLES
+        names, cumulative = kinds[personal]
+        kind = rng.choices(names, cum_weights=cumulative)[0]
+        start, end, step = _KIND_HOURS[kind]
+        if not personal and kind in ("meeting", "call", "video") and self.weekday[back] >= 5 \
+                and self.chance(0.85):
+            back += self.weekday[back] - 4  # moved to the Friday before
+        minute = rng.randrange(start, end) // step * step
+        moment = self.local_moment(back, minute)
+        if moment > self.now_ts:
+            moment -= 86400
+        if moment < person.created:
+            moment = min(person.created + rng.randint(10, 180) * 60, self.now_ts)
+        group = others(primary, moment, extra_count())
+        summary, notes = text_for(kind, person, personal)
+        return _Interaction(moment, kind, summary, notes, initiator(kind), None, logged(moment), group)
+
+    # channels, facts, dates ---------------------------------------------------------------
+    def plan_channels(self, people: list[_Person]) -> list[tuple[int, str, str, str]]:
+        rng = self.rng
+        rows = []
+        for i, person in enumerate(people):
+            country = _COUNTRIES[person.country]
+            professional = person.circle not in _PERSONAL_CIRCLES
+            local = person.mail_name.replace("'", "")
+            first, _, last = local.partition(".")
+            if person.domain and self.chance(0.85):
+                shape = rng.choice((local, f"{first[:1]}.{last}" if last else local, first))
+                rows.append((i, "email", f"{shape}@{person.domain}", "work"))
+            if self.chance(0.55 if professional else 0.7):
+                shape = rng.choice((local, f"{first}{last}", f"{first}.{last}{rng.randint(70, 99)}" if last
+                                    else f"{first}{rng.randint(70, 99)}"))
+                rows.append((i, "email", f"{shape}@{rng.choice(country.mail)}", "personal"))
+            if self.chance(0.65 if professional else 0.85):
+                rows.append((i, "phone", self.digits(country.phone), "mobile"))
+            if person.country == "it" and person.company and self.chance(0.1):
+                rows.append((i, "phone", self.digits("+39 02 #### ####"), "office"))
+            if professional and self.chance(0.45):
+                slug = f"{first}-{last}".strip("-").replace(".", "-")
+                rows.append((i, "linkedin", f"https://www.linkedin.com/in/{slug}-{rng.randrange(16**6):06x}", ""))
+            if person.circle in ("online", "friends") and self.chance(0.2):
+                rows.append((i, "instagram", f"@{first}{last[:3]}{rng.randint(1, 99)}", ""))
+        return rows
+
+    def plan_facts(self, people: list[_Person]) -> list[tuple[int, str, str]]:
+        rng = self.rng
+        rows = []
+        for i in range(len(people)):
+            if not self.chance(0.5):
+                continue
+            for label in rng.sample(_FACT_LABELS, rng.randint(1, 3)):
+                rows.append((i, label, rng.choice(_FACTS[label])))
+        return rows
+
+    def plan_dates(self, people: list[_Person]) -> list[tuple[int, str, int, int, int | None, int]]:
+        """Birthdays (some without the year, a few in the next two weeks), anniversaries, name days."""
+        rng = self.rng
+        rows = []
+        soon = max(1, min(10, len(people) // 25))
+        soon_people = rng.sample(range(len(people)), soon)
+        soon_offsets = [0] + [rng.randint(1, 13) for _ in range(soon - 1)]
+        upcoming = dict(zip(soon_people, soon_offsets))
+        for i, person in enumerate(people):
+            if i in upcoming:
+                day = self.today + dt.timedelta(days=upcoming[i])
+                year = self.birth_year(person.circle) if self.chance(0.6) else None
+                if year is not None and (day.month, day.day) == (2, 29):
+                    year = 1988
+                rows.append((i, "birthday", day.month, day.day, year, rng.choice((7, 7, 3, 1))))
+            elif self.chance(0.45):
+                month, day = self.any_day()
+                year = self.birth_year(person.circle) if self.chance(0.6) else None
+                rows.append((i, "birthday", month, day, year, rng.choice((7, 7, 7, 3, 1, 14))))
+            if person.circle == "work" and self.chance(0.05):
+                month, day = self.any_day()
+                rows.append((i, "work anniversary", month, day, rng.randint(2008, 2024), 3))
+            if person.circle in ("family", "friends") and self.chance(0.06):
+                month, day = self.any_day()
+                rows.append((i, "wedding anniversary", month, day, rng.randint(1985, 2023), 7))
+            if person.country == "it" and self.chance(0.04):
+                month, day = self.any_day()
+                rows.append((i, "name day", month, day, None, 0))
+        return rows
+
+    def any_day(self) -> tuple[int, int]:
+        day = dt.date(2001, 1, 1) + dt.timedelta(days=self.rng.randrange(365))
+        return day.month, day.day
+
+    def birth_year(self, circle: str) -> int:
+        if circle == "school":
+            return self.rng.randint(1985, 1987)
+        if circle == "university":
+            return self.rng.randint(1983, 1990)
+        if circle == "family":
+            return self.rng.randint(1942, 2016)
+        return self.rng.randint(1958, 2001)
+
+    # follow-ups ---------------------------------------------------------------------------
+    def plan_followups(self, events, people, interactions) -> list[tuple]:
+        rng = self.rng
+        n = len(people)
+        categories = (
+            ["today"] * max(1, round(n * 0.025))
+            + ["overdue"] * max(1, round(n * 0.04))
+            + ["upcoming"] * max(1, round(n * 0.05))
+            + ["done"] * max(1, round(n * 0.10))
+            + ["snoozed"] * (n // 100)
+        )
+        timeline: dict[int, list[tuple[int, int]]] = {}
+        for index, interaction in enumerate(interactions):
+            for p in interaction.participants:
+                timeline.setdefault(p, []).append((interaction.occurred, index))
+        candidates = list(range(n))
+        rng.shuffle(candidates)
+        rows = []
+        for position, category in enumerate(categories):
+            p_index = candidates[position % n]
+            person = people[p_index]
+            today = self.today
+            if category == "today":
+                due = today
+            elif category == "overdue":
+                due = today - dt.timedelta(days=rng.randint(1, 20))
+            elif category == "upcoming":
+                due = today + dt.timedelta(days=rng.randint(1, 30))
+            elif category == "done":
+                due = today - dt.timedelta(days=rng.randint(1, 300))
+            else:  # snoozed: was due, pushed to a later day
+                due = today - dt.timedelta(days=rng.randint(1, 10))
+            snoozed = today + dt.timedelta(days=rng.randint(1, 10)) if category == "snoozed" else None
+            back = (today - due).days + rng.randint(1, 14)
+            planned_at = min(self.local_moment(min(back, HISTORY_DAYS - 1), rng.randint(9 * 60, 19 * 60)),
+                             self.now_ts - 3600)
+            planned_at = max(planned_at, person.created)
+            source = None
+            history = timeline.get(p_index, [])
+            position_in = bisect.bisect_right(history, (planned_at, len(interactions)))
+            if position_in and history[position_in - 1][0] > planned_at - 60 * 86400:
+                source = history[position_in - 1][1]
+                planned_at = min(interactions[source].occurred + rng.randint(5, 120) * 60, self.now_ts)
+            source_event = None
+            action = self.fill(rng.choice(_FOLLOWUP_ACTIONS), city=person.city, personal=False)
+            if person.met_at is not None and source is None:
+                source_event = person.met_at
+                action = f"Send a nice-to-meet-you note after {events[person.met_at].title}"
+            done = None
+            if category == "done":
+                due_moment = self.local_moment(min((today - due).days, HISTORY_DAYS - 1), 10 * 60)
+                done = min(max(due_moment + rng.randint(-2 * 86400, 86400), planned_at), self.now_ts)
+            rows.append((p_index, due, rng.choice(_FOLLOWUP_CHANNELS), action, source, source_event,
+                         done, snoozed, planned_at))
+        return rows
+
+
+class _Filler(dict):
+    """Fills a template's {placeholders}: given values first, else a random word for the key."""
+
+    def __init__(self, planner: _Planner, known: dict):
+        super().__init__((k, v) for k, v in known.items() if k != "personal")
+        self.planner = planner
+        self.personal = known.get("personal", False)
+
+    def __missing__(self, key: str) -> str:
+        rng = self.planner.rng
+        if key == "topic":
+            value = rng.choice(_PERSONAL_TOPICS if self.personal else _WORK_TOPICS)
+        elif key == "cafe":
+            value = rng.choice(_CAFES)
+        elif key == "restaurant":
+            value = rng.choice(_RESTAURANTS)
+        elif key == "bar":
+            value = rng.choice(_BARS)
+        elif key == "city":
+            value = rng.choice(("Milano", "Roma", "Torino", "Bologna", "Berlin", "London"))
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
+
+
+def _ascii(name: str) -> str:
+    """'Nicolò' -> 'nicolo', "D'Amico" -> 'damico', 'De Luca' -> 'deluca', 'Ødegaard' -> 'odegaard'."""
+    return re.sub(r"[^a-z0-9]", "", fold(name).lower())
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _utc(seconds: int) -> pendulum.DateTime:
+    moment = dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    return pendulum.DateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
+                             moment.second, tzinfo=pendulum.UTC)
+
+
+def _next_id(model) -> int:
+    return (model.select(model.id).order_by(model.id.desc()).limit(1).scalar() or 0) + 1
+
+
+def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
+    contact_base, event_base, interaction_base = _next_id(Contact), _next_id(Event), _next_id(Interaction)
+    contact_id = [contact_base + i for i in range(len(plan.contacts))]
+    event_id = [event_base + i for i in range(len(plan.events))]
+    interaction_id = [interaction_base + i for i in range(len(plan.interactions))]
+
+    tag_names = sorted({tag for person in plan.contacts for tag in person.tags})
+    existing_tags = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(tag_names)).tuples()) \
+        if tag_names else {}
+    next_tag = _next_id(Tag)
+    tag_ids, new_tags = {}, []
+    for name in tag_names:
+        if name in existing_tags:
+            tag_ids[name] = existing_tags[name]
+        else:
+            tag_ids[name] = next_tag
+            new_tags.append((next_tag, name))
+            next_tag += 1
+
+    def stamp(seconds):
+        return None if seconds is None else _utc(seconds)
+
+    tables = [
+        (Event, [Event.id, Event.title, Event.kind, Event.starts_at, Event.ends_at, Event.timezone,
+                 Event.venue, Event.city, Event.link, Event.status, Event.goal, Event.notes,
+                 Event.created_at, Event.updated_at],
+         [(event_id[i], e.title, e.kind, _utc(e.starts), _utc(e.ends), e.timezone, e.venue, e.city, e.link,
+           e.status, e.goal, e.notes, _utc(e.created), _utc(e.updated)) for i, e in enumerate(plan.events)]),
+        (Contact, [Contact.id, Contact.first_name, Contact.last_name, Contact.sort_name, Contact.company,
+                   Contact.role, Contact.city, Contact.country, Contact.circle, Contact.how_met, Contact.met_at,
+                   Contact.introduced_by, Contact.cadence_days, Contact.starred, Contact.notes,
+                   Contact.created_at, Contact.updated_at],
+         [(contact_id[i], p.first, p.last, fold_key(full_name(p.first, p.last)), p.company, p.role, p.city,
+           _COUNTRIES[p.country].name, p.circle, p.how_met,
+           None if p.met_at is None else event_id[p.met_at],
+           None if p.introduced_by is None else contact_id[p.introduced_by],
+           p.cadence, p.starred, p.notes, _utc(p.created), _utc(p.updated)) for i, p in enumerate(plan.contacts)]),
+        (Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label],
+         [(contact_id[p], kind, value, label) for p, kind, value, label in plan.channels]),
+        (Tag, [Tag.id, Tag.name], new_tags),
+        (ContactTag, [ContactTag.contact, ContactTag.tag],
+         [(contact_id[i], tag_ids[t]) for i, p in enumerate(plan.contacts) for t in p.tags]),
+        (Fact, [Fact.contact, Fact.label, Fact.value],
+         [(contact_id[p], label, value) for p, label, value in plan.facts]),
+        (ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month, ImportantDate.day,
+                         ImportantDate.year, ImportantDate.remind_days_before],
+         [(contact_id[p], label, month, day, year, remind) for p, label, month, day, year, remind in plan.dates]),
+        (Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
+                       Interaction.notes, Interaction.initiated_by, Interaction.event, Interaction.created_at],
+         [(interaction_id[i], x.kind, _utc(x.occurred), x.summary, x.notes, x.initiated_by,
+           None if x.event is None else event_id[x.event], _utc(x.created))
+          for i, x in enumerate(plan.interactions)]),
+        (InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
+         [(interaction_id[i], contact_id[p]) for i, x in enumerate(plan.interactions) for p in x.participants]),
+        (EventAttendee, [EventAttendee.event, EventAttendee.contact, EventAttendee.status, EventAttendee.role],
+         [(event_id[e], contact_id[p], status, role) for e, p, status, role in plan.attendees]),
+        (FollowUp, [FollowUp.contact, FollowUp.due_on, FollowUp.channel, FollowUp.action,
+                    FollowUp.source_interaction, FollowUp.source_event, FollowUp.done_at,
+                    FollowUp.snoozed_until, FollowUp.created_at],
+         [(contact_id[p], when.plain_date(due), channel, action,
+           None if source is None else interaction_id[source],
+           None if source_event is None else event_id[source_event],
+           stamp(done), None if snoozed is None else when.plain_date(snoozed), _utc(created))
+          for p, due, channel, action, source, source_event, done, snoozed, created in plan.followups]),
+    ]
+    _check_plan(plan)
+    index_weight = len(plan.contacts)  # rebuilding the search index costs about a row per person
+    total = sum(len(rows) for _, _, rows in tables) + index_weight
+    done = 0
+    if progress:
+        progress(done, total)
+    for model, fields, rows in tables:
+        for start in range(0, len(rows), BATCH_ROWS):
+            batch = rows[start:start + BATCH_ROWS]
+            model.insert_many(batch, fields=fields).execute()
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    search.rebuild_index()
+    if progress:
+        progress(total, total)
+
+
+def _check_plan(plan: _Plan) -> None:
+    """What the domain functions would refuse is never generated (a bug here, not user input)."""
+    assert all(p.circle in CIRCLES for p in plan.contacts)
+    assert all(e.kind in EVENT_KINDS and e.status in EVENT_STATUSES for e in plan.events)
+    assert all(x.kind in INTERACTION_KINDS and x.participants for x in plan.interactions)
+    assert all(status in ATTENDEE_STATUSES for _, _, status, _ in plan.attendees)

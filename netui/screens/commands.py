@@ -1,0 +1,55 @@
+"""The command palette (ctrl+p): every action as "noun: verb", offered where it works."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from netui.i18n import _
+
+
+class NetuiCommands(Provider):
+    def _commands(self) -> list[tuple[str, object, str]]:
+        """(name, callback, help) for what can be done on the current screen."""
+        from netui.screens.contact import ContactScreen
+        from netui.screens.main import MainScreen
+
+        app, screen = self.app, self.screen
+        found = [
+            (_("contact: new"), app.new_contact, _("Add a new contact")),
+            (_("event: new"), app.new_event, _("Plan a new event")),
+            (_("app: undo"), app.undo_last, _("Undo the last trash")),
+            (_("app: help"), app.action_help, _("Keys of the focused pane")),
+            (_("app: quit"), app.exit, _("Quit netui")),
+        ]
+        if isinstance(screen, MainScreen):
+            found += [
+                (_("contact: search"), screen.action_search, _("Search contacts as you type")),
+                (_("contact: log interaction"), screen.action_log, _("Log an interaction with the highlighted contact")),
+                (_("contact: trash"), screen.action_trash, _("Move the highlighted contact to the trash")),
+            ]
+        if isinstance(screen, ContactScreen):
+            found += [
+                (_("contact: edit"), screen.action_edit, _("Edit this contact")),
+                (_("contact: log interaction"), screen.action_log, _("Log an interaction with this person")),
+                (_("contact: add follow-up"), screen.action_followup, _("Add a follow-up")),
+                (_("contact: trash"), screen.action_trash, _("Move to the trash (ctrl+z undoes)")),
+            ]
+        event_screen = type(screen).__name__ == "EventScreen"
+        if event_screen:
+            found += [
+                (_("event: edit"), partial(self.app.edit_event, screen.event_id), _("Edit this event")),
+            ]
+        return found
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,255 @@
+"""The event screen: what, when, where, and the people to meet (and met) there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui import events
+from netui.errors import NetuiError, NotFoundError, ValidationError
+from netui.i18n import _
+from netui.screens.form import FormScreen, error_slot
+from netui.when import humanize, local_zone
+from netui.widgets.contact_picker import ContactPicker, Finder
+from netui.widgets.lists import VimOptionList
+
+# What `s` moves an event to next. From "registered" it tries "attended" first; if the
+# domain refuses (the event has not started yet) a second `s` goes on to "skipped".
+STATUS_CYCLE = ("idea", "planned", "registered", "attended", "skipped")
+
+
+def when_text(detail: events.EventSummary) -> str:
+    """'Thu 3 Dec 2026 09:00 – 18:00 (in 4 days)', in the local zone; the event's own zone
+    is added when it differs."""
+    if detail.starts_at is None:
+        return _("no date yet")
+    zone = local_zone()
+    start = detail.starts_at.in_timezone(zone)
+    text = start.format("ddd D MMM YYYY HH:mm")
+    if detail.ends_at is not None:
+        end = detail.ends_at.in_timezone(zone)
+        text += " – " + end.format("HH:mm" if end.date() == start.date() else "ddd D MMM YYYY HH:mm")
+    if detail.timezone and detail.timezone != zone.name:
+        there = detail.starts_at.in_timezone(detail.timezone)
+        text += " " + _("({time} in {zone})", time=there.format("HH:mm"), zone=detail.timezone)
+    return f"{text} · {humanize(detail.starts_at)}"
+
+
+def header_markup(detail: events.EventDetail) -> str:
+    """The event's fields as Textual markup (user text escaped)."""
+    place = ", ".join(part for part in (detail.venue, detail.city) if part)
+    rows = [
+        (_("Kind"), detail.kind), (_("Status"), detail.status), (_("When"), when_text(detail)),
+        (_("Where"), place), (_("Link"), detail.link), (_("Goal"), detail.goal),
+    ]
+    lines = [f"[b]{escape(label)}[/b]: {escape(value)}" for label, value in rows if value]
+    if detail.notes:
+        lines += ["", f"[b]{escape(_('Notes'))}[/b]", escape(detail.notes)]
+    return "\n".join(lines)
+
+
+def attendee_line(person: events.AttendeeInfo) -> Text:
+    """One row of the list: plain Text, so names are never read as markup."""
+    line = Text()
+    line.append("✓ " if person.status == "met" else "· ", style="bold" if person.status == "met" else "dim")
+    line.append(person.name, style="bold")
+    if person.company:
+        line.append(f" · {person.company}", style="dim")
+    line.append(f"  {_(person.status)}", style="italic")
+    if person.role:
+        line.append(f" · {person.role}", style="italic dim")
+    return line
+
+
+class AddAttendeesForm(FormScreen):
+    """Pick the people to meet at an event; `submit({"contact_ids", "typed", "role"})` adds them."""
+
+    ERROR_TARGET = {"contact_ids": "people", "status": "people"}
+    FALLBACK_FIELD = "people"
+
+    def __init__(self, title: str, values: dict, find: Finder, submit: Callable[[dict], None]) -> None:
+        super().__init__(title, values, submit)
+        self._find = find
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.form_title, classes="form-title", markup=False)
+            yield Label(_("People to meet"), classes="field-label")
+            yield ContactPicker(self._find, self.initial.get("people", ()), id="people")
+            yield error_slot("people")
+            yield Label(_("Role there (optional)"), classes="field-label")
+            yield Input(self.initial.get("role", ""), placeholder=_("speaker, organiser, exhibitor…"), id="role")
+            yield error_slot("role")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Add (ctrl+s)"), variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one("#people Input", Input).focus()
+
+    def values(self) -> dict:
+        picker = self.query_one("#people", ContactPicker)
+        return {
+            "contact_ids": picker.chosen_ids,
+            "typed": picker.typed_text,
+            "role": self.query_one("#role", Input).value,
+        }
+
+
+class EventScreen(Screen):
+    # These rules belong in app.tcss (next to #contact-detail); kept here until moved there.
+    DEFAULT_CSS = """
+    #event-detail { padding: 0 2; }
+    #event-title { margin-top: 1; }
+    #event-fields { height: auto; max-height: 50%; margin-bottom: 1; }
+    #attendees { height: 1fr; border: none; padding: 0; }
+    #attendees:focus { border: none; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", _("Back"), tooltip=_("Back to the previous screen")),
+        Binding("e", "edit", _("Edit"), tooltip=_("Edit this event")),
+        Binding("a", "add_people", _("Add people"), tooltip=_("Add people to meet at this event")),
+        Binding("m", "toggle_met", _("Met"), tooltip=_("Mark the highlighted person met (again: back to 'to meet')")),
+        Binding("delete", "remove_attendee", _("Remove"), tooltip=_("Take the highlighted person off this event's list")),
+        Binding("s", "cycle_status", _("Status"), tooltip=_("Next status: idea → planned → registered → attended / skipped")),
+    ]
+
+    def __init__(self, event_id: int) -> None:
+        super().__init__()
+        self.event_id = event_id
+        self.detail: events.EventDetail | None = None
+        self._refused_status: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="event-detail"):
+            yield Label("", id="event-title", classes="pane-title")
+            yield Static("", id="event-fields")
+            yield Label("", id="event-counts", classes="pane-title")
+            yield VimOptionList(id="attendees")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#attendees", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self._refused_status = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the event again from the database and show it, keeping the highlighted person."""
+        try:
+            detail = events.get_event(self.event_id)
+        except NotFoundError as error:
+            self.notify(str(error), severity="error")
+            self.detail = None
+            return
+        self.detail = detail
+        self.query_one("#event-title", Label).update(escape(detail.title))
+        self.query_one("#event-fields", Static).update(header_markup(detail))
+        self.query_one("#event-counts", Label).update(
+            _("People · {to_meet} to meet · {met} met", to_meet=detail.to_meet, met=detail.met)
+        )
+        attendees = self.query_one("#attendees", OptionList)
+        keep = self.highlighted_contact()
+        attendees.clear_options()
+        if detail.attendees:
+            attendees.add_options(Option(attendee_line(p), id=f"contact-{p.contact_id}") for p in detail.attendees)
+            ids = [p.contact_id for p in detail.attendees]
+            attendees.highlighted = ids.index(keep) if keep in ids else 0
+        else:
+            attendees.add_option(Option(Text(_("Nobody yet: press a to add people to meet."), style="dim"), disabled=True))
+
+    def highlighted_contact(self) -> int | None:
+        attendees = self.query_one("#attendees", OptionList)
+        if attendees.highlighted is None or not attendees.option_count:
+            return None
+        option_id = attendees.get_option_at_index(attendees.highlighted).id
+        return int(option_id.removeprefix("contact-")) if option_id else None
+
+    def _highlighted_person(self) -> events.AttendeeInfo | None:
+        contact_id = self.highlighted_contact()
+        if self.detail is None or contact_id is None:
+            return None
+        return next((p for p in self.detail.attendees if p.contact_id == contact_id), None)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        self.app.edit_event(self.event_id)
+
+    def action_add_people(self) -> None:
+        listed = {p.contact_id for p in self.detail.attendees} if self.detail else set()
+        title = self.detail.title if self.detail else ""
+
+        def find(text: str) -> list[tuple[int, str]]:
+            return [(i, label) for i, label in self.app.find_people(text) if i not in listed]
+
+        def submit(values: dict) -> None:
+            ids = [i for i in values["contact_ids"] if i not in listed]
+            if not ids:
+                if values["typed"].strip():
+                    message = _("Nobody picked yet: choose '{text}' from the matches with Enter.", text=values["typed"].strip())
+                else:
+                    message = _("Type a name and press Enter to pick someone.")
+                raise ValidationError("people", message)
+            role = values["role"].strip() or None
+            for contact_id in ids:
+                events.set_attendee(self.event_id, contact_id, "to meet", role=role)
+            self.notify(_("Added {count} to meet.", count=len(ids)))
+
+        self.app.push_screen(AddAttendeesForm(_("People to meet at {title}", title=title), {}, find, submit))
+
+    def action_toggle_met(self) -> None:
+        person = self._highlighted_person()
+        if person is None:
+            return
+        try:
+            if person.status == "met":
+                events.set_attendee(self.event_id, person.contact_id, "to meet")
+            else:
+                events.mark_met(self.event_id, person.contact_id)
+        except NetuiError as error:
+            self.notify(str(error), severity="error")
+        self.reload()
+
+    def action_remove_attendee(self) -> None:
+        person = self._highlighted_person()
+        if person is None:
+            return
+        events.remove_attendee(self.event_id, person.contact_id)
+        self.reload()
+        self.notify(_("Took {name} off the list.", name=person.name))
+
+    def action_cycle_status(self) -> None:
+        if self.detail is None:
+            return
+        current = self._refused_status or self.detail.status
+        following = STATUS_CYCLE[(STATUS_CYCLE.index(current) + 1) % len(STATUS_CYCLE)]
+        try:
+            events.set_event_status(self.event_id, following)
+        except NetuiError as error:
+            self._refused_status = following
+            self.notify(str(error), severity="error", title=_("Still {status}", status=self.detail.status))
+            return
+        self._refused_status = None
+        self.reload()
+        self.notify(_("Status: {status}.", status=following))
+
+    @on(OptionList.OptionSelected, "#attendees")
+    def attendee_selected(self, message: OptionList.OptionSelected) -> None:
+        if message.option.id and message.option.id.startswith("contact-"):
+            self.app.open_contact(int(message.option.id.removeprefix("contact-")))
