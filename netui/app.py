@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from netui import contacts, demo
+from netui.errors import NetuiError
 from netui.i18n import _
 from netui.screens.actions import Actions
 from netui.screens.commands import NetuiCommands
 from netui.screens.help import HelpScreen, describe_key
 from netui.screens.main import MainScreen
+from netui.screens.welcome import WelcomeScreen
+from netui.session import worker_connection
 
 
 class NetuiApp(Actions, App):
@@ -24,14 +29,39 @@ class NetuiApp(Actions, App):
         Binding("ctrl+z", "undo", _("Undo"), show=False, tooltip=_("Undo the last trash")),
     ]
 
-    def __init__(self, db_path: Path | None = None) -> None:
+    def __init__(self, db_path: Path | None = None, *, welcome: bool = True) -> None:
         super().__init__()
         self.db_path = db_path
         self.sub_title = str(db_path) if db_path else ""
         self._undo = []
+        self._welcome = welcome
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+        if self._welcome and contacts.is_network_empty():
+            self.push_screen(WelcomeScreen(), self._welcome_chosen)
+
+    def _welcome_chosen(self, choice: str | None) -> None:
+        if choice == "demo":
+            self.load_demo()
+        elif choice == "new":
+            self.new_contact()
+
+    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
+    def load_demo(self) -> None:
+        self.call_from_thread(self.notify, _("Writing a demo network…"))
+        try:
+            with worker_connection():
+                summary = demo.generate_network()
+        except NetuiError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self.refresh_screen)
+        self.call_from_thread(
+            self.notify,
+            _("Demo network: {people} people, {interactions} interactions, {events} events.",
+              people=summary.people, interactions=summary.interactions, events=summary.events),
+        )
 
     def action_undo(self) -> None:
         self.undo_last()

@@ -10,11 +10,13 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import peewee
 
-from netui import __version__, contacts, db, events, timeline, when
+from netui import __version__, contacts, db, demo, events, timeline, when
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.models import CIRCLES, INTERACTION_KINDS
 
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"netui {__version__}")
     parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${db.DB_ENV_VAR} or {db.default_db_path()})")
+    parser.add_argument("--demo", action="store_true", help="open a fresh throwaway demo network")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = commands.add_parser("add", help="add a contact")
@@ -75,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
     commands.add_parser("locate", help="print where the data and configuration live")
+
+    demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
+    demo_command.add_argument("--people", type=int, default=200)
+    demo_command.add_argument("--interactions", type=int, default=None, help="default: 7.5 per person")
+    demo_command.add_argument("--seed", type=int, default=2026, help="same seed, same network")
+    demo_command.add_argument("--db", dest="demo_db", metavar="PATH", help="the (new) database file to write")
     return parser
 
 
@@ -86,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_tui(args)
         if args.command == "locate":
             return cmd_locate(args)
-        database = db.open_database(db.resolve_db_path(args.db))
+        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db))
         try:
             return COMMANDS[args.command](args)
         finally:
@@ -115,12 +124,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_tui(args) -> int:
     from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
 
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="netui-demo-") as folder:
+            path = Path(folder) / "demo.db"
+            database = db.open_database(path)
+            try:
+                demo.generate_network()
+                NetuiApp(path, welcome=False).run()
+            finally:
+                database.close()
+        return 0
     path = db.resolve_db_path(args.db)
     database = db.open_database(path)
     try:
         NetuiApp(path).run()
     finally:
         database.close()
+    return 0
+
+
+def cmd_demo(args) -> int:
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rwriting the demo network… {100 * done // max(total, 1):3d}%", end="", file=sys.stderr)
+
+    summary = demo.generate_network(args.people, args.interactions, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Wrote a demo network: {summary.people} people, {summary.interactions} interactions, "
+          f"{summary.events} events, {summary.followups} follow-ups.")
     return 0
 
 
@@ -183,7 +215,7 @@ def cmd_show(args) -> int:
     return 0
 
 
-COMMANDS = {"add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show}
+COMMANDS = {"add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo}
 
 
 # --- presentation ------------------------------------------------------------------------

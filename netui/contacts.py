@@ -563,6 +563,11 @@ def list_contacts(
     return [_summary(row) for row in query]
 
 
+def is_network_empty() -> bool:
+    """True when there is nobody at all, not even in the trash and no events (a first run)."""
+    return not Contact.select().exists() and not Event.select().exists()
+
+
 def count_contacts(**filters) -> int:
     return _filtered(**filters).count()
 

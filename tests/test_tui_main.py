@@ -11,6 +11,7 @@ from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
 from netui.screens.help import HelpScreen
+from netui.screens.welcome import WelcomeScreen
 from netui.widgets.contact_list import ContactList
 
 SIZE = (120, 40)
@@ -18,7 +19,7 @@ SIZE = (120, 40)
 
 @pytest.fixture
 def app(database):
-    return NetuiApp(Path(database.database))
+    return NetuiApp(Path(database.database), welcome=False)
 
 
 async def settle(pilot) -> None:
@@ -197,3 +198,20 @@ async def test_command_palette_offers_noun_verb_commands(app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ContactForm)
+
+
+async def test_first_run_welcome_offers_the_demo_network(database, frozen):
+    async with NetuiApp(Path(database.database)).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WelcomeScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        assert contacts.count_contacts() > 100
+        assert len(listed_names(pilot)) == contacts.count_contacts()
+
+
+async def test_welcome_is_not_shown_once_there_is_someone(database):
+    contacts.create_contact("Giulia Rossi")
+    async with NetuiApp(Path(database.database)).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, WelcomeScreen)

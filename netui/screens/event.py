@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -44,17 +43,21 @@ def when_text(detail: events.EventSummary) -> str:
     return f"{text} · {humanize(detail.starts_at)}"
 
 
-def header_markup(detail: events.EventDetail) -> str:
-    """The event's fields as Textual markup (user text escaped)."""
+def header_text(detail: events.EventDetail) -> Text:
+    """The event's fields as styled plain Text: user text never goes through markup (both
+    Rich's and Textual's escape() leave "[EU]" alone, and Textual markup eats it)."""
     place = ", ".join(part for part in (detail.venue, detail.city) if part)
     rows = [
         (_("Kind"), detail.kind), (_("Status"), detail.status), (_("When"), when_text(detail)),
         (_("Where"), place), (_("Link"), detail.link), (_("Goal"), detail.goal),
     ]
-    lines = [f"[b]{escape(label)}[/b]: {escape(value)}" for label, value in rows if value]
+    text = Text()
+    for label, value in rows:
+        if value:
+            text.append("\n" if text else "").append(label, style="bold").append(f": {value}")
     if detail.notes:
-        lines += ["", f"[b]{escape(_('Notes'))}[/b]", escape(detail.notes)]
-    return "\n".join(lines)
+        text.append("\n\n" if text else "").append(_("Notes"), style="bold").append(f"\n{detail.notes}")
+    return text
 
 
 def attendee_line(person: events.AttendeeInfo) -> Text:
@@ -155,8 +158,8 @@ class EventScreen(Screen):
             self.detail = None
             return
         self.detail = detail
-        self.query_one("#event-title", Label).update(escape(detail.title))
-        self.query_one("#event-fields", Static).update(header_markup(detail))
+        self.query_one("#event-title", Label).update(Text(detail.title))
+        self.query_one("#event-fields", Static).update(header_text(detail))
         self.query_one("#event-counts", Label).update(
             _("People · {to_meet} to meet · {met} met", to_meet=detail.to_meet, met=detail.met)
         )
@@ -201,8 +204,11 @@ class EventScreen(Screen):
         def submit(values: dict) -> None:
             ids = [i for i in values["contact_ids"] if i not in listed]
             if not ids:
-                if values["typed"].strip():
-                    message = _("Nobody picked yet: choose '{text}' from the matches with Enter.", text=values["typed"].strip())
+                typed = values["typed"].strip()
+                if typed and find(typed):
+                    message = _("Nobody picked yet: highlight a match for '{typed}' and press Enter.", typed=typed)
+                elif typed:
+                    message = _("Nobody new matches '{typed}' (people already on the list are not offered).", typed=typed)
                 else:
                     message = _("Type a name and press Enter to pick someone.")
                 raise ValidationError("people", message)

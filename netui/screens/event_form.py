@@ -59,7 +59,8 @@ class EventForm(FormScreen):
     DEFAULT_CSS = """
     EventForm .row { height: auto; }
     EventForm .row > Vertical { width: 1fr; height: auto; }
-    EventForm .row > Vertical + Vertical { margin-left: 1; }
+    EventForm .row > Vertical { margin-right: 1; }
+    EventForm .row > Vertical:last-child { margin-right: 0; }
     """
 
     def compose(self) -> ComposeResult:

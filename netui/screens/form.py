@@ -21,7 +21,8 @@ from netui.i18n import _
 
 def error_slot(field: str) -> Static:
     """The place under a field where its validation error appears."""
-    return Static("", id=f"{field}-error", classes="field-error -empty")
+    # markup=False: messages quote what the user typed ("'[/b]' is not a date"), which is text.
+    return Static("", id=f"{field}-error", classes="field-error -empty", markup=False)
 
 
 class FormScreen(ModalScreen[bool]):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -48,7 +48,7 @@ class ContactPicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="picker-chosen")
         yield Input(placeholder=self._placeholder, classes="picker-input")
-        yield OptionList(classes="picker-matches -empty")
+        yield OptionList(classes="picker-matches -empty", markup=False)  # labels are user text
 
     def on_mount(self) -> None:
         self._show_chosen()
@@ -62,8 +62,10 @@ class ContactPicker(Vertical):
         return self.query_one(Input).value
 
     def _show_chosen(self) -> None:
-        names = ", ".join(escape(name) for name in self._chosen.values())
-        self.query_one(".picker-chosen", Static).update(names or _("[dim]nobody yet[/dim]"))
+        # Names are plain text: escape() leaves "[EU]" alone, and Textual markup eats it.
+        names = ", ".join(self._chosen.values())
+        self.query_one(".picker-chosen", Static).update(
+            Content(names) if names else Content.from_markup(_("[dim]nobody yet[/dim]")))
 
     @on(Input.Changed, ".picker-input")
     def _typed(self, event: Input.Changed) -> None:

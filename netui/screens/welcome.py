@@ -1,0 +1,57 @@
+"""The first-run welcome: the network is empty; offer a demo network or a first contact."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown
+
+from netui.i18n import _
+
+WELCOME = _(
+    """# Welcome to netui
+
+Your network is empty. netui keeps the people you know, what happened between you,
+the events where you meet new people and the follow-ups that keep relationships alive,
+in one file on this computer.
+
+- **d** loads a *demo network* (about 200 made-up people) to look around;
+- **n** adds your first contact;
+- **Esc** starts with an empty network.
+
+Press **?** on any screen for its keys, **ctrl+p** for every command."""
+)
+
+
+class WelcomeScreen(ModalScreen[str]):
+    """Dismisses with "demo", "new" or "empty"."""
+
+    BINDINGS = [
+        Binding("d", "choose('demo')", _("Demo network")),
+        Binding("n", "choose('new')", _("First contact")),
+        Binding("escape", "choose('empty')", _("Start empty")),
+    ]
+    DEFAULT_CSS = """
+    WelcomeScreen { align: center middle; }
+    WelcomeScreen > Vertical { width: 76; max-width: 100%; height: auto; border: thick $primary;
+        background: $surface; padding: 0 1; }
+    WelcomeScreen Horizontal { height: auto; align-horizontal: right; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Markdown(WELCOME)
+            with Horizontal():
+                yield Button(_("Start empty"), id="empty")
+                yield Button(_("Add a contact (n)"), id="new")
+                yield Button(_("Load demo (d)"), variant="primary", id="demo")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)

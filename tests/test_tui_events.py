@@ -1,0 +1,379 @@
+"""The event form and the event screen, driven by real key presses through the Pilot.
+
+Time is frozen at Sunday 2026-11-29 10:00 in Rome (the local zone of every test).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+from textual.widgets import Input, OptionList, Select, Static
+
+from netui import contacts, events
+from netui.app import NetuiApp
+from netui.screens.contact import ContactScreen
+from netui.screens.event import AddAttendeesForm, EventScreen
+from netui.screens.event_form import EventForm, event_form_values
+from netui.screens.main import MainScreen
+from netui.widgets.event_planner import EventPlanner
+
+SIZE = (120, 40)
+
+
+def make_app(database) -> NetuiApp:
+    return NetuiApp(Path(database.database))
+
+
+def planner_lines(app: NetuiApp) -> list[str]:
+    planner = app.screen.query_one(EventPlanner)
+    return [planner.get_option_at_index(i).prompt.plain for i in range(planner.option_count)]
+
+
+def shown(widget) -> str:
+    """The text a Static or Label shows (after markup, if any)."""
+    return widget.render().plain
+
+
+def error_text(app: NetuiApp, field: str) -> str:
+    slot = app.screen.query_one(f"#{field}-error", Static)
+    return "" if slot.has_class("-empty") else slot.render().plain  # what is shown
+
+
+async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
+    """Press Tab until the widget with this id has the focus."""
+    for _ in range(limit):
+        if pilot.app.focused is not None and pilot.app.focused.id == widget_id:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached #{widget_id} (focus: {pilot.app.focused!r})")
+
+
+async def open_event_from_planner(pilot, title: str) -> None:
+    """Tab to the events pane, move down to the event with the keys, and press Enter."""
+    await tab_to(pilot, "events")
+    planner = pilot.app.screen.query_one(EventPlanner)
+    for _ in range(planner.option_count + 1):
+        index = planner.highlighted
+        if index is not None and title in planner.get_option_at_index(index).prompt.plain:
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EventScreen)
+
+
+def attendee_statuses(event_id: int) -> dict[str, str]:
+    return {a.name: a.status for a in events.get_event(event_id).attendees}
+
+
+# --- the event form ------------------------------------------------------------------------
+
+
+async def test_new_event_from_the_main_screen(database, frozen):
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert app.screen.query_one("#timezone", Input).value == "Europe/Rome"
+
+        await tab_to(pilot, "title")
+        await pilot.press(*"Web Marketing Festival")
+        await tab_to(pilot, "kind")
+        await pilot.press("enter", *"trade", "enter")  # open the menu, type to find, choose
+        assert app.screen.query_one("#kind", Select).value == "trade fair"
+        await tab_to(pilot, "starts_at")
+        await pilot.press(*"2026-12-03 09:00")
+        await tab_to(pilot, "city")
+        await pilot.press(*"Bologna")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert isinstance(app.screen, MainScreen)
+        [event] = events.upcoming_events()
+        assert (event.title, event.kind, event.status, event.city) == ("Web Marketing Festival", "trade fair", "idea", "Bologna")
+        assert event.starts_at == pendulum.datetime(2026, 12, 3, 8, 0, tz="UTC")
+        assert event.timezone == "Europe/Rome"
+        assert any("2026-12-03 Web Marketing Festival · Bologna" in line for line in planner_lines(app))
+
+
+async def test_relative_start_is_read_in_the_events_zone(database, frozen):
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press(*"Dinner")
+        await tab_to(pilot, "starts_at")
+        await pilot.press(*"tomorrow 18:00")
+        await tab_to(pilot, "timezone")
+        await pilot.press("home", "ctrl+k", *"America/New_York")
+        await pilot.press("enter")  # Enter in a field saves too
+        await pilot.pause()
+
+        assert isinstance(app.screen, MainScreen)
+        [event] = events.upcoming_events()
+        assert event.timezone == "America/New_York"
+        assert event.starts_at == pendulum.datetime(2026, 11, 30, 18, 0, tz="America/New_York")
+
+
+async def test_end_before_start_shows_the_error_and_keeps_the_text(database, frozen):
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press(*"Round table")
+        await tab_to(pilot, "starts_at")
+        await pilot.press(*"2026-12-03 09:00")
+        await tab_to(pilot, "ends_at")
+        await pilot.press(*"2026-12-02 18:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert "ends before it starts" in error_text(app, "ends_at")
+        assert error_text(app, "starts_at") == ""
+        assert app.focused is form.query_one("#ends_at", Input)
+        assert form.query_one("#title", Input).value == "Round table"
+        assert form.query_one("#starts_at", Input).value == "2026-12-03 09:00"
+        assert form.query_one("#ends_at", Input).value == "2026-12-02 18:00"
+        assert events.upcoming_events() == [] and events.past_events() == []
+
+        # Fixing the field saves, and the error goes away with the form.
+        await pilot.press("home", "ctrl+k", *"2026-12-03 13:00", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        [event] = events.upcoming_events()
+        assert event.ends_at == pendulum.datetime(2026, 12, 3, 12, 0, tz="UTC")
+
+
+@pytest.mark.parametrize(
+    "field, typed, words",
+    [
+        ("starts_at", "next blursday", "not a time"),
+        ("timezone", "Mars/Olympus", "not a time zone"),
+        ("starts_at", "[/b] soon", "'[/b] soon' is not a time"),  # user text is not markup
+    ],
+)
+async def test_domain_errors_show_under_their_field(database, frozen, field, typed, words):
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press(*"Book presentation")
+        await tab_to(pilot, field)
+        await pilot.press("home", "ctrl+k", *typed, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert words in error_text(app, field)
+        assert app.screen.query_one(f"#{field}", Input).value == typed
+        assert events.upcoming_events() == []
+
+
+async def test_missing_title_shows_under_title(database, frozen):
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        await pilot.pause()
+        await tab_to(pilot, "city")
+        await pilot.press(*"Torino", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert "needs a title" in error_text(app, "title")
+        assert app.focused.id == "title"
+        assert app.screen.query_one("#city", Input).value == "Torino"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert events.upcoming_events() == []
+
+
+def test_form_values_show_times_in_the_events_own_zone(database):
+    event_id = events.create_event(
+        "Tokyo Fintech Week", kind="congress", status="registered", timezone="Asia/Tokyo",
+        starts_at="2026-12-10 09:30", ends_at="2026-12-10 18:00", city="Tokyo",
+        link="https://example.org", goal="meet 3 buyers", notes="bring cards",
+    )
+    values = event_form_values(events.get_event(event_id))
+    assert values == {
+        "title": "Tokyo Fintech Week", "kind": "congress", "status": "registered",
+        "starts_at": "2026-12-10 09:30", "ends_at": "2026-12-10 18:00", "timezone": "Asia/Tokyo",
+        "venue": "", "city": "Tokyo", "link": "https://example.org", "goal": "meet 3 buyers",
+        "notes": "bring cards",
+    }
+    # The keys are exactly what update_event accepts: saving them unchanged changes nothing.
+    before = events.get_event(event_id)
+    events.update_event(event_id, **values)
+    assert events.get_event(event_id) == before
+
+
+# --- the event screen ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def planned(database, frozen):
+    """An upcoming event and two contacts who are not on its list yet."""
+    giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital", city="Milano")
+    marco = contacts.create_contact("Marco [Mk] Bianchi", company="Acme", city="Torino")
+    event_id = events.create_event(
+        "Fintech Forum [EU]", kind="congress", status="planned", starts_at="2026-12-03 09:00",
+        ends_at="2026-12-03 18:00", venue="MiCo [Hall 3]", city="Milano", goal="meet 3 buyers",
+        notes="[/b] ask about the [Mk] pilot",
+    )
+    return {"event": event_id, "giulia": giulia, "marco": marco}
+
+
+async def test_event_screen_people_status_and_edit(database, planned):
+    event_id = planned["event"]
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_event_from_planner(pilot, "Fintech Forum")
+        screen = app.screen
+        assert screen.event_id == event_id
+        # User text is shown as typed, brackets included (never read as markup).
+        assert shown(screen.query_one("#event-title")) == "Fintech Forum [EU]"
+        fields = shown(screen.query_one("#event-fields", Static))
+        assert "Kind: congress" in fields and "Status: planned" in fields
+        assert "Where: MiCo [Hall 3], Milano" in fields and "Goal: meet 3 buyers" in fields
+        assert "When: Thu 3 Dec 2026 09:00 – 18:00 · in 4 days" in fields
+        assert fields.endswith("Notes\n[/b] ask about the [Mk] pilot")
+
+        # a: pick Giulia by typing part of her name, Enter, ctrl+s.
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddAttendeesForm)
+        await pilot.press(*"giulia", "enter", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
+        assert "1 to meet · 0 met" in shown(screen.query_one("#event-counts"))
+        line = screen.query_one("#attendees", OptionList).get_option_at_index(0).prompt.plain
+        assert "Giulia Rossi" in line and "Lumen Digital" in line and "to meet" in line
+
+        # m: met; m again: back to "to meet"; m: met.
+        await pilot.press("m")
+        assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
+        assert "0 to meet · 1 met" in shown(screen.query_one("#event-counts"))
+        await pilot.press("m")
+        assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
+        await pilot.press("m")
+        assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
+
+        # e: edit the title in the event form.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert app.screen.query_one("#starts_at", Input).value == "2026-12-03 09:00"
+        await tab_to(pilot, "title")
+        await pilot.press("home", "ctrl+k", *"Fintech Forum 2026", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        detail = events.get_event(event_id)
+        assert detail.title == "Fintech Forum 2026"
+        assert detail.starts_at == pendulum.datetime(2026, 12, 3, 8, 0, tz="UTC")
+        assert shown(screen.query_one("#event-title")) == "Fintech Forum 2026"
+
+        # s: planned -> registered; attended is refused before the event starts (an error
+        # notification), and s again goes on to skipped.
+        await pilot.press("s")
+        assert events.get_event(event_id).status == "registered"
+        await pilot.press("s")
+        await pilot.pause()
+        assert events.get_event(event_id).status == "registered"
+        assert any(
+            n.severity == "error" and "cannot be marked attended" in n.message for n in app._notifications
+        )
+        await pilot.press("s")
+        assert events.get_event(event_id).status == "skipped"
+        await pilot.press("s")
+        assert events.get_event(event_id).status == "idea"
+
+
+async def test_people_already_listed_are_not_offered_again(database, planned):
+    event_id = planned["event"]
+    events.set_attendee(event_id, planned["giulia"], "met")
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_event_from_planner(pilot, "Fintech Forum")
+        await pilot.press("a")
+        await pilot.pause()
+        # Giulia is already there (met): nothing matches, Enter tries to save and says why not.
+        await pilot.press(*"giulia", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddAttendeesForm)
+        assert "Nobody new matches 'giulia'" in error_text(app, "people")
+        # A name with brackets is shown as typed, not read as markup.
+        await pilot.press(*(["backspace"] * 6), *"marco", "enter")
+        matches = app.screen.query_one("#people OptionList", OptionList)
+        chosen = shown(app.screen.query_one("#people .picker-chosen", Static))
+        assert "Marco [Mk] Bianchi" in chosen and matches.option_count == 0
+        await tab_to(pilot, "role")
+        await pilot.press(*"speaker", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        detail = events.get_event(event_id)
+        assert {(a.name, a.status, a.role) for a in detail.attendees} == {
+            ("Giulia Rossi", "met", ""), ("Marco [Mk] Bianchi", "to meet", "speaker"),
+        }
+        lines = [
+            app.screen.query_one("#attendees", OptionList).get_option_at_index(i).prompt.plain
+            for i in range(2)
+        ]
+        assert any("Marco [Mk] Bianchi · Acme  to meet · speaker" in line for line in lines)
+
+
+async def test_enter_opens_the_contact_and_delete_removes_from_the_list(database, planned):
+    event_id = planned["event"]
+    events.set_attendee(event_id, planned["giulia"])
+    events.set_attendee(event_id, planned["marco"])
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_event_from_planner(pilot, "Fintech Forum")
+        screen = app.screen
+        attendees = screen.query_one("#attendees", OptionList)
+        assert app.focused is attendees
+        first = screen.highlighted_contact()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+        await pilot.press("down")
+        second = screen.highlighted_contact()
+        assert second != first
+        await pilot.press("delete")
+        remaining = [a.contact_id for a in events.get_event(event_id).attendees]
+        assert remaining == [first]
+        assert screen.highlighted_contact() == first
+        assert attendees.option_count == 1
+
+
+async def test_main_screen_counts_after_returning(database, planned):
+    event_id = planned["event"]
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("0 to meet · 0 met" in line for line in planner_lines(app))
+        await open_event_from_planner(pilot, "Fintech Forum")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"rossi", "enter", "ctrl+s")
+        await pilot.pause()
+        assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        [line] = [line for line in planner_lines(app) if "Fintech Forum" in line]
+        assert "1 to meet · 0 met" in line
