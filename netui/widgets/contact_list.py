@@ -53,7 +53,7 @@ class ContactList(ScrollView, can_focus=True):
         "contact-list--star",
     }
     DEFAULT_CSS = """
-    ContactList { height: 1fr; }
+    ContactList { height: 1fr; overflow-x: hidden; }
     ContactList > .contact-list--cursor { background: $accent 40%; }
     ContactList:focus > .contact-list--cursor { background: $accent; color: $text; }
     ContactList > .contact-list--dim { color: $text-muted; }
@@ -86,7 +86,7 @@ class ContactList(ScrollView, can_focus=True):
         """Show another set of rows (a new search or filter), starting at the top."""
         self._source = source
         self._pages.clear()
-        self.virtual_size = Size(self.size.width, source.count)
+        self.virtual_size = Size(0, source.count)
         self.cursor = 0
         self.scroll_to(y=0, animate=False)
         self.refresh()
@@ -147,7 +147,7 @@ class ContactList(ScrollView, can_focus=True):
         return strip.crop(scroll_x, scroll_x + width)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self._source.count)
+        self.virtual_size = Size(0, self._source.count)
 
     # --- cursor ------------------------------------------------------------------------
 

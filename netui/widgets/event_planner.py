@@ -19,17 +19,14 @@ STATUS_TITLES = {
 
 
 def event_line(event: EventSummary) -> Text:
-    line = Text()
-    if event.starts_at:
-        line.append(event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD "), style="bold")
-    else:
-        line.append(_("no date    "), style="dim")
-    line.append(event.title)
-    place = event.city or event.venue
-    if place:
-        line.append(f" · {place}", style="dim")
-    counts = _("  {to_meet} to meet · {met} met", to_meet=event.to_meet, met=event.met)
-    line.append(counts, style="italic dim")
+    """'Round table: remote work · 2026-12-08 · Roma · 2/7 met' (cut to fit the pane)."""
+    line = Text(event.title)
+    details = [event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD") if event.starts_at else _("no date")]
+    if event.city or event.venue:
+        details.append(event.city or event.venue)
+    if event.to_meet or event.met:
+        details.append(_("{met}/{total} met", met=event.met, total=event.met + event.to_meet))
+    line.append(" · " + " · ".join(details), style="dim")
     return line
 
 

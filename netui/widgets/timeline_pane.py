@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 from netui.i18n import _
 from netui.widgets.lists import VimOptionList
 from netui.timeline import InteractionInfo
-from netui.when import humanize, local_zone
+from netui.when import local_zone
 
 KIND_ICONS = {
     "meeting": "☕", "call": "☎", "video": "▶", "email": "✉", "message": "✎",
@@ -22,14 +22,12 @@ def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> 
     people = [p.name for p in info.participants if p.id != hide_contact]
     line = Text()
     line.append(local.format("YYYY-MM-DD"), style="bold")
-    line.append(f" {humanize(info.occurred_at):<14} ", style="dim")
-    line.append(f"{KIND_ICONS.get(info.kind, '•')} {info.kind:<8} ")
+    line.append(f" {KIND_ICONS.get(info.kind, '•')} ")
+    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else info.kind))
     if people:
-        line.append(", ".join(people), style="italic")
-        line.append(" · ")
-    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else ""))
+        line.append(" · " + ", ".join(people), style="italic dim")
     if info.event_title:
-        line.append(f"  @ {info.event_title}", style="dim")
+        line.append(f" @ {info.event_title}", style="dim")
     return line
 
 
