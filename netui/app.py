@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from netui import contacts, demo
 from netui.errors import NetuiError
@@ -62,6 +63,12 @@ class NetuiApp(Actions, App):
             _("Demo network: {people} people, {interactions} interactions, {events} events.",
               people=summary.people, interactions=summary.interactions, events=summary.events),
         )
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # In a form or dialog, q is just a letter (it reaches here from a Select or button).
+        if action == "quit" and isinstance(self.screen, ModalScreen):
+            return False
+        return True
 
     def action_undo(self) -> None:
         self.undo_last()

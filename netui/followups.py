@@ -44,7 +44,7 @@ class FollowUpInfo:
 def _day(value: dt.date | str, field: str) -> dt.date:
     if isinstance(value, dt.date):
         return when.plain_date(value)
-    return when.parse_date(value, field)
+    return when.parse_date(value, field, future=True)
 
 
 def create_followup(

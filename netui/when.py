@@ -122,7 +122,7 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     return moment.in_timezone("UTC")
 
 
-def _parse_day(word: str, current: pendulum.DateTime, text: str, field: str):
+def _parse_day(word: str, current: pendulum.DateTime, text: str, field: str, future: bool = False):
     if word == "today":
         return current.date()
     if word == "yesterday":
@@ -130,6 +130,9 @@ def _parse_day(word: str, current: pendulum.DateTime, text: str, field: str):
     if word == "tomorrow":
         return current.date().add(days=1)
     if word in WEEKDAYS:
+        if future:  # a due date: the next such day, never today
+            ahead = (WEEKDAYS.index(word) - current.weekday()) % 7 or 7
+            return current.date().add(days=ahead)
         back = (current.weekday() - WEEKDAYS.index(word)) % 7 or 7
         return current.date().subtract(days=back)
     iso = _ISO_DATE.match(word)
@@ -153,11 +156,12 @@ def _parse_time(word: str, text: str, field: str) -> tuple[int, int]:
     return hour, minute
 
 
-def parse_date(text: str, field: str = "date") -> dt.date:
-    """A calendar day typed as a person says it: 2026-12-03, today, tomorrow, friday (the
-    last one), "in 3 days", "2 weeks ago"... Returns the local calendar day."""
+def parse_date(text: str, field: str = "date", *, future: bool = False) -> dt.date:
+    """A calendar day typed as a person says it: 2026-12-03, today, tomorrow, friday, "in 3
+    days", "2 weeks ago"... A weekday is the last one, or with `future` (due dates) the next
+    one. Returns the local calendar day."""
     raw = " ".join(text.strip().lower().split())
-    day = _parse_day(raw, pendulum.now(local_zone()), text, field) if raw else None
+    day = _parse_day(raw, pendulum.now(local_zone()), text, field, future) if raw else None
     if day is None and not _TIME.match(raw):  # a bare time of day is not a date
         try:
             moment = parse_when(text, field)

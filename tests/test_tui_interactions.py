@@ -253,15 +253,35 @@ async def test_enter_in_the_picker_never_saves(database, people, frozen):
         assert timeline.count_interactions() == 0
 
 
-async def test_log_with_nobody_highlighted_starts_in_the_picker(database, frozen):
+async def test_log_with_nobody_highlighted_starts_in_the_picker(database, people, frozen):
     async with make_app(database).run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("l")
+        await pilot.press("slash")  # a search that finds nobody: nothing is highlighted
+        await type_text(pilot, "zzyzx")
+        await settle(pilot)
+        await pilot.press("enter", "l")
         await pilot.pause()
         form = pilot.app.screen
         assert isinstance(form, InteractionForm)
         assert chosen(form) == []
-        assert pilot.app.focused is form.query_one("#participants .picker-input", Input)
+        picker_input = form.query_one("#participants .picker-input", Input)
+        assert pilot.app.focused is picker_input
+
+        # Pick someone, Enter on the empty field moves on; then "when" and Enter saves.
+        await type_text(pilot, "anna")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert chosen(form) == [people["anna"]]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.focused is form.query_one("#kind", Select)
+        await pilot.press("tab")
+        await type_text(pilot, "3 days ago")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+        [info] = timeline.contact_timeline(people["anna"])
+        assert info.occurred_at == pendulum.datetime(2026, 11, 26, 9, 0, tz="UTC")
 
 
 async def test_escape_cancels_the_log_form(database, people, frozen):

@@ -215,3 +215,14 @@ async def test_welcome_is_not_shown_once_there_is_someone(database):
     async with NetuiApp(Path(database.database)).run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not isinstance(pilot.app.screen, WelcomeScreen)
+
+
+async def test_q_in_a_form_does_not_quit(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        pilot.app.screen.query_one("#circle").focus()
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.is_running
+        assert isinstance(pilot.app.screen, ContactForm)

@@ -222,3 +222,12 @@ def test_humanize_defaults_to_now(frozen):
 def test_humanize_accepts_naive_datetimes_as_utc():
     """A naive datetime (as stored) is compared as UTC."""
     assert when.humanize(dt.datetime(2020, 1, 1, 12), utc(2020, 1, 22, 12)) == "3 weeks ago"
+
+
+def test_parse_date_weekday_for_a_due_date_is_the_next_one(frozen):
+    """A follow-up due 'friday', typed on Sunday 29 November, is due Friday 4 December."""
+    import datetime as dt
+
+    assert when.parse_date("friday", future=True) == dt.date(2026, 12, 4)
+    assert when.parse_date("sunday", future=True) == dt.date(2026, 12, 6)
+    assert when.parse_date("friday") == dt.date(2026, 11, 27)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,8 +15,8 @@ from netui.when import humanize
 from netui.widgets.timeline_pane import TimelinePane
 
 
-def detail_markup(detail: contacts.ContactDetail) -> str:
-    """The contact's fields as Textual markup (user text escaped)."""
+def detail_text(detail: contacts.ContactDetail) -> Text:
+    """The contact's fields as styled text (user text never parsed as markup)."""
     rows = [
         (_("Company"), detail.company), (_("Role"), detail.role), (_("City"), detail.city),
         (_("Country"), detail.country), (_("Circle"), detail.circle),
@@ -29,15 +29,21 @@ def detail_markup(detail: contacts.ContactDetail) -> str:
     rows += [(c.kind, c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
     rows += [(f.label, f.value) for f in detail.facts]
     rows += [(d.label, d.text) for d in detail.important_dates]
-    lines = [f"[b]{escape(label)}[/b]: {escape(str(value))}" for label, value in rows if value]
+    text = Text()
+    for label, value in rows:
+        if value:
+            text.append(f"{label}: ", style="bold")
+            text.append(f"{value}\n")
     if detail.open_followups:
-        lines.append("")
-        lines.append(f"[b]{_('Follow-ups')}[/b]")
+        text.append("\n" + _("Follow-ups") + "\n", style="bold")
         for item in detail.open_followups:
-            lines.append(f"  {item.effective_due.isoformat()} {escape(item.channel)} {escape(item.action)}")
+            via = f" {item.channel}" if item.channel else ""
+            text.append(f"  {item.effective_due.isoformat()}{via}  {item.action}\n")
     if detail.notes:
-        lines += ["", f"[b]{_('Notes')}[/b]", escape(detail.notes)]
-    return "\n".join(lines)
+        text.append("\n" + _("Notes") + "\n", style="bold")
+        text.append(detail.notes)
+    text.rstrip()
+    return text
 
 
 class ContactScreen(Screen):
@@ -71,8 +77,8 @@ class ContactScreen(Screen):
     def reload(self) -> None:
         detail = contacts.get_contact(self.contact_id)
         star = "★ " if detail.starred else ""
-        self.query_one("#contact-name", Label).update(f"{star}{escape(detail.name)}")
-        self.query_one("#contact-fields", Static).update(detail_markup(detail))
+        self.query_one("#contact-name", Label).update(Text(f"{star}{detail.name}"))
+        self.query_one("#contact-fields", Static).update(detail_text(detail))
         self.query_one(TimelinePane).show(timeline.contact_timeline(self.contact_id, limit=200), hide_contact=self.contact_id)
 
     def action_back(self) -> None:

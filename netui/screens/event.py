@@ -27,8 +27,8 @@ STATUS_CYCLE = ("idea", "planned", "registered", "attended", "skipped")
 
 
 def when_text(detail: events.EventSummary) -> str:
-    """'Thu 3 Dec 2026 09:00 – 18:00 (in 4 days)', in the local zone; the event's own zone
-    is added when it differs."""
+    """'Thu 3 Dec 2026 09:00 – 18:00 · in 4 days', in the local zone; the time in the
+    event's own zone is added when that zone differs."""
     if detail.starts_at is None:
         return _("no date yet")
     zone = local_zone()

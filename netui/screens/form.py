@@ -13,7 +13,7 @@ from collections.abc import Callable
 from textual import on
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
@@ -53,6 +53,10 @@ class FormScreen(ModalScreen[bool]):
         self.form_title = title
         self.initial = values
         self._submit = submit
+
+    def on_mount(self) -> None:
+        # Every form shows its own keys (ctrl+s, Esc) at the bottom.
+        self.mount(Footer())
 
     def values(self) -> dict:
         raise NotImplementedError

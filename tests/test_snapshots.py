@@ -1,0 +1,70 @@
+"""Screenshots of the main screens on the demo network, with time frozen.
+
+After an intended change of the look, review and update them with
+`python -m pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from netui import db, demo
+from netui.app import NetuiApp
+
+SIZE = (120, 36)
+# The demo network's "now": follow-ups due today, events coming up, "3 weeks ago" texts.
+NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
+
+
+@pytest.fixture
+def demo_app(tmp_path):
+    with pendulum.travel_to(NOW, freeze=True):
+        handle = db.open_database(tmp_path / "demo.db")
+        demo.generate_network(now=NOW)
+        app = NetuiApp(Path(handle.database), welcome=False)
+        app.sub_title = "demo.db"  # the temporary path differs on every run
+        yield app
+        handle.close()
+
+
+async def wait_for_workers(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=wait_for_workers)
+
+
+def test_main_screen_small_terminal(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=wait_for_workers)
+
+
+def test_contact_screen(snap_compare, demo_app):
+    async def open_third_contact(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_third_contact)
+
+
+def test_event_form(snap_compare, demo_app):
+    async def open_form(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_form)
+
+
+def test_help(snap_compare, demo_app):
+    async def open_help(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_help)
