@@ -20,7 +20,7 @@ from peewee import SqliteDatabase
 
 from netui import models
 from netui.migrations import MIGRATIONS, Migration
-from netui.text import fold_key
+from netui.text import fold, fold_key
 
 APP_NAME = "netui"
 DB_ENV_VAR = "NETUI_DB"
@@ -82,6 +82,7 @@ def open_database(
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
     # Comparisons that SQLite's ASCII-only lower() gets wrong ("Évora" vs "évora").
     database.register_function(fold_key, "fold_key", 1, deterministic=True)
+    database.register_function(fold, "fold", 1, deterministic=True)  # the search index's text
     try:
         database.connect()
         # Read again through the real connection: a write-ahead log may hold newer pages
