@@ -18,6 +18,8 @@ from netui.text import fold
 # Column filters a user may type ("city:milano"); the rest of the grammar (quotes, OR, NOT,
 # -exclusion, parentheses) is peewee's web-search parser.
 SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "interactions")
+# A match in the name counts most, one in an old interaction's notes least.
+COLUMN_WEIGHTS = (10.0, 4.0, 3.0, 3.0, 3.0, 1.0, 1.0, 0.5)
 _QUOTED = re.compile(r'("[^"]*"?)')
 _BARE_WORD = re.compile(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -109,7 +111,7 @@ def _matching_ids(query: str, limit: int, offset: int) -> list[int]:
         ContactSearch.select(ContactSearch.rowid)
         .join(Contact, on=(Contact.id == ContactSearch.rowid))
         .where(ContactSearch.match(query), Contact.trashed_at.is_null())
-        .order_by(ContactSearch.rank(), Contact.sort_name)
+        .order_by(ContactSearch.bm25(*COLUMN_WEIGHTS), Contact.sort_name)
         .limit(limit)
         .offset(offset)
         .tuples()

@@ -346,3 +346,11 @@ def test_nul_character_in_query_does_not_hide_the_match(populated):
 def test_control_and_odd_characters_around_a_name(populated, text):
     """Escape sequences, zero-width spaces, stray brackets or emoji do not stop a match."""
     assert [s.name for s in contacts.search_contacts(text)] == ["Giulia Rossi"]
+
+
+def test_a_match_in_the_name_ranks_above_one_in_the_notes(database):
+    """Typing a name finds that person first, not someone whose notes mention it."""
+    mentioned = contacts.create_contact("Marco Bianchi", notes="Giulia's colleague, ask Giulia about it")
+    named = contacts.create_contact("Giulia Zanetti")
+    assert contacts.search_contacts("giulia")[0].id == named
+    assert {s.id for s in contacts.search_contacts("giulia")} == {named, mentioned}
