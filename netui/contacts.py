@@ -598,6 +598,55 @@ def _summary(row: Contact) -> ContactSummary:
     )
 
 
+_FILTER_TOKEN = re.compile(r'(?<!\S)(?:(circle|tag|city|company):(?:"([^"]*)"|(\S+))|#([^\s#]+))', re.IGNORECASE)
+
+
+def split_filters(text: str) -> tuple[str, dict[str, str]]:
+    """Take the filters out of what was typed in the search box.
+
+    'circle:work #fintech city:"New York" giulia' -> ('giulia', {'circle': 'work',
+    'tag': 'fintech', 'city': 'New York'}). The rest is the full-text query.
+    """
+    filters: dict[str, str] = {}
+
+    def take(match: re.Match) -> str:
+        name = (match.group(1) or "tag").lower()
+        filters[name] = match.group(2) if match.group(2) is not None else (match.group(3) or match.group(4))
+        return " "
+
+    rest = _FILTER_TOKEN.sub(take, text)
+    return " ".join(rest.split()), filters
+
+
+@dataclass(frozen=True)
+class ContactPages:
+    """A list of contacts that may be long: how many, and a way to fetch any page of it."""
+
+    count: int
+    ids: tuple[int, ...] | None  # the matches of a search, best first; None: all, by name
+    filters: dict
+    capped: bool = False  # the search found more than it keeps: type more to narrow it
+
+    def page(self, offset: int, limit: int) -> list[ContactSummary]:
+        if self.ids is not None:
+            return summaries_for(self.ids[offset : offset + limit])
+        return list_contacts(limit=limit, offset=offset, **self.filters)
+
+
+def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
+    """What the contact list shows for what was typed in the search box: filters
+    (circle:, tag: or #tag, city:, company:) and full-text words, both optional."""
+    text, filters = split_filters(typed)
+    if not text:
+        return ContactPages(count_contacts(**filters), None, filters)
+    ids = search.search_ids(text, limit=max_matches)
+    capped = len(ids) >= max_matches
+    if filters and ids:
+        allowed = {c.id for c in _filtered(**filters).select(Contact.id).where(Contact.id.in_(ids))}
+        ids = [i for i in ids if i in allowed]
+    return ContactPages(len(ids), tuple(ids), filters, capped)
+
+
 def search_contacts(text: str, limit: int = 50, offset: int = 0) -> list[ContactSummary]:
     """Contacts whose name, company, role, city, tags, notes, facts or interaction notes match."""
     return summaries_for(search.search_ids(text, limit=limit, offset=offset))

@@ -737,3 +737,29 @@ def test_merge_drops_self_introduction(database):
     keep = contacts.create_contact("Giulia Rossi", introduced_by_id=other)
     contacts.merge_contacts(keep, other)
     assert contacts.get_contact(keep).introduced_by_id is None
+
+
+def test_split_filters_takes_out_circle_tag_city_and_company():
+    """What the search box understands as filters; the rest is searched as text."""
+    assert contacts.split_filters('circle:work #fintech city:"New York" giulia') == (
+        "giulia", {"circle": "work", "tag": "fintech", "city": "New York"})
+    assert contacts.split_filters("tag:design company:Acme") == ("", {"tag": "design", "company": "Acme"})
+    assert contacts.split_filters("giulia rossi") == ("giulia rossi", {})
+    assert contacts.split_filters("a#b") == ("a#b", {})  # not a tag: no space before '#'
+
+
+def test_find_contacts_combines_filters_and_words(database):
+    """The contact list's search: filters narrow, words rank, both together intersect."""
+    work = contacts.create_contact("Giulia Rossi", circle="work", city="Milano", tags=["fintech"])
+    friend = contacts.create_contact("Giulia Bianchi", circle="friends", city="Milano")
+    contacts.create_contact("Marco Verdi", circle="work", city="Roma")
+    everyone = contacts.find_contacts("")
+    assert (everyone.count, everyone.ids) == (3, None)
+    assert [s.name for s in everyone.page(0, 10)] == ["Giulia Bianchi", "Giulia Rossi", "Marco Verdi"]
+    in_milano = contacts.find_contacts("city:milano")
+    assert {s.id for s in in_milano.page(0, 10)} == {work, friend}
+    assert contacts.find_contacts("giulia circle:work").ids == (work,)
+    assert contacts.find_contacts("#fintech giulia").ids == (work,)
+    assert contacts.find_contacts("giulia").count == 2
+    with pytest.raises(ValidationError):
+        contacts.find_contacts("circle:colleagues")

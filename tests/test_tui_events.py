@@ -392,4 +392,4 @@ async def test_main_screen_counts_after_returning(database, planned):
         assert isinstance(app.screen, MainScreen)
         [line] = [line for line in planner_lines(app) if "Fintech Forum" in line]
         # The planner's count (its wording is the planner's): one listed, nobody met yet.
-        assert "0/1 met" in line
+        assert "1 to meet, 0 met" in line

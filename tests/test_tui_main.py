@@ -226,3 +226,21 @@ async def test_q_in_a_form_does_not_quit(app):
         await pilot.pause()
         assert pilot.app.is_running
         assert isinstance(pilot.app.screen, ContactForm)
+
+
+async def test_filters_in_the_search_box(app):
+    contacts.create_contact("Giulia Rossi", circle="work", tags=["fintech"])
+    contacts.create_contact("Marco Bianchi", circle="friends")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "circle:friends")
+        await settle(pilot)
+        assert listed_names(pilot) == ["Marco Bianchi"]
+        assert "circle: friends" in str(pilot.app.screen.query_one("#contacts-title").render())
+        pilot.app.screen.query_one("#search").value = "#fintech"
+        await settle(pilot)
+        assert listed_names(pilot) == ["Giulia Rossi"]
+        pilot.app.screen.query_one("#search").value = "circle:colleagues"
+        await settle(pilot)
+        assert "colleagues" in str(pilot.app.screen.query_one("#contacts-title").render())

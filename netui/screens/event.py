@@ -110,13 +110,6 @@ class AddAttendeesForm(FormScreen):
 
 class EventScreen(Screen):
     # These rules belong in app.tcss (next to #contact-detail); kept here until moved there.
-    DEFAULT_CSS = """
-    #event-detail { padding: 0 2; }
-    #event-title { margin-top: 1; }
-    #event-fields { height: auto; max-height: 50%; margin-bottom: 1; }
-    #attendees { height: 1fr; border: none; padding: 0; }
-    #attendees:focus { border: none; }
-    """
     BINDINGS = [
         Binding("escape", "back", _("Back"), tooltip=_("Back to the previous screen")),
         Binding("e", "edit", _("Edit"), tooltip=_("Edit this event")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,15 +10,25 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
-from netui import contacts, events, search, timeline
+from netui import contacts, events, timeline
+from netui.errors import ValidationError
 from netui.i18n import _
 from netui.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
 
-# Enough for any screen; a search that finds more asks the user to type more.
-SEARCH_LIMIT = 1000
+
+def describe(pages: contacts.ContactPages) -> str:
+    """'12 people', '3 found · circle: work', 'first 1000 found'."""
+    if pages.ids is None:
+        what = _("{count} people", count=pages.count)
+    elif pages.capped:
+        what = _("first {count} found", count=pages.count)
+    else:
+        what = _("{count} found", count=pages.count)
+    conditions = [f"{name}: {value}" for name, value in pages.filters.items()]
+    return " · ".join([what, *conditions])
 
 
 class MainScreen(Screen):
@@ -34,7 +45,7 @@ class MainScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="contacts-pane", classes="pane"):
-                yield Input(placeholder=_("/ search: name, company, city, #tag, notes…"), id="search")
+                yield Input(placeholder=_("/ search: name, company, notes… · filters: #tag circle:work city:Milano"), id="search")
                 yield Label("", id="contacts-title", classes="pane-title")
                 yield ContactList(id="contacts")
             with Vertical(id="timeline-pane", classes="pane"):
@@ -65,16 +76,17 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
-        with worker_connection():
-            if text.strip():
-                ids = search.search_ids(text, limit=SEARCH_LIMIT)
-                source = RowSource(len(ids), lambda offset, limit: contacts.summaries_for(ids[offset:offset + limit]))
-                title = _("{count} found", count=len(ids)) if len(ids) < SEARCH_LIMIT else _("first {count} found", count=len(ids))
-            else:
-                total = contacts.count_contacts()
-                source = RowSource(total, lambda offset, limit: contacts.list_contacts(limit=limit, offset=offset))
-                title = _("{count} people", count=total)
-        self.app.call_from_thread(self._show_contacts, source, title)
+        try:
+            with worker_connection():
+                pages = contacts.find_contacts(text)
+        except ValidationError as error:  # e.g. circle:colleagues
+            self.app.call_from_thread(self._show_filter_error, error.message)
+            return
+        source = RowSource(pages.count, pages.page)
+        self.app.call_from_thread(self._show_contacts, source, describe(pages))
+
+    def _show_filter_error(self, message: str) -> None:
+        self.query_one("#contacts-title", Label).update(Text(message, style="bold red"))
 
     def _show_contacts(self, source: RowSource, title: str) -> None:
         self.query_one("#contacts-title", Label).update(title)

@@ -19,13 +19,13 @@ STATUS_TITLES = {
 
 
 def event_line(event: EventSummary) -> Text:
-    """'Round table: remote work · 2026-12-08 · Roma · 2/7 met' (cut to fit the pane)."""
+    """'Round table: remote work · 2026-12-08 · Roma · 5 to meet, 2 met' (cut to fit the pane)."""
     line = Text(event.title)
     details = [event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD") if event.starts_at else _("no date")]
     if event.city or event.venue:
         details.append(event.city or event.venue)
     if event.to_meet or event.met:
-        details.append(_("{met}/{total} met", met=event.met, total=event.met + event.to_meet))
+        details.append(_("{to_meet} to meet, {met} met", to_meet=event.to_meet, met=event.met))
     line.append(" · " + " · ".join(details), style="dim")
     return line
 
