@@ -81,7 +81,11 @@ class NetuiApp(Actions, App):
         if focused is not None:
             sections.append((_("Here ({pane})", pane=focused.id or type(focused).__name__), _key_rows(focused)))
         sections.append((_("This screen"), _key_rows(self.screen)))
-        sections.append((_("Everywhere"), _key_rows(self)))
+        everywhere = _key_rows(self) + [
+            ("tab / shift+tab", _("Next / previous pane or field")),
+            ("ctrl+p", _("Command palette: every command, by name")),
+        ]
+        sections.append((_("Everywhere"), everywhere))
         self.push_screen(HelpScreen(_("Keys"), sections))
 
 

@@ -30,9 +30,10 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
     rows += [(f.label, f.value) for f in detail.facts]
     rows += [(d.label, d.text) for d in detail.important_dates]
     text = Text()
+    width = max((len(label) for label, value in rows if value), default=0) + 2
     for label, value in rows:
         if value:
-            text.append(f"{label}: ", style="bold")
+            text.append(f"{label}:".ljust(width), style="bold")
             text.append(f"{value}\n")
     if detail.open_followups:
         text.append("\n" + _("Follow-ups") + "\n", style="bold")

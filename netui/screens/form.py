@@ -37,7 +37,8 @@ class FormScreen(ModalScreen[bool]):
     FormScreen > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1; }
     FormScreen .form-title { text-style: bold; margin-bottom: 1; }
-    FormScreen .field-label { margin-top: 1; }
+    FormScreen .field-label { margin-top: 1; color: $text-muted; }
+    FormScreen Input, FormScreen Select { margin-top: 0; }
     FormScreen .field-error { color: $error; height: auto; }
     FormScreen .field-error.-empty { display: none; }
     FormScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
@@ -57,6 +58,9 @@ class FormScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         # Every form shows its own keys (ctrl+s, Esc) at the bottom.
         self.mount(Footer())
+        # Borderless fields: a whole form fits in an 80×24 terminal.
+        for field in self.query("Input, Select"):
+            field.compact = True
 
     def values(self) -> dict:
         raise NotImplementedError

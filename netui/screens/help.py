@@ -1,12 +1,13 @@
-"""Help: the keys of the screen and pane that had the focus, then the global ones."""
+"""Help: the keys of the pane that had the focus, then of its screen, then everywhere."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from netui.i18n import _
 
@@ -15,30 +16,36 @@ def describe_key(key: str) -> str:
     return " / ".join(part.strip() for part in key.split(","))
 
 
+def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> Text:
+    text = Text()
+    text.append(f"{title}\n", style="bold")
+    width = max((len(key) for _h, keys in sections for key, _d in keys), default=0) + 3
+    for heading, keys in sections:
+        if not keys:
+            continue
+        text.append(f"\n{heading}\n", style="bold underline")
+        for key, description in keys:
+            text.append(f"  {key}".ljust(width + 2), style="bold")
+            text.append(f"{description}\n")
+    text.append("\n" + _("Esc closes this help. ctrl+p lists every command."), style="dim")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss_help", _("Close help"))]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 80; max-width: 100%; height: auto; max-height: 90%;
+    HelpScreen > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 2; }
     """
 
     def __init__(self, title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
         super().__init__()
-        self._title = title
-        self._sections = sections
+        self._text = help_text(title, sections)
 
     def compose(self) -> ComposeResult:
-        lines = [f"# {self._title}", ""]
-        for heading, keys in self._sections:
-            if not keys:
-                continue
-            lines += [f"## {heading}", "", "| key | action |", "|---|---|"]
-            lines += [f"| `{key}` | {description} |" for key, description in keys]
-            lines.append("")
-        lines.append(_("Press Esc to close. ctrl+p opens the command palette."))
         with VerticalScroll():
-            yield Markdown("\n".join(lines))
+            yield Static(self._text, id="help-text")
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

@@ -32,6 +32,9 @@ def describe(pages: contacts.ContactPages) -> str:
 
 
 class MainScreen(Screen):
+    # Below 110 columns the timeline pane gives its room to the contacts (the contact
+    # screen still shows each person's timeline).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("slash", "search", _("Search"), tooltip=_("Search contacts as you type")),
         Binding("n", "new_contact", _("New"), tooltip=_("Add a new contact")),
