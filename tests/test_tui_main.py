@@ -244,3 +244,29 @@ async def test_filters_in_the_search_box(app):
         pilot.app.screen.query_one("#search").value = "circle:colleagues"
         await settle(pilot)
         assert "colleagues" in str(pilot.app.screen.query_one("#contacts-title").render())
+
+
+async def test_notes_open_in_the_users_editor(app, tmp_path, monkeypatch):
+    """ctrl+e on a contact hands the notes to $EDITOR and saves what it wrote."""
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "\\nLoves ristretto." >> "$1"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    giulia = contacts.create_contact("Giulia Rossi", notes="Met at SMAU.")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+e")
+        await pilot.pause()
+        assert contacts.get_contact(giulia).notes == "Met at SMAU.\nLoves ristretto."
+        assert "Loves ristretto." in str(pilot.app.screen.query_one("#contact-fields").render())
+
+
+async def test_a_missing_editor_is_reported_and_nothing_changes(app, monkeypatch):
+    monkeypatch.setenv("VISUAL", "/nonexistent/editor")
+    giulia = contacts.create_contact("Giulia Rossi", notes="Met at SMAU.")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+e")
+        await pilot.pause()
+        assert contacts.get_contact(giulia).notes == "Met at SMAU."
+        assert isinstance(pilot.app.screen, ContactScreen)

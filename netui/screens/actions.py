@@ -4,6 +4,14 @@ through the domain layer when the form is submitted. Mixed into NetuiApp (app.py
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual.app import SuspendNotSupported
+
 from netui import contacts, events, followups, timeline
 from netui.i18n import _
 from netui.screens.contact import ContactScreen
@@ -69,6 +77,37 @@ class Actions:
             contacts.restore_contact(contact_id)
             self.refresh_screen()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
+
+    def edit_notes_in_editor(self, contact_id: int) -> None:
+        """Long notes are best written in the user's own editor ($VISUAL or $EDITOR)."""
+        detail = contacts.get_contact(contact_id)
+        editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        # A private temporary file (mode 0600): the notes are personal.
+        handle, name = tempfile.mkstemp(prefix="netui-notes-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(detail.notes)
+            try:
+                try:
+                    with self.suspend():
+                        finished = subprocess.run([*editor, str(path)])
+                except SuspendNotSupported:  # no real terminal (tests): run it as it is
+                    finished = subprocess.run([*editor, str(path)])
+            except OSError as error:
+                self.notify(_("Could not start the editor {editor}: {error}", editor=editor[0],
+                              error=error.strerror), severity="error")
+                return
+            if finished.returncode != 0:
+                self.notify(_("The editor exited with an error; the notes were not changed."), severity="error")
+                return
+            notes = path.read_text(encoding="utf-8").rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)
+        if notes != detail.notes:
+            contacts.update_contact(contact_id, notes=notes)
+            self.refresh_screen()
+            self.notify(_("Notes of {name} saved.", name=detail.name))
 
     def refresh_screen(self) -> None:
         reload = getattr(self.screen, "reload", None)

@@ -54,6 +54,7 @@ class ContactScreen(Screen):
         Binding("l", "log", _("Log"), tooltip=_("Log an interaction with this person")),
         Binding("f", "followup", _("Follow-up"), tooltip=_("Add a follow-up")),
         Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
+        Binding("ctrl+e", "edit_notes", _("Notes in $EDITOR"), tooltip=_("Write the notes in your own editor")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -93,6 +94,9 @@ class ContactScreen(Screen):
 
     def action_followup(self) -> None:
         self.app.add_followup(self.contact_id)
+
+    def action_edit_notes(self) -> None:
+        self.app.edit_notes_in_editor(self.contact_id)
 
     def action_trash(self) -> None:
         self.app.trash_contact(self.contact_id)

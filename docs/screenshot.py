@@ -1,0 +1,38 @@
+"""Write docs/main-screen.svg: the main screen on the demo network, as the app exports it.
+
+Run: python docs/screenshot.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+import pendulum
+
+from netui import db, demo
+from netui.app import NetuiApp
+
+HERE = Path(__file__).resolve().parent
+NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
+
+
+async def main() -> None:
+    pendulum.set_local_timezone(pendulum.timezone("Europe/Rome"))
+    with tempfile.TemporaryDirectory() as folder, pendulum.travel_to(NOW, freeze=True):
+        handle = db.open_database(Path(folder) / "demo.db")
+        demo.generate_network(now=NOW)
+        app = NetuiApp(Path(handle.database), welcome=False)
+        app.sub_title = "demo network"
+        async with app.run_test(size=(130, 34)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.press("j", "j", "j")
+            await pilot.pause()
+            app.save_screenshot("main-screen.svg", str(HERE))
+        handle.close()
+    print(HERE / "main-screen.svg")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
