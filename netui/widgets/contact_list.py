@@ -139,8 +139,7 @@ class ContactList(ScrollView, can_focus=True):
         ])
         room = max(0, width - right.cell_length - 1)
         if left.cell_length > room:
-            left = left.crop(0, max(0, room - 1)).adjust_cell_length(room - 1 if room else 0, base)
-            left = Strip([*left, Segment("…" if room else "", dim)])
+            left = Strip([*left.crop(0, max(0, room - 1)), Segment("…" if room else "", dim)])
         gap = Segment(" " * max(0, width - left.cell_length - right.cell_length), base)
         strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
         return strip.crop(scroll_x, scroll_x + width)
