@@ -1,7 +1,7 @@
 """Measure the domain layer on synthetic networks: `python benchmarks/run.py [--sizes 1000 10000]`.
 
-For each size it builds a deterministic network in a temporary file through the same domain
-functions the CLI uses, then times the operations a person waits for. Each figure is the
+For each size it writes the deterministic demo network (netui.demo) into a temporary file,
+then times, through the domain functions the TUI and CLI call, the operations a person waits for. Each figure is the
 median of repeated runs, with the spread (min-max). Prints a table and writes JSON to
 benchmarks/results/latest.json.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import sys
 import tempfile
@@ -21,34 +20,7 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netui import contacts, db, timeline  # noqa: E402
-
-FIRST = ["Giulia", "Marco", "Nicolò", "Élodie", "Luca", "Marta", "Sofia", "Ødegaard", "Wei", "Anna",
-         "Paolo", "Chiara", "Jonas", "Fatima", "Ahmed", "Lucía", "Zoë", "Björn", "Hana", "Ivan"]
-LAST = ["Rossi", "Bianchi", "D'Amico", "Ferrari", "Esposito", "Müller", "García", "Nowak", "Łukasz",
-        "Smith", "Kim", "Rahman", "Dubois", "Costa", "Greco", "Conti", "Ricci", "Moretti", "Bruno", "Gallo"]
-COMPANIES = ["Lumen Digital", "Caffè Nero", "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne"]
-CITIES = ["Milano", "Roma", "Torino", "Berlin", "Paris", "London", "Łódź", "Madrid"]
-TAGS = ["fintech", "marketing", "design", "sales", "ai", "press", "investor", "alumni"]
-
-
-def build(size: int, seed: int = 7) -> list[int]:
-    rng = random.Random(seed)
-    ids = []
-    for n in range(size):
-        ids.append(contacts.create_contact(
-            f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-            company=rng.choice(COMPANIES), city=rng.choice(CITIES),
-            tags=rng.sample(TAGS, 2), notes=f"met at event {n % 97}",
-        ))
-    start = pendulum.datetime(2025, 1, 1)
-    for n in range(size * 2):
-        timeline.log_interaction(
-            [rng.choice(ids)], "call", start.add(hours=rng.randrange(24 * 600)),
-            summary=f"catch-up {n}",
-        )
-    return ids
-
+from netui import contacts, db, demo, search, timeline  # noqa: E402
 
 def measure(action, repeats: int) -> dict:
     samples = []
@@ -63,11 +35,14 @@ def run(size: int, repeats: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         database = db.open_database(Path(folder) / "bench.db")
         began = time.perf_counter()
-        ids = build(size)
+        demo.generate_network(size)
         build_seconds = time.perf_counter() - began
+        ids = [s.id for s in contacts.list_contacts()]
         keystrokes = ["g", "gi", "giu", "giul", "giuli", "giulia"]
         results = {
-            "build (contacts + 2 interactions each), s": build_seconds,
+            "demo network (7.5 interactions/person), s": build_seconds,
+            "open the list: count + first page": measure(
+                lambda: contacts.find_contacts("").page(0, 100), repeats),
             "search as you type (6 keystrokes)": measure(
                 lambda: [contacts.search_contacts(k, limit=50) for k in keystrokes], repeats),
             "search 'caffe milano'": measure(lambda: contacts.search_contacts("caffe milano"), repeats),
