@@ -16,11 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netui import contacts, db, demo, search, timeline  # noqa: E402
+from netui import contacts, db, demo, timeline  # noqa: E402
 
 def measure(action, repeats: int) -> dict:
     samples = []
