@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.contacts import CIRCLES
 from netui.i18n import _
-from netui.screens.form import FormScreen, error_slot
+from netui.screens.form import FormScreen, error_slot, form_buttons
 
 # (field, label, placeholder); the field names are those of netui.contacts.save_contact.
 TEXT_INPUTS = (
@@ -44,9 +44,7 @@ class ContactForm(FormScreen):
             yield Label(_("Notes"), classes="field-label")
             yield TextArea(self.initial.get("notes") or "", id="notes")
             yield error_slot("notes")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+            yield form_buttons()
 
     def values(self) -> dict:
         data = {field: self.query_one(f"#{field}", Input).value for field, _l, _p in TEXT_INPUTS}

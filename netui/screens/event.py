@@ -8,15 +8,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui import events
 from netui.errors import NetuiError, NotFoundError, ValidationError
 from netui.i18n import _
-from netui.screens.form import FormScreen, error_slot
+from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList
@@ -92,9 +92,7 @@ class AddAttendeesForm(FormScreen):
             yield Label(_("Role there (optional)"), classes="field-label")
             yield Input(self.initial.get("role", ""), placeholder=_("speaker, organiser, exhibitor…"), id="role")
             yield error_slot("role")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Add (ctrl+s)"), variant="primary", id="save")
+            yield form_buttons(_("Add (ctrl+s)"))
 
     def on_mount(self) -> None:
         self.query_one("#people Input", Input).focus()

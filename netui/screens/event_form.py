@@ -10,11 +10,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui import events
 from netui.i18n import _
-from netui.screens.form import FormScreen, error_slot
+from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.when import local_zone
 
 TIME_FORMAT = "YYYY-MM-DD HH:mm"
@@ -80,9 +80,7 @@ class EventForm(FormScreen):
             yield from self._field("link", self._input("link"))
             yield from self._field("goal", self._input("goal"))
             yield from self._field("notes", TextArea(self.initial.get("notes") or "", id="notes"))
-            with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+            yield form_buttons()
 
     def _input(self, field: str, default: str = "") -> Input:
         value = self.initial.get(field) or default

@@ -6,12 +6,12 @@ See netui.screens.form for how saving and errors work; Enter in a text field sav
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static
 
 from netui.contacts import CHANNEL_KINDS
 from netui.i18n import _
-from netui.screens.form import FormScreen, error_slot
+from netui.screens.form import FormScreen, error_slot, form_buttons
 
 
 class FollowUpForm(FormScreen):
@@ -34,9 +34,7 @@ class FollowUpForm(FormScreen):
             yield Input(str(self.initial.get("action") or ""),
                         placeholder=_("what to send or say"), id="action")
             yield error_slot("action")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+            yield form_buttons()
 
     def values(self) -> dict:
         channel = self.query_one("#channel", Select).value

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from textual import on
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Footer, Input, Static
 
 from netui.errors import NotFoundError, ValidationError
@@ -23,6 +24,15 @@ def error_slot(field: str) -> Static:
     """The place under a field where its validation error appears."""
     # markup=False: messages quote what the user typed ("'[/b]' is not a date"), which is text.
     return Static("", id=f"{field}-error", classes="field-error -empty", markup=False)
+
+
+def form_buttons(save_label: str | None = None) -> Horizontal:
+    """Cancel and Save, at the bottom right of every form."""
+    return Horizontal(
+        Button(_("Cancel"), id="cancel"),
+        Button(save_label or _("Save (ctrl+s)"), variant="primary", id="save"),
+        classes="buttons",
+    )
 
 
 class FormScreen(ModalScreen[bool]):

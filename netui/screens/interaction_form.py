@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.screens.form import FormScreen, error_slot
+from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.timeline import INTERACTION_KINDS
 from netui.widgets.contact_picker import ContactPicker, Finder
 
@@ -55,9 +55,7 @@ class InteractionForm(FormScreen):
             yield Label(_("Notes"), classes="field-label")
             yield TextArea(self.initial.get("notes") or "", id="notes")
             yield error_slot("notes")
-            with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+            yield form_buttons()
 
     def values(self) -> dict:
         return {
