@@ -57,7 +57,8 @@ EVENT_KINDS = (
 EVENT_STATUSES = ("idea", "planned", "registered", "attended", "skipped")
 ATTENDEE_STATUSES = ("to meet", "met")
 
-_UTC_FORMAT = "%Y-%m-%d %H:%M:%S"
+# How instants are stored: UTC, to the second (text sorts in time order).
+UTC_TEXT_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 class UTCDateTimeField(Field):
@@ -72,13 +73,13 @@ class UTCDateTimeField(Field):
             return value
         if value.tzinfo is None:  # naive values are taken to be UTC already
             value = value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc).strftime(_UTC_FORMAT)
+        return value.astimezone(dt.timezone.utc).strftime(UTC_TEXT_FORMAT)
 
     def python_value(self, value):
         if value is None:
             return None
         if not isinstance(value, dt.datetime):  # aggregates may hand back converted values
-            value = dt.datetime.strptime(value[:19], _UTC_FORMAT)
+            value = dt.datetime.strptime(value[:19], UTC_TEXT_FORMAT)
         return pendulum.instance(value, tz="UTC")
 
 
