@@ -7,13 +7,13 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import ModalScreen
 
 from netui import contacts, demo
 from netui.errors import NetuiError
 from netui.i18n import _
 from netui.screens.actions import Actions
 from netui.screens.commands import NetuiCommands
+from netui.screens.form import FormScreen
 from netui.screens.help import HelpScreen, describe_key
 from netui.screens.main import MainScreen
 from netui.screens.welcome import WelcomeScreen
@@ -65,8 +65,8 @@ class NetuiApp(Actions, App):
         )
 
     def check_action(self, action: str, parameters) -> bool | None:
-        # In a form or dialog, q is just a letter (it reaches here from a Select or button).
-        if action == "quit" and isinstance(self.screen, ModalScreen):
+        # In a form, q is just a letter (it reaches here from a Select or a button).
+        if action == "quit" and isinstance(self.screen, FormScreen):
             return False
         return True
 

@@ -9,6 +9,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -68,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--initiated-by", choices=("me", "them"), default=None)
     log.add_argument("--event", default=None, metavar="EVENT", help="title or '#id' of the event it happened at")
 
-    search = commands.add_parser("search", help="search contacts (names, company, city, tags, notes, facts...)")
+    search = commands.add_parser(
+        "search", help="search contacts (names, company, city, tags, notes, facts...); "
+        "filters: #tag circle:C city:C company:C")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--json", action="store_true", help="machine-readable output")
@@ -116,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `netui search x | head -1`: the reader has gone, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 # --- subcommands -------------------------------------------------------------------------
@@ -191,7 +197,7 @@ def cmd_log(args) -> int:
 
 
 def cmd_search(args) -> int:
-    found = contacts.search_contacts(args.query, limit=args.limit)
+    found = contacts.find_contacts(args.query).page(0, args.limit)
     if args.json:
         _print_json([_summary_json(s) for s in found])
         return 0

@@ -27,6 +27,10 @@ from netui.models import (
 from netui.text import full_name
 
 
+# Clocks differ a little between devices; anything later than this is a mistake.
+FUTURE_TOLERANCE_MINUTES = 5
+
+
 @dataclass(frozen=True)
 class Participant:
     id: int
@@ -73,6 +77,10 @@ def log_interaction(
         moment = when.parse_when(occurred_at)
     else:
         moment = pendulum.instance(occurred_at)
+    if moment > when.now().add(minutes=FUTURE_TOLERANCE_MINUTES):
+        raise ValidationError(
+            "when", "That is in the future: log what has happened (plan what is next with a follow-up)."
+        )
     if initiated_by is not None and initiated_by not in INITIATORS:
         raise ValidationError("initiated_by", f"Who started it: one of {', '.join(INITIATORS)}.")
     with database.atomic():

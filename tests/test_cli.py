@@ -452,3 +452,27 @@ def test_console_script_uses_netui_db(tmp_path):
     assert failed.returncode == 2
     assert failed.stdout == ""
     assert len(failed.stderr.strip().splitlines()) == 1
+
+
+def test_search_takes_the_same_filters_as_the_search_box(capsys, db_path):
+    """`netui search '#fintech'` and `circle:work` mean what they mean in the app."""
+    run_db(capsys, db_path, "add", "Giulia Rossi", "--circle", "work", "--tag", "fintech")
+    run_db(capsys, db_path, "add", "Marco Fintech Bianchi", "--circle", "friends")
+    code, out, err = run_db(capsys, db_path, "search", "#fintech")
+    assert code == 0 and "Giulia Rossi" in out and "Marco" not in out
+    code, out, err = run_db(capsys, db_path, "search", "circle:friends")
+    assert code == 0 and "Marco Fintech Bianchi" in out and "Giulia" not in out
+    code, out, err = run_db(capsys, db_path, "search", "circle:nope")
+    assert code == 2 and "nope" in err
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
+    """`netui search x | head -1` prints no traceback when head stops reading."""
+    env = {**os.environ, "NETUI_DB": str(tmp_path / "x.db")}
+    script = Path(sys.executable).parent / "netui"
+    for n in range(30):
+        subprocess.run([script, "add", f"Giulia Number{n}"], env=env, check=True, capture_output=True)
+    result = subprocess.run(f"'{script}' search giulia | head -1", shell=True, env=env,
+                            capture_output=True, text=True)
+    assert "Traceback" not in result.stderr
+    assert result.stdout.count("\n") == 1

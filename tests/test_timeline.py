@@ -285,3 +285,16 @@ def test_list_sorted_by_last_contacted(people, frozen):
     timeline.log_interaction([people["marco"]], "call", utc(2026, 11, 20, 10))
     order = [s.id for s in contacts.list_contacts(sort="last_contacted")]
     assert order == [people["marco"], people["anna"], people["giulia"]]
+
+
+def test_an_interaction_in_the_future_is_refused(database, frozen):
+    """'tomorrow' is a plan, not something that happened: say so and log nothing."""
+    from netui import contacts
+
+    giulia = contacts.create_contact("Giulia Rossi")
+    with pytest.raises(ValidationError) as caught:
+        timeline.log_interaction([giulia], "call", "tomorrow")
+    assert caught.value.field == "when" and "future" in caught.value.message
+    assert timeline.count_interactions() == 0
+    timeline.log_interaction([giulia], "call", "now")  # a clock a little off is fine
+    assert timeline.count_interactions() == 1

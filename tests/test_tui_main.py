@@ -270,3 +270,30 @@ async def test_a_missing_editor_is_reported_and_nothing_changes(app, monkeypatch
         await pilot.pause()
         assert contacts.get_contact(giulia).notes == "Met at SMAU."
         assert isinstance(pilot.app.screen, ContactScreen)
+
+
+async def test_d_in_the_event_planner_does_not_trash_the_highlighted_contact(app):
+    giulia = contacts.create_contact("Giulia Rossi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.screen.query_one("#events").focus()
+        await pilot.press("d")
+        await settle(pilot)
+        assert contacts.get_contact(giulia).trashed_at is None
+
+
+async def test_escape_clears_the_search_then_goes_to_the_list(app):
+    contacts.create_contact("Giulia Rossi")
+    contacts.create_contact("Marco Bianchi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "marco")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        search = pilot.app.screen.query_one("#search")
+        assert search.value == "" and search.has_focus
+        assert len(listed_names(pilot)) == 2
+        await pilot.press("escape")
+        assert isinstance(pilot.app.focused, ContactList)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,7 +23,7 @@ from netui.widgets.timeline_pane import TimelinePane
 def describe(pages: contacts.ContactPages) -> str:
     """'12 people', '3 found · circle: work', 'first 1000 found'."""
     if pages.ids is None:
-        what = _("{count} people", count=pages.count)
+        what = _("1 person") if pages.count == 1 else _("{count} people", count=pages.count)
     elif pages.capped:
         what = _("first {count} found", count=pages.count)
     else:
@@ -40,7 +41,7 @@ class MainScreen(Screen):
         Binding("n", "new_contact", _("New"), tooltip=_("Add a new contact")),
         Binding("l", "log", _("Log"), tooltip=_("Log an interaction with the highlighted contact")),
         Binding("N", "new_event", _("New event"), tooltip=_("Plan a new event")),
-        Binding("d", "trash", _("Trash"), show=False, tooltip=_("Move the highlighted contact to the trash")),
+        Binding("d", "trash", _("Trash"), tooltip=_("Move the highlighted contact to the trash")),
         Binding("escape", "clear_search", _("Clear search"), show=False),
     ]
 
@@ -48,7 +49,7 @@ class MainScreen(Screen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="contacts-pane", classes="pane"):
-                yield Input(placeholder=_("/ search: name, company, notes… · filters: #tag circle:work city:Milano"), id="search")
+                yield Input(placeholder=_("/ search · #tag circle:work city:Milano"), id="search")
                 yield Label("", id="contacts-title", classes="pane-title")
                 yield ContactList(id="contacts")
             with Vertical(id="timeline-pane", classes="pane"):
@@ -85,13 +86,17 @@ class MainScreen(Screen):
         except ValidationError as error:  # e.g. circle:colleagues
             self.app.call_from_thread(self._show_filter_error, error.message)
             return
+        if get_current_worker().is_cancelled:  # a newer keystroke has its own search
+            return
         source = RowSource(pages.count, pages.page)
-        self.app.call_from_thread(self._show_contacts, source, describe(pages))
+        self.app.call_from_thread(self._show_contacts, source, describe(pages), text)
 
     def _show_filter_error(self, message: str) -> None:
         self.query_one("#contacts-title", Label).update(Text(message, style="bold red"))
 
-    def _show_contacts(self, source: RowSource, title: str) -> None:
+    def _show_contacts(self, source: RowSource, title: str, text: str) -> None:
+        if text != self.query_one("#search", Input).value:
+            return  # results of an older keystroke arriving late: the newer search shows
         self.query_one("#contacts-title", Label).update(title)
         self.query_one(ContactList).set_source(source)
 
@@ -119,10 +124,19 @@ class MainScreen(Screen):
         self.query_one("#search", Input).focus()
 
     def action_clear_search(self) -> None:
+        """Esc: clear the search (staying in the box); when it is empty, go to the list."""
         search = self.query_one("#search", Input)
         if search.value:
             search.value = ""
-        self.query_one(ContactList).focus()
+            search.focus()
+        else:
+            self.query_one(ContactList).focus()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # d acts on the highlighted contact: only while the contact list has the focus.
+        if action == "trash":
+            return isinstance(self.focused, ContactList)
+        return True
 
     def action_new_contact(self) -> None:
         self.app.new_contact()

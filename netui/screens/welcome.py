@@ -33,6 +33,8 @@ class WelcomeScreen(ModalScreen[str]):
         Binding("d", "choose('demo')", _("Demo network")),
         Binding("n", "choose('new')", _("First contact")),
         Binding("escape", "choose('empty')", _("Start empty")),
+        Binding("question_mark,f1", "app.help", _("Help")),
+        Binding("q", "app.quit", _("Quit")),
     ]
     DEFAULT_CSS = """
     WelcomeScreen { align: center middle; }

@@ -1,0 +1,393 @@
+"""The quick-capture line: one typed line -> the parts of a contact (a pure parser).
+
+    Giulia Rossi @Lumen Digital "Head of PR" #fintech #milano giulia@lumen.it +39 333 123 4567 !2d kids Luca and Marta
+
+`parse_capture_line(line, today)` reads such a line and returns a `CaptureLine`; it touches
+no database and no clock (relative dates count from `today`). It raises nothing but
+`ValidationError` (with `field` and a sentence for the user), whatever the text.
+
+Grammar
+-------
+Control characters count as spaces. The line is cut into words at whitespace, except for
+quoted roles, which are read first.
+
+* Role: `"Head of PR"` or `“Head of PR”`. An opening quote (`"` or `“`) counts only where it
+  is not glued to a letter or digit before it (so `5'11"` is text); it runs to the next `"`
+  or `”`. An unterminated quote is plain text: the quote character stays in the word it
+  starts, and every token after it is still recognised (nothing is silently swallowed into
+  a role). Whitespace inside is collapsed. The first non-empty quoted text is the role;
+  later ones stay in the note, quotes included; empty quotes (`""`) are dropped.
+* Words recognised anywhere outside quotes (tokens):
+  - `!due` -- a word of `!` and then a letter or digit, trailing `.,;:!?` ignored,
+    case-insensitive: `!Nd`, `!Nw`, `!Nm` (N days / weeks / calendar months after today; a
+    month-end is clamped: 2026-11-30 + `!3m` = 2027-02-28), `!today`, `!tomorrow`, a weekday
+    `!friday` (the next one, never today), `!YYYY-MM-DD`. Anything else starting so (`!5x`,
+    `!2026-02-31`) is an error; `!`, `!!` or `!🎉` are plain text. The same date twice is
+    fine; two different dates are an error.
+  - `#tag` -- normalised by `contacts.normalise_tag` (lower case); `#a#b` and `#a,b` give two
+    tags; trailing `.,;:!?` ignored; a tag given twice is kept once. A lone `#` is text.
+  - `@Company` -- the company is the rest of that word and the free words after it, up to
+    the next token, quote, `,` or `;` (or the end of the line); `@` alone followed by words
+    works too. An empty company (`@` then a token, a comma or nothing) is ignored. Once a
+    company is set, a later `@word` is note text.
+  - LinkedIn profile URLs: `[http(s)://][any subdomain.]linkedin.com/in/<slug>[/...][?...]`,
+    case-insensitive, stored as `https://www.linkedin.com/in/<slug>` (slug in lower case).
+  - e-mail addresses: a word that, without surrounding `(<[` / `.,;:!?)]>` and a
+    `mailto:` prefix, passes `contacts.validate_email` (at most 254 characters). Other words
+    with an `@` inside are note text, not errors.
+  - phone numbers: a run of words made of digits and `+ ( ) - . /` (the `+` only at the
+    very start) holding 6 to 15 digits, ending with a digit or `)`. The longest such run
+    wins, but it never ends on a word with fewer than 2 digits (`... 4567 3 kids` keeps
+    `3 kids` in the note) and never takes a date-shaped word (2026-12-03, 03/12/2026), a
+    decimal (3.14159) or a dotted amount (1.000.000). A word starting with `+` starts a new
+    number; a trailing `,` or `;` ends it. Whitespace is collapsed. So a lone year (4 digits)
+    or "3 kids" is never a phone, but any 6-15 digit number is.
+  E-mails, phones and URLs are kept once each, in line order.
+* Name: the free words from the start of the line up to the first token, quote, `,` or `;`.
+  Split by `contacts.split_name` (first word = first name; "王伟" is first name "王伟", no last
+  name). No name (empty line, line starting with a token or comma, or a name with no letter
+  or digit) is an error -- checked after the rest of the line, so a bad `!date` is reported
+  first.
+* Note: every other free word, in order, single-spaced. The `,`/`;` that ends the name or
+  the company is dropped, not kept as the note's first character; other punctuation stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pendulum
+
+from netui.contacts import normalise_tag, split_name, validate_email, validate_phone
+from netui.errors import ValidationError
+from netui.text import full_name
+from netui.when import WEEKDAYS, make_date, plain_date
+
+__all__ = ["CaptureLine", "parse_capture_line", "EXAMPLE_LINE"]
+
+EXAMPLE_LINE = 'Giulia Rossi @Lumen Digital "Head of PR" #fintech !1w met at the fintech meetup'
+DUE_FORMS = "!2d, !1w, !3m, !tomorrow or !2026-12-03"
+
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTE = re.compile(r'["”]')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SEPARATOR = re.compile(r"[,;，；]")
+_SEPARATORS = ",;，；"
+_TRAILING = ".,;:!?)]>，；。"
+_TAG_TRAILING = ".,;:!?"
+_LEADING = "(<["
+
+_LINKEDIN = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
+)
+_MAX_EMAIL = 254
+_MAX_URL = 2048
+
+_PHONE_FIRST = re.compile(r"\+?[0-9(][0-9()\-./]*")
+_PHONE_NEXT = re.compile(r"[0-9()\-./]+")
+_PHONE_SHAPE = re.compile(r"\+?[0-9(][0-9()\-./ ]*[0-9)]")
+_DATE_LIKE = re.compile(r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}")
+_NUMBER_LIKE = re.compile(r"[0-9]+\.[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
+_MIN_PHONE_DIGITS, _MAX_PHONE_DIGITS, _MAX_PHONE_WORDS = 6, 15, 12
+
+_DUE_RELATIVE = re.compile(r"([0-9]+)([dwm])")
+_DUE_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DUE_UNITS = {"d": "days", "w": "weeks", "m": "months"}
+
+
+@dataclass(frozen=True)
+class CaptureLine:
+    """What a quick-capture line says about a person."""
+
+    first_name: str
+    last_name: str
+    company: str = ""
+    role: str = ""
+    tags: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    linkedin: tuple[str, ...] = ()
+    due: dt.date | None = None  # None: no !date given (the caller applies its default)
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        return full_name(self.first_name, self.last_name)
+
+
+def parse_capture_line(line: str, today: dt.date) -> CaptureLine:
+    """Read a quick-capture line (see the module docstring for the grammar)."""
+    return _Parser(line, plain_date(today)).run()
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    text: str  # the inside, whitespace collapsed
+    raw: str  # with its quotes, whitespace collapsed
+
+
+def _lex(line: str) -> list[str | _Quoted]:
+    """Words and quoted pieces, in order."""
+    line = _CONTROL.sub(" ", line)
+    pieces: list[str | _Quoted] = []
+    start = i = 0
+    can_close = True  # once a quote finds no closing quote, no later one will either
+    while i < len(line):
+        if line[i] in _OPEN_QUOTES and can_close and (i == 0 or not line[i - 1].isalnum()):
+            close = _CLOSE_QUOTE.search(line, i + 1)
+            if close is None:
+                can_close = False
+            else:
+                pieces.extend(line[start:i].split())
+                inside = " ".join(line[i + 1 : close.start()].split())
+                pieces.append(_Quoted(inside, f"{line[i]}{inside}{close.group()}"))
+                i = start = close.end()
+                continue
+        i += 1
+    pieces.extend(line[start:].split())
+    return pieces
+
+
+def _digits(text: str) -> int:
+    return sum(ch in "0123456789" for ch in text)
+
+
+class _Parser:
+    def __init__(self, line: str, today: dt.date):
+        self.today = today
+        self.stack = list(reversed(_lex(line)))  # pop() gives the next piece
+        self.region = "name"  # where free words go: name, company or note
+        self.name_words: list[str] = []
+        self.company_words: list[str] = []
+        self.company_taken = False
+        self.role: str | None = None
+        self.tags: dict[str, None] = {}
+        self.emails: dict[str, str] = {}  # casefolded -> as typed
+        self.phones: dict[str, None] = {}
+        self.linkedin: dict[str, None] = {}
+        self.due: dt.date | None = None
+        self.due_token = ""
+        self.note: list[str] = []
+        self.phone_parts: dict[str, tuple[str, bool, bool, bool, int]] = {}
+
+    def run(self) -> CaptureLine:
+        while self.stack:
+            piece = self.stack.pop()
+            if isinstance(piece, _Quoted):
+                self._quoted(piece)
+            elif not self._token(piece):
+                self._free(piece)
+        name = " ".join(self.name_words)
+        if not any(ch.isalnum() for ch in name):
+            raise ValidationError("name", f"Start the line with the person's name, e.g. '{EXAMPLE_LINE}'.")
+        first, last = split_name(name)
+        return CaptureLine(
+            first_name=first,
+            last_name=last,
+            company=" ".join(self.company_words),
+            role=self.role or "",
+            tags=tuple(self.tags),
+            emails=tuple(self.emails.values()),
+            phones=tuple(self.phones),
+            linkedin=tuple(self.linkedin),
+            due=self.due,
+            note=" ".join(self.note),
+        )
+
+    # --- free words and regions ---------------------------------------------------------
+
+    def _free(self, word: str) -> None:
+        if self.region == "note":
+            self.note.append(word)
+            return
+        words = self.name_words if self.region == "name" else self.company_words
+        separator = _SEPARATOR.search(word)
+        head = word if separator is None else word[: separator.start()]
+        if head:
+            words.append(head)
+            if self.region == "company":
+                self.company_taken = True
+        if separator is not None:
+            self.region = "note"
+            tail = word[separator.end() :].lstrip(_SEPARATORS)
+            if tail:
+                self.stack.append(tail)  # read next, as a word of its own
+
+    def _quoted(self, piece: _Quoted) -> None:
+        self.region = "note"
+        if self.role is None and piece.text:
+            self.role = piece.text
+        elif piece.text:
+            self.note.append(piece.raw)
+
+    # --- tokens ---------------------------------------------------------------------------
+
+    def _token(self, word: str) -> bool:
+        """Handle `word` (and, for phones, the words after it) if it is a token."""
+        if word[0] == "!" and len(word) > 1 and word[1].isalnum():
+            self._due(word.rstrip(_TRAILING))
+        elif word[0] == "#":
+            return self._tags(word)
+        elif word[0] == "@":
+            self._company(word)
+            return True
+        else:
+            core = word.lstrip(_LEADING).rstrip(_TRAILING)
+            if not (self._linkedin(core) or self._email(core) or self._phone(word)):
+                return False
+        self.region = "note"
+        return True
+
+    def _tags(self, word: str) -> bool:
+        found = []
+        for part in re.split(r"[#,]", word[1:]):
+            part = part.rstrip(_TAG_TRAILING)
+            try:
+                found.append(normalise_tag(part))
+            except ValidationError:
+                continue
+        if not found:
+            return False
+        self.tags.update(dict.fromkeys(found))
+        self.region = "note"
+        return True
+
+    def _company(self, word: str) -> None:
+        if self.company_taken:  # one company per line: a later @word is note text
+            self.region = "note"
+            self.note.append(word)
+            return
+        self.region = "company"
+        self.company_words = []
+        if word[1:]:
+            self._free(word[1:])
+
+    def _linkedin(self, core: str) -> bool:
+        match = _LINKEDIN.fullmatch(core) if len(core) <= _MAX_URL else None
+        if match is None:
+            return False
+        self.linkedin.setdefault(f"https://www.linkedin.com/in/{match.group(1).lower()}", None)
+        return True
+
+    def _email(self, core: str) -> bool:
+        if core[:7].lower() == "mailto:":
+            core = core[7:]
+        if "@" not in core or len(core) > _MAX_EMAIL:
+            return False
+        try:
+            email = validate_email(core)
+        except ValidationError:
+            return False
+        self.emails.setdefault(email.casefold(), email)
+        return True
+
+    def _phone(self, word: str) -> bool:
+        core, stop, first_ok, _, digits = self._phone_part(word)
+        if not first_ok:
+            return False
+        run, counts = [core], [digits]
+        index = len(self.stack) - 1
+        while not stop and index >= 0 and len(run) < _MAX_PHONE_WORDS and sum(counts) <= _MAX_PHONE_DIGITS:
+            following = self.stack[index]
+            if not isinstance(following, str):
+                break
+            core, stop, _, next_ok, digits = self._phone_part(following)
+            if not next_ok:
+                break
+            run.append(core)
+            counts.append(digits)
+            index -= 1
+        for size in range(len(run), 0, -1):  # the longest number first
+            digits = sum(counts[:size])
+            if digits < _MIN_PHONE_DIGITS:
+                return False
+            if digits > _MAX_PHONE_DIGITS or (size > 1 and counts[size - 1] < 2):
+                continue
+            phone = _phone_text(run[:size])
+            if phone is not None:
+                del self.stack[len(self.stack) - (size - 1) :]
+                self.phones.setdefault(phone, None)
+                return True
+        return False
+
+    def _phone_part(self, word: str) -> tuple[str, bool, bool, bool, int]:
+        """(word without trailing punctuation, whether that punctuation ends a number, can it
+        start a number, can it continue one, its digits) -- cached: a number looks ahead."""
+        part = self.phone_parts.get(word)
+        if part is None:
+            core = word.rstrip(".,;:，；")
+            plausible = not _not_a_phone_part(core)
+            part = self.phone_parts[word] = (
+                core,
+                core != word,
+                plausible and _PHONE_FIRST.fullmatch(core) is not None,
+                plausible and _PHONE_NEXT.fullmatch(core) is not None,
+                _digits(core),
+            )
+        return part
+
+    # --- the follow-up date ---------------------------------------------------------------
+
+    def _due(self, token: str) -> None:
+        day = self._due_date(token)
+        if self.due is not None and day != self.due:
+            raise ValidationError(
+                "due", f"Two follow-up dates, '{self.due_token}' and '{token}': keep only one."
+            )
+        self.due, self.due_token = day, token
+
+    def _due_date(self, token: str) -> dt.date:
+        body = token[1:].lower()
+        if body == "today":
+            return self.today
+        if body == "tomorrow":
+            return self.today + dt.timedelta(days=1)
+        if body in WEEKDAYS:
+            ahead = (WEEKDAYS.index(body) - self.today.weekday()) % 7 or 7
+            return self.today + dt.timedelta(days=ahead)
+        relative = _DUE_RELATIVE.fullmatch(body)
+        if relative:
+            amount, unit = relative.groups()
+            too_far = ValidationError("due", f"'{token}' is too far ahead for a follow-up date.")
+            if len(amount) > 6:
+                raise too_far
+            start = pendulum.date(self.today.year, self.today.month, self.today.day)
+            try:
+                return plain_date(start.add(**{_DUE_UNITS[unit]: int(amount)}))
+            except (OverflowError, ValueError):
+                raise too_far from None
+        iso = _DUE_ISO.fullmatch(body)
+        if iso:
+            year, month, day = (int(part) for part in iso.groups())
+            if year < 1:
+                raise ValidationError("due", f"'{token}' is not a date: there is no year 0.")
+            try:
+                return make_date(year, month, day, "due")
+            except ValidationError as error:
+                reason = error.message.partition(" is not a date: ")[2] or error.message
+                raise ValidationError("due", f"'{token}' is not a date: {reason}") from None
+        raise ValidationError("due", f"'{token}' is not a follow-up date; use {DUE_FORMS}.")
+
+
+
+
+def _not_a_phone_part(word: str) -> bool:
+    """A date (2026-12-03, 03/12/2026), a decimal (3.14159) or an amount (1.000.000)."""
+    return bool(_DATE_LIKE.fullmatch(word) or _NUMBER_LIKE.fullmatch(word))
+
+
+def _phone_text(words: list[str]) -> str | None:
+    """The phone number these words make, or None."""
+    text = " ".join(words)
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]  # "(call +39 333 1234567)": the bracket closes the sentence
+    if not _MIN_PHONE_DIGITS <= _digits(text) <= _MAX_PHONE_DIGITS:
+        return None
+    if not _PHONE_SHAPE.fullmatch(text):
+        return None
+    try:
+        return validate_phone(text)
+    except ValidationError:
+        return None
