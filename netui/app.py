@@ -14,7 +14,7 @@ from netui.i18n import _
 from netui.screens.actions import Actions
 from netui.screens.commands import NetuiCommands
 from netui.screens.form import FormScreen
-from netui.screens.help import HelpScreen, describe_key
+from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
 from netui.screens.welcome import WelcomeScreen
 from netui.session import worker_connection
@@ -78,10 +78,11 @@ class NetuiApp(Actions, App):
             return
         sections = []
         focused = self.focused
-        if focused is not None:
-            sections.append((_("Here ({pane})", pane=focused.id or type(focused).__name__), _key_rows(focused)))
-        sections.append((_("This screen"), _key_rows(self.screen)))
-        everywhere = _key_rows(self) + [
+        if focused is not None and _key_rows(self, focused):
+            pane = _(PANE_NAMES.get(focused.id or "", type(focused).__name__))
+            sections.append((_("Here: {pane}", pane=pane), _key_rows(self, focused)))
+        sections.append((_("This screen"), _key_rows(self, self.screen)))
+        everywhere = _key_rows(self, self) + [
             ("tab / shift+tab", _("Next / previous pane or field")),
             ("ctrl+p", _("Command palette: every command, by name")),
         ]
@@ -89,9 +90,21 @@ class NetuiApp(Actions, App):
         self.push_screen(HelpScreen(_("Keys"), sections))
 
 
-def _key_rows(node) -> list[tuple[str, str]]:
-    return [
-        (describe_key(b.key), b.tooltip or b.description)
-        for b in getattr(node, "BINDINGS", [])
-        if isinstance(b, Binding)
-    ]
+# What help calls the widget that has the focus (translated when shown).
+PANE_NAMES = {
+    "contacts": "contact list", "search": "search box", "timeline": "timeline",
+    "events": "event planner", "attendees": "people at this event",
+    "contact-timeline": "timeline",
+}
+
+
+def _key_rows(app: App, node) -> list[tuple[str, str]]:
+    """(keys as the footer shows them, what they do) for the node's own bindings."""
+    rows = []
+    for binding in getattr(node, "BINDINGS", []):
+        if isinstance(binding, Binding):
+            keys = " / ".join(
+                app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
+            )
+            rows.append((keys, binding.tooltip or binding.description))
+    return rows

@@ -22,8 +22,8 @@ quoted roles, which are read first.
     case-insensitive: `!Nd`, `!Nw`, `!Nm` (N days / weeks / calendar months after today; a
     month-end is clamped: 2026-11-30 + `!3m` = 2027-02-28), `!today`, `!tomorrow`, a weekday
     `!friday` (the next one, never today), `!YYYY-MM-DD`. Anything else starting so (`!5x`,
-    `!2026-02-31`) is an error; `!`, `!!` or `!🎉` are plain text. The same date twice is
-    fine; two different dates are an error.
+    `!2026-02-31`, a date past the year 9999) is an error; `!`, `!!` or `!🎉` are plain
+    text. The same date twice is fine; two different dates are an error.
   - `#tag` -- normalised by `contacts.normalise_tag` (lower case); `#a#b` and `#a,b` give two
     tags; trailing `.,;:!?` ignored; a tag given twice is kept once. A lone `#` is text.
   - `@Company` -- the company is the rest of that word and the free words after it, up to
@@ -48,8 +48,10 @@ quoted roles, which are read first.
   name). No name (empty line, line starting with a token or comma, or a name with no letter
   or digit) is an error -- checked after the rest of the line, so a bad `!date` is reported
   first.
-* Note: every other free word, in order, single-spaced. The `,`/`;` that ends the name or
-  the company is dropped, not kept as the note's first character; other punctuation stays.
+* Note: every other free word, in order, single-spaced. The `,`/`;` (also full-width `，`/`；`)
+  that ends the name or the company is dropped, not kept as the note's first character;
+  punctuation glued to the end of a token (`!1w,` `giulia@lumen.it.`) is dropped with it;
+  all other punctuation stays.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ from netui.when import WEEKDAYS, make_date, plain_date
 
 __all__ = ["CaptureLine", "parse_capture_line", "EXAMPLE_LINE"]
 
-EXAMPLE_LINE = 'Giulia Rossi @Lumen Digital "Head of PR" #fintech !1w met at the fintech meetup'
+EXAMPLE_LINE = 'Giulia Rossi @Lumen "Head of PR" #fintech !1w'
 DUE_FORMS = "!2d, !1w, !3m, !tomorrow or !2026-12-03"
 
 _OPEN_QUOTES = '"“'

@@ -60,6 +60,8 @@ def make_date(year: int | None, month: int, day: int, field: str = "date") -> dt
     if not 1 <= month <= 12:
         raise ValidationError(field, f"{month} is not a month (1 to 12).")
     checked_year = 2000 if year is None else year
+    if not 1 <= checked_year <= 9999:
+        raise ValidationError(field, f"{year} is not a year netui can store (1 to 9999).")
     try:
         return dt.date(checked_year, month, day)
     except ValueError:

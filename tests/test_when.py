@@ -231,3 +231,9 @@ def test_parse_date_weekday_for_a_due_date_is_the_next_one(frozen):
     assert when.parse_date("friday", future=True) == dt.date(2026, 12, 4)
     assert when.parse_date("sunday", future=True) == dt.date(2026, 12, 6)
     assert when.parse_date("friday") == dt.date(2026, 11, 27)
+
+
+def test_make_date_refuses_year_zero_with_a_sentence():
+    with pytest.raises(ValidationError) as caught:
+        when.make_date(0, 2, 30, "birthday")
+    assert caught.value.field == "birthday" and "year" in caught.value.message

@@ -16,11 +16,12 @@ from netui import contacts, events, followups, timeline
 from netui.i18n import _
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
+from netui.widgets.contact_picker import LABEL_SEPARATOR
 
 
 def person_label(summary: contacts.ContactSummary) -> str:
     """How a person is named in pickers: 'Giulia Rossi · Lumen Digital · Milano'."""
-    return " · ".join(part for part in (summary.name, summary.company, summary.city) if part)
+    return LABEL_SEPARATOR.join(part for part in (summary.name, summary.company, summary.city) if part)
 
 
 class Actions:

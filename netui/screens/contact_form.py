@@ -12,17 +12,17 @@ from netui.screens.form import FormScreen, error_slot, form_buttons
 
 # (field, label, placeholder); the field names are those of netui.contacts.save_contact.
 TEXT_INPUTS = (
-    ("first_name", "First name", "Giulia"),
-    ("last_name", "Last name", "Rossi"),
-    ("company", "Company", "Lumen Digital"),
-    ("role", "Role", "Head of PR"),
-    ("city", "City", "Milano"),
-    ("country", "Country", "Italy"),
-    ("email", "E-mail", "giulia@lumen.it"),
-    ("phone", "Phone", "+39 333 123 4567"),
-    ("tags", "Tags", "fintech milano (space-separated)"),
-    ("cadence_days", "Keep in touch every … days", "30"),
-    ("how_met", "How we met", "Web Marketing Festival, at the coffee stand"),
+    ("first_name", "First name", "e.g. Giulia"),
+    ("last_name", "Last name", "e.g. Rossi"),
+    ("company", "Company", "e.g. Lumen Digital"),
+    ("role", "Role", "e.g. Head of PR"),
+    ("city", "City", "e.g. Milano"),
+    ("country", "Country", "e.g. Italy"),
+    ("email", "E-mail", "e.g. giulia@lumen.it"),
+    ("phone", "Phone", "e.g. +39 333 123 4567"),
+    ("tags", "Tags", "e.g. fintech milano (separated by spaces)"),
+    ("cadence_days", "Keep in touch every … days", "e.g. 30 (empty: no reminder)"),
+    ("how_met", "How we met", "e.g. Web Marketing Festival, at the coffee stand"),
 )
 
 
@@ -35,7 +35,7 @@ class ContactForm(FormScreen):
             yield Static(self.form_title, classes="form-title", markup=False)
             for field, label, placeholder in TEXT_INPUTS:
                 yield Label(_(label), classes="field-label")
-                yield Input(str(self.initial.get(field) or ""), placeholder=placeholder, id=field)
+                yield Input(str(self.initial.get(field) or ""), placeholder=_(placeholder), id=field)
                 yield error_slot(field)
             yield Label(_("Circle"), classes="field-label")
             yield Select([(c, c) for c in CIRCLES], value=self.initial.get("circle") or "other",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from textual import on
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from netui.errors import NotFoundError, ValidationError
@@ -53,6 +53,9 @@ class FormScreen(ModalScreen[bool]):
     FormScreen .field-error.-empty { display: none; }
     FormScreen .buttons { height: auto; margin-top: 1; align-horizontal: right; }
     FormScreen TextArea { height: 5; }
+    /* Compact fields have no border: show the focus with the accent colour. */
+    FormScreen Input:focus { background: $accent 35%; }
+    FormScreen Select:focus-within > SelectCurrent { background: $accent 35%; }
     """
     ERROR_TARGET: dict[str, str] = {}
     FALLBACK_FIELD = ""
@@ -71,6 +74,12 @@ class FormScreen(ModalScreen[bool]):
         # Borderless fields: a whole form fits in an 80×24 terminal.
         for field in self.query("Input, Select"):
             field.compact = True
+        # Focusing the first field scrolls the form; show it from its title instead.
+        self.call_after_refresh(self._scroll_to_top)
+
+    def _scroll_to_top(self) -> None:
+        for container in self.query(VerticalScroll):
+            container.scroll_home(animate=False)
 
     def values(self) -> dict:
         raise NotImplementedError
@@ -86,7 +95,10 @@ class FormScreen(ModalScreen[bool]):
         slot.remove_class("-empty")
         focusable = self.query(f"#{target}")
         if focusable:
-            focusable.first().focus()
+            widget = focusable.first()
+            widget.focus()
+            if isinstance(widget, Input):
+                widget.select_all()  # typing replaces the wrong value; arrows keep it
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -12,10 +12,6 @@ from textual.widgets import Static
 from netui.i18n import _
 
 
-def describe_key(key: str) -> str:
-    return " / ".join(part.strip() for part in key.split(","))
-
-
 def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> Text:
     text = Text()
     text.append(f"{title}\n", style="bold")

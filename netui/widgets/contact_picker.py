@@ -20,7 +20,9 @@ from textual.widgets.option_list import Option
 
 from netui.i18n import _
 
+# find(text) -> [(contact id, "Name · company · city")], best match first.
 Finder = Callable[[str], list[tuple[int, str]]]
+LABEL_SEPARATOR = " · "
 
 
 class ContactPicker(Vertical):
@@ -94,7 +96,8 @@ class ContactPicker(Vertical):
     def _choose(self, option: Option) -> None:
         if not self._multiple:
             self._chosen.clear()
-        self._chosen[int(option.id)] = str(option.prompt)
+        # Labels are "Name · company · city"; once chosen, the name is enough.
+        self._chosen[int(option.id)] = str(option.prompt).split(LABEL_SEPARATOR)[0]
         self.query_one(Input).value = ""
         self._show_chosen()
         self.post_message(self.Changed(self))
@@ -108,6 +111,9 @@ class ContactPicker(Vertical):
             event.stop()
 
     def action_to_matches(self) -> None:
+        """↓ from the field: into the matches, on the next one (Enter already takes the first)."""
         matches = self.query_one(OptionList)
         if matches.option_count:
             matches.focus()
+            if matches.option_count > 1:
+                matches.highlighted = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from netui.events import EVENT_STATUSES, EventSummary
@@ -19,25 +20,32 @@ STATUS_TITLES = {
 
 
 def event_line(event: EventSummary) -> Text:
-    """'Round table: remote work · 2026-12-08 · Roma · 5 to meet, 2 met' (cut to fit the pane)."""
-    line = Text(event.title)
+    """Two lines: the title, then its date, place and people (each line cut to fit):
+
+    Round table: the future of remote work
+      2026-12-08 · Roma · 5 to meet, 2 met
+    """
     details = [event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD") if event.starts_at else _("no date")]
     if event.city or event.venue:
         details.append(event.city or event.venue)
     if event.to_meet or event.met:
         details.append(_("{to_meet} to meet, {met} met", to_meet=event.to_meet, met=event.met))
-    line.append(" · " + " · ".join(details), style="dim")
+    line = Text(event.title)
+    line.append("\n  " + " · ".join(details), style="dim")
     return line
 
 
 class EventPlanner(VimOptionList):
     """Selecting an event posts OptionList.OptionSelected with id 'event-<id>'."""
 
+    BINDINGS = [Binding("enter", "select", _("Open"), tooltip=_("Open the highlighted event"))]
+
     DEFAULT_CSS = """
     EventPlanner { height: 1fr; }
     """
 
     def show(self, upcoming: list[EventSummary], past: list[EventSummary]) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         for status in EVENT_STATUSES:
             group = [e for e in upcoming if e.status == status]
@@ -48,4 +56,15 @@ class EventPlanner(VimOptionList):
             self.add_option(Option(Text(_("Past ({count})", count=len(past)), style="bold"), disabled=True))
             self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in past)
         if not upcoming and not past:
-            self.add_option(Option(Text(_("No events yet."), style="dim"), disabled=True))
+            self.add_option(Option(Text(_("No events yet. N plans one."), style="dim"), disabled=True))
+        self._highlight(highlighted)
+
+    def _highlight(self, option_id: str | None) -> None:
+        """Keep the cursor on the same event after a reload, else on the first event (not a heading)."""
+        for index in range(self.option_count):
+            option = self.get_option_at_index(index)
+            if not option.disabled and (option_id is None or option.id == option_id):
+                self.highlighted = index
+                return
+        if option_id is not None:
+            self._highlight(None)
