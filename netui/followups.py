@@ -115,6 +115,12 @@ def reschedule_followup(followup_id: int, due_on: dt.date | str) -> None:
         row.save()
 
 
+def delete_followup(followup_id: int) -> None:
+    with database.atomic():
+        if not FollowUp.delete().where(FollowUp.id == followup_id).execute():
+            raise NotFoundError(f"There is no follow-up #{followup_id}.")
+
+
 def get_followup(followup_id: int) -> FollowUpInfo:
     row = _base_query().where(FollowUp.id == followup_id).get_or_none()
     if row is None:

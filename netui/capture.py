@@ -1,0 +1,236 @@
+"""Quick capture: one typed line saves a person met at an event, with a follow-up.
+
+`capture_line(line, event_id)` parses the line (netui.capture_line), then in ONE transaction:
+creates the contact or updates the one it matches (same e-mail, same LinkedIn URL, or same
+name and company), marks them met at the event, logs the interaction "Met at <event>" with
+the line's note, and creates a follow-up (the line's !date, or the configured default). It
+returns what it did and what `undo_capture` needs to take it back exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from netui import config, contacts, events, followups, search, timeline, when
+from netui.capture_line import CaptureLine, parse_capture_line
+from netui.models import Channel, Contact, ContactTag, EventAttendee, Tag, database
+from netui.text import fold_key, full_name
+
+# Contact fields a capture may fill in or change on someone already known.
+UPDATABLE_FIELDS = ("company", "role", "notes", "met_at_id", "how_met")
+
+
+@dataclass(frozen=True)
+class CaptureMatch:
+    contact_id: int
+    name: str
+    reason: str  # "same e-mail", "same LinkedIn profile", "same name and company"
+
+
+@dataclass(frozen=True)
+class CapturePreview:
+    """What Enter would save: the parsed line, the follow-up day and who it matches."""
+
+    line: CaptureLine
+    due: dt.date
+    match: CaptureMatch | None
+
+
+@dataclass
+class CaptureUndo:
+    """Everything needed to take one capture back."""
+
+    contact_id: int
+    created_contact: bool
+    previous_fields: dict = field(default_factory=dict)
+    added_channel_ids: list[int] = field(default_factory=list)
+    added_tag_ids: list[int] = field(default_factory=list)
+    interaction_id: int | None = None
+    followup_id: int | None = None
+    event_id: int | None = None
+    previous_attendance: tuple[str, str] | None = None  # (status, role) before, if listed
+
+
+@dataclass(frozen=True)
+class CaptureResult:
+    contact_id: int
+    name: str
+    created: bool
+    due: dt.date
+    event_title: str | None
+    undo: CaptureUndo
+
+    @property
+    def verb(self) -> str:
+        return "added" if self.created else "updated"
+
+
+def find_match(line: CaptureLine) -> CaptureMatch | None:
+    """The living contact this line is about, if any: e-mail, then LinkedIn, then name+company."""
+    for kind, values, reason in (
+        ("email", line.emails, "same e-mail"),
+        ("linkedin", line.linkedin, "same LinkedIn profile"),
+    ):
+        for value in values:
+            row = (
+                Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+                .join(Channel)
+                .where(Channel.kind == kind, fn.lower(Channel.value) == value.lower(),
+                       Contact.trashed_at.is_null())
+                .order_by(Contact.id)
+                .first()
+            )
+            if row:
+                return CaptureMatch(row.id, full_name(row.first_name, row.last_name), reason)
+    if line.company:
+        row = (
+            Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+            .where(Contact.sort_name == fold_key(line.name),
+                   fn.fold_key(Contact.company) == fold_key(line.company),
+                   Contact.trashed_at.is_null())
+            .order_by(Contact.id)
+            .first()
+        )
+        if row:
+            return CaptureMatch(row.id, full_name(row.first_name, row.last_name), "same name and company")
+    return None
+
+
+def preview(line: str, today: dt.date | None = None) -> CapturePreview:
+    """Parse the line and say what would happen; raises ValidationError for a bad line."""
+    day = today or when.today()
+    parsed = parse_capture_line(line, day)
+    return CapturePreview(parsed, _due(parsed, day), find_match(parsed))
+
+
+def _due(parsed: CaptureLine, today: dt.date) -> dt.date:
+    return parsed.due or today + dt.timedelta(days=config.load().capture_followup_days)
+
+
+def capture_line(line: str, event_id: int | None = None) -> CaptureResult:
+    """Save one captured person (see the module docstring); all or nothing, durable on return."""
+    today = when.today()
+    with database.atomic():
+        found = preview(line, today)
+        parsed = found.line
+        event = events.get_event(event_id) if event_id else None
+        if found.match is None:
+            contact_id = _create(parsed, event)
+            undo = CaptureUndo(contact_id, created_contact=True)
+        else:
+            contact_id = found.match.contact_id
+            undo = CaptureUndo(contact_id, created_contact=False)
+            _update(contact_id, parsed, event, undo)
+        if event:
+            undo.event_id = event.id
+            listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
+            undo.previous_attendance = (listed.status, listed.role) if listed else None
+            events.mark_met(event.id, contact_id)
+        summary = f"Met at {event.title}" if event else "Met (quick capture)"
+        undo.interaction_id = timeline.log_interaction(
+            [contact_id], "event" if event else "meeting", when.now(), summary=summary,
+            notes=parsed.note, event_id=event.id if event else None,
+        )
+        reason = f"after {event.title}" if event else "after meeting"
+        undo.followup_id = followups.create_followup(
+            contact_id, found.due, action=f"Follow up {reason}", source_event_id=event.id if event else None,
+            source_interaction_id=undo.interaction_id,
+        )
+    return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
+                         undo.created_contact, found.due, event.title if event else None, undo)
+
+
+def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
+    return (
+        [("email", e, "") for e in parsed.emails]
+        + [("phone", p, "") for p in parsed.phones]
+        + [("linkedin", u, "") for u in parsed.linkedin]
+    )
+
+
+def _create(parsed: CaptureLine, event) -> int:
+    return contacts.create_contact(
+        first_name=parsed.first_name, last_name=parsed.last_name, company=parsed.company,
+        role=parsed.role, circle="events" if event else "other",
+        how_met=f"Met at {event.title}" if event else "", met_at_id=event.id if event else None,
+        channels=_channels(parsed), tags=parsed.tags,
+    )
+
+
+def _update(contact_id: int, parsed: CaptureLine, event, undo: CaptureUndo) -> None:
+    """Fill in what the line adds to someone already known, remembering what it was."""
+    row = Contact.get_by_id(contact_id)
+    changes = {}
+    if parsed.company and parsed.company != row.company:
+        changes["company"] = parsed.company
+    if parsed.role and parsed.role != row.role:
+        changes["role"] = parsed.role
+    if event and row.met_at_id is None:
+        changes["met_at_id"] = event.id
+    if event and not row.how_met:
+        changes["how_met"] = f"Met at {event.title}"
+    undo.previous_fields = {name: getattr(row, name) for name in changes}
+    if changes:
+        contacts.update_contact(contact_id, **changes)
+    known = {(c.kind, c.value.lower()) for c in Channel.select().where(Channel.contact == contact_id)}
+    for kind, value, label in _channels(parsed):
+        if (kind, value.lower()) not in known:
+            undo.added_channel_ids.append(contacts.add_channel(contact_id, kind, value, label))
+    had = {link.tag_id for link in ContactTag.select().where(ContactTag.contact == contact_id)}
+    contacts.add_tags(contact_id, parsed.tags)
+    undo.added_tag_ids = [
+        link.tag_id for link in ContactTag.select().where(ContactTag.contact == contact_id) if link.tag_id not in had
+    ]
+
+
+def undo_capture(undo: CaptureUndo) -> None:
+    """Take a capture back exactly: remove what it created, restore what it changed."""
+    with database.atomic():
+        if undo.followup_id:
+            followups.delete_followup(undo.followup_id)
+        if undo.interaction_id:
+            timeline.delete_interaction(undo.interaction_id)
+        if undo.event_id:
+            if undo.previous_attendance is None:
+                events.remove_attendee(undo.event_id, undo.contact_id)
+            else:
+                status, role = undo.previous_attendance
+                events.set_attendee(undo.event_id, undo.contact_id, status, role)
+        if undo.created_contact:
+            contacts.purge_contact(undo.contact_id)
+            return
+        if undo.previous_fields:
+            restored = {getattr(Contact, name): value for name, value in undo.previous_fields.items()}
+            Contact.update(restored).where(Contact.id == undo.contact_id).execute()
+        if undo.added_channel_ids:
+            Channel.delete().where(Channel.id.in_(undo.added_channel_ids)).execute()
+        if undo.added_tag_ids:
+            ContactTag.delete().where(ContactTag.contact == undo.contact_id,
+                                      ContactTag.tag.in_(undo.added_tag_ids)).execute()
+            Tag.delete().where(Tag.id.in_(undo.added_tag_ids),
+                               Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
+        search.reindex_contacts([undo.contact_id])
+
+
+def todays_events(today: dt.date | None = None) -> list[events.EventSummary]:
+    """Events happening today (local day), for capture to offer."""
+    day = today or when.today()
+    return [e for e in events.upcoming_events() + events.past_events(limit=20)
+            if e.starts_at and _local_day(e.starts_at) <= day <= _local_day(e.ends_at or e.starts_at)]
+
+
+def _local_day(instant) -> dt.date:
+    return when.plain_date(instant.in_timezone(when.local_zone()))
+
+
+def event_for_today(title: str) -> int:
+    """The event called `title` (see events.resolve_event), or a new one starting now."""
+    from netui.errors import NotFoundError
+
+    try:
+        return events.resolve_event(title)
+    except NotFoundError:
+        return events.create_event(title, starts_at=when.now(), status="attended")
