@@ -12,6 +12,7 @@ from netui import contacts, demo
 from netui.errors import NetuiError
 from netui.i18n import _
 from netui.screens.actions import Actions
+from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
 from netui.screens.form import FormScreen
 from netui.screens.help import HelpScreen
@@ -28,18 +29,24 @@ class NetuiApp(Actions, App):
         Binding("q", "quit", _("Quit"), tooltip=_("Quit netui")),
         Binding("question_mark,f1", "help", _("Help"), tooltip=_("Keys of the focused pane")),
         Binding("ctrl+z", "undo", _("Undo"), show=False, tooltip=_("Undo the last trash")),
+        Binding("c", "capture", _("Capture"), tooltip=_("Quick capture: one line per person met")),
     ]
 
-    def __init__(self, db_path: Path | None = None, *, welcome: bool = True) -> None:
+    def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
+                 capture_event: int | None | bool = False) -> None:
+        """`capture_event`: start in capture mode (an event id, or None for no event)."""
         super().__init__()
         self.db_path = db_path
         self.sub_title = str(db_path) if db_path else ""
         self._undo = []
         self._welcome = welcome
+        self._start_capture = capture_event
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
-        if self._welcome and contacts.is_network_empty():
+        if self._start_capture is not False:
+            self.open_capture(self._start_capture)
+        elif self._welcome and contacts.is_network_empty():
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
 
     def _welcome_chosen(self, choice: str | None) -> None:
@@ -65,10 +72,16 @@ class NetuiApp(Actions, App):
         )
 
     def check_action(self, action: str, parameters) -> bool | None:
-        # In a form, q is just a letter (it reaches here from a Select or a button).
-        if action == "quit" and isinstance(self.screen, FormScreen):
+        # In a form, q and c are just letters (they reach here from a Select or a button).
+        if action in ("quit", "capture") and isinstance(self.screen, FormScreen):
+            return False
+        if action == "capture" and isinstance(self.screen, CaptureScreen):
             return False
         return True
+
+    def action_capture(self) -> None:
+        """From the event planner or an event's screen, capture is bound to that event."""
+        self.open_capture(getattr(self.screen, "current_event_id", lambda: None)())
 
     def action_undo(self) -> None:
         self.undo_last()

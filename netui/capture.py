@@ -16,7 +16,17 @@ from peewee import fn
 
 from netui import config, contacts, events, followups, search, timeline, when
 from netui.capture_line import CaptureLine, parse_capture_line
-from netui.models import Channel, Contact, ContactTag, EventAttendee, Tag, database
+from netui.models import (
+    Channel,
+    Contact,
+    ContactTag,
+    EventAttendee,
+    FollowUp,
+    Interaction,
+    InteractionParticipant,
+    Tag,
+    database,
+)
 from netui.text import fold_key, full_name
 
 # Contact fields a capture may fill in or change on someone already known.
@@ -48,10 +58,16 @@ class CaptureUndo:
     previous_fields: dict = field(default_factory=dict)
     added_channel_ids: list[int] = field(default_factory=list)
     added_tag_ids: list[int] = field(default_factory=list)
+    new_tag_names: list[str] = field(default_factory=list)  # tags that did not exist before
     interaction_id: int | None = None
     followup_id: int | None = None
     event_id: int | None = None
     previous_attendance: tuple[str, str] | None = None  # (status, role) before, if listed
+    # Capturing someone twice at one event adds to that meeting instead of repeating it:
+    created_interaction: bool = True
+    previous_interaction_notes: str = ""
+    created_followup: bool = True
+    previous_followup_due: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -117,30 +133,61 @@ def capture_line(line: str, event_id: int | None = None) -> CaptureResult:
         found = preview(line, today)
         parsed = found.line
         event = events.get_event(event_id) if event_id else None
+        known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
+        new_tags = [t for t in parsed.tags if t not in known_tags]
         if found.match is None:
             contact_id = _create(parsed, event)
-            undo = CaptureUndo(contact_id, created_contact=True)
+            undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
         else:
             contact_id = found.match.contact_id
-            undo = CaptureUndo(contact_id, created_contact=False)
+            undo = CaptureUndo(contact_id, created_contact=False, new_tag_names=new_tags)
             _update(contact_id, parsed, event, undo)
         if event:
             undo.event_id = event.id
             listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
             undo.previous_attendance = (listed.status, listed.role) if listed else None
             events.mark_met(event.id, contact_id)
+        _record_meeting(contact_id, parsed, event, found.due, undo)
+    return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
+                         undo.created_contact, found.due, event.title if event else None, undo)
+
+
+def _record_meeting(contact_id: int, parsed: CaptureLine, event, due: dt.date, undo: CaptureUndo) -> None:
+    """Log "Met at <event>" and the follow-up; at an event where they were already
+    captured, add the note to that meeting and move its follow-up instead."""
+    earlier = None
+    if event:
+        earlier = (
+            Interaction.select().join(InteractionParticipant)
+            .where(InteractionParticipant.contact == contact_id, Interaction.event == event.id)
+            .order_by(Interaction.id.desc()).first()
+        )
+    if earlier is None:
         summary = f"Met at {event.title}" if event else "Met (quick capture)"
         undo.interaction_id = timeline.log_interaction(
             [contact_id], "event" if event else "meeting", when.now(), summary=summary,
             notes=parsed.note, event_id=event.id if event else None,
         )
+    else:
+        undo.interaction_id, undo.created_interaction = earlier.id, False
+        undo.previous_interaction_notes = earlier.notes
+        if parsed.note:
+            timeline.update_notes(earlier.id, "\n".join(n for n in (earlier.notes, parsed.note) if n))
+    open_one = (
+        FollowUp.select().where(FollowUp.contact == contact_id, FollowUp.source_event == event.id,
+                                FollowUp.done_at.is_null()).first()
+        if event else None
+    )
+    if open_one is None:
         reason = f"after {event.title}" if event else "after meeting"
         undo.followup_id = followups.create_followup(
-            contact_id, found.due, action=f"Follow up {reason}", source_event_id=event.id if event else None,
+            contact_id, due, action=f"Follow up {reason}", source_event_id=event.id if event else None,
             source_interaction_id=undo.interaction_id,
         )
-    return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
-                         undo.created_contact, found.due, event.title if event else None, undo)
+    else:
+        undo.followup_id, undo.created_followup = open_one.id, False
+        undo.previous_followup_due = open_one.due_on
+        followups.reschedule_followup(open_one.id, due)
 
 
 def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
@@ -189,10 +236,14 @@ def _update(contact_id: int, parsed: CaptureLine, event, undo: CaptureUndo) -> N
 def undo_capture(undo: CaptureUndo) -> None:
     """Take a capture back exactly: remove what it created, restore what it changed."""
     with database.atomic():
-        if undo.followup_id:
+        if undo.followup_id and undo.created_followup:
             followups.delete_followup(undo.followup_id)
-        if undo.interaction_id:
+        elif undo.followup_id:
+            followups.reschedule_followup(undo.followup_id, undo.previous_followup_due)
+        if undo.interaction_id and undo.created_interaction:
             timeline.delete_interaction(undo.interaction_id)
+        elif undo.interaction_id:
+            timeline.update_notes(undo.interaction_id, undo.previous_interaction_notes)
         if undo.event_id:
             if undo.previous_attendance is None:
                 events.remove_attendee(undo.event_id, undo.contact_id)
@@ -201,6 +252,7 @@ def undo_capture(undo: CaptureUndo) -> None:
                 events.set_attendee(undo.event_id, undo.contact_id, status, role)
         if undo.created_contact:
             contacts.purge_contact(undo.contact_id)
+            _drop_unused_tags(undo.new_tag_names)
             return
         if undo.previous_fields:
             restored = {getattr(Contact, name): value for name, value in undo.previous_fields.items()}
@@ -210,9 +262,13 @@ def undo_capture(undo: CaptureUndo) -> None:
         if undo.added_tag_ids:
             ContactTag.delete().where(ContactTag.contact == undo.contact_id,
                                       ContactTag.tag.in_(undo.added_tag_ids)).execute()
-            Tag.delete().where(Tag.id.in_(undo.added_tag_ids),
-                               Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
+        _drop_unused_tags(undo.new_tag_names)
         search.reindex_contacts([undo.contact_id])
+
+
+def _drop_unused_tags(names: list[str]) -> None:
+    if names:
+        Tag.delete().where(Tag.name.in_(names), Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
 
 
 def todays_events(today: dt.date | None = None) -> list[events.EventSummary]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import peewee
 
-from netui import __version__, contacts, db, demo, events, timeline, when
+from netui import __version__, capture, contacts, db, demo, events, timeline, when
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.models import CIRCLES, INTERACTION_KINDS
 
@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="machine-readable output")
 
     commands.add_parser("locate", help="print where the data and configuration live")
+
+    capture_command = commands.add_parser(
+        "capture", help="quick capture: save one person from a line, or open capture mode")
+    capture_command.add_argument("line", metavar="LINE", nargs="?",
+                                 help='e.g. \'Giulia Rossi @Lumen "Head of PR" #fintech giulia@lumen.it !2d kids\'; '
+                                      "without it, the app opens in capture mode")
+    capture_command.add_argument("--event", metavar="EVENT",
+                                 help="the event you are at (title or '#id'); created for today if new")
 
     demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
     demo_command.add_argument("--people", type=int, default=200)
@@ -146,6 +154,20 @@ def run_tui(args) -> int:
         NetuiApp(path).run()
     finally:
         database.close()
+    return 0
+
+
+def cmd_capture(args) -> int:
+    event_id = capture.event_for_today(args.event) if args.event else None
+    if args.line is None:
+        from netui.app import NetuiApp
+
+        NetuiApp(db.resolve_db_path(args.db), welcome=False, capture_event=event_id).run()
+        return 0
+    result = capture.capture_line(args.line, event_id)
+    detail = contacts.get_contact(result.contact_id)
+    where = f" at {result.event_title}" if result.event_title else ""
+    print(f"{result.verb.capitalize()} {detail.name} (#{detail.id}){where}; follow-up due {result.due.isoformat()}.")
     return 0
 
 
@@ -221,7 +243,10 @@ def cmd_show(args) -> int:
     return 0
 
 
-COMMANDS = {"add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo}
+COMMANDS = {
+    "add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo,
+    "capture": cmd_capture,
+}
 
 
 # --- presentation ------------------------------------------------------------------------

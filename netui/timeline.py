@@ -103,6 +103,14 @@ def log_interaction(
     return interaction.id
 
 
+def update_notes(interaction_id: int, notes: str) -> None:
+    """Replace an interaction's notes (and what search finds for its people)."""
+    with database.atomic():
+        if not Interaction.update(notes=notes.strip()).where(Interaction.id == interaction_id).execute():
+            raise NotFoundError(f"There is no interaction #{interaction_id}.")
+        search.reindex_contacts(_participant_ids(interaction_id))
+
+
 def delete_interaction(interaction_id: int) -> None:
     with database.atomic():
         participants = _participant_ids(interaction_id)

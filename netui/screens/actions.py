@@ -148,6 +148,13 @@ class Actions:
         initial = {"due_on": "in 2 days", "channel": "", "action": ""}
         self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
 
+    # --- capture -----------------------------------------------------------------------
+
+    def open_capture(self, event_id: int | None = None) -> None:
+        from netui.screens.capture import CaptureScreen
+
+        self.push_screen(CaptureScreen(event_id))
+
     # --- events ------------------------------------------------------------------------
 
     def open_event(self, event_id: int) -> None:

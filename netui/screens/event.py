@@ -107,7 +107,6 @@ class AddAttendeesForm(FormScreen):
 
 
 class EventScreen(Screen):
-    # These rules belong in app.tcss (next to #contact-detail); kept here until moved there.
     BINDINGS = [
         Binding("escape", "back", _("Back"), tooltip=_("Back to the previous screen")),
         Binding("e", "edit", _("Edit"), tooltip=_("Edit this event")),
@@ -178,6 +177,10 @@ class EventScreen(Screen):
         return next((p for p in self.detail.attendees if p.contact_id == contact_id), None)
 
     # --- actions -------------------------------------------------------------------------
+
+    def current_event_id(self) -> int:
+        """Capture (c) from here is bound to this event."""
+        return self.event_id
 
     def action_back(self) -> None:
         self.app.pop_screen()

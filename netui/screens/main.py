@@ -144,6 +144,14 @@ class MainScreen(Screen):
     def action_new_event(self) -> None:
         self.app.new_event()
 
+    def current_event_id(self) -> int | None:
+        """The event highlighted in the planner, when the planner has the focus."""
+        planner = self.query_one(EventPlanner)
+        option = planner.highlighted_option
+        if self.focused is planner and option is not None and option.id:
+            return int(option.id.removeprefix("event-"))
+        return None
+
     def _highlighted_contact(self) -> int | None:
         summary = self.query_one(ContactList).selected
         return summary.id if summary else None

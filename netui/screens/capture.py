@@ -1,0 +1,138 @@
+"""Capture mode: one line per person, Enter saves, the field clears for the next one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+
+from netui import capture
+from netui.capture_line import EXAMPLE_LINE
+from netui.errors import NetuiError, ValidationError
+from netui.i18n import _
+
+
+def preview_text(found: capture.CapturePreview) -> Text:
+    """What Enter would save, one field per line."""
+    line = found.line
+    text = Text()
+    if found.match:
+        text.append(_("Updates {name} ({reason})", name=found.match.name, reason=_(found.match.reason)) + "\n",
+                    style="bold yellow")
+    else:
+        text.append(_("New contact") + "\n", style="bold green")
+    rows = [
+        (_("Name"), line.name), (_("Company"), line.company), (_("Role"), line.role),
+        (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
+        (_("Phone"), ", ".join(line.phones)), (_("LinkedIn"), ", ".join(line.linkedin)),
+        (_("Follow up"), found.due.isoformat()), (_("Note"), line.note),
+    ]
+    width = max(len(label) for label, _v in rows) + 2
+    for label, value in rows:
+        if value:
+            text.append(f"{label}:".ljust(width), style="bold")
+            text.append(f"{value}\n")
+    text.rstrip()
+    return text
+
+
+class CaptureScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back"), tooltip=_("Leave capture mode")),
+        Binding("ctrl+z", "undo_capture", _("Undo last"), tooltip=_("Take back the last capture exactly")),
+    ]
+    AUTO_FOCUS = "#capture-line"
+
+    def __init__(self, event_id: int | None = None) -> None:
+        super().__init__()
+        self.event_id = event_id
+        self.captured: list[capture.CaptureResult] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="capture"):
+            yield Label("", id="capture-event", classes="pane-title")
+            yield Select([], prompt=_("No event"), id="capture-event-choice")
+            yield Input(placeholder=EXAMPLE_LINE, id="capture-line")
+            yield Static("", id="capture-status")
+            yield Static("", id="capture-preview")
+            yield Label(_("Captured in this session"), classes="pane-title")
+            yield OptionList(id="capture-log")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        choice = self.query_one("#capture-event-choice", Select)
+        if self.event_id is not None:
+            choice.display = False
+        else:
+            today = capture.todays_events()
+            choice.set_options((e.title, e.id) for e in today)
+            if len(today) == 1:
+                choice.value = today[0].id
+        self._show_event()
+        self._show_preview("")
+
+    @on(Select.Changed, "#capture-event-choice")
+    def event_chosen(self, event: Select.Changed) -> None:
+        self.event_id = event.value if isinstance(event.value, int) else None
+        self._show_event()
+        self.query_one("#capture-line", Input).focus()
+
+    def _show_event(self) -> None:
+        title = capture.events.get_event(self.event_id).title if self.event_id else None
+        label = _("Capturing at {event}", event=title) if title else _("Capturing (no event)")
+        self.query_one("#capture-event", Label).update(Text(label))
+
+    @on(Input.Changed, "#capture-line")
+    def typed(self, event: Input.Changed) -> None:
+        self._show_preview(event.value)
+
+    def _show_preview(self, value: str) -> None:
+        preview = self.query_one("#capture-preview", Static)
+        if not value.strip():
+            preview.update(Text(_("Type: name @Company \"Role\" #tag e-mail phone !2d note — Enter saves."),
+                                style="dim"))
+            return
+        try:
+            preview.update(preview_text(capture.preview(value)))
+        except ValidationError as error:
+            preview.update(Text(error.message, style="bold red"))
+
+    @on(Input.Submitted, "#capture-line")
+    def submitted(self, event: Input.Submitted) -> None:
+        status = self.query_one("#capture-status", Static)
+        try:
+            result = capture.capture_line(event.value, self.event_id)
+        except NetuiError as error:  # the line stays in the field, with the reason
+            status.update(Text(str(error), style="bold red"))
+            return
+        self.captured.append(result)
+        # Committed to disk above; only now does the field clear for the next person.
+        event.input.value = ""
+        status.update(Text(_("{verb} {name} · follow up {due}", verb=_(result.verb).capitalize(),
+                             name=result.name, due=result.due.isoformat()), style="bold green"))
+        self._show_log()
+
+    def _show_log(self) -> None:
+        log = self.query_one("#capture-log", OptionList)
+        log.clear_options()
+        log.add_options(
+            Text(f"{_(r.verb)} {r.name} · {_('follow up')} {r.due.isoformat()}") for r in reversed(self.captured)
+        )
+
+    def action_undo_capture(self) -> None:
+        status = self.query_one("#capture-status", Static)
+        if not self.captured:
+            status.update(Text(_("Nothing captured yet in this session."), style="yellow"))
+            return
+        result = self.captured.pop()
+        capture.undo_capture(result.undo)
+        status.update(Text(_("Took back {name}.", name=result.name), style="bold yellow"))
+        self._show_log()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
