@@ -1,0 +1,92 @@
+"""Capture mode driven with real keys: five people in a row at one event, no mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netui import capture, contacts, events, timeline
+from netui.app import NetuiApp
+from netui.screens.capture import CaptureScreen
+
+SIZE = (120, 40)
+PEOPLE = [
+    'Giulia Rossi @Lumen Digital "Head of PR" #fintech giulia@lumen.it !2d kids Luca and Marta',
+    "Nicolò D'Amico @Caffè Nero #coffee +39 333 765 4321",
+    "Ingrid Ødegaard @Fjord Capital, investor, call next week !1w",
+    "王伟 @Shenzhen Robotics wang.wei@example.cn",
+    "Marco Bianchi @Acme !tomorrow",
+]
+
+
+async def type_line(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+def screen_text(pilot) -> str:
+    return pilot.app.screen.query_one("#capture-status").render().plain
+
+
+async def test_capture_five_people_undo_one_and_update_one(database, frozen):
+    event_id = capture.event_for_today("Web Marketing Festival")
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # From the planner, with the event highlighted, c captures at that event.
+        pilot.app.screen.query_one("#events").focus()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, CaptureScreen) and screen.event_id == event_id
+        for line in PEOPLE:
+            await type_line(pilot, line)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.query_one("#capture-line").value == ""  # cleared only once saved
+        assert screen_text(pilot).startswith("Added Marco Bianchi")
+        assert contacts.count_contacts() == 5
+        # ctrl+z takes Marco back, and only him.
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Marco Bianchi" in screen_text(pilot)
+        names = sorted(s.name for s in contacts.list_contacts())
+        assert names == sorted(["Giulia Rossi", "Nicolò D'Amico", "Ingrid Ødegaard", "王伟"])
+        # Giulia again, by e-mail: the preview says it, Enter updates her.
+        await type_line(pilot, 'Giulia Rossi giulia@lumen.it "CMO" #speaker')
+        await pilot.pause()
+        assert "Updates Giulia Rossi (same e-mail)" in screen.query_one("#capture-preview").render().plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_text(pilot).startswith("Updated Giulia Rossi")
+        log = screen.query_one("#capture-log")
+        shown = [str(log.get_option_at_index(i).prompt) for i in range(log.option_count)]
+        assert [line.split(" · ")[0] for line in shown] == [
+            "updated Giulia Rossi", "added 王伟", "added Ingrid Ødegaard", "added Nicolò D'Amico",
+            "added Giulia Rossi"]
+    # The database holds exactly what the screen said.
+    assert contacts.count_contacts() == 4
+    giulia = contacts.get_contact(contacts.resolve_contact("Giulia Rossi"))
+    assert (giulia.role, giulia.tags) == ("CMO", ["fintech", "speaker"])
+    assert sorted(a.name for a in events.get_event(event_id).attendees) == sorted(
+        ["Giulia Rossi", "Nicolò D'Amico", "Ingrid Ødegaard", "王伟"])
+    assert timeline.count_interactions() == 4
+
+
+async def test_a_bad_line_stays_in_the_field_with_the_reason(database, frozen):
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await type_line(pilot, "Bob Smith !2026-02-31")
+        await pilot.pause()
+        assert "February 2026 has 28 days" in screen.query_one("#capture-preview").render().plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#capture-line").value == "Bob Smith !2026-02-31"
+        assert "February 2026 has 28 days" in screen_text(pilot)
+        assert contacts.count_contacts() == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, CaptureScreen)
