@@ -34,6 +34,12 @@ UPDATABLE_FIELDS = ("company", "role", "notes", "met_at_id", "how_met")
 
 
 @dataclass(frozen=True)
+class _EventRef:
+    id: int
+    title: str
+
+
+@dataclass(frozen=True)
 class CaptureMatch:
     contact_id: int
     name: str
@@ -132,7 +138,7 @@ def capture_line(line: str, event_id: int | None = None) -> CaptureResult:
     with database.atomic():
         found = preview(line, today)
         parsed = found.line
-        event = events.get_event(event_id) if event_id else None
+        event = _EventRef(event_id, events.event_title(event_id)) if event_id else None
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
         if found.match is None:

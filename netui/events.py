@@ -219,6 +219,11 @@ def _summary_values(row: Event) -> dict:
     )
 
 
+def event_title(event_id: int) -> str:
+    """Just the title (cheap: no attendee list)."""
+    return _get_row(event_id).title
+
+
 def get_event(event_id: int) -> EventDetail:
     row = _summary_query().where(Event.id == event_id).get_or_none()
     if row is None:

@@ -83,7 +83,7 @@ class CaptureScreen(Screen):
         self.query_one("#capture-line", Input).focus()
 
     def _show_event(self) -> None:
-        title = capture.events.get_event(self.event_id).title if self.event_id else None
+        title = capture.events.event_title(self.event_id) if self.event_id else None
         label = _("Capturing at {event}", event=title) if title else _("Capturing (no event)")
         self.query_one("#capture-event", Label).update(Text(label))
 
