@@ -100,7 +100,7 @@ def find_match(line: CaptureLine) -> CaptureMatch | None:
             row = (
                 Contact.select(Contact.id, Contact.first_name, Contact.last_name)
                 .join(Channel)
-                .where(Channel.kind == kind, fn.lower(Channel.value) == value.lower(),
+                .where(Channel.kind == kind, Channel.value.collate("NOCASE") == value,
                        Contact.trashed_at.is_null())
                 .order_by(Contact.id)
                 .first()

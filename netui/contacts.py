@@ -294,7 +294,7 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
     with database.atomic():
         _get_row(contact_id)
         existing = Channel.get_or_none(
-            Channel.contact == contact_id, Channel.kind == kind, fn.lower(Channel.value) == value.lower()
+            Channel.contact == contact_id, Channel.kind == kind, Channel.value.collate("NOCASE") == value
         )
         if existing:
             return existing.id
@@ -761,7 +761,7 @@ def merge_contacts(keep_id: int, other_id: int) -> None:
         for channel in Channel.select().where(Channel.contact == other_id):
             duplicate = Channel.select().where(
                 Channel.contact == keep_id, Channel.kind == channel.kind,
-                fn.lower(Channel.value) == channel.value.lower(),
+                Channel.value.collate("NOCASE") == channel.value,
             ).exists()
             if not duplicate:
                 Channel.update(contact=keep_id).where(Channel.id == channel.id).execute()

@@ -132,8 +132,13 @@ class Channel(BaseModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="channels")
     kind = CharField()
-    value = CharField(index=True)
+    value = CharField()
     label = CharField(default="")
+
+
+# Finding who owns an e-mail or a LinkedIn URL, whatever its case (quick capture does it on
+# every line): compare with `Channel.value.collate("NOCASE")` so this index is used.
+Channel.add_index(Channel.index(Channel.kind, Channel.value.collate("NOCASE"), name="channel_kind_value_nocase"))
 
 
 class Tag(BaseModel):

@@ -13,7 +13,7 @@ STATEMENTS = (
     """CREATE INDEX "contact_trashed_at" ON "contact" ("trashed_at")""",
     """CREATE TABLE "channel" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "value" VARCHAR(255) NOT NULL, "label" VARCHAR(255) NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE)""",
     """CREATE INDEX "channel_contact_id" ON "channel" ("contact_id")""",
-    """CREATE INDEX "channel_value" ON "channel" ("value")""",
+    """CREATE INDEX "channel_kind_value_nocase" ON "channel" ("kind", "value" COLLATE NOCASE)""",
     """CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL)""",
     """CREATE UNIQUE INDEX "tag_name" ON "tag" ("name")""",
     """CREATE TABLE "contact_tag" ("contact_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)""",
