@@ -68,3 +68,23 @@ def test_help(snap_compare, demo_app):
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_help)
+
+
+def test_main_screen_light_theme(snap_compare, demo_app):
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await wait_for_workers(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=light)
+
+
+def test_capture_screen(snap_compare, demo_app):
+    async def capture_a_line(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        line = 'Giulia Rossi @Lumen "CMO" #fintech !1w met at the stand'
+        await pilot.press(*[{" ": "space"}.get(c, c) for c in line])
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=capture_a_line)

@@ -56,7 +56,7 @@ class CaptureScreen(Screen):
         yield Header()
         with Vertical(id="capture"):
             yield Label("", id="capture-event", classes="pane-title")
-            yield Select([], prompt=_("No event"), id="capture-event-choice")
+            yield Select([], prompt=_("No event"), id="capture-event-choice", compact=True)
             yield Input(placeholder=EXAMPLE_LINE, id="capture-line")
             yield Static("", id="capture-status")
             yield Static("", id="capture-preview")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -123,9 +124,9 @@ class ContactList(ScrollView, can_focus=True):
         base = self.rich_style
         if index == self.cursor:
             base = base + self.get_component_rich_style("contact-list--cursor")
-        dim = base + self.get_component_rich_style("contact-list--dim", partial=True)
-        star = base + self.get_component_rich_style("contact-list--star", partial=True)
-        overdue = base + self.get_component_rich_style("contact-list--overdue", partial=True)
+        dim = base + self._foreground("contact-list--dim")
+        star = base + self._foreground("contact-list--star")
+        overdue = base + self._foreground("contact-list--overdue")
         where = ", ".join(part for part in (summary.company, summary.city) if part)
         # Right-aligned: when last contacted and the overdue mark; the left side is cut to fit.
         right = Strip([
@@ -143,6 +144,12 @@ class ContactList(ScrollView, can_focus=True):
         gap = Segment(" " * max(0, width - left.cell_length - right.cell_length), base)
         strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
         return strip.crop(scroll_x, scroll_x + width)
+
+    def _foreground(self, component: str) -> Style:
+        """A component's colour and text style only, resolved against the list's own
+        background (so "muted" text stays readable in light themes too)."""
+        full = self.get_component_rich_style(component)
+        return Style(color=full.color, bold=full.bold, italic=full.italic)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(0, self._source.count)
