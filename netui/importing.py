@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import pendulum
+
+from netui import when
+from netui.text import fold_key
 
 
 @dataclass
@@ -59,3 +65,315 @@ class ReadResult:
     format_name: str  # "LinkedIn connections", "Google Contacts", "vCard", "netui CSV"
     people: list[IncomingPerson] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+
+# --- matching against the network --------------------------------------------------------
+
+
+def phone_key(value: str) -> str:
+    """Digits only, without an international prefix: '+39 333 1234567', '0039 333 1234567'
+    and '333 1234567' are one number (the last 9 digits decide)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits[-9:] if len(digits) >= 6 else ""
+
+
+class _Known:
+    """Every living contact's e-mails, LinkedIn URLs, phones and name+company, read once per
+    import (one query each), so matching thousands of rows is a dictionary look-up."""
+
+    def __init__(self) -> None:
+        from netui.models import Channel, Contact
+
+        self.by_key: dict[tuple[str, str], int] = {}
+        rows = (
+            Channel.select(Channel.kind, Channel.value, Channel.contact)
+            .join(Contact)
+            .where(Contact.trashed_at.is_null(), Channel.kind.in_(["email", "linkedin", "phone"]))
+            .tuples()
+        )
+        for kind, value, contact_id in rows:
+            self.remember(kind, value, contact_id)
+        for contact_id, sort_name, company in (
+            Contact.select(Contact.id, Contact.sort_name, Contact.company)
+            .where(Contact.trashed_at.is_null(), Contact.company != "")
+            .tuples()
+        ):
+            self.by_key.setdefault(("name+company", f"{sort_name}|{fold_key(company)}"), contact_id)
+
+    @staticmethod
+    def key(kind: str, value: str) -> tuple[str, str]:
+        return (kind, phone_key(value) if kind == "phone" else value.strip().casefold())
+
+    def remember(self, kind: str, value: str, contact_id: int) -> None:
+        key = self.key(kind, value)
+        if key[1]:
+            self.by_key.setdefault(key, contact_id)
+
+    def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
+        for kind, values in (("email", person.emails), ("linkedin", person.linkedin), ("phone", person.phones)):
+            for value in values:
+                self.remember(kind, value, contact_id)
+        if person.company:
+            self.by_key.setdefault(
+                ("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"), contact_id)
+
+    def find(self, person: IncomingPerson) -> tuple[int, str] | None:
+        for kind, values, reason in (
+            ("email", person.emails, "same e-mail"),
+            ("linkedin", person.linkedin, "same LinkedIn profile"),
+            ("phone", person.phones, "same phone number"),
+        ):
+            for value in values:
+                found = self.by_key.get(self.key(kind, value))
+                if found is not None:
+                    return found, reason
+        if person.company:
+            found = self.by_key.get(("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"))
+            if found is not None:
+                return found, "same name and company"
+        return None
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+SCALAR_FIELDS = ("company", "role", "city", "country", "how_met", "notes")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str
+    kept: str
+    incoming: str
+
+
+@dataclass
+class PlannedUpdate:
+    person: IncomingPerson
+    contact_id: int  # negative: a person new in this same file (see ImportPlan.new)
+    name: str
+    reason: str
+    fills: dict[str, str] = field(default_factory=dict)
+    channels: list[tuple[str, str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
+    connected_on: dt.date | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.fills or self.channels or self.tags or self.facts or self.dates or self.connected_on)
+
+
+@dataclass
+class ImportPlan:
+    format_name: str
+    new: list[IncomingPerson] = field(default_factory=list)
+    updated: list[PlannedUpdate] = field(default_factory=list)
+    unchanged: list[PlannedUpdate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.format_name}: {len(self.new)} new, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
+
+
+def _channels_of(person: IncomingPerson) -> list[tuple[str, str, str]]:
+    return (
+        [("email", v, "") for v in person.emails] + [("phone", v, "") for v in person.phones]
+        + [("linkedin", v, "") for v in person.linkedin] + [("website", v, "") for v in person.websites]
+        + list(person.other_channels)
+    )
+
+
+def _check(person: IncomingPerson) -> str | None:
+    """Why the person cannot be saved as they are, or None."""
+    from netui import contacts
+    from netui.errors import ValidationError
+
+    if not person.name:
+        return "no name"
+    try:
+        for kind, value, _label in _channels_of(person):
+            contacts.validate_channel(kind, value)
+        for tag in person.tags:
+            contacts.normalise_tag(tag)
+        if person.circle:
+            contacts.validate_circle(person.circle)
+        contacts.validate_cadence(person.cadence_days)
+        for _label, year, month, day in person.important_dates:
+            when.make_date(year, month, day)
+    except ValidationError as error:
+        return error.message
+    return None
+
+
+def plan_import(read: ReadResult) -> ImportPlan:
+    """Match every incoming person against the network (and earlier rows of the same file)."""
+    from netui import contacts
+
+    plan = ImportPlan(read.format_name, skipped=list(read.skipped))
+    known = _Known()
+    pending: dict[int, IncomingPerson] = {}  # new people of this file, by a negative id
+    for person in read.people:
+        problem = _check(person)
+        if problem:
+            plan.skipped.append(Skipped(person.where, f"{person.name or 'nameless'}: {problem}"))
+            continue
+        found = known.find(person)
+        if found is None:
+            placeholder = -(len(pending) + 1)
+            pending[placeholder] = person
+            plan.new.append(person)
+            known.remember_person(person, placeholder)
+            continue
+        contact_id, reason = found
+        if contact_id < 0:  # the same person twice in one file: fold into the first row
+            first = pending[contact_id]
+            update = _compare(person, _incoming_as_current(first), contact_id, first.name, reason)
+            _fold(first, update)
+            plan.unchanged.append(update)
+            continue
+        current = contacts.get_contact(contact_id)
+        update = _compare(person, current, contact_id, current.name, reason)
+        (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
+        known.remember_person(person, contact_id)
+    return plan
+
+
+def _incoming_as_current(person: IncomingPerson):
+    """An IncomingPerson seen through the same attributes as a ContactDetail."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        **{name: getattr(person, name) for name in SCALAR_FIELDS},
+        channels=[SimpleNamespace(kind=k, value=v, label=label) for k, v, label in _channels_of(person)],
+        tags=list(person.tags), facts=[SimpleNamespace(label=a, value=b) for a, b in person.facts],
+        important_dates=[SimpleNamespace(label=d[0], month=d[2], day=d[3]) for d in person.important_dates],
+        last_contacted=None,
+    )
+
+
+def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason: str) -> PlannedUpdate:
+    update = PlannedUpdate(person, contact_id, name, reason)
+    for name_ in SCALAR_FIELDS:
+        mine, theirs = (getattr(current, name_) or "").strip(), (getattr(person, name_) or "").strip()
+        if theirs and not mine:
+            update.fills[name_] = theirs
+        elif theirs and fold_key(theirs) != fold_key(mine) and not (name_ == "notes" and theirs in mine):
+            update.conflicts.append(Conflict(name_, mine, theirs))
+    have = {(c.kind, _Known.key(c.kind, c.value)[1]) for c in current.channels}
+    for kind, value, label in _channels_of(person):
+        key = (kind, _Known.key(kind, value)[1])
+        if key not in have:
+            update.channels.append((kind, value, label))
+            have.add(key)
+    from netui.contacts import normalise_tag
+
+    tags = set(current.tags)
+    update.tags = [t for t in dict.fromkeys(normalise_tag(t) for t in person.tags) if t not in tags]
+    facts = {(f.label.casefold(), f.value) for f in current.facts}
+    update.facts = [f for f in person.facts if (f[0].casefold(), f[1]) not in facts]
+    dates = {(d.label.casefold(), d.month, d.day) for d in current.important_dates}
+    update.dates = [d for d in person.important_dates if (d[0].casefold(), d[2], d[3]) not in dates]
+    return update
+
+
+def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:
+    """Add a later row's extra details to the first row of the same person in one file."""
+    for name_, value in later.fills.items():
+        setattr(first, name_, value)
+    lists = {"email": first.emails, "phone": first.phones, "linkedin": first.linkedin, "website": first.websites}
+    for kind, value, label in later.channels:
+        if kind in lists:
+            lists[kind].append(value)
+        else:
+            first.other_channels.append((kind, value, label))
+    first.tags += later.tags
+    first.facts += later.facts
+    first.important_dates += later.dates
+
+
+# --- applying ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    plan: ImportPlan
+    written: bool
+
+
+def apply_import(plan: ImportPlan) -> ImportReport:
+    """Write the plan in one transaction: every new person and every update, or nothing."""
+    from netui import contacts
+    from netui.models import database
+
+    with database.atomic():
+        for person in plan.new:
+            contact_id = contacts.create_contact(
+                first_name=person.first_name, last_name=person.last_name, company=person.company,
+                role=person.role, city=person.city, country=person.country, notes=person.notes,
+                how_met=person.how_met, circle=person.circle or "other",
+                cadence_days=person.cadence_days, starred=person.starred,
+                channels=_channels_of(person), tags=person.tags,
+            )
+            _add_details(contact_id, person.facts, person.important_dates, person.connected_on)
+        for update in plan.updated:
+            if update.fills:
+                contacts.update_contact(update.contact_id, **update.fills)
+            for kind, value, label in update.channels:
+                contacts.add_channel(update.contact_id, kind, value, label)
+            if update.tags:
+                contacts.add_tags(update.contact_id, update.tags)
+            _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
+    return ImportReport(plan, written=True)
+
+
+def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None) -> None:
+    from netui import contacts, timeline
+    from netui.models import Interaction, InteractionParticipant
+
+    for label, value in facts:
+        contacts.add_fact(contact_id, label, value)
+    for label, year, month, day in dates:
+        contacts.add_important_date(contact_id, label, month, day, year)
+    if connected_on is not None:
+        already = (
+            Interaction.select().join(InteractionParticipant)
+            .where(InteractionParticipant.contact == contact_id, Interaction.summary == CONNECTED_SUMMARY)
+            .exists()
+        )
+        if not already:
+            moment = pendulum.datetime(connected_on.year, connected_on.month, connected_on.day,
+                                       when.DATE_ONLY_HOUR, tz=when.local_zone())
+            timeline.log_interaction([contact_id], "social", min(moment, when.now()), summary=CONNECTED_SUMMARY)
+
+
+CONNECTED_SUMMARY = "Connected on LinkedIn"
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read a file in whichever format its content shows; ValidationError if none fits."""
+    from netui.errors import ValidationError
+    from netui.formats import readers
+    from netui.formats.text import decode
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"{path}: cannot read the file ({error.strerror}).") from None
+    text = decode(data, str(path))
+    for looks_like, read in readers():
+        if looks_like(text):
+            return read(text)
+    raise ValidationError(
+        "file", f"{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
+        "Connections.csv, Google Contacts CSV and vCard files).")
+
+
+def import_file(path: Path, dry_run: bool = False) -> ImportReport:
+    plan = plan_import(read_file(Path(path)))
+    return ImportReport(plan, written=False) if dry_run else apply_import(plan)

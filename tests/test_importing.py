@@ -1,0 +1,109 @@
+"""Applying imported people: new, updated (fill, add, never overwrite), unchanged, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from netui import contacts, importing, timeline
+from netui.importing import IncomingPerson, ReadResult, Skipped
+
+
+def read(*people, skipped=()):
+    return ReadResult("test", list(people), list(skipped))
+
+
+def test_new_people_are_created_with_all_their_details(database, frozen):
+    person = IncomingPerson(
+        "line 2", first_name="Giulia", last_name="Rossi", company="Lumen", role="Head of PR",
+        city="Milano", emails=["giulia@lumen.it"], phones=["+39 333 123 4567"],
+        linkedin=["https://www.linkedin.com/in/giuliarossi"], tags=["fintech"],
+        facts=[("children", "Luca and Marta")], important_dates=[("birthday", None, 4, 15)],
+        connected_on=dt.date(2023, 11, 7))
+    plan = importing.plan_import(read(person))
+    assert plan.summary() == "test: 1 new, 0 updated, 0 unchanged, 0 skipped"
+    importing.apply_import(plan)
+    giulia = contacts.get_contact(contacts.resolve_contact("Giulia Rossi"))
+    assert (giulia.company, giulia.role, giulia.city, giulia.tags) == ("Lumen", "Head of PR", "Milano", ["fintech"])
+    assert [f.value for f in giulia.facts] == ["Luca and Marta"]
+    assert [(d.label, d.year, d.month, d.day) for d in giulia.important_dates] == [("birthday", None, 4, 15)]
+    [connected] = timeline.contact_timeline(giulia.id)
+    assert connected.summary == "Connected on LinkedIn"
+    assert connected.occurred_at.in_timezone("Europe/Rome").date() == dt.date(2023, 11, 7)
+
+
+def test_a_known_person_is_updated_never_overwritten(database, frozen):
+    known = contacts.create_contact("Giulia Rossi", company="Lumen", emails=["giulia@lumen.it"])
+    incoming = IncomingPerson("line 3", first_name="Giulia", last_name="Rossi", company="Acme",
+                              city="Milano", emails=["GIULIA@lumen.it", "g@acme.com"], tags=["speaker"])
+    plan = importing.plan_import(read(incoming))
+    [update] = plan.updated
+    assert (update.contact_id, update.reason) == (known, "same e-mail")
+    assert update.fills == {"city": "Milano"}
+    assert [(c.field, c.kept, c.incoming) for c in update.conflicts] == [("company", "Lumen", "Acme")]
+    importing.apply_import(plan)
+    giulia = contacts.get_contact(known)
+    assert (giulia.company, giulia.city) == ("Lumen", "Milano")
+    assert sorted(giulia.emails) == ["g@acme.com", "giulia@lumen.it"]
+    assert giulia.tags == ["speaker"]
+    assert contacts.count_contacts() == 1
+
+
+@pytest.mark.parametrize("incoming, reason", [
+    (IncomingPerson("line 2", first_name="G", last_name="R", linkedin=["https://www.linkedin.com/in/gr"]),
+     "same LinkedIn profile"),
+    (IncomingPerson("line 2", first_name="G", last_name="R", phones=["0039 333 1234567"]), "same phone number"),
+    (IncomingPerson("line 2", first_name="giulia", last_name="ROSSI", company="lumen"), "same name and company"),
+])
+def test_matching_rules(database, incoming, reason):
+    known = contacts.create_contact("Giulia Rossi", company="Lumen", phones=["+39 333 123 4567"],
+                                    channels=[("linkedin", "https://www.linkedin.com/in/GR", "")])
+    plan = importing.plan_import(read(incoming))
+    matched = (plan.updated + plan.unchanged)[0]
+    assert (matched.contact_id, matched.reason) == (known, reason)
+
+
+def test_the_same_person_twice_in_one_file_becomes_one_contact(database):
+    first = IncomingPerson("line 2", first_name="Marco", last_name="Bianchi", emails=["m@b.it"])
+    again = IncomingPerson("line 9", first_name="Marco", last_name="Bianchi", emails=["m@b.it"],
+                           phones=["+39 02 1234 5678"])
+    importing.apply_import(importing.plan_import(read(first, again)))
+    [marco] = contacts.list_contacts()
+    assert contacts.get_contact(marco.id).phones == ["+39 02 1234 5678"]
+
+
+def test_unchanged_and_skipped_are_counted_with_where_and_why(database):
+    contacts.create_contact("Giulia Rossi", emails=["giulia@lumen.it"])
+    plan = importing.plan_import(read(
+        IncomingPerson("line 2", first_name="Giulia", last_name="Rossi", emails=["giulia@lumen.it"]),
+        IncomingPerson("line 3", first_name="Bad", emails=["not-an-email"]),
+        IncomingPerson("line 4", first_name="Leap", important_dates=[("birthday", 2025, 2, 29)]),
+        skipped=[Skipped("line 5", "only a date, no name")]))
+    assert plan.summary() == "test: 0 new, 0 updated, 1 unchanged, 3 skipped"
+    assert [s.where for s in plan.skipped] == ["line 5", "line 3", "line 4"]
+    assert "not-an-email" in plan.skipped[1].reason and "February" in plan.skipped[2].reason
+
+
+def test_nothing_is_written_when_applying_fails_midway(database, monkeypatch):
+    plan = importing.plan_import(read(
+        IncomingPerson("line 2", first_name="Anna"), IncomingPerson("line 3", first_name="Bruno")))
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(*args, **kwargs)
+
+    original = contacts.create_contact
+    monkeypatch.setattr(contacts, "create_contact", failing)
+    with pytest.raises(RuntimeError):
+        importing.apply_import(plan)
+    assert contacts.count_contacts() == 0
+
+
+def test_phone_key_ignores_prefixes_and_spacing():
+    assert importing.phone_key("+39 333 123 4567") == importing.phone_key("0039 3331234567") \
+        == importing.phone_key("333-123-4567")
+    assert importing.phone_key("12") == ""
