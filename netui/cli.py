@@ -17,7 +17,7 @@ from pathlib import Path
 
 import peewee
 
-from netui import __version__, capture, contacts, db, demo, events, timeline, when
+from netui import __version__, capture, contacts, db, demo, events, exporting, importing, timeline, when
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.models import CIRCLES, INTERACTION_KINDS
 
@@ -89,6 +89,24 @@ def build_parser() -> argparse.ArgumentParser:
                                       "without it, the app opens in capture mode")
     capture_command.add_argument("--event", metavar="EVENT",
                                  help="the event you are at (title or '#id'); created for today if new")
+
+    export_command = commands.add_parser("export", help="write contacts and more to CSV, vCard or iCalendar")
+    export_command.add_argument("format", choices=("csv", "vcard", "ics"))
+    export_command.add_argument("--out", required=True, metavar="PATH",
+                                help="the file to write (with --what all: a folder)")
+    export_command.add_argument("--what", default="contacts",
+                                help="csv: contacts (default), interactions, events, followups or all")
+    export_command.add_argument("--query", default="", help="only contacts the search box would show for this")
+    export_command.add_argument("--tag", default=None, help="only contacts with this tag")
+    export_command.add_argument("--city", default=None, help="only contacts in this city")
+    export_command.add_argument("--excel", action="store_true", help="csv: UTF-8 with a BOM, for Excel")
+    export_command.add_argument("--version", dest="vcard_version", default="3.0", choices=("3.0", "4.0"),
+                                help="vcard: the vCard version")
+
+    import_command = commands.add_parser(
+        "import", help="bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")
+    import_command.add_argument("file", metavar="FILE")
+    import_command.add_argument("--dry-run", action="store_true", help="say what would happen, write nothing")
 
     demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
     demo_command.add_argument("--people", type=int, default=200)
@@ -171,6 +189,33 @@ def cmd_capture(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    query = " ".join(part for part in (
+        args.query, f'tag:"{args.tag}"' if args.tag else "", f'city:"{args.city}"' if args.city else "") if part)
+    if args.format == "csv":
+        written = exporting.export_csv(Path(args.out), args.what, query, excel=args.excel)
+    elif args.format == "vcard":
+        written = [exporting.export_vcard(Path(args.out), query, args.vcard_version)]
+    else:
+        written = [exporting.export_ics(Path(args.out))]
+    for path in written:
+        print(f"Wrote {path}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    report = importing.import_file(Path(args.file), dry_run=args.dry_run)
+    plan = report.plan
+    print(plan.summary() + ("  (dry run: nothing written)" if args.dry_run else ""))
+    for update in plan.updated:
+        print(f"  {update.person.where}: updated {update.name} ({update.reason})")
+        for conflict in update.conflicts:
+            print(f"    {conflict.field}: kept '{conflict.kept}', the file says '{conflict.incoming}'")
+    for skipped in plan.skipped:
+        print(f"  {skipped.where}: skipped: {skipped.reason}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -245,7 +290,7 @@ def cmd_show(args) -> int:
 
 COMMANDS = {
     "add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo,
-    "capture": cmd_capture,
+    "capture": cmd_capture, "import": cmd_import, "export": cmd_export,
 }
 
 

@@ -110,20 +110,16 @@ class _Known:
             self.by_key.setdefault(key, contact_id)
 
     def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
-        for kind, values in (("email", person.emails), ("linkedin", person.linkedin), ("phone", person.phones)):
-            for value in values:
-                self.remember(kind, value, contact_id)
+        for kind, value in _matchable(person):
+            self.remember(kind, value, contact_id)
         if person.company:
             self.by_key.setdefault(
                 ("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"), contact_id)
 
     def find(self, person: IncomingPerson) -> tuple[int, str] | None:
-        for kind, values, reason in (
-            ("email", person.emails, "same e-mail"),
-            ("linkedin", person.linkedin, "same LinkedIn profile"),
-            ("phone", person.phones, "same phone number"),
-        ):
-            for value in values:
+        channels = _matchable(person)
+        for kind, reason in MATCH_REASONS.items():
+            for value in (v for k, v in channels if k == kind):
                 found = self.by_key.get(self.key(kind, value))
                 if found is not None:
                     return found, reason
@@ -132,6 +128,15 @@ class _Known:
             if found is not None:
                 return found, "same name and company"
         return None
+
+
+# The channels that identify a person, strongest first.
+MATCH_REASONS = {"email": "same e-mail", "linkedin": "same LinkedIn profile", "phone": "same phone number"}
+
+
+def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
+    """(kind, value) of the person's e-mails, LinkedIn URLs and phones, labelled ones too."""
+    return [(kind, value) for kind, value, _label in _channels_of(person) if kind in MATCH_REASONS]
 
 
 # --- the plan ----------------------------------------------------------------------------
@@ -317,7 +322,8 @@ def apply_import(plan: ImportPlan) -> ImportReport:
                 cadence_days=person.cadence_days, starred=person.starred,
                 channels=_channels_of(person), tags=person.tags,
             )
-            _add_details(contact_id, person.facts, person.important_dates, person.connected_on)
+            _add_details(contact_id, person.facts, person.important_dates, person.connected_on,
+                         getattr(person, "date_reminders", None))
         for update in plan.updated:
             if update.fills:
                 contacts.update_contact(update.contact_id, **update.fills)
@@ -329,14 +335,17 @@ def apply_import(plan: ImportPlan) -> ImportReport:
     return ImportReport(plan, written=True)
 
 
-def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None) -> None:
+def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, reminders=None) -> None:
+    """Facts, important dates (with their reminder days when the file has them, netui's own
+    CSV does) and LinkedIn's connection date, in the order the file gives them."""
     from netui import contacts, timeline
     from netui.models import Interaction, InteractionParticipant
 
     for label, value in facts:
         contacts.add_fact(contact_id, label, value)
-    for label, year, month, day in dates:
-        contacts.add_important_date(contact_id, label, month, day, year)
+    for index, (label, year, month, day) in enumerate(dates):
+        remind = reminders[index] if reminders and index < len(reminders) else 7
+        contacts.add_important_date(contact_id, label, month, day, year, remind_days_before=remind)
     if connected_on is not None:
         already = (
             Interaction.select().join(InteractionParticipant)
@@ -358,7 +367,7 @@ CONNECTED_SUMMARY = "Connected on LinkedIn"
 def read_file(path: Path) -> ReadResult:
     """Read a file in whichever format its content shows; ValidationError if none fits."""
     from netui.errors import ValidationError
-    from netui.formats import readers
+    from netui.formats import netui_csv, readers
     from netui.formats.text import decode
 
     try:
@@ -368,6 +377,8 @@ def read_file(path: Path) -> ReadResult:
     text = decode(data, str(path))
     for looks_like, read in readers():
         if looks_like(text):
+            if read is netui_csv.read:  # its notes may hold CRs that decode() would normalise
+                text = data.decode("utf-8-sig", errors="replace")
             return read(text)
     raise ValidationError(
         "file", f"{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "

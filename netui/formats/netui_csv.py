@@ -1,0 +1,566 @@
+"""netui's own CSV: contacts written so that netui can read them back without losing anything,
+plus export-only tables of interactions, events and follow-ups.
+
+Files
+-----
+UTF-8, comma-separated, quoted only where needed (``csv.QUOTE_MINIMAL``: a cell holding a
+comma, a double quote or a line break is put in double quotes, a double quote inside is
+doubled), every row ended by CRLF (``\\r\\n``, as RFC 4180 and Excel want). ``excel=True``
+puts the UTF-8 byte order mark (EF BB BF) first, so Excel opens accented letters correctly;
+the reader accepts the file with or without it. The first line is the header; for contacts
+it is exactly ``HEADER_LINE`` (what `looks_like` recognises).
+
+Contacts: one row per contact, columns `CONTACT_COLUMNS`
+---------------------------------------------------------
+first_name, last_name, company, role, city, country   the text as stored
+circle            one of family, friends, school, university, work, neighbours, online,
+                  events, associations, other
+tags              tags, e.g. ``fintech | rome``
+emails            e-mail addresses; one with a label is written ``label=value``:
+                  ``work=giulia@lumen.it | giulia@gmail.com``
+phones            phone numbers, same scheme: ``mobile=+39 333 123 4567``
+linkedin          LinkedIn profile URLs, same scheme
+websites          web sites, same scheme
+other_channels    every other channel as ``kind=value`` or ``kind:label=value``, kind one
+                  of x, instagram, facebook, other: ``x=@giulia | other:signal=+39 333 1``
+how_met           free text
+cadence_days      keep in touch every N days; empty for none
+starred           ``yes`` or ``no``
+important_dates   ``label=YYYY-MM-DD``, or ``label=--MM-DD`` when the year is unknown,
+                  followed by `` remind N`` when the reminder is not the default 7 days
+                  before: ``birthday=--04-15 | name day=2024-06-29 remind 2``
+facts             ``label=value``: ``children=Marco and Sara | diet=vegetarian``
+notes             free text, line breaks kept
+
+Within a column, unlabelled values come before labelled ones (then in netui's order), and
+important dates are sorted by month, day, year and label, so that exporting, importing the
+file into an empty database and exporting again gives the same bytes. The contact's id,
+created/updated times, "met at" event and "introduced by" contact are not written: they are
+not the contact's own data, and importing would not bring them back.
+
+Cells with several values
+-------------------------
+Values are joined by `` | `` (space, vertical bar, space). Inside a value or a label, a
+backslash, a vertical bar or an equals sign is written with a backslash before it:
+``\\\\``, ``\\|``, ``\\=`` (a website ``https://x.org/?a=b`` is written
+``https://x.org/?a\\=b``). The first unescaped ``=`` of an item separates the label from the
+value. Spaces around each item are ignored when reading.
+
+Formulas
+--------
+A spreadsheet evaluates a cell whose text starts with ``=``, ``+``, ``-`` or ``@`` (and some
+do so after a tab or a line break). Every cell, in every table, whose first character is
+one of ``= + - @``, tab, CR, LF, or an apostrophe ``'``, is written with one extra
+apostrophe in front (``+39 333 123 4567`` -> ``'+39 333 123 4567``; ``'quoted'`` ->
+``''quoted'``). Spreadsheets show such a cell as text. Reading a netui CSV, one leading
+apostrophe is removed from any cell that starts with one, which gives the original value
+back.
+
+Interactions, events, follow-ups (export only)
+----------------------------------------------
+Columns `INTERACTION_COLUMNS`, `EVENT_COLUMNS`, `FOLLOWUP_COLUMNS`. Instants are ISO 8601:
+interactions and completion times in UTC (``2026-11-20T17:00:00Z``), event times in the
+event's own time zone with its offset (``2026-03-12T09:00:00+01:00``); days are
+``YYYY-MM-DD``. Names of the people involved are joined by `` | `` with the escapes above;
+an event's attendee with a role there is written ``role=name``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from netui.contacts import (
+    ContactDetail,
+    normalise_tag,
+    parse_important_date,
+    validate_cadence,
+    validate_channel,
+    validate_circle,
+)
+from netui.errors import ValidationError
+from netui.importing import IncomingPerson, ReadResult, Skipped
+from netui.models import CHANNEL_KINDS
+
+if TYPE_CHECKING:
+    from netui.events import EventDetail
+    from netui.followups import FollowUpInfo
+    from netui.timeline import InteractionInfo
+
+FORMAT_NAME = "netui CSV"
+
+CONTACT_COLUMNS = (
+    "first_name",
+    "last_name",
+    "company",
+    "role",
+    "city",
+    "country",
+    "circle",
+    "tags",
+    "emails",
+    "phones",
+    "linkedin",
+    "websites",
+    "other_channels",
+    "how_met",
+    "cadence_days",
+    "starred",
+    "important_dates",
+    "facts",
+    "notes",
+)
+HEADER_LINE = ",".join(CONTACT_COLUMNS)
+
+INTERACTION_COLUMNS = (
+    "id", "occurred_at", "kind", "initiated_by", "participants", "event", "summary", "notes",
+)
+EVENT_COLUMNS = (
+    "id", "title", "kind", "status", "starts_at", "ends_at", "timezone", "venue", "city",
+    "link", "goal", "notes", "to_meet", "met", "people_to_meet", "people_met",
+)
+FOLLOWUP_COLUMNS = (
+    "id", "contact", "due_on", "snoozed_until", "channel", "action", "done_at",
+    "source_interaction_id", "source_event_id",
+)
+
+SEPARATOR = " | "
+BOM = "\ufeff"
+LINE_END = "\r\n"
+# Cells starting with one of these get a leading apostrophe (see the module docstring).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+QUOTE = "'"
+DEFAULT_REMIND_DAYS = 7
+
+# Channels with a column of their own; all other kinds go to other_channels.
+KIND_COLUMNS = {"email": "emails", "phone": "phones", "linkedin": "linkedin", "website": "websites"}
+_TRUE = ("yes", "y", "true", "1", "x")
+_FALSE = ("no", "n", "false", "0", "")
+_DATE_ITEM = re.compile(r"(\S+)(?:\s+remind\s+(\d+))?", re.IGNORECASE)
+
+
+@dataclass
+class NetuiPerson(IncomingPerson):
+    """An IncomingPerson with what only netui's own CSV carries.
+
+    `date_reminders[i]` is how many days before `important_dates[i]` to remind (netui's
+    default is 7).
+    """
+
+    date_reminders: list[int] = field(default_factory=list)
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+def neutralise(cell: str) -> str:
+    """The cell as written: with an apostrophe in front if a spreadsheet could run it."""
+    if cell.startswith(FORMULA_STARTS) or cell.startswith(QUOTE):
+        return QUOTE + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The inverse of `neutralise`: drop one leading apostrophe."""
+    return cell[1:] if cell.startswith(QUOTE) else cell
+
+
+def escape(value: str) -> str:
+    """A value or label inside a multi-value cell: \\ | and = get a backslash in front."""
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("=", "\\=")
+
+
+def unescape(text: str) -> str:
+    out, chars = [], iter(text)
+    for ch in chars:
+        out.append(next(chars, "\\") if ch == "\\" else ch)
+    return "".join(out)
+
+
+def _split_unescaped(text: str, sep: str, maxsplit: int = -1) -> list[str]:
+    """Split at each `sep` not preceded by an escaping backslash; parts stay escaped."""
+    parts, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == sep and maxsplit != 0:
+            parts.append(text[start:i])
+            start = i + 1
+            maxsplit -= 1
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def join_values(items: Sequence[str]) -> str:
+    """Several (already escaped) items in one cell."""
+    return SEPARATOR.join(items)
+
+
+def split_values(cell: str) -> list[str]:
+    """The (still escaped) items of a multi-value cell, blank ones dropped."""
+    return [part.strip() for part in _split_unescaped(cell, "|") if part.strip()]
+
+
+def _labelled(label: str, value: str) -> str:
+    return f"{escape(label)}={escape(value)}" if label else escape(value)
+
+
+def _split_label(item: str) -> tuple[str, str] | None:
+    """'work=a\\=b' -> ('work', 'a=b'); None when the item has no label."""
+    parts = _split_unescaped(item, "=", maxsplit=1)
+    if len(parts) == 1:
+        return None
+    return unescape(parts[0]).strip(), unescape(parts[1]).strip()
+
+
+def _to_bytes(header: Sequence[str], rows: list[list[str]], excel: bool) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator=LINE_END)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return ((BOM if excel else "") + buffer.getvalue()).encode("utf-8")
+
+
+def _instant_utc(value) -> str:
+    return value.in_timezone("UTC").strftime("%Y-%m-%dT%H:%M:%SZ") if value else ""
+
+
+def _instant_in(value, zone: str) -> str:
+    if not value:
+        return ""
+    try:
+        return value.in_timezone(zone).isoformat()
+    except Exception:  # an unknown zone name: fall back to UTC rather than fail the export
+        return _instant_utc(value)
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else ""
+
+
+# --- contacts: writing ---------------------------------------------------------------------
+
+
+def _channel_cells(person: ContactDetail) -> dict[str, str]:
+    columns: dict[str, list[str]] = {name: [] for name in (*KIND_COLUMNS.values(), "other_channels")}
+    # Unlabelled first, labelled after (stable): the order an import puts them back in.
+    for channel in sorted(person.channels, key=lambda c: bool(c.label)):
+        column = KIND_COLUMNS.get(channel.kind)
+        if column:
+            columns[column].append(_labelled(channel.label, channel.value))
+        else:
+            head = f"{channel.kind}:{escape(channel.label)}" if channel.label else channel.kind
+            columns["other_channels"].append(f"{head}={escape(channel.value)}")
+    return {name: join_values(items) for name, items in columns.items()}
+
+
+def _date_item(date) -> str:
+    year = f"{date.year:04d}" if date.year else "-"
+    text = f"{escape(date.label)}={year}-{date.month:02d}-{date.day:02d}"
+    if date.remind_days_before != DEFAULT_REMIND_DAYS:
+        text += f" remind {date.remind_days_before}"
+    return text
+
+
+def contact_row(person: ContactDetail) -> list[str]:
+    """The cells of one contact, in CONTACT_COLUMNS order (before neutralising formulas)."""
+    dates = sorted(
+        person.important_dates,
+        key=lambda d: (d.month, d.day, d.year or 0, d.label, d.remind_days_before),
+    )
+    values = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "company": person.company,
+        "role": person.role,
+        "city": person.city,
+        "country": person.country,
+        "circle": person.circle,
+        "tags": join_values([escape(tag) for tag in sorted(set(person.tags))]),
+        **_channel_cells(person),
+        "how_met": person.how_met,
+        "cadence_days": "" if person.cadence_days is None else str(person.cadence_days),
+        "starred": "yes" if person.starred else "no",
+        "important_dates": join_values([_date_item(d) for d in dates]),
+        "facts": join_values([_labelled(f.label, f.value) for f in person.facts]),
+        "notes": person.notes,
+    }
+    return [values[name] for name in CONTACT_COLUMNS]
+
+
+def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
+    """The contacts as netui's CSV, one row each, in the order given."""
+    return _to_bytes(CONTACT_COLUMNS, [contact_row(p) for p in people], excel)
+
+
+# --- contacts: reading ---------------------------------------------------------------------
+
+
+def looks_like(text: str) -> bool:
+    """True when the text starts with netui's contact header line."""
+    first_line = text.removeprefix(BOM).split("\n", 1)[0].rstrip("\r")
+    return first_line == HEADER_LINE
+
+
+def _single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Row:
+    """One data row being read: its cells by column name, and the problems found."""
+
+    def __init__(self, where: str, cells: dict[str, str]):
+        self.where = where
+        self.cells = cells
+        self.problems: list[Skipped] = []
+
+    def problem(self, column: str, reason: str) -> None:
+        self.problems.append(Skipped(self.where, f"{column}: {reason}"))
+
+
+def _add_channel(person: NetuiPerson, kind: str, value: str, label: str) -> None:
+    if label:
+        person.other_channels.append((kind, value, label))
+    elif kind == "email":
+        person.emails.append(value)
+    elif kind == "phone":
+        person.phones.append(value)
+    elif kind == "linkedin":
+        person.linkedin.append(value)
+    elif kind == "website":
+        person.websites.append(value)
+    else:
+        person.other_channels.append((kind, value, ""))
+
+
+def _read_channels(row: _Row, person: NetuiPerson) -> None:
+    for kind, column in KIND_COLUMNS.items():
+        for item in split_values(row.cells.get(column, "")):
+            label, value = _split_label(item) or ("", unescape(item))
+            try:
+                _, value = validate_channel(kind, value)
+            except ValidationError as error:
+                row.problem(column, error.message)
+                continue
+            _add_channel(person, kind, value, label)
+    for item in split_values(row.cells.get("other_channels", "")):
+        parts = _split_unescaped(item, "=", maxsplit=1)
+        if len(parts) == 1:
+            row.problem("other_channels", f"'{unescape(item)}' is not kind=value (e.g. x=@name).")
+            continue
+        kind, _, label = parts[0].partition(":")
+        kind, label, value = kind.strip().lower(), unescape(label).strip(), unescape(parts[1])
+        if kind not in CHANNEL_KINDS:
+            row.problem(
+                "other_channels", f"'{kind}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}."
+            )
+            continue
+        try:
+            _, value = validate_channel(kind, value)
+        except ValidationError as error:
+            row.problem("other_channels", error.message)
+            continue
+        _add_channel(person, kind, value, label)
+
+
+def _read_dates(row: _Row, person: NetuiPerson) -> None:
+    for item in split_values(row.cells.get("important_dates", "")):
+        pair = _split_label(item)
+        if pair is None or not _single_line(pair[0]):
+            row.problem("important_dates", f"'{unescape(item)}' is not label=YYYY-MM-DD (or label=--MM-DD).")
+            continue
+        label, rest = _single_line(pair[0]), pair[1]
+        match = _DATE_ITEM.fullmatch(rest)
+        if not match:
+            row.problem("important_dates", f"'{rest}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.")
+            continue
+        try:
+            year, month, day = parse_important_date(match.group(1))
+        except ValidationError as error:
+            row.problem("important_dates", f"{label}: {error.message}")
+            continue
+        if year is not None and not 1800 <= year <= 2200:
+            row.problem("important_dates", f"{label}: {year} is not a plausible year.")
+            continue
+        person.important_dates.append((label, year, month, day))
+        person.date_reminders.append(int(match.group(2)) if match.group(2) else DEFAULT_REMIND_DAYS)
+
+
+def _read_facts(row: _Row, person: NetuiPerson) -> None:
+    for item in split_values(row.cells.get("facts", "")):
+        pair = _split_label(item)
+        if pair is None:
+            row.problem("facts", f"'{unescape(item)}' is not label=value.")
+            continue
+        label, value = _single_line(pair[0]), pair[1]
+        if not label or not value:
+            row.problem("facts", f"'{unescape(item)}' needs both a label and a value.")
+            continue
+        person.facts.append((label, value))
+
+
+def _read_person(row: _Row) -> NetuiPerson:
+    cells = row.cells
+    person = NetuiPerson(
+        where=row.where,
+        first_name=_single_line(cells.get("first_name", "")),
+        last_name=_single_line(cells.get("last_name", "")),
+        company=_single_line(cells.get("company", "")),
+        role=_single_line(cells.get("role", "")),
+        city=_single_line(cells.get("city", "")),
+        country=_single_line(cells.get("country", "")),
+        how_met=cells.get("how_met", ""),
+        notes=cells.get("notes", ""),
+    )
+    if cells.get("circle", "").strip():
+        try:
+            person.circle = validate_circle(cells["circle"])
+        except ValidationError as error:
+            row.problem("circle", error.message)
+    try:
+        person.cadence_days = validate_cadence(cells.get("cadence_days", "").strip())
+    except ValidationError as error:
+        row.problem("cadence_days", error.message)
+    starred = cells.get("starred", "").strip().lower()
+    if starred in _TRUE:
+        person.starred = True
+    elif starred not in _FALSE:
+        row.problem("starred", f"'{cells['starred']}' is not yes or no.")
+    for item in split_values(cells.get("tags", "")):
+        try:
+            tag = normalise_tag(unescape(item))
+        except ValidationError as error:
+            row.problem("tags", error.message)
+            continue
+        if tag not in person.tags:
+            person.tags.append(tag)
+    _read_channels(row, person)
+    _read_dates(row, person)
+    _read_facts(row, person)
+    return person
+
+
+def read(text: str) -> ReadResult:
+    """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line."""
+    result = ReadResult(FORMAT_NAME)
+    source = io.StringIO(text.removeprefix(BOM), newline="")
+    reader = csv.reader(source)
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except StopIteration:
+        result.skipped.append(Skipped("line 1", "the file is empty: no header line"))
+        return result
+    known = [name for name in header if name in CONTACT_COLUMNS]
+    if not {"first_name", "last_name"} & set(known):
+        result.skipped.append(
+            Skipped("line 1", f"this is not netui's CSV: the first line should be {HEADER_LINE}")
+        )
+        return result
+    for name in header:
+        if name and name not in CONTACT_COLUMNS:
+            result.skipped.append(Skipped("line 1", f"{name}: not a netui column, ignored"))
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            result.skipped.append(Skipped(f"line {start}", f"unreadable CSV: {error}"))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines at the end of a spreadsheet's export
+        where = f"line {start}"
+        values = [restore(cell) for cell in cells]
+        row = _Row(where, {
+            name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS
+        })
+        extra = [cell for cell in values[len(header):] if cell.strip()]
+        if extra:
+            row.problems.append(Skipped(
+                where, f"{len(cells)} cells but the header has {len(header)}: the extra ones are ignored"
+            ))
+        person = _read_person(row)
+        if not person.name:
+            result.skipped.append(Skipped(where, "no name"))
+            continue
+        result.people.append(person)
+        result.skipped.extend(row.problems)
+    return result
+
+
+# --- export-only tables ----------------------------------------------------------------------
+
+
+def write_interactions(items: list[InteractionInfo], excel: bool = False) -> bytes:
+    """Interactions (timeline.InteractionInfo), one row each, in the order given."""
+    rows = [
+        [
+            str(item.id),
+            _instant_utc(item.occurred_at),
+            item.kind,
+            item.initiated_by or "",
+            join_values([escape(p.name) for p in item.participants]),
+            item.event_title or "",
+            item.summary,
+            item.notes,
+        ]
+        for item in items
+    ]
+    return _to_bytes(INTERACTION_COLUMNS, rows, excel)
+
+
+def write_events(events: list[EventDetail], excel: bool = False) -> bytes:
+    """Events (events.EventDetail), one row each, in the order given."""
+    rows = []
+    for event in events:
+        people = {"to meet": [], "met": []}
+        for attendee in event.attendees:
+            people.setdefault(attendee.status, []).append(_labelled(attendee.role, attendee.name))
+        rows.append([
+            str(event.id),
+            event.title,
+            event.kind,
+            event.status,
+            _instant_in(event.starts_at, event.timezone),
+            _instant_in(event.ends_at, event.timezone),
+            event.timezone,
+            event.venue,
+            event.city,
+            event.link,
+            event.goal,
+            event.notes,
+            str(event.to_meet),
+            str(event.met),
+            join_values(people["to meet"]),
+            join_values(people["met"]),
+        ])
+    return _to_bytes(EVENT_COLUMNS, rows, excel)
+
+
+def write_followups(items: list[FollowUpInfo], excel: bool = False) -> bytes:
+    """Follow-ups (followups.FollowUpInfo), one row each, in the order given."""
+    rows = [
+        [
+            str(item.id),
+            item.contact_name,
+            _day(item.due_on),
+            _day(item.snoozed_until),
+            item.channel,
+            item.action,
+            _instant_utc(item.done_at),
+            "" if item.source_interaction_id is None else str(item.source_interaction_id),
+            "" if item.source_event_id is None else str(item.source_event_id),
+        ]
+        for item in items
+    ]
+    return _to_bytes(FOLLOWUP_COLUMNS, rows, excel)

@@ -1,0 +1,94 @@
+"""export and import from the command line: round trips, private files, dry runs, bad files."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import icalendar
+import vobject
+
+from netui import cli, contacts, db, demo
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_own_csv_export_import_export_gives_the_same_bytes(tmp_path, capsys, frozen):
+    first_db, second_db = tmp_path / "a.db", tmp_path / "b.db"
+    handle = db.open_database(first_db)
+    demo.generate_network(60)
+    contacts.create_contact("Nadia '=cmd' Kraus", company="=HYPERLINK(\"x\")", phones=["+39 333 123 4567"],
+                            notes="line one\nline two | with a bar")
+    handle.close()
+    assert run(capsys, "--db", first_db, "export", "csv", "--out", tmp_path / "a.csv")[0] == 0
+    code, out, _ = run(capsys, "--db", second_db, "import", tmp_path / "a.csv")
+    assert code == 0 and out.startswith("netui CSV: 61 new, 0 updated, 0 unchanged, 0 skipped")
+    assert run(capsys, "--db", second_db, "export", "csv", "--out", tmp_path / "b.csv")[0] == 0
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_exported_files_are_private_and_readable_by_their_libraries(tmp_path, capsys, frozen):
+    path = tmp_path / "x.db"
+    handle = db.open_database(path)
+    demo.generate_network(30)
+    handle.close()
+    for fmt, name in (("csv", "x.csv"), ("vcard", "x.vcf"), ("ics", "x.ics")):
+        assert run(capsys, "--db", path, "export", fmt, "--out", tmp_path / name)[0] == 0
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+    cards = list(vobject.readComponents((tmp_path / "x.vcf").read_text()))
+    assert len(cards) == 30
+    calendar = icalendar.Calendar.from_ical((tmp_path / "x.ics").read_bytes())
+    assert any(c.name == "VEVENT" for c in calendar.walk())
+
+
+def test_export_filters_by_tag_and_city(tmp_path, capsys):
+    path = tmp_path / "x.db"
+    handle = db.open_database(path)
+    contacts.create_contact("Giulia Rossi", city="Milano", tags=["fintech"])
+    contacts.create_contact("Marco Bianchi", city="Roma", tags=["fintech"])
+    contacts.create_contact("Anna Verdi", city="Milano")
+    handle.close()
+    run(capsys, "--db", path, "export", "csv", "--tag", "fintech", "--city", "Milano", "--out", tmp_path / "f.csv")
+    lines = (tmp_path / "f.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("Giulia,Rossi")
+
+
+def test_dry_run_writes_nothing_and_says_so(tmp_path, capsys):
+    linkedin = SHARED / "csv" / "synthetic_linkedin_Connections_2024-format.csv"
+    path = tmp_path / "x.db"
+    code, out, _ = run(capsys, "--db", path, "import", linkedin, "--dry-run")
+    assert code == 0 and "dry run: nothing written" in out and "skipped: only a date" in out
+    handle = db.open_database(path)
+    try:
+        assert contacts.count_contacts() == 0
+    finally:
+        handle.close()
+    code, out, _ = run(capsys, "--db", path, "import", linkedin)
+    handle = db.open_database(path)
+    try:
+        assert contacts.count_contacts() > 0
+    finally:
+        handle.close()
+
+
+def test_a_file_that_is_not_importable_is_refused_with_its_name(tmp_path, capsys):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("shopping list\nmilk\n")
+    code, out, err = run(capsys, "--db", tmp_path / "x.db", "import", bogus)
+    assert code == 2 and str(bogus) in err and "does not recognise" in err
+    code, out, err = run(capsys, "--db", tmp_path / "x.db", "import", tmp_path / "missing.csv")
+    assert code == 2 and "cannot read" in err
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(tmp_path, capsys):
+    google = SHARED / "csv" / "synthetic_google_contacts_2024-format.csv"
+    path = tmp_path / "x.db"
+    run(capsys, "--db", path, "import", google)
+    code, out, _ = run(capsys, "--db", path, "import", google)
+    assert " 0 new, 0 updated," in out
