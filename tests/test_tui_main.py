@@ -297,3 +297,21 @@ async def test_escape_clears_the_search_then_goes_to_the_list(app):
         assert len(listed_names(pilot)) == 2
         await pilot.press("escape")
         assert isinstance(pilot.app.focused, ContactList)
+
+
+async def test_x_exports_exactly_the_current_view(app, tmp_path):
+    contacts.create_contact("Giulia Rossi", circle="work")
+    contacts.create_contact("Marco Bianchi", circle="friends")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "circle:work")
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#out").value = str(tmp_path / "view.csv")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    lines = (tmp_path / "view.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("Giulia,Rossi")

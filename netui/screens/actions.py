@@ -12,7 +12,8 @@ from pathlib import Path
 
 from textual.app import SuspendNotSupported
 
-from netui import contacts, events, followups, timeline
+from netui import contacts, events, exporting, followups, timeline, when
+from netui.errors import ValidationError
 from netui.i18n import _
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
@@ -147,6 +148,27 @@ class Actions:
 
         initial = {"due_on": "in 2 days", "channel": "", "action": ""}
         self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
+
+    # --- export ------------------------------------------------------------------------
+
+    def export_view(self, query: str, count: int) -> None:
+        """Export exactly the contacts the list shows for this search-box text."""
+        from netui.screens.export_form import ExportForm
+
+        default = Path.home() / f"netui-{when.today().isoformat()}.csv"
+
+        def submit(values: dict) -> None:
+            out = Path(values["out"].strip() or default).expanduser()
+            if not values["out"].strip():
+                raise ValidationError("out", _("Give the file to write."))
+            if values["format"] == "csv":
+                written = exporting.export_csv(out, "contacts", query, excel=values["excel"])[0]
+            else:
+                written = exporting.export_vcard(out, query, "4.0" if values["format"] == "vcard4" else "3.0")
+            self.notify(_("Exported {count} contacts to {path}.", count=count, path=written))
+
+        what = _("The {count} contacts of the current view ({query}).", count=count, query=query or _("everyone"))
+        self.push_screen(ExportForm(_("Export"), {"out": str(default), "what_text": what}, submit))
 
     # --- capture -----------------------------------------------------------------------
 

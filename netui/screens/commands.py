@@ -29,6 +29,7 @@ class NetuiCommands(Provider):
                 (_("contact: search"), screen.action_search, _("Search contacts as you type")),
                 (_("contact: log interaction"), screen.action_log, _("Log an interaction with the highlighted contact")),
                 (_("contact: trash"), screen.action_trash, _("Move the highlighted contact to the trash")),
+                (_("contacts: export view"), screen.action_export, _("Export the contacts this list shows")),
             ]
         if isinstance(screen, ContactScreen):
             found += [

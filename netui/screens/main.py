@@ -42,6 +42,7 @@ class MainScreen(Screen):
         Binding("l", "log", _("Log"), tooltip=_("Log an interaction with the highlighted contact")),
         Binding("N", "new_event", _("New event"), tooltip=_("Plan a new event")),
         Binding("d", "trash", _("Trash"), tooltip=_("Move the highlighted contact to the trash")),
+        Binding("x", "export", _("Export"), tooltip=_("Export the contacts this list shows")),
         Binding("escape", "clear_search", _("Clear search"), show=False),
     ]
 
@@ -140,6 +141,9 @@ class MainScreen(Screen):
 
     def action_new_contact(self) -> None:
         self.app.new_contact()
+
+    def action_export(self) -> None:
+        self.app.export_view(self.query_one("#search", Input).value, self.query_one(ContactList).row_count)
 
     def action_new_event(self) -> None:
         self.app.new_event()
