@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import stat
+import tempfile
 from pathlib import Path
 
 import icalendar
 import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from netui import cli, contacts, db, demo
+from netui import cli, contacts, db, demo, importing
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -92,3 +95,28 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(tmp_path,
     run(capsys, "--db", path, "import", google)
     code, out, _ = run(capsys, "--db", path, "import", google)
     assert " 0 new, 0 updated," in out
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), people=st.integers(1, 25))
+def test_for_any_generated_network_export_then_import_loses_nothing(seed, people, frozen):
+    from netui import exporting
+    from netui.models import Channel, ContactTag, Fact, ImportantDate
+
+    def counts():
+        return (contacts.count_contacts(), Channel.select().count(), ContactTag.select().count(),
+                Fact.select().count(), ImportantDate.select().count())
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        handle = db.open_database(folder / "a.db")
+        demo.generate_network(people, seed=seed)
+        before = counts()
+        exporting.export_csv(folder / "a.csv")
+        handle.close()
+        handle = db.open_database(folder / "b.db")
+        importing.import_file(folder / "a.csv")
+        assert counts() == before
+        exporting.export_csv(folder / "b.csv")
+        handle.close()
+        assert (folder / "a.csv").read_bytes() == (folder / "b.csv").read_bytes()
