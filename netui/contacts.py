@@ -465,52 +465,77 @@ def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = N
 
 
 def get_contact(contact_id: int) -> ContactDetail:
-    contact = _get_row(contact_id)
-    met_at = Event.get_or_none(Event.id == contact.met_at_id) if contact.met_at_id else None
-    introducer = (
-        Contact.get_or_none(Contact.id == contact.introduced_by_id) if contact.introduced_by_id else None
-    )
-    return ContactDetail(
-        id=contact.id,
-        first_name=contact.first_name,
-        last_name=contact.last_name,
-        company=contact.company,
-        role=contact.role,
-        city=contact.city,
-        country=contact.country,
-        circle=contact.circle,
-        how_met=contact.how_met,
-        met_at_id=contact.met_at_id,
-        met_at_title=met_at.title if met_at else None,
-        introduced_by_id=contact.introduced_by_id,
-        introduced_by_name=full_name(introducer.first_name, introducer.last_name) if introducer else None,
-        cadence_days=contact.cadence_days,
-        starred=contact.starred,
-        notes=contact.notes,
-        created_at=contact.created_at,
-        updated_at=contact.updated_at,
-        trashed_at=contact.trashed_at,
-        last_contacted=last_contacted(contact.id),
-        channels=[
-            ChannelInfo(c.id, c.kind, c.value, c.label)
-            for c in Channel.select().where(Channel.contact == contact.id).order_by(Channel.kind, Channel.id)
-        ],
-        tags=[
-            name
-            for (name,) in Tag.select(Tag.name).join(ContactTag)
-            .where(ContactTag.contact == contact.id).order_by(Tag.name).tuples()
-        ],
-        facts=[
-            FactInfo(f.id, f.label, f.value)
-            for f in Fact.select().where(Fact.contact == contact.id).order_by(Fact.id)
-        ],
-        important_dates=[
-            ImportantDateInfo(d.id, d.label, d.month, d.day, d.year, d.remind_days_before)
-            for d in ImportantDate.select().where(ImportantDate.contact == contact.id)
-            .order_by(ImportantDate.month, ImportantDate.day)
-        ],
-        open_followups=followups.open_for_contact(contact.id),
-    )
+    found = details_for([contact_id])
+    if not found:
+        raise NotFoundError(f"There is no contact #{contact_id}.")
+    return found[0]
+
+
+def details_for(contact_ids: Sequence[int]) -> list[ContactDetail]:
+    """Every detail of these contacts, in the order given (missing ids skipped). A handful of
+    queries per 500 contacts, whatever their number: exporting 100,000 people stays fast."""
+    found: list[ContactDetail] = []
+    ids = list(contact_ids)
+    for start in range(0, len(ids), 500):
+        found += _details_chunk(ids[start : start + 500])
+    return found
+
+
+def _grouped(rows, key) -> dict[int, list]:
+    groups: dict[int, list] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
+
+
+def _details_chunk(ids: list[int]) -> list[ContactDetail]:
+    rows = {c.id: c for c in Contact.select().where(Contact.id.in_(ids))}
+    if not rows:
+        return []
+    event_ids = {c.met_at_id for c in rows.values() if c.met_at_id}
+    titles = {e.id: e.title for e in Event.select(Event.id, Event.title).where(Event.id.in_(list(event_ids)))}
+    introducer_ids = {c.introduced_by_id for c in rows.values() if c.introduced_by_id}
+    introducers = {
+        c.id: full_name(c.first_name, c.last_name)
+        for c in Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+        .where(Contact.id.in_(list(introducer_ids)))
+    }
+    last_seen = {
+        contact_id: UTCDateTimeField().python_value(moment)
+        for contact_id, moment in InteractionParticipant.select(
+            InteractionParticipant.contact, fn.MAX(Interaction.occurred_at))
+        .join(Interaction).where(InteractionParticipant.contact.in_(ids))
+        .group_by(InteractionParticipant.contact).tuples()
+    }
+    channels = _grouped(Channel.select().where(Channel.contact.in_(ids)).order_by(Channel.kind, Channel.id),
+                        lambda c: c.contact_id)
+    tags = _grouped(
+        ContactTag.select(ContactTag.contact, Tag.name).join(Tag).where(ContactTag.contact.in_(ids))
+        .order_by(Tag.name).tuples(), lambda row: row[0])
+    facts = _grouped(Fact.select().where(Fact.contact.in_(ids)).order_by(Fact.id), lambda f: f.contact_id)
+    dates = _grouped(
+        ImportantDate.select().where(ImportantDate.contact.in_(ids))
+        .order_by(ImportantDate.month, ImportantDate.day, ImportantDate.id), lambda d: d.contact_id)
+    open_followups = followups.open_for_contacts(ids)
+    return [
+        ContactDetail(
+            id=c.id, first_name=c.first_name, last_name=c.last_name, company=c.company, role=c.role,
+            city=c.city, country=c.country, circle=c.circle, how_met=c.how_met,
+            met_at_id=c.met_at_id, met_at_title=titles.get(c.met_at_id),
+            introduced_by_id=c.introduced_by_id, introduced_by_name=introducers.get(c.introduced_by_id),
+            cadence_days=c.cadence_days, starred=c.starred, notes=c.notes, created_at=c.created_at,
+            updated_at=c.updated_at, trashed_at=c.trashed_at, last_contacted=last_seen.get(c.id),
+            channels=[ChannelInfo(x.id, x.kind, x.value, x.label) for x in channels.get(c.id, [])],
+            tags=[name for _id, name in tags.get(c.id, [])],
+            facts=[FactInfo(f.id, f.label, f.value) for f in facts.get(c.id, [])],
+            important_dates=[
+                ImportantDateInfo(d.id, d.label, d.month, d.day, d.year, d.remind_days_before)
+                for d in dates.get(c.id, [])
+            ],
+            open_followups=open_followups.get(c.id, []),
+        )
+        for c in (rows[i] for i in ids if i in rows)
+    ]
 
 
 def _filtered(circle=None, tag=None, city=None, company=None, trashed=False):
@@ -566,6 +591,11 @@ def list_contacts(
 def is_network_empty() -> bool:
     """True when there is nobody at all, not even in the trash and no events (a first run)."""
     return not Contact.select().exists() and not Event.select().exists()
+
+
+def ids_in_view(**filters) -> list[int]:
+    """Ids of the living contacts matching the filters, by name (no per-row work)."""
+    return [c.id for c in _filtered(**filters).select(Contact.id).order_by(Contact.sort_name, Contact.id)]
 
 
 def count_contacts(**filters) -> int:

@@ -37,9 +37,8 @@ def write_private(path: Path, data: bytes) -> Path:
 def chosen_contacts(query: str = "") -> list[contacts.ContactDetail]:
     """The contacts a search-box query shows (all when empty), with every detail, by name."""
     pages = contacts.find_contacts(query, max_matches=10**9)
-    ids = [s.id for s in pages.page(0, pages.count)]
-    details = [contacts.get_contact(i) for i in ids]
-    return sorted(details, key=lambda d: (fold_key(d.name), d.id))
+    ids = list(pages.ids) if pages.ids is not None else contacts.ids_in_view(**pages.filters)
+    return sorted(contacts.details_for(ids), key=lambda d: (fold_key(d.name), d.id))
 
 
 def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool = False) -> list[Path]:

@@ -162,12 +162,20 @@ def overdue_followups(today: dt.date | str | None = None) -> list[FollowUpInfo]:
 
 
 def open_for_contact(contact_id: int) -> list[FollowUpInfo]:
+    return open_for_contacts([contact_id]).get(contact_id, [])
+
+
+def open_for_contacts(contact_ids) -> dict[int, list[FollowUpInfo]]:
+    """Open follow-ups of these contacts, soonest due first, by contact id (one query)."""
     rows = (
         _base_query()
-        .where(FollowUp.contact == contact_id, FollowUp.done_at.is_null())
+        .where(FollowUp.contact.in_(list(contact_ids)), FollowUp.done_at.is_null())
         .order_by(_effective_due(), FollowUp.id)
     )
-    return [_info(row) for row in rows]
+    found: dict[int, list[FollowUpInfo]] = {}
+    for row in rows:
+        found.setdefault(row.contact_id, []).append(_info(row))
+    return found
 
 
 def _info(row: FollowUp) -> FollowUpInfo:

@@ -378,6 +378,26 @@ def test_blobs_unreadable_cards_and_a_truncated_file():
     assert "END:VCARD missing" in reasons["card 5"] and "end of the file" in reasons["card 5"]
 
 
+IPHONE_STYLE = "\r\r\n".join([
+    "BEGIN:VCARD", "VERSION:3.0", "N:Rossi;Giulia;;;", "FN:Giulia Rossi",
+    "NOTE:A note long enough to be folded by the phone that wrote this card\\, with a", "  comma in it.",
+    "EMAIL;type=INTERNET;type=pref:giulia.rossi@exam", " ple.com", "END:VCARD", "",
+])
+
+
+@pytest.mark.parametrize("newline", ["", None], ids=["bytes-as-written", "universal-newlines"])
+def test_cr_cr_lf_line_ends_with_folded_lines(tmp_path, newline):
+    path = tmp_path / "iphone.vcf"
+    path.write_bytes(IPHONE_STYLE.encode())
+    with open(path, encoding="utf-8", newline=newline) as handle:
+        text = handle.read()
+    person = only(vcard.read(text))
+    assert person.emails == ["giulia.rossi@example.com"]
+    assert person.notes == (
+        "A note long enough to be folded by the phone that wrote this card, with a comma in it."
+    )
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

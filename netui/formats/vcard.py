@@ -112,7 +112,8 @@ class _Card:
 
 def _normalised_lines(text: str) -> list[str]:
     # iPhone exports end lines with CR CR LF: turning each CR into a newline would put
-    # blank lines inside folded values, so the pairs go first.
+    # blank lines inside folded values, so the pairs go first (and _cards copes with the
+    # blank lines anyway, for text that was read with universal newlines).
     text = text.lstrip("\ufeff").replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")
 
@@ -136,6 +137,11 @@ def _cards(text: str) -> Iterator[_Card]:
                 yield current
                 current = None
             else:
+                # CR CR LF read with universal newlines puts a blank line before every
+                # folded line: the fold belongs to the line before the blank one.
+                if line[:1] in (" ", "\t"):
+                    while len(current.lines) > 1 and current.lines[-1] == "":
+                        current.lines.pop()
                 current.lines.append(line)
     if current is not None:
         current.problem = (
@@ -447,7 +453,7 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
             person.first_name, person.last_name = _first_last_from_fn(formatted)
 
     # Organisation, title.
-    for position, line in enumerate(by_name.get("ORG", [])):
+    for line in by_name.get("ORG", []):
         parts = [p for p in _components(line, lists=False) if p]
         if not parts:
             continue
@@ -551,9 +557,9 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
     for line in by_name.get("X-TWITTER", []):
         c.channel("x", _text(line))
     for line in by_name.get("X-NETUI-CHANNEL", []):
-        kind = _param(line, "X-KIND").lower() or "other"
-        c.channel(kind if kind in _SOCIAL_KINDS.values() or kind in ("website", "other") else "other",
-                  _text(line), _param(line, "X-LABEL"))
+        kind = _param(line, "X-KIND").lower()
+        known = set(_SOCIAL_KINDS.values()) | {"website", "other"}
+        c.channel(kind if kind in known else "other", _text(line), _param(line, "X-LABEL"))
 
     # Tags.
     for line in by_name.get("CATEGORIES", []):

@@ -1,0 +1,67 @@
+"""Import and export speed: `python benchmarks/transfer.py [--linkedin-rows 30000] [--export-people 100000]`.
+
+1. Writes a LinkedIn Connections.csv with N rows (deterministic) and times `netui import`'s
+   domain call into an empty database (reading, matching, writing in one transaction).
+2. Writes the demo network with M people and times exporting every contact to netui's CSV.
+Prints seconds and rows per second, and writes JSON to benchmarks/results/transfer.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from netui import db, demo, exporting, importing  # noqa: E402
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def linkedin_csv(rows: int) -> str:
+    lines = ["Notes:", '"When exporting your connection data, you may notice that some of the email addresses '
+             'are missing."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    for n in range(rows):
+        email = f"person{n}@example.com" if n % 3 == 0 else ""
+        lines.append(f"Person{n},Surname{n % 977},https://www.linkedin.com/in/person-{n},{email},"
+                     f"Company {n % 541},Role {n % 97},{1 + n % 28:02d} {MONTHS[n % 12]} {2015 + n % 11}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--linkedin-rows", type=int, default=30_000)
+    parser.add_argument("--export-people", type=int, default=100_000)
+    args = parser.parse_args()
+    result = {}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "Connections.csv").write_text(linkedin_csv(args.linkedin_rows), encoding="utf-8")
+        handle = db.open_database(folder / "import.db")
+        began = time.perf_counter()
+        report = importing.import_file(folder / "Connections.csv")
+        seconds = time.perf_counter() - began
+        handle.close()
+        result["linkedin_import"] = {"rows": len(report.plan.new), "seconds": round(seconds, 2),
+                                     "rows_per_second": round(len(report.plan.new) / seconds)}
+        handle = db.open_database(folder / "export.db")
+        demo.generate_network(args.export_people)
+        began = time.perf_counter()
+        exporting.export_csv(folder / "contacts.csv")
+        seconds = time.perf_counter() - began
+        handle.close()
+        result["csv_export"] = {"rows": args.export_people, "seconds": round(seconds, 2),
+                                "rows_per_second": round(args.export_people / seconds)}
+    out = Path(__file__).resolve().parent / "results" / "transfer.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    for name, figures in result.items():
+        print(f"{name}: {figures['rows']} rows in {figures['seconds']} s ({figures['rows_per_second']} rows/s)")
+
+
+if __name__ == "__main__":
+    main()
