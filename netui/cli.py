@@ -209,6 +209,9 @@ def cmd_import(args) -> int:
     print(plan.summary() + ("  (dry run: nothing written)" if args.dry_run else ""))
     for update in plan.updated:
         print(f"  {update.person.where}: updated {update.name} ({update.reason})")
+        if update.job_change:
+            print(f"    new job: {update.job_change[1]} (was {update.job_change[0]}); "
+                  "a congratulation follow-up is added")
         for conflict in update.conflicts:
             print(f"    {conflict.field}: kept '{conflict.kept}', the file says '{conflict.incoming}'")
     for skipped in plan.skipped:

@@ -164,10 +164,13 @@ class PlannedUpdate:
     dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
     connected_on: dt.date | None = None
     conflicts: list[Conflict] = field(default_factory=list)
+    # A newer LinkedIn export says they changed job: (old role at company, new role at company)
+    job_change: tuple[str, str] | None = None
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.fills or self.channels or self.tags or self.facts or self.dates or self.connected_on)
+        return bool(self.fills or self.channels or self.tags or self.facts or self.dates or self.connected_on
+                    or self.job_change)
 
 
 @dataclass
@@ -216,6 +219,7 @@ def _check(person: IncomingPerson) -> str | None:
 def plan_import(read: ReadResult) -> ImportPlan:
     """Match every incoming person against the network (and earlier rows of the same file)."""
     from netui import contacts
+    from netui.formats import linkedin
 
     plan = ImportPlan(read.format_name, skipped=list(read.skipped))
     known = _Known()
@@ -241,6 +245,8 @@ def plan_import(read: ReadResult) -> ImportPlan:
             continue
         current = contacts.get_contact(contact_id)
         update = _compare(person, current, contact_id, current.name, reason)
+        if read.format_name == linkedin.FORMAT_NAME and reason == MATCH_REASONS["linkedin"]:
+            _job_change(update)
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
         known.remember_person(person, contact_id)
     return plan
@@ -282,6 +288,27 @@ def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason
     dates = {(d.label.casefold(), d.month, d.day) for d in current.important_dates}
     update.dates = [d for d in person.important_dates if (d[0].casefold(), d[2], d[3]) not in dates]
     return update
+
+
+def _job_change(update: PlannedUpdate) -> None:
+    """In a newer LinkedIn export, a different company or position is news, not a conflict:
+    the person changed job. It is applied, logged, and a congratulation follow-up offered."""
+    changed = [c for c in update.conflicts if c.field in ("company", "role")]
+    if not changed:
+        return
+    old = {c.field: c.kept for c in changed}
+    new = {c.field: c.incoming for c in changed}
+    person = update.person
+
+    def describe(role: str, company: str) -> str:
+        return " at ".join(part for part in (role, company) if part)
+
+    update.job_change = (
+        describe(old.get("role", person.role), old.get("company", person.company)),
+        describe(new.get("role", person.role), new.get("company", person.company)),
+    )
+    update.fills.update(new)
+    update.conflicts = [c for c in update.conflicts if c not in changed]
 
 
 def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:
@@ -327,6 +354,8 @@ def apply_import(plan: ImportPlan) -> ImportReport:
         for update in plan.updated:
             if update.fills:
                 contacts.update_contact(update.contact_id, **update.fills)
+            if update.job_change:
+                _record_job_change(update)
             for kind, value, label in update.channels:
                 contacts.add_channel(update.contact_id, kind, value, label)
             if update.tags:
@@ -359,6 +388,20 @@ def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, re
 
 
 CONNECTED_SUMMARY = "Connected on LinkedIn"
+CONGRATULATE_AFTER_DAYS = 2
+
+
+def _record_job_change(update: PlannedUpdate) -> None:
+    from netui import followups, timeline
+
+    before, after = update.job_change
+    interaction_id = timeline.log_interaction(
+        [update.contact_id], "note", when.now(), summary=f"New job: {after}",
+        notes=f"Was {before}; seen in a LinkedIn export.")
+    followups.create_followup(
+        update.contact_id, when.today() + dt.timedelta(days=CONGRATULATE_AFTER_DAYS),
+        action=f"Congratulate on the new job ({after})", channel="linkedin",
+        source_interaction_id=interaction_id)
 
 
 # --- files -------------------------------------------------------------------------------

@@ -107,3 +107,31 @@ def test_phone_key_ignores_prefixes_and_spacing():
     assert importing.phone_key("+39 333 123 4567") == importing.phone_key("0039 3331234567") \
         == importing.phone_key("333-123-4567")
     assert importing.phone_key("12") == ""
+
+
+def test_a_newer_linkedin_export_flags_a_job_change(database, frozen):
+    """Same profile URL, another company and position: applied, logged, and a follow-up."""
+    known = contacts.create_contact(
+        "Giulia Rossi", company="Lumen", role="Head of PR",
+        channels=[("linkedin", "https://www.linkedin.com/in/giuliarossi", "")])
+    newer = IncomingPerson("line 5", first_name="Giulia", last_name="Rossi", company="Acme",
+                           role="CMO", linkedin=["https://www.linkedin.com/in/giuliarossi"])
+    plan = importing.plan_import(ReadResult("LinkedIn connections", [newer]))
+    [update] = plan.updated
+    assert update.job_change == ("Head of PR at Lumen", "CMO at Acme") and update.conflicts == []
+    importing.apply_import(plan)
+    giulia = contacts.get_contact(known)
+    assert (giulia.company, giulia.role) == ("Acme", "CMO")
+    [news] = timeline.contact_timeline(known)
+    assert news.summary == "New job: CMO at Acme" and "Head of PR at Lumen" in news.notes
+    [congratulate] = giulia.open_followups
+    assert congratulate.action.startswith("Congratulate") and congratulate.due_on == dt.date(2026, 12, 1)
+
+
+def test_other_files_list_a_different_company_as_a_conflict(database):
+    contacts.create_contact("Giulia Rossi", company="Lumen",
+                            channels=[("linkedin", "https://www.linkedin.com/in/giuliarossi", "")])
+    other = IncomingPerson("card 1", first_name="Giulia", last_name="Rossi", company="Acme",
+                           linkedin=["https://www.linkedin.com/in/giuliarossi"])
+    [update] = importing.plan_import(ReadResult("vCard", [other])).updated
+    assert update.job_change is None and [c.field for c in update.conflicts] == ["company"]
