@@ -204,6 +204,11 @@ def normalise_tag(name: str) -> str:
     return tag
 
 
+def clean_fields(changes: dict) -> dict:
+    """Validated, tidied contact fields (raises ValidationError naming the field)."""
+    return _clean_fields(changes)
+
+
 def _clean_fields(changes: dict) -> dict:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import pendulum
 
-from netui import search, when
+from netui import bulk, search, when
 from netui.errors import ValidationError
 from netui.models import (
     ATTENDEE_STATUSES,
@@ -56,7 +56,6 @@ from netui.models import (
 )
 from netui.text import fold, fold_key, full_name
 
-BATCH_ROWS = 5000
 # Rebuilding the search index costs about as much per person as writing this many rows;
 # progress() counts it so, for a bar that moves evenly.
 INDEX_WEIGHT_PER_PERSON = 100
@@ -1279,12 +1278,8 @@ def _utc(seconds: int) -> str:
     return time.strftime(UTC_TEXT_FORMAT, time.gmtime(seconds))
 
 
-def _next_id(model) -> int:
-    return (model.select(model.id).order_by(model.id.desc()).limit(1).scalar() or 0) + 1
-
-
 def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
-    contact_base, event_base, interaction_base = _next_id(Contact), _next_id(Event), _next_id(Interaction)
+    contact_base, event_base, interaction_base = bulk.next_id(Contact), bulk.next_id(Event), bulk.next_id(Interaction)
     contact_id = [contact_base + i for i in range(len(plan.contacts))]
     event_id = [event_base + i for i in range(len(plan.events))]
     interaction_id = [interaction_base + i for i in range(len(plan.interactions))]
@@ -1292,7 +1287,7 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
     tag_names = sorted({tag for person in plan.contacts for tag in person.tags})
     existing_tags = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(tag_names)).tuples()) \
         if tag_names else {}
-    next_tag = _next_id(Tag)
+    next_tag = bulk.next_id(Tag)
     tag_ids, new_tags = {}, []
     for name in tag_names:
         if name in existing_tags:
@@ -1351,36 +1346,17 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
     done = 0
     if progress:
         progress(done, total)
-    cursor = database.cursor()
     for model, fields, rows in tables:
-        statement, convert = _bulk_insert(model, fields)
-        for start in range(0, len(rows), BATCH_ROWS):
-            batch = rows[start:start + BATCH_ROWS]
-            cursor.executemany(statement, [convert(row) for row in batch])
-            done += len(batch)
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
             if progress:
                 progress(done, total)
+
+        bulk.insert_rows(model, fields, rows, advance)
     search.rebuild_index()
     if progress:
         progress(total, total)
-
-
-def _bulk_insert(model, fields) -> tuple[str, Callable[[tuple], tuple]]:
-    """The INSERT statement for these model fields, and a function that turns a row of Python
-    values into what Peewee itself would store (each field's own db_value).
-
-    Peewee's insert_many builds a query node per value, which makes 75,000 interactions take
-    seconds; this writes the same values with one prepared statement per batch.
-    """
-    table = model._meta.table_name
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    statement = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
-    converters = tuple(f.db_value for f in fields)
-
-    def convert(row: tuple) -> tuple:
-        return tuple(None if value is None else to_db(value) for to_db, value in zip(converters, row))
-
-    return statement, convert
 
 
 def _check_plan(plan: _Plan) -> None:

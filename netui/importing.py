@@ -337,20 +337,11 @@ class ImportReport:
 
 def apply_import(plan: ImportPlan) -> ImportReport:
     """Write the plan in one transaction: every new person and every update, or nothing."""
-    from netui import contacts
+    from netui import contacts, search
     from netui.models import database
 
-    with database.atomic():
-        for person in plan.new:
-            contact_id = contacts.create_contact(
-                first_name=person.first_name, last_name=person.last_name, company=person.company,
-                role=person.role, city=person.city, country=person.country, notes=person.notes,
-                how_met=person.how_met, circle=person.circle or "other",
-                cadence_days=person.cadence_days, starred=person.starred,
-                channels=_channels_of(person), tags=person.tags,
-            )
-            _add_details(contact_id, person.facts, person.important_dates, person.connected_on,
-                         getattr(person, "date_reminders", None))
+    with database.atomic(), search.reindex_once():
+        _create_new_people(plan.new)
         for update in plan.updated:
             if update.fills:
                 contacts.update_contact(update.contact_id, **update.fills)
@@ -362,6 +353,71 @@ def apply_import(plan: ImportPlan) -> ImportReport:
                 contacts.add_tags(update.contact_id, update.tags)
             _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
     return ImportReport(plan, written=True)
+
+
+def _create_new_people(people: list[IncomingPerson]) -> None:
+    """Create every new person with their channels, tags, facts, dates and LinkedIn
+    connection, validated exactly as contacts.create_contact does, with one prepared
+    statement per table (30,000 LinkedIn connections import in seconds, not minutes)."""
+    from netui import bulk, contacts, search
+    from netui.models import (
+        Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag)
+
+    if not people:
+        return
+    stamp = when.now()
+    first_id = bulk.next_id(Contact)
+    ids = list(range(first_id, first_id + len(people)))
+    contact_fields = ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
+                      "cadence_days", "starred", "notes")
+    contact_rows, channels, tag_links, facts, dates, meetings = [], [], [], [], [], []
+    for contact_id, person in zip(ids, people):
+        clean = contacts.clean_fields(dict(
+            first_name=person.first_name, last_name=person.last_name, company=person.company,
+            role=person.role, city=person.city, country=person.country, notes=person.notes,
+            how_met=person.how_met, circle=person.circle or "other", cadence_days=person.cadence_days,
+            starred=person.starred))
+        contact_rows.append((contact_id, fold_key(person.name), stamp, stamp,
+                             *(clean[name] for name in contact_fields)))
+        for kind, value, label in _channels_of(person):
+            kind, value = contacts.validate_channel(kind, value)
+            channels.append((contact_id, kind, value, label.strip()))
+        tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts.normalise_tag(t) for t in person.tags)]
+        facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
+        reminders = getattr(person, "date_reminders", None) or []
+        for index, (label, year, month, day) in enumerate(person.important_dates):
+            remind = reminders[index] if index < len(reminders) else 7
+            dates.append((contact_id, " ".join(label.split()), month, day, year, remind))
+        if person.connected_on is not None:
+            meetings.append((contact_id, _connection_moment(person.connected_on)))
+
+    bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
+                               *(getattr(Contact, name) for name in contact_fields)], contact_rows)
+    bulk.insert_rows(Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label], channels)
+    bulk.insert_rows(Fact, [Fact.contact, Fact.label, Fact.value], facts)
+    bulk.insert_rows(ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month,
+                                     ImportantDate.day, ImportantDate.year, ImportantDate.remind_days_before], dates)
+    names = sorted({tag for _id, tag in tag_links})
+    tag_ids = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(names)).tuples()) if names else {}
+    missing = [name for name in names if name not in tag_ids]
+    next_tag = bulk.next_id(Tag)
+    tag_ids.update((name, next_tag + i) for i, name in enumerate(missing))
+    bulk.insert_rows(Tag, [Tag.id, Tag.name], [(tag_ids[name], name) for name in missing])
+    bulk.insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], [(c, tag_ids[t]) for c, t in tag_links])
+    first_interaction = bulk.next_id(Interaction)
+    bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
+                                   Interaction.notes, Interaction.created_at],
+                     [(first_interaction + i, "social", moment, CONNECTED_SUMMARY, "", stamp)
+                      for i, (_c, moment) in enumerate(meetings)])
+    bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
+                     [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
+    search.reindex_contacts(ids)
+
+
+def _connection_moment(day: dt.date):
+    """LinkedIn gives a day: noon local time that day (never in the future)."""
+    moment = pendulum.datetime(day.year, day.month, day.day, when.DATE_ONLY_HOUR, tz=when.local_zone())
+    return min(moment, when.now())
 
 
 def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, reminders=None) -> None:
@@ -382,9 +438,8 @@ def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, re
             .exists()
         )
         if not already:
-            moment = pendulum.datetime(connected_on.year, connected_on.month, connected_on.day,
-                                       when.DATE_ONLY_HOUR, tz=when.local_zone())
-            timeline.log_interaction([contact_id], "social", min(moment, when.now()), summary=CONNECTED_SUMMARY)
+            timeline.log_interaction([contact_id], "social", _connection_moment(connected_on),
+                                     summary=CONNECTED_SUMMARY)
 
 
 CONNECTED_SUMMARY = "Connected on LinkedIn"

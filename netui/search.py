@@ -8,7 +8,9 @@ finds "Ødegaard". Every domain write that changes what a contact's text is call
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from peewee import OperationalError, fn
 
@@ -54,8 +56,31 @@ WHERE c.trashed_at IS NULL
 """
 
 
+_deferral = threading.local()
+
+
+@contextmanager
+def reindex_once():
+    """Inside this block, reindexing is collected and done once at the end (bulk writes such
+    as an import touch each contact several times). Use it inside the block's transaction."""
+    if getattr(_deferral, "pending", None) is not None:  # already collecting
+        yield
+        return
+    _deferral.pending = set()
+    try:
+        yield
+        pending = _deferral.pending
+    finally:
+        _deferral.pending = None
+    reindex_contacts(pending)
+
+
 def reindex_contacts(contact_ids: Iterable[int]) -> None:
     """Rewrite the index rows of these contacts from the tables (trashed ones are dropped)."""
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None:
+        pending.update(contact_ids)
+        return
     ids = sorted(set(contact_ids))
     if not ids:
         return
@@ -69,6 +94,9 @@ def reindex_contacts(contact_ids: Iterable[int]) -> None:
 
 def drop_contacts(contact_ids: Iterable[int]) -> None:
     ids = list(contact_ids)
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None:
+        pending.difference_update(ids)
     ContactSearch.delete().where(ContactSearch.rowid.in_(ids)).execute()
 
 

@@ -86,21 +86,26 @@ def test_unchanged_and_skipped_are_counted_with_where_and_why(database):
 
 
 def test_nothing_is_written_when_applying_fails_midway(database, monkeypatch):
+    contacts.create_contact("Zoe Known", emails=["zoe@known.it"])
     plan = importing.plan_import(read(
-        IncomingPerson("line 2", first_name="Anna"), IncomingPerson("line 3", first_name="Bruno")))
+        IncomingPerson("line 2", first_name="Anna", emails=["anna@a.it"]),
+        IncomingPerson("line 3", first_name="Bruno", emails=["bruno@b.it"]),
+        IncomingPerson("line 4", first_name="Zoe", last_name="Known", emails=["zoe@known.it"], city="Roma")))
     calls = []
+    original = contacts.validate_channel
 
-    def failing(*args, **kwargs):
-        calls.append(1)
+    def failing(kind, value):
+        calls.append(value)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return original(*args, **kwargs)
+        return original(kind, value)
 
-    original = contacts.create_contact
-    monkeypatch.setattr(contacts, "create_contact", failing)
+    monkeypatch.setattr(contacts, "validate_channel", failing)
     with pytest.raises(RuntimeError):
         importing.apply_import(plan)
-    assert contacts.count_contacts() == 0
+    assert contacts.count_contacts() == 1
+    assert contacts.get_contact(contacts.resolve_contact("Zoe Known")).city == ""
+    assert contacts.search_contacts("anna") == []
 
 
 def test_phone_key_ignores_prefixes_and_spacing():
