@@ -61,6 +61,7 @@ from netui.contacts import normalise_tag, split_name, validate_email, validate_p
 from netui.errors import ValidationError
 from netui.formats.linkedin import profile_url
 from netui.formats.text import (
+    collect_rows,
     csv_records,
     guess_day_first,
     header_key,
@@ -165,18 +166,7 @@ def read(text: str) -> ReadResult:
     day_first = guess_day_first(date_cells, default=header.delimiter == ";")
 
     result = ReadResult(format_name=FORMAT_NAME)
-    for number, row in records:
-        where = f"line {number}"
-        if any(cell.strip() for cell in row[header.width:]):
-            result.skipped.append(Skipped(
-                where, f"{len(row)} values where the header has {header.width} columns "
-                "(a comma outside quotes?); fix the line and import again"
-            ))
-            continue
-        person, problems = _person(where, row, header, day_first)
-        result.skipped.extend(problems)
-        if person is not None:
-            result.people.append(person)
+    collect_rows(result, records, header.width, lambda where, row: _person(where, row, header, day_first))
     return result
 
 

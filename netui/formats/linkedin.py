@@ -48,6 +48,7 @@ import re
 from netui.contacts import validate_email
 from netui.errors import ValidationError
 from netui.formats.text import (
+    collect_rows,
     csv_records,
     guess_day_first,
     header_key,
@@ -121,19 +122,7 @@ def read(text: str) -> ReadResult:
     day_first = guess_day_first(_cell(row, columns, "connected_on") for _, row in records)
 
     result = ReadResult(format_name=FORMAT_NAME)
-    for number, row in records:
-        where = f"line {number}"
-        extra = [cell for cell in row[width:] if cell.strip()]
-        if extra:
-            result.skipped.append(Skipped(
-                where, f"{len(row)} values where the header has {width} columns "
-                "(a comma outside quotes?); fix the line and import again"
-            ))
-            continue
-        person, problems = _person(where, row, columns, day_first)
-        result.skipped.extend(problems)
-        if person is not None:
-            result.people.append(person)
+    collect_rows(result, records, width, lambda where, row: _person(where, row, columns, day_first))
     return result
 
 

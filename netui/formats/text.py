@@ -300,3 +300,23 @@ def guess_day_first(values: Iterable[str], default: bool = False) -> bool:
     if day_first_seen != month_first_seen:
         return day_first_seen
     return default
+
+
+def collect_rows(result, records, width: int, person_of) -> None:
+    """The loop every CSV reader shares: each record becomes a person (plus what was skipped
+    in it), except a record with more values than the header has columns, which is skipped
+    whole rather than imported with its columns shifted."""
+    from netui.importing import Skipped
+
+    for number, row in records:
+        where = f"line {number}"
+        if any(cell.strip() for cell in row[width:]):
+            result.skipped.append(Skipped(
+                where, f"{len(row)} values where the header has {width} columns "
+                "(a comma outside quotes?); fix the line and import again"
+            ))
+            continue
+        person, problems = person_of(where, row)
+        result.skipped.extend(problems)
+        if person is not None:
+            result.people.append(person)
