@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
-from netui import capture, config, contacts, db, events, followups, search, timeline
+from netui import capture, config, contacts, db, events, search, timeline
 from netui.errors import ValidationError
 from netui.models import Channel, ContactTag, EventAttendee, FollowUp, Interaction, Tag
 
