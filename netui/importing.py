@@ -77,6 +77,9 @@ def phone_key(value: str) -> str:
     return digits[-9:] if len(digits) >= 6 else ""
 
 
+AMBIGUOUS = object()  # several people share the key: it identifies no one
+
+
 class _Known:
     """Every living contact's e-mails, LinkedIn URLs, phones and name+company, read once per
     import (one query each), so matching thousands of rows is a dictionary look-up."""
@@ -95,10 +98,10 @@ class _Known:
             self.remember(kind, value, contact_id)
         for contact_id, sort_name, company in (
             Contact.select(Contact.id, Contact.sort_name, Contact.company)
-            .where(Contact.trashed_at.is_null(), Contact.company != "")
+            .where(Contact.trashed_at.is_null())
             .tuples()
         ):
-            self.by_key.setdefault(("name+company", f"{sort_name}|{fold_key(company)}"), contact_id)
+            self._remember_name(sort_name, company, contact_id)
 
     @staticmethod
     def key(kind: str, value: str) -> tuple[str, str]:
@@ -109,12 +112,18 @@ class _Known:
         if key[1]:
             self.by_key.setdefault(key, contact_id)
 
+    def _remember_name(self, sort_name: str, company: str, contact_id: int) -> None:
+        if company:
+            self.by_key.setdefault(("name+company", f"{sort_name}|{fold_key(company)}"), contact_id)
+        else:
+            # A name alone identifies someone only if nobody else without a company has it.
+            key = ("name only", sort_name)
+            self.by_key[key] = contact_id if key not in self.by_key else AMBIGUOUS
+
     def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
         for kind, value in _matchable(person):
             self.remember(kind, value, contact_id)
-        if person.company:
-            self.by_key.setdefault(
-                ("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"), contact_id)
+        self._remember_name(fold_key(person.name), person.company, contact_id)
 
     def find(self, person: IncomingPerson) -> tuple[int, str] | None:
         channels = _matchable(person)
@@ -127,6 +136,10 @@ class _Known:
             found = self.by_key.get(("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"))
             if found is not None:
                 return found, "same name and company"
+        else:
+            found = self.by_key.get(("name only", fold_key(person.name)))
+            if found is not None and found is not AMBIGUOUS:
+                return found, "same name (no company, e-mail or phone to tell apart)"
         return None
 
 

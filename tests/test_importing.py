@@ -140,3 +140,18 @@ def test_other_files_list_a_different_company_as_a_conflict(database):
                            linkedin=["https://www.linkedin.com/in/giuliarossi"])
     [update] = importing.plan_import(ReadResult("vCard", [other])).updated
     assert update.job_change is None and [c.field for c in update.conflicts] == ["company"]
+
+
+def test_a_name_alone_matches_only_one_person_without_a_company(database):
+    """Re-importing a file whose people have no e-mail or phone must not create twins, but a
+    name shared by two people without a company identifies neither."""
+    kofi = contacts.create_contact("Kofi Mensah")
+    contacts.create_contact("Marco Rossi")
+    contacts.create_contact("Marco Rossi", city="Roma")
+    plan = importing.plan_import(read(
+        IncomingPerson("line 2", first_name="Kofi", last_name="Mensah", city="Accra"),
+        IncomingPerson("line 3", first_name="Marco", last_name="Rossi"),
+        IncomingPerson("line 4", first_name="Kofi", last_name="Mensah", company="Acme")))
+    assert [(u.contact_id, u.reason) for u in plan.updated] == [
+        (kofi, "same name (no company, e-mail or phone to tell apart)")]
+    assert [p.where for p in plan.new] == ["line 3", "line 4"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from netui import cli, contacts, db, demo, importing
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def run(capsys, *argv):
@@ -63,7 +63,7 @@ def test_export_filters_by_tag_and_city(tmp_path, capsys):
 
 
 def test_dry_run_writes_nothing_and_says_so(tmp_path, capsys):
-    linkedin = SHARED / "csv" / "synthetic_linkedin_Connections_2024-format.csv"
+    linkedin = DATA / "linkedin_excel_cp1252.csv"
     path = tmp_path / "x.db"
     code, out, _ = run(capsys, "--db", path, "import", linkedin, "--dry-run")
     assert code == 0 and "dry run: nothing written" in out and "skipped: only a date" in out
@@ -90,7 +90,7 @@ def test_a_file_that_is_not_importable_is_refused_with_its_name(tmp_path, capsys
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(tmp_path, capsys):
-    google = SHARED / "csv" / "synthetic_google_contacts_2024-format.csv"
+    google = DATA / "google_old_layout.csv"
     path = tmp_path / "x.db"
     run(capsys, "--db", path, "import", google)
     code, out, _ = run(capsys, "--db", path, "import", google)
