@@ -170,6 +170,11 @@ class Actions:
         what = _("The {count} contacts of the current view ({query}).", count=count, query=query or _("everyone"))
         self.push_screen(ExportForm(_("Export"), {"out": str(default), "what_text": what}, submit))
 
+    def open_import(self) -> None:
+        from netui.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen())
+
     # --- capture -----------------------------------------------------------------------
 
     def open_capture(self, event_id: int | None = None) -> None:

@@ -20,6 +20,8 @@ class NetuiCommands(Provider):
             (_("contact: new"), app.new_contact, _("Add a new contact")),
             (_("event: new"), app.new_event, _("Plan a new event")),
             (_("capture: start"), app.action_capture, _("Quick capture: one line per person met")),
+            (_("contacts: import file"), app.open_import,
+             _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
             (_("app: undo"), app.undo_last, _("Undo the last trash")),
             (_("app: help"), app.action_help, _("Keys of the focused pane")),
             (_("app: quit"), app.exit, _("Quit netui")),

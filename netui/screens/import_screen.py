@@ -1,0 +1,154 @@
+"""Import a file: choose it (with path completion), see what would happen, then import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from netui import importing
+from netui.errors import NetuiError
+from netui.i18n import _
+from netui.session import worker_connection
+
+PREVIEW_ROWS = 500
+
+
+class PathSuggester(Suggester):
+    """Completes a file path from what is on disk (→ or End accepts)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        path = Path(os.path.expanduser(value))
+        folder, start = (path, "") if value.endswith(os.sep) else (path.parent, path.name)
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith(start)
+                           and not entry.name.startswith("."))
+        except OSError:
+            return None
+        if not names:
+            return None
+        completed = value[: len(value) - len(start)] + names[0]
+        return completed + (os.sep if (folder / names[0]).is_dir() else "")
+
+
+def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
+    """(where, who, what happens, why / details) for the preview table."""
+    rows = [(p.where, p.name, _("new"), "") for p in plan.new]
+    for update in plan.updated:
+        details = [_("{field}: kept '{kept}', file says '{incoming}'", field=c.field, kept=c.kept, incoming=c.incoming)
+                   for c in update.conflicts]
+        if update.job_change:
+            details.insert(0, _("new job: {after}", after=update.job_change[1]))
+        rows.append((update.person.where, update.name, _("update"), "; ".join([update.reason, *details])))
+    rows += [(u.person.where, u.name, _("unchanged"), u.reason) for u in plan.unchanged]
+    rows += [(s.where, "", _("skipped"), s.reason) for s in plan.skipped]
+    return rows
+
+
+class ImportScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back"), tooltip=_("Leave without importing")),
+        Binding("ctrl+s", "import_now", _("Import"), tooltip=_("Import what the preview shows")),
+    ]
+    AUTO_FOCUS = "#import-path"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: importing.ImportPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="import"):
+            yield Label(_("Import a file: netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard"),
+                        classes="pane-title")
+            yield Input(placeholder=_("path to the file, then Enter (→ completes)"), id="import-path",
+                        suggester=PathSuggester())
+            yield Static("", id="import-status")
+            yield LoadingIndicator(id="import-busy")
+            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-busy").display = False
+        self.query_one(DataTable).add_columns(_("where"), _("who"), _("what happens"), _("why / details"))
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        return self.plan is not None if action == "import_now" else True
+
+    def _status(self, text: str, style: str = "") -> None:
+        self.query_one("#import-status", Static).update(Text(text, style=style))
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#import-busy").display = busy
+
+    @on(Input.Submitted, "#import-path")
+    def path_chosen(self, event: Input.Submitted) -> None:
+        self.plan = None
+        self.refresh_bindings()
+        self.query_one(DataTable).clear()
+        self._busy(True)
+        self._status(_("Reading {path}…", path=event.value))
+        self.make_plan(event.value)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def make_plan(self, value: str) -> None:
+        try:
+            with worker_connection():
+                plan = importing.plan_import(importing.read_file(Path(value).expanduser()))
+        except NetuiError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_plan, plan)
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self._status(message, "bold red")
+
+    def _show_plan(self, plan: importing.ImportPlan) -> None:
+        self._busy(False)
+        self.plan = plan
+        self.refresh_bindings()
+        table = self.query_one(DataTable)
+        table.add_rows(preview_rows(plan)[:PREVIEW_ROWS])
+        self._status(plan.summary() + "  —  " + _("ctrl+s imports, Esc leaves"), "bold")
+
+    def action_import_now(self) -> None:
+        if self.plan is None:
+            return
+        self._busy(True)
+        self._status(_("Importing…"))
+        self.apply_plan(self.plan)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def apply_plan(self, plan: importing.ImportPlan) -> None:
+        try:
+            with worker_connection():
+                importing.apply_import(plan)
+        except NetuiError as error:
+            self.app.call_from_thread(self._failed, _("Nothing was imported: {error}", error=error))
+            return
+        self.app.call_from_thread(self._done, plan)
+
+    def _done(self, plan: importing.ImportPlan) -> None:
+        self._busy(False)
+        self.plan = None
+        self.refresh_bindings()
+        self._status(_("Imported: {summary}", summary=plan.summary()), "bold green")
+        self.app.notify(_("Imported: {summary}", summary=plan.summary()))
+
+    def action_back(self) -> None:
+        self.workers.cancel_group(self, "import")
+        self.app.pop_screen()
