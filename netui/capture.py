@@ -92,11 +92,10 @@ class CaptureResult:
 
 def find_match(line: CaptureLine) -> CaptureMatch | None:
     """The living contact this line is about, if any: e-mail, then LinkedIn, then name+company."""
-    for kind, values, reason in (
-        ("email", line.emails, "same e-mail"),
-        ("linkedin", line.linkedin, "same LinkedIn profile"),
-    ):
-        for value in values:
+    # Capture does not match by phone number yet (import does; phones are not indexed for it).
+    given = {"email": line.emails, "linkedin": line.linkedin}
+    for kind, reason in contacts.MATCH_REASONS.items():
+        for value in given.get(kind, ()):
             row = (
                 Contact.select(Contact.id, Contact.first_name, Contact.last_name)
                 .join(Channel)
@@ -117,7 +116,7 @@ def find_match(line: CaptureLine) -> CaptureMatch | None:
             .first()
         )
         if row:
-            return CaptureMatch(row.id, full_name(row.first_name, row.last_name), "same name and company")
+            return CaptureMatch(row.id, full_name(row.first_name, row.last_name), contacts.SAME_NAME_AND_COMPANY)
     return None
 
 

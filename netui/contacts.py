@@ -35,6 +35,11 @@ from netui.models import (
 from netui.text import fold_key, full_name
 
 SORTS = ("name", "last_contacted", "company")
+# How a person coming in (a capture line, an imported row) is recognised as someone already
+# known, strongest first, with the words the user sees. Capture looks each up with an index,
+# import with one read of the whole network; both follow this order.
+MATCH_REASONS = {"email": "same e-mail", "linkedin": "same LinkedIn profile", "phone": "same phone number"}
+SAME_NAME_AND_COMPANY = "same name and company"
 TEXT_FIELDS = ("first_name", "last_name", "company", "role", "city", "country", "how_met", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + (
     "circle", "met_at_id", "introduced_by_id", "cadence_days", "starred",

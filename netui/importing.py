@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pendulum
 
+from netui import contacts as contacts_rules
 from netui import when
 from netui.text import fold_key
 
@@ -135,7 +136,7 @@ class _Known:
         if person.company:
             found = self.by_key.get(("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"))
             if found is not None:
-                return found, "same name and company"
+                return found, contacts_rules.SAME_NAME_AND_COMPANY
         else:
             found = self.by_key.get(("name only", fold_key(person.name)))
             if found is not None and found is not AMBIGUOUS:
@@ -143,8 +144,8 @@ class _Known:
         return None
 
 
-# The channels that identify a person, strongest first.
-MATCH_REASONS = {"email": "same e-mail", "linkedin": "same LinkedIn profile", "phone": "same phone number"}
+# The channels that identify a person, strongest first (the rule lives in netui.contacts).
+MATCH_REASONS = contacts_rules.MATCH_REASONS
 
 
 def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
