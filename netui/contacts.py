@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pendulum
-from peewee import SQL, fn
+from peewee import fn
 
-from netui import followups, search, when
+from netui import followups, search, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.models import (
     CHANNEL_KINDS,
@@ -96,8 +96,9 @@ class ContactSummary:
     starred: bool
     cadence_days: int | None
     last_contacted: pendulum.DateTime | None
-    overdue: bool
+    overdue: bool  # past the keep-in-touch day (netui.upkeep)
     trashed: bool
+    warmth: str = ""  # "warm", "cooling" or "cold" (netui.upkeep)
 
 
 @dataclass(frozen=True)
@@ -448,26 +449,18 @@ def _get_row(contact_id: int) -> Contact:
     return contact
 
 
-def _last_contacted_subquery():
-    return (
-        InteractionParticipant.select(fn.MAX(Interaction.occurred_at))
-        .join(Interaction)
-        .where(InteractionParticipant.contact == Contact.id)
-    )
-
-
 def last_contacted(contact_id: int) -> pendulum.DateTime | None:
-    raw = (
-        InteractionParticipant.select(fn.MAX(Interaction.occurred_at))
-        .join(Interaction)
-        .where(InteractionParticipant.contact == contact_id)
-        .scalar()
-    )
+    """The newest interaction with them (a column the database's triggers keep, see
+    migration v0002)."""
+    raw = Contact.select(Contact.last_contacted_at).where(Contact.id == contact_id).scalar()
     return UTCDateTimeField().python_value(raw)
 
 
 def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = None) -> bool:
-    """Due = last interaction (or, if none, the day they were added) + cadence."""
+    """Due = last interaction (or, if none, the day they were added) + cadence.
+
+    A quick check on one value; the list's overdue mark and the overdue queue follow
+    netui.upkeep (calendar days, defaults per circle or tag, snoozes)."""
     if not cadence_days:
         return False
     start = last or created_at
@@ -510,13 +503,6 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
         for c in Contact.select(Contact.id, Contact.first_name, Contact.last_name)
         .where(Contact.id.in_(list(introducer_ids)))
     }
-    last_seen = {
-        contact_id: UTCDateTimeField().python_value(moment)
-        for contact_id, moment in InteractionParticipant.select(
-            InteractionParticipant.contact, fn.MAX(Interaction.occurred_at))
-        .join(Interaction).where(InteractionParticipant.contact.in_(ids))
-        .group_by(InteractionParticipant.contact).tuples()
-    }
     channels = _grouped(Channel.select().where(Channel.contact.in_(ids)).order_by(Channel.kind, Channel.id),
                         lambda c: c.contact_id)
     tags = _grouped(
@@ -534,7 +520,7 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
             met_at_id=c.met_at_id, met_at_title=titles.get(c.met_at_id),
             introduced_by_id=c.introduced_by_id, introduced_by_name=introducers.get(c.introduced_by_id),
             cadence_days=c.cadence_days, starred=c.starred, notes=c.notes, created_at=c.created_at,
-            updated_at=c.updated_at, trashed_at=c.trashed_at, last_contacted=last_seen.get(c.id),
+            updated_at=c.updated_at, trashed_at=c.trashed_at, last_contacted=c.last_contacted_at,
             channels=[ChannelInfo(x.id, x.kind, x.value, x.label) for x in channels.get(c.id, [])],
             tags=[name for _id, name in tags.get(c.id, [])],
             facts=[FactInfo(f.id, f.label, f.value) for f in facts.get(c.id, [])],
@@ -585,17 +571,16 @@ def list_contacts(
     """
     if sort not in SORTS:
         raise ValidationError("sort", f"Cannot sort by '{sort}'; use one of: {', '.join(SORTS)}.")
-    last = _last_contacted_subquery().alias("last_contacted")
-    query = _filtered(circle, tag, city, company, trashed).select_extend(last)
+    query = _filtered(circle, tag, city, company, trashed)
     if sort == "name":
         query = query.order_by(Contact.sort_name, Contact.id)
     elif sort == "company":
         query = query.order_by(Contact.company == "", fn.lower(Contact.company), Contact.sort_name, Contact.id)
     else:
-        query = query.order_by(SQL("last_contacted").desc(nulls="LAST"), Contact.sort_name, Contact.id)
+        query = query.order_by(Contact.last_contacted_at.desc(nulls="LAST"), Contact.sort_name, Contact.id)
     if limit is not None:
         query = query.limit(limit).offset(offset)
-    return [_summary(row) for row in query]
+    return _summaries(list(query))
 
 
 def is_network_empty() -> bool:
@@ -616,13 +601,16 @@ def summaries_for(contact_ids: Sequence[int]) -> list[ContactSummary]:
     """Summaries of these contacts, in the order given (missing ids are skipped)."""
     if not contact_ids:
         return []
-    last = _last_contacted_subquery().alias("last_contacted")
-    rows = {row.id: row for row in Contact.select(Contact, last).where(Contact.id.in_(list(contact_ids)))}
-    return [_summary(rows[i]) for i in contact_ids if i in rows]
+    rows = {row.id: row for row in Contact.select().where(Contact.id.in_(list(contact_ids)))}
+    return _summaries([rows[i] for i in contact_ids if i in rows])
 
 
-def _summary(row: Contact) -> ContactSummary:
-    last = UTCDateTimeField().python_value(getattr(row, "last_contacted", None))
+def _summaries(rows: list[Contact]) -> list[ContactSummary]:
+    statuses = upkeep.status_for([row.id for row in rows])
+    return [_summary(row, statuses[row.id]) for row in rows]
+
+
+def _summary(row: Contact, status: upkeep.KeepInTouch) -> ContactSummary:
     return ContactSummary(
         id=row.id,
         name=full_name(row.first_name, row.last_name),
@@ -632,9 +620,10 @@ def _summary(row: Contact) -> ContactSummary:
         circle=row.circle,
         starred=row.starred,
         cadence_days=row.cadence_days,
-        last_contacted=last,
-        overdue=is_overdue(row.cadence_days, last, row.created_at),
+        last_contacted=row.last_contacted_at,
+        overdue=status.overdue,
         trashed=row.trashed_at is not None,
+        warmth=status.warmth,
     )
 
 

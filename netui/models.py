@@ -40,6 +40,12 @@ CIRCLES = (
 )
 CHANNEL_KINDS = ("email", "phone", "linkedin", "x", "instagram", "facebook", "website", "other")
 INTERACTION_KINDS = ("meeting", "call", "video", "email", "message", "social", "event", "note")
+# Their news to congratulate (a new job...): an interaction of kind MILESTONE_KIND, logged with
+# netui.timeline.log_milestone, its Interaction.milestone one of MILESTONES.
+MILESTONE_KIND = "milestone"
+MILESTONES = ("new job", "promotion", "award", "book", "child")
+CADENCE_SCOPES = ("circle", "tag")
+OCCURRENCE_STATUSES = ("done", "skipped")
 INITIATORS = ("me", "them")
 EVENT_KINDS = (
     "convention",
@@ -120,12 +126,25 @@ class Contact(BaseModel):
     how_met = TextField(default="")
     met_at = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="contacts_met")
     introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
+    # Keep in touch every N days; None: the circle's or a tag's default (netui.upkeep), unless
+    # cadence_off (below) says "never" for this person.
     cadence_days = IntegerField(null=True)
     starred = BooleanField(default=False)
     notes = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
     trashed_at = UTCDateTimeField(null=True, index=True)
+    # Added in schema version 2 (so at the end, like the columns ALTER TABLE added):
+    cadence_off = BooleanField(default=False)  # "none": no keep-in-touch, whatever the defaults
+    cadence_snoozed_until = DateField(null=True)  # not overdue before this day
+    # The newest interaction with them: kept by SQLite triggers (migration v0002), never written
+    # from Python, so sorting and the overdue list read one indexed column.
+    last_contacted_at = UTCDateTimeField(null=True, index=True)
+
+    class Meta:
+        # save() writes only the fields changed, so a row read earlier never writes back a stale
+        # last_contacted_at over what the triggers keep.
+        only_save_dirty = True
 
 
 class Channel(BaseModel):
@@ -181,6 +200,7 @@ class Interaction(BaseModel):
     initiated_by = CharField(null=True)
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="interactions")
     created_at = UTCDateTimeField()
+    milestone = CharField(default="")  # for kind "milestone": one of MILESTONES
 
 
 class InteractionParticipant(BaseModel):
@@ -216,6 +236,53 @@ class FollowUp(BaseModel):
     created_at = UTCDateTimeField()
 
 
+class CadenceDefault(BaseModel):
+    """Keep in touch every `days` days with everyone in a circle or with a tag (no own cadence)."""
+
+    id = AutoField()
+    scope = CharField()  # one of CADENCE_SCOPES
+    name = CharField()  # the circle, or the tag's (lower-case) name
+    days = IntegerField()
+
+    class Meta:
+        indexes = ((("scope", "name"), True),)
+
+
+class Appointment(BaseModel):
+    """A recurring appointment: `rule` is a dateutil/RFC 5545 text, "DTSTART:...\nRRULE:...",
+    in floating local time of `timezone` (9:00 stays 9:00 across daylight-saving changes)."""
+
+    id = AutoField()
+    title = CharField()
+    rule = TextField()
+    timezone = CharField(default="UTC")
+    duration_minutes = IntegerField(default=60)
+    notes = TextField(default="")
+    created_at = UTCDateTimeField()
+
+
+class AppointmentParticipant(BaseModel):
+    appointment = ForeignKeyField(Appointment, on_delete="CASCADE", backref="participant_links")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="appointment_links")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("appointment", "contact"), True),)
+
+
+class AppointmentOccurrence(BaseModel):
+    """One occurrence of an appointment marked done (with the interaction logged) or skipped."""
+
+    id = AutoField()
+    appointment = ForeignKeyField(Appointment, on_delete="CASCADE", backref="occurrences")
+    occurs_on = DateField()
+    status = CharField(default="done")  # one of OCCURRENCE_STATUSES
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("appointment", "occurs_on"), True),)
+
+
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
 
@@ -247,5 +314,9 @@ ALL_MODELS = (
     InteractionParticipant,
     EventAttendee,
     FollowUp,
+    CadenceDefault,
+    Appointment,
+    AppointmentParticipant,
+    AppointmentOccurrence,
     ContactSearch,
 )

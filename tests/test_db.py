@@ -18,6 +18,8 @@ from netui.migrations import MIGRATIONS, Migration
 
 FTS_MODELS = (models.ContactSearch,)
 TABLE_MODELS = tuple(m for m in models.ALL_MODELS if m not in FTS_MODELS)
+CURRENT = db.latest_version()
+NEXT = CURRENT + 1  # a test migration one step ahead of the real ones
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -62,22 +64,22 @@ def backups_of(path: Path) -> list[Path]:
 
 
 @pytest.fixture
-def v1_file(tmp_path) -> Path:
-    """A closed netui database at version 1 holding one contact."""
+def current_file(tmp_path) -> Path:
+    """A closed netui database at the current version holding one contact."""
     path = tmp_path / "netui.db"
     handle = db.open_database(path)
     contacts.create_contact("Giulia Rossi")
     handle.close()
-    assert pragma(path, "user_version") == 1
+    assert pragma(path, "user_version") == CURRENT
     return path
 
 
 @pytest.fixture
-def newer_file(v1_file) -> Path:
+def newer_file(current_file) -> Path:
     """A netui database as a newer netui (one schema version ahead) would leave it."""
-    with raw(v1_file) as connection:
+    with raw(current_file) as connection:
         connection.execute(f"PRAGMA user_version = {db.latest_version() + 1}")
-    return v1_file
+    return current_file
 
 
 @pytest.fixture
@@ -243,26 +245,26 @@ def add_nickname(database):
     database.execute_sql("""ALTER TABLE contact ADD COLUMN nickname TEXT NOT NULL DEFAULT ''""")
 
 
-def test_migration_upgrades_and_keeps_a_private_backup(v1_file):
+def test_migration_upgrades_and_keeps_a_private_backup(current_file):
     """Upgrading keeps the data, and a v1 copy is left next to the file in case it goes wrong."""
-    handle = db.open_database(v1_file, migrations=MIGRATIONS + (Migration(2, "test", add_nickname),))
+    handle = db.open_database(current_file, migrations=MIGRATIONS + (Migration(NEXT, "test", add_nickname),))
     try:
-        assert db.schema_version(handle) == 2
+        assert db.schema_version(handle) == NEXT
         assert "nickname" in [c.name for c in handle.get_columns("contact")]
         assert [s.name for s in contacts.search_contacts("giulia")] == ["Giulia Rossi"]
     finally:
         handle.close()
-    assert pragma(v1_file, "user_version") == 2
-    assert contact_names(v1_file) == [("Giulia", "Rossi")]
+    assert pragma(current_file, "user_version") == NEXT
+    assert contact_names(current_file) == [("Giulia", "Rossi")]
 
-    backups = backups_of(v1_file)
+    backups = backups_of(current_file)
     assert len(backups) == 1
     backup = backups[0]
-    assert backup.name.startswith(f"{v1_file.name}.v1-")
+    assert backup.name.startswith(f"{current_file.name}.v{CURRENT}-")
     assert mode_of(backup) == 0o600
     with raw(backup) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == CURRENT
         assert copy.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
         assert copy.execute("SELECT first_name, last_name FROM contact").fetchall() == [("Giulia", "Rossi")]
     assert "nickname" not in columns_of(backup, "contact")
@@ -292,28 +294,28 @@ def half_then_bad_sql(database):
     ],
     ids=["python-error", "sql-error"],
 )
-def test_failed_migration_leaves_file_at_old_version_with_data(v1_file, up, expected):
-    """A migration that fails half-way is rolled back: version 1, no half-added column, data kept."""
+def test_failed_migration_leaves_file_at_old_version_with_data(current_file, up, expected):
+    """A migration that fails half-way is rolled back: old version, no half-added column, data kept."""
     with pytest.raises(expected):
-        db.open_database(v1_file, migrations=MIGRATIONS + (Migration(2, "broken", up),))
+        db.open_database(current_file, migrations=MIGRATIONS + (Migration(NEXT, "broken", up),))
     db.close_database()
-    assert pragma(v1_file, "user_version") == 1
-    assert "nickname" not in columns_of(v1_file, "contact")
-    assert contact_names(v1_file) == [("Giulia", "Rossi")]
+    assert pragma(current_file, "user_version") == CURRENT
+    assert "nickname" not in columns_of(current_file, "contact")
+    assert contact_names(current_file) == [("Giulia", "Rossi")]
     # and the current netui still opens it normally
-    handle = db.open_database(v1_file)
+    handle = db.open_database(current_file)
     try:
         assert [s.name for s in contacts.search_contacts("rossi")] == ["Giulia Rossi"]
     finally:
         handle.close()
 
 
-def test_reopening_up_to_date_database_makes_no_backup(v1_file):
+def test_reopening_up_to_date_database_makes_no_backup(current_file):
     """Backups are made only before a migration, not at every start."""
-    db.open_database(v1_file).close()
-    db.open_database(v1_file).close()
-    assert backups_of(v1_file) == []
-    assert contact_names(v1_file) == [("Giulia", "Rossi")]
+    db.open_database(current_file).close()
+    db.open_database(current_file).close()
+    assert backups_of(current_file) == []
+    assert contact_names(current_file) == [("Giulia", "Rossi")]
 
 
 # --- files netui must refuse, untouched --------------------------------------------------
@@ -326,18 +328,18 @@ def test_file_from_newer_netui_is_refused_untouched(newer_file):
     assert backups_of(newer_file) == []
 
 
-def test_newer_version_still_in_write_ahead_log_is_refused(v1_file):
+def test_newer_version_still_in_write_ahead_log_is_refused(current_file):
     """A newer netui still running (its upgrade not yet checkpointed) is detected too."""
-    newer = sqlite3.connect(str(v1_file))
+    newer = sqlite3.connect(str(current_file))
     try:
         newer.execute("PRAGMA wal_autocheckpoint = 0")
         newer.execute(f"PRAGMA user_version = {db.latest_version() + 1}")
         with pytest.raises(db.DatabaseOpenError, match="newer"):
-            db.open_database(v1_file)
+            db.open_database(current_file)
         assert newer.execute("PRAGMA user_version").fetchone()[0] == db.latest_version() + 1
     finally:
         newer.close()
-    assert pragma(v1_file, "user_version") == db.latest_version() + 1
+    assert pragma(current_file, "user_version") == db.latest_version() + 1
 
 
 def test_text_file_is_refused_untouched(csv_file):
@@ -370,11 +372,11 @@ def test_corrupt_sqlite_file_is_refused_untouched(tmp_path):
 
 
 @pytest.mark.parametrize("intact", [100, 4096], ids=["header-only", "first-page"])
-def test_damaged_netui_file_is_refused_untouched(v1_file, intact):
+def test_damaged_netui_file_is_refused_untouched(current_file, intact):
     """A netui file whose header is fine but whose pages are damaged is refused, not 'repaired'."""
-    data = v1_file.read_bytes()
-    v1_file.write_bytes(data[:intact] + random.Random(intact).randbytes(len(data) - intact))
-    assert_refused_untouched(v1_file)
+    data = current_file.read_bytes()
+    current_file.write_bytes(data[:intact] + random.Random(intact).randbytes(len(data) - intact))
+    assert_refused_untouched(current_file)
 
 
 # --- where the file is -------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from netui.migrations import v0001_initial
+from netui.migrations import v0001_initial, v0002_upkeep
 
 
 @dataclass(frozen=True)
@@ -19,4 +19,7 @@ class Migration:
     up: Callable
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", v0001_initial.up),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", v0001_initial.up),
+    Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
+)
