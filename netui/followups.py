@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pendulum
 from peewee import Case
 
-from netui import when
+from netui import timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
 from netui.text import full_name
@@ -81,12 +81,38 @@ def _get_row(followup_id: int) -> FollowUp:
     return row
 
 
-def complete_followup(followup_id: int) -> None:
+def complete_followup(
+    followup_id: int,
+    log_kind: str | None = None,
+    occurred_at: dt.datetime | str | None = None,
+    notes: str = "",
+) -> int | None:
+    """Mark it done. With `log_kind` ("email", "call"...), also log the interaction it was for
+    with its contact (summary: the follow-up's action; default time: now), in the same
+    transaction; returns that interaction's id (None when nothing was logged)."""
     with database.atomic():
         row = _get_row(followup_id)
+        logged = None
+        if log_kind:
+            summary = row.action or f"Follow-up{f' by {row.channel}' if row.channel else ''}"
+            logged = timeline.log_interaction(
+                [row.contact_id], log_kind, occurred_at, summary=summary, notes=notes, initiated_by="me",
+            )
         if row.done_at is None:
             row.done_at = when.now()
             row.save()
+    return logged
+
+
+def accept_offer(offer: timeline.CongratulationOffer, due_on: dt.date | str | None = None) -> list[int]:
+    """Create the congratulation follow-ups a logged milestone offered (one per person, linked to
+    the milestone); returns their ids."""
+    due = offer.due_on if due_on is None else due_on
+    with database.atomic():
+        return [
+            create_followup(contact_id, due, offer.action, source_interaction_id=offer.interaction_id)
+            for contact_id in offer.contact_ids
+        ]
 
 
 def reopen_followup(followup_id: int) -> None:

@@ -1,7 +1,11 @@
 """The timeline: interactions (meetings, calls, messages, ...) with one or more contacts.
 
-A contact's "last contacted" is derived from here (netui.contacts.last_contacted), so
-logging anything with someone resets their keep-in-touch clock.
+A contact's "last contacted" is derived from here (Contact.last_contacted_at, kept by the
+database's triggers), so logging anything with someone — a milestone of theirs included —
+resets their keep-in-touch clock.
+
+Milestones (a new job, a promotion, an award, a book, a child) are interactions of kind
+"milestone"; logging one offers a congratulation follow-up (netui.followups.accept_offer).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from netui.errors import NotFoundError, ValidationError
 from netui.models import (
     INITIATORS,
     INTERACTION_KINDS,
+    MILESTONE_KIND,
+    MILESTONES,
     Contact,
     Event,
     Interaction,
@@ -48,6 +54,28 @@ class InteractionInfo:
     event_id: int | None
     event_title: str | None
     participants: tuple[Participant, ...]
+    milestone: str = ""  # kind "milestone": what it was (new job, promotion...)
+
+
+@dataclass(frozen=True)
+class CongratulationOffer:
+    """What logging a milestone proposes: one follow-up per person; nothing is created until
+    netui.followups.accept_offer(offer) is called (the user said yes)."""
+
+    interaction_id: int
+    milestone: str
+    contact_ids: tuple[int, ...]
+    action: str
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: dt.date  # the first day of the (local) month
+    count: int
+
+
+CONGRATULATE_WITHIN_DAYS = 2
 
 
 def validate_kind(kind: str) -> str:
@@ -55,6 +83,60 @@ def validate_kind(kind: str) -> str:
     if value not in INTERACTION_KINDS:
         raise ValidationError("kind", f"'{kind}' is not a kind of interaction; use one of: {', '.join(INTERACTION_KINDS)}.")
     return value
+
+
+def _people(contact_ids: Iterable[int]) -> list[int]:
+    ids = list(dict.fromkeys(contact_ids))
+    if not ids:
+        raise ValidationError("participants", "An interaction needs at least one person.")
+    return ids
+
+
+def validate_milestone(milestone: str) -> str:
+    """'new-job', 'New job' -> 'new job'; anything not in MILESTONES is a ValidationError."""
+    value = " ".join(milestone.strip().lower().replace("-", " ").replace("_", " ").split())
+    if value not in MILESTONES:
+        raise ValidationError("milestone", f"'{milestone}' is not a milestone; use one of: {', '.join(MILESTONES)}.")
+    return value
+
+
+def log_milestone(
+    contact_ids: Iterable[int],
+    milestone: str,
+    note: str = "",
+    occurred_at: dt.datetime | str | None = None,
+) -> CongratulationOffer:
+    """Record their news (kind "milestone") and return the congratulation follow-up it offers."""
+    ids = _people(contact_ids)
+    milestone = validate_milestone(milestone)
+    summary = f"{milestone.capitalize()}: {note.strip()}" if note.strip() else milestone.capitalize()
+    interaction_id = _record(ids, MILESTONE_KIND, occurred_at, summary.splitlines()[0], note, None, None, milestone)
+    return CongratulationOffer(
+        interaction_id=interaction_id, milestone=milestone, contact_ids=tuple(ids),
+        action=f"Congratulate on the {milestone}", due_on=when.today() + dt.timedelta(days=CONGRATULATE_WITHIN_DAYS),
+    )
+
+
+def monthly_activity(contact_id: int, months: int = 12, today: dt.date | None = None) -> list[MonthCount]:
+    """Interactions with this contact per local calendar month, the oldest month first and the
+    current one last (`months` entries, zeros included): a sparkline's data."""
+    if months < 1:
+        raise ValidationError("months", "Show at least 1 month.")
+    zone = when.local_zone()
+    day = today or when.today()
+    first = pendulum.date(day.year, day.month, 1).subtract(months=months - 1)
+    start = pendulum.datetime(first.year, first.month, 1, tz=zone).in_timezone("UTC")
+    counts = {pendulum.date(first.year, first.month, 1).add(months=n): 0 for n in range(months)}
+    moments = (
+        Interaction.select(Interaction.occurred_at).join(InteractionParticipant)
+        .where(InteractionParticipant.contact == contact_id, Interaction.occurred_at >= start)
+    )
+    for row in moments:
+        local = row.occurred_at.in_timezone(zone)
+        key = pendulum.date(local.year, local.month, 1)
+        if key in counts:
+            counts[key] += 1
+    return [MonthCount(dt.date(m.year, m.month, 1), n) for m, n in counts.items()]
 
 
 def log_interaction(
@@ -67,10 +149,11 @@ def log_interaction(
     event_id: int | None = None,
 ) -> int:
     """Record an interaction with these contacts (default: now); returns its id."""
-    ids = list(dict.fromkeys(contact_ids))
-    if not ids:
-        raise ValidationError("participants", "An interaction needs at least one person.")
-    kind = validate_kind(kind)
+    ids = _people(contact_ids)
+    return _record(ids, validate_kind(kind), occurred_at, summary, notes, initiated_by, event_id)
+
+
+def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, milestone="") -> int:
     if occurred_at is None:
         moment = when.now()
     elif isinstance(occurred_at, str):
@@ -94,7 +177,7 @@ def log_interaction(
             raise NotFoundError(f"There is no event #{event_id}.")
         interaction = Interaction.create(
             kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
-            initiated_by=initiated_by, event=event_id, created_at=when.now(),
+            initiated_by=initiated_by, event=event_id, created_at=when.now(), milestone=milestone,
         )
         InteractionParticipant.insert_many(
             [{"interaction": interaction.id, "contact": i} for i in ids]
@@ -183,6 +266,7 @@ def _infos(rows: Sequence[Interaction]) -> list[InteractionInfo]:
             id=row.id, kind=row.kind, occurred_at=row.occurred_at, summary=row.summary,
             notes=row.notes, initiated_by=row.initiated_by, event_id=row.event_id,
             event_title=titles.get(row.event_id), participants=tuple(people[row.id]),
+            milestone=row.milestone,
         )
         for row in rows
     ]

@@ -276,3 +276,37 @@ def test_open_for_contact(people):
     followups.snooze_followup(snoozed, 5)  # now effectively due 2026-12-04
     assert ids(followups.open_for_contact(people["giulia"])) == [soon, snoozed, later]
     assert ids(contacts.get_contact(people["giulia"]).open_followups) == [soon, snoozed, later]
+
+
+# --- completing with the interaction it was for, congratulations -----------------------------
+
+
+def test_complete_logging_the_interaction(people):
+    marco = people["marco"]
+    followup_id = followups.create_followup(marco, "2026-11-28", "Send the deck", channel="email")
+    interaction_id = followups.complete_followup(followup_id, log_kind="email", notes="sent v2")
+    info = timeline.get_interaction(interaction_id)
+    assert (info.kind, info.summary, info.notes, info.initiated_by) == ("email", "Send the deck", "sent v2", "me")
+    assert [p.id for p in info.participants] == [marco]
+    assert followups.get_followup(followup_id).done_at == pendulum.now("UTC")
+    assert contacts.last_contacted(marco) == pendulum.now("UTC")
+    assert followups.complete_followup(followups.create_followup(marco, "2026-12-01", "x")) is None
+
+
+def test_complete_with_a_bad_kind_changes_nothing(people):
+    followup_id = followups.create_followup(people["marco"], "2026-11-28", "Call")
+    with pytest.raises(ValidationError):
+        followups.complete_followup(followup_id, log_kind="telepathy")
+    assert followups.get_followup(followup_id).done_at is None
+    assert timeline.count_interactions() == 0
+
+
+def test_accepting_a_milestone_offer_creates_congratulations(people):
+    offer = timeline.log_milestone([people["giulia"], people["anna"]], "new-job", "Head of PR at Lumen")
+    assert followups.due_followups(dt.date(2026, 12, 31)) == []  # nothing until accepted
+    created = followups.accept_offer(offer)
+    items = [followups.get_followup(i) for i in created]
+    assert [(f.contact_id, f.action, f.due_on, f.source_interaction_id) for f in items] == [
+        (people["giulia"], "Congratulate on the new job", TODAY + dt.timedelta(days=2), offer.interaction_id),
+        (people["anna"], "Congratulate on the new job", TODAY + dt.timedelta(days=2), offer.interaction_id),
+    ]
