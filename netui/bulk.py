@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
+
 from netui.models import database
 
 BATCH_ROWS = 5000
+_PLAIN_FIELDS = (AutoField, CharField, ForeignKeyField, IntegerField, TextField)
+_PLAIN_TYPES = (str, int)
 
 
 def next_id(model) -> int:
@@ -26,11 +30,17 @@ def insert_rows(model, fields: Sequence, rows: Sequence[tuple], progress=None) -
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     statement = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
     converters = tuple(f.db_value for f in fields)
+    # Text, numbers and ids given as str/int are stored as they are: converting them is
+    # most of the time a big import takes. Instants, dates and booleans go through db_value.
+    plain = tuple(isinstance(f, _PLAIN_FIELDS) for f in fields)
     cursor = database.cursor()
     for start in range(0, len(rows), BATCH_ROWS):
         batch = rows[start : start + BATCH_ROWS]
         cursor.executemany(statement, [
-            tuple(None if value is None else to_db(value) for to_db, value in zip(converters, row))
+            tuple(
+                value if value is None or (is_plain and type(value) in _PLAIN_TYPES) else to_db(value)
+                for to_db, is_plain, value in zip(converters, plain, row)
+            )
             for row in batch
         ])
         if progress:

@@ -49,10 +49,34 @@ class IncomingPerson:
     important_dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
     # LinkedIn's "Connected On": logged as the interaction "connected on LinkedIn".
     connected_on: dt.date | None = None
+    # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def channels(self) -> list[tuple[str, str, str]]:
+        """Every channel as (kind, value, label)."""
+        kinds = (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
+                 ("website", self.websites))
+        return [
+            (kind, value, self.labels.get((kind, value), "")) for kind, values in kinds for value in values
+        ] + list(self.other_channels)
+
+    def add_channel(self, kind: str, value: str, label: str = "") -> None:
+        """Add a channel the person does not have yet (e-mails compared without case),
+        keeping its label ("work", "mobile") when the file gives one."""
+        same = value.casefold() if kind == "email" else value
+        if any(k == kind and (v.casefold() if kind == "email" else v) == same for k, v, _l in self.channels()):
+            return
+        lists = {"email": self.emails, "phone": self.phones, "linkedin": self.linkedin, "website": self.websites}
+        if kind not in lists:
+            self.other_channels.append((kind, value, label))
+            return
+        lists[kind].append(value)
+        if label:
+            self.labels[(kind, value)] = label
 
 
 @dataclass(frozen=True)
@@ -150,7 +174,7 @@ MATCH_REASONS = contacts_rules.MATCH_REASONS
 
 def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
     """(kind, value) of the person's e-mails, LinkedIn URLs and phones, labelled ones too."""
-    return [(kind, value) for kind, value, _label in _channels_of(person) if kind in MATCH_REASONS]
+    return [(kind, value) for kind, value, _label in person.channels() if kind in MATCH_REASONS]
 
 
 # --- the plan ----------------------------------------------------------------------------
@@ -200,14 +224,6 @@ class ImportPlan:
                 f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
 
 
-def _channels_of(person: IncomingPerson) -> list[tuple[str, str, str]]:
-    return (
-        [("email", v, "") for v in person.emails] + [("phone", v, "") for v in person.phones]
-        + [("linkedin", v, "") for v in person.linkedin] + [("website", v, "") for v in person.websites]
-        + list(person.other_channels)
-    )
-
-
 def _check(person: IncomingPerson) -> str | None:
     """Why the person cannot be saved as they are, or None."""
     from netui import contacts
@@ -216,7 +232,7 @@ def _check(person: IncomingPerson) -> str | None:
     if not person.name:
         return "no name"
     try:
-        for kind, value, _label in _channels_of(person):
+        for kind, value, _label in person.channels():
             contacts.validate_channel(kind, value)
         for tag in person.tags:
             contacts.normalise_tag(tag)
@@ -272,7 +288,7 @@ def _incoming_as_current(person: IncomingPerson):
 
     return SimpleNamespace(
         **{name: getattr(person, name) for name in SCALAR_FIELDS},
-        channels=[SimpleNamespace(kind=k, value=v, label=label) for k, v, label in _channels_of(person)],
+        channels=[SimpleNamespace(kind=k, value=v, label=label) for k, v, label in person.channels()],
         tags=list(person.tags), facts=[SimpleNamespace(label=a, value=b) for a, b in person.facts],
         important_dates=[SimpleNamespace(label=d[0], month=d[2], day=d[3]) for d in person.important_dates],
         last_contacted=None,
@@ -288,7 +304,7 @@ def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason
         elif theirs and fold_key(theirs) != fold_key(mine) and not (name_ == "notes" and theirs in mine):
             update.conflicts.append(Conflict(name_, mine, theirs))
     have = {(c.kind, _Known.key(c.kind, c.value)[1]) for c in current.channels}
-    for kind, value, label in _channels_of(person):
+    for kind, value, label in person.channels():
         key = (kind, _Known.key(kind, value)[1])
         if key not in have:
             update.channels.append((kind, value, label))
@@ -329,12 +345,8 @@ def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:
     """Add a later row's extra details to the first row of the same person in one file."""
     for name_, value in later.fills.items():
         setattr(first, name_, value)
-    lists = {"email": first.emails, "phone": first.phones, "linkedin": first.linkedin, "website": first.websites}
     for kind, value, label in later.channels:
-        if kind in lists:
-            lists[kind].append(value)
-        else:
-            first.other_channels.append((kind, value, label))
+        first.add_channel(kind, value, label)
     first.tags += later.tags
     first.facts += later.facts
     first.important_dates += later.dates
@@ -379,7 +391,7 @@ def _create_new_people(people: list[IncomingPerson]) -> None:
 
     if not people:
         return
-    stamp = when.now()
+    stamp = Contact.created_at.db_value(when.now())  # converted once, not once a row
     first_id = bulk.next_id(Contact)
     ids = list(range(first_id, first_id + len(people)))
     contact_fields = ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
@@ -393,7 +405,7 @@ def _create_new_people(people: list[IncomingPerson]) -> None:
             starred=person.starred))
         contact_rows.append((contact_id, fold_key(person.name), stamp, stamp,
                              *(clean[name] for name in contact_fields)))
-        for kind, value, label in _channels_of(person):
+        for kind, value, label in person.channels():
             kind, value = contacts.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
         tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts.normalise_tag(t) for t in person.tags)]
@@ -403,7 +415,7 @@ def _create_new_people(people: list[IncomingPerson]) -> None:
             remind = reminders[index] if index < len(reminders) else 7
             dates.append((contact_id, " ".join(label.split()), month, day, year, remind))
         if person.connected_on is not None:
-            meetings.append((contact_id, _connection_moment(person.connected_on)))
+            meetings.append((contact_id, person.connected_on))
 
     bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
                                *(getattr(Contact, name) for name in contact_fields)], contact_rows)
@@ -419,10 +431,12 @@ def _create_new_people(people: list[IncomingPerson]) -> None:
     bulk.insert_rows(Tag, [Tag.id, Tag.name], [(tag_ids[name], name) for name in missing])
     bulk.insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], [(c, tag_ids[t]) for c, t in tag_links])
     first_interaction = bulk.next_id(Interaction)
+    # Thousands of people share a connection day: each day is converted once.
+    moments = {day: Interaction.occurred_at.db_value(_connection_moment(day)) for _c, day in meetings}
     bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
                                    Interaction.notes, Interaction.created_at],
-                     [(first_interaction + i, "social", moment, CONNECTED_SUMMARY, "", stamp)
-                      for i, (_c, moment) in enumerate(meetings)])
+                     [(first_interaction + i, "social", moments[day], CONNECTED_SUMMARY, "", stamp)
+                      for i, (_c, day) in enumerate(meetings)])
     bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
                      [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
     search.reindex_contacts(ids)

@@ -17,6 +17,8 @@ _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans(
 
 def fold(text: str) -> str:
     """Strip accents and special letters, keeping case: "Nicolò Ødegaard" -> "Nicolo Odegaard"."""
+    if text.isascii():  # most names: nothing to fold (and imports fold every one of them)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

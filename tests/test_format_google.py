@@ -70,6 +70,7 @@ def test_corpus_2024_export_reads_every_person_with_their_fields():
     assert ana.starred is False
     assert ana.emails == ["ana@example.com", "ana.nunez@example.org"]
     assert ana.phones == ["+34 600 000 000"]
+    assert [label for _kind, _value, label in ana.channels()[:3]] == ["work", "home", "mobile"]  # "* Work" too
     assert ana.linkedin == ["https://www.linkedin.com/in/ana-nunez-example"]  # Website 1, a profile
     assert ana.websites == []
 

@@ -145,6 +145,10 @@ def test_iphone_cr_cr_lf_line_ends_and_a_photo():
     assert person.emails == ["john.doe@ibm.com"]
     assert person.phones[0] == "905-555-1234"  # the preferred one first
     assert len(person.phones) == 7
+    labels = {value: label for kind, value, label in person.channels() if kind == "phone"}
+    assert labels["905-555-1234"] == "mobile"  # TYPE=CELL
+    assert labels["905-888-1234"] == "home fax"  # TYPE=HOME,FAX
+    assert labels["905-111-1234"] == "pager"
     assert (person.city, person.country) == ("New York", "United States of America")
     assert person.websites == ["http://www.ibm.com"]
     assert person.important_dates == [("birthday", 2012, 6, 6)]
@@ -169,6 +173,8 @@ def test_mac_address_book():
     assert person.emails == ["john.doe@ibm.com"]
     assert person.phones[0] == "905-777-1234"  # type=pref
     assert "905-222-1234" in person.phones  # the grouped item1.TEL
+    assert ("phone", "905-222-1234", "AssistantPhone") in person.channels()  # its item1.X-ABLabel
+    assert ("email", "john.doe@ibm.com", "work") in person.channels()
     assert (person.city, person.country) == ("New York", "United States of America")
     assert ("spouse", "Jenny") in person.facts
     assert person.important_dates == [("birthday", 2012, 6, 6)]
@@ -507,6 +513,7 @@ def fields(person) -> dict:
                          if c.kind not in ("email", "phone", "linkedin", "website")),
             tags=list(person.tags), facts=[(f.label, f.value) for f in person.facts],
             dates=sorted((d.label, d.year, d.month, d.day) for d in person.important_dates),
+            labelled=sorted((c.kind, c.value, c.label) for c in person.channels if c.label),
         )
     return dict(
         first_name=person.first_name, last_name=person.last_name, company=person.company,
@@ -517,6 +524,7 @@ def fields(person) -> dict:
         other=sorted((kind, value) for kind, value, _ in person.other_channels),
         tags=person.tags, facts=person.facts,
         dates=sorted(person.important_dates, key=lambda d: (d[0], d[1] or 0, d[2], d[3])),
+        labelled=sorted(channel for channel in person.channels() if channel[2]),
     )
 
 
@@ -562,3 +570,19 @@ def test_write_lines_are_folded_crlf():
 def test_write_refuses_other_versions():
     with pytest.raises(ValidationError):
         vcard.write(PEOPLE, "2.1")
+
+
+def test_a_card_without_a_name_is_named_after_its_nickname_or_organisation():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Idraulica Rossi\r\nTEL;TYPE=WORK:+39 011 555 1234\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nNICKNAME:Bobby\r\nEMAIL:bob@example.com\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:newsletter@example.com\r\nEND:VCARD\r\n"
+    )
+    result = vcard.read(text)
+    plumber, bobby = result.people
+    assert (plumber.name, plumber.company) == ("Idraulica Rossi", "Idraulica Rossi")
+    assert plumber.channels() == [("phone", "+39 011 555 1234", "work")]
+    assert bobby.name == "Bobby" and ("nickname", "Bobby") not in bobby.facts
+    # An e-mail address alone is not a person: reported with the address, so it can be found.
+    assert [s.where for s in result.skipped] == ["card 3"]
+    assert "newsletter@example.com" in result.skipped[0].reason

@@ -31,7 +31,7 @@ What becomes of a row:
   made into a name: Google's "other contacts" are mostly that, and are not people you know);
 * e-mails and phones: validated; an invalid one (Excel's `3.93E+11`, `call me`) does not
   stop the person: the notes get "e-mail as exported: ..." / "phone as exported: ...".
-  Their labels (Home, Mobile) are not kept: IncomingPerson has no labels for them;
+  Their labels (`* Work`, `Mobile`) become the channels' labels ("work", "mobile");
 * Labels / Group Membership: `* myContacts` dropped, `* starred` sets `starred`; every other
   label becomes a tag via contacts.normalise_tag, spaces and commas turned into `-`
   ("Book Club" -> `book-club`; system labels like `* Friends` lose their `* `); a label
@@ -179,6 +179,12 @@ def _values(row: list[str], index: int | None) -> list[str]:
     return [value for part in _SPLIT.split(_get(row, index)) if (value := tidy(part))]
 
 
+def _channel_label(row: list[str], parts: dict[str, int]) -> str:
+    """An e-mail's or phone's label ("* Work" -> "work"; the star marks the primary one)."""
+    cell = _values(row, parts.get("label", parts.get("type")))
+    return cell[0].lstrip("*").strip().lower() if cell else ""
+
+
 def _person(
     where: str, row: list[str], header: _Header, day_first: bool
 ) -> tuple[IncomingPerson | None, list[Skipped]]:
@@ -220,23 +226,19 @@ def _person(
 
     # e-mails and phones
     for parts in header.of("e-mail"):
+        label = _channel_label(row, parts)
         for value in _values(row, parts.get("value")):
             try:
-                email = validate_email(value)
+                person.add_channel("email", validate_email(value), label)
             except ValidationError:
                 notes.append(f"e-mail as exported: {value}")
-                continue
-            if email.casefold() not in (e.casefold() for e in person.emails):
-                person.emails.append(email)
     for parts in header.of("phone"):
+        label = _channel_label(row, parts)
         for value in _values(row, parts.get("value")):
             try:
-                phone = validate_phone(value)
+                person.add_channel("phone", validate_phone(value), label)
             except ValidationError:
                 notes.append(f"phone as exported: {value}")
-                continue
-            if phone not in person.phones:
-                person.phones.append(phone)
 
     # labels -> tags, starred
     for label in _values(row, simple.get("labels")):

@@ -157,11 +157,12 @@ class NetuiPerson(IncomingPerson):
 # --- cells ---------------------------------------------------------------------------------
 
 
+_NEEDS_QUOTE = frozenset((*FORMULA_STARTS, QUOTE))
+
+
 def neutralise(cell: str) -> str:
     """The cell as written: with an apostrophe in front if a spreadsheet could run it."""
-    if cell.startswith(FORMULA_STARTS) or cell.startswith(QUOTE):
-        return QUOTE + cell
-    return cell
+    return QUOTE + cell if cell and cell[0] in _NEEDS_QUOTE else cell
 
 
 def restore(cell: str) -> str:
@@ -248,7 +249,10 @@ def _day(value) -> str:
 # --- contacts: writing ---------------------------------------------------------------------
 
 
-def _channel_cells(person: ContactDetail) -> dict[str, str]:
+def _channel_cells(person: ContactDetail) -> list[str]:
+    """The emails, phones, linkedin, websites and other_channels cells."""
+    if not person.channels:
+        return ["", "", "", "", ""]
     columns: dict[str, list[str]] = {name: [] for name in (*KIND_COLUMNS.values(), "other_channels")}
     # Unlabelled first, labelled after (stable): the order an import puts them back in.
     for channel in sorted(person.channels, key=lambda c: bool(c.label)):
@@ -258,7 +262,7 @@ def _channel_cells(person: ContactDetail) -> dict[str, str]:
         else:
             head = f"{channel.kind}:{escape(channel.label)}" if channel.label else channel.kind
             columns["other_channels"].append(f"{head}={escape(channel.value)}")
-    return {name: join_values(items) for name, items in columns.items()}
+    return [join_values(items) for items in columns.values()]
 
 
 def _date_item(date) -> str:
@@ -275,24 +279,18 @@ def contact_row(person: ContactDetail) -> list[str]:
         person.important_dates,
         key=lambda d: (d.month, d.day, d.year or 0, d.label, d.remind_days_before),
     )
-    values = {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "company": person.company,
-        "role": person.role,
-        "city": person.city,
-        "country": person.country,
-        "circle": person.circle,
-        "tags": join_values([escape(tag) for tag in sorted(set(person.tags))]),
-        **_channel_cells(person),
-        "how_met": person.how_met,
-        "cadence_days": "" if person.cadence_days is None else str(person.cadence_days),
-        "starred": "yes" if person.starred else "no",
-        "important_dates": join_values([_date_item(d) for d in dates]),
-        "facts": join_values([_labelled(f.label, f.value) for f in person.facts]),
-        "notes": person.notes,
-    }
-    return [values[name] for name in CONTACT_COLUMNS]
+    return [
+        person.first_name, person.last_name, person.company, person.role, person.city, person.country,
+        person.circle,
+        join_values([escape(tag) for tag in sorted(set(person.tags))]),
+        *_channel_cells(person),  # emails, phones, linkedin, websites, other_channels
+        person.how_met,
+        "" if person.cadence_days is None else str(person.cadence_days),
+        "yes" if person.starred else "no",
+        join_values([_date_item(d) for d in dates]),
+        join_values([_labelled(f.label, f.value) for f in person.facts]),
+        person.notes,
+    ]
 
 
 def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:

@@ -27,6 +27,7 @@ Everything here is pure: no database, no clock.
 from __future__ import annotations
 
 import csv
+import functools
 import datetime as dt
 import io
 import re
@@ -209,6 +210,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def tidy(value: str) -> str:
     """A cell as one line: NFC, control characters and line breaks as spaces, spaces collapsed."""
+    if value.isascii() and value.isprintable():  # the usual cell: only spaces to collapse
+        return " ".join(value.split())
     value = unicodedata.normalize("NFC", value)
     return " ".join(_CONTROL.sub(" ", value).split())
 
@@ -240,6 +243,7 @@ _MONTH_NAME_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECA
 _NUMERIC = re.compile(r"(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})")
 
 
+@functools.lru_cache(maxsize=8192)  # an export repeats the same days thousands of times
 def parse_export_date(value: str, *, day_first: bool = False, two_digit_years: bool = True) -> dt.date:
     """A date as an export writes it, or ValidationError("date", ...).
 

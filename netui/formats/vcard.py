@@ -26,8 +26,10 @@ X-SOCIALPROFILE / IMPP / X-AIM-like instant-messaging properties channels; NICKN
 X-ABRELATEDNAMES, spouse / manager / assistant properties facts; netui's own X-NETUI-*
 properties (written by `write`) circle, cadence, star, how met, facts and other channels.
 
-A card with no name at all (neither N nor FN) is skipped, with the e-mail or phone it holds
-in the reason so the person can be found.
+A card without N and FN is named after its NICKNAME, else its ORG (a business's card). One
+with none of these is skipped, with the e-mail or phone it holds in the reason so the person
+can be found: an e-mail address alone is not made into a name (mail clients collect such
+cards from every message; they are not people you know).
 
 Writing (`write`) produces vCard 3.0 (default) or 4.0 with vobject, one card per contact.
 """
@@ -309,6 +311,11 @@ def _param(line: ContentLine, name: str) -> str:
     return values[0].strip().strip('"') if values else ""
 
 
+# TYPE values that say how a channel works rather than whose it is: not kept as its label.
+_UNTELLING_TYPES = {"pref", "internet", "x400", "voice", "msg", "text", "x-internet", "uri"}
+_LABEL_NAMES = {"cell": "mobile", "iphone": "mobile"}
+
+
 def _label_text(label: str) -> str:
     """Apple's '_$!<Anniversary>!$_' -> 'anniversary'; Google's 'REFERRED_BY' -> 'referred by'."""
     label = label.strip()
@@ -476,7 +483,12 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         elif function and function != person.role:
             c.fact("profession", function)
 
-    # E-mail addresses and phone numbers: validated, the rest kept in the notes.
+    # E-mail addresses and phone numbers: validated (the rest kept in the notes), with their
+    # label: Apple's X-ABLabel of the same group, else the telling TYPEs ("work", "home fax").
+    def channel_label(line: ContentLine) -> str:
+        telling = dict.fromkeys(_LABEL_NAMES.get(t, t) for t in _types(line) if t not in _UNTELLING_TYPES)
+        return label_of(line) or " ".join(telling)
+
     for line in preferred_first(by_name.get("EMAIL", [])):
         value = _text(line)
         if value.lower().startswith("mailto:"):
@@ -484,12 +496,9 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         if not value:
             continue
         try:
-            email = validate_email(value)
+            person.add_channel("email", validate_email(value), channel_label(line))
         except ValidationError:
             c.as_exported.append(f"e-mail as exported: {_one_line(value)}")
-            continue
-        if email.lower() not in (e.lower() for e in person.emails):
-            person.emails.append(email)
     for line in preferred_first(by_name.get("TEL", [])):
         value = _text(line)
         if value.lower().startswith("tel:"):
@@ -502,8 +511,7 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         except ValidationError:
             c.as_exported.append(f"phone as exported: {_one_line(value)}")
             continue
-        if phone not in person.phones:
-            person.phones.append(phone)
+        person.add_channel("phone", phone, channel_label(line))
         if extension.strip():
             c.as_exported.append(f"phone {phone} extension: {extension.strip()}")
 
@@ -607,13 +615,18 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         person.how_met = _text(line)
 
     if not (person.first_name or person.last_name):
+        # As Google Contacts does: a nickname, else a business's name (a plumber's card).
+        nickname = next((_one_line(_text(line)) for line in by_name.get("NICKNAME", []) if _text(line)), "")
+        person.first_name = nickname or person.company
+        c.facts = [fact for fact in c.facts if fact != ("nickname", nickname)]
+    if not (person.first_name or person.last_name):
         clue = (
             f"e-mail {person.emails[0]}" if person.emails
             else f"phone {person.phones[0]}" if person.phones
             else f"company {person.company}" if person.company
             else "nothing else to recognise the person by"
         )
-        skipped.append(Skipped(where, f"no name (N and FN are empty); it holds {clue}"))
+        skipped.append(Skipped(where, f"no name (N, FN, NICKNAME and ORG are empty); it holds {clue}"))
         return None
 
     person.facts = c.facts
