@@ -1,0 +1,157 @@
+"""Today: whom to reach and what is coming, in one list of sections (the Today screen and
+`netui today`).
+
+Sections, in this order (empty ones are kept, so a screen can show "nothing"):
+
+1. ``overdue_followups`` — open follow-ups whose day has passed, most overdue first;
+2. ``due_followups`` — follow-ups due today;
+3. ``appointments`` — today's occurrences of recurring appointments not yet done or skipped;
+4. ``dates`` — important dates within `days` days or their own reminder window (netui.dates);
+5. ``overdue_cadences`` — people past their keep-in-touch day, most overdue first (netui.upkeep);
+6. ``events`` — events starting in the next 14 days (today included), not skipped.
+
+Days are the user's local calendar days: an event at 23:30 in Rome on 1 December is on
+1 December there, although it is 22:30 UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+import pendulum
+
+from netui import appointments, dates, followups, upkeep, when
+from netui.errors import ValidationError
+from netui.i18n import _
+from netui.models import Event
+
+EVENT_DAYS = 14
+SECTION_KEYS = ("overdue_followups", "due_followups", "appointments", "dates", "overdue_cadences", "events")
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One thing to act on. `id` is the follow-up's, the appointment's, the important date's, the
+    contact's (a cadence) or the event's id, as `kind` says."""
+
+    kind: str  # "followup", "appointment", "date", "cadence" or "event"
+    id: int
+    contact_ids: tuple[int, ...]
+    names: tuple[str, ...]
+    label: str
+    on: dt.date  # the day it is due / happens
+    days: int  # days late (follow-ups, cadences: 0 or more) or days until (dates, events)
+    at: pendulum.DateTime | None = None  # the time, for appointments and events (local)
+    detail: str = ""  # the channel, "turns 40", the city...
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    rows: list[AgendaRow]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    today: dt.date
+    days: int
+    sections: list[Section]
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    def to_json(self) -> dict:
+        """Plain JSON values (documented in the README under `netui today --json`)."""
+        return {
+            "today": self.today.isoformat(),
+            "days": self.days,
+            "sections": [
+                {"key": s.key, "title": s.title, "rows": [_row_json(r) for r in s.rows]}
+                for s in self.sections
+            ],
+        }
+
+
+def today_agenda(days: int = 7, today: dt.date | None = None) -> Agenda:
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 366:
+        raise ValidationError("days", "Look ahead 0 to 366 days.")
+    day = today or when.today()
+    due = followups.due_followups(day)
+    titles = {
+        "overdue_followups": _("Overdue follow-ups"), "due_followups": _("Follow-ups due today"),
+        "appointments": _("Appointments today"), "dates": _("Dates in the next {days} days", days=days),
+        "overdue_cadences": _("Time to get in touch"), "events": _("Events in the next {days} days", days=EVENT_DAYS),
+    }
+    rows = {
+        "overdue_followups": [_followup_row(f, day) for f in due if f.effective_due < day],
+        "due_followups": [_followup_row(f, day) for f in due if f.effective_due == day],
+        "appointments": [_appointment_row(o) for o in appointments.occurrences_between(day, day, include_closed=False)],
+        "dates": [_date_row(d) for d in dates.upcoming_dates(days, day)],
+        "overdue_cadences": [_cadence_row(o) for o in upkeep.overdue_contacts(day)],
+        "events": _event_rows(day),
+    }
+    return Agenda(day, days, [Section(key, titles[key], rows[key]) for key in SECTION_KEYS])
+
+
+def _followup_row(item: followups.FollowUpInfo, today: dt.date) -> AgendaRow:
+    return AgendaRow(
+        kind="followup", id=item.id, contact_ids=(item.contact_id,), names=(item.contact_name,),
+        label=item.action or _("Follow up"), on=item.effective_due, days=(today - item.effective_due).days,
+        detail=item.channel,
+    )
+
+
+def _appointment_row(item: appointments.Occurrence) -> AgendaRow:
+    return AgendaRow(
+        kind="appointment", id=item.appointment_id, contact_ids=tuple(p.id for p in item.participants),
+        names=tuple(p.name for p in item.participants), label=item.title, on=item.occurs_on, days=0,
+        at=item.starts_at, detail=f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}",
+    )
+
+
+def _date_row(item: dates.UpcomingDate) -> AgendaRow:
+    detail = _("turns {age}", age=item.turning) if item.turning is not None else ""
+    return AgendaRow(
+        kind="date", id=item.date_id, contact_ids=(item.contact_id,), names=(item.contact_name,),
+        label=item.label, on=item.on, days=item.days_until, detail=detail,
+    )
+
+
+def _cadence_row(item: upkeep.OverdueContact) -> AgendaRow:
+    return AgendaRow(
+        kind="cadence", id=item.contact_id, contact_ids=(item.contact_id,), names=(item.name,),
+        label=_("Keep in touch ({every})", every=upkeep.cadence_label(item.cadence_days)),
+        on=item.due_on, days=item.days_overdue,
+        detail=_("last contacted {when}", when=when.humanize(item.last_contacted)),
+    )
+
+
+def _event_rows(today: dt.date) -> list[AgendaRow]:
+    zone = when.local_zone()
+    start = pendulum.datetime(today.year, today.month, today.day, tz=zone)
+    end = start.add(days=EVENT_DAYS + 1)  # the start of the day after the last one
+    found = (
+        Event.select()
+        .where(Event.starts_at >= start.in_timezone("UTC"), Event.starts_at < end.in_timezone("UTC"),
+               Event.status != "skipped")
+        .order_by(Event.starts_at, Event.id)
+    )
+    rows = []
+    for event in found:
+        local = event.starts_at.in_timezone(zone)
+        rows.append(AgendaRow(
+            kind="event", id=event.id, contact_ids=(), names=(), label=event.title, on=when.plain_date(local),
+            days=(when.plain_date(local) - today).days, at=local,
+            detail=" · ".join(part for part in (event.kind, event.status, event.city) if part),
+        ))
+    return rows
+
+
+def _row_json(row: AgendaRow) -> dict:
+    data = asdict(row)
+    data["contact_ids"], data["names"] = list(row.contact_ids), list(row.names)
+    data["on"] = row.on.isoformat()
+    data["at"] = row.at.isoformat() if row.at else None
+    return data

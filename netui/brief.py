@@ -1,0 +1,58 @@
+"""The meeting brief: what to remember before meeting someone (`netui brief NAME` and the top of
+the contact screen) — who they are, the last three interactions, open follow-ups, facts
+(children's names, hobbies...), dates in the next 60 days, how you met and who introduced you,
+where keep-in-touch stands, and the next appointments with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from netui import appointments, contacts, dates, followups, timeline, upkeep, when
+
+LAST_INTERACTIONS = 3
+DATE_DAYS = 60
+
+
+@dataclass(frozen=True)
+class MeetingBrief:
+    contact_id: int
+    name: str
+    company: str
+    role: str
+    city: str
+    how_met: str
+    met_at_id: int | None
+    met_at_title: str | None
+    introduced_by_id: int | None
+    introduced_by_name: str | None
+    keep_in_touch: upkeep.KeepInTouch
+    last_interactions: list[timeline.InteractionInfo] = field(default_factory=list)
+    open_followups: list[followups.FollowUpInfo] = field(default_factory=list)
+    facts: list[contacts.FactInfo] = field(default_factory=list)
+    upcoming_dates: list[dates.UpcomingDate] = field(default_factory=list)
+    next_appointments: list[appointments.Occurrence] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """'Head of PR at Lumen Digital · Milano'."""
+        work = " at ".join(part for part in (self.role, self.company) if part)
+        return " · ".join(part for part in (work, self.city) if part)
+
+
+def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief:
+    """Everything worth a glance before meeting them (raises NotFoundError for an unknown id)."""
+    day = today or when.today()
+    detail = contacts.get_contact(contact_id)
+    return MeetingBrief(
+        contact_id=detail.id, name=detail.name, company=detail.company, role=detail.role, city=detail.city,
+        how_met=detail.how_met, met_at_id=detail.met_at_id, met_at_title=detail.met_at_title,
+        introduced_by_id=detail.introduced_by_id, introduced_by_name=detail.introduced_by_name,
+        keep_in_touch=upkeep.keep_in_touch(contact_id, day),
+        last_interactions=timeline.contact_timeline(contact_id, limit=LAST_INTERACTIONS),
+        open_followups=detail.open_followups,
+        facts=detail.facts,
+        upcoming_dates=dates.upcoming_for([contact_id], DATE_DAYS, day),
+        next_appointments=appointments.next_occurrences(contact_id, n=3, today=day),
+    )
