@@ -220,9 +220,11 @@ def next_occurrences(contact_id: int | None = None, n: int = 3, today: dt.date |
 
 
 def mark_done(appointment_id: int, occurs_on: dt.date | str, notes: str = "") -> int:
-    """Mark the occurrence on that day done: logs a "meeting" with its people (at its start time,
-    or now if that is still ahead) and returns the interaction's id."""
+    """Mark the occurrence on that day (today or earlier) done: logs a "meeting" with its people
+    at its start time (or now, for one later today) and returns the interaction's id."""
     info, start = _occurrence(appointment_id, occurs_on)
+    if when.plain_date(start.in_timezone(when.local_zone())) > when.today():
+        raise ValidationError("date", f"'{info.title}' on {start:%Y-%m-%d} has not happened yet; skip it instead.")
     with database.atomic():
         ids = [p.id for p in info.participants]
         moment = min(start.in_timezone("UTC"), when.now())

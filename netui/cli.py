@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -17,11 +18,15 @@ from pathlib import Path
 
 import peewee
 
-from netui import __version__, capture, contacts, db, demo, events, exporting, importing, timeline, when
-from netui.errors import AmbiguousNameError, NetuiError
-from netui.models import CIRCLES, INTERACTION_KINDS
+from netui import (
+    __version__, agenda, appointments, brief, capture, contacts, dates, db, demo, events, exporting,
+    followups, importing, timeline, trips, upkeep, when,
+)
+from netui.errors import AmbiguousNameError, NetuiError, ValidationError
+from netui.models import CIRCLES, INTERACTION_KINDS, MILESTONES
 
 USER_ERROR = 2
+_YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
 
 
 class UsageError(Exception):
@@ -68,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--note", default="")
     log.add_argument("--initiated-by", choices=("me", "them"), default=None)
     log.add_argument("--event", default=None, metavar="EVENT", help="title or '#id' of the event it happened at")
+    log.add_argument("--milestone", default=None, metavar="WHAT",
+                     help=f"their news to congratulate ({', '.join(m.replace(' ', '-') for m in MILESTONES)}); "
+                          "--kind is then ignored")
+    log.add_argument("--congratulate", action="store_true",
+                     help="with --milestone: add the congratulation follow-up it offers")
 
     search = commands.add_parser(
         "search", help="search contacts (names, company, city, tags, notes, facts...); "
@@ -108,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_argument("file", metavar="FILE")
     import_command.add_argument("--dry-run", action="store_true", help="say what would happen, write nothing")
 
+    _add_upkeep_commands(commands)
+
     demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
     demo_command.add_argument("--people", type=int, default=200)
     demo_command.add_argument("--interactions", type=int, default=None, help="default: 7.5 per person")
@@ -116,8 +128,75 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_upkeep_commands(commands) -> None:
+    """today, trip, brief, cadence, date, appointment, followup."""
+    today = commands.add_parser("today", help="follow-ups, dates, appointments, overdue cadences and events")
+    today.add_argument("--days", type=int, default=7, help="dates in the next N days (default 7)")
+    today.add_argument("--json", action="store_true", help="machine-readable output")
+
+    trip = commands.add_parser("trip", help="everyone in a city, overdue first then warmest")
+    trip.add_argument("city", metavar="CITY")
+    trip.add_argument("--from", dest="start", metavar="DATE", help="first day: saves the trip as an event")
+    trip.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the first)")
+    trip.add_argument("--followups", action="store_true",
+                      help='with --from: a "tell them about my trip" follow-up for everyone listed')
+    trip.add_argument("--json", action="store_true", help="machine-readable output")
+
+    brief_command = commands.add_parser("brief", help="what to remember before meeting someone")
+    brief_command.add_argument("name", metavar="NAME")
+    brief_command.add_argument("--json", action="store_true", help="machine-readable output")
+
+    cadence = commands.add_parser(
+        "cadence", help="keep in touch with someone (or a circle:NAME / tag:NAME default) every so often")
+    cadence.add_argument("name", metavar="NAME", help="a contact, or circle:work / tag:fintech for a default")
+    cadence.add_argument("every", metavar="EVERY", nargs="?",
+                         help=", ".join(p.key for p in upkeep.CADENCE_PRESETS) + ", N days (e.g. 45), or default")
+    cadence.add_argument("--snooze", type=int, metavar="DAYS", help="not overdue for the next DAYS days")
+
+    date = commands.add_parser("date", help="add an important date (birthday, anniversary...)")
+    date.add_argument("name", metavar="NAME")
+    date.add_argument("label", metavar="LABEL", help="e.g. birthday")
+    date.add_argument("date", metavar="DATE", help="1985-04-15, or --04-15 / 15/04 when the year is unknown")
+    date.add_argument("--remind", type=int, default=7, metavar="DAYS", help="remind this many days before (default 7)")
+
+    appointment = commands.add_parser("appointment", help="recurring appointments: add, list, done, skip")
+    actions = appointment.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help="add a recurring appointment")
+    add.add_argument("title", metavar="TITLE")
+    add.add_argument("--with", dest="people", action="append", required=True, metavar="NAME", help="repeatable")
+    add.add_argument("--start", required=True, metavar="WHEN", help='the first one, e.g. "2026-12-01 18:30"')
+    add.add_argument("--every", default="1w", metavar="N{w|m}", help="1w (default), 2w, 1m, 3m...")
+    add.add_argument("--on", default="", metavar="DAYS", help="weekly: the days, e.g. tue,thu")
+    add.add_argument("--until", default=None, metavar="DATE", help="the last day it may happen")
+    add.add_argument("--count", type=int, default=None, metavar="N", help="how many times")
+    add.add_argument("--duration", type=int, default=60, metavar="MINUTES")
+    listing = actions.add_parser("list", help="appointments (of one person) and their next dates")
+    listing.add_argument("name", metavar="NAME", nargs="?")
+    for verb, text in (("done", "mark one occurrence done (logs a meeting)"), ("skip", "skip one occurrence")):
+        marking = actions.add_parser(verb, help=text)
+        marking.add_argument("id", type=int, metavar="ID")
+        marking.add_argument("date", metavar="DATE", help="the day of the occurrence (default today)", nargs="?",
+                             default="today")
+
+    followup = commands.add_parser("followup", help="follow-ups: list, done, snooze, reschedule")
+    actions = followup.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    actions.add_parser("list", help="open follow-ups due today or overdue")
+    done = actions.add_parser("done", help="mark a follow-up done")
+    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument("--log", dest="log_kind", metavar="KIND", help="also log the interaction (email, call...)")
+    done.add_argument("--note", default="")
+    snooze = actions.add_parser("snooze", help="hide a follow-up for DAYS days")
+    snooze.add_argument("id", type=int, metavar="ID")
+    snooze.add_argument("days", type=int, metavar="DAYS")
+    reschedule = actions.add_parser("reschedule", help="move a follow-up to another day")
+    reschedule.add_argument("id", type=int, metavar="ID")
+    reschedule.add_argument("date", metavar="DATE")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    # "--04-15" (a date without its year) would read as an option: pass it on as "04-15".
+    argv = [_YEARLESS.sub(r"\1", a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -254,6 +333,10 @@ def cmd_add(args) -> int:
 
 def cmd_log(args) -> int:
     ids = [contacts.resolve_contact(name) for name in args.names]
+    if args.milestone:
+        return _log_milestone(args, ids)
+    if args.congratulate:
+        raise ValidationError("congratulate", "--congratulate goes with --milestone.")
     event_id = events.resolve_event(args.event) if args.event else None
     summary = args.summary or (args.note.strip().splitlines() or [""])[0]
     interaction_id = timeline.log_interaction(
@@ -291,9 +374,235 @@ def cmd_show(args) -> int:
     return 0
 
 
+def _log_milestone(args, ids) -> int:
+    offer = timeline.log_milestone(ids, args.milestone, args.note, when.parse_when(args.when))
+    info = timeline.get_interaction(offer.interaction_id)
+    print(f"Logged {info.milestone} of {', '.join(p.name for p in info.participants)} on {_local(info.occurred_at)}.")
+    if args.congratulate:
+        followups.accept_offer(offer)
+        print(f"Follow-up due {offer.due_on.isoformat()}: {offer.action}.")
+    else:
+        print(f"Add --congratulate to be reminded to congratulate them by {offer.due_on.isoformat()}.")
+    return 0
+
+
+def cmd_today(args) -> int:
+    today = agenda.today_agenda(args.days)
+    if args.json:
+        _print_json(today.to_json())
+        return 0
+    print(f"Today, {today.today:%A} {today.today.day} {today.today:%B %Y}")
+    shown = [section for section in today.sections if section.rows]
+    for section in shown:
+        print(f"\n{section.title}")
+        for row in section.rows:
+            print(f"  {_agenda_line(row)}")
+    if not shown:
+        print("Nothing due: a good day to reach out to someone.")
+    return 0
+
+
+def _agenda_line(row: agenda.AgendaRow) -> str:
+    who = ", ".join(row.names)
+    if row.kind == "followup":
+        late = f"{row.days} day{'s' * (row.days != 1)} late" if row.days else "today"
+        via = f" ({row.detail})" if row.detail else ""
+        return f"#{row.id}  {who} · {row.label}{via} · {late}"
+    if row.kind == "appointment":
+        return f"{row.detail}  {row.label} with {who}  (appointment #{row.id})"
+    if row.kind == "date":
+        age = f" ({row.detail})" if row.detail else ""
+        return f"{row.on:%a %d %b}  {who} · {row.label}{age} · {_in_days(row.days)}"
+    if row.kind == "cadence":
+        return f"{who} · {row.label} · {row.days} day{'s' * (row.days != 1)} overdue · {row.detail}"
+    return f"{row.at:%a %d %b %H:%M}  {row.label} · {row.detail}  (event #{row.id})"
+
+
+def _in_days(days: int) -> str:
+    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+
+
+def cmd_trip(args) -> int:
+    if (args.end or args.followups) and not args.start:
+        raise ValidationError("from", "--to and --followups need --from (the first day of the trip).")
+    people = trips.people_in_city(args.city)
+    trip_id = trips.plan_trip(args.city, args.start, args.end) if args.start else None
+    created = trips.create_trip_followups([p.contact_id for p in people], trip_id) if args.followups else []
+    if args.json:
+        _print_json({"trip_event_id": trip_id, "followups_created": created, "people": _jsonable(people)})
+        return 0
+    if not people:
+        print(f"Nobody in {args.city} yet.")
+    for person in people:
+        print(_trip_line(person))
+    if trip_id:
+        print(f"Saved the trip as event #{trip_id} ({events.event_title(trip_id)}).")
+    if created:
+        print(f"Added {len(created)} \"tell them about my trip\" follow-up{'s' * (len(created) != 1)}.")
+    return 0
+
+
+def _trip_line(person: trips.TripPerson) -> str:
+    parts = [f"#{person.contact_id}", person.name]
+    work = " at ".join(p for p in (person.role, person.company) if p)
+    if work:
+        parts.append(work)
+    parts.append(f"{person.warmth}, last contacted {when.humanize(person.last_contacted)}")
+    if person.days_overdue:
+        parts.append(f"OVERDUE {person.days_overdue} days")
+    if person.open_followups:
+        parts.append(f"{len(person.open_followups)} open follow-up{'s' * (len(person.open_followups) != 1)}")
+    return "  ·  ".join(parts)
+
+
+def cmd_brief(args) -> int:
+    seen = brief.meeting_brief(contacts.resolve_contact(args.name))
+    if args.json:
+        data = _jsonable(seen)
+        data["headline"] = seen.headline
+        _print_json(data)
+        return 0
+    print(_brief_text(seen))
+    return 0
+
+
+def _brief_text(seen: brief.MeetingBrief) -> str:
+    status = seen.keep_in_touch
+    lines = [f"{seen.name}  (#{seen.contact_id})"]
+    if seen.headline:
+        lines.append(f"  {seen.headline}")
+    cadence = f", every {status.cadence_days} days" if status.cadence_days else ""
+    overdue = f", {status.days_overdue} days overdue" if status.overdue else ""
+    lines.append(f"  {status.warmth}: last contacted {when.humanize(status.last_contacted)}{cadence}{overdue}")
+    how = "; ".join(p for p in (seen.how_met, f"met at {seen.met_at_title}" if seen.met_at_title else "",
+                                f"introduced by {seen.introduced_by_name}" if seen.introduced_by_name else "") if p)
+    if how:
+        lines.append(f"  {how}")
+    if seen.facts:
+        lines += ["", "Remember:"] + [f"  {f.label}: {f.value}" for f in seen.facts]
+    if seen.upcoming_dates:
+        lines += ["", "Coming up:"] + [
+            f"  {d.on.isoformat()}  {d.label}{f' (turns {d.turning})' if d.turning else ''} · {_in_days(d.days_until)}"
+            for d in seen.upcoming_dates]
+    if seen.open_followups:
+        lines += ["", "Open follow-ups:"] + [
+            f"  #{f.id}  {f.effective_due.isoformat()}  {f.action or '(no note)'}" for f in seen.open_followups]
+    if seen.next_appointments:
+        lines += ["", "Next appointments:"] + [
+            f"  {o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments]
+    if seen.last_interactions:
+        lines += ["", "Last time:"] + [
+            f"  {_local(i.occurred_at)}  {i.kind:<9} {i.summary or (i.notes.splitlines() or [''])[0]}"
+            for i in seen.last_interactions]
+    return "\n".join(lines)
+
+
+def cmd_cadence(args) -> int:
+    scope, _sep, rest = args.name.partition(":")
+    if scope.lower() in ("circle", "tag") and rest:
+        if args.every is None or args.snooze is not None:
+            raise ValidationError("every", f"Say how often to keep in touch with {args.name}, e.g. 1m or none.")
+        upkeep.set_default_cadence(scope, rest, args.every)
+        days = upkeep.parse_cadence(args.every)
+        print(f"Default for {scope.lower()} {rest}: " + (f"every {days} days." if days else "none."))
+        return 0
+    contact_id = contacts.resolve_contact(args.name)
+    name = contacts.get_contact(contact_id).name
+    if args.every is None and args.snooze is None:
+        raise ValidationError("every", "Say how often (1w, 2w, 1m, 6w, 3m, 6m, 1y, none, default) or --snooze DAYS.")
+    if args.every is not None:
+        upkeep.set_cadence(contact_id, args.every)
+    if args.snooze is not None:
+        until = upkeep.snooze_cadence(contact_id, args.snooze)
+        print(f"Snoozed {name} until {until.isoformat()}.")
+    status = upkeep.keep_in_touch(contact_id)
+    if args.every is not None:
+        source = {"contact": "", "none": "", "": ""}.get(status.source, f" (default of {status.source})")
+        every = f"every {status.cadence_days} days{source}" if status.cadence_days else "no keep-in-touch"
+        due = f"; next due {status.due_on.isoformat()}" if status.due_on else ""
+        print(f"{name}: {every}{due}.")
+    return 0
+
+
+def cmd_date(args) -> int:
+    contact_id = contacts.resolve_contact(args.name)
+    date_id = dates.add_date(contact_id, args.label, args.date, args.remind)
+    [added] = [d for d in dates.dates_of(contact_id) if d.date_id == date_id]
+    turning = f", turns {added.turning}" if added.turning else ""
+    print(f"Added {added.label} {added.text} to {added.contact_name}; next on {added.on.isoformat()}{turning}.")
+    return 0
+
+
+def cmd_appointment(args) -> int:
+    if args.action == "add":
+        return _appointment_add(args)
+    if args.action == "list":
+        contact_id = contacts.resolve_contact(args.name) if args.name else None
+        found = appointments.list_appointments(contact_id)
+        if not found:
+            print("No appointments.")
+        coming = appointments.next_occurrences(contact_id, n=500)
+        for info in found:
+            people = ", ".join(p.name for p in info.participants)
+            upcoming = [o for o in coming if o.appointment_id == info.id][:3]
+            nexts = ", ".join(f"{o.starts_at:%Y-%m-%d %H:%M}" for o in upcoming) or "none left"
+            print(f"#{info.id}  {info.title} with {people}  ·  {info.description}  ·  next: {nexts}")
+        return 0
+    day = when.parse_date(args.date, "date")
+    if args.action == "done":
+        interaction_id = appointments.mark_done(args.id, day)
+        info = timeline.get_interaction(interaction_id)
+        print(f"Done: logged {info.summary} with {', '.join(p.name for p in info.participants)} on {_local(info.occurred_at)}.")
+    else:
+        appointments.skip_occurrence(args.id, day)
+        print(f"Skipped appointment #{args.id} on {day.isoformat()}.")
+    return 0
+
+
+def _appointment_add(args) -> int:
+    ids = [contacts.resolve_contact(name) for name in args.people]
+    every = args.every.strip().lower()
+    unit = every[-1:] if every[-1:] in ("w", "m") else ""
+    if not unit or not every[:-1].isdigit():
+        raise ValidationError("every", f"'{args.every}' is not a repetition; use 1w, 2w, 1m, 3m...")
+    appointment_id = appointments.create_appointment(
+        args.title, ids, args.start, freq="weekly" if unit == "w" else "monthly", interval=int(every[:-1]),
+        weekdays=args.on, until=args.until, count=args.count, duration_minutes=args.duration,
+    )
+    info = appointments.get_appointment(appointment_id)
+    print(f"Added appointment #{info.id}: {info.title}, {info.description}.")
+    return 0
+
+
+def cmd_followup(args) -> int:
+    if args.action == "list":
+        due = followups.due_followups()
+        if not due:
+            print("No follow-ups due.")
+        for item in due:
+            late = (when.today() - item.effective_due).days
+            state = f"{late} day{'s' * (late != 1)} late" if late else "today"
+            via = f" ({item.channel})" if item.channel else ""
+            print(f"#{item.id}  {item.contact_name} · {item.action or '(no note)'}{via} · {state}")
+        return 0
+    item = followups.get_followup(args.id)
+    if args.action == "done":
+        logged = followups.complete_followup(args.id, args.log_kind, notes=args.note)
+        print(f"Done: {item.action or 'follow-up'} ({item.contact_name})" + (f"; logged {args.log_kind}." if logged else "."))
+    elif args.action == "snooze":
+        until = followups.snooze_followup(args.id, args.days)
+        print(f"Snoozed #{args.id} ({item.contact_name}) until {until.isoformat()}.")
+    else:
+        followups.reschedule_followup(args.id, args.date)
+        print(f"Moved #{args.id} ({item.contact_name}) to {followups.get_followup(args.id).due_on.isoformat()}.")
+    return 0
+
+
 COMMANDS = {
     "add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo,
     "capture": cmd_capture, "import": cmd_import, "export": cmd_export,
+    "today": cmd_today, "trip": cmd_trip, "brief": cmd_brief, "cadence": cmd_cadence, "date": cmd_date,
+    "appointment": cmd_appointment, "followup": cmd_followup,
 }
 
 

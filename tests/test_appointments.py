@@ -86,3 +86,12 @@ def test_bad_rules_are_refused(anna, frozen, kwargs, field):
         appointments.create_appointment("X", [anna], "2026-12-01 10:00", **kwargs)
     assert caught.value.field == field
     assert appointments.list_appointments() == []
+
+
+def test_a_later_day_cannot_be_done_yet_but_later_today_can(anna, frozen):
+    appointment = appointments.create_appointment("Call", [anna], "2026-11-29 18:00", count=2)
+    with pytest.raises(ValidationError) as caught:
+        appointments.mark_done(appointment, dt.date(2026, 12, 6))
+    assert "has not happened yet" in str(caught.value)
+    interaction_id = appointments.mark_done(appointment, dt.date(2026, 11, 29))
+    assert timeline.get_interaction(interaction_id).occurred_at == pendulum.now("UTC")

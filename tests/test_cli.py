@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from netui import __version__, cli, contacts, db, events, timeline
+from netui import __version__, cli, contacts, db, events, followups, timeline
 
 
 @pytest.fixture
@@ -476,3 +476,150 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
                             capture_output=True, text=True)
     assert "Traceback" not in result.stderr
     assert result.stdout.count("\n") == 1
+
+
+# --- keeping in touch: today, trip, brief, cadence, date, appointment, followup ------------------
+
+
+def test_today_json_sections_and_text(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi", "--city", "Milano")
+    run_db(capsys, db_path, "add", "Marco Bianchi")
+    assert run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", "--12-01")[0] == 0
+    assert run_db(capsys, db_path, "cadence", "Marco Bianchi", "1w")[0] == 0
+    stored(db_path, lambda: contacts.update_contact(contacts.resolve_contact("Marco Bianchi")))
+
+    code, out, err = run_db(capsys, db_path, "today", "--days", "3", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["today"], data["days"]) == ("2026-11-29", 3)
+    assert [s["key"] for s in data["sections"]] == [
+        "overdue_followups", "due_followups", "appointments", "dates", "overdue_cadences", "events"]
+    [birthday] = data["sections"][3]["rows"]
+    assert (birthday["kind"], birthday["names"], birthday["on"], birthday["days"]) == (
+        "date", ["Giulia Rossi"], "2026-12-01", 2)
+    assert data["sections"][4]["rows"] == []  # Marco was added today: due in a week
+
+    code, out, err = run_db(capsys, db_path, "today")
+    assert code == 0, err
+    assert out.startswith("Today, Sunday 29 November 2026")
+    assert "Tue 01 Dec  Giulia Rossi · birthday · in 2 days" in out
+
+
+def test_today_refuses_bad_days(capsys, db_path):
+    code, out, err = run_db(capsys, db_path, "today", "--days", "-2")
+    assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_cadence_presets_defaults_and_snooze(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi", "--circle", "work")
+    code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "6w")
+    assert (code, out.strip()) == (0, "Giulia Rossi: every 42 days; next due 2027-01-10."), err
+    code, out, err = run_db(capsys, db_path, "cadence", "circle:work", "3m")
+    assert (code, out.strip()) == (0, "Default for circle work: every 90 days.")
+    code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "default")
+    assert out.strip() == "Giulia Rossi: every 90 days (default of circle:work); next due 2027-02-27."
+    code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "none")
+    assert out.strip() == "Giulia Rossi: no keep-in-touch."
+    code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "--snooze", "5")
+    assert out.strip() == "Snoozed Giulia Rossi until 2026-12-04."
+    code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "often")
+    assert code == 2 and "'often' is not a cadence" in err
+
+
+def test_date_command_and_bad_date(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", "1990-04-15", "--remind", "3")
+    assert (code, out.strip()) == (0, "Added birthday 1990-04-15 to Giulia Rossi; next on 2027-04-15, turns 37."), err
+    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "name day", "15/04")
+    assert out.strip() == "Added name day --04-15 to Giulia Rossi; next on 2027-04-15."
+    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "x", "31/02")
+    assert code == 2 and "February has at most 29 days" in err and err.count("\n") == 1
+
+
+def test_log_milestone_with_congratulation(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--milestone", "new-job",
+                            "--note", "Head of PR at Lumen", "--congratulate")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Logged new job of Giulia Rossi on 2026-11-29 10:00.",
+        "Follow-up due 2026-12-01: Congratulate on the new job."]
+    code, out, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--milestone", "wedding")
+    assert code == 2 and "not a milestone" in err
+
+
+def test_followup_list_done_snooze_reschedule(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    stored(db_path, lambda: followups.create_followup(
+        contacts.resolve_contact("Giulia Rossi"), "2026-11-27", "Send the deck", channel="email"))
+    stored(db_path, lambda: followups.create_followup(contacts.resolve_contact("Giulia Rossi"), "2026-11-29", "Call"))
+    code, out, err = run_db(capsys, db_path, "followup", "list")
+    assert out.splitlines() == [
+        "#1  Giulia Rossi · Send the deck (email) · 2 days late", "#2  Giulia Rossi · Call · today"]
+    code, out, err = run_db(capsys, db_path, "followup", "done", "1", "--log", "email")
+    assert (code, out.strip()) == (0, "Done: Send the deck (Giulia Rossi); logged email."), err
+    code, out, err = run_db(capsys, db_path, "followup", "snooze", "2", "3")
+    assert out.strip() == "Snoozed #2 (Giulia Rossi) until 2026-12-02."
+    code, out, err = run_db(capsys, db_path, "followup", "reschedule", "2", "2026-12-24")
+    assert out.strip() == "Moved #2 (Giulia Rossi) to 2026-12-24."
+    code, out, err = run_db(capsys, db_path, "followup", "list")
+    assert out.strip() == "No follow-ups due."
+    assert stored(db_path, lambda: timeline.global_timeline()[0].summary) == "Send the deck"
+    code, out, err = run_db(capsys, db_path, "followup", "done", "99")
+    assert code == 2 and "no follow-up #99" in err
+
+
+def test_trip_lists_saves_and_adds_followups(capsys, db_path, frozen):
+    for name in ("Giulia Rossi", "Marco Bianchi"):
+        run_db(capsys, db_path, "add", name, "--city", "Milano")
+    run_db(capsys, db_path, "log", "Marco Bianchi", "--when", "3 days ago")
+    code, out, err = run_db(capsys, db_path, "trip", "milano")
+    assert code == 0, err
+    assert [line.split("  ·  ")[1] for line in out.splitlines()] == ["Marco Bianchi", "Giulia Rossi"]
+    assert stored(db_path, lambda: events.upcoming_events()) == []
+
+    code, out, err = run_db(capsys, db_path, "trip", "Milano", "--from", "2026-12-10", "--to", "2026-12-12",
+                            "--followups", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [p["name"] for p in data["people"]] == ["Marco Bianchi", "Giulia Rossi"]
+    assert len(data["followups_created"]) == 2
+    trip = stored(db_path, lambda: events.get_event(data["trip_event_id"]))
+    assert (trip.kind, trip.title) == ("trip", "Trip to Milano")
+    code, out, err = run_db(capsys, db_path, "trip", "Milano", "--followups")
+    assert code == 2 and "--from" in err
+
+
+def test_brief_text_and_json(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Marco Bianchi")
+    run_db(capsys, db_path, *ADD_GIULIA)
+    run_db(capsys, db_path, "log", "Giulia Rossi", "--kind", "call", "--when", "yesterday 18:00", "--note", "Budget")
+    code, out, err = run_db(capsys, db_path, "brief", "Giulia Rossi")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "Giulia Rossi  (#2)", "  CTO at Acme · Milano",
+        "  warm: last contacted 16 hours ago, every 30 days", "  PyCon panel"]
+    assert "  2026-11-28 18:00  call      Budget" in lines
+    code, out, err = run_db(capsys, db_path, "brief", "Giulia Rossi", "--json")
+    data = json.loads(out)
+    assert (data["name"], data["headline"], data["keep_in_touch"]["warmth"]) == (
+        "Giulia Rossi", "CTO at Acme · Milano", "warm")
+    assert [i["summary"] for i in data["last_interactions"]] == ["Budget"]
+
+
+def test_appointment_add_list_done(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "appointment", "add", "Tennis", "--with", "Giulia Rossi",
+                            "--start", "2026-12-01 18:30", "--on", "tue,thu", "--until", "2026-12-17")
+    assert (code, out.strip()) == (
+        0, "Added appointment #1: Tennis, every week on Tue, Thu at 18:30 until 2026-12-17."), err
+    code, out, err = run_db(capsys, db_path, "appointment", "list", "Giulia Rossi")
+    assert "next: 2026-12-01 18:30, 2026-12-03 18:30, 2026-12-08 18:30" in out
+    code, out, err = run_db(capsys, db_path, "appointment", "done", "1", "2026-12-01")
+    assert code == 2 and "has not happened yet" in err
+    code, out, err = run_db(capsys, db_path, "appointment", "skip", "1", "2026-12-01")
+    assert out.strip() == "Skipped appointment #1 on 2026-12-01."
+    code, out, err = run_db(capsys, db_path, "appointment", "add", "X", "--with", "Giulia Rossi",
+                            "--start", "2026-12-01 10:00", "--every", "daily")
+    assert code == 2 and "not a repetition" in err
