@@ -98,7 +98,7 @@ def upcoming_dates(days: int = 7, today: dt.date | None = None) -> list[Upcoming
     longest = ImportantDate.select(ImportantDate.remind_days_before).order_by(
         ImportantDate.remind_days_before.desc()).limit(1).scalar() or 0
     window = max(days, longest)
-    query = _with_contact(ImportantDate.select(ImportantDate, Contact.first_name, Contact.last_name))
+    query = _with_contact(ImportantDate.select(ImportantDate, Contact.id, Contact.first_name, Contact.last_name))
     if window < 366:
         query = query.where((ImportantDate.month * 100 + ImportantDate.day).in_(_keys_within(day, window)))
     found = [_upcoming(row, day) for row in query]
@@ -140,6 +140,6 @@ def _upcoming(row: ImportantDate, today: dt.date) -> UpcomingDate:
 def upcoming_for(contact_ids: Iterable[int], days: int, today: dt.date | None = None) -> list[UpcomingDate]:
     """The dates of these contacts within `days` days, soonest first."""
     day = today or when.today()
-    query = _with_contact(ImportantDate.select(ImportantDate, Contact.first_name, Contact.last_name))
+    query = _with_contact(ImportantDate.select(ImportantDate, Contact.id, Contact.first_name, Contact.last_name))
     found = [_upcoming(row, day) for row in query.where(ImportantDate.contact.in_(list(contact_ids)))]
     return sorted((d for d in found if d.days_until <= days), key=lambda d: (d.on, d.date_id))

@@ -48,8 +48,8 @@ def test_sections_in_order_with_their_rows(network):
         "events": [("event", event, 5)],
     }
     date_row = today.section("dates").rows[0]
-    assert (date_row.label, date_row.detail, date_row.names, date_row.on) == (
-        "birthday", "turns 40", ("Carla Neri",), dt.date(2026, 12, 1))
+    assert (date_row.label, date_row.detail, date_row.names, date_row.contact_ids, date_row.on) == (
+        "birthday", "turns 40", ("Carla Neri",), (carla,), dt.date(2026, 12, 1))
     tennis = today.section("appointments").rows[0]
     assert (tennis.at, tennis.contact_ids) == (pendulum.datetime(2026, 11, 29, 18, tz=ROME), (bruno,))
 

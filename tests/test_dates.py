@@ -57,6 +57,7 @@ def test_age_turned_when_the_year_is_known(anna):
     dates.add_date(anna, "birthday", "1990-01-02")
     [found] = dates.upcoming_dates(7, today=dt.date(2026, 12, 30))
     assert (found.on, found.turning, found.contact_name) == (dt.date(2027, 1, 2), 37, "Anna Rossi")
+    assert found.contact_id == anna and dates.dates_of(anna)[0].contact_id == anna
 
 
 def test_leapling_in_a_common_year(anna):
