@@ -271,12 +271,8 @@ def cmd_capture(args) -> int:
 def cmd_export(args) -> int:
     query = " ".join(part for part in (
         args.query, f'tag:"{args.tag}"' if args.tag else "", f'city:"{args.city}"' if args.city else "") if part)
-    if args.format == "csv":
-        written = exporting.export_csv(Path(args.out), args.what, query, excel=args.excel)
-    elif args.format == "vcard":
-        written = [exporting.export_vcard(Path(args.out), query, args.vcard_version)]
-    else:
-        written = [exporting.export_ics(Path(args.out))]
+    written = exporting.export(args.format, Path(args.out), args.what, query, excel=args.excel,
+                               version=args.vcard_version)
     for path in written:
         print(f"Wrote {path}")
     return 0

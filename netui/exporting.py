@@ -16,6 +16,7 @@ from netui.models import Channel, Contact, ContactTag, Fact, ImportantDate, Tag,
 from netui.text import fold_key, full_name
 
 CSV_TABLES = ("contacts", "interactions", "events", "followups")
+FORMATS = ("csv", "vcard", "ics")
 
 
 def write_private(path: Path, data: bytes) -> Path:
@@ -173,3 +174,19 @@ def export_ics(out: Path) -> Path:
     ]
     data = ics.write([events.get_event(e.id) for e in all_events], _open_followups(), dates, when.now())
     return write_private(out, data)
+
+
+def export(format: str, out: Path, what: str = "contacts", query: str = "", excel: bool = False,
+           version: str = "3.0") -> list[Path]:
+    """Write one export, as `netui export` and the export screen ask for it; the files written.
+
+    csv: `what` is a table or "all" (`excel` adds the BOM); vcard: `version` 3.0 or 4.0; both
+    take the contacts a search-box `query` shows (everyone when empty). ics: every event, open
+    follow-up and important date."""
+    if format == "csv":
+        return export_csv(Path(out), what, query, excel=excel)
+    if format == "vcard":
+        return [export_vcard(Path(out), query, version)]
+    if format == "ics":
+        return [export_ics(Path(out))]
+    raise ValidationError("format", f"'{format}' is not an export format; use one of: {', '.join(FORMATS)}.")

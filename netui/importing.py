@@ -12,6 +12,7 @@ in one transaction — everything or nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pendulum
 
 from netui import contacts as contacts_rules
 from netui import when
+from netui.errors import NetuiError
 from netui.text import fold_key
 
 
@@ -361,24 +363,49 @@ class ImportReport:
     written: bool
 
 
-def apply_import(plan: ImportPlan) -> ImportReport:
-    """Write the plan in one transaction: every new person and every update, or nothing."""
-    from netui import contacts, search
+class ImportCancelled(NetuiError):
+    """Raised by a progress callback to stop an import; its transaction is rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")
+
+
+PROGRESS_STEP = 1000  # people written between two progress reports
+
+
+def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Write the plan in one transaction: every new person and every update, or nothing.
+
+    `progress(done, total)` is called as people are written; raising from it (ImportCancelled)
+    stops the import and rolls everything back."""
+    from netui import search
     from netui.models import database
 
+    report = progress or (lambda done, total: None)
+    total = len(plan.new) + len(plan.updated)
     with database.atomic(), search.reindex_once():
-        _create_new_people(plan.new)
-        for update in plan.updated:
-            if update.fills:
-                contacts.update_contact(update.contact_id, **update.fills)
-            if update.job_change:
-                _record_job_change(update)
-            for kind, value, label in update.channels:
-                contacts.add_channel(update.contact_id, kind, value, label)
-            if update.tags:
-                contacts.add_tags(update.contact_id, update.tags)
-            _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
+        for start in range(0, len(plan.new), PROGRESS_STEP):
+            _create_new_people(plan.new[start : start + PROGRESS_STEP])
+            report(min(start + PROGRESS_STEP, len(plan.new)), total)
+        for done, update in enumerate(plan.updated, start=1):
+            _apply_update(update)
+            if done % 100 == 0 or done == len(plan.updated):
+                report(len(plan.new) + done, total)
     return ImportReport(plan, written=True)
+
+
+def _apply_update(update: PlannedUpdate) -> None:
+    from netui import contacts
+
+    if update.fills:
+        contacts.update_contact(update.contact_id, **update.fills)
+    if update.job_change:
+        _record_job_change(update)
+    for kind, value, label in update.channels:
+        contacts.add_channel(update.contact_id, kind, value, label)
+    if update.tags:
+        contacts.add_tags(update.contact_id, update.tags)
+    _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
 
 
 def _create_new_people(people: list[IncomingPerson]) -> None:

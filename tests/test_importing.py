@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netui import contacts, importing, timeline
+from netui import contacts, importing, search, timeline
 from netui.importing import IncomingPerson, ReadResult, Skipped
 
 
@@ -155,3 +155,22 @@ def test_a_name_alone_matches_only_one_person_without_a_company(database):
     assert [(u.contact_id, u.reason) for u in plan.updated] == [
         (kofi, "same name (no company, e-mail or phone to tell apart)")]
     assert [p.where for p in plan.new] == ["line 3", "line 4"]
+
+
+def test_a_progress_callback_that_raises_cancels_the_whole_import(database, monkeypatch):
+    from netui import importing
+
+    monkeypatch.setattr(importing, "PROGRESS_STEP", 2)
+    people = [importing.IncomingPerson(where=f"line {n}", first_name=f"P{n}", last_name="X") for n in range(5)]
+    plan = importing.plan_import(importing.ReadResult("netui CSV", people))
+    reports = []
+
+    def stop_after_first(done, total):
+        reports.append((done, total))
+        raise importing.ImportCancelled()
+
+    with pytest.raises(importing.ImportCancelled, match="nothing was written"):
+        importing.apply_import(plan, stop_after_first)
+    assert reports == [(2, 5)]
+    assert contacts.count_contacts() == 0  # the two people already written were rolled back
+    assert search.search_ids("P0") == []

@@ -68,3 +68,135 @@ async def test_path_completion_suggests_files_on_disk(tmp_path):
     assert await suggester.get_suggestion(str(tmp_path / "Conn")) == str(tmp_path / "Connections.csv")
     assert await suggester.get_suggestion(str(tmp_path / "cont")) == str(tmp_path / "contacts") + "/"
     assert await suggester.get_suggestion(str(tmp_path / "nothing")) is None
+
+
+async def test_progress_bar_and_esc_cancels_an_import_writing_nothing(database, monkeypatch):
+    """Esc while importing stops it at the next progress report; the transaction is rolled
+    back, so not one person of the file is written, and the screen says so."""
+    import asyncio
+    import threading
+
+    from netui import importing
+
+    entered, release = threading.Event(), threading.Event()
+    original = importing._create_new_people
+
+    def slow_create(people):
+        original(people)
+        entered.set()
+        release.wait(5)
+
+    monkeypatch.setattr(importing, "PROGRESS_STEP", 1)
+    monkeypatch.setattr(importing, "_create_new_people", slow_create)
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        screen.query_one("#import-path").value = str(DATA / "google_old_layout.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        assert await asyncio.to_thread(entered.wait, 5)  # the first person is written...
+        assert screen.query_one("#import-progress").display
+        await pilot.press("escape")  # ...and the user stops it
+        release.set()
+        await settle(pilot)
+        assert screen.query_one("#import-status").render().plain == (
+            "The import was cancelled; nothing was written.")
+        assert pilot.app.screen is screen  # Esc stopped the import; a second Esc leaves
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ImportScreen)
+    assert contacts.count_contacts() == 0
+
+
+async def test_progress_bar_shows_people_written(database, monkeypatch):
+    from netui import importing
+
+    monkeypatch.setattr(importing, "PROGRESS_STEP", 1)
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        seen = []
+        monkeypatch.setattr(screen, "_progress", lambda done, total: seen.append((done, total)))
+        screen.query_one("#import-path").value = str(DATA / "google_old_layout.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert seen == [(1, 3), (2, 3), (3, 3)]  # three new people, one report each
+
+
+# --- the export screen ---------------------------------------------------------------------
+
+
+async def choose(pilot, select_id: str, steps_down: int) -> None:
+    """Open a Select with Enter and pick the option `steps_down` below the first."""
+    pilot.app.screen.query_one(select_id).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("home", *["down"] * steps_down, "enter")
+    await pilot.pause()
+
+
+async def test_x_opens_the_export_screen_set_to_the_current_view(database, tmp_path):
+    from netui.screens.export_screen import ExportScreen
+
+    contacts.create_contact("Giulia Rossi", circle="work", emails=["giulia@lumen.it"])
+    contacts.create_contact("Marco Bianchi", circle="friends")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"circle:work")
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#export-query").value == "circle:work"
+        assert "1 contacts for 'circle:work'" in screen.query_one("#export-scope").render().plain
+        await choose(pilot, "#export-format", 2)  # vCard 4.0: the file name follows
+        assert screen.query_one("#export-out").value.endswith(".vcf")
+        assert screen.query_one("#export-what").disabled and screen.query_one("#export-excel").disabled
+        screen.query_one("#export-out").value = str(tmp_path / "work.vcf")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.query_one("#export-status").render().plain == f"Wrote {tmp_path / 'work.vcf'}"
+    text = (tmp_path / "work.vcf").read_text()
+    assert "VERSION:4.0" in text and "Giulia" in text and "Marco" not in text
+    assert (tmp_path / "work.vcf").stat().st_mode & 0o777 == 0o600
+
+
+async def test_export_screen_writes_every_table_to_a_folder_and_ics(database, tmp_path):
+    contacts.create_contact("Giulia Rossi")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"data: export")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await choose(pilot, "#export-what", 4)  # all four tables: a folder
+        assert screen.query_one("#export-query").disabled
+        screen.query_one("#export-out").value = str(tmp_path / "everything")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert sorted(p.name for p in (tmp_path / "everything").iterdir()) == [
+            "contacts.csv", "events.csv", "followups.csv", "interactions.csv"]
+        await choose(pilot, "#export-format", 3)  # iCalendar
+        screen.query_one("#export-out").value = str(tmp_path / "netui.ics")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert (tmp_path / "netui.ics").read_text().startswith("BEGIN:VCALENDAR")
+
+
+async def test_export_screen_says_what_is_wrong_and_writes_nothing(database, tmp_path):
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = pilot.app.screen
+        screen.query_one("#export-out").value = str(tmp_path)  # a folder, not a file
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.query_one("#export-status").render().plain == f"{tmp_path} is a folder; give a file name."
+        assert screen.query_one("#export-out").has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "MainScreen"

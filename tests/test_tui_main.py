@@ -309,9 +309,8 @@ async def test_x_exports_exactly_the_current_view(app, tmp_path):
         await settle(pilot)
         await pilot.press("enter", "x")
         await pilot.pause()
-        form = pilot.app.screen
-        form.query_one("#out").value = str(tmp_path / "view.csv")
+        pilot.app.screen.query_one("#export-out").value = str(tmp_path / "view.csv")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
     lines = (tmp_path / "view.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and lines[1].startswith("Giulia,Rossi")

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from textual.app import SuspendNotSupported
 
-from netui import contacts, events, exporting, followups, timeline, when
-from netui.errors import ValidationError
+from netui import contacts, events, followups, timeline
 from netui.i18n import _
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
@@ -151,24 +150,11 @@ class Actions:
 
     # --- export ------------------------------------------------------------------------
 
-    def export_view(self, query: str, count: int) -> None:
-        """Export exactly the contacts the list shows for this search-box text."""
-        from netui.screens.export_form import ExportForm
+    def export_view(self, query: str = "", count: int | None = None) -> None:
+        """The export screen, set to the contacts the list shows for this search-box text."""
+        from netui.screens.export_screen import ExportScreen
 
-        default = Path.home() / f"netui-{when.today().isoformat()}.csv"
-
-        def submit(values: dict) -> None:
-            out = Path(values["out"].strip() or default).expanduser()
-            if not values["out"].strip():
-                raise ValidationError("out", _("Give the file to write."))
-            if values["format"] == "csv":
-                written = exporting.export_csv(out, "contacts", query, excel=values["excel"])[0]
-            else:
-                written = exporting.export_vcard(out, query, "4.0" if values["format"] == "vcard4" else "3.0")
-            self.notify(_("Exported {count} contacts to {path}.", count=count, path=written))
-
-        what = _("The {count} contacts of the current view ({query}).", count=count, query=query or _("everyone"))
-        self.push_screen(ExportForm(_("Export"), {"out": str(default), "what_text": what}, submit))
+        self.push_screen(ExportScreen(query, count))
 
     def open_import(self) -> None:
         from netui.screens.import_screen import ImportScreen

@@ -22,6 +22,8 @@ class NetuiCommands(Provider):
             (_("capture: start"), app.action_capture, _("Quick capture: one line per person met")),
             (_("contacts: import file"), app.open_import,
              _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
+            (_("data: export"), app.export_view,
+             _("Export contacts, interactions, events or follow-ups: CSV, vCard or iCalendar")),
             (_("app: undo"), app.undo_last, _("Undo the last trash")),
             (_("app: help"), app.action_help, _("Keys of the focused pane")),
             (_("app: quit"), app.exit, _("Quit netui")),

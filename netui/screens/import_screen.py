@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Footer, Header, Input, Label, LoadingIndicator, Static
+from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from netui import importing
@@ -59,7 +59,7 @@ def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
 
 class ImportScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Leave without importing")),
+        Binding("escape", "back", _("Back"), tooltip=_("Stop the reading or importing under way, else leave")),
         Binding("ctrl+s", "import_now", _("Import"), tooltip=_("Import what the preview shows")),
     ]
     AUTO_FOCUS = "#import-path"
@@ -76,12 +76,12 @@ class ImportScreen(Screen):
             yield Input(placeholder=_("path to the file, then Enter (→ completes)"), id="import-path",
                         suggester=PathSuggester())
             yield Static("", id="import-status")
-            yield LoadingIndicator(id="import-busy")
+            yield ProgressBar(id="import-progress", show_eta=False)
             yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#import-busy").display = False
+        self.query_one(ProgressBar).display = False
         self.query_one(DataTable).add_columns(_("where"), _("who"), _("what happens"), _("why / details"))
 
     def check_action(self, action: str, parameters) -> bool | None:
@@ -91,7 +91,17 @@ class ImportScreen(Screen):
         self.query_one("#import-status", Static).update(Text(text, style=style))
 
     def _busy(self, busy: bool) -> None:
-        self.query_one("#import-busy").display = busy
+        bar = self.query_one(ProgressBar)
+        bar.display = busy
+        bar.update(total=None, progress=0)  # pulses until the first figures arrive
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        self._status(_("Importing… {done} of {total} people", done=done, total=total))
+
+    @property
+    def working(self) -> bool:
+        return any(w.is_running for w in self.app.workers if w.node is self and w.group == "import")
 
     @on(Input.Submitted, "#import-path")
     def path_chosen(self, event: Input.Submitted) -> None:
@@ -110,7 +120,9 @@ class ImportScreen(Screen):
         except NetuiError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        if not get_current_worker().is_cancelled:
+        if get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._status, _("Stopped: nothing was read."))
+        else:
             self.app.call_from_thread(self._show_plan, plan)
 
     def _failed(self, message: str) -> None:
@@ -134,9 +146,19 @@ class ImportScreen(Screen):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def apply_plan(self, plan: importing.ImportPlan) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise importing.ImportCancelled()
+            self.app.call_from_thread(self._progress, done, total)
+
         try:
             with worker_connection():
-                importing.apply_import(plan)
+                importing.apply_import(plan, progress)
+        except importing.ImportCancelled as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
         except NetuiError as error:
             self.app.call_from_thread(self._failed, _("Nothing was imported: {error}", error=error))
             return
@@ -150,5 +172,10 @@ class ImportScreen(Screen):
         self.app.notify(_("Imported: {summary}", summary=plan.summary()))
 
     def action_back(self) -> None:
-        self.workers.cancel_group(self, "import")
+        """Esc: stop what is under way (an import rolls back: nothing is written), else leave."""
+        if self.working:
+            self.workers.cancel_group(self, "import")
+            self._busy(False)
+            self._status(_("Stopping…"))
+            return
         self.app.pop_screen()

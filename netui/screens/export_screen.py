@@ -1,0 +1,171 @@
+"""Export (x, or the palette): the options of `netui export`, written in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Label, ProgressBar, Select, Static
+
+from netui import exporting, when
+from netui.errors import NetuiError, ValidationError
+from netui.i18n import _
+from netui.screens.import_screen import PathSuggester
+from netui.session import worker_connection
+
+# (label, format, vCard version, file suffix)
+FORMATS = (
+    ("CSV (netui's own, opens in any spreadsheet)", "csv", "", ".csv"),
+    ("vCard 3.0 (phones, mail clients)", "vcard", "3.0", ".vcf"),
+    ("vCard 4.0", "vcard", "4.0", ".vcf"),
+    ("iCalendar (events, open follow-ups, birthdays and dates)", "ics", "", ".ics"),
+)
+TABLES = (
+    ("contacts", "contacts"),
+    ("interactions", "interactions"),
+    ("events", "events"),
+    ("follow-ups", "followups"),
+    ("all four (a folder of four files)", "all"),
+)
+
+
+def default_target(choice: int, table: str) -> Path:
+    """Where an export goes unless the user says otherwise: the home folder, dated."""
+    stem = Path.home() / f"netui-{when.today().isoformat()}"
+    if FORMATS[choice][1] == "csv" and table == "all":
+        return stem
+    if FORMATS[choice][1] == "csv" and table != "contacts":
+        return stem.with_name(f"{stem.name}-{table}.csv")
+    return stem.with_suffix(FORMATS[choice][3])
+
+
+class ExportScreen(Screen):
+    """Choose format, table, contacts (search-box text) and file; ctrl+s writes it."""
+
+    BINDINGS = [
+        Binding("escape", "back", _("Back"), tooltip=_("Leave without exporting")),
+        Binding("ctrl+s", "export_now", _("Export"), tooltip=_("Write the file")),
+    ]
+    AUTO_FOCUS = "#export-out"
+
+    def __init__(self, query: str = "", count: int | None = None) -> None:
+        super().__init__()
+        self.initial_query = query
+        self.count = count
+        self.default_out = str(default_target(0, "contacts"))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="export"):
+            yield Label(_("Export"), classes="pane-title")
+            yield Label(_("Format"), classes="field-label")
+            yield Select([(_(label), index) for index, (label, *_rest) in enumerate(FORMATS)], value=0,
+                         allow_blank=False, id="export-format")
+            yield Label(_("Table"), classes="field-label")
+            yield Select([(_(label), value) for label, value in TABLES], value="contacts", allow_blank=False,
+                         id="export-what")
+            yield Label(_("Which contacts (search-box text: words, #tag, city:, company:, circle:; empty: "
+                          "everyone)"), classes="field-label")
+            yield Input(self.initial_query, id="export-query")
+            yield Checkbox(_("For Excel (UTF-8 with a BOM, so accents show right)"), id="export-excel")
+            yield Label(_("File"), classes="field-label")
+            yield Input(self.default_out, id="export-out", suggester=PathSuggester())
+            yield Static(self._scope_text(), id="export-scope")
+            yield ProgressBar(id="export-progress", total=None, show_eta=False)
+            yield Static("", id="export-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ProgressBar).display = False
+        self._enable_fields()
+
+    # --- the options ----------------------------------------------------------------------
+
+    @property
+    def choice(self) -> int:
+        return self.query_one("#export-format", Select).value
+
+    @property
+    def table(self) -> str:
+        return self.query_one("#export-what", Select).value
+
+    def _scope_text(self) -> str:
+        if self.count is not None and self.initial_query:
+            return _("The contact list shows {count} contacts for '{query}'.", count=self.count,
+                     query=self.initial_query)
+        if self.count is not None:
+            return _("The contact list shows all {count} contacts.", count=self.count)
+        return ""
+
+    def _enable_fields(self) -> None:
+        csv = FORMATS[self.choice][1] == "csv"
+        self.query_one("#export-what").disabled = not csv
+        self.query_one("#export-excel").disabled = not csv
+        self.query_one("#export-query").disabled = FORMATS[self.choice][1] == "ics" or (
+            csv and self.table != "contacts")
+
+    @on(Select.Changed)
+    def option_changed(self) -> None:
+        self._enable_fields()
+        out = self.query_one("#export-out", Input)
+        if out.value == self.default_out:  # a path the user typed is left alone
+            self.default_out = out.value = str(default_target(self.choice, self.table))
+
+    # --- writing --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("export_now", "back"):
+            return not self.query_one(ProgressBar).display  # not while writing
+        return True
+
+    def _status(self, text: str, style: str = "") -> None:
+        self.query_one("#export-status", Static).update(Text(text, style=style))
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one(ProgressBar).display = busy
+        self.refresh_bindings()
+
+    def action_export_now(self) -> None:
+        out = self.query_one("#export-out", Input).value.strip()
+        if not out:
+            self._status(_("Give the file to write."), "bold red")
+            self.query_one("#export-out").focus()
+            return
+        label, format_name, version, _suffix = FORMATS[self.choice]
+        options = dict(what=self.table, query=self.query_one("#export-query", Input).value.strip(),
+                       excel=self.query_one("#export-excel", Checkbox).value, version=version or "3.0")
+        self._busy(True)
+        self._status(_("Writing {path}…", path=out))
+        self.write_export(format_name, Path(out).expanduser(), options)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_export(self, format_name: str, out: Path, options: dict) -> None:
+        try:
+            with worker_connection():
+                written = exporting.export(format_name, out, **options)
+        except NetuiError as error:
+            field = error.field if isinstance(error, ValidationError) else ""
+            self.app.call_from_thread(self._failed, str(error), field)
+            return
+        self.app.call_from_thread(self._done, written)
+
+    def _failed(self, message: str, field: str) -> None:
+        self._busy(False)
+        self._status(message, "bold red")
+        target = {"out": "#export-out", "query": "#export-query", "what": "#export-what"}.get(field)
+        if target:
+            self.query_one(target).focus()
+
+    def _done(self, written: list[Path]) -> None:
+        self._busy(False)
+        paths = ", ".join(str(path) for path in written)
+        self._status(_("Wrote {paths}", paths=paths), "bold green")
+        self.app.notify(_("Wrote {paths}", paths=paths))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
