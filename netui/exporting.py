@@ -161,7 +161,8 @@ def export_vcard(out: Path, query: str = "", version: str = "3.0") -> Path:
 
 
 def export_ics(out: Path) -> Path:
-    """Events, open follow-ups, and birthdays and other dates as yearly events."""
+    """Events, open follow-ups, birthdays and other dates as yearly events, and recurring
+    appointments with their rules."""
     from netui.formats import ics
 
     all_events = events.upcoming_events() + events.past_events(limit=10**9)
@@ -172,8 +173,24 @@ def export_ics(out: Path) -> Path:
             .where(Contact.trashed_at.is_null()).order_by(ImportantDate.month, ImportantDate.day)
         )
     ]
-    data = ics.write([events.get_event(e.id) for e in all_events], _open_followups(), dates, when.now())
+    data = ics.write([events.get_event(e.id) for e in all_events], _open_followups(), dates, when.now(),
+                     appointments=_ics_appointments())
     return write_private(out, data)
+
+
+def _ics_appointments() -> list[tuple]:
+    """Every recurring appointment as the iCalendar writer takes it, with its rule."""
+    from icalendar import vRecur
+
+    from netui import appointments
+
+    found = []
+    for info in appointments.list_appointments():
+        names = ", ".join(p.name for p in info.participants)
+        summary = f"{info.title} with {names}" if names else info.title
+        found.append((f"appointment-{info.id}@netui", summary, info.starts_at, vRecur.from_ical(info.rrule),
+                      info.duration_minutes))
+    return found
 
 
 def export(format: str, out: Path, what: str = "contacts", query: str = "", excel: bool = False,

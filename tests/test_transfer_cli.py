@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import icalendar
+import pendulum
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -120,3 +121,43 @@ def test_for_any_generated_network_export_then_import_loses_nothing(seed, people
         exporting.export_csv(folder / "b.csv")
         handle.close()
         assert (folder / "a.csv").read_bytes() == (folder / "b.csv").read_bytes()
+
+
+def test_ics_export_carries_recurring_appointments_with_their_rules(tmp_path, capsys, frozen):
+    """Read back by icalendar, each appointment repeats as netui says: the same occurrences."""
+    import datetime as dt
+
+    from dateutil.rrule import rrulestr
+
+    from netui import appointments
+
+    path = tmp_path / "x.db"
+    handle = db.open_database(path)
+    marco = contacts.create_contact("Marco Bianchi")
+    tennis = appointments.create_appointment("Tennis", [marco], "2026-12-01 18:00", freq="weekly",
+                                             weekdays="tue,thu", until="2026-12-31", timezone="Europe/Rome",
+                                             duration_minutes=90)
+    appointments.create_appointment("Lunch", [marco], "2027-01-31 12:30", freq="monthly", count=4,
+                                    timezone="Europe/Rome")
+    expected = {
+        title: [o.starts_at for o in appointments.occurrences_between(dt.date(2026, 11, 1), dt.date(2028, 1, 1))
+                if o.title == title]
+        for title in ("Tennis", "Lunch")
+    }
+    handle.close()
+    assert run(capsys, "--db", path, "export", "ics", "--out", tmp_path / "x.ics")[0] == 0
+    calendar = icalendar.Calendar.from_ical((tmp_path / "x.ics").read_bytes())
+    found = {str(c["SUMMARY"]): c for c in calendar.walk("VEVENT")}
+    tennis_event, lunch_event = found["Tennis with Marco Bianchi"], found["Lunch with Marco Bianchi"]
+    assert str(tennis_event["UID"]) == f"appointment-{tennis}@netui"
+    assert tennis_event["DTSTART"].params["TZID"] == "Europe/Rome"
+    assert tennis_event["DTEND"].dt - tennis_event["DTSTART"].dt == dt.timedelta(minutes=90)
+    assert tennis_event["RRULE"]["BYDAY"] == ["TU", "TH"]
+    assert tennis_event["RRULE"]["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 wants with a TZID
+    for event, title in ((tennis_event, "Tennis"), (lunch_event, "Lunch")):
+        start = event["DTSTART"].dt
+        rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+        assert [pendulum.instance(moment) for moment in rule] == expected[title], title
+    # Monthly on the 31st skips the months without one (RFC 5545): Jan, Mar, May, Jul.
+    assert [moment.month for moment in expected["Lunch"]] == [1, 3, 5, 7]
+    assert len(expected["Tennis"]) == 10  # Tue and Thu from 1 to 31 December 2026

@@ -22,10 +22,10 @@ What becomes what:
   others (RFC 5545 would otherwise skip the non-leap years, and a birthday that shows up one
   year in four is worse than one a day early); its DTSTART is a 29 February (the year given,
   or the last leap year up to `now`).
-- Recurring appointments (issue 6 adds them to the schema): `appointments` takes
-  (uid, summary, dtstart, rrule) tuples, rrule a dict as icalendar takes it
-  ({"FREQ": "WEEKLY", "BYDAY": ["MO"]}) or None for a single occurrence; dtstart a date
-  (all day) or a time-zone-aware datetime.
+- Recurring appointments: `appointments` takes (uid, summary, dtstart, rrule[, minutes])
+  tuples, rrule a dict as icalendar takes it ({"FREQ": "WEEKLY", "BYDAY": ["MO"]}) or None
+  for a single occurrence; dtstart a date (all day) or a time-zone-aware datetime, which then
+  ends `minutes` later; a local UNTIL is converted to UTC, as RFC 5545 wants with a TZID.
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ STATUSES = {"idea": "TENTATIVE", "skipped": "CANCELLED"}  # others: CONFIRMED
 TIMEZONE_YEARS_AHEAD = 15
 
 ImportantDate = tuple[str, str, int | None, int, int]  # (contact name, label, year, month, day)
-Appointment = tuple[str, str, "dt.date | dt.datetime", "dict | None"]  # (uid, summary, dtstart, rrule)
+# (uid, summary, dtstart, rrule[, duration in minutes])
+Appointment = tuple[str, str, "dt.date | dt.datetime", "dict | None"] | tuple[
+    str, str, "dt.date | dt.datetime", "dict | None", "int | None"]
 
 
 def _zone(name: str) -> dt.tzinfo:
@@ -204,7 +206,8 @@ def _date_uid(date: ImportantDate, taken: set[str]) -> str:
 
 
 def _appointment_of(appointment: Appointment, stamp: dt.datetime) -> Event:
-    uid, summary, start, rule = appointment
+    uid, summary, start, rule, *more = appointment
+    minutes = more[0] if more else None
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
@@ -213,7 +216,16 @@ def _appointment_of(appointment: Appointment, stamp: dt.datetime) -> Event:
     vevent.add("dtstart", start)
     if not isinstance(start, dt.datetime):
         vevent.add("dtend", start + dt.timedelta(days=1))
+    elif minutes:
+        vevent.add("dtend", start + dt.timedelta(minutes=minutes))
     if rule:
+        rule = dict(rule)
+        until = rule.get("UNTIL")
+        until = until[0] if isinstance(until, list) else until
+        if isinstance(start, dt.datetime) and isinstance(until, dt.datetime) and until.tzinfo is None:
+            # RFC 5545: with a zoned DTSTART, UNTIL is in UTC. A local "until" is read in
+            # the appointment's own zone.
+            rule["UNTIL"] = until.replace(tzinfo=start.tzinfo).astimezone(dt.timezone.utc)
         vevent.add("rrule", rule)
     return vevent
 
