@@ -15,7 +15,7 @@ from netui.models import database
 
 BATCH_ROWS = 5000
 _PLAIN_FIELDS = (AutoField, CharField, ForeignKeyField, IntegerField, TextField)
-_PLAIN_TYPES = (str, int)
+_PLAIN_TYPES = {str, int, type(None)}
 
 
 def next_id(model) -> int:
@@ -29,19 +29,19 @@ def insert_rows(model, fields: Sequence, rows: Sequence[tuple], progress=None) -
     table = model._meta.table_name
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     statement = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
-    converters = tuple(f.db_value for f in fields)
-    # Text, numbers and ids given as str/int are stored as they are: converting them is
-    # most of the time a big import takes. Instants, dates and booleans go through db_value.
-    plain = tuple(isinstance(f, _PLAIN_FIELDS) for f in fields)
+    # Text, numbers and ids given as str/int are stored as they are (converting them one by one
+    # is most of the time a big import takes); a column holding anything else -- instants,
+    # dates, booleans -- goes through its field's db_value.
+    plain = [isinstance(f, _PLAIN_FIELDS) for f in fields]
     cursor = database.cursor()
     for start in range(0, len(rows), BATCH_ROWS):
         batch = rows[start : start + BATCH_ROWS]
-        cursor.executemany(statement, [
-            tuple(
-                value if value is None or (is_plain and type(value) in _PLAIN_TYPES) else to_db(value)
-                for to_db, is_plain, value in zip(converters, plain, row)
-            )
-            for row in batch
-        ])
+        columns = list(zip(*batch))
+        for index, (field, column) in enumerate(zip(fields, columns)):
+            if plain[index] and set(map(type, column)) <= _PLAIN_TYPES:
+                continue
+            to_db = field.db_value
+            columns[index] = [None if value is None else to_db(value) for value in column]
+        cursor.executemany(statement, zip(*columns))
         if progress:
             progress(len(batch))

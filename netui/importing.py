@@ -383,9 +383,10 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
 
     report = progress or (lambda done, total: None)
     total = len(plan.new) + len(plan.updated)
+    moments: dict[dt.date, str] = {}  # LinkedIn connection days, each converted once
     with database.atomic(), search.reindex_once():
         for start in range(0, len(plan.new), PROGRESS_STEP):
-            _create_new_people(plan.new[start : start + PROGRESS_STEP])
+            _create_new_people(plan.new[start : start + PROGRESS_STEP], moments)
             report(min(start + PROGRESS_STEP, len(plan.new)), total)
         for done, update in enumerate(plan.updated, start=1):
             _apply_update(update)
@@ -408,7 +409,7 @@ def _apply_update(update: PlannedUpdate) -> None:
     _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
 
 
-def _create_new_people(people: list[IncomingPerson]) -> None:
+def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]) -> None:
     """Create every new person with their channels, tags, facts, dates and LinkedIn
     connection, validated exactly as contacts.create_contact does, with one prepared
     statement per table (30,000 LinkedIn connections import in seconds, not minutes)."""
@@ -458,8 +459,9 @@ def _create_new_people(people: list[IncomingPerson]) -> None:
     bulk.insert_rows(Tag, [Tag.id, Tag.name], [(tag_ids[name], name) for name in missing])
     bulk.insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], [(c, tag_ids[t]) for c, t in tag_links])
     first_interaction = bulk.next_id(Interaction)
-    # Thousands of people share a connection day: each day is converted once.
-    moments = {day: Interaction.occurred_at.db_value(_connection_moment(day)) for _c, day in meetings}
+    for _contact, day in meetings:  # thousands of people share a connection day
+        if day not in moments:
+            moments[day] = Interaction.occurred_at.db_value(_connection_moment(day))
     bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
                                    Interaction.notes, Interaction.created_at],
                      [(first_interaction + i, "social", moments[day], CONNECTED_SUMMARY, "", stamp)

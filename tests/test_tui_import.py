@@ -81,8 +81,8 @@ async def test_progress_bar_and_esc_cancels_an_import_writing_nothing(database, 
     entered, release = threading.Event(), threading.Event()
     original = importing._create_new_people
 
-    def slow_create(people):
-        original(people)
+    def slow_create(people, moments):
+        original(people, moments)
         entered.set()
         release.wait(5)
 
