@@ -326,8 +326,9 @@ def _day_start(day: dt.date) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, tz=when.local_zone()).in_timezone("UTC")
 
 
-def _local_day(instant: dt.datetime) -> dt.date:
-    return when.plain_date(pendulum.instance(instant).in_timezone(when.local_zone()))
+def _local_day(instant: dt.datetime, zone=None) -> dt.date:
+    local = instant.astimezone(zone or when.local_zone())
+    return dt.date(local.year, local.month, local.day)
 
 
 def _due_on(row: Contact, days: int) -> dt.date:
