@@ -124,7 +124,8 @@ def _cadence_row(item: upkeep.OverdueContact) -> AgendaRow:
         kind="cadence", id=item.contact_id, contact_ids=(item.contact_id,), names=(item.name,),
         label=_("Keep in touch ({every})", every=upkeep.cadence_label(item.cadence_days)),
         on=item.due_on, days=item.days_overdue,
-        detail=_("last contacted {when}", when=when.humanize(item.last_contacted)),
+        detail=(_("last contacted {when}", when=when.humanize(item.last_contacted)) if item.last_contacted
+                else _("never contacted")),
     )
 
 

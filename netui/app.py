@@ -30,6 +30,7 @@ class NetuiApp(Actions, App):
         Binding("question_mark,f1", "help", _("Help"), tooltip=_("Keys of the focused pane")),
         Binding("ctrl+z", "undo", _("Undo"), show=False, tooltip=_("Undo the last trash")),
         Binding("c", "capture", _("Capture"), tooltip=_("Quick capture: one line per person met")),
+        Binding("t", "today", _("Today"), tooltip=_("What to do today: follow-ups, dates, people to call")),
     ]
 
     def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
@@ -72,10 +73,10 @@ class NetuiApp(Actions, App):
         )
 
     def check_action(self, action: str, parameters) -> bool | None:
-        # In a form, q and c are just letters (they reach here from a Select or a button).
-        if action in ("quit", "capture") and isinstance(self.screen, FormScreen):
+        # In a form, q, c and t are just letters (they reach here from a Select or a button).
+        if action in ("quit", "capture", "today") and isinstance(self.screen, FormScreen):
             return False
-        if action == "capture" and isinstance(self.screen, CaptureScreen):
+        if action in ("capture", "today") and isinstance(self.screen, CaptureScreen):
             return False
         return True
 
@@ -85,6 +86,9 @@ class NetuiApp(Actions, App):
 
     def action_undo(self) -> None:
         self.undo_last()
+
+    def action_today(self) -> None:
+        self.open_today()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -47,6 +47,21 @@ def _day(value: dt.date | str, field: str) -> dt.date:
     return when.parse_date(value, field, future=True)
 
 
+# The interaction a follow-up done on a channel was: an e-mail, a call, else a message.
+_LOG_KIND_BY_CHANNEL = {"email": "email", "phone": "call"}
+
+
+def log_kind_for(channel: str) -> str:
+    return _LOG_KIND_BY_CHANNEL.get(channel, "message")
+
+
+def _channel(channel: str) -> str:
+    channel = channel.strip().lower()
+    if channel and channel not in CHANNEL_KINDS:
+        raise ValidationError("channel", f"'{channel}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+    return channel
+
+
 def create_followup(
     contact_id: int,
     due_on: dt.date | str,
@@ -56,9 +71,7 @@ def create_followup(
     source_event_id: int | None = None,
 ) -> int:
     due = _day(due_on, "due_on")
-    channel = channel.strip().lower()
-    if channel and channel not in CHANNEL_KINDS:
-        raise ValidationError("channel", f"'{channel}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+    channel = _channel(channel)
     with database.atomic():
         if not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFoundError(f"There is no contact #{contact_id}.")
@@ -133,11 +146,18 @@ def snooze_followup(followup_id: int, days: int, today: dt.date | None = None) -
     return row.snoozed_until
 
 
-def reschedule_followup(followup_id: int, due_on: dt.date | str) -> None:
+def reschedule_followup(
+    followup_id: int, due_on: dt.date | str, action: str | None = None, channel: str | None = None
+) -> None:
+    """Move it to a new day (a snooze no longer applies); optionally say anew what and how."""
     due = _day(due_on, "due_on")
     with database.atomic():
         row = _get_row(followup_id)
         row.due_on, row.snoozed_until = due, None
+        if action is not None:
+            row.action = action.strip()
+        if channel is not None:
+            row.channel = _channel(channel)
         row.save()
 
 

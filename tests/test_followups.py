@@ -310,3 +310,17 @@ def test_accepting_a_milestone_offer_creates_congratulations(people):
         (people["giulia"], "Congratulate on the new job", TODAY + dt.timedelta(days=2), offer.interaction_id),
         (people["anna"], "Congratulate on the new job", TODAY + dt.timedelta(days=2), offer.interaction_id),
     ]
+
+
+def test_rescheduling_can_also_change_what_and_how(database, frozen):
+    contact_id = contacts.create_contact("Giulia Rossi")
+    followup_id = followups.create_followup(contact_id, "tomorrow", "Send slides", "email")
+    followups.snooze_followup(followup_id, 5)
+    followups.reschedule_followup(followup_id, "in 3 days", action="Call about the slides", channel="phone")
+    info = followups.get_followup(followup_id)
+    assert (info.effective_due, info.action, info.channel) == (
+        frozen.date() + dt.timedelta(days=3), "Call about the slides", "phone")
+    with pytest.raises(ValidationError) as error:
+        followups.reschedule_followup(followup_id, "in 4 days", channel="pigeon")
+    assert error.value.field == "channel"
+    assert followups.get_followup(followup_id).effective_due == frozen.date() + dt.timedelta(days=3)

@@ -148,6 +148,81 @@ class Actions:
         initial = {"due_on": "in 2 days", "channel": "", "action": ""}
         self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
 
+    def reschedule_followup(self, followup_id: int) -> None:
+        from netui.screens.followup_form import FollowUpForm
+
+        item = followups.get_followup(followup_id)
+
+        def submit(values: dict) -> None:
+            followups.reschedule_followup(followup_id, values["due_on"], values["action"], values["channel"])
+            self.refresh_screen()
+            self.notify(_("Follow-up with {name} moved to {day}.", name=item.contact_name,
+                          day=followups.get_followup(followup_id).effective_due.isoformat()))
+
+        initial = {"due_on": item.effective_due.isoformat(), "channel": item.channel, "action": item.action}
+        self.push_screen(FollowUpForm(_("Reschedule the follow-up with {name}", name=item.contact_name),
+                                      initial, submit))
+
+    # --- Today -------------------------------------------------------------------------
+
+    def open_today(self) -> None:
+        from netui.screens.today import TodayScreen
+
+        if not isinstance(self.screen, TodayScreen):
+            self.push_screen(TodayScreen())
+
+    def agenda_done(self, row, log: bool = False) -> None:
+        """Done on a Today row: a follow-up completed (and its interaction logged, with `log`),
+        an appointment's occurrence marked done (which logs it)."""
+        from netui import appointments
+
+        if row.kind == "followup":
+            item = followups.get_followup(row.id)
+            kind = followups.log_kind_for(item.channel) if log else None
+            followups.complete_followup(row.id, log_kind=kind)
+            message = (_("Done: {action}; logged {kind} with {name}.", action=row.label, kind=kind, name=item.contact_name)
+                       if log else _("Done: {action} ({name}).", action=row.label, name=item.contact_name))
+        elif row.kind == "appointment":
+            appointments.mark_done(row.id, row.on)
+            message = _("Done: {title} with {names}; logged on the timeline.", title=row.label,
+                        names=", ".join(row.names))
+        else:
+            return
+        self.refresh_screen()
+        self.notify(message)
+
+    def agenda_snooze(self, row) -> None:
+        """Snooze on a Today row: a follow-up or a keep-in-touch for some days; an
+        appointment's occurrence is skipped."""
+        from netui import appointments, upkeep
+
+        if row.kind == "appointment":
+            appointments.skip_occurrence(row.id, row.on)
+            self.refresh_screen()
+            self.notify(_("Skipped {title} on {day}.", title=row.label, day=row.on.isoformat()))
+            return
+        if row.kind == "followup":
+            what, days = _("the follow-up with {name}: {action}", name=row.names[0], action=row.label), 1
+
+            def snooze(count: int):
+                return followups.snooze_followup(row.id, count)
+        elif row.kind == "cadence":
+            what, days = _("keeping in touch with {name}", name=row.names[0]), 7
+
+            def snooze(count: int):
+                return upkeep.snooze_cadence(row.contact_ids[0], count)
+        else:
+            return
+
+        from netui.screens.snooze_form import SnoozeForm, snooze_days
+
+        def submit(values: dict) -> None:
+            until = snooze(snooze_days(values["days"]))
+            self.refresh_screen()
+            self.notify(_("Snoozed until {day}.", day=until.isoformat()))
+
+        self.push_screen(SnoozeForm(_("Snooze"), {"days": str(days), "what": what}, submit))
+
     # --- export ------------------------------------------------------------------------
 
     def export_view(self, query: str = "", count: int | None = None) -> None:

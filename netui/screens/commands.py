@@ -20,6 +20,8 @@ class NetuiCommands(Provider):
             (_("contact: new"), app.new_contact, _("Add a new contact")),
             (_("event: new"), app.new_event, _("Plan a new event")),
             (_("capture: start"), app.action_capture, _("Quick capture: one line per person met")),
+            (_("today: open"), app.open_today,
+             _("Follow-ups due, dates coming, people to get in touch with, appointments, events")),
             (_("contacts: import file"), app.open_import,
              _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
             (_("data: export"), app.export_view,

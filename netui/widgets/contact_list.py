@@ -34,8 +34,13 @@ class RowSource:
     fetch: Callable[[int, int], list[ContactSummary]]  # (offset, limit) -> rows
 
 
+WARMTH_MARKS = {"warm": "●", "cooling": "◐", "cold": "○"}
+
+
 class ContactList(ScrollView, can_focus=True):
-    """Contacts, one per line: star, name, company, city, last contacted, overdue mark."""
+    """Contacts, one per line: star, name, company, city, warmth, last contacted, overdue mark.
+
+    Warmth (netui.upkeep): ● warm, ◐ cooling, ○ cold -- a shape as well as a colour."""
 
     BINDINGS = [
         Binding("down,j", "cursor_down", _("Down"), show=False),
@@ -51,6 +56,9 @@ class ContactList(ScrollView, can_focus=True):
         "contact-list--dim",
         "contact-list--overdue",
         "contact-list--star",
+        "contact-list--warm",
+        "contact-list--cooling",
+        "contact-list--cold",
     }
     DEFAULT_CSS = """
     ContactList { height: 1fr; overflow-x: hidden; }
@@ -59,6 +67,9 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--dim { color: $text-muted; }
     ContactList > .contact-list--overdue { color: $error; text-style: bold; }
     ContactList > .contact-list--star { color: $warning; }
+    ContactList > .contact-list--warm { color: $success; }
+    ContactList > .contact-list--cooling { color: $warning; }
+    ContactList > .contact-list--cold { color: $text-muted; }
     """
 
     cursor = reactive(0)
@@ -129,7 +140,9 @@ class ContactList(ScrollView, can_focus=True):
         overdue = base + self._foreground("contact-list--overdue")
         where = ", ".join(part for part in (summary.company, summary.city) if part)
         # Right-aligned: when last contacted and the overdue mark; the left side is cut to fit.
+        warmth = WARMTH_MARKS.get(summary.warmth)
         right = Strip([
+            Segment(f"{warmth} " if warmth else "", base + self._foreground(f"contact-list--{summary.warmth}")),
             Segment(humanize(summary.last_contacted), dim),
             Segment(" !" if summary.overdue else "  ", overdue),
         ])

@@ -1,0 +1,181 @@
+"""The Today screen with real keys: every kind of row can be acted on (frozen Sunday morning)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pendulum
+
+from netui import appointments, contacts, events, followups, timeline, upkeep
+from netui.app import NetuiApp
+from netui.screens.today import TodayScreen
+
+SIZE = (120, 40)
+
+
+def a_full_day() -> dict:
+    """One row of every kind for 2026-11-29 (FROZEN_NOW)."""
+    giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital")
+    marco = contacts.create_contact("Marco Bianchi")
+    anna = contacts.create_contact("Anna Verdi")
+    late = followups.create_followup(giulia, "2026-11-29", "Send the slides", "email")
+    followups.reschedule_followup(late, dt.date(2026, 11, 26))  # three days late
+    due = followups.create_followup(marco, "2026-11-29", "Call about the offer", "phone")
+    tennis = appointments.create_appointment("Tennis", [marco], "2026-11-22 18:00", freq="weekly",
+                                             weekdays="sun", timezone="Europe/Rome")
+    contacts.add_important_date(anna, "birthday", 12, 2, 1986)
+    timeline.log_interaction([anna], "call", pendulum.datetime(2026, 9, 1, 12, tz="Europe/Rome"))
+    upkeep.set_cadence(anna, "1m")  # last contact 1 September: overdue
+    summit = events.create_event(title="Fintech Summit", kind="convention",
+                                 starts_at="2026-12-03 09:00", city="Milano")
+    return dict(giulia=giulia, marco=marco, anna=anna, late=late, due=due, tennis=tennis, summit=summit)
+
+
+async def open_today(pilot) -> TodayScreen:
+    await pilot.pause()
+    await pilot.press("t")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, TodayScreen)
+    return pilot.app.screen
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def lines(screen: TodayScreen) -> list[str]:
+    options = screen.query_one("#today-list")
+    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+
+
+async def go_to(pilot, screen: TodayScreen, text: str) -> None:
+    """Move the highlight with j/k to the first row containing `text`."""
+    target = next(i for i, line in enumerate(lines(screen)) if text in line)
+    options = screen.query_one("#today-list")
+    while options.highlighted != target:
+        await pilot.press("j" if options.highlighted < target else "k")
+    await pilot.pause()
+
+
+async def test_sections_in_order_with_every_kind(database, frozen):
+    a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        shown = lines(screen)
+    headers = [line for line in shown if not line.startswith("  ")]
+    assert headers == ["Overdue follow-ups (1)", "Follow-ups due today (1)", "Appointments today (1)",
+                       "Dates in the next 7 days (1)", "Time to get in touch (1)", "Events in the next 14 days (1)"]
+    body = "\n".join(shown)
+    assert "3 d late" in body and "Giulia Rossi — Send the slides  (email)" in body
+    assert "18:00–19:00" in body and "Marco Bianchi — Tennis" in body
+    assert "Anna Verdi — birthday  (turns 40)" in body and "in 3 d, Wed 02 Dec" in body
+    assert "Fintech Summit" in body and "in 4 d, Thu 03 Dec 09:00" in body
+
+
+async def test_done_and_done_with_log_on_follow_ups(database, frozen):
+    day = a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await go_to(pilot, screen, "Send the slides")
+        await pilot.press("d")
+        await settle(pilot)
+        assert not any("Send the slides" in line for line in lines(screen))
+        await go_to(pilot, screen, "Call about the offer")
+        await pilot.press("D")  # done, and the call it was for is logged
+        await settle(pilot)
+        assert not any("Call about the offer" in line for line in lines(screen))
+    assert followups.get_followup(day["late"]).done_at is not None
+    assert followups.get_followup(day["due"]).done_at is not None
+    assert timeline.contact_timeline(day["giulia"]) == []  # plain done logs nothing
+    logged = timeline.contact_timeline(day["marco"])
+    assert [(i.kind, i.summary) for i in logged] == [("call", "Call about the offer")]
+
+
+async def test_appointment_done_logs_it_and_snooze_skips_the_next_one(database, frozen):
+    day = a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await go_to(pilot, screen, "Tennis")
+        await pilot.press("d")
+        await settle(pilot)
+        assert not any("Tennis" in line for line in lines(screen))
+    assert [i.kind for i in timeline.contact_timeline(day["marco"])] == ["meeting"]
+    with pendulum.travel_to(pendulum.datetime(2026, 12, 6, 9, tz="Europe/Rome"), freeze=True):
+        async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+            screen = await open_today(pilot)
+            await go_to(pilot, screen, "Tennis")
+            await pilot.press("s")  # an appointment is skipped, not snoozed
+            await settle(pilot)
+            assert not any("Tennis" in line for line in lines(screen))
+        assert appointments.occurrences_between(dt.date(2026, 12, 6), dt.date(2026, 12, 6))[0].status == "skipped"
+
+
+async def test_snooze_a_follow_up_and_a_cadence(database, frozen):
+    day = a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await go_to(pilot, screen, "Send the slides")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the form offers 1 day
+        await settle(pilot)
+        assert pilot.app.screen is screen and not any("Send the slides" in line for line in lines(screen))
+        await go_to(pilot, screen, "Keep in touch")
+        await pilot.press("s")
+        await pilot.pause()
+        pilot.app.screen.query_one("#days").value = "10"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not any("Keep in touch" in line for line in lines(screen))
+    assert followups.get_followup(day["late"]).effective_due == dt.date(2026, 11, 30)
+    assert upkeep.keep_in_touch(day["anna"]).snoozed_until == dt.date(2026, 12, 9)
+
+
+async def test_reschedule_log_and_open(database, frozen):
+    day = a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await go_to(pilot, screen, "Send the slides")
+        await pilot.press("r")
+        await pilot.pause()
+        pilot.app.screen.query_one("#due_on").value = "2026-12-10"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not any("Send the slides" in line for line in lines(screen))
+        await go_to(pilot, screen, "birthday")
+        await pilot.press("l")  # log with Anna: the form comes with her in it
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "InteractionForm"
+        await pilot.press("escape")
+        await pilot.pause()
+        await go_to(pilot, screen, "Fintech Summit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "EventScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        await go_to(pilot, screen, "Keep in touch")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen.contact_id == day["anna"]
+    assert followups.get_followup(day["late"]).effective_due == dt.date(2026, 12, 10)
+
+
+async def test_keys_that_do_not_fit_the_row_are_hidden(database, frozen):
+    a_full_day()
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        await go_to(pilot, screen, "Fintech Summit")
+        assert screen.check_action("done", ()) is False and screen.check_action("log", ()) is False
+        assert screen.check_action("open", ()) is True
+        await pilot.press("d")  # nothing happens to an event
+        await settle(pilot)
+        assert any("Fintech Summit" in line for line in lines(screen))
+
+
+async def test_an_empty_day_says_so(database, frozen):
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_today(pilot)
+        assert "nothing to do" in screen.query_one("#today-summary").render().plain
