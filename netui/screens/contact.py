@@ -7,27 +7,76 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Label, Sparkline, Static
 
-from netui import contacts, timeline
+from netui import brief, contacts, timeline, upkeep
 from netui.i18n import _
-from netui.when import humanize
+from netui.when import humanize, local_zone
 from netui.widgets.timeline_pane import TimelinePane
 
 
+WARMTH_STYLES = {"warm": ("●", "green"), "cooling": ("◐", "yellow"), "cold": ("○", "dim")}
+
+
+def brief_text(seen: brief.MeetingBrief) -> Text:
+    """Before meeting them: where you stand, how you met, what to remember, what is coming."""
+    text = Text()
+    if seen.headline:
+        text.append(seen.headline + "\n", style="bold")
+    status = seen.keep_in_touch
+    mark, colour = WARMTH_STYLES.get(status.warmth, ("", ""))
+    text.append(f"{mark} ", style=colour)
+    line = _("{warmth}: last contacted {when}", warmth=status.warmth, when=humanize(status.last_contacted))
+    if status.cadence_days:
+        line += _("; keep in touch every {every}", every=upkeep.cadence_label(status.cadence_days))
+        if status.source.startswith(("tag:", "circle:")):
+            line += _(" (default of {source})", source=status.source.replace(":", " "))
+        if status.overdue:
+            line += _(", {days} days overdue", days=status.days_overdue)
+        elif status.due_on:
+            line += _(", next by {day}", day=status.due_on.isoformat())
+    text.append(line + "\n", style="red" if status.overdue else "")
+    how = [seen.how_met, _("met at {title}", title=seen.met_at_title) if seen.met_at_title else "",
+           _("introduced by {name}", name=seen.introduced_by_name) if seen.introduced_by_name else ""]
+    if any(how):
+        text.append("; ".join(part for part in how if part) + "\n")
+
+    def block(title: str, lines: list[str]) -> None:
+        if lines:
+            text.append("\n" + title + "\n", style="bold")
+            for item in lines:
+                text.append(f"  {item}\n")
+
+    block(_("Remember"), [f"{f.label}: {f.value}" for f in seen.facts])
+    block(_("Coming up"), [
+        f"{d.on.isoformat()}  {d.label}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
+        + f" · {humanize_days(d.days_until)}" for d in seen.upcoming_dates
+    ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
+    block(_("Follow-ups"), [
+        f"{f.effective_due.isoformat()}" + (f" {f.channel}" if f.channel else "") + f"  {f.action}"
+        for f in seen.open_followups
+    ])
+    block(_("Last time"), [
+        f"{i.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {i.kind}  "
+        + (i.summary or (i.notes.splitlines() or [""])[0]) for i in seen.last_interactions
+    ])
+    text.rstrip()
+    return text
+
+
+def humanize_days(days: int) -> str:
+    return _("today") if days == 0 else _("tomorrow") if days == 1 else _("in {days} days", days=days)
+
+
 def detail_text(detail: contacts.ContactDetail) -> Text:
-    """The contact's fields as styled text (user text never parsed as markup)."""
+    """The rest of the contact's fields (the brief above has the facts and the follow-ups),
+    as styled text; user text is never parsed as markup."""
     rows = [
         (_("Company"), detail.company), (_("Role"), detail.role), (_("City"), detail.city),
         (_("Country"), detail.country), (_("Circle"), detail.circle),
-        (_("How we met"), detail.how_met), (_("Met at"), detail.met_at_title),
-        (_("Introduced by"), detail.introduced_by_name),
-        (_("Keep in touch"), _("every {days} days", days=detail.cadence_days) if detail.cadence_days else None),
-        (_("Last contacted"), humanize(detail.last_contacted)),
         (_("Tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
     rows += [(c.kind, c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
-    rows += [(f.label, f.value) for f in detail.facts]
     rows += [(d.label, d.text) for d in detail.important_dates]
     text = Text()
     width = max((len(label) for label, value in rows if value), default=0) + 2
@@ -35,16 +84,14 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
         if value:
             text.append(f"{label}:".ljust(width), style="bold")
             text.append(f"{value}\n")
-    if detail.open_followups:
-        text.append("\n" + _("Follow-ups") + "\n", style="bold")
-        for item in detail.open_followups:
-            via = f" {item.channel}" if item.channel else ""
-            text.append(f"  {item.effective_due.isoformat()}{via}  {item.action}\n")
     if detail.notes:
         text.append("\n" + _("Notes") + "\n", style="bold")
         text.append(detail.notes)
     text.rstrip()
     return text
+
+
+ACTIVITY_MONTHS = 12
 
 
 class ContactScreen(Screen):
@@ -65,6 +112,10 @@ class ContactScreen(Screen):
         yield Header()
         with VerticalScroll(id="contact-detail"):
             yield Label("", id="contact-name", classes="pane-title")
+            yield Static("", id="contact-brief")
+            yield Label("", id="contact-activity-title", classes="field-label")
+            yield Sparkline([], id="contact-activity")
+            yield Label(_("Details"), classes="pane-title")
             yield Static("", id="contact-fields")
             yield Label(_("Timeline"), classes="pane-title")
             yield TimelinePane(id="contact-timeline")
@@ -80,6 +131,14 @@ class ContactScreen(Screen):
         detail = contacts.get_contact(self.contact_id)
         star = "★ " if detail.starred else ""
         self.query_one("#contact-name", Label).update(Text(f"{star}{detail.name}"))
+        self.query_one("#contact-brief", Static).update(brief_text(brief.meeting_brief(self.contact_id)))
+        months = timeline.monthly_activity(self.contact_id, months=ACTIVITY_MONTHS)
+        counts = [m.count for m in months]
+        self.query_one("#contact-activity-title", Label).update(_(
+            "Activity, {first} – {last}: {total} interactions (busiest month: {most})",
+            first=f"{months[0].month:%b %Y}", last=f"{months[-1].month:%b %Y}", total=sum(counts),
+            most=max(counts, default=0)))
+        self.query_one(Sparkline).data = counts
         self.query_one("#contact-fields", Static).update(detail_text(detail))
         self.query_one(TimelinePane).show(timeline.contact_timeline(self.contact_id, limit=200), hide_contact=self.contact_id)
 
