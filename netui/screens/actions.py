@@ -148,6 +148,74 @@ class Actions:
         initial = {"due_on": "in 2 days", "channel": "", "action": ""}
         self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
 
+    # --- keeping in touch ---------------------------------------------------------------
+
+    def set_keep_in_touch(self, contact_id: int) -> None:
+        from netui import upkeep
+        from netui.screens.cadence_form import CadenceForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            upkeep.set_cadence(contact_id, values["every"])
+            if values["snooze_days"]:
+                upkeep.snooze_cadence(contact_id, values["snooze_days"])
+            status = upkeep.keep_in_touch(contact_id)
+            self.refresh_screen()
+            self.notify(_("Keep in touch with {name}: {every}.", name=name,
+                          every=upkeep.cadence_label(status.cadence_days)))
+
+        status = upkeep.keep_in_touch(contact_id)
+        self.push_screen(CadenceForm(_("Keep in touch with {name}", name=name), {"status": status}, submit))
+
+    def add_important_date(self, contact_id: int) -> None:
+        from netui import dates
+        from netui.screens.date_form import ImportantDateForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            dates.add_date(contact_id, **values)
+            self.refresh_screen()
+            self.notify(_("Added {label} of {name}.", label=values["label"], name=name))
+
+        self.push_screen(ImportantDateForm(_("A date to remember for {name}", name=name), {}, submit))
+
+    def new_appointment(self, contact_ids: tuple[int, ...] = ()) -> None:
+        from netui import appointments
+        from netui.screens.appointment_form import AppointmentForm
+
+        def submit(values: dict) -> None:
+            appointment_id = appointments.create_appointment(**values)
+            info = appointments.get_appointment(appointment_id)
+            self.refresh_screen()
+            self.notify(_("{title}: {rule}.", title=info.title, rule=info.description))
+
+        initial = {"participants": [(i, contacts.get_contact(i).name) for i in contact_ids]}
+        self.push_screen(AppointmentForm(_("Recurring appointment"), initial, self.find_people, submit))
+
+    def open_trip(self, city: str = "") -> None:
+        from netui.screens.trip import TripScreen
+
+        self.push_screen(TripScreen(city))
+
+    def log_news(self, contact_id: int) -> None:
+        """Their news (a milestone): logged, and a congratulation follow-up if the user wants."""
+        from netui.screens.milestone_form import MilestoneForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            offer = timeline.log_milestone([contact_id], values["milestone"], values["note"], values["when"])
+            if values["congratulate"]:
+                followups.accept_offer(offer)
+                self.notify(_("Logged: {milestone}. Follow-up: {action} by {day}.", milestone=offer.milestone,
+                              action=offer.action, day=offer.due_on.isoformat()))
+            else:
+                self.notify(_("Logged: {milestone}.", milestone=offer.milestone))
+
+        self.push_screen(MilestoneForm(_("News from {name}", name=name), {"when": "now"}, submit))
+
     def reschedule_followup(self, followup_id: int) -> None:
         from netui.screens.followup_form import FollowUpForm
 

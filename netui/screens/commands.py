@@ -22,6 +22,8 @@ class NetuiCommands(Provider):
             (_("capture: start"), app.action_capture, _("Quick capture: one line per person met")),
             (_("today: open"), app.open_today,
              _("Follow-ups due, dates coming, people to get in touch with, appointments, events")),
+            (_("trip: plan"), app.open_trip, _("Whom do you know in a city? Tell them you are coming")),
+            (_("appointment: new"), app.new_appointment, _("A recurring appointment with one or more people")),
             (_("contacts: import file"), app.open_import,
              _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
             (_("data: export"), app.export_view,
@@ -43,6 +45,11 @@ class NetuiCommands(Provider):
                 (_("contact: log interaction"), screen.action_log, _("Log an interaction with this person")),
                 (_("contact: add follow-up"), screen.action_followup, _("Add a follow-up")),
                 (_("contact: trash"), screen.action_trash, _("Move to the trash (ctrl+z undoes)")),
+                (_("contact: keep in touch"), screen.action_keep_in_touch, _("How often to get in touch; snooze")),
+                (_("contact: add date"), screen.action_add_date, _("A birthday or another date to remember")),
+                (_("contact: new appointment"), screen.action_appointment, _("A recurring appointment with them")),
+                (_("contact: log news"), screen.action_news,
+                 _("Their news: new job, promotion, award, book, child (offers a congratulation)")),
             ]
         event_screen = type(screen).__name__ == "EventScreen"
         if event_screen:

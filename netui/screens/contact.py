@@ -100,6 +100,10 @@ class ContactScreen(Screen):
         Binding("e", "edit", _("Edit"), tooltip=_("Edit this contact")),
         Binding("l", "log", _("Log"), tooltip=_("Log an interaction with this person")),
         Binding("f", "followup", _("Follow-up"), tooltip=_("Add a follow-up")),
+        Binding("k", "keep_in_touch", _("Keep in touch"), tooltip=_("How often to get in touch; snooze")),
+        Binding("b", "add_date", _("Date"), tooltip=_("A birthday or another date to remember")),
+        Binding("p", "appointment", _("Appointment"), tooltip=_("A recurring appointment with them")),
+        Binding("w", "news", _("News"), tooltip=_("Their news (new job, promotion, award, book, child)")),
         Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
         Binding("ctrl+e", "edit_notes", _("Notes in $EDITOR"), tooltip=_("Write the notes in your own editor")),
     ]
@@ -153,6 +157,18 @@ class ContactScreen(Screen):
 
     def action_followup(self) -> None:
         self.app.add_followup(self.contact_id)
+
+    def action_keep_in_touch(self) -> None:
+        self.app.set_keep_in_touch(self.contact_id)
+
+    def action_add_date(self) -> None:
+        self.app.add_important_date(self.contact_id)
+
+    def action_appointment(self) -> None:
+        self.app.new_appointment((self.contact_id,))
+
+    def action_news(self) -> None:
+        self.app.log_news(self.contact_id)
 
     def action_edit_notes(self) -> None:
         self.app.edit_notes_in_editor(self.contact_id)

@@ -1,0 +1,103 @@
+"""The contact screen's keep-in-touch keys, pressed for real: k, b, p, w, and the brief on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from netui import appointments, contacts, followups, timeline, upkeep
+from netui.app import NetuiApp
+from netui.screens.contact import ContactScreen
+
+SIZE = (120, 40)
+
+
+async def open_contact(pilot, contact_id: int) -> ContactScreen:
+    await pilot.pause()
+    pilot.app.open_contact(contact_id)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ContactScreen)
+    return pilot.app.screen
+
+
+def brief_of(screen: ContactScreen) -> str:
+    return screen.query_one("#contact-brief").render().plain
+
+
+async def test_k_sets_how_often_and_the_brief_says_so(database, frozen):
+    giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital", role="Head of PR")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_contact(pilot, giulia)
+        assert "Head of PR at Lumen Digital" in brief_of(screen)
+        await pilot.press("k")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#every").value = "1m"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "keep in touch every 1 month" in brief_of(screen)
+    assert upkeep.keep_in_touch(giulia).cadence_days == 30
+
+
+async def test_b_adds_a_birthday_without_a_year(database, frozen):
+    giulia = contacts.create_contact("Giulia Rossi")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_contact(pilot, giulia)
+        await pilot.press("b")
+        await pilot.pause()
+        pilot.app.screen.query_one("#date").value = "--12-03"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "2026-12-03  birthday · in 4 days" in brief_of(screen)  # coming up, no age
+    assert [(d.label, d.year, d.month, d.day) for d in contacts.get_contact(giulia).important_dates] == [
+        ("birthday", None, 12, 3)]
+
+
+async def test_p_plans_a_recurring_appointment_with_them(database, frozen):
+    marco = contacts.create_contact("Marco Bianchi")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_contact(pilot, marco)
+        await pilot.press("p")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#title").value = "Padel"
+        form.query_one("#start").value = "2026-12-01 19:00"
+        form.query_one("#weekdays").value = "tue,thu"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "2026-12-01 19:00  Padel" in brief_of(screen)
+    (padel,) = appointments.list_appointments(marco)
+    assert padel.rrule.startswith("FREQ=WEEKLY") and "BYDAY=TU,TH" in padel.rrule
+
+
+async def test_w_logs_their_news_and_offers_a_congratulation(database, frozen):
+    anna = contacts.create_contact("Anna Verdi")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await open_contact(pilot, anna)
+        await pilot.press("w")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#milestone").value = "promotion"
+        form.query_one("#note").value = "Head of Sales"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (news,) = timeline.contact_timeline(anna)
+    assert (news.milestone, news.summary) == ("promotion", "Promotion: Head of Sales")
+    (congratulate,) = followups.open_for_contact(anna)
+    assert congratulate.action == "Congratulate on the promotion"
+    assert congratulate.due_on == dt.date(2026, 12, 1)
+
+
+async def test_w_without_the_congratulation_logs_only(database, frozen):
+    anna = contacts.create_contact("Anna Verdi")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await open_contact(pilot, anna)
+        await pilot.press("w")
+        await pilot.pause()
+        pilot.app.screen.query_one("#congratulate").value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert len(timeline.contact_timeline(anna)) == 1 and followups.open_for_contact(anna) == []
