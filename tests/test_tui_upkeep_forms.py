@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, Static
 
-from netui import appointments, contacts
+from netui import appointments, contacts, dates, followups, upkeep
 from netui.app import NetuiApp
 from netui.screens.appointment_form import AppointmentForm
 from netui.widgets.contact_picker import ContactPicker
@@ -64,6 +64,10 @@ async def fill(pilot, form, field_id: str, text: str) -> None:
     await focus_field(pilot, form, field_id)
     form.query_one(f"#{field_id}", Input).clear()
     await type_text(pilot, text)
+
+
+def screen_text(pilot) -> str:
+    return pilot.app.export_screenshot().replace("&#160;", " ")
 
 
 def error_text(screen, field: str) -> str:
@@ -166,3 +170,200 @@ async def test_monthly_appointment_disables_weekdays(database, people, frozen):
         assert results == [True]
     [saved] = appointments.list_appointments()
     assert saved.description == "every 2 months on day 5 at 13:00, 6 times"
+
+
+# --- important dates -------------------------------------------------------------------------
+
+
+def date_form(contact_id: int, initial: dict | None = None):
+    from netui.screens.date_form import ImportantDateForm
+
+    def submit(values: dict) -> None:
+        dates.add_date(contact_id, **values)
+
+    return ImportantDateForm("Important date for Giulia Rossi", initial or {}, submit)
+
+
+async def test_a_date_without_a_year(database, people, frozen):
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = date_form(people["giulia"])
+        results = await push(pilot, form)
+        assert pilot.app.focused is form.query_one("#kind", Select)
+        assert form.query_one("#kind", Select).value == "birthday"
+        assert not form.query_one("#label_text", Input).display  # asked for only with "other"
+        assert "year is optional" in screen_text(pilot)
+        assert form.query_one("#remind_days_before", Input).value == "7"
+        await fill(pilot, form, "date", "--04-15")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert results == [True]
+    [saved] = dates.dates_of(people["giulia"])
+    assert (saved.label, saved.year, saved.month, saved.day, saved.remind_days_before) == (
+        "birthday", None, 4, 15, 7)
+    assert saved.text == "--04-15" and saved.on == dt.date(2027, 4, 15)
+
+
+async def test_a_date_with_another_label_and_its_mistakes(database, people, frozen):
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = date_form(people["giulia"])
+        results = await push(pilot, form)
+        await pilot.press("enter", "end", "enter")  # the last choice: other
+        await pilot.pause()
+        assert form.query_one("#kind", Select).value == "other"
+        assert form.query_one("#label_text", Input).display
+        await fill(pilot, form, "date", "31/02")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(form, "date") == "--02-31 is not a date: February has at most 29 days."
+        assert form.query_one("#date", Input).value == "31/02"
+        assert pilot.app.focused is form.query_one("#date", Input)
+        await fill(pilot, form, "date", "15/06/2019")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(form, "label_text") == "An important date needs a label, e.g. 'birthday'."
+        assert error_text(form, "date") == ""
+        assert pilot.app.focused is form.query_one("#label_text", Input)
+        await type_text(pilot, "wedding day")
+        await fill(pilot, form, "remind_days_before", "two")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error_text(form, "remind_days_before").startswith("'two' is not a whole number")
+        await fill(pilot, form, "remind_days_before", "14")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert results == [True]
+    [saved] = dates.dates_of(people["giulia"])
+    assert (saved.label, saved.text, saved.remind_days_before, saved.turning) == ("wedding day", "2019-06-15", 14, 8)
+
+
+# --- keep in touch ---------------------------------------------------------------------------
+
+
+def cadence_form(contact_id: int):
+    from netui.screens.cadence_form import CadenceForm
+
+    def submit(values: dict) -> None:
+        upkeep.set_cadence(contact_id, values["every"])
+        if values["snooze_days"]:
+            upkeep.snooze_cadence(contact_id, values["snooze_days"])
+
+    return CadenceForm("Keep in touch with Giulia Rossi", {"status": upkeep.keep_in_touch(contact_id)}, submit)
+
+
+async def choose(pilot, form, select_id: str, label: str) -> None:
+    """Open the Select and move down to the option that reads `label`, then Enter."""
+    select = form.query_one(f"#{select_id}", Select)
+    select.focus()
+    await pilot.press("enter", "home")
+    await pilot.pause()
+    for _ in range(20):
+        if str(select.query_one("SelectOverlay").highlighted_option.prompt) == label:
+            break
+        await pilot.press("down")
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_cadence_one_month_then_snooze(database, people, frozen):
+    upkeep.set_default_cadence("circle", "work", "2w")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = cadence_form(people["giulia"])
+        results = await push(pilot, form)
+        status = str(form.query_one("#cadence-status").visual)
+        assert status == "Now: 2 weeks (the default of circle work) · due 2026-12-13 · warm"
+        assert form.query_one("#every", Select).value == "default"
+        assert form.query_one("#custom_days", Input).disabled
+        await choose(pilot, form, "every", "every 1 month")
+        assert form.query_one("#every", Select).value == "1m"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert results == [True]
+        status = upkeep.keep_in_touch(people["giulia"])
+        assert (status.cadence_days, status.source, status.due_on) == (30, "contact", dt.date(2026, 12, 29))
+
+        # Again: the form starts on 1 month; snooze 45 days (past the due day).
+        form = cadence_form(people["giulia"])
+        results = await push(pilot, form)
+        assert form.query_one("#every", Select).value == "1m"
+        await fill(pilot, form, "snooze_days", "0")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(form, "snooze_days") == "Snooze for 1 to 365 days, not '0'."
+        await fill(pilot, form, "snooze_days", "45")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert results == [True]
+    status = upkeep.keep_in_touch(people["giulia"])
+    assert status.snoozed_until == dt.date(2027, 1, 13) and status.due_on == dt.date(2027, 1, 13)
+
+
+async def test_cadence_custom_days_and_back_to_the_default(database, people, frozen):
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = cadence_form(people["giulia"])
+        results = await push(pilot, form)
+        assert "no keep-in-touch" in str(form.query_one("#cadence-status").visual)
+        await choose(pilot, form, "every", "custom: a number of days")
+        assert not form.query_one("#custom_days", Input).disabled
+        await fill(pilot, form, "custom_days", "5000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(form, "custom_days") == "A keep-in-touch cadence is 1 to 3650 days, not 5000."
+        await fill(pilot, form, "custom_days", "45")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert results == [True]
+        assert upkeep.keep_in_touch(people["giulia"]).cadence_days == 45
+
+        form = cadence_form(people["giulia"])
+        results = await push(pilot, form)
+        assert form.query_one("#every", Select).value == "custom"
+        assert form.query_one("#custom_days", Input).value == "45"
+        await choose(pilot, form, "every", "follow the circle/tag default")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert results == [True]
+    assert upkeep.keep_in_touch(people["giulia"]).cadence_days is None
+
+
+# --- snoozing --------------------------------------------------------------------------------
+
+
+async def test_snooze_form_says_what_and_until_when(database, people, frozen):
+    from netui.screens.snooze_form import SnoozeForm, snooze_days
+
+    followup = followups.create_followup(people["marco"], "2026-11-28", "Send the deck")
+
+    def submit(values: dict) -> None:
+        followups.snooze_followup(followup, snooze_days(values["days"]))
+
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = SnoozeForm("Snooze", {"days": 7, "what": "Follow-up with Marco Verdi: Send the deck [EU]"}, submit)
+        results = await push(pilot, form)
+        assert str(form.query_one("#snooze-what").visual) == "Follow-up with Marco Verdi: Send the deck [EU]"
+        assert form.query_one("#days", Input).value == "7"
+        assert str(form.query_one("#snooze-until").visual) == "until Sun 06 Dec 2026"
+        assert pilot.app.focused is form.query_one("#days", Input)
+        await type_text(pilot, "x")  # the default is selected: typing replaces it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(form, "days") == "Snooze for 1 to 365 days, not 'x'."
+        assert form.query_one("#days", Input).value == "x"
+        await pilot.press("backspace")
+        await type_text(pilot, "3")
+        assert str(form.query_one("#snooze-until").visual) == "until Wed 02 Dec 2026"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert results == [True]
+    assert followups.get_followup(followup).snoozed_until == dt.date(2026, 12, 2)
+
+
+def test_snooze_days_reads_what_was_typed():
+    from netui.errors import ValidationError
+    from netui.screens.snooze_form import snooze_days
+
+    assert snooze_days(" 14 ") == 14 and snooze_days(7) == 7
+    for wrong in ("", "0", "366", "-3", "2w"):
+        with pytest.raises(ValidationError) as raised:
+            snooze_days(wrong)
+        assert raised.value.field == "days"

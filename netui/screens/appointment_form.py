@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from netui.errors import ValidationError
 from netui.i18n import _
+from netui.screens.fields import whole_number
 from netui.screens.form import error_slot, form_buttons
 from netui.screens.interaction_form import InteractionForm
 from netui.widgets.contact_picker import ContactPicker, Finder
@@ -41,16 +41,6 @@ LABELS = {
     "duration_minutes": "Duration (minutes)", "notes": "Notes",
 }
 UNITS = {"weekly": "Every … weeks", "monthly": "Every … months"}
-
-
-def whole_number(text: str, field: str, what: str, optional: bool = False) -> int | None:
-    """The number typed in a field, or a ValidationError naming it (None when optional and empty)."""
-    raw = text.strip()
-    if not raw and optional:
-        return None
-    if not raw.isdigit():
-        raise ValidationError(field, _("'{typed}' is not a whole number: {what}", typed=raw, what=what))
-    return int(raw)
 
 
 class AppointmentForm(InteractionForm):

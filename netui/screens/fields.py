@@ -1,0 +1,19 @@
+"""Small readers for what forms ask for, shared by several forms (no Textual here)."""
+
+from __future__ import annotations
+
+from netui.errors import ValidationError
+from netui.i18n import _
+
+
+def whole_number(text: str, field: str, what: str, optional: bool = False) -> int | None:
+    """The whole number typed in a field, or a ValidationError naming the field and saying
+    `what` it is for. Empty: None when `optional`, else an error."""
+    raw = text.strip()
+    if not raw and optional:
+        return None
+    if not raw.isdigit():
+        if not raw:
+            raise ValidationError(field, _("Type a whole number: {what}", what=what))
+        raise ValidationError(field, _("'{typed}' is not a whole number: {what}", typed=raw, what=what))
+    return int(raw)
