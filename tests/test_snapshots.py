@@ -88,3 +88,23 @@ def test_capture_screen(snap_compare, demo_app):
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=capture_a_line)
+
+
+def test_today_screen(snap_compare, demo_app):
+    async def open_today(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("t")
+        await wait_for_workers(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_today)
+
+
+def test_trip_screen(snap_compare, demo_app):
+    async def plan_a_trip_to_milano(pilot):
+        await wait_for_workers(pilot)
+        pilot.app.open_trip("Milano")
+        await wait_for_workers(pilot)
+        await pilot.press("space", "j", "space")  # two people selected
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=plan_a_trip_to_milano)
