@@ -338,9 +338,9 @@ async def test_snooze_form_says_what_and_until_when(database, people, frozen):
         followups.snooze_followup(followup, snooze_days(values["days"]))
 
     async with make_app(database).run_test(size=SIZE) as pilot:
-        form = SnoozeForm("Snooze", {"days": 7, "what": "Follow-up with Marco Verdi: Send the deck [EU]"}, submit)
+        form = SnoozeForm("Snooze", {"days": 7, "what": "the follow-up with Marco Verdi: Send the deck [EU]"}, submit)
         results = await push(pilot, form)
-        assert str(form.query_one("#snooze-what").visual) == "Follow-up with Marco Verdi: Send the deck [EU]"
+        assert str(form.query_one("#snooze-what").visual) == "The follow-up with Marco Verdi: Send the deck [EU]"
         assert form.query_one("#days", Input).value == "7"
         assert str(form.query_one("#snooze-until").visual) == "until Sun 06 Dec 2026"
         assert pilot.app.focused is form.query_one("#days", Input)

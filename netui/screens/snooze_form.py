@@ -37,7 +37,7 @@ def snooze_days(text: str | int, field: str = "days") -> int:
 
 class SnoozeForm(FormScreen):
     """SnoozeForm(title, values, submit): values["days"] is the default (e.g. 7), values["what"]
-    says what is snoozed ("Follow-up with Giulia Rossi: send the deck")."""
+    says what is snoozed ("the follow-up with Giulia Rossi: send the deck"; shown capitalised)."""
 
     FALLBACK_FIELD = "days"
     AUTO_FOCUS = "#days"
@@ -50,8 +50,9 @@ class SnoozeForm(FormScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
-            if self.initial.get("what"):
-                yield Static(str(self.initial["what"]), id="snooze-what", markup=False)
+            what = str(self.initial.get("what") or "").strip()
+            if what:  # "the follow-up with Giulia: …" reads as a line of its own
+                yield Static(what[:1].upper() + what[1:], id="snooze-what", markup=False)
             yield Label(_("Snooze for … days"), classes="field-label")
             yield Input(str(self.initial.get("days") or DEFAULT_SNOOZE_DAYS), placeholder=str(DEFAULT_SNOOZE_DAYS),
                         id="days")
