@@ -111,7 +111,8 @@ class NetuiApp(Actions, App):
 PANE_NAMES = {
     "contacts": "contact list", "search": "search box", "timeline": "timeline",
     "events": "event planner", "attendees": "people at this event",
-    "contact-timeline": "timeline",
+    "contact-timeline": "timeline", "today-list": "today's list", "trip-people": "people in this city",
+    "import-path": "file to import", "import-preview": "import preview", "export-out": "file to write",
 }
 
 

@@ -12,10 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from netui.i18n import _
-from netui.models import MILESTONES
-from netui.screens.form import FormScreen, error_slot, form_buttons
-from netui.timeline import CONGRATULATE_WITHIN_DAYS
 
+from netui.screens.form import FormScreen, error_slot, form_buttons
+from netui.timeline import CONGRATULATE_WITHIN_DAYS, MILESTONES
 
 class MilestoneForm(FormScreen):
     FALLBACK_FIELD = "milestone"
