@@ -110,6 +110,11 @@ class Actions:
             self.refresh_screen()
             self.notify(_("Notes of {name} saved.", name=detail.name))
 
+    def open_trash(self) -> None:
+        from netui.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen())
+
     def refresh_screen(self) -> None:
         reload = getattr(self.screen, "reload", None)
         if reload is not None:

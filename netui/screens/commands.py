@@ -28,6 +28,7 @@ class NetuiCommands(Provider):
              _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
             (_("data: export"), app.export_view,
              _("Export contacts, interactions, events or follow-ups: CSV, vCard or iCalendar")),
+            (_("contacts: trash"), app.open_trash, _("People moved to the trash: restore them or erase them for good")),
             (_("app: undo"), app.undo_last, _("Undo the last trash")),
             (_("app: help"), app.action_help, _("Keys of the focused pane")),
             (_("app: quit"), app.exit, _("Quit netui")),

@@ -1,0 +1,130 @@
+"""The trash (palette 'contacts: trash'): people moved there, to restore or to erase for good."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from netui import contacts
+from netui.i18n import _
+from netui.when import humanize
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; y or Enter says yes, n or Esc says no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", _("Yes")),
+        Binding("n,escape", "answer(False)", _("No")),
+    ]
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical { width: 70; max-width: 100%; height: auto; border: thick $error;
+        background: $surface; padding: 1 2; }
+    ConfirmScreen .question { text-style: bold; }
+    """
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question, self.detail = question, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="question", markup=False)
+            if self.detail:
+                yield Static(self.detail, markup=False)
+            yield Static(_("y: yes · n / Esc: no"), classes="hint")
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class TrashScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("u", "restore", _("Restore"), tooltip=_("Put the highlighted person back in your network")),
+        Binding("P", "purge", _("Erase for good"),
+                tooltip=_("Erase the highlighted person and everything about them; cannot be undone")),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="trash"):
+            yield Label(_("Trash"), classes="pane-title")
+            yield Static("", id="trash-status")
+            yield DataTable(id="trash-list", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(_("name"), _("company"), _("city"), _("moved to the trash"))
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        people = contacts.details_for([s.id for s in contacts.list_contacts(trashed=True)])
+        for person in people:
+            table.add_row(Text(person.name), Text(person.company), Text(person.city),
+                          humanize(person.trashed_at), key=str(person.id))
+        status = (_("{count} people in the trash. u restores; P erases for good.", count=len(people))
+                  if people else _("The trash is empty."))
+        self.query_one("#trash-status", Static).update(status)
+        if people:
+            table.move_cursor(row=min(row, len(people) - 1))
+        table.focus()
+
+    @property
+    def current(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("restore", "purge"):
+            return self.current is not None
+        return True
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_restore(self) -> None:
+        if (contact_id := self.current) is not None:
+            contacts.restore_contact(contact_id)
+            self.reload()
+            self.refresh_bindings()
+            self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
+
+    def action_purge(self) -> None:
+        contact_id = self.current
+        if contact_id is None:
+            return
+        name = contacts.get_contact(contact_id).name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                contacts.purge_contact(contact_id)
+                self.reload()
+                self.refresh_bindings()
+                self.notify(_("{name} was erased for good.", name=name))
+
+        self.app.push_screen(ConfirmScreen(
+            _("Erase {name} for good?", name=name),
+            _("Their details, follow-ups, dates and the interactions that were only with them go, "
+              "and the search index forgets them. This cannot be undone."),
+        ), answered)

@@ -1,0 +1,50 @@
+"""The trash, with real keys: restore someone, erase someone for good (after saying yes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netui import contacts, search, timeline
+from netui.app import NetuiApp
+from netui.screens.trash import ConfirmScreen, TrashScreen
+
+SIZE = (120, 40)
+
+
+async def open_trash(pilot) -> TrashScreen:
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"contacts: trash")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TrashScreen)
+    return pilot.app.screen
+
+
+async def test_restore_and_purge_from_the_trash(database):
+    giulia = contacts.create_contact("Giulia Rossi", notes="likes opera")
+    marco = contacts.create_contact("Marco Bianchi")
+    timeline.log_interaction([marco], "call", summary="only with Marco")
+    contacts.trash_contact(giulia)
+    contacts.trash_contact(marco)
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_trash(pilot)
+        assert "2 people in the trash" in screen.query_one("#trash-status").render().plain
+        await pilot.press("u")  # Giulia (first by name) goes back
+        await pilot.pause()
+        assert screen.query_one("#trash-list").row_count == 1
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("n")  # changed their mind: nothing erased
+        await pilot.pause()
+        assert contacts.list_contacts(trashed=True)[0].id == marco
+        await pilot.press("P")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "The trash is empty." in screen.query_one("#trash-status").render().plain
+        assert screen.check_action("purge", ()) is False
+    assert [s.id for s in contacts.list_contacts()] == [giulia]
+    assert contacts.list_contacts(trashed=True) == []
+    assert search.search_ids("marco") == [] and timeline.count_interactions() == 0
