@@ -62,6 +62,19 @@ EVENT_KINDS = (
 )
 EVENT_STATUSES = ("idea", "planned", "registered", "attended", "skipped")
 ATTENDEE_STATUSES = ("to meet", "met")
+# Give & take (schema version 3): favours given or received, introductions between two contacts.
+FAVOUR_DIRECTIONS = ("gave", "received")
+FAVOUR_KINDS = (
+    "reference letter",
+    "content shared",
+    "useful tool",
+    "introduction",
+    "job lead",
+    "advice",
+    "other",
+)
+# In this order; an introduction only moves forward (netui.giving).
+INTRODUCTION_STATUSES = ("proposed", "made", "met", "outcome")
 
 # How instants are stored: UTC, to the second (text sorts in time order).
 UTC_TEXT_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -146,10 +159,13 @@ class Contact(BaseModel):
     # The newest interaction with them: kept by SQLite triggers (migration v0002), never written
     # from Python, so sorting and the overdue list read one indexed column.
     last_contacted_at = UTCDateTimeField(null=True, index=True)
+    # Added in schema version 3: favours given minus favours received, kept by SQLite triggers
+    # on the favour table (migration v0003), never written from Python; the list sorts on it.
+    favour_balance = IntegerField(default=0, index=True)
 
     class Meta:
         # save() writes only the fields changed, so a row read earlier never writes back a stale
-        # last_contacted_at over what the triggers keep.
+        # last_contacted_at or favour_balance over what the triggers keep.
         only_save_dirty = True
 
 
@@ -289,6 +305,36 @@ class AppointmentOccurrence(BaseModel):
         indexes = ((("appointment", "occurs_on"), True),)
 
 
+class Introduction(BaseModel):
+    """You introduced person A to person B (or mean to): status one of INTRODUCTION_STATUSES."""
+
+    id = AutoField()
+    person_a = ForeignKeyField(Contact, on_delete="CASCADE", backref="introductions_as_a")
+    person_b = ForeignKeyField(Contact, on_delete="CASCADE", backref="introductions_as_b")
+    reason = TextField(default="")
+    introduced_on = DateField(index=True)
+    status = CharField(default="proposed")
+    outcome = TextField(default="")
+    # The timeline entry logged with both people when it was made.
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+
+class Favour(BaseModel):
+    """A favour given to or received from a contact (direction one of FAVOUR_DIRECTIONS)."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="favours")
+    direction = CharField()
+    kind = CharField(default="other")  # one of FAVOUR_KINDS
+    occurred_on = DateField(index=True)
+    note = TextField(default="")
+    introduction = ForeignKeyField(Introduction, null=True, on_delete="SET NULL", backref="favours")
+    followup = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField()
+
+
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
 
@@ -324,5 +370,7 @@ ALL_MODELS = (
     Appointment,
     AppointmentParticipant,
     AppointmentOccurrence,
+    Introduction,
+    Favour,
     ContactSearch,
 )

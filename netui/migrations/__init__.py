@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from netui.migrations import v0001_initial, v0002_upkeep
+from netui.migrations import v0001_initial, v0002_upkeep, v0003_give_and_take
 
 
 @dataclass(frozen=True)
@@ -22,4 +22,5 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", v0001_initial.up),
     Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
+    Migration(3, "give & take: favours, introductions, the favour balance", v0003_give_and_take.up),
 )
