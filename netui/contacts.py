@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 import pendulum
 from peewee import fn
 
-from netui import followups, search, upkeep, when
+from netui import chains, followups, giving, search, upkeep, when
+from netui import db
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.models import (
     CHANNEL_KINDS,
     CIRCLES,
+    Appointment,
+    AppointmentParticipant,
     Channel,
     Contact,
     ContactTag,
@@ -34,7 +37,8 @@ from netui.models import (
 )
 from netui.text import fold_key, full_name
 
-SORTS = ("name", "last_contacted", "company")
+# "balance": the biggest favour balance (given minus received, netui.giving) first.
+SORTS = ("name", "last_contacted", "company", "balance")
 # How a person coming in (a capture line, an imported row) is recognised as someone already
 # known, strongest first, with the words the user sees. Capture looks each up with an index,
 # import with one read of the whole network; both follow this order.
@@ -99,6 +103,7 @@ class ContactSummary:
     overdue: bool  # past the keep-in-touch day (netui.upkeep)
     trashed: bool
     warmth: str = ""  # "warm", "cooling" or "cold" (netui.upkeep)
+    favour_balance: int = 0  # favours given minus favours received (netui.giving)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,7 @@ class ContactDetail:
     facts: list[FactInfo] = field(default_factory=list)
     important_dates: list[ImportantDateInfo] = field(default_factory=list)
     open_followups: list[followups.FollowUpInfo] = field(default_factory=list)
+    favour_balance: int = 0  # favours given minus favours received (netui.giving)
 
     @property
     def name(self) -> str:
@@ -288,8 +294,8 @@ def update_contact(contact_id: int, **changes) -> None:
             setattr(contact, name, value)
         if not (contact.first_name or contact.last_name):
             raise ValidationError("name", "A contact needs a name.")
-        if contact.introduced_by_id == contact.id:
-            raise ValidationError("introduced_by", "A contact cannot introduce themselves.")
+        if "introduced_by_id" in clean:  # no one introduces themselves, no circles
+            chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
         contact.updated_at = when.now()
         contact.save()
@@ -529,6 +535,7 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
                 for d in dates.get(c.id, [])
             ],
             open_followups=open_followups.get(c.id, []),
+            favour_balance=c.favour_balance,
         )
         for c in (rows[i] for i in ids if i in rows)
     ]
@@ -565,7 +572,8 @@ def list_contacts(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ContactSummary]:
-    """Contacts matching every filter given, sorted by name, last contacted or company.
+    """Contacts matching every filter given, sorted by name, last contacted, company or
+    favour balance (the biggest first, then by name).
 
     `trashed=True` lists the trash instead of the living contacts.
     """
@@ -576,6 +584,8 @@ def list_contacts(
         query = query.order_by(Contact.sort_name, Contact.id)
     elif sort == "company":
         query = query.order_by(Contact.company == "", fn.lower(Contact.company), Contact.sort_name, Contact.id)
+    elif sort == "balance":
+        query = query.order_by(Contact.favour_balance.desc(), Contact.sort_name, Contact.id)
     else:
         query = query.order_by(Contact.last_contacted_at.desc(nulls="LAST"), Contact.sort_name, Contact.id)
     if limit is not None:
@@ -624,6 +634,7 @@ def _summary(row: Contact, status: upkeep.KeepInTouch) -> ContactSummary:
         overdue=status.overdue,
         trashed=row.trashed_at is not None,
         warmth=status.warmth,
+        favour_balance=row.favour_balance,
     )
 
 
@@ -730,30 +741,58 @@ def restore_contact(contact_id: int) -> None:
 
 
 def purge_contact(contact_id: int) -> None:
-    """Erase a person for good: their row, details, follow-ups, search entry, and the
-    interactions that were only with them."""
+    """Erase a person for good (the right to erasure): their row and, by cascade, channels,
+    tags, facts, dates, follow-ups, event attendance, favours and introductions; the
+    interactions and appointments that were only with them (shared ones stay, without them);
+    tags nobody else has; their search entry. Then the bytes go too: deleted rows are zeroed
+    (secure_delete), the search index is rewritten without them and the write-ahead log is
+    emptied into the file, so their name cannot be read in the raw database file."""
     with database.atomic():
-        _get_row(contact_id)
-        only_theirs = (
-            InteractionParticipant.select(InteractionParticipant.interaction)
-            .group_by(InteractionParticipant.interaction)
-            .having(
-                fn.COUNT(InteractionParticipant.contact) == 1,
-                fn.MAX(InteractionParticipant.contact) == contact_id,
-            )
-        )
-        Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
-        Contact.delete().where(Contact.id == contact_id).execute()
-        search.drop_contacts([contact_id])
+        _purge_rows(contact_id)
+        search.erase_deleted()
+    if not database.in_transaction():
+        db.checkpoint()
+
+
+def _purge_rows(contact_id: int) -> None:
+    _get_row(contact_id)
+    theirs = InteractionParticipant.select(InteractionParticipant.interaction).where(
+        InteractionParticipant.contact == contact_id)
+    only_theirs = (
+        InteractionParticipant.select(InteractionParticipant.interaction)
+        .where(InteractionParticipant.interaction.in_(theirs))
+        .group_by(InteractionParticipant.interaction)
+        .having(fn.COUNT(InteractionParticipant.contact) == 1)
+    )
+    Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
+    their_appointments = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
+        AppointmentParticipant.contact == contact_id)
+    only_with_them = (
+        AppointmentParticipant.select(AppointmentParticipant.appointment)
+        .where(AppointmentParticipant.appointment.in_(their_appointments))
+        .group_by(AppointmentParticipant.appointment)
+        .having(fn.COUNT(AppointmentParticipant.contact) == 1)
+    )
+    Appointment.delete().where(Appointment.id.in_(only_with_them)).execute()
+    tag_ids = [link.tag_id for link in ContactTag.select(ContactTag.tag).where(ContactTag.contact == contact_id)]
+    Contact.delete().where(Contact.id == contact_id).execute()
+    if tag_ids:
+        Tag.delete().where(Tag.id.in_(tag_ids), Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
+    search.drop_contacts([contact_id])
 
 
 def purge_trash(older_than_days: int = 0) -> int:
     """Purge every trashed contact trashed at least this many days ago; returns how many."""
     cutoff = when.now().subtract(days=older_than_days)
     ids = [c.id for c in Contact.select(Contact.id).where(Contact.trashed_at <= cutoff)]
+    if not ids:
+        return 0
     with database.atomic():
         for contact_id in ids:
-            purge_contact(contact_id)
+            _purge_rows(contact_id)
+        search.erase_deleted()
+    if not database.in_transaction():
+        db.checkpoint()
     return len(ids)
 
 
@@ -829,6 +868,9 @@ def merge_contacts(keep_id: int, other_id: int) -> None:
         FollowUp.update(contact=keep_id).where(FollowUp.contact == other_id).execute()
         Contact.update(introduced_by=keep_id).where(Contact.introduced_by == other_id).execute()
         Contact.update(introduced_by=None).where(Contact.id == keep_id, Contact.introduced_by == keep_id).execute()
+        if chains.makes_circle(keep_id, keep.introduced_by_id):  # their introducer came through `other`
+            Contact.update(introduced_by=None).where(Contact.id == keep_id).execute()
+        giving.move_to(other_id, keep_id)
         Contact.delete().where(Contact.id == other_id).execute()
         search.drop_contacts([other_id])
         search.reindex_contacts([keep_id])

@@ -19,6 +19,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from netui import models
+from netui.errors import DatabaseBusyError, DiskFullError, ReadOnlyError, StorageError
 from netui.migrations import MIGRATIONS, Migration
 from netui.text import fold, fold_key
 
@@ -35,11 +36,98 @@ PRAGMAS = {
     # FULL: a write that returned is on disk, even if the machine loses power next.
     "synchronous": 2,
     "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
+    # Deleted rows are overwritten with zeros, not just unlinked: a purged person leaves no
+    # bytes behind in the file (several builds, e.g. Python's on macOS and Windows, default off).
+    "secure_delete": 1,
 }
 
 
 class DatabaseOpenError(Exception):
     """The file cannot be used as a netui database; the message says why, in one sentence."""
+
+
+class NetuiDatabase(SqliteDatabase):
+    """netui's connection to its file. Two things on top of peewee's SqliteDatabase:
+
+    * write transactions start with BEGIN IMMEDIATE (they take the write lock first, waiting
+      up to the busy timeout): a transaction that read first and then wanted to write after
+      another process committed would otherwise fail at once with "database is locked";
+    * the storage errors a user can act on (read-only file, disk full, locked past the busy
+      timeout) become one sentence each (netui.errors.StorageError), whichever domain write
+      ran into them; the transaction is rolled back, the last good state kept.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False, uri: str | None = None, **kwargs):
+        self.path = Path(path)
+        self.read_only = read_only
+        kwargs.setdefault("lock_type", None if read_only else "IMMEDIATE")
+        if uri:
+            kwargs["uri"] = True
+        super().__init__(uri or str(path), timeout=BUSY_TIMEOUT_SECONDS, **kwargs)
+
+    def storage_error(self, error: Exception) -> StorageError | None:
+        """The sentence for a storage error (None: not one of those)."""
+        original = error.args[0] if error.args and isinstance(error.args[0], sqlite3.Error) else error
+        name = getattr(original, "sqlite_errorname", "") or ""
+        text = str(original).lower()
+        if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+            return ReadOnlyError(
+                f"{self.path} is read-only: nothing can be changed (netui may read it, "
+                "but not write to the file or its folder).")
+        if name == "SQLITE_FULL" or "database or disk is full" in text:
+            return DiskFullError(
+                f"The disk is full: {self.path} could not be written, so nothing was changed "
+                "(free some space and try again).")
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+            return DatabaseBusyError(
+                f"{self.path} is busy: another program kept it locked for over {BUSY_TIMEOUT_SECONDS} "
+                "seconds, so nothing was changed (try again).")
+        return None
+
+    def cursor(self, named_cursor=None):
+        # Every statement goes through a cursor (peewee's queries, BEGIN and COMMIT, bulk
+        # inserts): translating there catches every write path.
+        cursor = self.connection().cursor(_Cursor)
+        cursor.owner = self
+        return cursor
+
+    def execute_sql(self, sql, params=None):
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_sqlite_transaction():
+            return self.cursor()  # SQLite already rolled the whole transaction back (disk full)
+        return super().execute_sql(sql, params)
+
+    def rollback(self):
+        if not self._in_sqlite_transaction():
+            return None  # already rolled back by SQLite: nothing left to undo
+        return super().rollback()
+
+    def _in_sqlite_transaction(self) -> bool:
+        return self.is_closed() or self.connection().in_transaction
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor that turns storage errors into their sentences (NetuiDatabase.storage_error)."""
+
+    owner: NetuiDatabase
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.OperationalError as error:
+            raise self._translate(error)
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.OperationalError as error:
+            raise self._translate(error)
+
+    def _translate(self, error: sqlite3.OperationalError) -> Exception:
+        translated = self.owner.storage_error(error)
+        if translated is None:
+            return error
+        translated.__cause__ = error
+        return translated
 
 
 def data_dir() -> Path:
@@ -65,9 +153,14 @@ def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
 
 
 def open_database(
-    path: str | os.PathLike, migrations: Sequence[Migration] = MIGRATIONS
-) -> SqliteDatabase:
+    path: str | os.PathLike, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool | None = None
+) -> NetuiDatabase:
     """Open (creating if needed) the netui database at `path`, migrate it, and bind the models.
+
+    A file this process cannot write (or whose folder it cannot write, so that SQLite cannot
+    keep its -wal and -shm files beside it) opens read-only (`read_only=None` decides so;
+    True or False forces it): everything reads, every write raises ReadOnlyError, and
+    `is_read_only()` says so, for the app to show.
 
     Raises DatabaseOpenError, leaving the file untouched, when the file is not a netui
     database, cannot be read, or was written by a newer netui.
@@ -76,19 +169,27 @@ def open_database(
     newest = latest_version(migrations)
     if path.exists():
         _check_existing_file(path, newest)
+        if read_only is None:
+            read_only = not _writable(path)
     else:
         _create_private_file(path)
+        read_only = False
 
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
-    # Comparisons that SQLite's ASCII-only lower() gets wrong ("Évora" vs "évora").
-    database.register_function(fold_key, "fold_key", 1, deterministic=True)
-    database.register_function(fold, "fold", 1, deterministic=True)  # the search index's text
+    if read_only:
+        database = _open_read_only(path)
+    else:
+        database = NetuiDatabase(path, pragmas=PRAGMAS)
+        _register_functions(database)
     try:
-        database.connect()
+        database.connect(reuse_if_open=True)
         # Read again through the real connection: a write-ahead log may hold newer pages
         # than the file header that the read-only check looked at.
         version = _check_identity(database.connection(), path, newest)
         models.database.initialize(database)
+        if read_only and version < newest:
+            raise DatabaseOpenError(
+                f"{path}: is read-only and was written by an older netui (schema version {version}); "
+                "make it writable once so that netui can upgrade it.")
         _migrate(database, path, version, migrations)
     except DatabaseOpenError:
         database.close()
@@ -102,6 +203,52 @@ def open_database(
             f"{path}: upgrading the database failed ({error}); the file was left as it was."
         ) from error
     return database
+
+
+def is_read_only() -> bool:
+    """True when the open database was opened read-only (see open_database)."""
+    return bool(getattr(models.database.obj, "read_only", False))
+
+
+def data_version() -> int:
+    """SQLite's PRAGMA data_version on this thread's connection: it changes when another
+    connection (another process, or a worker thread's) commits a change to the file. Poll it
+    on a timer and reload what is shown when it moves."""
+    return models.database.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+def _register_functions(database: SqliteDatabase) -> None:
+    # Comparisons that SQLite's ASCII-only lower() gets wrong ("Évora" vs "évora").
+    database.register_function(fold_key, "fold_key", 1, deterministic=True)
+    database.register_function(fold, "fold", 1, deterministic=True)  # the search index's text
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the file, and keep its -wal and -shm files beside it?"""
+    if not os.access(path, os.W_OK):
+        return False
+    if os.access(path.parent, os.W_OK | os.X_OK):
+        return True
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    return all(side.exists() and os.access(side, os.W_OK) for side in sides)
+
+
+def _open_read_only(path: Path) -> NetuiDatabase:
+    """A read-only connection: mode=ro, or, when SQLite cannot even create the -shm file it
+    needs for that (a read-only folder), immutable (nobody can be writing there either)."""
+    pragmas = {name: value for name, value in PRAGMAS.items() if name not in ("journal_mode", "secure_delete")}
+    base = f"file:{quote(str(path.resolve()))}?mode=ro"
+    for uri in (base, base + "&immutable=1"):
+        database = NetuiDatabase(path, read_only=True, uri=uri, pragmas=pragmas)
+        _register_functions(database)
+        try:
+            database.connect()
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return database
+        except (sqlite3.Error, peewee.DatabaseError) as error:
+            database.close()
+            failure = error
+    raise DatabaseOpenError(f"{path}: cannot read this database ({failure}).")
 
 
 def close_database() -> None:
@@ -125,6 +272,14 @@ def backup_database(source: SqliteDatabase | str | os.PathLike, destination: Pat
         if owned:
             source_connection.close()
     return destination
+
+
+def checkpoint() -> bool:
+    """Copy the write-ahead log into the database file and empty the log (TRUNCATE), so that
+    no older version of a page (say, of a purged person) stays in the -wal file. Waits for
+    readers up to the busy timeout; returns False when one kept it from finishing."""
+    busy, _log, _done = models.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
 
 
 def schema_version(database: SqliteDatabase) -> int:

@@ -29,3 +29,19 @@ class AmbiguousNameError(NetuiError):
         super().__init__(
             f"{len(candidates)} {noun} match '{text}'; use a more precise name or '#id'."
         )
+
+
+class StorageError(NetuiError):
+    """The database file could not be written (read-only, disk full, busy); nothing changed."""
+
+
+class ReadOnlyError(StorageError):
+    """The database was opened read-only (the file or its folder cannot be written)."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the file's size limit) is full; the transaction was rolled back."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another process held the write lock longer than the busy timeout."""

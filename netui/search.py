@@ -100,6 +100,13 @@ def drop_contacts(contact_ids: Iterable[int]) -> None:
     ContactSearch.delete().where(ContactSearch.rowid.in_(ids)).execute()
 
 
+def erase_deleted() -> None:
+    """Rewrite the index as one segment holding only living rows. FTS5 deletes lazily: a
+    deleted row's words (and those of its earlier versions) stay in older index segments
+    until they are merged; after a purge none of them may remain in the file."""
+    database.execute_sql("INSERT INTO contact_search(contact_search) VALUES('optimize')")
+
+
 def rebuild_index() -> int:
     """Rebuild the whole index from the tables; returns how many contacts it holds."""
     with database.atomic():
