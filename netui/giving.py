@@ -350,13 +350,13 @@ def people_i_owe(limit: int = 50) -> list[PersonBalance]:
 
 
 def helped_recently(days: int = 90, limit: int = 50) -> list[FavourInfo]:
-    """Favours you gave in the last `days` days (today included), the most recent first;
+    """Favours you gave at most `days` days ago (today included), the most recent first;
     people in the trash are left out."""
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
         raise ValidationError("days", _("Look back at least 1 day."))
     if limit < 1:
         raise ValidationError("limit", _("Ask for at least 1 favour."))
-    since = when.today() - dt.timedelta(days=days - 1)
+    since = when.today() - dt.timedelta(days=days)
     query = (
         _favour_query()
         .where(Favour.direction == "gave", Favour.occurred_on >= since, Contact.trashed_at.is_null())
