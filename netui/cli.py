@@ -19,8 +19,8 @@ from pathlib import Path
 import peewee
 
 from netui import (
-    __version__, agenda, appointments, brief, capture, contacts, dates, db, demo, events, exporting,
-    followups, importing, timeline, trips, upkeep, when,
+    __version__, agenda, appointments, brief, capture, chains, contacts, dates, db, demo, events, exporting,
+    followups, giving, importing, timeline, trips, upkeep, when,
 )
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.models import CIRCLES, INTERACTION_KINDS, MILESTONES
@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_argument("--dry-run", action="store_true", help="say what would happen, write nothing")
 
     _add_upkeep_commands(commands)
+    _add_giving_commands(commands)
 
     demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
     demo_command.add_argument("--people", type=int, default=200)
@@ -191,6 +192,59 @@ def _add_upkeep_commands(commands) -> None:
     reschedule = actions.add_parser("reschedule", help="move a follow-up to another day")
     reschedule.add_argument("id", type=int, metavar="ID")
     reschedule.add_argument("date", metavar="DATE")
+
+
+def _add_giving_commands(commands) -> None:
+    """favour, favours, intro, intro-status, chain, connectors."""
+    favour = commands.add_parser("favour", help="record a favour given to or received from someone")
+    favour.add_argument("name", metavar="NAME")
+    direction = favour.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--gave", dest="direction", action="store_const", const="gave", help="you did it for them")
+    direction.add_argument("--received", dest="direction", action="store_const", const="received",
+                           help="they did it for you")
+    favour.add_argument("--kind", required=True, metavar="K",
+                        help=", ".join(k.replace(" ", "-") for k in giving.FAVOUR_KINDS))
+    favour.add_argument("--note", default="")
+    favour.add_argument("--when", default="today", metavar="DATE", help="the day: today (default), yesterday, 2026-11-20")
+    favour.add_argument("--followup", metavar="WHEN",
+                        help='also a follow-up ("Thank them for…" / "Check the … helped") due then: '
+                             "a date, friday, 'in 2 weeks' or a number of days")
+
+    favours = commands.add_parser("favours", help="someone's favours and balance; or the people you owe and "
+                                                  "the people you helped recently")
+    favours.add_argument("name", metavar="NAME", nargs="?", help="whose ledger (without it: the two lists)")
+    favours.add_argument("--owe", action="store_true", help="people who did more for you than you for them")
+    favours.add_argument("--helped", action="store_true", help="favours you gave recently")
+    favours.add_argument("--days", type=int, default=90, help="with --helped: how far back (default 90)")
+    favours.add_argument("--limit", type=int, default=50)
+    favours.add_argument("--json", action="store_true", help="machine-readable output")
+
+    intro = commands.add_parser("intro", help="introduce one contact to another")
+    intro.add_argument("person_a", metavar="A")
+    intro.add_argument("person_b", metavar="B")
+    intro.add_argument("--reason", required=True, metavar="TEXT", help="why they should meet")
+    intro.add_argument("--when", default="today", metavar="DATE", help="the day (default today)")
+    intro.add_argument("--status", default="proposed", choices=("proposed", "made"),
+                       help="proposed (default): you mean to; made: you did (a favour to each, logged with both)")
+    intro.add_argument("--followup", metavar="WHEN",
+                       help="with --status made: ask both how it went then (a date, 'in 2 weeks', days)")
+
+    status = commands.add_parser("intro-status", help="move an introduction on: proposed → made → met → outcome")
+    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("status", metavar="STATUS", choices=giving.INTRODUCTION_STATUSES,
+                        help=" → ".join(giving.INTRODUCTION_STATUSES))
+    status.add_argument("--outcome", default="", metavar="TEXT", help="with outcome: what came of it")
+    status.add_argument("--followup", metavar="WHEN",
+                        help="when it becomes made: ask both how it went then (a date, 'in 2 weeks', days)")
+
+    chain = commands.add_parser("chain", help="who introduced someone, up to the first person, and whom they "
+                                              "brought in")
+    chain.add_argument("name", metavar="NAME")
+    chain.add_argument("--json", action="store_true", help="machine-readable output")
+
+    connectors = commands.add_parser("connectors", help="who brought the most people into your network")
+    connectors.add_argument("--limit", type=int, default=10)
+    connectors.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -594,11 +648,199 @@ def cmd_followup(args) -> int:
     return 0
 
 
+def _followup_when(text: str) -> dt.date | str | int:
+    """--followup: a number of days, or a day as people type it."""
+    return int(text) if text.strip().isdigit() else text
+
+
+def _signed(number: int) -> str:
+    return f"+{number}" if number > 0 else str(number)
+
+
+def cmd_favour(args) -> int:
+    contact_id = contacts.resolve_contact(args.name)
+    favour_id = giving.record_favour(
+        contact_id, args.direction, args.kind, args.note, args.when,
+        followup_due=_followup_when(args.followup) if args.followup else None,
+    )
+    info = giving.get_favour(favour_id)
+    ledger = giving.balance(contact_id)
+    to_from = "given to" if info.direction == "gave" else "received from"
+    print(f"Recorded {info.kind} {to_from} {info.contact_name} on {info.occurred_on.isoformat()} (favour #{info.id}); "
+          f"balance {_signed(ledger.balance)} (given {ledger.given}, received {ledger.received}).")
+    if info.followup_id:
+        item = followups.get_followup(info.followup_id)
+        print(f"Follow-up due {item.due_on.isoformat()}: {item.action}.")
+    return 0
+
+
+def cmd_favours(args) -> int:
+    if args.name:
+        if args.owe or args.helped:
+            raise ValidationError("name", "Give a NAME for one person's ledger, or --owe / --helped for the lists.")
+        return _ledger(contacts.resolve_contact(args.name), args.json)
+    both = not (args.owe or args.helped)
+    owe = giving.people_i_owe(args.limit) if args.owe or both else None
+    helped = giving.helped_recently(args.days, args.limit) if args.helped or both else None
+    if args.json:
+        data = {}
+        if owe is not None:
+            data["owe"] = _jsonable(owe)
+        if helped is not None:
+            data["helped"] = _jsonable(helped)
+        _print_json(data)
+        return 0
+    if owe is not None:
+        print("People you owe")
+        for person in owe:
+            last = (f"last: {person.last_on.isoformat()} {person.last_direction} {person.last_kind}"
+                    if person.last_on else "")
+            print(f"  #{person.contact_id}  {person.name}  ·  balance {person.balance} "
+                  f"(given {person.given}, received {person.received})  ·  {last}")
+        if not owe:
+            print("  Nobody: you have given at least as much as you received.")
+    if helped is not None:
+        if owe is not None:
+            print()
+        print(f"People you helped in the last {args.days} days")
+        for item in helped:
+            print(f"  {_favour_line(item)}  ·  {item.contact_name} (#{item.contact_id})")
+        if not helped:
+            print("  No favours given in that time.")
+    return 0
+
+
+def _favour_line(item: giving.FavourInfo) -> str:
+    note = f"  ·  {item.note}" if item.note else ""
+    return f"{item.occurred_on.isoformat()}  {item.direction:<8}  {item.kind}{note}"
+
+
+def _ledger(contact_id: int, as_json: bool) -> int:
+    ledger = giving.balance(contact_id)
+    favours = giving.favours_of(contact_id)
+    introductions = giving.introductions_of(contact_id)
+    name = contacts.get_contact(contact_id).name
+    if as_json:
+        _print_json({"contact_id": contact_id, "name": name, "given": ledger.given, "received": ledger.received,
+                     "balance": ledger.balance, "favours": _jsonable(favours),
+                     "introductions": _jsonable(introductions)})
+        return 0
+    print(f"{name} (#{contact_id}): balance {_signed(ledger.balance)} (given {ledger.given}, "
+          f"received {ledger.received})")
+    for item in favours:
+        print(f"  #{item.id}  {_favour_line(item)}")
+    if introductions:
+        print("Introductions:")
+        for intro in introductions:
+            print(f"  {_intro_line(intro)}")
+    return 0
+
+
+def _intro_line(intro: giving.IntroductionInfo) -> str:
+    reason = f"  ·  {intro.reason}" if intro.reason else ""
+    outcome = f"  ·  outcome: {intro.outcome}" if intro.outcome else ""
+    return (f"#{intro.id}  {intro.introduced_on.isoformat()}  {intro.status:<8}  "
+            f"{intro.person_a_name} → {intro.person_b_name}{reason}{outcome}")
+
+
+def cmd_intro(args) -> int:
+    if args.followup and args.status != "made":
+        raise ValidationError("followup", "--followup goes with --status made (ask how it went once it is made).")
+    a, b = contacts.resolve_contact(args.person_a), contacts.resolve_contact(args.person_b)
+    intro_id = giving.introduce(a, b, args.reason, args.when, args.status)
+    info = giving.get_introduction(intro_id)
+    print(f"{'Introduced' if info.status == 'made' else 'Proposed introducing'} {info.person_a_name} to "
+          f"{info.person_b_name} (introduction #{info.id}, {info.status}).")
+    if info.status == "made":
+        _offer(giving.introduction_offer(intro_id), args.followup)
+    return 0
+
+
+def _offer(offer: giving.IntroductionOffer, followup: str | None) -> None:
+    if followup:
+        created = giving.accept_introduction_offer(offer, _followup_when(followup))
+        for item in (followups.get_followup(i) for i in created):
+            print(f"Follow-up due {item.due_on.isoformat()}: {item.action} ({item.contact_name}).")
+    else:
+        print(f"Add --followup WHEN to ask both how it went (e.g. --followup {giving.ASK_HOW_IT_WENT_DAYS}).")
+
+
+def cmd_intro_status(args) -> int:
+    offer = giving.set_introduction_status(args.id, args.status, args.outcome)
+    if args.followup and offer is None:
+        raise ValidationError("followup", "--followup goes with making the introduction (status made or later, "
+                                          "from proposed).")
+    info = giving.get_introduction(args.id)
+    outcome = f": {info.outcome}" if info.outcome and info.status == "outcome" else ""
+    print(f"Introduction #{info.id} of {info.person_a_name} to {info.person_b_name}: {info.status}{outcome}.")
+    if offer is not None:
+        print("Recorded a favour given to each and logged the introduction with both.")
+        _offer(offer, args.followup)
+    return 0
+
+
+def cmd_chain(args) -> int:
+    contact_id = contacts.resolve_contact(args.name)
+    up = chains.chain_up(contact_id)
+    tree = chains.brought_in(contact_id)
+    if args.json:
+        _print_json({"chain": _jsonable(up), "brought_in": _tree_json(tree)})
+        return 0
+    if len(up) > 1:
+        print("Chain (each introduced by the next): " + " ← ".join(p.name for p in up))
+    else:
+        print(f"{up[0].name} was not introduced by anyone you know.")
+    if not tree.downstream:
+        print(f"{tree.person.name} has not brought anyone in yet.")
+        return 0
+    print(f"Brought in {tree.downstream} {'person' if tree.downstream == 1 else 'people'}:")
+    print(tree.person.name)
+    # Depth first without recursion: a chain may be thousands deep.
+    stack = [(child, "", index == len(tree.children) - 1) for index, child in reversed(list(enumerate(tree.children)))]
+    while stack:
+        node, prefix, last = stack.pop()
+        trashed = " (in the trash)" if node.person.trashed else ""
+        print(f"{prefix}{'└── ' if last else '├── '}{node.person.name} (#{node.person.id}){trashed}")
+        inner = prefix + ("    " if last else "│   ")
+        stack += [(child, inner, index == len(node.children) - 1)
+                  for index, child in reversed(list(enumerate(node.children)))]
+    return 0
+
+
+def _tree_json(tree: chains.BroughtIn) -> dict:
+    """{person, downstream, children: [...]}, built bottom-up without recursion."""
+    order, stack = [], [tree]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(node.children)
+    built: dict[int, dict] = {}
+    for node in reversed(order):
+        built[id(node)] = {"person": _jsonable(node.person), "downstream": node.downstream,
+                           "children": [built.pop(id(child)) for child in node.children]}
+    return built[id(tree)]
+
+
+def cmd_connectors(args) -> int:
+    found = chains.top_connectors(args.limit)
+    if args.json:
+        _print_json(_jsonable(found))
+        return 0
+    if not found:
+        print("Nobody has introduced anyone yet (set who introduced whom with netui add/edit or the app).")
+    for rank, connector in enumerate(found, 1):
+        print(f"{rank:>2}. #{connector.id}  {connector.name}  ·  brought in {connector.direct} directly, "
+              f"{connector.downstream} in all")
+    return 0
+
+
 COMMANDS = {
     "add": cmd_add, "log": cmd_log, "search": cmd_search, "show": cmd_show, "demo": cmd_demo,
     "capture": cmd_capture, "import": cmd_import, "export": cmd_export,
     "today": cmd_today, "trip": cmd_trip, "brief": cmd_brief, "cadence": cmd_cadence, "date": cmd_date,
     "appointment": cmd_appointment, "followup": cmd_followup,
+    "favour": cmd_favour, "favours": cmd_favours, "intro": cmd_intro, "intro-status": cmd_intro_status,
+    "chain": cmd_chain, "connectors": cmd_connectors,
 }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from netui import __version__, cli, contacts, db, events, followups, timeline
+from netui import __version__, cli, contacts, db, events, followups, giving, timeline
 
 
 @pytest.fixture
@@ -623,3 +623,138 @@ def test_appointment_add_list_done(capsys, db_path, frozen):
     code, out, err = run_db(capsys, db_path, "appointment", "add", "X", "--with", "Giulia Rossi",
                             "--start", "2026-12-01 10:00", "--every", "daily")
     assert code == 2 and "not a repetition" in err
+
+
+# --- give & take ---------------------------------------------------------------------------
+
+
+def test_favour_records_and_prints_the_balance(capsys, db_path, frozen):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "favour", "Giulia Rossi", "--received", "--kind", "job-lead",
+                            "--note", "Orbit", "--when", "yesterday", "--followup", "2")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Recorded job lead received from Giulia Rossi on 2026-11-28 (favour #1); balance -1 (given 0, received 1).",
+        "Follow-up due 2026-12-01: Thank them for the job lead.",
+    ]
+    code, out, err = run_db(capsys, db_path, "favour", "Giulia Rossi", "--gave", "--kind", "advice")
+    assert out.strip().endswith("balance 0 (given 1, received 1).")
+    code, out, err = run_db(capsys, db_path, "favours", "Giulia Rossi")
+    assert out.splitlines() == [
+        "Giulia Rossi (#1): balance 0 (given 1, received 1)",
+        "  #2  2026-11-29  gave      advice",
+        "  #1  2026-11-28  received  job lead  ·  Orbit",
+    ]
+    data = json.loads(run_db(capsys, db_path, "favours", "Giulia Rossi", "--json")[1])
+    assert (data["balance"], data["given"], data["received"]) == (0, 1, 1)
+    assert [f["kind"] for f in data["favours"]] == ["advice", "job lead"] and data["introductions"] == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("--gave", "--kind", "bribe"), "is not a kind of favour"),
+        (("--gave", "--kind", "advice", "--when", "tomorrow"), "is in the future"),
+        (("--gave", "--kind", "advice", "--followup", "someday"), "is not a date"),
+        (("--kind", "advice"), "--gave --received is required"),
+        (("--gave", "--received", "--kind", "advice"), "not allowed with"),
+    ],
+)
+def test_bad_favours_exit_2_and_write_nothing(capsys, db_path, frozen, argv, says):
+    run_db(capsys, db_path, "add", "Giulia Rossi")
+    code, out, err = run_db(capsys, db_path, "favour", "Giulia Rossi", *argv)
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1
+    assert stored(db_path, lambda: giving.favours_of(1)) == []
+
+
+def test_favours_views_owe_and_helped(capsys, db_path, frozen):
+    for name in ("Giulia Rossi", "Marco Bianchi"):
+        run_db(capsys, db_path, "add", name)
+    run_db(capsys, db_path, "favour", "Giulia Rossi", "--received", "--kind", "advice", "--when", "2026-11-01")
+    run_db(capsys, db_path, "favour", "Marco Bianchi", "--gave", "--kind", "useful-tool", "--when", "2026-11-20")
+    code, out, err = run_db(capsys, db_path, "favours", "--owe")
+    assert code == 0, err
+    assert out.splitlines()[0] == "People you owe"
+    assert "Giulia Rossi" in out and "balance -1" in out and "last: 2026-11-01 received advice" in out
+    code, out, err = run_db(capsys, db_path, "favours", "--helped", "--days", "30")
+    assert out.splitlines() == ["People you helped in the last 30 days",
+                                "  2026-11-20  gave      useful tool  ·  Marco Bianchi (#2)"]
+    data = json.loads(run_db(capsys, db_path, "favours", "--json")[1])
+    assert [p["name"] for p in data["owe"]] == ["Giulia Rossi"]
+    assert [f["contact_name"] for f in data["helped"]] == ["Marco Bianchi"]
+    code, out, err = run_db(capsys, db_path, "favours", "Giulia Rossi", "--owe")
+    assert code == 2
+
+
+def test_intro_proposed_then_made_with_followups(capsys, db_path, frozen):
+    for name in ("Giulia Rossi", "Marco Bianchi"):
+        run_db(capsys, db_path, "add", name)
+    code, out, err = run_db(capsys, db_path, "intro", "Giulia Rossi", "Marco Bianchi", "--reason", "both in fintech")
+    assert (code, out.strip()) == (
+        0, "Proposed introducing Giulia Rossi to Marco Bianchi (introduction #1, proposed)."), err
+    code, out, err = run_db(capsys, db_path, "intro", "#2", "#1", "--reason", "again")
+    assert code == 2 and "already have an open introduction (#1, proposed)" in err
+    code, out, err = run_db(capsys, db_path, "intro-status", "1", "made", "--followup", "in 2 weeks")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Introduction #1 of Giulia Rossi to Marco Bianchi: made.",
+        "Recorded a favour given to each and logged the introduction with both.",
+        "Follow-up due 2026-12-13: Ask how the introduction with Marco Bianchi went (Giulia Rossi).",
+        "Follow-up due 2026-12-13: Ask how the introduction with Giulia Rossi went (Marco Bianchi).",
+    ]
+    assert stored(db_path, lambda: [i.summary for i in timeline.contact_timeline(2)]) == [
+        "Introduced Giulia Rossi to Marco Bianchi: both in fintech"]
+    code, out, err = run_db(capsys, db_path, "intro-status", "1", "proposed")
+    assert code == 2 and "cannot go back to 'proposed'" in err
+    code, out, err = run_db(capsys, db_path, "intro-status", "1", "outcome", "--outcome", "Marco hired her")
+    assert out.strip() == "Introduction #1 of Giulia Rossi to Marco Bianchi: outcome: Marco hired her."
+    code, out, err = run_db(capsys, db_path, "favours", "#1")
+    assert "  #1  2026-11-29  outcome   Giulia Rossi → Marco Bianchi  ·  both in fintech  ·  outcome: Marco hired her" in out
+
+
+def test_intro_made_at_once_and_bad_intros(capsys, db_path, frozen):
+    for name in ("Giulia Rossi", "Marco Bianchi"):
+        run_db(capsys, db_path, "add", name)
+    code, out, err = run_db(capsys, db_path, "intro", "#1", "#1", "--reason", "x")
+    assert code == 2 and "two different people" in err
+    code, out, err = run_db(capsys, db_path, "intro", "#1", "#2", "--reason", "x", "--followup", "3")
+    assert code == 2 and "--followup goes with --status made" in err
+    code, out, err = run_db(capsys, db_path, "intro", "#1", "#2", "--reason", "x", "--status", "made")
+    assert code == 0, err
+    assert out.splitlines() == ["Introduced Giulia Rossi to Marco Bianchi (introduction #1, made).",
+                                "Add --followup WHEN to ask both how it went (e.g. --followup 14)."]
+    assert stored(db_path, lambda: (giving.balance(1).balance, giving.balance(2).balance)) == (1, 1)
+    assert stored(db_path, lambda: followups.open_for_contacts([1, 2])) == {}
+
+
+def test_chain_and_connectors(capsys, db_path, frozen):
+    def setup():
+        anna = contacts.create_contact("Anna Rossi")
+        bruno = contacts.create_contact("Bruno Bianchi", introduced_by_id=anna)
+        contacts.create_contact("Carla Neri", introduced_by_id=bruno)
+        contacts.create_contact("Dario Blu", introduced_by_id=anna)
+
+    stored(db_path, setup)
+    code, out, err = run_db(capsys, db_path, "chain", "Anna Rossi")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Anna Rossi was not introduced by anyone you know.",
+        "Brought in 3 people:",
+        "Anna Rossi",
+        "├── Bruno Bianchi (#2)",
+        "│   └── Carla Neri (#3)",
+        "└── Dario Blu (#4)",
+    ]
+    code, out, err = run_db(capsys, db_path, "chain", "Carla Neri")
+    assert out.splitlines() == ["Chain (each introduced by the next): Carla Neri ← Bruno Bianchi ← Anna Rossi",
+                                "Carla Neri has not brought anyone in yet."]
+    data = json.loads(run_db(capsys, db_path, "chain", "Anna Rossi", "--json")[1])
+    assert [p["name"] for p in data["chain"]] == ["Anna Rossi"]
+    assert data["brought_in"]["downstream"] == 3
+    assert [c["person"]["name"] for c in data["brought_in"]["children"]] == ["Bruno Bianchi", "Dario Blu"]
+    assert data["brought_in"]["children"][0]["children"][0]["person"]["id"] == 3
+    code, out, err = run_db(capsys, db_path, "connectors")
+    assert out.splitlines() == [" 1. #1  Anna Rossi  ·  brought in 2 directly, 3 in all",
+                                " 2. #2  Bruno Bianchi  ·  brought in 1 directly, 1 in all"]
+    data = json.loads(run_db(capsys, db_path, "connectors", "--limit", "1", "--json")[1])
+    assert data == [{"id": 1, "name": "Anna Rossi", "company": "", "direct": 2, "downstream": 3}]
