@@ -17,7 +17,6 @@ from netui.screens.commands import NetuiCommands
 from netui.screens.form import FormScreen
 from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
-from netui.screens.welcome import WelcomeScreen
 from netui.session import worker_connection
 
 
@@ -48,6 +47,8 @@ class NetuiApp(Actions, App):
         if self._start_capture is not False:
             self.open_capture(self._start_capture)
         elif self._welcome and contacts.is_network_empty():
+            from netui.screens.welcome import WelcomeScreen  # Markdown loads only for a new user
+
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
 
     def _welcome_chosen(self, choice: str | None) -> None:
