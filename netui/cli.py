@@ -22,6 +22,7 @@ from netui import (
     __version__, agenda, appointments, brief, capture, chains, contacts, dates, db, demo, events, exporting,
     followups, giving, importing, timeline, trips, upkeep, when,
 )
+from netui import backup, privacy
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.models import CIRCLES, INTERACTION_KINDS, MILESTONES
 
@@ -100,10 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     capture_command.add_argument("--event", metavar="EVENT",
                                  help="the event you are at (title or '#id'); created for today if new")
 
-    export_command = commands.add_parser("export", help="write contacts and more to CSV, vCard or iCalendar")
-    export_command.add_argument("format", choices=("csv", "vcard", "ics"))
-    export_command.add_argument("--out", required=True, metavar="PATH",
-                                help="the file to write (with --what all: a folder)")
+    export_command = commands.add_parser(
+        "export", help="write contacts and more to CSV, vCard or iCalendar; or everything about one person (JSON)")
+    export_command.add_argument("format", choices=("csv", "vcard", "ics", "person"))
+    export_command.add_argument("person", metavar="NAME", nargs="?",
+                                help="person: whose data (everything stored about them, as JSON)")
+    export_command.add_argument("--out", metavar="PATH",
+                                help="the file to write (with --what all: a folder); person: default standard output")
+    export_command.add_argument("--json", action="store_true", help="person: the format (the only one)")
     export_command.add_argument("--what", default="contacts",
                                 help="csv: contacts (default), interactions, events, followups or all")
     export_command.add_argument("--query", default="", help="only contacts the search box would show for this")
@@ -120,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_upkeep_commands(commands)
     _add_giving_commands(commands)
+    _add_safety_commands(commands)
 
     demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
     demo_command.add_argument("--people", type=int, default=200)
@@ -247,6 +253,19 @@ def _add_giving_commands(commands) -> None:
     connectors.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def _add_safety_commands(commands) -> None:
+    """backup, restore, purge."""
+    backup_command = commands.add_parser("backup", help="copy the database safely, even while the app is open")
+    backup_command.add_argument("--to", metavar="PATH",
+                                help="the file (or folder) to write; default: the backups folder beside the database")
+    restore = commands.add_parser("restore", help="replace the database with a backup (the current one is saved first)")
+    restore.add_argument("file", metavar="PATH", help="a netui database file, e.g. one netui backup wrote")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge = commands.add_parser("purge", help="erase a person for good, everywhere (also from the trash)")
+    purge.add_argument("name", metavar="NAME", help="their name or '#id' (a person in the trash too)")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     # "--04-15" (a date without its year) would read as an option: pass it on as "04-15".
@@ -257,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_tui(args)
         if args.command == "locate":
             return cmd_locate(args)
+        if args.command == "restore":  # also when the current file is too damaged to open
+            return cmd_restore(args)
         database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db))
         try:
             return COMMANDS[args.command](args)
@@ -301,6 +322,7 @@ def run_tui(args) -> int:
         return 0
     path = db.resolve_db_path(args.db)
     database = db.open_database(path)
+    backup.rolling_backup()  # today's automatic copy, if not made yet
     try:
         NetuiApp(path).run()
     finally:
@@ -323,6 +345,12 @@ def cmd_capture(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.format == "person":
+        return _export_person(args)
+    if args.person:
+        raise ValidationError("format", f"'{args.person}': only export person takes a name.")
+    if not args.out:
+        raise ValidationError("out", f"Say where to write the {args.format} file with --out PATH.")
     query = " ".join(part for part in (
         args.query, f'tag:"{args.tag}"' if args.tag else "", f'city:"{args.city}"' if args.city else "") if part)
     written = exporting.export(args.format, Path(args.out), args.what, query, excel=args.excel,
@@ -330,6 +358,66 @@ def cmd_export(args) -> int:
     for path in written:
         print(f"Wrote {path}")
     return 0
+
+
+def _export_person(args) -> int:
+    if not args.person:
+        raise ValidationError("person", "Say whose data to export: netui export person NAME --json.")
+    record = privacy.person_record(privacy.resolve_anyone(args.person))
+    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        written = exporting.write_private(Path(args.out), text.encode("utf-8"))
+        print(f"Wrote everything stored about {record['contact']['name']} to {written}")
+    else:
+        print(text, end="")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    written = backup.backup_now(Path(args.to) if args.to else None)
+    facts = backup.facts_about(written)
+    print(f"Backed up {db.resolve_db_path(args.db)} to {written} ({backup.counted(facts.contacts, 'contact')}, "
+          f"{backup.counted(facts.interactions, 'interaction')}).")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    live = db.resolve_db_path(args.db)
+    incoming = backup.check_backup(Path(args.file))
+    question = (f"Replace {backup.describe_file(live)} with {incoming.describe()}? "
+                f"The current file is copied to {backup.backups_folder(live)} first.")
+    if not _confirm(question, args.yes, "netui restore replaces your whole database: add --yes to confirm "
+                                        "(there is no terminal to ask on)."):
+        print("Nothing was changed.")
+        return 1
+    saved = backup.restore(Path(args.file), live)
+    kept = f" The database it replaced is kept as {saved}." if saved else ""
+    print(f"Restored {live} from {args.file} ({backup.counted(incoming.contacts, 'contact')}).{kept}")
+    return 0
+
+
+def cmd_purge(args) -> int:
+    contact_id = privacy.resolve_anyone(args.name)
+    detail = contacts.get_contact(contact_id)
+    question = (f"Erase {detail.name} (#{contact_id}) for good: their details, interactions only with them, "
+                "follow-ups, and every trace in the database file? This cannot be undone.")
+    if not _confirm(question, args.yes, f"netui purge erases {detail.name} for good: add --yes to confirm "
+                                        "(there is no terminal to ask on)."):
+        print("Nothing was changed.")
+        return 1
+    contacts.purge_contact(contact_id)
+    print(f"Erased {detail.name} (#{contact_id}) for good. Backups made before still hold them until they "
+          f"roll off (netui keeps {backup.KEEP_DAILY} daily ones) or you delete them.")
+    return 0
+
+
+def _confirm(question: str, yes: bool, refusal: str) -> bool:
+    """--yes, or a yes typed on the terminal; without either and without a terminal: refuse."""
+    if yes:
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise ValidationError("yes", refusal)
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
 
 
 def cmd_import(args) -> int:
@@ -841,6 +929,7 @@ COMMANDS = {
     "appointment": cmd_appointment, "followup": cmd_followup,
     "favour": cmd_favour, "favours": cmd_favours, "intro": cmd_intro, "intro-status": cmd_intro_status,
     "chain": cmd_chain, "connectors": cmd_connectors,
+    "backup": cmd_backup, "purge": cmd_purge,
 }
 
 

@@ -27,10 +27,12 @@ from netui.models import (
     Event,
     EventAttendee,
     Fact,
+    Favour,
     FollowUp,
     ImportantDate,
     Interaction,
     InteractionParticipant,
+    Introduction,
     Tag,
     UTCDateTimeField,
     database,
@@ -765,6 +767,23 @@ def _purge_rows(contact_id: int) -> None:
         .having(fn.COUNT(InteractionParticipant.contact) == 1)
     )
     Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
+    # An introduction's timeline entry names both people: it goes with the introduction, and
+    # the other person's search entry is rewritten without it. The favour it recorded for the
+    # other person stays theirs, with the purged name taken out of its note.
+    introductions = list(Introduction.select(Introduction.id, Introduction.interaction).where(
+        (Introduction.person_a == contact_id) | (Introduction.person_b == contact_id)).tuples())
+    if introductions:
+        row = _get_row(contact_id)
+        name = re.compile(re.escape(full_name(row.first_name, row.last_name)), re.IGNORECASE)
+        for favour in Favour.select().where(Favour.introduction.in_([i for i, _ in introductions])):
+            if name.search(favour.note):
+                Favour.update(note=name.sub("someone (erased)", favour.note)).where(Favour.id == favour.id).execute()
+    introduced = [interaction for _, interaction in introductions if interaction is not None]
+    if introduced:
+        others = {c for (c,) in InteractionParticipant.select(InteractionParticipant.contact).where(
+            InteractionParticipant.interaction.in_(introduced), InteractionParticipant.contact != contact_id).tuples()}
+        Interaction.delete().where(Interaction.id.in_(introduced)).execute()
+        search.reindex_contacts(others)
     their_appointments = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
         AppointmentParticipant.contact == contact_id)
     only_with_them = (

@@ -10,7 +10,7 @@ from contextlib import closing
 
 import pytest
 
-from netui import appointments, cli, contacts, db, events, followups, search, timeline
+from netui import appointments, cli, contacts, db, events, followups, giving, search, timeline
 from netui.errors import NotFoundError
 from netui.models import Appointment, Interaction, Tag
 
@@ -33,6 +33,8 @@ def _make_person() -> tuple[int, int, int]:
     events.set_attendee(event, person, "met")
     appointments.create_appointment("tennisquixo", [person], "2026-12-01 18:00")
     appointments.create_appointment("Team lunch", [person, other], "2026-12-02 12:00")
+    giving.introduce(person, other, reason="they both row", status="made")
+    giving.record_favour(person, "gave", "advice", note="helped with the Xanthippe school")
     # Edit the notes a few times: every version goes through the search index.
     for round_ in range(3):
         contacts.update_contact(person, notes=f"Knows all about marmalade-smuggling ({round_})")
@@ -45,7 +47,7 @@ def test_purge_leaves_no_trace_in_the_file_or_its_log(tmp_path):
     path = tmp_path / "netui.db"
     handle = db.open_database(path)
     person, other, shared = _make_person()
-    assert search.search_ids("zebulon") == [person]
+    assert set(search.search_ids("zebulon")) == {person, other}  # the introduction names him
     onlooker = sqlite3.connect(str(path))  # another program with the file open, like the app
     onlooker.execute("SELECT count(*) FROM contact").fetchone()
     try:
@@ -85,3 +87,60 @@ def test_purge_trash_scrubs_once_for_all(tmp_path):
     handle.close()
     data = path.read_bytes().lower()
     assert b"zorblatt" not in data and b"quentin" not in data
+
+
+# --- the CLI: export person (right of access), purge (right to erasure) ------------------
+
+
+def test_export_person_json_holds_everything_about_them(tmp_path, capsys, frozen):
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    person, other, shared = _make_person()
+    handle.close()
+    assert cli.main(["--db", str(path), "export", "person", "Zebulon Quixotry", "--json"]) == 0
+    out, err = capsys.readouterr()
+    record = json.loads(out)
+    assert err == ""
+    assert record["format"] == "netui person record" and record["format_version"] == 1
+    contact = record["contact"]
+    assert (contact["id"], contact["name"], contact["company"]) == (person, "Zebulon Quixotry", "Quixotry Ltd")
+    assert contact["notes"] == "Knows all about marmalade-smuggling (2)"
+    assert {c["kind"]: c["value"] for c in record["channels"]} == {
+        "email": "zebulon.q@hidden-mail.example", "phone": "+39 333 7654321"}
+    assert record["tags"] == ["shared", "zq-only-tag"]
+    assert [(f["label"], f["value"]) for f in record["facts"]] == [("children", "Xanthippe")]
+    assert [(d["label"], d["year"], d["month"], d["day"]) for d in record["important_dates"]] == [
+        ("birthday", 1980, 4, 15)]
+    summaries = {i["summary"]: [p["name"] for p in i["other_participants"]] for i in record["interactions"]}
+    assert summaries["kayakmonologue"] == [] and summaries["lunch together"] == ["Anna Bell"]
+    assert [f["action"] for f in record["followups"]] == ["send the Xanthippe photos"]
+    assert [(e["event_title"], e["status"]) for e in record["events"]] == [("Summit", "met")]
+    assert sorted((a["title"], [p["name"] for p in a["other_participants"]]) for a in record["appointments"]) == [
+        ("Team lunch", ["Anna Bell"]), ("tennisquixo", [])]
+    assert [(f["direction"], f["kind"]) for f in record["favours"]] == [("gave", "introduction"), ("gave", "advice")]
+    assert [(i["person_a_name"], i["person_b_name"], i["status"]) for i in record["introductions"]] == [
+        ("Zebulon Quixotry", "Anna Bell", "made")]
+
+    out_file = tmp_path / "zebulon.json"
+    assert cli.main(["--db", str(path), "export", "person", "#1", "--json", "--out", str(out_file)]) == 0
+    assert json.loads(out_file.read_text())["contact"]["id"] == person
+    assert out_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_purge_cli_confirms_then_erases_also_from_the_trash(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    person = contacts.create_contact("Zebulon Quixotry", notes="marmalade-smuggling")
+    contacts.trash_contact(person)
+    handle.close()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    assert cli.main(["--db", str(path), "purge", "Zebulon Quixotry"]) == 2
+    assert capsys.readouterr().err == ("netui: netui purge erases Zebulon Quixotry for good: add --yes to confirm "
+                                       "(there is no terminal to ask on).\n")
+    assert cli.main(["--db", str(path), "export", "person", "#1", "--json"]) == 0  # still there, in the trash
+    capsys.readouterr()
+    assert cli.main(["--db", str(path), "purge", "Zebulon Quixotry", "--yes"]) == 0
+    assert capsys.readouterr().out.startswith("Erased Zebulon Quixotry (#1) for good.")
+    assert b"marmalade" not in path.read_bytes() and b"Zebulon" not in path.read_bytes()
+    assert cli.main(["--db", str(path), "purge", "#1", "--yes"]) == 2
+    assert capsys.readouterr().err == "netui: There is no contact #1.\n"
