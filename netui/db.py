@@ -318,15 +318,27 @@ def _check_existing_file(path: Path, newest: int) -> None:
         if stat.S_ISDIR(mode):
             raise DatabaseOpenError(f"{path}: is a directory, not a netui database file.")
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(100)
         if not header:
             # An empty file (say, made with `touch`) becomes a new database: make it private.
             path.chmod(0o600)
             return
     except OSError as error:
         raise DatabaseOpenError(f"{path}: cannot read the file ({error.strerror}).") from None
-    if header != SQLITE_HEADER:
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise DatabaseOpenError(f"{path}: is not a netui database (not an SQLite file).")
+    if len(header) < 100:
+        raise DatabaseOpenError(f"{path}: cannot read this database (the file is cut short).")
+    # Our own files are recognised from the header's bytes (application_id at offset 68,
+    # user_version at 60): no SQLite connection, so nothing is locked, created or torn while
+    # other netui processes write to the file.
+    if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        version = int.from_bytes(header[60:64], "big")
+        if version > newest:
+            raise DatabaseOpenError(
+                f"{path}: was written by a newer netui (schema version {version}; this netui "
+                f"knows up to {newest}). Upgrade netui to open it.")
+        return
     # immutable=1 reads without locks or -wal/-shm side files: inspecting leaves no trace.
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
     try:
