@@ -581,18 +581,20 @@ def list_contacts(
     """
     if sort not in SORTS:
         raise ValidationError("sort", f"Cannot sort by '{sort}'; use one of: {', '.join(SORTS)}.")
-    query = _filtered(circle, tag, city, company, trashed)
-    if sort == "name":
-        query = query.order_by(Contact.sort_name, Contact.id)
-    elif sort == "company":
-        query = query.order_by(Contact.company == "", fn.lower(Contact.company), Contact.sort_name, Contact.id)
-    elif sort == "balance":
-        query = query.order_by(Contact.favour_balance.desc(), Contact.sort_name, Contact.id)
-    else:
-        query = query.order_by(Contact.last_contacted_at.desc(nulls="LAST"), Contact.sort_name, Contact.id)
+    query = _ordered(_filtered(circle, tag, city, company, trashed), sort)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return _summaries(list(query))
+
+
+def _ordered(query, sort: str):
+    if sort == "name":
+        return query.order_by(Contact.sort_name, Contact.id)
+    if sort == "company":
+        return query.order_by(Contact.company == "", fn.lower(Contact.company), Contact.sort_name, Contact.id)
+    if sort == "balance":
+        return query.order_by(Contact.favour_balance.desc(), Contact.sort_name, Contact.id)
+    return query.order_by(Contact.last_contacted_at.desc(nulls="LAST"), Contact.sort_name, Contact.id)
 
 
 def is_network_empty() -> bool:
@@ -640,14 +642,18 @@ def _summary(row: Contact, status: upkeep.KeepInTouch) -> ContactSummary:
     )
 
 
-_FILTER_TOKEN = re.compile(r'(?<!\S)(?:(circle|tag|city|company):(?:"([^"]*)"|(\S+))|#([^\s#]+))', re.IGNORECASE)
+_FILTER_TOKEN = re.compile(r'(?<!\S)(?:(circle|tag|city|company|sort):(?:"([^"]*)"|(\S+))|#([^\s#]+))', re.IGNORECASE)
+# What `sort:` takes in the search box: short words for SORTS.
+SORT_WORDS = {"name": "name", "last": "last_contacted", "last_contacted": "last_contacted", "recent": "last_contacted",
+              "company": "company", "balance": "balance", "given": "balance"}
 
 
 def split_filters(text: str) -> tuple[str, dict[str, str]]:
     """Take the filters out of what was typed in the search box.
 
     'circle:work #fintech city:"New York" giulia' -> ('giulia', {'circle': 'work',
-    'tag': 'fintech', 'city': 'New York'}). The rest is the full-text query.
+    'tag': 'fintech', 'city': 'New York'}). The rest is the full-text query. `sort:` (name,
+    last, company, balance) is taken too, under "sort"; find_contacts applies it.
     """
     filters: dict[str, str] = {}
 
@@ -665,28 +671,41 @@ class ContactPages:
     """A list of contacts that may be long: how many, and a way to fetch any page of it."""
 
     count: int
-    ids: tuple[int, ...] | None  # the matches of a search, best first; None: all, by name
+    ids: tuple[int, ...] | None  # the matches of a search, best first (or in `sort` order); None: all
     filters: dict
     capped: bool = False  # the search found more than it keeps: type more to narrow it
+    sort: str = "name"
 
     def page(self, offset: int, limit: int) -> list[ContactSummary]:
         if self.ids is not None:
             return summaries_for(self.ids[offset : offset + limit])
-        return list_contacts(limit=limit, offset=offset, **self.filters)
+        return list_contacts(self.sort, limit=limit, offset=offset, **self.filters)
 
 
 def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
     """What the contact list shows for what was typed in the search box: filters
-    (circle:, tag: or #tag, city:, company:) and full-text words, both optional."""
+    (circle:, tag: or #tag, city:, company:), `sort:` and full-text words, all optional.
+    Search matches come best first unless a `sort:` is given."""
     text, filters = split_filters(typed)
+    sort = _sort_word(filters.pop("sort", None))
     if not text:
-        return ContactPages(count_contacts(**filters), None, filters)
+        return ContactPages(count_contacts(**filters), None, filters, sort=sort or "name")
     ids = search.search_ids(text, limit=max_matches)
     capped = len(ids) >= max_matches
-    if filters and ids:
-        allowed = {c.id for c in _filtered(**filters).select(Contact.id).where(Contact.id.in_(ids))}
-        ids = [i for i in ids if i in allowed]
-    return ContactPages(len(ids), tuple(ids), filters, capped)
+    if (filters or sort) and ids:
+        query = _ordered(_filtered(**filters).select(Contact.id).where(Contact.id.in_(ids)), sort or "name")
+        allowed = [c.id for c in query]
+        ids = allowed if sort else [i for i in ids if i in set(allowed)]
+    return ContactPages(len(ids), tuple(ids), filters, capped, sort=sort or "name")
+
+
+def _sort_word(word: str | None) -> str | None:
+    if word is None:
+        return None
+    sort = SORT_WORDS.get(word.lower())
+    if sort is None:
+        raise ValidationError("sort", f"Cannot sort by '{word}'; use sort:name, sort:last, sort:company or sort:balance.")
+    return sort
 
 
 def search_contacts(text: str, limit: int = 50, offset: int = 0) -> list[ContactSummary]:

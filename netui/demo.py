@@ -1104,6 +1104,18 @@ class _Planner:
     def plan_channels(self, people: list[_Person]) -> list[tuple[int, str, str, str]]:
         rng = self.rng
         rows = []
+        taken: set[str] = set()
+
+        def unique(address: str) -> str:
+            """Two people never share an address (an import would rightly take them for one)."""
+            local, _, domain = address.partition("@")
+            candidate, n = address, 1
+            while candidate.casefold() in taken:
+                n += 1
+                candidate = f"{local}{n}@{domain}"
+            taken.add(candidate.casefold())
+            return candidate
+
         for i, person in enumerate(people):
             country = _COUNTRIES[person.country]
             professional = person.circle not in _PERSONAL_CIRCLES
@@ -1111,11 +1123,11 @@ class _Planner:
             first, _, last = local.partition(".")
             if person.domain and self.chance(0.85):
                 shape = rng.choice((local, f"{first[:1]}.{last}" if last else local, first))
-                rows.append((i, "email", f"{shape}@{person.domain}", "work"))
+                rows.append((i, "email", unique(f"{shape}@{person.domain}"), "work"))
             if self.chance(0.55 if professional else 0.7):
                 shape = rng.choice((local, f"{first}{last}", f"{first}.{last}{rng.randint(70, 99)}" if last
                                     else f"{first}{rng.randint(70, 99)}"))
-                rows.append((i, "email", f"{shape}@{rng.choice(country.mail)}", "personal"))
+                rows.append((i, "email", unique(f"{shape}@{rng.choice(country.mail)}"), "personal"))
             if self.chance(0.65 if professional else 0.85):
                 rows.append((i, "phone", self.digits(country.phone), "mobile"))
             if person.country == "it" and person.company and self.chance(0.1):

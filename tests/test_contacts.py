@@ -763,3 +763,22 @@ def test_find_contacts_combines_filters_and_words(database):
     assert contacts.find_contacts("giulia").count == 2
     with pytest.raises(ValidationError):
         contacts.find_contacts("circle:colleagues")
+
+
+def test_the_search_box_takes_a_sort(database):
+    from netui import giving
+
+    anna = contacts.create_contact("Anna Verdi", company="Zeta")
+    bruno = contacts.create_contact("Bruno Neri", company="Alfa")
+    carla = contacts.create_contact("Carla Blu")
+    giving.record_favour(carla, "gave", "advice")
+    giving.record_favour(carla, "gave", "job lead")
+    giving.record_favour(anna, "received", "advice")
+    pages = contacts.find_contacts("sort:balance")
+    assert [s.id for s in pages.page(0, 10)] == [carla, bruno, anna] and pages.sort == "balance"
+    assert [s.id for s in contacts.find_contacts("sort:company").page(0, 10)] == [bruno, anna, carla]
+    # With words, the matches come in that order instead of best first.
+    assert contacts.find_contacts("a sort:balance").ids == (bruno, anna)  # Anna, and Alfa (Bruno)
+    with pytest.raises(ValidationError) as error:
+        contacts.find_contacts("sort:height")
+    assert error.value.field == "sort"

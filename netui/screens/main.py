@@ -29,7 +29,12 @@ def describe(pages: contacts.ContactPages) -> str:
     else:
         what = _("{count} found", count=pages.count)
     conditions = [f"{name}: {value}" for name, value in pages.filters.items()]
+    if pages.sort != "name":
+        conditions.append(_("by {sort}", sort=_(SORT_NAMES.get(pages.sort, pages.sort))))
     return " · ".join([what, *conditions])
+
+
+SORT_NAMES = {"last_contacted": "last contacted", "company": "company", "balance": "give & take balance"}
 
 
 class MainScreen(Screen):
