@@ -19,7 +19,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from netui import models
-from netui.errors import DatabaseBusyError, DiskFullError, ReadOnlyError, StorageError
+from netui.errors import DatabaseBusyError, DiskFullError, ReadOnlyError, StorageError, ValidationError
 from netui.migrations import MIGRATIONS, Migration
 from netui.text import fold, fold_key
 
@@ -115,12 +115,16 @@ class _Cursor(sqlite3.Cursor):
             return super().execute(*args)
         except sqlite3.OperationalError as error:
             raise self._translate(error)
+        except UnicodeEncodeError:  # a lone surrogate, e.g. from undecodable bytes in argv
+            raise _not_unicode() from None
 
     def executemany(self, *args):
         try:
             return super().executemany(*args)
         except sqlite3.OperationalError as error:
             raise self._translate(error)
+        except UnicodeEncodeError:
+            raise _not_unicode() from None
 
     def _translate(self, error: sqlite3.OperationalError) -> Exception:
         translated = self.owner.storage_error(error)
@@ -128,6 +132,12 @@ class _Cursor(sqlite3.Cursor):
             return error
         translated.__cause__ = error
         return translated
+
+
+def _not_unicode() -> ValidationError:
+    return ValidationError(
+        "text", "The text holds characters that are not valid Unicode (bytes of another encoding?), "
+        "so nothing was saved; type it again or convert it to UTF-8.")
 
 
 def data_dir() -> Path:

@@ -534,7 +534,16 @@ def read_file(path: Path) -> ReadResult:
         if looks_like(text):
             if read is netui_csv.read:  # its notes may hold CRs that decode() would normalise
                 text = data.decode("utf-8-sig", errors="replace")
-            return read(text)
+            try:
+                return read(text)
+            except ValidationError as error:  # "line 3: ...": say which file too
+                if error.message.startswith(str(path)):
+                    raise
+                raise ValidationError(error.field, f"{path}: {error.message}") from None
+    if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise ValidationError(
+            "file", f"{path}: is an iCalendar file, not a format netui imports (netui writes them with "
+            "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV and vCard).")
     raise ValidationError(
         "file", f"{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
         "Connections.csv, Google Contacts CSV and vCard files).")

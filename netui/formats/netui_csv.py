@@ -83,6 +83,7 @@ from netui.contacts import (
     validate_circle,
 )
 from netui.errors import ValidationError
+from netui.formats.text import too_long
 from netui.importing import IncomingPerson, ReadResult, Skipped
 from netui.models import CHANNEL_KINDS
 
@@ -456,9 +457,12 @@ def read(text: str) -> ReadResult:
     """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line."""
     result = ReadResult(FORMAT_NAME)
     source = io.StringIO(text.removeprefix(BOM), newline="")
-    reader = csv.reader(source)
+    # strict: a quote never closed is an error, not the rest of the file read into one cell
+    reader = csv.reader(source, strict=True)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
+    except csv.Error as error:
+        raise ValidationError("file", f"line 1: this is not valid CSV ({error}), so the file cannot be read.") from None
     except StopIteration:
         result.skipped.append(Skipped("line 1", "the file is empty: no header line"))
         return result
@@ -478,9 +482,14 @@ def read(text: str) -> ReadResult:
             cells = next(reader)
         except StopIteration:
             break
-        except csv.Error as error:
-            result.skipped.append(Skipped(f"line {start}", f"unreadable CSV: {error}"))
-            break
+        except csv.Error as error:  # the whole file is refused rather than read half-way
+            if "end of data" in str(error):
+                raise ValidationError("file", f"line {start}: a quoted value starting on this line is never "
+                                      "closed (a \" is missing), so the file cannot be read.") from None
+            if "field limit" in str(error):
+                raise ValidationError("file", too_long(reader.line_num)) from None
+            raise ValidationError("file", f"line {reader.line_num}: this is not valid CSV ({error}), "
+                                  "so the file cannot be read.") from None
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of a spreadsheet's export

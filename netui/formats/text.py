@@ -38,7 +38,7 @@ from netui.errors import ValidationError
 from netui.when import MONTH_NAMES, make_date
 
 __all__ = [
-    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records",
+    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "too_long",
     "header_key", "tidy", "tidy_block", "MONTHS", "parse_export_date", "guess_day_first",
 ]
 
@@ -188,6 +188,8 @@ def csv_records(text: str, delimiter: str, first_line: int = 1) -> Iterator[tupl
             if "end of data" in str(error):
                 message = (f"line {start}: a quoted value starting on this line is never closed "
                            "(a \" is missing), so the file cannot be read.")
+            elif "field limit" in str(error):
+                message = too_long(first_line + reader.line_num - 1)
             else:
                 message = (f"line {first_line + reader.line_num - 1}: this is not valid CSV "
                            f"({error}), so the file cannot be read.")
@@ -195,6 +197,12 @@ def csv_records(text: str, delimiter: str, first_line: int = 1) -> Iterator[tupl
         consumed = reader.line_num
         if any(cell.strip() for cell in row):
             yield start, row
+
+
+def too_long(line: int) -> str:
+    """The message for a CSV value beyond the csv module's field limit."""
+    return (f"line {line}: a value is longer than {csv.field_size_limit():,} characters, more than any "
+            "contact field holds, so the file cannot be read.")
 
 
 def header_key(cell: str) -> str:
