@@ -155,7 +155,9 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     else:
         targets = {what: Path(out)}
     written = []
-    with database.atomic(), _no_garbage_collection():  # one consistent snapshot of every table
+    # One consistent snapshot of every table; DEFERRED: a read, so it must not take the write
+    # lock (netui's transactions are IMMEDIATE by default) and hold up other writers meanwhile.
+    with database.atomic("DEFERRED"), _no_garbage_collection():
         for table, path in targets.items():
             if table == "contacts":
                 data = netui_csv.write_contacts(csv_contacts(chosen_ids(query) if query else None), excel=excel)
