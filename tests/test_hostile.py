@@ -109,13 +109,17 @@ def test_ics_files_are_not_a_format_netui_imports(db_path, capsys):
                    "Contacts CSV and vCard).\n")
 
 
-def test_an_unclosed_quote_refuses_the_whole_file_naming_file_and_line(db_path, capsys):
+def test_an_unclosed_quote_imports_nothing_of_the_file_and_says_where(db_path, capsys):
+    """A quote never closed: not the rest of the file read into one cell, not half the file."""
     before = row_counts(db_path)
-    file = HOSTILE / "netui_unclosed_quote.csv"
-    code, _out, err = run(capsys, "--db", str(db_path), "import", str(file))
+    code, out, _err = run(capsys, "--db", str(db_path), "import", str(HOSTILE / "netui_unclosed_quote.csv"))
+    assert code == 0 and row_counts(db_path) == before
+    assert out == ("netui CSV: 0 new, 0 updated, 0 unchanged, 1 skipped\n  line 2: skipped: a quoted value starting "
+                   "on this line is never closed (a \" is missing), so nothing in the file was imported\n")
+    code, _out, err = run(capsys, "--db", str(db_path), "import", str(HOSTILE / "linkedin_unclosed_quote.csv"))
     assert code == 2 and row_counts(db_path) == before
-    assert err == (f"netui: {file}: line 2: a quoted value starting on this line is never closed (a \" is missing), "
-                   "so the file cannot be read.\n")
+    assert err == (f"netui: {HOSTILE / 'linkedin_unclosed_quote.csv'}: line 3: a quoted value starting on this "
+                   "line is never closed (a \" is missing), so the file cannot be read.\n")
 
 
 def test_a_ten_megabyte_field(db_path, tmp_path, capsys):

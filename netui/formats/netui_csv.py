@@ -462,7 +462,7 @@ def read(text: str) -> ReadResult:
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as error:
-        raise ValidationError("file", f"line 1: this is not valid CSV ({error}), so the file cannot be read.") from None
+        return _unreadable(result, 1, str(error))
     except StopIteration:
         result.skipped.append(Skipped("line 1", "the file is empty: no header line"))
         return result
@@ -483,13 +483,7 @@ def read(text: str) -> ReadResult:
         except StopIteration:
             break
         except csv.Error as error:  # the whole file is refused rather than read half-way
-            if "end of data" in str(error):
-                raise ValidationError("file", f"line {start}: a quoted value starting on this line is never "
-                                      "closed (a \" is missing), so the file cannot be read.") from None
-            if "field limit" in str(error):
-                raise ValidationError("file", too_long(reader.line_num)) from None
-            raise ValidationError("file", f"line {reader.line_num}: this is not valid CSV ({error}), "
-                                  "so the file cannot be read.") from None
+            return _unreadable(result, start if "end of data" in str(error) else reader.line_num, str(error))
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of a spreadsheet's export
@@ -509,6 +503,19 @@ def read(text: str) -> ReadResult:
             continue
         result.people.append(person)
         result.skipped.extend(row.problems)
+    return result
+
+
+def _unreadable(result: ReadResult, line: int, error: str) -> ReadResult:
+    """Malformed CSV: nobody is imported (not the rows before it either), one reason why."""
+    if "end of data" in error:
+        reason = "a quoted value starting on this line is never closed (a \" is missing)"
+    elif "field limit" in error:
+        reason = too_long(line).split(": ", 1)[1].split(", so")[0]
+    else:
+        reason = f"this is not valid CSV ({error})"
+    result.people = []
+    result.skipped = [Skipped(f"line {line}", f"{reason}, so nothing in the file was imported")]
     return result
 
 
