@@ -113,6 +113,8 @@ PANE_NAMES = {
     "contacts": "contact list", "search": "search box", "timeline": "timeline",
     "events": "event planner", "attendees": "people at this event",
     "contact-timeline": "timeline", "today-list": "today's list", "trip-people": "people in this city",
+    "owe": "people I owe", "helped": "people I helped", "introductions": "introductions",
+    "connectors": "top connectors", "chain-tree": "people they brought in",
     "import-path": "file to import", "import-preview": "import preview", "export-out": "file to write",
 }
 

@@ -1,7 +1,8 @@
 """The meeting brief: what to remember before meeting someone (`netui brief NAME` and the top of
 the contact screen) — who they are, the last three interactions, open follow-ups, facts
 (children's names, hobbies...), dates in the next 60 days, how you met and who introduced you,
-where keep-in-touch stands, and the next appointments with them.
+where keep-in-touch stands, the next appointments with them, the give & take balance, their
+introductions and the chain of people who brought them in.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from netui import appointments, contacts, dates, followups, timeline, upkeep, when
+from netui import appointments, chains, contacts, dates, followups, giving, timeline, upkeep, when
 
 LAST_INTERACTIONS = 3
 DATE_DAYS = 60
@@ -33,6 +34,10 @@ class MeetingBrief:
     facts: list[contacts.FactInfo] = field(default_factory=list)
     upcoming_dates: list[dates.UpcomingDate] = field(default_factory=list)
     next_appointments: list[appointments.Occurrence] = field(default_factory=list)
+    give_and_take: giving.Balance | None = None
+    introductions: list[giving.IntroductionInfo] = field(default_factory=list)
+    # who brought them in, and who brought that person in... (the person first)
+    chain: list[chains.ChainPerson] = field(default_factory=list)
 
     @property
     def headline(self) -> str:
@@ -55,4 +60,7 @@ def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief
         facts=detail.facts,
         upcoming_dates=dates.upcoming_for([contact_id], DATE_DAYS, day),
         next_appointments=appointments.next_occurrences(contact_id, n=3, today=day),
+        give_and_take=giving.balance(contact_id),
+        introductions=giving.introductions_of(contact_id),
+        chain=chains.chain_up(contact_id),
     )

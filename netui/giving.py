@@ -567,6 +567,18 @@ def introductions_of(contact_id: int) -> list[IntroductionInfo]:
     return _intro_infos(query.order_by(Introduction.introduced_on.desc(), Introduction.id.desc()))
 
 
+def recent_introductions(limit: int = 100) -> list[IntroductionInfo]:
+    """Every introduction, the open ones first (oldest status first), then the newest."""
+    order = (Introduction.status == _CLOSED, Introduction.introduced_on.desc(), Introduction.id.desc())
+    return _intro_infos(_intro_query().order_by(*order).limit(limit))
+
+
+def next_status(status: str) -> str | None:
+    """The status after this one (None after the last)."""
+    index = INTRODUCTION_STATUSES.index(status)
+    return INTRODUCTION_STATUSES[index + 1] if index + 1 < len(INTRODUCTION_STATUSES) else None
+
+
 # --- merging -----------------------------------------------------------------------------
 
 

@@ -318,3 +318,12 @@ def test_trashed_or_deleted_people_leave_the_balances_of_others_alone(people):
     contacts.purge_contact(marco)
     assert giving.introductions_of(giulia) == []
     assert giving.balance(giulia).balance == 1  # the favour she was given stays hers
+
+
+def test_recent_introductions_list_open_ones_first_and_the_next_status(database, frozen):
+    a, b, c = (contacts.create_contact(n) for n in ("Anna Verdi", "Bruno Neri", "Carla Blu"))
+    closed = giving.introduce(a, b, "design work", status="made")
+    giving.set_introduction_status(closed, "outcome", outcome="they hired her")
+    open_one = giving.introduce(b, c, "both in fintech")
+    assert [i.id for i in giving.recent_introductions()] == [open_one, closed]
+    assert [giving.next_status(s) for s in giving.INTRODUCTION_STATUSES] == ["made", "met", "outcome", None]

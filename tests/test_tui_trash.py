@@ -6,7 +6,8 @@ from pathlib import Path
 
 from netui import contacts, search, timeline
 from netui.app import NetuiApp
-from netui.screens.trash import ConfirmScreen, TrashScreen
+from netui.screens.confirm import ConfirmScreen
+from netui.screens.trash import TrashScreen
 
 SIZE = (120, 40)
 

@@ -204,6 +204,96 @@ class Actions:
 
         self.push_screen(TripScreen(city))
 
+    # --- give & take -------------------------------------------------------------------
+
+    def record_favour(self, contact_id: int, direction: str) -> None:
+        from netui import giving
+        from netui.screens.favour_form import FavourForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            giving.record_favour(contact_id, direction, **values)
+            self.refresh_screen()
+            ledger = giving.balance(contact_id)
+            self.notify(_("Recorded. With {name}: you gave {given}, received {received}.", name=name,
+                          given=ledger.given, received=ledger.received))
+
+        title = (_("A favour you did for {name}", name=name) if direction == "gave"
+                 else _("A favour {name} did for you", name=name))
+        hint = _("in 2 weeks: check it helped") if direction == "gave" else _("tomorrow: thank them")
+        self.push_screen(FavourForm(title, {"followup_hint": hint}, submit))
+
+    def introduce(self, contact_id: int) -> None:
+        from netui import giving
+        from netui.screens.introduce_form import IntroduceForm
+
+        name = contacts.get_contact(contact_id).name
+
+        def submit(values: dict) -> None:
+            introduction_id = giving.introduce(contact_id, values["other_id"], values["reason"], values["on"],
+                                               values["status"])
+            info = giving.get_introduction(introduction_id)
+            if values["status"] == "made" and values["followup"]:
+                offer = giving.introduction_offer(introduction_id)
+                giving.accept_introduction_offer(offer)
+                message = _("Introduced {a} to {b}; follow-ups with both by {day}.", a=info.person_a_name,
+                            b=info.person_b_name, day=offer.due_on.isoformat())
+            elif values["status"] == "made":
+                message = _("Introduced {a} to {b}.", a=info.person_a_name, b=info.person_b_name)
+            else:
+                message = _("Introduction of {a} to {b} noted as an idea.", a=info.person_a_name,
+                            b=info.person_b_name)
+            self.refresh_screen()
+            self.notify(message)
+
+        self.push_screen(IntroduceForm(_("Introduce {name} to…", name=name), {}, self.find_people, submit))
+
+    def advance_introduction(self, introduction_id: int) -> None:
+        """Move an introduction to its next status: made (then offer follow-ups with both),
+        met, outcome (asking what came of it)."""
+        from netui import giving
+        from netui.screens.confirm import ConfirmScreen
+        from netui.screens.give_take import OutcomeForm
+
+        info = giving.get_introduction(introduction_id)
+        following = giving.next_status(info.status)
+        pair = _("{a} and {b}", a=info.person_a_name, b=info.person_b_name)
+        if following is None:
+            self.notify(_("The introduction of {pair} is closed: {outcome}", pair=pair, outcome=info.outcome))
+            return
+        if following == "outcome":
+            def submit(values: dict) -> None:
+                giving.set_introduction_status(introduction_id, "outcome", outcome=values["outcome"])
+                self.refresh_screen()
+                self.notify(_("Introduction of {pair}: {outcome}", pair=pair, outcome=values["outcome"]))
+
+            self.push_screen(OutcomeForm(_("What came of introducing {pair}?", pair=pair), {}, submit))
+            return
+        offer = giving.set_introduction_status(introduction_id, following)
+        self.refresh_screen()
+        self.notify(_("Introduction of {pair}: {status}.", pair=pair, status=_(following)))
+        if offer is not None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    giving.accept_introduction_offer(offer)
+                    self.refresh_screen()
+                    self.notify(_("Follow-ups with both by {day}.", day=offer.due_on.isoformat()))
+
+            self.push_screen(ConfirmScreen(
+                _("Follow up with both in {days} days?", days=giving.ASK_HOW_IT_WENT_DAYS),
+                "\n".join(offer.actions)), answered)
+
+    def open_give_and_take(self, section: str = "owe") -> None:
+        from netui.screens.give_take import GiveTakeScreen
+
+        self.push_screen(GiveTakeScreen(section))
+
+    def open_chain(self, contact_id: int) -> None:
+        from netui.screens.chain import ChainScreen
+
+        self.push_screen(ChainScreen(contact_id))
+
     def log_news(self, contact_id: int) -> None:
         """Their news (a milestone): logged, and a congratulation follow-up if the user wants."""
         from netui.screens.milestone_form import MilestoneForm

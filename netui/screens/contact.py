@@ -41,6 +41,13 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     if any(how):
         text.append("; ".join(part for part in how if part) + "\n")
 
+    ledger = seen.give_and_take
+    if ledger is not None and (ledger.given or ledger.received):
+        text.append(_("Give & take: you gave {given}, received {received} ({balance:+d})", given=ledger.given,
+                      received=ledger.received, balance=ledger.balance) + "\n")
+    if len(seen.chain) > 2:  # the person, who introduced them, and further up
+        text.append(_("Came through: {chain}", chain=" ← ".join(p.name for p in seen.chain[1:])) + "\n")
+
     def block(title: str, lines: list[str]) -> None:
         if lines:
             text.append("\n" + title + "\n", style="bold")
@@ -52,6 +59,11 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
         f"{d.on.isoformat()}  {d.label}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
         + f" · {humanize_days(d.days_until)}" for d in seen.upcoming_dates
     ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
+    block(_("Introductions"), [
+        _("{a} → {b}: {status}", a=i.person_a_name, b=i.person_b_name, status=i.status)
+        + (f" · {i.reason}" if i.reason else "") + (f" · {i.outcome}" if i.outcome else "")
+        for i in seen.introductions
+    ])
     block(_("Follow-ups"), [
         f"{f.effective_due.isoformat()}" + (f" {f.channel}" if f.channel else "") + f"  {f.action}"
         for f in seen.open_followups
@@ -100,12 +112,16 @@ class ContactScreen(Screen):
         Binding("e", "edit", _("Edit"), tooltip=_("Edit this contact")),
         Binding("l", "log", _("Log"), tooltip=_("Log an interaction with this person")),
         Binding("f", "followup", _("Follow-up"), tooltip=_("Add a follow-up")),
-        Binding("k", "keep_in_touch", _("Keep in touch"), tooltip=_("How often to get in touch; snooze")),
+        Binding("k", "keep_in_touch", _("Cadence"), tooltip=_("Keep in touch: how often; snooze")),
         Binding("b", "add_date", _("Date"), tooltip=_("A birthday or another date to remember")),
-        Binding("p", "appointment", _("Appointment"), tooltip=_("A recurring appointment with them")),
+        Binding("p", "appointment", _("Recurring"), tooltip=_("A recurring appointment with them")),
         Binding("w", "news", _("News"), tooltip=_("Their news (new job, promotion, award, book, child)")),
+        Binding("g", "gave", _("Gave"), tooltip=_("A favour you did for them")),
+        Binding("r", "received", _("Received"), tooltip=_("A favour they did for you")),
+        Binding("i", "introduce", _("Introduce"), tooltip=_("Introduce them to someone")),
         Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
-        Binding("ctrl+e", "edit_notes", _("Notes in $EDITOR"), tooltip=_("Write the notes in your own editor")),
+        # Not in the footer (it is full): listed by ? and the palette.
+        Binding("ctrl+e", "edit_notes", _("Notes in $EDITOR"), show=False, tooltip=_("Write the notes in your own editor")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -123,7 +139,7 @@ class ContactScreen(Screen):
             yield Static("", id="contact-fields")
             yield Label(_("Timeline"), classes="pane-title")
             yield TimelinePane(id="contact-timeline")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -169,6 +185,18 @@ class ContactScreen(Screen):
 
     def action_news(self) -> None:
         self.app.log_news(self.contact_id)
+
+    def action_gave(self) -> None:
+        self.app.record_favour(self.contact_id, "gave")
+
+    def action_received(self) -> None:
+        self.app.record_favour(self.contact_id, "received")
+
+    def action_introduce(self) -> None:
+        self.app.introduce(self.contact_id)
+
+    def action_chain(self) -> None:
+        self.app.open_chain(self.contact_id)
 
     def action_edit_notes(self) -> None:
         self.app.edit_notes_in_editor(self.contact_id)

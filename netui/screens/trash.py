@@ -6,42 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from netui import contacts
 from netui.i18n import _
+from netui.screens.confirm import ConfirmScreen
 from netui.when import humanize
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; y or Enter says yes, n or Esc says no."""
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", _("Yes")),
-        Binding("n,escape", "answer(False)", _("No")),
-    ]
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical { width: 70; max-width: 100%; height: auto; border: thick $error;
-        background: $surface; padding: 1 2; }
-    ConfirmScreen .question { text-style: bold; }
-    """
-
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
-        self.question, self.detail = question, detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, classes="question", markup=False)
-            if self.detail:
-                yield Static(self.detail, markup=False)
-            yield Static(_("y: yes · n / Esc: no"), classes="hint")
-        yield Footer()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class TrashScreen(Screen):

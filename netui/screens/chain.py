@@ -1,0 +1,76 @@
+"""Contacts bring contacts (palette 'contact: who they brought in'): the chain up to the first
+person, and the tree of everyone this person brought into your network."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static, Tree
+
+from netui import chains
+from netui.i18n import _
+
+
+def person_label(person: chains.ChainPerson, downstream: int | None = None) -> Text:
+    text = Text(person.name, style="strike dim" if person.trashed else "")
+    if person.company:
+        text.append(f"  {person.company}", style="dim")
+    if downstream:
+        text.append("  " + _("+{count} through them", count=downstream), style="italic")
+    return text
+
+
+class ChainScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+    ]
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="chain"):
+            yield Label("", id="chain-title", classes="pane-title")
+            yield Static("", id="chain-up")
+            yield Tree("", id="chain-tree")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        up = chains.chain_up(self.contact_id)
+        tree_data = chains.brought_in(self.contact_id)
+        me = up[0]
+        self.query_one("#chain-title", Label).update(_("Contacts {name} brought in", name=me.name))
+        self.query_one("#chain-up", Static).update(
+            Text(_("Came through: {chain}", chain=" ← ".join(p.name for p in up)), style="italic")
+            if len(up) > 1 else Text(_("Nobody introduced {name}: they start a chain.", name=me.name), style="dim"))
+        tree = self.query_one(Tree)
+        tree.root.set_label(person_label(me, tree_data.downstream))
+        tree.root.data = me.id
+
+        def grow(node, branch: chains.BroughtIn) -> None:
+            for child in branch.children:
+                label = person_label(child.person, child.downstream)
+                if child.children:
+                    grow(node.add(label, data=child.person.id, expand=True), child)
+                else:
+                    node.add_leaf(label, data=child.person.id)
+
+        grow(tree.root, tree_data)
+        tree.root.expand()
+        if not tree_data.children:
+            tree.root.set_label(Text.assemble(person_label(me), ("  " + _("has not brought anyone in yet"), "dim")))
+        tree.focus()
+
+    @on(Tree.NodeSelected)
+    def _open(self, event: Tree.NodeSelected) -> None:
+        if event.node.data is not None and event.node.data != self.contact_id:
+            self.app.open_contact(event.node.data)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,153 @@
+"""Give & take (palette 'favours: …'): people I owe, people I helped recently, introductions,
+and top connectors — each a table; Enter opens the person, `s` moves an introduction on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
+
+from netui import chains, giving
+from netui.errors import ValidationError
+from netui.i18n import _
+from netui.screens.form import FormScreen, error_slot, form_buttons
+
+SECTIONS = ("owe", "helped", "introductions", "connectors")
+
+
+class GiveTakeScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("s", "next_status", _("Move on"), tooltip=_("Move the introduction to its next status")),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, section: str = "owe") -> None:
+        super().__init__()
+        self.section = section if section in SECTIONS else "owe"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial=f"tab-{self.section}", id="give-take"):
+            with TabPane(_("People I owe"), id="tab-owe"):
+                yield DataTable(id="owe", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("People I helped (90 days)"), id="tab-helped"):
+                yield DataTable(id="helped", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Introductions"), id="tab-introductions"):
+                yield DataTable(id="introductions", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Top connectors"), id="tab-connectors"):
+                yield DataTable(id="connectors", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        columns = {
+            "owe": (_("name"), _("company"), _("they gave"), _("you gave"), _("last favour")),
+            "helped": (_("day"), _("name"), _("what"), _("note")),
+            "introductions": (_("day"), _("introduced"), _("to"), _("status"), _("why / outcome")),
+            "connectors": (_("name"), _("company"), _("brought in"), _("through them, in all")),
+        }
+        for key, names in columns.items():
+            self.query_one(f"#{key}", DataTable).add_columns(*names)
+        self.reload()
+        self.query_one(f"#{self.section}", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        def fill(key: str, rows: list[tuple[str, list]]) -> None:
+            table = self.query_one(f"#{key}", DataTable)
+            cursor = table.cursor_row
+            table.clear()
+            for row_key, cells in rows:
+                table.add_row(*[Text(str(cell)) for cell in cells], key=row_key)
+            if rows:
+                table.move_cursor(row=min(cursor, len(rows) - 1))
+
+        fill("owe", [
+            (f"c{p.contact_id}", [p.name, p.company, p.received, p.given,
+                                  f"{p.last_on} {p.last_direction} {p.last_kind}" if p.last_on else ""])
+            for p in giving.people_i_owe()
+        ])
+        fill("helped", [
+            (f"c{f.contact_id}-{f.id}", [f.occurred_on, f.contact_name, _(f.kind), f.note])
+            for f in giving.helped_recently()
+        ])
+        fill("introductions", [
+            (f"i{i.id}", [i.introduced_on, i.person_a_name, i.person_b_name, _(i.status), i.outcome or i.reason])
+            for i in giving.recent_introductions()
+        ])
+        fill("connectors", [
+            (f"c{c.id}", [c.name, c.company, c.direct, c.downstream]) for c in chains.top_connectors(50)
+        ])
+
+    @property
+    def table(self) -> DataTable:
+        pane = self.query_one(TabbedContent).active
+        return self.query_one(f"#{pane.removeprefix('tab-')}", DataTable)
+
+    def _current_key(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "next_status":
+            key = self._current_key()
+            return key is not None and key.startswith("i")
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.table.focus()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        if key.startswith("c"):
+            self.app.open_contact(int(key[1:].split("-")[0]))
+        elif key.startswith("i"):
+            info = giving.get_introduction(int(key[1:]))
+            self.app.open_contact(info.person_a_id)
+
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_next_status(self) -> None:
+        key = self._current_key()
+        if not key or not key.startswith("i"):
+            return
+        self.app.advance_introduction(int(key[1:]))
+
+
+class OutcomeForm(FormScreen):
+    """What came of an introduction: values() {"outcome": text}."""
+
+    FALLBACK_FIELD = "outcome"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.form_title, classes="form-title", markup=False)
+            yield Label(_("What came of it"), classes="field-label")
+            yield Input(placeholder=_("they signed a contract; nothing yet; a friendship"), id="outcome")
+            yield error_slot("outcome")
+            yield form_buttons()
+
+    def values(self) -> dict:
+        outcome = self.query_one("#outcome", Input).value.strip()
+        if not outcome:
+            raise ValidationError("outcome", _("Say in a few words what came of it."))
+        return {"outcome": outcome}
