@@ -8,7 +8,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from netui import contacts, demo
+from netui import contacts, db, demo
 from netui.errors import NetuiError
 from netui.i18n import _
 from netui.screens.actions import Actions
@@ -18,6 +18,9 @@ from netui.screens.form import FormScreen
 from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
 from netui.session import worker_connection
+
+
+OTHER_WRITERS_CHECK_SECONDS = 2.0
 
 
 class NetuiApp(Actions, App):
@@ -44,12 +47,26 @@ class NetuiApp(Actions, App):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+        if db.is_read_only():
+            self.sub_title = _("{path} (read-only)", path=self.sub_title)
+            self.notify(_("This database is read-only: you can look, search and export, but not change it."),
+                        severity="warning", timeout=15)
+        # Another netui (or the CLI) writing to the same file: show its changes within seconds.
+        self._data_version = db.data_version()
+        self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
         if self._start_capture is not False:
             self.open_capture(self._start_capture)
         elif self._welcome and contacts.is_network_empty():
             from netui.screens.welcome import WelcomeScreen  # Markdown loads only for a new user
 
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
+
+    def check_other_writers(self) -> None:
+        """Reload what is shown when the file changed under us (PRAGMA data_version moved)."""
+        version = db.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.refresh_screen()
 
     def _welcome_chosen(self, choice: str | None) -> None:
         if choice == "demo":

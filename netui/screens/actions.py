@@ -16,6 +16,7 @@ from netui import contacts, events, followups, timeline
 from netui.i18n import _
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
+from netui.screens.guard import reports_errors
 from netui.widgets.contact_picker import LABEL_SEPARATOR
 
 
@@ -60,6 +61,7 @@ class Actions:
 
         self.push_screen(ContactForm(_("Edit {name}", name=detail.name), values, submit))
 
+    @reports_errors
     def trash_contact(self, contact_id: int) -> None:
         name = contacts.get_contact(contact_id).name
         contacts.trash_contact(contact_id)
@@ -69,6 +71,7 @@ class Actions:
         self.refresh_screen()
         self.notify(_("Moved {name} to the trash. ctrl+z undoes.", name=name))
 
+    @reports_errors
     def undo_last(self) -> None:
         if not self._undo:
             self.notify(_("Nothing to undo."), severity="warning")
@@ -79,6 +82,7 @@ class Actions:
             self.refresh_screen()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
 
+    @reports_errors
     def edit_notes_in_editor(self, contact_id: int) -> None:
         """Long notes are best written in the user's own editor ($VISUAL or $EDITOR)."""
         detail = contacts.get_contact(contact_id)
@@ -249,6 +253,7 @@ class Actions:
 
         self.push_screen(IntroduceForm(_("Introduce {name} to…", name=name), {}, self.find_people, submit))
 
+    @reports_errors
     def advance_introduction(self, introduction_id: int) -> None:
         """Move an introduction to its next status: made (then offer follow-ups with both),
         met, outcome (asking what came of it)."""
@@ -334,6 +339,7 @@ class Actions:
         if not isinstance(self.screen, TodayScreen):
             self.push_screen(TodayScreen())
 
+    @reports_errors
     def agenda_done(self, row, log: bool = False) -> None:
         """Done on a Today row: a follow-up completed (and its interaction logged, with `log`),
         an appointment's occurrence marked done (which logs it)."""
@@ -354,6 +360,7 @@ class Actions:
         self.refresh_screen()
         self.notify(message)
 
+    @reports_errors
     def agenda_snooze(self, row) -> None:
         """Snooze on a Today row: a follow-up or a keep-in-touch for some days; an
         appointment's occurrence is skipped."""

@@ -17,6 +17,7 @@ from netui import events
 from netui.errors import NetuiError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui.screens.form import FormScreen, error_slot, form_buttons
+from netui.screens.guard import reports_errors
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList
@@ -213,6 +214,7 @@ class EventScreen(Screen):
 
         self.app.push_screen(AddAttendeesForm(_("People to meet at {title}", title=title), {}, find, submit))
 
+    @reports_errors
     def action_toggle_met(self) -> None:
         person = self._highlighted_person()
         if person is None:
@@ -226,6 +228,7 @@ class EventScreen(Screen):
             self.notify(str(error), severity="error")
         self.reload()
 
+    @reports_errors
     def action_remove_attendee(self) -> None:
         person = self._highlighted_person()
         if person is None:
@@ -234,6 +237,7 @@ class EventScreen(Screen):
         self.reload()
         self.notify(_("Took {name} off the list.", name=person.name))
 
+    @reports_errors
     def action_cycle_status(self) -> None:
         if self.detail is None:
             return

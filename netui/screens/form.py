@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
-from netui.errors import NotFoundError, ValidationError
+from netui.errors import NetuiError, ValidationError
 from netui.i18n import _
 
 
@@ -108,7 +108,7 @@ class FormScreen(ModalScreen[bool]):
         except ValidationError as error:
             self.show_error(error.field, error.message)
             return
-        except NotFoundError as error:
+        except NetuiError as error:  # not found, read-only file, disk full: said where all can see
             self.show_error(self.FALLBACK_FIELD, str(error))
             return
         self.dismiss(True)

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from netui import contacts
 from netui.i18n import _
 from netui.screens.confirm import ConfirmScreen
+from netui.screens.guard import reports_errors
 from netui.when import humanize
 
 
@@ -74,6 +75,7 @@ class TrashScreen(Screen):
     def action_cursor_up(self) -> None:
         self.query_one(DataTable).action_cursor_up()
 
+    @reports_errors
     def action_restore(self) -> None:
         if (contact_id := self.current) is not None:
             contacts.restore_contact(contact_id)
@@ -81,6 +83,7 @@ class TrashScreen(Screen):
             self.refresh_bindings()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
 
+    @reports_errors
     def action_purge(self) -> None:
         contact_id = self.current
         if contact_id is None:

@@ -1,0 +1,72 @@
+"""The app and other writers: changes made by another process show up; a read-only file says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from netui import contacts, db
+from netui.app import NetuiApp
+
+SIZE = (120, 40)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_contact_added_by_another_process_appears_in_the_open_list(database):
+    contacts.create_contact("Anna Verdi")
+    path = Path(database.database)
+    async with NetuiApp(path, welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        label = pilot.app.screen.query_one("#contacts-title")
+        assert label.render().plain.startswith("1 person")
+        done = subprocess.run([sys.executable, "-m", "netui", "--db", str(path), "add", "Bruno Neri"],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        pilot.app.check_other_writers()  # what the 2-second timer does
+        await settle(pilot)
+        assert label.render().plain.startswith("2 people")
+
+
+async def test_a_read_only_file_opens_with_a_notice(tmp_path):
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    contacts.create_contact("Anna Verdi")
+    handle.close()
+    handle = db.open_database(path, read_only=True)  # what a file the user cannot write gives
+    try:
+        async with NetuiApp(path, welcome=False).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert pilot.app.sub_title.endswith("(read-only)")
+            assert any("read-only" in n.message for n in pilot.app._notifications)
+            assert pilot.app.screen.query_one("#contacts-title").render().plain.startswith("1 person")
+    finally:
+        handle.close()
+
+
+async def test_writing_to_a_read_only_file_says_so_and_keeps_the_app_running(tmp_path):
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    anna = contacts.create_contact("Anna Verdi")
+    handle.close()
+    handle = db.open_database(path, read_only=True)
+    try:
+        async with NetuiApp(path, welcome=False).run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            pilot.app.open_contact(anna)
+            await pilot.pause()
+            await pilot.press("d")  # trash: refused, said, the app goes on
+            await pilot.pause()
+            assert any("read-only" in n.message for n in pilot.app._notifications if n.severity == "error")
+            await pilot.press("w")  # a form: the refusal shows in the form
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "read-only" in pilot.app.screen.query_one("#milestone-error").render().plain
+        assert [c.name for c in contacts.list_contacts()] == ["Anna Verdi"]
+    finally:
+        handle.close()
