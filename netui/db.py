@@ -284,11 +284,18 @@ def backup_database(source: SqliteDatabase | str | os.PathLike, destination: Pat
     return destination
 
 
-def checkpoint() -> bool:
+def checkpoint(wait_seconds: float = 1.0) -> bool:
     """Copy the write-ahead log into the database file and empty the log (TRUNCATE), so that
     no older version of a page (say, of a purged person) stays in the -wal file. Waits for
-    readers up to the busy timeout; returns False when one kept it from finishing."""
-    busy, _log, _done = models.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    other connections' reads up to `wait_seconds` (not the whole busy timeout: the app must
+    not freeze); returns False when one kept it from finishing -- the log is then emptied by a
+    later checkpoint, at the latest when the last connection to the file closes."""
+    database = models.database
+    database.execute_sql(f"PRAGMA busy_timeout = {int(wait_seconds * 1000)}")
+    try:
+        busy, _log, _done = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
     return not busy
 
 

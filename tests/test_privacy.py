@@ -144,3 +144,26 @@ def test_purge_cli_confirms_then_erases_also_from_the_trash(tmp_path, capsys, mo
     assert b"marmalade" not in path.read_bytes() and b"Zebulon" not in path.read_bytes()
     assert cli.main(["--db", str(path), "purge", "#1", "--yes"]) == 2
     assert capsys.readouterr().err == "netui: There is no contact #1.\n"
+
+
+def test_the_log_checkpoint_after_a_purge_never_freezes_on_a_reader(tmp_path):
+    """Another connection in the middle of a read: the purge still returns at once; the log is
+    emptied later (here: when that reader has finished and the next checkpoint runs)."""
+    import time
+
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    person = contacts.create_contact("Zebulon Quixotry")
+    reader = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM contact").fetchone()
+        started = time.perf_counter()
+        contacts.purge_contact(person)
+        assert time.perf_counter() - started < 3
+        reader.execute("COMMIT")
+        assert db.checkpoint() is True
+    finally:
+        reader.close()
+        handle.close()
+    assert b"zebulon" not in path.read_bytes().lower()
