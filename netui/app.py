@@ -36,14 +36,16 @@ class NetuiApp(Actions, App):
     ]
 
     def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
-                 capture_event: int | None | bool = False) -> None:
-        """`capture_event`: start in capture mode (an event id, or None for no event)."""
+                 capture_event: int | None | bool = False, daily_backup: bool = False) -> None:
+        """`capture_event`: start in capture mode (an event id, or None for no event).
+        `daily_backup`: make today's automatic backup (netui.backup), in the background."""
         super().__init__()
         self.db_path = db_path
         self.sub_title = str(db_path) if db_path else ""
         self._undo = []
         self._welcome = welcome
         self._start_capture = capture_event
+        self._daily_backup = daily_backup
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
@@ -54,12 +56,22 @@ class NetuiApp(Actions, App):
         # Another netui (or the CLI) writing to the same file: show its changes within seconds.
         self._data_version = db.data_version()
         self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
+        if self._daily_backup and not db.is_read_only():
+            self.make_daily_backup()
         if self._start_capture is not False:
             self.open_capture(self._start_capture)
         elif self._welcome and contacts.is_network_empty():
             from netui.screens.welcome import WelcomeScreen  # Markdown loads only for a new user
 
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
+
+    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
+    def make_daily_backup(self) -> None:
+        """After the first screen, not before it: copying a big file must not delay it."""
+        from netui import backup
+
+        with worker_connection():
+            backup.rolling_backup()
 
     def check_other_writers(self) -> None:
         """Reload what is shown when the file changed under us (PRAGMA data_version moved)."""

@@ -322,9 +322,8 @@ def run_tui(args) -> int:
         return 0
     path = db.resolve_db_path(args.db)
     database = db.open_database(path)
-    backup.rolling_backup()  # today's automatic copy, if not made yet
     try:
-        NetuiApp(path).run()
+        NetuiApp(path, daily_backup=True).run()  # today's automatic copy is made once the list shows
     finally:
         database.close()
     return 0
