@@ -32,6 +32,8 @@ def demo_app(tmp_path):
 
 async def wait_for_workers(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.3)  # the timeline pane follows the highlight a moment later
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

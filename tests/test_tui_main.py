@@ -161,7 +161,9 @@ async def test_j_and_k_move_and_the_timeline_follows(app):
         assert "Giulia Rossi" in str(title.render())
         await pilot.press("j")
         await pilot.pause()
-        assert "Marco Bianchi" in str(title.render())
+        assert "Marco Bianchi" in str(title.render())  # the title at once...
+        await pilot.pause(0.3)  # ...the timeline once the highlight has settled
+        await settle(pilot)
         timeline_pane = pilot.app.screen.query_one("#timeline")
         assert "Budget call" in str(timeline_pane.get_option_at_index(0).prompt)
         await pilot.press("k")

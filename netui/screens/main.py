@@ -37,6 +37,9 @@ def describe(pages: contacts.ContactPages) -> str:
 SORT_NAMES = {"last_contacted": "last contacted", "company": "company", "balance": "give & take balance"}
 
 
+TIMELINE_SETTLE_SECONDS = 0.12
+
+
 class MainScreen(Screen):
     # Below 110 columns the timeline pane gives its room to the contacts (the contact
     # screen still shows each person's timeline).
@@ -50,6 +53,10 @@ class MainScreen(Screen):
         Binding("x", "export", _("Export"), tooltip=_("Export the contacts this list shows")),
         Binding("escape", "clear_search", _("Clear search"), show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timeline_timer = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,15 +115,27 @@ class MainScreen(Screen):
 
     @on(ContactList.Highlighted)
     def contact_highlighted(self, message: ContactList.Highlighted) -> None:
-        pane = self.query_one(TimelinePane)
+        """The timeline follows the highlight, read in a worker a moment after the highlight
+        settles: typing in the search box or holding j must not wait for timelines."""
+        summary = self.query_one(ContactList).selected
         title = self.query_one("#timeline-title", Label)
         if message.contact_id is None:
             title.update(_("Timeline · everyone"))
-            pane.show(timeline.global_timeline(limit=100))
         else:
-            summary = self.query_one(ContactList).selected
             title.update(_("Timeline · {name}", name=summary.name if summary else ""))
-            pane.show(timeline.contact_timeline(message.contact_id, limit=100), hide_contact=message.contact_id)
+        if self._timeline_timer is not None:
+            self._timeline_timer.stop()
+        self._timeline_timer = self.set_timer(TIMELINE_SETTLE_SECONDS, lambda: self.load_timeline(message.contact_id))
+
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
+    def load_timeline(self, contact_id: int | None) -> None:
+        with worker_connection():
+            if contact_id is None:
+                items = timeline.global_timeline(limit=100)
+            else:
+                items = timeline.contact_timeline(contact_id, limit=100)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one(TimelinePane).show, items, hide_contact=contact_id)
 
     @on(ContactList.Opened)
     def contact_opened(self, message: ContactList.Opened) -> None:

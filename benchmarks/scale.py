@@ -1,0 +1,138 @@
+"""What a person waits for on a big network: `python benchmarks/scale.py [--people 100000] [--repeats 30]`.
+
+On the demo network at that size (written once into benchmarks/results/ and reused):
+1. one search keystroke: the domain call, and in the app (a key pressed in the search box
+   until the contact list shows the new count), p50 and p95;
+2. opening the timeline of a contact with 10,000 interactions (added to one person first);
+3. computing Today (netui.agenda.today_agenda).
+Prints a table and writes benchmarks/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+sys.path.insert(0, str(ROOT))
+
+from netui import agenda, contacts, db, demo, timeline  # noqa: E402
+from netui.models import Interaction, InteractionParticipant, database  # noqa: E402
+
+WORDS = ["g", "gi", "giu", "giul", "giuli", "giulia", "m", "ma", "mar", "marc", "marco", "r", "ro", "ros"]
+BUSY_PERSON_INTERACTIONS = 10_000
+
+
+def percentiles(samples_ms: list[float]) -> dict:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1),
+            "min_ms": round(ordered[0], 1), "max_ms": round(ordered[-1], 1)}
+
+
+def network(people: int) -> Path:
+    path = RESULTS / f"scale-{people}.db"
+    if not path.exists():
+        RESULTS.mkdir(exist_ok=True)
+        handle = db.open_database(path)
+        demo.generate_network(people, seed=2026)
+        busy = contacts.list_contacts(limit=1)[0].id
+        first = Interaction.select(Interaction.id).order_by(Interaction.id.desc()).scalar() + 1
+        with database.atomic():
+            from netui import bulk, when
+
+            stamp = when.now()
+            bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at,
+                                           Interaction.summary, Interaction.notes, Interaction.created_at],
+                             [(first + n, "note", stamp.subtract(hours=n), f"busy note {n}", "", stamp)
+                              for n in range(BUSY_PERSON_INTERACTIONS)])
+            bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction,
+                                                      InteractionParticipant.contact],
+                             [(first + n, busy) for n in range(BUSY_PERSON_INTERACTIONS)])
+        handle.close()
+    return path
+
+
+def timed(action, repeats: int) -> list[float]:
+    samples = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+async def app_keystrokes(path: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """A key pressed in the search box until the contact list has been searched again and
+    repainted (the search worker done, the screen idle): what the eye waits for. Also the
+    same for a key that does nothing (F12): the test pilot's own cost, to subtract."""
+    from netui.app import NetuiApp
+
+    samples, idle = [], []
+    async with NetuiApp(path, welcome=False).run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        for _ in range(repeats):
+            began = time.perf_counter()
+            await pilot.press("f12")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            idle.append((time.perf_counter() - began) * 1000)
+        await pilot.press("slash")
+        search = pilot.app.screen.query_one("#search")
+        for n in range(repeats):
+            word = WORDS[n % len(WORDS)]
+            if len(word) == 1:
+                search.value = ""
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+            began = time.perf_counter()
+            await pilot.press(word[-1])
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            samples.append((time.perf_counter() - began) * 1000)
+    return samples, idle
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=30)
+    args = parser.parse_args()
+    source = network(args.people)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scale.db"
+        shutil.copy(source, path)
+        handle = db.open_database(path)
+        busy = contacts.list_contacts(limit=1)[0].id
+        report = {
+            "people": args.people,
+            "search keystroke, domain": percentiles(
+                [t for word in WORDS for t in timed(lambda w=word: contacts.find_contacts(w).page(0, 100), 3)]),
+            "timeline of a contact with 10,000 interactions (first 200)": percentiles(
+                timed(lambda: timeline.contact_timeline(busy, limit=200), args.repeats)),
+            "Today": percentiles(timed(lambda: agenda.today_agenda(7), max(5, args.repeats // 3))),
+        }
+        handle.close()
+        handle = db.open_database(path)
+        typed, idle = asyncio.run(app_keystrokes(path, args.repeats))
+        report["search keystroke, in the app (test pilot)"] = percentiles(typed)
+        report["a key that does nothing, in the app (the pilot's own cost)"] = percentiles(idle)
+        handle.close()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(report, indent=2))
+    print(f"{args.people:,} people")
+    for name, figures in report.items():
+        if isinstance(figures, dict):
+            print(f"  {name:<60} p50 {figures['p50_ms']:>8.1f} ms   p95 {figures['p95_ms']:>8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
