@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -57,6 +56,7 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._timeline_timer = None
+        self._timeline_request = 0  # the newest timeline asked for; older answers are dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,21 +91,22 @@ class MainScreen(Screen):
     def search_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    # Not exclusive: a superseded search is dropped by _show_contacts (its text is no longer
+    # the box's), while cancelling it would make anyone waiting for the workers fail.
+    @work(thread=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
         try:
             with worker_connection():
                 pages = contacts.find_contacts(text)
         except ValidationError as error:  # e.g. circle:colleagues
-            self.app.call_from_thread(self._show_filter_error, error.message)
-            return
-        if get_current_worker().is_cancelled:  # a newer keystroke has its own search
+            self.app.call_from_thread(self._show_filter_error, error.message, text)
             return
         source = RowSource(pages.count, pages.page)
         self.app.call_from_thread(self._show_contacts, source, describe(pages), text)
 
-    def _show_filter_error(self, message: str) -> None:
-        self.query_one("#contacts-title", Label).update(Text(message, style="bold red"))
+    def _show_filter_error(self, message: str, text: str) -> None:
+        if text == self.query_one("#search", Input).value:
+            self.query_one("#contacts-title", Label).update(Text(message, style="bold red"))
 
     def _show_contacts(self, source: RowSource, title: str, text: str) -> None:
         if text != self.query_one("#search", Input).value:
@@ -125,17 +126,25 @@ class MainScreen(Screen):
             title.update(_("Timeline · {name}", name=summary.name if summary else ""))
         if self._timeline_timer is not None:
             self._timeline_timer.stop()
-        self._timeline_timer = self.set_timer(TIMELINE_SETTLE_SECONDS, lambda: self.load_timeline(message.contact_id))
+        self._timeline_request += 1
+        request = self._timeline_request
+        self._timeline_timer = self.set_timer(
+            TIMELINE_SETTLE_SECONDS, lambda: self.load_timeline(message.contact_id, request))
 
-    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
-    def load_timeline(self, contact_id: int | None) -> None:
+    # Not exclusive (a cancelled worker is an error to whoever waits for it): an answer that
+    # arrives after a newer request is simply not shown.
+    @work(thread=True, group="timeline", exit_on_error=False)
+    def load_timeline(self, contact_id: int | None, request: int) -> None:
         with worker_connection():
             if contact_id is None:
                 items = timeline.global_timeline(limit=100)
             else:
                 items = timeline.contact_timeline(contact_id, limit=100)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one(TimelinePane).show, items, hide_contact=contact_id)
+        self.app.call_from_thread(self._show_timeline, items, contact_id, request)
+
+    def _show_timeline(self, items, contact_id: int | None, request: int) -> None:
+        if request == self._timeline_request:
+            self.query_one(TimelinePane).show(items, hide_contact=contact_id)
 
     @on(ContactList.Opened)
     def contact_opened(self, message: ContactList.Opened) -> None:
