@@ -549,14 +549,10 @@ def _agenda_line(row: agenda.AgendaRow) -> str:
         return f"{row.detail}  {row.label} with {who}  (appointment #{row.id})"
     if row.kind == "date":
         age = f" ({row.detail})" if row.detail else ""
-        return f"{row.on:%a %d %b}  {who} · {row.label}{age} · {_in_days(row.days)}"
+        return f"{row.on:%a %d %b}  {who} · {row.label}{age} · {when.days_ahead(row.days)}"
     if row.kind == "cadence":
         return f"{who} · {row.label} · {row.days} day{'s' * (row.days != 1)} overdue · {row.detail}"
     return f"{row.at:%a %d %b %H:%M}  {row.label} · {row.detail}  (event #{row.id})"
-
-
-def _in_days(days: int) -> str:
-    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
 
 
 def cmd_trip(args) -> int:
@@ -619,7 +615,7 @@ def _brief_text(seen: brief.MeetingBrief) -> str:
         lines += ["", "Remember:"] + [f"  {f.label}: {f.value}" for f in seen.facts]
     if seen.upcoming_dates:
         lines += ["", "Coming up:"] + [
-            f"  {d.on.isoformat()}  {d.label}{f' (turns {d.turning})' if d.turning else ''} · {_in_days(d.days_until)}"
+            f"  {d.on.isoformat()}  {d.label}{f' (turns {d.turning})' if d.turning else ''} · {when.days_ahead(d.days_until)}"
             for d in seen.upcoming_dates]
     if seen.open_followups:
         lines += ["", "Open follow-ups:"] + [

@@ -177,6 +177,11 @@ def parse_date(text: str, field: str = "date", *, future: bool = False) -> dt.da
     return plain_date(day)
 
 
+def days_ahead(days: int) -> str:
+    """A day this many days from today: 'today', 'tomorrow', 'in 5 days'."""
+    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+
+
 def humanize(instant: dt.datetime | None, reference: pendulum.DateTime | None = None) -> str:
     """'3 weeks ago', 'in 2 days', or 'never'."""
     if instant is None:

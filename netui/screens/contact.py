@@ -11,11 +11,12 @@ from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from netui import brief, contacts, timeline, upkeep
 from netui.i18n import _
-from netui.when import humanize, local_zone
+from netui.when import days_ahead, humanize, local_zone
+from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
 
 
-WARMTH_STYLES = {"warm": ("●", "green"), "cooling": ("◐", "yellow"), "cold": ("○", "dim")}
+WARMTH_COLOURS = {"warm": "green", "cooling": "yellow", "cold": "dim"}  # marks: the contact list's
 
 
 def brief_text(seen: brief.MeetingBrief) -> Text:
@@ -24,8 +25,7 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     if seen.headline:
         text.append(seen.headline + "\n", style="bold")
     status = seen.keep_in_touch
-    mark, colour = WARMTH_STYLES.get(status.warmth, ("", ""))
-    text.append(f"{mark} ", style=colour)
+    text.append(f"{WARMTH_MARKS.get(status.warmth, '')} ", style=WARMTH_COLOURS.get(status.warmth, ""))
     line = _("{warmth}: last contacted {when}", warmth=status.warmth, when=humanize(status.last_contacted))
     if status.cadence_days:
         line += _("; keep in touch every {every}", every=upkeep.cadence_label(status.cadence_days))
@@ -57,7 +57,7 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     block(_("Remember"), [f"{f.label}: {f.value}" for f in seen.facts])
     block(_("Coming up"), [
         f"{d.on.isoformat()}  {d.label}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
-        + f" · {humanize_days(d.days_until)}" for d in seen.upcoming_dates
+        + f" · {days_ahead(d.days_until)}" for d in seen.upcoming_dates
     ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
     block(_("Introductions"), [
         _("{a} → {b}: {status}", a=i.person_a_name, b=i.person_b_name, status=i.status)
@@ -74,10 +74,6 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     ])
     text.rstrip()
     return text
-
-
-def humanize_days(days: int) -> str:
-    return _("today") if days == 0 else _("tomorrow") if days == 1 else _("in {days} days", days=days)
 
 
 def detail_text(detail: contacts.ContactDetail) -> Text:
