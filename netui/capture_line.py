@@ -65,12 +65,12 @@ import pendulum
 from netui.contacts import normalise_tag, split_name, validate_email, validate_phone
 from netui.errors import ValidationError
 from netui.text import full_name
-from netui.when import WEEKDAYS, make_date, plain_date
+from netui.i18n import N_, _, language
+from netui.when import ITALIAN_WEEKDAYS, WEEKDAYS, make_date, plain_date
 
 __all__ = ["CaptureLine", "parse_capture_line", "EXAMPLE_LINE"]
 
-EXAMPLE_LINE = 'Giulia Rossi @Lumen "Head of PR" #fintech !1w'
-DUE_FORMS = "!2d, !1w, !3m, !tomorrow or !2026-12-03"
+EXAMPLE_LINE = N_('Giulia Rossi @Lumen "Head of PR" #fintech !1w')  # shown through _()
 
 _OPEN_QUOTES = '"“'
 _CLOSE_QUOTE = re.compile(r'["”]')
@@ -97,6 +97,9 @@ _MIN_PHONE_DIGITS, _MAX_PHONE_DIGITS, _MAX_PHONE_WORDS = 6, 15, 12
 _DUE_RELATIVE = re.compile(r"([0-9]+)([dwm])")
 _DUE_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DUE_UNITS = {"d": "days", "w": "weeks", "m": "months"}
+# In Italian: !2g (giorni), !1s (settimane), !3m (mesi), !oggi, !domani, !venerdì.
+_ITALIAN_DUE_RELATIVE = re.compile(r"([0-9]+)([gsm])")
+_ITALIAN_DUE_WORDS = {"oggi": 0, "domani": 1, "dopodomani": 2}
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class _Parser:
                 self._free(piece)
         name = " ".join(self.name_words)
         if not any(ch.isalnum() for ch in name):
-            raise ValidationError("name", f"Start the line with the person's name, e.g. '{EXAMPLE_LINE}'.")
+            raise ValidationError("name", _("Start the line with the person's name, e.g. '{line}'.", line=_(EXAMPLE_LINE)))
         first, last = split_name(name)
         return CaptureLine(
             first_name=first,
@@ -286,7 +289,7 @@ class _Parser:
         return True
 
     def _phone(self, word: str) -> bool:
-        core, stop, first_ok, _, digits = self._phone_part(word)
+        core, stop, first_ok, _next_ok, digits = self._phone_part(word)
         if not first_ok:
             return False
         run, counts = [core], [digits]
@@ -295,7 +298,7 @@ class _Parser:
             following = self.stack[index]
             if not isinstance(following, str):
                 break
-            core, stop, _, next_ok, digits = self._phone_part(following)
+            core, stop, _first_ok, next_ok, digits = self._phone_part(following)
             if not next_ok:
                 break
             run.append(core)
@@ -336,12 +339,14 @@ class _Parser:
         day = self._due_date(token)
         if self.due is not None and day != self.due:
             raise ValidationError(
-                "due", f"Two follow-up dates, '{self.due_token}' and '{token}': keep only one."
+                "due", _("Two follow-up dates, '{first}' and '{second}': keep only one.", first=self.due_token, second=token)
             )
         self.due, self.due_token = day, token
 
     def _due_date(self, token: str) -> dt.date:
         body = token[1:].lower()
+        if language() == "it":
+            body = self._from_italian(body)
         if body == "today":
             return self.today
         if body == "tomorrow":
@@ -352,7 +357,7 @@ class _Parser:
         relative = _DUE_RELATIVE.fullmatch(body)
         if relative:
             amount, unit = relative.groups()
-            too_far = ValidationError("due", f"'{token}' is too far ahead for a follow-up date.")
+            too_far = ValidationError("due", _("'{token}' is too far ahead for a follow-up date.", token=token))
             if len(amount) > 6:
                 raise too_far
             start = pendulum.date(self.today.year, self.today.month, self.today.day)
@@ -364,13 +369,28 @@ class _Parser:
         if iso:
             year, month, day = (int(part) for part in iso.groups())
             if year < 1:
-                raise ValidationError("due", f"'{token}' is not a date: there is no year 0.")
+                raise ValidationError("due", _("'{token}' is not a date: there is no year 0.", token=token))
+            written = f"'{token}'"
             try:
-                return make_date(year, month, day, "due")
+                return make_date(year, month, day, "due", written=written)
             except ValidationError as error:
-                reason = error.message.partition(" is not a date: ")[2] or error.message
-                raise ValidationError("due", f"'{token}' is not a date: {reason}") from None
-        raise ValidationError("due", f"'{token}' is not a follow-up date; use {DUE_FORMS}.")
+                if error.message.startswith(written):  # already names what was typed
+                    raise
+                raise ValidationError("due", _("{date} is not a date: {reason}", date=written, reason=error.message)) from None
+        raise ValidationError("due", _("'{token}' is not a follow-up date; use !2d, !1w, !3m, !tomorrow or !2026-12-03.", token=token))
+
+    def _from_italian(self, body: str) -> str:
+        """An Italian due date in the English form: 2g -> 2d, 1s -> 1w, domani -> tomorrow."""
+        relative = _ITALIAN_DUE_RELATIVE.fullmatch(body)
+        if relative:
+            amount, unit = relative.groups()
+            return amount + {"g": "d", "s": "w", "m": "m"}[unit]
+        if body in _ITALIAN_DUE_WORDS:
+            return {0: "today", 1: "tomorrow"}.get(_ITALIAN_DUE_WORDS[body]) or f"{_ITALIAN_DUE_WORDS[body]}d"
+        weekday = body[:-1] + "ì" if body.endswith("di") else body
+        if weekday in ITALIAN_WEEKDAYS:
+            return WEEKDAYS[ITALIAN_WEEKDAYS.index(weekday)]
+        return body
 
 
 

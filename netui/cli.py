@@ -22,7 +22,7 @@ from netui import (
     __version__, agenda, appointments, brief, capture, chains, contacts, dates, db, demo, events, exporting,
     followups, giving, importing, timeline, trips, upkeep, when,
 )
-from netui import backup, privacy
+from netui import backup, config, i18n, privacy
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.models import CIRCLES, INTERACTION_KINDS, MILESTONES
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"netui {__version__}")
     parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${db.DB_ENV_VAR} or {db.default_db_path()})")
     parser.add_argument("--demo", action="store_true", help="open a fresh throwaway demo network")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="language of the interface (default: the config file, then $LANG; English)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add = commands.add_parser("add", help="add a contact")
@@ -267,9 +268,10 @@ def _add_safety_commands(commands) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     # "--04-15" (a date without its year) would read as an option: pass it on as "04-15".
     argv = [_YEARLESS.sub(r"\1", a) for a in (sys.argv[1:] if argv is None else argv)]
+    use_language(argv)  # before the parser exists: its --help is translated too
+    parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -302,6 +304,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `netui search x | head -1`: the reader has gone, stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def use_language(argv: Sequence[str]) -> str:
+    """Choose the language: --lang, then the config file, then $LC_ALL/$LC_MESSAGES/$LANG."""
+    flag = None
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            flag = argv[index + 1]
+        elif argument.startswith("--lang="):
+            flag = argument.partition("=")[2]
+    if flag not in i18n.LANGUAGES:
+        flag = None  # argparse then says which languages there are
+    try:
+        configured = config.load().language
+    except NetuiError:
+        configured = None  # the broken file is reported where the setting is used
+    code = i18n.choose_language(flag, configured)
+    i18n.set_language(code)
+    # argparse's own words ("usage:", "options", "invalid choice") through the same catalogue.
+    argparse._ = i18n._
+    argparse.ngettext = i18n.plural_form
+    return code
 
 
 # --- subcommands -------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """Settings from `config.toml` in the config directory (`netui locate` prints where).
 
+    [interface]
+    language = "it"     # "en" or "it"; --lang overrides it, and it overrides $LANG
+
     [capture]
     followup_days = 2   # a captured person's follow-up is due this many days later
 
@@ -14,11 +17,13 @@ from pathlib import Path
 
 from netui import db
 from netui.errors import ValidationError
+from netui.i18n import LANGUAGES, _
 
 
 @dataclass(frozen=True)
 class Config:
     capture_followup_days: int = 2
+    language: str | None = None  # None: from the environment
 
 
 def config_path() -> Path:
@@ -32,12 +37,17 @@ def load(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
-        raise ValidationError("config", f"{path}: cannot read the settings ({error}).") from None
+        raise ValidationError("config", _("{path}: cannot read the settings ({error}).", path=path, error=error)) from None
     except tomllib.TOMLDecodeError as error:
-        raise ValidationError("config", f"{path}: is not valid TOML ({error}).") from None
+        raise ValidationError("config", _("{path}: is not valid TOML ({error}).", path=path, error=error)) from None
     days = data.get("capture", {}).get("followup_days", Config.capture_followup_days)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365:
-        raise ValidationError(
-            "config", f"{path}: [capture] followup_days must be a whole number of days from 0 to 365."
-        )
-    return Config(capture_followup_days=days)
+        raise ValidationError("config", _(
+            "{path}: [capture] followup_days must be a whole number of days from 0 to 365.", path=path,
+        ))
+    language = data.get("interface", {}).get("language")
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError("config", _(
+            "{path}: [interface] language must be one of: {languages}.", path=path, languages=", ".join(LANGUAGES),
+        ))
+    return Config(capture_followup_days=days, language=language)

@@ -14,6 +14,7 @@ import pendulum
 from pendulum.parsing.exceptions import ParserError
 
 from netui.errors import ValidationError
+from netui.i18n import _, language, ngettext
 
 UNITS = {
     "minute": "minutes", "min": "minutes", "hour": "hours", "h": "hours",
@@ -25,6 +26,27 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 )
+
+# Italian ways of saying a day, read when the interface is in Italian (English ones still work).
+ITALIAN_UNITS = {
+    "minuto": "minute", "minuti": "minute", "min": "minute", "ora": "hour", "ore": "hour",
+    "giorno": "day", "giorni": "day", "g": "day", "settimana": "week", "settimane": "week",
+    "mese": "month", "mesi": "month", "anno": "year", "anni": "year",
+}
+ITALIAN_WORDS = {
+    "oggi": "today", "ieri": "yesterday", "domani": "tomorrow", "adesso": "now", "ora": "now",
+    "dopodomani": "in 2 days", "altroieri": "2 days ago", "l'altroieri": "2 days ago",
+}
+ITALIAN_WEEKDAYS = ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")
+ITALIAN_MONTHS = (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+    "settembre", "ottobre", "novembre", "dicembre",
+)
+_ITALIAN_AGO = re.compile(r"^(\d+|un|una|uno)\s*([a-z]+)\s+fa\b")
+_ITALIAN_IN = re.compile(r"^(?:tra|fra)\s+(\d+|un|una|uno|un')\s*([a-z]+)\b")
+_SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?=\s|$)")
+_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-zì]+)(?:\s+(\d{4}))?(?=\s|$)")
+_ITALIAN_TIME = re.compile(r"(?:^|\s)(?:alle\s+|ore\s+|all'\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
 _RELATIVE = re.compile(r"^(?:(\d+|an?|one)\s*([a-z]+?)s?\s+ago|in\s+(\d+|an?|one)\s*([a-z]+?)s?)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -51,30 +73,38 @@ def plain_date(value: dt.date) -> dt.date:
     return dt.date(value.year, value.month, value.day)
 
 
-def make_date(year: int | None, month: int, day: int, field: str = "date") -> dt.date:
+def make_date(year: int | None, month: int, day: int, field: str = "date", written: str | None = None) -> dt.date:
     """A calendar date, or a ValidationError that says what is wrong with it.
 
     With year None (a birthday whose year is unknown) the date is checked against a leap
     year, so 29 February is accepted; the date returned is then in the year 2000.
     """
     if not 1 <= month <= 12:
-        raise ValidationError(field, f"{month} is not a month (1 to 12).")
+        raise ValidationError(field, _("{month} is not a month (1 to 12).", month=month))
     checked_year = 2000 if year is None else year
     if not 1 <= checked_year <= 9999:
-        raise ValidationError(field, f"{year} is not a year netui can store (1 to 9999).")
+        raise ValidationError(field, _("{year} is not a year netui can store (1 to 9999).", year=year))
     try:
         return dt.date(checked_year, month, day)
     except ValueError:
-        days = pendulum.date(checked_year, month, 1).days_in_month
+        first = pendulum.date(checked_year, month, 1)
+        days, month_name = first.days_in_month, first.format("MMMM", locale=language())
         if year is None:
-            raise ValidationError(
-                field, f"--{month:02d}-{day:02d} is not a date: "
-                f"{MONTH_NAMES[month - 1]} has at most {days} days."
-            ) from None
-        raise ValidationError(
-            field, f"{year:04d}-{month:02d}-{day:02d} is not a date: "
-            f"{MONTH_NAMES[month - 1]} {year} has {days} days."
-        ) from None
+            raise ValidationError(field, _(
+                "{date} is not a date: {month} has at most {days} days.",
+                date=written or _written_date(None, month, day), month=month_name, days=days,
+            )) from None
+        raise ValidationError(field, _(
+            "{date} is not a date: {month} {year} has {days} days.",
+            date=written or _written_date(year, month, day), month=month_name, year=year, days=days,
+        )) from None
+
+
+def _written_date(year: int | None, month: int, day: int) -> str:
+    """A date as the user's language writes it: 2026-02-31 / 31/02/2026, --02-31 / 31/02."""
+    if language() == "it":
+        return f"{day:02d}/{month:02d}" + (f"/{year:04d}" if year is not None else "")
+    return f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"--{month:02d}-{day:02d}"
 
 
 def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
@@ -87,8 +117,10 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     zone = tz or local_zone()
     raw = " ".join(text.strip().lower().split())
     if not raw:
-        raise ValidationError(field, "Say when it happened, e.g. 'yesterday 18:00' or '2026-11-20'.")
+        raise ValidationError(field, _("Say when it happened, e.g. 'yesterday 18:00' or '2026-11-20'."))
     current = pendulum.now(zone)
+    if language() == "it":
+        raw = _from_italian(raw, current, field, future=False)
 
     relative = _RELATIVE.match(raw)
     if relative:
@@ -96,7 +128,10 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
             else (relative.group(3), relative.group(4))
         unit = UNITS.get(unit_text)
         if unit is None:
-            raise ValidationError(field, f"'{text}': unknown unit '{unit_text}' (use minutes, hours, days, weeks, months or years).")
+            raise ValidationError(field, _(
+                "'{text}': unknown unit '{unit}' (use minutes, hours, days, weeks, months or years).",
+                text=text, unit=unit_text,
+            ))
         amount = 1 if amount_text in ("a", "an", "one") else int(amount_text)
         sign = -1 if relative.group(1) else 1
         return current.add(**{unit: sign * amount}).in_timezone("UTC")
@@ -106,19 +141,19 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     if _TIME.match(raw):  # only a time ("18:00", "6 pm"): today at that time
         day_part, time_part = "today", raw
     else:
-        day_part, _, time_part = raw.partition(" ")
+        day_part, _space, time_part = raw.partition(" ")
     day = _parse_day(day_part, current, text, field)
     if day is None:
         try:
             parsed = pendulum.parse(text.strip(), tz=zone)
         except (ValueError, ParserError):
-            raise ValidationError(
-                field, f"'{text}' is not a time netui understands; try 'yesterday 18:00', "
-                "'3 days ago' or '2026-11-20'."
-            ) from None
+            raise ValidationError(field, _(
+                "'{text}' is not a time netui understands; try 'yesterday 18:00', '3 days ago' or '2026-11-20'.",
+                text=text,
+            )) from None
         if isinstance(parsed, pendulum.DateTime):
             return parsed.in_timezone("UTC")
-        raise ValidationError(field, f"'{text}' is not a moment in time.")
+        raise ValidationError(field, _("'{text}' is not a moment in time.", text=text))
     hour, minute = _parse_time(time_part, text, field) if time_part else (DATE_ONLY_HOUR, 0)
     moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
     return moment.in_timezone("UTC")
@@ -147,14 +182,14 @@ def _parse_day(word: str, current: pendulum.DateTime, text: str, field: str, fut
 def _parse_time(word: str, text: str, field: str) -> tuple[int, int]:
     match = _TIME.match(word)
     if not match:
-        raise ValidationError(field, f"'{text}': '{word}' is not a time of day (e.g. 18:00 or 6pm).")
+        raise ValidationError(field, _("'{text}': '{word}' is not a time of day (e.g. 18:00 or 6pm).", text=text, word=word))
     hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
     if meridiem:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, f"'{text}': {hour}{meridiem} is not a time of day.")
+            raise ValidationError(field, _("'{text}': {word} is not a time of day.", text=text, word=f"{hour}{meridiem}"))
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise ValidationError(field, f"'{text}': {word} is not a time of day.")
+        raise ValidationError(field, _("'{text}': {word} is not a time of day.", text=text, word=word))
     return hour, minute
 
 
@@ -163,28 +198,110 @@ def parse_date(text: str, field: str = "date", *, future: bool = False) -> dt.da
     days", "2 weeks ago"... A weekday is the last one, or with `future` (due dates) the next
     one. Returns the local calendar day."""
     raw = " ".join(text.strip().lower().split())
+    if raw and language() == "it":
+        raw = _from_italian(raw, pendulum.now(local_zone()), field, future=future)
     day = _parse_day(raw, pendulum.now(local_zone()), text, field, future) if raw else None
     if day is None and not _TIME.match(raw):  # a bare time of day is not a date
         try:
-            moment = parse_when(text, field)
+            moment = parse_when(raw, field)
         except ValidationError:
-            raise ValidationError(
-                field, f"'{text}' is not a date; write it as YYYY-MM-DD, 'tomorrow' or 'in 3 days'."
-            ) from None
+            raise ValidationError(field, _(
+                "'{text}' is not a date; write it as YYYY-MM-DD, 'tomorrow' or 'in 3 days'.", text=text,
+            )) from None
         day = moment.in_timezone(local_zone())
     if day is None:
-        raise ValidationError(field, f"'{text}' is a time of day, not a date.")
+        raise ValidationError(field, _("'{text}' is a time of day, not a date.", text=text))
     return plain_date(day)
+
+
+def _from_italian(raw: str, current: pendulum.DateTime, field: str, future: bool) -> str:
+    """The same moment written the English way the parser reads: "3 giorni fa" -> "3 days
+    ago", "tra 2 settimane" -> "in 2 weeks", "ieri 18.30" -> "yesterday 18:30", "03/12/2026"
+    and "3 dicembre" -> "2026-12-03" (a day without its year is the next one for a due date,
+    else the last one)."""
+    raw = raw.replace("'", "' ").replace("  ", " ")
+    for pattern, template in ((_ITALIAN_AGO, "{n} {unit} ago"), (_ITALIAN_IN, "in {n} {unit}")):
+        match = pattern.match(raw)
+        if match and match.group(2) in ITALIAN_UNITS:
+            amount = match.group(1)
+            n = amount if amount.isdigit() else "1"
+            return template.format(n=n, unit=ITALIAN_UNITS[match.group(2)]) + raw[match.end():]
+    day_text, rest = None, raw
+    slash = _SLASH_DATE.match(raw)
+    named = _DAY_MONTH.match(raw)
+    if slash:
+        day_number, month, year = int(slash.group(1)), int(slash.group(2)), slash.group(3)
+        if year and len(year) == 2:
+            year = str(2000 + int(year))
+        day_text = _day_of_year(day_number, month, year, current, field, future)
+        rest = raw[slash.end():]
+    elif named and _italian_month(named.group(2)):
+        day_text = _day_of_year(int(named.group(1)), _italian_month(named.group(2)), named.group(3), current, field, future)
+        rest = raw[named.end():]
+    else:
+        first, _space, rest = raw.partition(" ")
+        weekday = first.replace("i", "ì") if first.endswith("di") else first
+        if weekday in ITALIAN_WEEKDAYS:
+            day_text = WEEKDAYS[ITALIAN_WEEKDAYS.index(weekday)]
+        elif first in ITALIAN_WORDS:
+            day_text = ITALIAN_WORDS[first]
+        else:
+            return raw
+    rest = rest.strip()
+    time_match = _ITALIAN_TIME.fullmatch(rest) if rest else None
+    if time_match:
+        rest = f"{time_match.group(1)}:{time_match.group(2) or '00'}"
+    return f"{day_text} {rest}".strip()
+
+
+def _italian_month(word: str) -> int | None:
+    for number, name in enumerate(ITALIAN_MONTHS, start=1):
+        if word == name or (len(word) >= 3 and name.startswith(word)):
+            return number
+    return None
+
+
+def _day_of_year(day: int, month: int, year: str | None, current, field: str, future: bool) -> str:
+    if year:
+        return make_date(int(year), month, day, field).isoformat()
+    make_date(None, month, day, field)  # 31/02 is wrong in any year
+    this_year = current.year
+    candidate = dt.date(this_year, month, min(day, pendulum.date(this_year, month, 1).days_in_month))
+    if future and candidate < current.date():
+        candidate = make_date(this_year + 1, month, day, field)
+    elif not future and candidate > current.date():
+        candidate = make_date(this_year - 1, month, day, field)
+    return candidate.isoformat()
 
 
 def days_ahead(days: int) -> str:
     """A day this many days from today: 'today', 'tomorrow', 'in 5 days'."""
-    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days)
+
+
+def long_date(day: dt.date) -> str:
+    """'Thursday 3 December 2026' / 'giovedì 3 dicembre 2026'."""
+    return pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY", locale=language())
+
+
+def short_date(day: dt.date) -> str:
+    """'Thu 3 Dec' / 'gio 3 dic': a day in a list."""
+    return pendulum.date(day.year, day.month, day.day).format("ddd D MMM", locale=language())
+
+
+def short_date_time(instant: dt.datetime) -> str:
+    """'Thu 3 Dec 18:00' in the local time zone: a moment in a list."""
+    local = pendulum.instance(instant).in_timezone(local_zone())
+    return local.format("ddd D MMM HH:mm", locale=language())
 
 
 def humanize(instant: dt.datetime | None, reference: pendulum.DateTime | None = None) -> str:
     """'3 weeks ago', 'in 2 days', or 'never'."""
     if instant is None:
-        return "never"
+        return _("never")
     # format_diff with is_now=True says "ago"/"in" even against an explicit reference.
     return pendulum.format_diff(pendulum.instance(instant).diff(reference or now()), is_now=True)

@@ -57,7 +57,7 @@ class CaptureScreen(Screen):
         with Vertical(id="capture"):
             yield Label("", id="capture-event", classes="pane-title")
             yield Select([], prompt=_("No event"), id="capture-event-choice", compact=True)
-            yield Input(placeholder=_("e.g. {line}", line=EXAMPLE_LINE), id="capture-line")
+            yield Input(placeholder=_("e.g. {line}", line=_(EXAMPLE_LINE)), id="capture-line")
             yield Static("", id="capture-status")
             yield Static("", id="capture-preview")
             yield Label(_("Captured in this session"), classes="pane-title")
