@@ -186,7 +186,7 @@ def _parse_time(word: str, text: str, field: str) -> tuple[int, int]:
     hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
     if meridiem:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, _("'{text}': {word} is not a time of day.", text=text, word=f"{hour}{meridiem}"))
+            raise ValidationError(field, _("'{text}': {word} is not a time of day.", text=text, word=str(hour) + meridiem))
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if hour > 23 or minute > 59:
         raise ValidationError(field, _("'{text}': {word} is not a time of day.", text=text, word=word))
