@@ -16,6 +16,7 @@ from peewee import fn
 from netui import chains, followups, giving, search, upkeep, when
 from netui import db
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.i18n import N_, _
 from netui.models import (
     CHANNEL_KINDS,
     CIRCLES,
@@ -43,9 +44,10 @@ from netui.text import fold_key, full_name
 SORTS = ("name", "last_contacted", "company", "balance")
 # How a person coming in (a capture line, an imported row) is recognised as someone already
 # known, strongest first, with the words the user sees. Capture looks each up with an index,
-# import with one read of the whole network; both follow this order.
-MATCH_REASONS = {"email": "same e-mail", "linkedin": "same LinkedIn profile", "phone": "same phone number"}
-SAME_NAME_AND_COMPANY = "same name and company"
+# import with one read of the whole network; both follow this order. The reasons are kept in
+# English (code compares them); whoever shows one translates it: _(reason).
+MATCH_REASONS = {"email": N_("same e-mail"), "linkedin": N_("same LinkedIn profile"), "phone": N_("same phone number")}
+SAME_NAME_AND_COMPANY = N_("same name and company")
 TEXT_FIELDS = ("first_name", "last_name", "company", "role", "city", "country", "how_met", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + (
     "circle", "met_at_id", "introduced_by_id", "cadence_days", "starred",
@@ -164,7 +166,7 @@ def split_name(name: str) -> tuple[str, str]:
 def validate_email(value: str) -> str:
     value = value.strip()
     if not _EMAIL.match(value):
-        raise ValidationError("email", f"'{value}' is not an e-mail address (like name@example.com).")
+        raise ValidationError("email", _("'{value}' is not an e-mail address (like name@example.com).", value=value))
     return value
 
 
@@ -173,7 +175,7 @@ def validate_phone(value: str) -> str:
     digits = sum(ch.isdigit() for ch in value)
     if not _PHONE.match(value) or not 5 <= digits <= 17:
         raise ValidationError(
-            "phone", f"'{value}' is not a phone number (digits, spaces, + ( ) - . / only)."
+            "phone", _("'{value}' is not a phone number (digits, spaces, + ( ) - . / only).", value=value)
         )
     return value
 
@@ -181,21 +183,25 @@ def validate_phone(value: str) -> str:
 def validate_channel(kind: str, value: str) -> tuple[str, str]:
     kind = kind.strip().lower()
     if kind not in CHANNEL_KINDS:
-        raise ValidationError("channel", f"'{kind}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+        raise ValidationError(
+            "channel", _("'{kind}' is not a channel; use one of: {kinds}.", kind=kind, kinds=", ".join(CHANNEL_KINDS))
+        )
     if kind == "email":
         return kind, validate_email(value)
     if kind == "phone":
         return kind, validate_phone(value)
     value = value.strip()
     if not value:
-        raise ValidationError(kind, f"The {kind} value is empty.")
+        raise ValidationError(kind, _("The {kind} value is empty.", kind=kind))
     return kind, value
 
 
 def validate_circle(value: str) -> str:
     circle = value.strip().lower()
     if circle not in CIRCLES:
-        raise ValidationError("circle", f"'{value}' is not a circle; use one of: {', '.join(CIRCLES)}.")
+        raise ValidationError(
+            "circle", _("'{value}' is not a circle; use one of: {circles}.", value=value, circles=", ".join(CIRCLES))
+        )
     return circle
 
 
@@ -205,16 +211,16 @@ def validate_cadence(value) -> int | None:
     try:
         days = int(value)
     except (TypeError, ValueError):
-        raise ValidationError("cadence_days", f"'{value}' is not a number of days.") from None
+        raise ValidationError("cadence_days", _("'{value}' is not a number of days.", value=value)) from None
     if days <= 0:
-        raise ValidationError("cadence_days", "The keep-in-touch cadence must be at least 1 day.")
+        raise ValidationError("cadence_days", _("The keep-in-touch cadence must be at least 1 day."))
     return days
 
 
 def normalise_tag(name: str) -> str:
     tag = name.strip().lstrip("#").strip().lower()
     if not tag or not _TAG.match(tag):
-        raise ValidationError("tag", f"'{name}' is not a tag (one word, no spaces or commas).")
+        raise ValidationError("tag", _("'{name}' is not a tag (one word, no spaces or commas).", name=name))
     return tag
 
 
@@ -226,7 +232,7 @@ def clean_fields(changes: dict) -> dict:
 def _clean_fields(changes: dict) -> dict:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], f"Contacts have no field '{sorted(unknown)[0]}'.")
+        raise ValidationError(sorted(unknown)[0], _("Contacts have no field '{field}'.", field=sorted(unknown)[0]))
     clean = {}
     for name, value in changes.items():
         if name in TEXT_FIELDS:
@@ -240,11 +246,11 @@ def _clean_fields(changes: dict) -> dict:
             clean[name] = bool(value)
         elif name == "met_at_id":
             if value is not None and not Event.select().where(Event.id == value).exists():
-                raise ValidationError("met_at", f"There is no event #{value}.")
+                raise ValidationError("met_at", _("There is no event #{id}.", id=value))
             clean[name] = value
         elif name == "introduced_by_id":
             if value is not None and not Contact.select().where(Contact.id == value).exists():
-                raise ValidationError("introduced_by", f"There is no contact #{value}.")
+                raise ValidationError("introduced_by", _("There is no contact #{id}.", id=value))
             clean[name] = value
     return clean
 
@@ -267,7 +273,7 @@ def create_contact(
     fields.setdefault("circle", "other")
     clean = _clean_fields(fields)
     if not (clean.get("first_name") or clean.get("last_name")):
-        raise ValidationError("name", "A contact needs a name.")
+        raise ValidationError("name", _("A contact needs a name."))
     all_channels = [("email", e, "") for e in emails] + [("phone", p, "") for p in phones]
     all_channels += list(channels)
     checked_channels = [(*validate_channel(kind, value), label) for kind, value, label in all_channels]
@@ -295,7 +301,7 @@ def update_contact(contact_id: int, **changes) -> None:
         for name, value in clean.items():
             setattr(contact, name, value)
         if not (contact.first_name or contact.last_name):
-            raise ValidationError("name", "A contact needs a name.")
+            raise ValidationError("name", _("A contact needs a name."))
         if "introduced_by_id" in clean:  # no one introduces themselves, no circles
             chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
@@ -322,12 +328,19 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
     return channel.id
 
 
+_DETAIL_NOT_FOUND = {
+    "channel": N_("There is no channel #{id}."),
+    "fact": N_("There is no fact #{id}."),
+    "important date": N_("There is no important date #{id}."),
+}
+
+
 def _remove_detail(model, detail_id: int, noun: str, reindex: bool) -> None:
     """Delete one channel / fact / important date and mark its contact as changed."""
     with database.atomic():
         row = model.get_or_none(model.id == detail_id)
         if row is None:
-            raise NotFoundError(f"There is no {noun} #{detail_id}.")
+            raise NotFoundError(_(_DETAIL_NOT_FOUND[noun], id=detail_id))
         row.delete_instance()
         _touch(row.contact_id)
         if reindex:
@@ -370,7 +383,7 @@ def remove_tag(contact_id: int, tag: str) -> None:
 
 def _link_tags(contact_id: int, names: Sequence[str]) -> None:
     for name in dict.fromkeys(names):
-        tag, _ = Tag.get_or_create(name=name)
+        tag, _created = Tag.get_or_create(name=name)
         ContactTag.insert(contact=contact_id, tag=tag).on_conflict_ignore().execute()
 
 
@@ -391,9 +404,9 @@ def all_tags() -> list[tuple[str, int]]:
 def add_fact(contact_id: int, label: str, value: str) -> int:
     label, value = " ".join(label.split()), value.strip()
     if not label:
-        raise ValidationError("fact", "A fact needs a label, e.g. 'children'.")
+        raise ValidationError("fact", _("A fact needs a label, e.g. 'children'."))
     if not value:
-        raise ValidationError("fact", f"The fact '{label}' needs a value.")
+        raise ValidationError("fact", _("The fact '{label}' needs a value.", label=label))
     with database.atomic():
         _get_row(contact_id)
         fact = Fact.create(contact=contact_id, label=label, value=value)
@@ -410,7 +423,7 @@ def parse_important_date(text: str) -> tuple[int | None, int, int]:
     """'1990-04-15' -> (1990, 4, 15); '--04-15' or '04-15' (year unknown) -> (None, 4, 15)."""
     match = re.fullmatch(r"\s*(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})\s*", text)
     if not match:
-        raise ValidationError("date", f"'{text.strip()}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.")
+        raise ValidationError("date", _("'{text}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.", text=text.strip()))
     year = int(match.group(1)) if match.group(1) else None
     month, day = int(match.group(2)), int(match.group(3))
     when.make_date(year, month, day, "date")
@@ -427,12 +440,12 @@ def add_important_date(
 ) -> int:
     label = " ".join(label.split())
     if not label:
-        raise ValidationError("label", "An important date needs a label, e.g. 'birthday'.")
+        raise ValidationError("label", _("An important date needs a label, e.g. 'birthday'."))
     when.make_date(year, month, day, "date")
     if year is not None and not 1800 <= year <= 2200:
-        raise ValidationError("date", f"{year} is not a plausible year.")
+        raise ValidationError("date", _("{year} is not a plausible year.", year=year))
     if remind_days_before < 0:
-        raise ValidationError("remind_days_before", "Remind me a number of days before, 0 or more.")
+        raise ValidationError("remind_days_before", _("Remind me a number of days before, 0 or more."))
     with database.atomic():
         _get_row(contact_id)
         row = ImportantDate.create(
@@ -453,7 +466,7 @@ def remove_important_date(date_id: int) -> None:
 def _get_row(contact_id: int) -> Contact:
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
-        raise NotFoundError(f"There is no contact #{contact_id}.")
+        raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
     return contact
 
 
@@ -478,7 +491,7 @@ def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = N
 def get_contact(contact_id: int) -> ContactDetail:
     found = details_for([contact_id])
     if not found:
-        raise NotFoundError(f"There is no contact #{contact_id}.")
+        raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
     return found[0]
 
 
@@ -580,7 +593,7 @@ def list_contacts(
     `trashed=True` lists the trash instead of the living contacts.
     """
     if sort not in SORTS:
-        raise ValidationError("sort", f"Cannot sort by '{sort}'; use one of: {', '.join(SORTS)}.")
+        raise ValidationError("sort", _("Cannot sort by '{sort}'; use one of: {sorts}.", sort=sort, sorts=", ".join(SORTS)))
     query = _ordered(_filtered(circle, tag, city, company, trashed), sort)
     if limit is not None:
         query = query.limit(limit).offset(offset)
@@ -704,7 +717,7 @@ def _sort_word(word: str | None) -> str | None:
         return None
     sort = SORT_WORDS.get(word.lower())
     if sort is None:
-        raise ValidationError("sort", f"Cannot sort by '{word}'; use sort:name, sort:last, sort:company or sort:balance.")
+        raise ValidationError("sort", _("Cannot sort by '{word}'; use sort:name, sort:last, sort:company or sort:balance.", word=word))
     return sort
 
 
@@ -722,10 +735,10 @@ def resolve_contact(text: str) -> int:
     if re.fullmatch(r"#\d+", text):
         contact = Contact.get_or_none(Contact.id == int(text[1:]), Contact.trashed_at.is_null())
         if contact is None:
-            raise NotFoundError(f"There is no contact {text}.")
+            raise NotFoundError(_("There is no contact {text}.", text=text))
         return contact.id
     if not text:
-        raise NotFoundError("Give a contact's name.")
+        raise NotFoundError(_("Give a contact's name."))
     exact = [
         c.id
         for c in Contact.select(Contact.id)
@@ -734,7 +747,7 @@ def resolve_contact(text: str) -> int:
     ]
     matches = exact or search.search_ids(text, limit=21)
     if not matches:
-        raise NotFoundError(f"No contact matches '{text}'.")
+        raise NotFoundError(_("No contact matches '{text}'.", text=text))
     if len(matches) > 1:
         raise AmbiguousNameError(text, summaries_for(matches[:20]))
     return matches[0]
@@ -794,10 +807,10 @@ def _purge_rows(contact_id: int) -> None:
     if introductions:
         row = _get_row(contact_id)
         name = re.compile(re.escape(full_name(row.first_name, row.last_name)), re.IGNORECASE)
-        for favour in Favour.select().where(Favour.introduction.in_([i for i, _ in introductions])):
+        for favour in Favour.select().where(Favour.introduction.in_([i for i, _interaction in introductions])):
             if name.search(favour.note):
-                Favour.update(note=name.sub("someone (erased)", favour.note)).where(Favour.id == favour.id).execute()
-    introduced = [interaction for _, interaction in introductions if interaction is not None]
+                Favour.update(note=name.sub(_("someone (erased)"), favour.note)).where(Favour.id == favour.id).execute()
+    introduced = [interaction for _introduction, interaction in introductions if interaction is not None]
     if introduced:
         others = {c for (c,) in InteractionParticipant.select(InteractionParticipant.contact).where(
             InteractionParticipant.interaction.in_(introduced), InteractionParticipant.contact != contact_id).tuples()}
@@ -834,15 +847,25 @@ def purge_trash(older_than_days: int = 0) -> int:
     return len(ids)
 
 
+# What merge_contacts writes into the notes for a value of the other contact it did not keep.
+_MERGED_FIELD = {
+    "company": N_("company (merged): {value}"),
+    "role": N_("role (merged): {value}"),
+    "city": N_("city (merged): {value}"),
+    "country": N_("country (merged): {value}"),
+}
+
+
 def merge_contacts(keep_id: int, other_id: int) -> None:
     """Fold `other` into `keep`: nothing of either is lost, then `other` is removed."""
     if keep_id == other_id:
-        raise ValidationError("merge", "Cannot merge a contact with itself.")
+        raise ValidationError("merge", _("Cannot merge a contact with itself."))
     with database.atomic():
         keep, other = _get_row(keep_id), _get_row(other_id)
         other_name = full_name(other.first_name, other.last_name)
         if fold_key(other_name) != fold_key(full_name(keep.first_name, keep.last_name)):
-            keep.notes = f"{keep.notes}\nalso known as (merged): {other_name}".strip()
+            also_known = _("also known as (merged): {name}", name=other_name)
+            keep.notes = f"{keep.notes}\n{also_known}".strip()
         for name in TEXT_FIELDS:
             mine, theirs = getattr(keep, name), getattr(other, name)
             if not mine:
@@ -851,7 +874,8 @@ def merge_contacts(keep_id: int, other_id: int) -> None:
                 setattr(keep, name, f"{mine}\n\n{theirs}")
             elif theirs and theirs != mine and name not in ("first_name", "last_name"):
                 # Two different companies/cities: keep ours, remember theirs in the notes.
-                keep.notes = f"{keep.notes}\n{name.replace('_', ' ')} (merged): {theirs}".strip()
+                merged = _(_MERGED_FIELD[name], value=theirs)
+                keep.notes = f"{keep.notes}\n{merged}".strip()
         if keep.circle == "other":
             keep.circle = other.circle
         keep.met_at_id = keep.met_at_id or other.met_at_id

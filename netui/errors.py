@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from netui.i18n import ngettext
+
 
 class NetuiError(Exception):
     """A problem the user can act on; str() is one sentence meant for them."""
@@ -24,11 +26,24 @@ class AmbiguousNameError(NetuiError):
     """A name matches several contacts; `candidates` holds them so the user can pick one."""
 
     def __init__(self, text: str, candidates: list, noun: str = "contacts"):
+        """`noun` says what the candidates are: "contacts" or "events" (a code, not text)."""
         self.text = text
         self.candidates = candidates
-        super().__init__(
-            f"{len(candidates)} {noun} match '{text}'; use a more precise name or '#id'."
-        )
+        self.noun = noun
+        count = len(candidates)
+        if noun == "events":
+            message = ngettext(
+                "{n} event matches '{text}'; use a more precise name or '#id'.",
+                "{n} events match '{text}'; use a more precise name or '#id'.",
+                count, text=text,
+            )
+        else:
+            message = ngettext(
+                "{n} contact matches '{text}'; use a more precise name or '#id'.",
+                "{n} contacts match '{text}'; use a more precise name or '#id'.",
+                count, text=text,
+            )
+        super().__init__(message)
 
 
 class StorageError(NetuiError):
