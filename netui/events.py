@@ -14,6 +14,7 @@ from peewee import JOIN, fn
 
 from netui import when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.i18n import _
 from netui.models import (
     ATTENDEE_STATUSES,
     EVENT_KINDS,
@@ -65,14 +66,19 @@ class EventDetail(EventSummary):
 def validate_kind(kind: str) -> str:
     value = " ".join(kind.strip().lower().replace("_", " ").replace("-", " ").split())
     if value not in EVENT_KINDS:
-        raise ValidationError("kind", f"'{kind}' is not a kind of event; use one of: {', '.join(EVENT_KINDS)}.")
+        raise ValidationError(
+            "kind", _("'{kind}' is not a kind of event; use one of: {kinds}.", kind=kind, kinds=", ".join(EVENT_KINDS))
+        )
     return value
 
 
 def validate_status(status: str) -> str:
     value = status.strip().lower()
     if value not in EVENT_STATUSES:
-        raise ValidationError("status", f"'{status}' is not an event status; use one of: {', '.join(EVENT_STATUSES)}.")
+        raise ValidationError(
+            "status",
+            _("'{status}' is not an event status; use one of: {statuses}.", status=status, statuses=", ".join(EVENT_STATUSES)),
+        )
     return value
 
 
@@ -80,7 +86,7 @@ def validate_timezone(name: str) -> str:
     try:
         return pendulum.timezone(name.strip()).name
     except Exception:  # pendulum raises several kinds for a bad name
-        raise ValidationError("timezone", f"'{name}' is not a time zone (e.g. Europe/Rome).") from None
+        raise ValidationError("timezone", _("'{name}' is not a time zone (e.g. Europe/Rome).", name=name)) from None
 
 
 def _instant(value, zone: str, field_name: str):
@@ -92,14 +98,14 @@ def _instant(value, zone: str, field_name: str):
         return pendulum.instance(value, tz=zone).in_timezone("UTC")
     if isinstance(value, dt.date):
         return pendulum.datetime(value.year, value.month, value.day, tz=zone).in_timezone("UTC")
-    raise ValidationError(field_name, f"'{value}' is not a date and time.")
+    raise ValidationError(field_name, _("'{value}' is not a date and time.", value=value))
 
 
 def _clean(changes: dict, zone: str) -> dict:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(name, f"Events have no field '{name}'.")
+        raise ValidationError(name, _("Events have no field '{field}'.", field=name))
     clean = {}
     for name, value in changes.items():
         if name in TEXT_FIELDS:
@@ -118,11 +124,11 @@ def _clean(changes: dict, zone: str) -> dict:
 
 def _check(event: Event) -> None:
     if not event.title:
-        raise ValidationError("title", "An event needs a title.")
+        raise ValidationError("title", _("An event needs a title."))
     if event.starts_at and event.ends_at and event.ends_at < event.starts_at:
-        raise ValidationError("ends_at", "The event ends before it starts.")
+        raise ValidationError("ends_at", _("The event ends before it starts."))
     if event.status == "attended" and event.starts_at and event.starts_at > when.now():
-        raise ValidationError("status", "An event that has not started yet cannot be marked attended.")
+        raise ValidationError("status", _("An event that has not started yet cannot be marked attended."))
 
 
 def create_event(title: str, **fields) -> int:
@@ -155,13 +161,13 @@ def set_event_status(event_id: int, status: str) -> None:
 def delete_event(event_id: int) -> None:
     with database.atomic():
         if not Event.delete().where(Event.id == event_id).execute():
-            raise NotFoundError(f"There is no event #{event_id}.")
+            raise NotFoundError(_("There is no event #{id}.", id=event_id))
 
 
 def _get_row(event_id: int) -> Event:
     event = Event.get_or_none(Event.id == event_id)
     if event is None:
-        raise NotFoundError(f"There is no event #{event_id}.")
+        raise NotFoundError(_("There is no event #{id}.", id=event_id))
     return event
 
 
@@ -169,11 +175,15 @@ def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: 
     """Add someone to an event's list (or change their status / role there)."""
     status = status.strip().lower()
     if status not in ATTENDEE_STATUSES:
-        raise ValidationError("status", f"'{status}' is not an attendee status; use one of: {', '.join(ATTENDEE_STATUSES)}.")
+        raise ValidationError(
+            "status",
+            _("'{status}' is not an attendee status; use one of: {statuses}.",
+              status=status, statuses=", ".join(ATTENDEE_STATUSES)),
+        )
     with database.atomic():
         _get_row(event_id)
         if not Contact.select().where(Contact.id == contact_id).exists():
-            raise NotFoundError(f"There is no contact #{contact_id}.")
+            raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
         existing = EventAttendee.get_or_none(EventAttendee.event == event_id, EventAttendee.contact == contact_id)
         if existing is None:
             EventAttendee.insert(event=event_id, contact=contact_id, status=status, role=(role or "").strip()).execute()
@@ -227,7 +237,7 @@ def event_title(event_id: int) -> str:
 def get_event(event_id: int) -> EventDetail:
     row = _summary_query().where(Event.id == event_id).get_or_none()
     if row is None:
-        raise NotFoundError(f"There is no event #{event_id}.")
+        raise NotFoundError(_("There is no event #{id}.", id=event_id))
     attendees = [
         AttendeeInfo(
             a.contact.id, full_name(a.contact.first_name, a.contact.last_name), a.contact.company,
@@ -292,7 +302,7 @@ def resolve_event(text: str) -> int:
     exact = [e for e in events if fold_key(e.title) == key]
     matches = exact or [e for e in events if key and key in fold_key(e.title)]
     if not matches:
-        raise NotFoundError(f"No event matches '{text}'.")
+        raise NotFoundError(_("No event matches '{text}'.", text=text))
     if len(matches) > 1:
-        raise AmbiguousNameError(text, [get_event(e.id) for e in matches[:20]], noun="events")
+        raise AmbiguousNameError(text, [get_event(e.id) for e in matches[:20]], noun="events")  # i18n: not text
     return matches[0].id

@@ -14,6 +14,7 @@ from peewee import Case
 
 from netui import timeline, when
 from netui.errors import NotFoundError, ValidationError
+from netui.i18n import _
 from netui.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
 from netui.text import full_name
 
@@ -58,7 +59,9 @@ def log_kind_for(channel: str) -> str:
 def _channel(channel: str) -> str:
     channel = channel.strip().lower()
     if channel and channel not in CHANNEL_KINDS:
-        raise ValidationError("channel", f"'{channel}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}.")
+        raise ValidationError(
+            "channel", _("'{kind}' is not a channel; use one of: {kinds}.", kind=channel, kinds=", ".join(CHANNEL_KINDS))
+        )
     return channel
 
 
@@ -74,11 +77,11 @@ def create_followup(
     channel = _channel(channel)
     with database.atomic():
         if not Contact.select().where(Contact.id == contact_id).exists():
-            raise NotFoundError(f"There is no contact #{contact_id}.")
+            raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
         if source_interaction_id and not Interaction.select().where(Interaction.id == source_interaction_id).exists():
-            raise NotFoundError(f"There is no interaction #{source_interaction_id}.")
+            raise NotFoundError(_("There is no interaction #{id}.", id=source_interaction_id))
         if source_event_id and not Event.select().where(Event.id == source_event_id).exists():
-            raise NotFoundError(f"There is no event #{source_event_id}.")
+            raise NotFoundError(_("There is no event #{id}.", id=source_event_id))
         row = FollowUp.create(
             contact=contact_id, due_on=due, action=action.strip(), channel=channel,
             source_interaction=source_interaction_id, source_event=source_event_id,
@@ -90,7 +93,7 @@ def create_followup(
 def _get_row(followup_id: int) -> FollowUp:
     row = FollowUp.get_or_none(FollowUp.id == followup_id)
     if row is None:
-        raise NotFoundError(f"There is no follow-up #{followup_id}.")
+        raise NotFoundError(_("There is no follow-up #{id}.", id=followup_id))
     return row
 
 
@@ -107,7 +110,12 @@ def complete_followup(
         row = _get_row(followup_id)
         logged = None
         if log_kind:
-            summary = row.action or f"Follow-up{f' by {row.channel}' if row.channel else ''}"
+            if row.action:
+                summary = row.action
+            elif row.channel:
+                summary = _("Follow-up by {channel}", channel=row.channel)
+            else:
+                summary = _("Follow-up")
             logged = timeline.log_interaction(
                 [row.contact_id], log_kind, occurred_at, summary=summary, notes=notes, initiated_by="me",
             )
@@ -138,7 +146,7 @@ def reopen_followup(followup_id: int) -> None:
 def snooze_followup(followup_id: int, days: int, today: dt.date | None = None) -> dt.date:
     """Hide it until `days` days from today; returns the new day it is due."""
     if days <= 0:
-        raise ValidationError("days", "Snooze for at least 1 day.")
+        raise ValidationError("days", _("Snooze for at least 1 day."))
     with database.atomic():
         row = _get_row(followup_id)
         row.snoozed_until = (_day(today, "today") if today else when.today()) + dt.timedelta(days=days)
@@ -164,13 +172,13 @@ def reschedule_followup(
 def delete_followup(followup_id: int) -> None:
     with database.atomic():
         if not FollowUp.delete().where(FollowUp.id == followup_id).execute():
-            raise NotFoundError(f"There is no follow-up #{followup_id}.")
+            raise NotFoundError(_("There is no follow-up #{id}.", id=followup_id))
 
 
 def get_followup(followup_id: int) -> FollowUpInfo:
     row = _base_query().where(FollowUp.id == followup_id).get_or_none()
     if row is None:
-        raise NotFoundError(f"There is no follow-up #{followup_id}.")
+        raise NotFoundError(_("There is no follow-up #{id}.", id=followup_id))
     return _info(row)
 
 

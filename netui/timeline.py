@@ -19,6 +19,7 @@ import pendulum
 
 from netui import search, when
 from netui.errors import NotFoundError, ValidationError
+from netui.i18n import N_, _
 from netui.models import (
     INITIATORS,
     INTERACTION_KINDS,
@@ -76,19 +77,35 @@ class MonthCount:
 
 
 CONGRATULATE_WITHIN_DAYS = 2
+# What log_milestone writes on the user's behalf (in the current language): the timeline
+# summary's title and the congratulation follow-up's action, per milestone of MILESTONES.
+_MILESTONE_TITLES = {
+    "new job": N_("New job"), "promotion": N_("Promotion"), "award": N_("Award"),
+    "book": N_("Book"), "child": N_("Child"),
+}
+_CONGRATULATIONS = {
+    "new job": N_("Congratulate on the new job"),
+    "promotion": N_("Congratulate on the promotion"),
+    "award": N_("Congratulate on the award"),
+    "book": N_("Congratulate on the book"),
+    "child": N_("Congratulate on the child"),
+}
 
 
 def validate_kind(kind: str) -> str:
     value = kind.strip().lower()
     if value not in INTERACTION_KINDS:
-        raise ValidationError("kind", f"'{kind}' is not a kind of interaction; use one of: {', '.join(INTERACTION_KINDS)}.")
+        raise ValidationError(
+            "kind",
+            _("'{kind}' is not a kind of interaction; use one of: {kinds}.", kind=kind, kinds=", ".join(INTERACTION_KINDS)),
+        )
     return value
 
 
 def _people(contact_ids: Iterable[int]) -> list[int]:
     ids = list(dict.fromkeys(contact_ids))
     if not ids:
-        raise ValidationError("participants", "An interaction needs at least one person.")
+        raise ValidationError("participants", _("An interaction needs at least one person."))
     return ids
 
 
@@ -96,7 +113,11 @@ def validate_milestone(milestone: str) -> str:
     """'new-job', 'New job' -> 'new job'; anything not in MILESTONES is a ValidationError."""
     value = " ".join(milestone.strip().lower().replace("-", " ").replace("_", " ").split())
     if value not in MILESTONES:
-        raise ValidationError("milestone", f"'{milestone}' is not a milestone; use one of: {', '.join(MILESTONES)}.")
+        raise ValidationError(
+            "milestone",
+            _("'{milestone}' is not a milestone; use one of: {milestones}.", milestone=milestone,
+              milestones=", ".join(MILESTONES)),
+        )
     return value
 
 
@@ -109,11 +130,12 @@ def log_milestone(
     """Record their news (kind "milestone") and return the congratulation follow-up it offers."""
     ids = _people(contact_ids)
     milestone = validate_milestone(milestone)
-    summary = f"{milestone.capitalize()}: {note.strip()}" if note.strip() else milestone.capitalize()
+    title = _(_MILESTONE_TITLES[milestone]) if milestone in _MILESTONE_TITLES else milestone.capitalize()
+    summary = f"{title}: {note.strip()}" if note.strip() else title
     interaction_id = _record(ids, MILESTONE_KIND, occurred_at, summary.splitlines()[0], note, None, None, milestone)
     return CongratulationOffer(
         interaction_id=interaction_id, milestone=milestone, contact_ids=tuple(ids),
-        action=f"Congratulate on the {milestone}", due_on=when.today() + dt.timedelta(days=CONGRATULATE_WITHIN_DAYS),
+        action=_(_CONGRATULATIONS[milestone]) if milestone in _CONGRATULATIONS else milestone, due_on=when.today() + dt.timedelta(days=CONGRATULATE_WITHIN_DAYS),
     )
 
 
@@ -121,7 +143,7 @@ def monthly_activity(contact_id: int, months: int = 12, today: dt.date | None = 
     """Interactions with this contact per local calendar month, the oldest month first and the
     current one last (`months` entries, zeros included): a sparkline's data."""
     if months < 1:
-        raise ValidationError("months", "Show at least 1 month.")
+        raise ValidationError("months", _("Show at least 1 month."))
     zone = when.local_zone()
     day = today or when.today()
     first = pendulum.date(day.year, day.month, 1).subtract(months=months - 1)
@@ -162,19 +184,19 @@ def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, mile
         moment = pendulum.instance(occurred_at)
     if moment > when.now().add(minutes=FUTURE_TOLERANCE_MINUTES):
         raise ValidationError(
-            "when", "That is in the future: log what has happened (plan what is next with a follow-up)."
+            "when", _("That is in the future: log what has happened (plan what is next with a follow-up).")
         )
     if initiated_by is not None and initiated_by not in INITIATORS:
-        raise ValidationError("initiated_by", f"Who started it: one of {', '.join(INITIATORS)}.")
+        raise ValidationError("initiated_by", _("Who started it: one of {initiators}.", initiators=", ".join(INITIATORS)))
     with database.atomic():
         living = {
             c.id for c in Contact.select(Contact.id).where(Contact.id.in_(ids), Contact.trashed_at.is_null())
         }
         missing = [i for i in ids if i not in living]
         if missing:
-            raise NotFoundError(f"There is no contact #{missing[0]} (or it is in the trash).")
+            raise NotFoundError(_("There is no contact #{id} (or it is in the trash).", id=missing[0]))
         if event_id is not None and not Event.select().where(Event.id == event_id).exists():
-            raise NotFoundError(f"There is no event #{event_id}.")
+            raise NotFoundError(_("There is no event #{id}.", id=event_id))
         interaction = Interaction.create(
             kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
             initiated_by=initiated_by, event=event_id, created_at=when.now(), milestone=milestone,
@@ -190,7 +212,7 @@ def update_notes(interaction_id: int, notes: str) -> None:
     """Replace an interaction's notes (and what search finds for its people)."""
     with database.atomic():
         if not Interaction.update(notes=notes.strip()).where(Interaction.id == interaction_id).execute():
-            raise NotFoundError(f"There is no interaction #{interaction_id}.")
+            raise NotFoundError(_("There is no interaction #{id}.", id=interaction_id))
         search.reindex_contacts(_participant_ids(interaction_id))
 
 
@@ -199,7 +221,7 @@ def delete_interaction(interaction_id: int) -> None:
         participants = _participant_ids(interaction_id)
         deleted = Interaction.delete().where(Interaction.id == interaction_id).execute()
         if not deleted:
-            raise NotFoundError(f"There is no interaction #{interaction_id}.")
+            raise NotFoundError(_("There is no interaction #{id}.", id=interaction_id))
         search.reindex_contacts(participants)
 
 
@@ -228,7 +250,7 @@ def global_timeline(limit: int = 50, offset: int = 0) -> list[InteractionInfo]:
 def get_interaction(interaction_id: int) -> InteractionInfo:
     found = _infos(list(Interaction.select().where(Interaction.id == interaction_id)))
     if not found:
-        raise NotFoundError(f"There is no interaction #{interaction_id}.")
+        raise NotFoundError(_("There is no interaction #{id}.", id=interaction_id))
     return found[0]
 
 
