@@ -16,6 +16,7 @@ from peewee import fn
 
 from netui import config, contacts, events, followups, search, timeline, when
 from netui.capture_line import CaptureLine, parse_capture_line
+from netui.i18n import N_, _
 from netui.models import (
     Channel,
     Contact,
@@ -43,7 +44,7 @@ class _EventRef:
 class CaptureMatch:
     contact_id: int
     name: str
-    reason: str  # "same e-mail", "same LinkedIn profile", "same name and company"
+    reason: str  # "same e-mail", "same LinkedIn profile", "same name and company" (English; shown as _(reason))
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class CaptureResult:
 
     @property
     def verb(self) -> str:
-        return "added" if self.created else "updated"
+        """The verb "added" or "updated", kept in English: shown as _(verb)."""
+        return N_("added") if self.created else N_("updated")
 
 
 def find_match(line: CaptureLine) -> CaptureMatch | None:
@@ -168,7 +170,7 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event, due: dt.date, u
             .order_by(Interaction.id.desc()).first()
         )
     if earlier is None:
-        summary = f"Met at {event.title}" if event else "Met (quick capture)"
+        summary = _("Met at {event}", event=event.title) if event else _("Met (quick capture)")
         undo.interaction_id = timeline.log_interaction(
             [contact_id], "event" if event else "meeting", when.now(), summary=summary,
             notes=parsed.note, event_id=event.id if event else None,
@@ -184,9 +186,9 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event, due: dt.date, u
         if event else None
     )
     if open_one is None:
-        reason = f"after {event.title}" if event else "after meeting"
+        action = _("Follow up after {event}", event=event.title) if event else _("Follow up after meeting")
         undo.followup_id = followups.create_followup(
-            contact_id, due, action=f"Follow up {reason}", source_event_id=event.id if event else None,
+            contact_id, due, action=action, source_event_id=event.id if event else None,
             source_interaction_id=undo.interaction_id,
         )
     else:
@@ -207,7 +209,7 @@ def _create(parsed: CaptureLine, event) -> int:
     return contacts.create_contact(
         first_name=parsed.first_name, last_name=parsed.last_name, company=parsed.company,
         role=parsed.role, circle="events" if event else "other",
-        how_met=f"Met at {event.title}" if event else "", met_at_id=event.id if event else None,
+        how_met=_("Met at {event}", event=event.title) if event else "", met_at_id=event.id if event else None,
         channels=_channels(parsed), tags=parsed.tags,
     )
 
@@ -223,7 +225,7 @@ def _update(contact_id: int, parsed: CaptureLine, event, undo: CaptureUndo) -> N
     if event and row.met_at_id is None:
         changes["met_at_id"] = event.id
     if event and not row.how_met:
-        changes["how_met"] = f"Met at {event.title}"
+        changes["how_met"] = _("Met at {event}", event=event.title)
     undo.previous_fields = {name: getattr(row, name) for name in changes}
     if changes:
         contacts.update_contact(contact_id, **changes)
