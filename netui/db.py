@@ -20,6 +20,7 @@ from peewee import SqliteDatabase
 
 from netui import models
 from netui.errors import DatabaseBusyError, DiskFullError, ReadOnlyError, StorageError, ValidationError
+from netui.i18n import _
 from netui.migrations import MIGRATIONS, Migration
 from netui.text import fold, fold_key
 
@@ -43,7 +44,14 @@ PRAGMAS = {
 
 
 class DatabaseOpenError(Exception):
-    """The file cannot be used as a netui database; the message says why, in one sentence."""
+    """The file cannot be used as a netui database; the message says why, in one sentence.
+
+    `foreign` is True when the file is not a netui database at all (not SQLite, another
+    program's database, a directory), False when it is one netui cannot use (damaged, newer)."""
+
+    def __init__(self, message: str, foreign: bool = False):
+        super().__init__(message)
+        self.foreign = foreign
 
 
 class NetuiDatabase(SqliteDatabase):
@@ -71,17 +79,17 @@ class NetuiDatabase(SqliteDatabase):
         name = getattr(original, "sqlite_errorname", "") or ""
         text = str(original).lower()
         if name.startswith("SQLITE_READONLY") or "readonly database" in text:
-            return ReadOnlyError(
-                f"{self.path} is read-only: nothing can be changed (netui may read it, "
-                "but not write to the file or its folder).")
+            return ReadOnlyError(_(
+                "{path} is read-only: nothing can be changed (netui may read it, "
+                "but not write to the file or its folder).", path=self.path))
         if name == "SQLITE_FULL" or "database or disk is full" in text:
-            return DiskFullError(
-                f"The disk is full: {self.path} could not be written, so nothing was changed "
-                "(free some space and try again).")
+            return DiskFullError(_(
+                "The disk is full: {path} could not be written, so nothing was changed "
+                "(free some space and try again).", path=self.path))
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-            return DatabaseBusyError(
-                f"{self.path} is busy: another program kept it locked for over {BUSY_TIMEOUT_SECONDS} "
-                "seconds, so nothing was changed (try again).")
+            return DatabaseBusyError(_(
+                "{path} is busy: another program kept it locked for over {seconds} "
+                "seconds, so nothing was changed (try again).", path=self.path, seconds=BUSY_TIMEOUT_SECONDS))
         return None
 
     def cursor(self, named_cursor=None):
@@ -136,8 +144,8 @@ class _Cursor(sqlite3.Cursor):
 
 def _not_unicode() -> ValidationError:
     return ValidationError(
-        "text", "The text holds characters that are not valid Unicode (bytes of another encoding?), "
-        "so nothing was saved; type it again or convert it to UTF-8.")
+        "text", _("The text holds characters that are not valid Unicode (bytes of another encoding?), "
+                  "so nothing was saved; type it again or convert it to UTF-8."))
 
 
 def data_dir() -> Path:
@@ -197,21 +205,21 @@ def open_database(
         version = _check_identity(database.connection(), path, newest)
         models.database.initialize(database)
         if read_only and version < newest:
-            raise DatabaseOpenError(
-                f"{path}: is read-only and was written by an older netui (schema version {version}); "
-                "make it writable once so that netui can upgrade it.")
+            raise DatabaseOpenError(_(
+                "{path}: is read-only and was written by an older netui (schema version {version}); "
+                "make it writable once so that netui can upgrade it.", path=path, version=version))
         _migrate(database, path, version, migrations)
     except DatabaseOpenError:
         database.close()
         raise
     except (sqlite3.Error, peewee.DatabaseError) as error:
         database.close()
-        raise DatabaseOpenError(f"{path}: cannot use this database ({error}).") from None
+        raise DatabaseOpenError(_("{path}: cannot use this database ({error}).", path=path, error=error)) from None
     except Exception as error:  # a failed upgrade step: its transaction was rolled back
         database.close()
-        raise DatabaseOpenError(
-            f"{path}: upgrading the database failed ({error}); the file was left as it was."
-        ) from error
+        raise DatabaseOpenError(_(
+            "{path}: upgrading the database failed ({error}); the file was left as it was.", path=path, error=error
+        )) from error
     return database
 
 
@@ -258,7 +266,7 @@ def _open_read_only(path: Path) -> NetuiDatabase:
         except (sqlite3.Error, peewee.DatabaseError) as error:
             database.close()
             failure = error
-    raise DatabaseOpenError(f"{path}: cannot read this database ({failure}).")
+    raise DatabaseOpenError(_("{path}: cannot read this database ({error}).", path=path, error=failure))
 
 
 def close_database() -> None:
@@ -324,7 +332,7 @@ def _create_private_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as error:
-        raise DatabaseOpenError(f"{path}: cannot create the file ({error.strerror}).") from None
+        raise DatabaseOpenError(_("{path}: cannot create the file ({error}).", path=path, error=error.strerror)) from None
     os.close(descriptor)
 
 
@@ -333,7 +341,7 @@ def _check_existing_file(path: Path, newest: int) -> None:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise DatabaseOpenError(f"{path}: is a directory, not a netui database file.")
+            raise DatabaseOpenError(_("{path}: is a directory, not a netui database file.", path=path), foreign=True)
         with path.open("rb") as handle:
             header = handle.read(100)
         if not header:
@@ -341,20 +349,20 @@ def _check_existing_file(path: Path, newest: int) -> None:
             path.chmod(0o600)
             return
     except OSError as error:
-        raise DatabaseOpenError(f"{path}: cannot read the file ({error.strerror}).") from None
+        raise DatabaseOpenError(_("{path}: cannot read the file ({error}).", path=path, error=error.strerror)) from None
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
-        raise DatabaseOpenError(f"{path}: is not a netui database (not an SQLite file).")
+        raise DatabaseOpenError(_("{path}: is not a netui database (not an SQLite file).", path=path), foreign=True)
     if len(header) < 100:
-        raise DatabaseOpenError(f"{path}: cannot read this database (the file is cut short).")
+        raise DatabaseOpenError(_("{path}: cannot read this database (the file is cut short).", path=path))
     # Our own files are recognised from the header's bytes (application_id at offset 68,
     # user_version at 60): no SQLite connection, so nothing is locked, created or torn while
     # other netui processes write to the file.
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         version = int.from_bytes(header[60:64], "big")
         if version > newest:
-            raise DatabaseOpenError(
-                f"{path}: was written by a newer netui (schema version {version}; this netui "
-                f"knows up to {newest}). Upgrade netui to open it.")
+            raise DatabaseOpenError(_(
+                "{path}: was written by a newer netui (schema version {version}; this netui "
+                "knows up to {newest}). Upgrade netui to open it.", path=path, version=version, newest=newest))
         return
     # immutable=1 reads without locks or -wal/-shm side files: inspecting leaves no trace.
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
@@ -365,7 +373,7 @@ def _check_existing_file(path: Path, newest: int) -> None:
         finally:
             connection.close()
     except sqlite3.Error as error:
-        raise DatabaseOpenError(f"{path}: cannot read this database ({error}).") from None
+        raise DatabaseOpenError(_("{path}: cannot read this database ({error}).", path=path, error=error)) from None
 
 
 def _check_identity(connection: sqlite3.Connection, path: Path, newest: int) -> int:
@@ -376,14 +384,14 @@ def _check_identity(connection: sqlite3.Connection, path: Path, newest: int) -> 
         table_count = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application_id != 0 or table_count:
             raise DatabaseOpenError(
-                f"{path}: is an SQLite database of another program, not a netui database."
+                _("{path}: is an SQLite database of another program, not a netui database.", path=path), foreign=True
             )
         return 0
     if version > newest:
-        raise DatabaseOpenError(
-            f"{path}: was written by a newer netui (schema version {version}; this netui "
-            f"knows up to {newest}). Upgrade netui to open it."
-        )
+        raise DatabaseOpenError(_(
+            "{path}: was written by a newer netui (schema version {version}; this netui "
+            "knows up to {newest}). Upgrade netui to open it.", path=path, version=version, newest=newest
+        ))
     return version
 
 
