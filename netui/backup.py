@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from netui import db, models, when
 from netui.errors import NetuiError, ValidationError
+from netui.i18n import _, ngettext
 
 FOLDER = "backups"
 KEEP_DAILY = 7
@@ -37,11 +38,21 @@ class DatabaseFacts:
     schema_version: int
 
     def describe(self) -> str:
-        return f"{self.path} ({counted(self.contacts, 'contact')}, {counted(self.interactions, 'interaction')})"
+        return _("{path} ({contacts}, {interactions})", path=self.path,
+                 contacts=counted(self.contacts, "contact"), interactions=counted(self.interactions, "interaction"))
 
 
 def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+    """A count in the current language ("3 contacts", "1 interaction"); `noun`: "contact" or "interaction"."""
+    if noun == "interaction":
+        return ngettext("{n} interaction", "{n} interactions", number)
+    if noun == "contact":
+        return ngettext("{n} contact", "{n} contacts", number)
+    return f"{number} {noun}{'s' * (number != 1)}"  # i18n: not text (a noun no caller passes)
+
+
+class _NotNetuiFile(ValidationError):
+    """The file is not a netui database at all (restore never replaces such a file)."""
 
 
 def backups_folder(database_path: Path) -> Path:
@@ -62,7 +73,7 @@ def backup_now(destination: Path | None = None) -> Path:
         elif target.exists():
             _check_netui_file(target, "--to")
     if target.resolve() == live.resolve():
-        raise ValidationError("to", f"{target} is the database itself; choose another file.")
+        raise ValidationError("to", _("{path} is the database itself; choose another file.", path=target))
     _copy_database(models.database.obj.connection(), target)
     return target
 
@@ -104,10 +115,10 @@ def describe_file(path: Path) -> str:
     path = Path(path)
     try:
         if not path.exists() or path.stat().st_size == 0:
-            return f"{path} (empty)"
+            return _("{path} (empty)", path=path)
         return facts_about(path).describe()
     except (OSError, sqlite3.Error):
-        return f"{path} (unreadable)"
+        return _("{path} (unreadable)", path=path)
 
 
 def check_backup(source: Path) -> DatabaseFacts:
@@ -115,15 +126,17 @@ def check_backup(source: Path) -> DatabaseFacts:
     (one sentence naming the file) if not."""
     source = Path(source).expanduser()
     if not source.is_file():
-        raise ValidationError("file", f"{source}: there is no such file.")
+        raise ValidationError("file", _("{path}: there is no such file.", path=source))
     _check_netui_file(source, "file")
     try:
         with closing(sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)) as connection:
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.Error as error:
-        raise ValidationError("file", f"{source}: cannot read this database ({error}).") from None
+        raise ValidationError("file", _("{path}: cannot read this database ({error}).", path=source, error=error)) from None
     if verdict != "ok":
-        raise ValidationError("file", f"{source}: this database is damaged ({verdict}); it cannot be restored.")
+        raise ValidationError(
+            "file", _("{path}: this database is damaged ({verdict}); it cannot be restored.", path=source, verdict=verdict)
+        )
     return facts_about(source)
 
 
@@ -137,7 +150,7 @@ def restore(source: Path, live: Path) -> Path | None:
     source, live = Path(source).expanduser(), Path(live).expanduser()
     check_backup(source)
     if live.exists() and source.resolve() == live.resolve():
-        raise ValidationError("file", f"{source} is the database itself; give a backup file.")
+        raise ValidationError("file", _("{path} is the database itself; give a backup file.", path=source))
     saved = _save_before_restore(live)
     with closing(sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)) as reader:
         try:
@@ -159,7 +172,7 @@ def restore(source: Path, live: Path) -> Path | None:
 def _live_path() -> Path:
     database = models.database.obj
     if database is None or not hasattr(database, "path"):
-        raise ValidationError("database", "No database is open.")
+        raise ValidationError("database", _("No database is open."))
     return database.path
 
 
@@ -171,16 +184,17 @@ def _check_netui_file(path: Path, field: str) -> None:
     """A non-empty SQLite file written by netui (this version or older), else ValidationError."""
     try:
         if path.stat().st_size == 0:
-            raise ValidationError(field, f"{path}: is empty, not a netui database.")
+            raise _NotNetuiFile(field, _("{path}: is empty, not a netui database.", path=path))
         db._check_existing_file(path, db.latest_version())
         with path.open("rb") as handle:  # the header's application_id: no lock, nothing torn
             application_id = int.from_bytes(handle.read(72)[68:72], "big")
     except db.DatabaseOpenError as error:
-        raise ValidationError(field, str(error)) from None
+        refusal = _NotNetuiFile if error.foreign else ValidationError
+        raise refusal(field, str(error)) from None
     except OSError as error:
-        raise ValidationError(field, f"{path}: cannot read this file ({error.strerror}).") from None
+        raise ValidationError(field, _("{path}: cannot read this file ({error}).", path=path, error=error.strerror)) from None
     if application_id != db.APPLICATION_ID:
-        raise ValidationError(field, f"{path}: is not a netui database.")
+        raise _NotNetuiFile(field, _("{path}: is not a netui database.", path=path))
 
 
 def _private_folder(folder: Path) -> None:
@@ -227,11 +241,12 @@ def _check_netui_file_or_damaged(live: Path) -> None:
     """Restore replaces a netui database, even a damaged one, never another program's file."""
     try:
         _check_netui_file(live, "db")
-    except ValidationError as error:
-        if "another program" in error.message or "not an SQLite file" in error.message or \
-                "not a netui database" in error.message:
-            raise ValidationError(
-                "db", f"{live}: is not a netui database; netui restore only replaces a netui database.") from None
+    except _NotNetuiFile:
+        raise ValidationError(
+            "db", _("{path}: is not a netui database; netui restore only replaces a netui database.", path=live)
+        ) from None
+    except ValidationError:
+        pass  # a damaged netui database (or one this netui cannot read): it is replaced
 
 
 def _replace_whole(reader: sqlite3.Connection, live: Path) -> None:
