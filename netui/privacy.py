@@ -15,6 +15,7 @@ from peewee import Model
 
 from netui import __version__, contacts, when
 from netui.errors import NotFoundError
+from netui.i18n import _
 from netui.models import (
     Appointment,
     AppointmentOccurrence,
@@ -35,7 +36,7 @@ from netui.models import (
 )
 from netui.text import full_name
 
-RECORD_FORMAT = "netui person record"
+RECORD_FORMAT = "netui person record"  # i18n: not text (a JSON value machines read)
 RECORD_VERSION = 1
 
 
@@ -45,7 +46,7 @@ def resolve_anyone(text: str) -> int:
     text = text.strip()
     if re.fullmatch(r"#\d+", text):
         if Contact.get_or_none(Contact.id == int(text[1:])) is None:
-            raise NotFoundError(f"There is no contact {text}.")
+            raise NotFoundError(_("There is no contact {text}.", text=text))
         return int(text[1:])
     try:
         return contacts.resolve_contact(text)
@@ -63,7 +64,7 @@ def person_record(contact_id: int) -> dict:
     """Everything netui stores about one person, JSON-ready (see the README for the shape)."""
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
-        raise NotFoundError(f"There is no contact #{contact_id}.")
+        raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
     names = _names()
     titles = {e.id: e.title for e in Event.select(Event.id, Event.title)}
     record = {
