@@ -239,3 +239,18 @@ def test_restore_never_replaces_another_programs_file(tmp_path, live, capsys):
 def test_check_backup_names_the_file(tmp_path):
     with pytest.raises(ValidationError, match="there is no such file"):
         backup.check_backup(tmp_path / "nope.db")
+
+
+def test_restore_refuses_another_programs_file_in_italian(tmp_path, live, italian):
+    """Restore tells another program's file from a damaged netui one by the error's kind,
+    not by its English words: the refusal holds in Italian too."""
+    foreign = tmp_path / "songs.db"
+    with closing(sqlite3.connect(str(foreign))) as connection:
+        connection.execute("CREATE TABLE songs (title)")
+    with pytest.raises(ValidationError) as caught:
+        backup.restore(live, foreign)
+    assert caught.value.message == (
+        f"{foreign}: non è un database di netui; netui restore sostituisce solo un database di netui.")
+    assert backup.describe_file(live) == f"{live} (2 contatti, 0 interazioni)"
+    with closing(sqlite3.connect(str(foreign))) as connection:
+        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == [("songs",)]

@@ -44,6 +44,16 @@ def test_a_line_saves_the_person_met_at_the_event_with_a_follow_up(festival):
     assert [s.id for s in contacts.search_contacts("marta")] == [giulia.id]
 
 
+def test_what_capture_writes_for_the_user_is_in_their_language(festival, italian):
+    result = capture.capture_line(LINE, festival)
+    giulia = contacts.get_contact(result.contact_id)
+    [met] = timeline.contact_timeline(giulia.id)
+    [follow_up] = giulia.open_followups
+    assert (met.summary, giulia.how_met, follow_up.action) == (
+        "Conosciuti a Web Marketing Festival", "Conosciuti a Web Marketing Festival",
+        "Follow-up dopo Web Marketing Festival")
+
+
 def test_the_default_follow_up_comes_from_the_config(festival, tmp_path):
     assert capture.capture_line("Marco Bianchi", festival).due == dt.date(2026, 12, 1)  # 2 days
     path = config.config_path()

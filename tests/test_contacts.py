@@ -594,6 +594,23 @@ def test_resolve_ambiguous_lists_candidates(people):
     assert "2 contacts" in str(caught.value)
 
 
+def test_errors_in_italian_name_what_was_typed(database, italian):
+    """The same refusals, read in Italian: the value typed is named, the plural agrees."""
+    with pytest.raises(ValidationError) as caught:
+        contacts.create_contact("Giulia Rossi", emails=["giulia.lumen.it"])
+    assert caught.value.message == "'giulia.lumen.it' non è un indirizzo e-mail (come nome@esempio.it)."
+    with pytest.raises(ValidationError, match="non è una cerchia"):
+        contacts.create_contact("Giulia Rossi", circle="colleghi")
+    with pytest.raises(NotFoundError, match="^Non esiste il contatto #999.$"):
+        contacts.get_contact(999)
+
+
+def test_resolve_ambiguous_in_italian(people, italian):
+    with pytest.raises(AmbiguousNameError) as caught:
+        contacts.resolve_contact("giulia")
+    assert str(caught.value) == "2 contatti corrispondono a 'giulia'; usa un nome più preciso o '#id'."
+
+
 def test_resolve_ambiguous_exact_duplicates(people):
     """Two people with the very same name cannot be resolved by name."""
     twin = contacts.create_contact("Giulia Rossi")
