@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 import pendulum
 
 from netui import appointments, dates, followups, upkeep, when
+from netui.labels import label as code_label
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.models import Event
@@ -76,7 +77,7 @@ class Agenda:
 
 def today_agenda(days: int = 7, today: dt.date | None = None) -> Agenda:
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 366:
-        raise ValidationError("days", "Look ahead 0 to 366 days.")
+        raise ValidationError("days", _("Look ahead 0 to 366 days."))
     day = today or when.today()
     due = followups.due_followups(day)
     titles = {
@@ -145,7 +146,7 @@ def _event_rows(today: dt.date) -> list[AgendaRow]:
         rows.append(AgendaRow(
             kind="event", id=event.id, contact_ids=(), names=(), label=event.title, on=when.plain_date(local),
             days=(when.plain_date(local) - today).days, at=local,
-            detail=" · ".join(part for part in (event.kind, event.status, event.city) if part),
+            detail=" · ".join(part for part in (code_label(event.kind), code_label(event.status), event.city) if part),
         ))
     return rows
 

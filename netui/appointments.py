@@ -22,6 +22,7 @@ from dateutil import rrule as rr
 
 from netui import events, timeline, when
 from netui.errors import NotFoundError, ValidationError
+from netui.i18n import N_, _, language, ngettext
 from netui.models import (
     Appointment,
     AppointmentOccurrence,
@@ -76,7 +77,7 @@ def parse_weekdays(text: str | Iterable[str]) -> tuple[int, ...]:
         key = item.strip().lower()
         found = [i for i, name in enumerate(_WEEKDAY_NAMES) if len(key) >= 2 and name.startswith(key)]
         if len(found) != 1:
-            raise ValidationError("weekdays", f"'{item}' is not a day of the week (mon, tue, ... or monday).")
+            raise ValidationError("weekdays", _("'{item}' is not a day of the week (mon, tue, ... or monday).", item=item))
         days.append(found[0])
     return tuple(sorted(set(days)))
 
@@ -103,20 +104,20 @@ def create_appointment(
     """
     title = " ".join(title.split())
     if not title:
-        raise ValidationError("title", "An appointment needs a title.")
+        raise ValidationError("title", _("An appointment needs a title."))
     ids = list(dict.fromkeys(contact_ids))
     if not ids:
-        raise ValidationError("participants", "An appointment needs at least one person.")
+        raise ValidationError("participants", _("An appointment needs at least one person."))
     zone = events.validate_timezone(timezone or when.local_zone().name)
     first = _local_start(start, zone)
     rule = _build_rule(first, freq, interval, weekdays, until, count)
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int) or not 1 <= duration_minutes <= 24 * 60:
-        raise ValidationError("duration", "The duration is 1 to 1440 minutes.")
+        raise ValidationError("duration", _("The duration is 1 to 1440 minutes."))
     with database.atomic():
         living = {c.id for c in Contact.select(Contact.id).where(Contact.id.in_(ids), Contact.trashed_at.is_null())}
         missing = [i for i in ids if i not in living]
         if missing:
-            raise NotFoundError(f"There is no contact #{missing[0]} (or it is in the trash).")
+            raise NotFoundError(_("There is no contact #{id} (or it is in the trash).", id=missing[0]))
         row = Appointment.create(
             title=title, rule=str(rule), timezone=zone, duration_minutes=duration_minutes,
             notes=notes.strip(), created_at=when.now(),
@@ -132,28 +133,28 @@ def _local_start(start, zone: str) -> dt.datetime:
     elif isinstance(start, dt.datetime):
         moment = pendulum.instance(start, tz=zone).in_timezone(zone) if start.tzinfo else start
     else:
-        raise ValidationError("start", f"'{start}' is not a date and time.")
+        raise ValidationError("start", _("'{start}' is not a date and time.", start=start))
     return dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute)
 
 
 def _build_rule(first, freq, interval, weekdays, until, count) -> rr.rrule:
     if freq not in FREQUENCIES:
-        raise ValidationError("freq", f"'{freq}' is not a frequency; use weekly or monthly.")
+        raise ValidationError("freq", _("'{freq}' is not a frequency; use weekly or monthly.", freq=freq))
     if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 52:
-        raise ValidationError("interval", "Repeat every 1 to 52 weeks or months.")
+        raise ValidationError("interval", _("Repeat every 1 to 52 weeks or months."))
     days = parse_weekdays(weekdays) if isinstance(weekdays, str) else tuple(sorted(set(weekdays)))
     if days and freq != "weekly":
-        raise ValidationError("weekdays", "Weekdays go with a weekly rule; a monthly one repeats the start's day.")
+        raise ValidationError("weekdays", _("Weekdays go with a weekly rule; a monthly one repeats the start's day."))
     if until is not None and count is not None:
-        raise ValidationError("until", "Give an end day or a number of times, not both.")
+        raise ValidationError("until", _("Give an end day or a number of times, not both."))
     last = None
     if until is not None:
         last_day = when.parse_date(until, "until") if isinstance(until, str) else when.plain_date(until)
         if last_day < first.date():
-            raise ValidationError("until", "The end day is before the first appointment.")
+            raise ValidationError("until", _("The end day is before the first appointment."))
         last = dt.datetime.combine(last_day, dt.time(23, 59, 59))
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT):
-        raise ValidationError("count", f"The number of times is 1 to {MAX_COUNT}.")
+        raise ValidationError("count", _("The number of times is 1 to {max}.", max=MAX_COUNT))
     return rr.rrule(
         FREQUENCIES[freq], dtstart=first, interval=interval, byweekday=days or None, until=last, count=count,
     )
@@ -162,7 +163,7 @@ def _build_rule(first, freq, interval, weekdays, until, count) -> rr.rrule:
 def delete_appointment(appointment_id: int) -> None:
     with database.atomic():
         if not Appointment.delete().where(Appointment.id == appointment_id).execute():
-            raise NotFoundError(f"There is no appointment #{appointment_id}.")
+            raise NotFoundError(_("There is no appointment #{id}.", id=appointment_id))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ def delete_appointment(appointment_id: int) -> None:
 def get_appointment(appointment_id: int) -> AppointmentInfo:
     found = _infos(Appointment.select().where(Appointment.id == appointment_id))
     if not found:
-        raise NotFoundError(f"There is no appointment #{appointment_id}.")
+        raise NotFoundError(_("There is no appointment #{id}.", id=appointment_id))
     return found[0]
 
 
@@ -224,7 +225,8 @@ def mark_done(appointment_id: int, occurs_on: dt.date | str, notes: str = "") ->
     at its start time (or now, for one later today) and returns the interaction's id."""
     info, start = _occurrence(appointment_id, occurs_on)
     if when.plain_date(start.in_timezone(when.local_zone())) > when.today():
-        raise ValidationError("date", f"'{info.title}' on {start:%Y-%m-%d} has not happened yet; skip it instead.")
+        raise ValidationError("date", _("'{title}' on {day} has not happened yet; skip it instead.",
+                                        title=info.title, day=day_text(start)))
     with database.atomic():
         ids = [p.id for p in info.participants]
         moment = min(start.in_timezone("UTC"), when.now())
@@ -255,7 +257,7 @@ def _occurrence(appointment_id: int, occurs_on) -> tuple[AppointmentInfo, pendul
     for start in _starts(info, day, day):
         if when.plain_date(start.in_timezone(zone)) == day:
             return info, start
-    raise ValidationError("date", f"'{info.title}' does not happen on {day.isoformat()}.")
+    raise ValidationError("date", _("'{title}' does not happen on {day}.", title=info.title, day=day_text(day)))
 
 
 # --- internals ---------------------------------------------------------------------------------
@@ -315,17 +317,40 @@ def _rrule_value(rule_text: str) -> str:
 
 
 def describe(rule_text: str) -> str:
-    """'every week on Tue, Thu until 2026-12-31', 'every 2 months, 6 times'."""
+    """'every week on Tue, Thu at 09:00 until 2026-12-31', 'every 2 months on day 3 at 09:00, 6 times'.
+
+    In the user's language: "ogni 2 settimane il lunedì alle 09:00 fino al 31/12/2026".
+    """
     rule = _rule(rule_text)
-    unit = "week" if rule._freq == rr.WEEKLY else "month"
-    text = f"every {unit}" if rule._interval == 1 else f"every {rule._interval} {unit}s"
+    if rule._freq == rr.WEEKLY:
+        text = ngettext("every week", "every {n} weeks", rule._interval)
+    else:
+        text = ngettext("every month", "every {n} months", rule._interval)
     if rule._freq == rr.WEEKLY and rule._byweekday:
-        text += " on " + ", ".join(WEEKDAY_CODES[d].capitalize() + _WEEKDAY_NAMES[d][2] for d in sorted(rule._byweekday))
+        days = ", ".join(_weekday_text(d) for d in sorted(rule._byweekday))
+        text = _("{rule} on {days}", rule=text, days=days)
     elif rule._freq == rr.MONTHLY:
-        text += f" on day {rule._dtstart.day}"
-    text += f" at {rule._dtstart:%H:%M}"
+        text = _("{rule} on day {day}", rule=text, day=rule._dtstart.day)
+    start_time = rule._dtstart.strftime("%H:%M")
+    text = _("{rule} at {time}", rule=text, time=start_time)
     if rule._until:
-        text += f" until {rule._until.date().isoformat()}"
+        text = _("{rule} until {date}", rule=text, date=day_text(rule._until.date()))
     elif rule._count:
-        text += f", {rule._count} times"
+        text = ngettext("{rule}, {n} time", "{rule}, {n} times", rule._count, rule=text)
     return text
+
+
+# pendulum formats, translated like any text so that each language writes days its own way:
+# a weekday in a recurrence ("Mon" / "lunedì") and a day in a sentence ("2026-12-31" / "31/12/2026").
+WEEKDAY_FORMAT = N_("ddd")
+DAY_FORMAT = N_("YYYY-MM-DD")
+
+
+def _weekday_text(weekday: int) -> str:
+    """Monday is 0: "Mon" in English, "lunedì" in Italian."""
+    return pendulum.date(2024, 1, 1 + weekday).format(_(WEEKDAY_FORMAT), locale=language())
+
+
+def day_text(day: dt.date) -> str:
+    """A day in a sentence: "2026-12-31" in English, "31/12/2026" in Italian."""
+    return pendulum.date(day.year, day.month, day.day).format(_(DAY_FORMAT), locale=language())

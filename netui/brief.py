@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from netui import appointments, chains, contacts, dates, followups, giving, timeline, upkeep, when
+from netui.i18n import _
 
 LAST_INTERACTIONS = 3
 DATE_DAYS = 60
@@ -42,7 +43,8 @@ class MeetingBrief:
     @property
     def headline(self) -> str:
         """'Head of PR at Lumen Digital · Milano'."""
-        work = " at ".join(part for part in (self.role, self.company) if part)
+        work = (_("{role} at {company}", role=self.role, company=self.company) if self.role and self.company
+                else self.role or self.company)
         return " · ".join(part for part in (work, self.city) if part)
 
 

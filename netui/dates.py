@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from netui import contacts, when
 from netui.errors import ValidationError
+from netui.i18n import _
 from netui.models import Contact, ImportantDate
 from netui.text import full_name
 
@@ -63,7 +64,7 @@ def parse_date_text(text: str, field: str = "date") -> tuple[int | None, int, in
         year = int(day_month.group(3)) if day_month.group(3) else None
     else:
         raise ValidationError(
-            field, f"'{raw}' is not a date; write 1985-04-15, or --04-15 or 15/04 when the year is unknown."
+            field, _("'{text}' is not a date; write 1985-04-15, or --04-15 or 15/04 when the year is unknown.", text=raw)
         )
     when.make_date(year, month, day, field)
     return year, month, day
@@ -93,7 +94,7 @@ def upcoming_dates(days: int = 7, today: dt.date | None = None) -> list[Upcoming
     """Dates of living contacts coming up within `days` days or their reminder window (see the
     module docstring), soonest first. Reads only the dates of the days in that window."""
     if days < 0:
-        raise ValidationError("days", "Look ahead 0 days or more.")
+        raise ValidationError("days", _("Look ahead 0 days or more."))
     day = today or when.today()
     longest = ImportantDate.select(ImportantDate.remind_days_before).order_by(
         ImportantDate.remind_days_before.desc()).limit(1).scalar() or 0

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from netui import contacts, events, followups, timeline, when
 from netui.errors import ValidationError
+from netui.i18n import _
 from netui.models import Channel, Contact, ContactTag, Fact, ImportantDate, Tag, database
 from netui.text import fold_key, full_name
 
@@ -26,7 +27,7 @@ def write_private(path: Path, data: bytes) -> Path:
     """Write `data` to `path` with mode 0600, all at once (a temporary file, then a rename)."""
     path = Path(path).expanduser()
     if path.is_dir():
-        raise ValidationError("out", f"{path} is a folder; give a file name.")
+        raise ValidationError("out", _("{path} is a folder; give a file name.", path=path))
     temporary = path.with_name(f".{path.name}.partial")
     try:
         descriptor = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
@@ -36,7 +37,7 @@ def write_private(path: Path, data: bytes) -> Path:
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise ValidationError("out", f"{path}: cannot write the file ({error.strerror}).") from None
+        raise ValidationError("out", _("{path}: cannot write the file ({reason}).", path=path, reason=error.strerror)) from None
     return path
 
 
@@ -146,7 +147,7 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     from netui.formats import netui_csv
 
     if what not in CSV_TABLES + ("all",):
-        raise ValidationError("what", f"'{what}' is not a table; use one of: {', '.join(CSV_TABLES)}, all.")
+        raise ValidationError("what", _("'{what}' is not a table; use one of: {tables}, all.", what=what, tables=", ".join(CSV_TABLES)))
     tables = CSV_TABLES if what == "all" else (what,)
     if what == "all":
         folder = Path(out).expanduser()
@@ -188,7 +189,7 @@ def export_vcard(out: Path, query: str = "", version: str = "3.0") -> Path:
     from netui.formats import vcard
 
     if version not in ("3.0", "4.0"):
-        raise ValidationError("version", f"vCard version '{version}': use 3.0 or 4.0.")
+        raise ValidationError("version", _("vCard version '{version}': use 3.0 or 4.0.", version=version))
     return write_private(out, vcard.write(chosen_contacts(query), version).encode("utf-8"))
 
 
@@ -219,7 +220,7 @@ def _ics_appointments() -> list[tuple]:
     found = []
     for info in appointments.list_appointments():
         names = ", ".join(p.name for p in info.participants)
-        summary = f"{info.title} with {names}" if names else info.title
+        summary = _("{title} with {names}", title=info.title, names=names) if names else info.title
         found.append((f"appointment-{info.id}@netui", summary, info.starts_at, vRecur.from_ical(info.rrule),
                       info.duration_minutes))
     return found
@@ -238,4 +239,4 @@ def export(format: str, out: Path, what: str = "contacts", query: str = "", exce
         return [export_vcard(Path(out), query, version)]
     if format == "ics":
         return [export_ics(Path(out))]
-    raise ValidationError("format", f"'{format}' is not an export format; use one of: {', '.join(FORMATS)}.")
+    raise ValidationError("format", _("'{format}' is not an export format; use one of: {formats}.", format=format, formats=", ".join(FORMATS)))

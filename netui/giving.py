@@ -31,6 +31,7 @@ from peewee import Case, fn
 from netui import followups, timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
+from netui.labels import label as code_label
 from netui.models import (
     FAVOUR_DIRECTIONS,
     FAVOUR_KINDS,
@@ -217,8 +218,8 @@ def _living(contact_ids) -> dict[int, str]:
 def default_followup_action(direction: str, kind: str) -> str:
     """'Thank them for the advice' (received), 'Check the job lead helped' (given)."""
     if validate_direction(direction) == "received":
-        return _("Thank them") if kind == "other" else _("Thank them for the {kind}", kind=kind)
-    return _("Check it helped") if kind == "other" else _("Check the {kind} helped", kind=kind)
+        return _("Thank them") if kind == "other" else _("Thank them for the {kind}", kind=code_label(kind))
+    return _("Check it helped") if kind == "other" else _("Check the {kind} helped", kind=code_label(kind))
 
 
 def record_favour(
@@ -411,7 +412,7 @@ def introduce(
         if already is not None:
             raise ValidationError("person_b", _(
                 "{a} and {b} already have an open introduction (#{id}, {status}); move that one on instead.",
-                a=names[person_a_id], b=names[person_b_id], id=already.id, status=already.status))
+                a=names[person_a_id], b=names[person_b_id], id=already.id, status=code_label(already.status)))
         stamp = when.now()
         row = Introduction.create(
             person_a=person_a_id, person_b=person_b_id, reason=reason.strip(), introduced_on=day,
@@ -444,7 +445,7 @@ def set_introduction_status(
             a, b = _living_or_not([row.person_a_id, row.person_b_id])
             raise ValidationError("status", _(
                 "The introduction of {a} to {b} is already '{current}'; it cannot go back to '{wanted}'.",
-                a=a, b=b, current=row.status, wanted=status))
+                a=a, b=b, current=code_label(row.status), wanted=code_label(status)))
         if new == old:
             if status == _CLOSED and outcome and outcome != row.outcome:
                 row.outcome, row.updated_at = outcome, when.now()

@@ -12,6 +12,7 @@ in one transaction — everything or nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ import pendulum
 from netui import contacts as contacts_rules
 from netui import when
 from netui.errors import NetuiError
+from netui.i18n import N_, _
 from netui.text import fold_key
 
 
@@ -222,8 +224,9 @@ class ImportPlan:
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.format_name}: {len(self.new)} new, {len(self.updated)} updated, "
-                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
+        return _("{format}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped",
+                 format=self.format_name, new=len(self.new), updated=len(self.updated),
+                 unchanged=len(self.unchanged), skipped=len(self.skipped))
 
 
 def _check(person: IncomingPerson) -> str | None:
@@ -232,7 +235,7 @@ def _check(person: IncomingPerson) -> str | None:
     from netui.errors import ValidationError
 
     if not person.name:
-        return "no name"
+        return _("no name")
     try:
         for kind, value, _label in person.channels():
             contacts.validate_channel(kind, value)
@@ -259,7 +262,8 @@ def plan_import(read: ReadResult) -> ImportPlan:
     for person in read.people:
         problem = _check(person)
         if problem:
-            plan.skipped.append(Skipped(person.where, f"{person.name or 'nameless'}: {problem}"))
+            plan.skipped.append(Skipped(person.where, _("{name}: {problem}", name=person.name or _("nameless"),
+                                                        problem=problem)))
             continue
         found = known.find(person)
         if found is None:
@@ -367,7 +371,7 @@ class ImportCancelled(NetuiError):
     """Raised by a progress callback to stop an import; its transaction is rolled back."""
 
     def __init__(self) -> None:
-        super().__init__("The import was cancelled; nothing was written.")
+        super().__init__(_("The import was cancelled; nothing was written."))
 
 
 PROGRESS_STEP = 1000  # people written between two progress reports
@@ -491,16 +495,27 @@ def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, re
     if connected_on is not None:
         already = (
             Interaction.select().join(InteractionParticipant)
-            .where(InteractionParticipant.contact == contact_id, Interaction.summary == CONNECTED_SUMMARY)
+            .where(InteractionParticipant.contact == contact_id, Interaction.summary.in_(_connected_summaries()))
             .exists()
         )
         if not already:
             timeline.log_interaction([contact_id], "social", _connection_moment(connected_on),
-                                     summary=CONNECTED_SUMMARY)
+                                     summary=_(CONNECTED_SUMMARY))
 
 
-CONNECTED_SUMMARY = "Connected on LinkedIn"
+# Written in the user's language (an interaction netui logs for them); an earlier import may
+# have written it in another language, so every language's wording counts as "already logged".
+CONNECTED_SUMMARY = N_("Connected on LinkedIn")
 CONGRATULATE_AFTER_DAYS = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _connected_summaries() -> tuple[str, ...]:
+    """CONNECTED_SUMMARY in every language netui speaks."""
+    from netui import i18n
+
+    return tuple(dict.fromkeys(
+        [CONNECTED_SUMMARY] + [i18n.load_catalogue(code).gettext(CONNECTED_SUMMARY) for code in i18n.LANGUAGES]))
 
 
 def _record_job_change(update: PlannedUpdate) -> None:
@@ -508,11 +523,11 @@ def _record_job_change(update: PlannedUpdate) -> None:
 
     before, after = update.job_change
     interaction_id = timeline.log_interaction(
-        [update.contact_id], "note", when.now(), summary=f"New job: {after}",
-        notes=f"Was {before}; seen in a LinkedIn export.")
+        [update.contact_id], "note", when.now(), summary=_("New job: {job}", job=after),
+        notes=_("Was {job}; seen in a LinkedIn export.", job=before))
     followups.create_followup(
         update.contact_id, when.today() + dt.timedelta(days=CONGRATULATE_AFTER_DAYS),
-        action=f"Congratulate on the new job ({after})", channel="linkedin",
+        action=_("Congratulate on the new job ({job})", job=after), channel="linkedin",
         source_interaction_id=interaction_id)
 
 
@@ -528,7 +543,7 @@ def read_file(path: Path) -> ReadResult:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ValidationError("file", f"{path}: cannot read the file ({error.strerror}).") from None
+        raise ValidationError("file", _("{path}: cannot read the file ({reason}).", path=path, reason=error.strerror)) from None
     text = decode(data, str(path))
     for looks_like, read in readers():
         if looks_like(text):
@@ -539,14 +554,15 @@ def read_file(path: Path) -> ReadResult:
             except ValidationError as error:  # "line 3: ...": say which file too
                 if error.message.startswith(str(path)):
                     raise
-                raise ValidationError(error.field, f"{path}: {error.message}") from None
+                raise ValidationError(error.field, f"{path}: {error.message}") from None  # i18n: not text
     if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise ValidationError(
-            "file", f"{path}: is an iCalendar file, not a format netui imports (netui writes them with "
-            "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV and vCard).")
+            "file", _("{path}: is an iCalendar file, not a format netui imports (netui writes them with "
+                      "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV "
+                      "and vCard).", path=path))
     raise ValidationError(
-        "file", f"{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
-        "Connections.csv, Google Contacts CSV and vCard files).")
+        "file", _("{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
+                  "Connections.csv, Google Contacts CSV and vCard files).", path=path))
 
 
 def import_file(path: Path, dry_run: bool = False) -> ImportReport:

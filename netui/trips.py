@@ -16,6 +16,7 @@ import pendulum
 from peewee import fn
 
 from netui import events, followups, upkeep, when
+from netui.appointments import day_text
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.models import Contact, Event, database
@@ -41,7 +42,7 @@ def people_in_city(city: str, today: dt.date | None = None) -> list[TripPerson]:
     """Living contacts whose city is `city` (folded), overdue first, then warmest."""
     key = fold_key(city)
     if not key:
-        raise ValidationError("city", "Name the city of the trip.")
+        raise ValidationError("city", _("Name the city of the trip."))
     rows = list(
         Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.sort_name, Contact.company,
                        Contact.role, Contact.city, Contact.last_contacted_at)
@@ -74,7 +75,7 @@ def plan_trip(city: str, start: dt.date | str, end: dt.date | str | None = None)
     first = _day(start, "from")
     last = _day(end, "to") if end is not None else first
     if last < first:
-        raise ValidationError("to", "The trip ends before it starts.")
+        raise ValidationError("to", _("The trip ends before it starts."))
     zone = when.local_zone()
     return events.create_event(
         _("Trip to {city}", city=name), kind="trip", city=name, status="planned", timezone=zone.name,
@@ -92,8 +93,12 @@ def create_trip_followups(
     if due is None:
         first = when.plain_date(trip.starts_at.in_timezone(when.local_zone())) if trip.starts_at else when.today()
         due = max(when.today(), first - dt.timedelta(days=TELL_THEM_DAYS_BEFORE))
-    when_text = f" ({trip.starts_at.in_timezone(when.local_zone()):%Y-%m-%d})" if trip.starts_at else ""
-    action = _("Tell them about my trip to {city}{when}", city=trip.city or trip.title, when=when_text)
+    city = trip.city or trip.title
+    if trip.starts_at:  # written in the user's language: it is their follow-up
+        first_day = when.plain_date(trip.starts_at.in_timezone(when.local_zone()))
+        action = _("Tell them about my trip to {city} ({day})", city=city, day=day_text(first_day))
+    else:
+        action = _("Tell them about my trip to {city}", city=city)
     with database.atomic():
         return [followups.create_followup(cid, due, action, source_event_id=trip_event_id)
                 for cid in dict.fromkeys(contact_ids)]
@@ -109,7 +114,7 @@ def _city_spelling(city: str) -> str:
     """The way the contacts write this city (the most common spelling), else as typed."""
     key = fold_key(city)
     if not key:
-        raise ValidationError("city", "Name the city of the trip.")
+        raise ValidationError("city", _("Name the city of the trip."))
     spelled = (
         Contact.select(Contact.city, fn.COUNT(Contact.id).alias("n"))
         .where(fn.fold_key(Contact.city) == key).group_by(Contact.city)

@@ -32,7 +32,7 @@ from peewee import Case, fn
 
 from netui import when
 from netui.errors import NotFoundError, ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _
 from netui.models import (
     CADENCE_SCOPES,
     CIRCLES,
@@ -55,19 +55,23 @@ MAX_CADENCE_DAYS = 3650
 @dataclass(frozen=True)
 class CadencePreset:
     key: str  # what the CLI takes: 1w, 2w, 1m, 6w, 3m, 6m, 1y, none
-    label: str
+    label: str  # English, marked with N_(): `shown()` is the label in the user's language
     days: int | None  # None: no keep-in-touch
+
+    def shown(self) -> str:
+        """The label in the current language ("1 mese")."""
+        return _(self.label)
 
 
 CADENCE_PRESETS: tuple[CadencePreset, ...] = (
-    CadencePreset("1w", "1 week", 7),
-    CadencePreset("2w", "2 weeks", 14),
-    CadencePreset("1m", "1 month", 30),
-    CadencePreset("6w", "6 weeks", 42),
-    CadencePreset("3m", "3 months", 90),
-    CadencePreset("6m", "6 months", 180),
-    CadencePreset("1y", "1 year", 365),
-    CadencePreset("none", "none", None),
+    CadencePreset("1w", N_("1 week"), 7),
+    CadencePreset("2w", N_("2 weeks"), 14),
+    CadencePreset("1m", N_("1 month"), 30),
+    CadencePreset("6w", N_("6 weeks"), 42),
+    CadencePreset("3m", N_("3 months"), 90),
+    CadencePreset("6m", N_("6 months"), 180),
+    CadencePreset("1y", N_("1 year"), 365),
+    CadencePreset("none", N_("none"), None),
 )
 DEFAULT = "default"  # set_cadence(id, "default"): follow the circle's / tags' defaults again
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
@@ -117,23 +121,23 @@ def parse_cadence(text: str | int | None) -> int | None:
     if text is None:
         return None
     if isinstance(text, bool):
-        raise ValidationError("cadence", f"'{text}' is not a cadence.")
+        raise ValidationError("cadence", _("'{text}' is not a cadence.", text=text))
     if isinstance(text, int):
         return _checked_days(text)
     raw = " ".join(str(text).strip().lower().split())
     for preset in CADENCE_PRESETS:
-        if raw in (preset.key, preset.label):
+        if raw in (preset.key, preset.label, preset.shown().lower()):
             return preset.days
     match = re.fullmatch(r"(\d+)\s*([dwmy]?)", raw)
     if not match:
         keys = ", ".join(p.key for p in CADENCE_PRESETS)
-        raise ValidationError("cadence", f"'{text}' is not a cadence; use {keys} or a number of days.")
+        raise ValidationError("cadence", _("'{text}' is not a cadence; use {keys} or a number of days.", text=text, keys=keys))
     return _checked_days(int(match.group(1)) * _UNIT_DAYS[match.group(2) or "d"])
 
 
 def _checked_days(days: int) -> int:
     if not 1 <= days <= MAX_CADENCE_DAYS:
-        raise ValidationError("cadence", f"A keep-in-touch cadence is 1 to {MAX_CADENCE_DAYS} days, not {days}.")
+        raise ValidationError("cadence", _("A keep-in-touch cadence is 1 to {max} days, not {days}.", max=MAX_CADENCE_DAYS, days=days))
     return days
 
 
@@ -141,7 +145,7 @@ def cadence_label(days: int | None) -> str:
     """'1 month' for 30, 'every 45 days' for others, 'none' for None."""
     for preset in CADENCE_PRESETS:
         if preset.days == days:
-            return _(preset.label)
+            return preset.shown()
     return _("every {days} days", days=days)
 
 
@@ -158,7 +162,7 @@ def set_cadence(contact_id: int, every: int | str | None) -> None:
         values = {"cadence_days": days, "cadence_off": days is None}
     with database.atomic():
         if not Contact.update(updated_at=when.now(), **values).where(Contact.id == contact_id).execute():
-            raise NotFoundError(f"There is no contact #{contact_id}.")
+            raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
 
 
 def set_default_cadence(scope: str, name: str, every: int | str | None) -> None:
@@ -166,12 +170,12 @@ def set_default_cadence(scope: str, name: str, every: int | str | None) -> None:
     None or "none" removes it."""
     scope = scope.strip().lower()
     if scope not in CADENCE_SCOPES:
-        raise ValidationError("scope", f"'{scope}' is not a scope; use one of: {', '.join(CADENCE_SCOPES)}.")
+        raise ValidationError("scope", _("'{scope}' is not a scope; use one of: {scopes}.", scope=scope, scopes=", ".join(CADENCE_SCOPES)))
     key = name.strip().lstrip("#").strip().lower()
     if scope == "circle" and key not in CIRCLES:
-        raise ValidationError("circle", f"'{name}' is not a circle; use one of: {', '.join(CIRCLES)}.")
+        raise ValidationError("circle", _("'{name}' is not a circle; use one of: {circles}.", name=name, circles=", ".join(CIRCLES)))
     if not key:
-        raise ValidationError("tag", "Name the tag the default is for.")
+        raise ValidationError("tag", _("Name the tag the default is for."))
     days = parse_cadence(every)
     with database.atomic():
         CadenceDefault.delete().where(CadenceDefault.scope == scope, CadenceDefault.name == key).execute()
@@ -187,11 +191,11 @@ def default_cadences() -> list[CadenceDefaultInfo]:
 def snooze_cadence(contact_id: int, days: int, today: dt.date | None = None) -> dt.date:
     """Not overdue up to and including `days` days from today; returns that day."""
     if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
-        raise ValidationError("days", "Snooze for at least 1 day.")
+        raise ValidationError("days", _("Snooze for at least 1 day."))
     until = (today or when.today()) + dt.timedelta(days=days)
     with database.atomic():
         if not Contact.update(cadence_snoozed_until=until).where(Contact.id == contact_id).execute():
-            raise NotFoundError(f"There is no contact #{contact_id}.")
+            raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
     return until
 
 
@@ -201,7 +205,7 @@ def snooze_cadence(contact_id: int, days: int, today: dt.date | None = None) -> 
 def keep_in_touch(contact_id: int, today: dt.date | None = None) -> KeepInTouch:
     found = status_for([contact_id], today)
     if contact_id not in found:
-        raise NotFoundError(f"There is no contact #{contact_id}.")
+        raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
     return found[contact_id]
 
 

@@ -72,6 +72,7 @@ from netui.formats.text import (
     tidy,
     tidy_block,
 )
+from netui.i18n import _
 from netui.importing import IncomingPerson, ReadResult, Skipped
 from netui.when import make_date
 
@@ -115,7 +116,7 @@ class _Header:
     groups: dict[tuple[str, int], dict[str, int]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[dict[str, int]]:
-        return [parts for (k, _), parts in sorted(self.groups.items(), key=lambda i: i[0][1]) if k == kind]
+        return [parts for (k, _n), parts in sorted(self.groups.items(), key=lambda i: i[0][1]) if k == kind]
 
 
 def _find_header(text: str) -> _Header | None:
@@ -157,12 +158,12 @@ def read(text: str) -> ReadResult:
     header = _find_header(text)
     if header is None:
         raise ValidationError(
-            "file", "This is not a Google Contacts export: its first line has no name column "
-            "with Google's Labels (or Group Membership) and 'E-mail 1 - Value' columns."
+            "file", _("This is not a Google Contacts export: its first line has no name column "
+                      "with Google's Labels (or Group Membership) and 'E-mail 1 - Value' columns.")
         )
     records = list(csv_records(text, header.delimiter, first_line=header.line + 1))
-    date_cells = [_get(row, header.simple.get("birthday")) for _, row in records]
-    date_cells += [_get(row, parts.get("value")) for _, row in records for parts in header.of("event")]
+    date_cells = [_get(row, header.simple.get("birthday")) for _line, row in records]
+    date_cells += [_get(row, parts.get("value")) for _line, row in records for parts in header.of("event")]
     day_first = guess_day_first(date_cells, default=header.delimiter == ";")
 
     result = ReadResult(format_name=FORMAT_NAME)
@@ -206,7 +207,7 @@ def _person(
     elif cell("file_as"):
         file_as = cell("file_as")
         if "," in file_as:
-            surname, _, given = file_as.partition(",")
+            surname, _comma, given = file_as.partition(",")
             person.first_name, person.last_name = given.strip(), surname.strip()
         else:
             person.first_name, person.last_name = split_name(file_as)
@@ -215,7 +216,7 @@ def _person(
     elif person.company:
         person.first_name = person.company
     if not person.name:
-        return None, [Skipped(where, "no name")]
+        return None, [Skipped(where, _("no name"))]
 
     for label, value in (
         ("nickname", nickname), ("name prefix", cell("prefix")), ("name suffix", cell("suffix")),
@@ -231,14 +232,14 @@ def _person(
             try:
                 person.add_channel("email", validate_email(value), label)
             except ValidationError:
-                notes.append(f"e-mail as exported: {value}")
+                notes.append(_("e-mail as exported: {value}", value=value))
     for parts in header.of("phone"):
         label = _channel_label(row, parts)
         for value in _values(row, parts.get("value")):
             try:
                 person.add_channel("phone", validate_phone(value), label)
             except ValidationError:
-                notes.append(f"phone as exported: {value}")
+                notes.append(_("phone as exported: {value}", value=value))
 
     # labels -> tags, starred
     for label in _values(row, simple.get("labels")):
@@ -250,7 +251,7 @@ def _person(
             continue
         tag = _tag(label)
         if tag is None:
-            notes.append(f"label as exported: {label}")
+            notes.append(_("label as exported: {label}", label=label))
         elif tag not in person.tags:
             person.tags.append(tag)
 
@@ -259,7 +260,7 @@ def _person(
     if birthday:
         date = _date(birthday, day_first)
         if date is None:
-            problems.append(Skipped(where, f"birthday '{birthday}' is not a date"))
+            problems.append(Skipped(where, _("birthday '{value}' is not a date", value=birthday)))
         else:
             person.important_dates.append(("birthday", *date))
     for parts in header.of("event"):
@@ -268,7 +269,7 @@ def _person(
             label = (labels[position] if position < len(labels) else "").lstrip("* ").lower() or "event"
             date = _date(value, day_first)
             if date is None:
-                problems.append(Skipped(where, f"{label} '{value}' is not a date"))
+                problems.append(Skipped(where, _("{label} '{value}' is not a date", label=label, value=value)))
             else:
                 person.important_dates.append((label, *date))
 

@@ -37,6 +37,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
+from netui.i18n import N_, _, ngettext
+from netui.labels import label as code_label
+
 import netui
 
 PRODID = f"-//netui//netui {netui.__version__}//EN"
@@ -96,16 +99,16 @@ def _event_of(event, stamp: dt.datetime) -> Event | None:
     details = []
     goal, notes, link = (getattr(event, name, "") for name in ("goal", "notes", "link"))
     if goal:
-        details.append(f"Goal: {goal}")
+        details.append(_("Goal: {goal}", goal=goal))
     if notes:
         details.append(notes)
     attendees = getattr(event, "attendees", [])
-    for status, heading in (("to meet", "To meet"), ("met", "Met")):
+    for status, heading in (("to meet", N_("To meet")), ("met", N_("Met"))):
         names = [a.name for a in attendees if a.status == status]
         if names:
-            details.append(f"{heading}: {', '.join(names)}")
+            details.append(f"{_(heading)}: {', '.join(names)}")
     if link:
-        details.append(f"Link: {link}")
+        details.append(_("Link: {link}", link=link))
         vevent.add("url", link)
     if details:
         vevent.add("description", "\n\n".join(details))
@@ -119,7 +122,7 @@ def _followup_of(followup, stamp: dt.datetime) -> Event | None:
     if followup.done_at is not None:
         return None
     day = followup.effective_due
-    summary = f"Follow up: {followup.contact_name}"
+    summary = _("Follow up: {name}", name=followup.contact_name)
     if followup.action:
         summary += f" — {followup.action}"
     vevent = Event()
@@ -132,9 +135,9 @@ def _followup_of(followup, stamp: dt.datetime) -> Event | None:
     vevent.add("categories", ["follow-up"])
     details = []
     if followup.channel:
-        details.append(f"By {followup.channel}.")
+        details.append(_("By {channel}.", channel=code_label(followup.channel)))
     if day != followup.due_on:
-        details.append(f"Snoozed; first due on {followup.due_on.isoformat()}.")
+        details.append(_("Snoozed; first due on {day}.", day=followup.due_on.isoformat()))
     if details:
         vevent.add("description", " ".join(details))
     return vevent
@@ -183,14 +186,15 @@ def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
         upcoming = _next_occurrence(month, day, today)
         years = upcoming.year - year
         if label.lower() == "birthday":
-            text = f"{name}, born in {year}: turns {years} on {upcoming.isoformat()}."
+            text = _("{name}, born in {year}: turns {age} on {day}.", name=name, year=year, age=years, day=upcoming.isoformat())
         else:
-            text = f"{name}, {label} since {year}: {years} years on {upcoming.isoformat()}."
-        vevent.add("description", text + f" (Counted when exported, {today.isoformat()}.)")
+            text = ngettext("{name}, {label} since {year}: {n} year on {day}.", "{name}, {label} since {year}: {n} years on {day}.",
+                            years, name=name, label=label, year=year, day=upcoming.isoformat())
+        vevent.add("description", text + " " + _("(Counted when exported, {day}.)", day=today.isoformat()))
     else:
-        vevent.add("description", f"{name}'s {label} (year unknown).")
+        vevent.add("description", _("{name}'s {label} (year unknown).", name=name, label=label))
     if leap_day:
-        vevent.add("comment", "29 February: on 28 February in years that are not leap years.")
+        vevent.add("comment", _("29 February: on 28 February in years that are not leap years."))
     return vevent
 
 

@@ -57,6 +57,7 @@ from netui.formats.text import (
     split_line,
     tidy,
 )
+from netui.i18n import _
 from netui.importing import IncomingPerson, ReadResult, Skipped
 
 __all__ = ["FORMAT_NAME", "looks_like", "read", "profile_url"]
@@ -113,13 +114,14 @@ def read(text: str) -> ReadResult:
     found = _find_header(text)
     if found is None:
         raise ValidationError(
-            "file", f"This is not a LinkedIn connections export: none of its first "
-            f"{HEADER_SEARCH_LINES} lines is a header with First Name, Last Name and Connected On."
+            "file", _("This is not a LinkedIn connections export: none of its first "
+                      "{count} lines is a header with First Name, Last Name and Connected On.",
+                      count=HEADER_SEARCH_LINES)
         )
     header_line, delimiter, columns = found
     width = len(split_line(text.split("\n")[header_line - 1], delimiter))
     records = list(csv_records(text, delimiter, first_line=header_line + 1))
-    day_first = guess_day_first(_cell(row, columns, "connected_on") for _, row in records)
+    day_first = guess_day_first(_cell(row, columns, "connected_on") for _line, row in records)
 
     result = ReadResult(format_name=FORMAT_NAME)
     collect_rows(result, records, width, lambda where, row: _person(where, row, columns, day_first))
@@ -142,8 +144,8 @@ def _person(
             if cell.strip() and index != columns["connected_on"]
         ]
         if connected and not others:
-            return None, [Skipped(where, "only a date, no name")]
-        return None, [Skipped(where, "no name")]
+            return None, [Skipped(where, _("only a date, no name"))]
+        return None, [Skipped(where, _("no name"))]
 
     person = IncomingPerson(
         where=where, first_name=first, last_name=last,
@@ -160,21 +162,21 @@ def _person(
         elif re.match(r"https?://\S+$", url, re.IGNORECASE):
             person.linkedin.append(url)
         else:
-            notes.append(f"LinkedIn URL as exported: {url}")
+            notes.append(_("LinkedIn URL as exported: {url}", url=url))
 
     email = _cell(row, columns, "email")
     if email:
         try:
             person.emails.append(validate_email(email))
         except ValidationError:
-            notes.append(f"e-mail as exported: {email}")
+            notes.append(_("e-mail as exported: {value}", value=email))
 
     if connected:
         try:
             person.connected_on = _connected_on(connected, day_first)
         except ValidationError:
             problems.append(Skipped(
-                where, f"'{connected}' is not a date; imported without the connection date"
+                where, _("'{value}' is not a date; imported without the connection date", value=connected)
             ))
 
     person.notes = "\n".join(notes)

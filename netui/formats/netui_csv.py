@@ -83,7 +83,8 @@ from netui.contacts import (
     validate_circle,
 )
 from netui.errors import ValidationError
-from netui.formats.text import too_long
+from netui.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
+from netui.i18n import _
 from netui.importing import IncomingPerson, ReadResult, Skipped
 from netui.models import CHANNEL_KINDS
 
@@ -94,6 +95,8 @@ if TYPE_CHECKING:
 
 FORMAT_NAME = "netui CSV"
 
+# The column names (CSV headers) are not translated, in any language: machines and `netui import`
+# read them back, so a file written in Italian imports anywhere (a documented choice).
 CONTACT_COLUMNS = (
     "first_name",
     "last_name",
@@ -351,7 +354,7 @@ def _read_channels(row: _Row, person: NetuiPerson) -> None:
         for item in split_values(row.cells.get(column, "")):
             label, value = _split_label(item) or ("", unescape(item))
             try:
-                _, value = validate_channel(kind, value)
+                _kind, value = validate_channel(kind, value)
             except ValidationError as error:
                 row.problem(column, error.message)
                 continue
@@ -359,17 +362,17 @@ def _read_channels(row: _Row, person: NetuiPerson) -> None:
     for item in split_values(row.cells.get("other_channels", "")):
         parts = _split_unescaped(item, "=", maxsplit=1)
         if len(parts) == 1:
-            row.problem("other_channels", f"'{unescape(item)}' is not kind=value (e.g. x=@name).")
+            row.problem("other_channels", _("'{item}' is not kind=value (e.g. x=@name).", item=unescape(item)))
             continue
-        kind, _, label = parts[0].partition(":")
+        kind, _colon, label = parts[0].partition(":")
         kind, label, value = kind.strip().lower(), unescape(label).strip(), unescape(parts[1])
         if kind not in CHANNEL_KINDS:
             row.problem(
-                "other_channels", f"'{kind}' is not a channel; use one of: {', '.join(CHANNEL_KINDS)}."
+                "other_channels", _("'{kind}' is not a channel; use one of: {kinds}.", kind=kind, kinds=", ".join(CHANNEL_KINDS))
             )
             continue
         try:
-            _, value = validate_channel(kind, value)
+            _kind, value = validate_channel(kind, value)
         except ValidationError as error:
             row.problem("other_channels", error.message)
             continue
@@ -380,12 +383,12 @@ def _read_dates(row: _Row, person: NetuiPerson) -> None:
     for item in split_values(row.cells.get("important_dates", "")):
         pair = _split_label(item)
         if pair is None or not _single_line(pair[0]):
-            row.problem("important_dates", f"'{unescape(item)}' is not label=YYYY-MM-DD (or label=--MM-DD).")
+            row.problem("important_dates", _("'{item}' is not label=YYYY-MM-DD (or label=--MM-DD).", item=unescape(item)))
             continue
         label, rest = _single_line(pair[0]), pair[1]
         match = _DATE_ITEM.fullmatch(rest)
         if not match:
-            row.problem("important_dates", f"'{rest}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.")
+            row.problem("important_dates", _("'{item}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.", item=rest))
             continue
         try:
             year, month, day = parse_important_date(match.group(1))
@@ -393,7 +396,7 @@ def _read_dates(row: _Row, person: NetuiPerson) -> None:
             row.problem("important_dates", f"{label}: {error.message}")
             continue
         if year is not None and not 1800 <= year <= 2200:
-            row.problem("important_dates", f"{label}: {year} is not a plausible year.")
+            row.problem("important_dates", _("{label}: {year} is not a plausible year.", label=label, year=year))
             continue
         person.important_dates.append((label, year, month, day))
         person.date_reminders.append(int(match.group(2)) if match.group(2) else DEFAULT_REMIND_DAYS)
@@ -403,11 +406,11 @@ def _read_facts(row: _Row, person: NetuiPerson) -> None:
     for item in split_values(row.cells.get("facts", "")):
         pair = _split_label(item)
         if pair is None:
-            row.problem("facts", f"'{unescape(item)}' is not label=value.")
+            row.problem("facts", _("'{item}' is not label=value.", item=unescape(item)))
             continue
         label, value = _single_line(pair[0]), pair[1]
         if not label or not value:
-            row.problem("facts", f"'{unescape(item)}' needs both a label and a value.")
+            row.problem("facts", _("'{item}' needs both a label and a value.", item=unescape(item)))
             continue
         person.facts.append((label, value))
 
@@ -438,7 +441,7 @@ def _read_person(row: _Row) -> NetuiPerson:
     if starred in _TRUE:
         person.starred = True
     elif starred not in _FALSE:
-        row.problem("starred", f"'{cells['starred']}' is not yes or no.")
+        row.problem("starred", _("'{value}' is not yes or no.", value=cells["starred"]))
     for item in split_values(cells.get("tags", "")):
         try:
             tag = normalise_tag(unescape(item))
@@ -464,17 +467,17 @@ def read(text: str) -> ReadResult:
     except csv.Error as error:
         return _unreadable(result, 1, str(error))
     except StopIteration:
-        result.skipped.append(Skipped("line 1", "the file is empty: no header line"))
+        result.skipped.append(Skipped(line_where(1), _("the file is empty: no header line")))
         return result
     known = [name for name in header if name in CONTACT_COLUMNS]
     if not {"first_name", "last_name"} & set(known):
         result.skipped.append(
-            Skipped("line 1", f"this is not netui's CSV: the first line should be {HEADER_LINE}")
+            Skipped(line_where(1), _("this is not netui's CSV: the first line should be {header}", header=HEADER_LINE))
         )
         return result
     for name in header:
         if name and name not in CONTACT_COLUMNS:
-            result.skipped.append(Skipped("line 1", f"{name}: not a netui column, ignored"))
+            result.skipped.append(Skipped(line_where(1), _("{name}: not a netui column, ignored", name=name)))
     line = reader.line_num
     while True:
         start = line + 1
@@ -487,7 +490,7 @@ def read(text: str) -> ReadResult:
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of a spreadsheet's export
-        where = f"line {start}"
+        where = line_where(start)
         values = [restore(cell) for cell in cells]
         row = _Row(where, {
             name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS
@@ -495,11 +498,12 @@ def read(text: str) -> ReadResult:
         extra = [cell for cell in values[len(header):] if cell.strip()]
         if extra:
             row.problems.append(Skipped(
-                where, f"{len(cells)} cells but the header has {len(header)}: the extra ones are ignored"
+                where, _("{count} cells but the header has {width}: the extra ones are ignored",
+                         count=len(cells), width=len(header))
             ))
         person = _read_person(row)
         if not person.name:
-            result.skipped.append(Skipped(where, "no name"))
+            result.skipped.append(Skipped(where, _("no name")))
             continue
         result.people.append(person)
         result.skipped.extend(row.problems)
@@ -509,13 +513,13 @@ def read(text: str) -> ReadResult:
 def _unreadable(result: ReadResult, line: int, error: str) -> ReadResult:
     """Malformed CSV: nobody is imported (not the rows before it either), one reason why."""
     if "end of data" in error:
-        reason = "a quoted value starting on this line is never closed (a \" is missing)"
+        reason = never_closed()
     elif "field limit" in error:
-        reason = too_long(line).split(": ", 1)[1].split(", so")[0]
+        reason = too_long_reason()
     else:
-        reason = f"this is not valid CSV ({error})"
+        reason = not_valid_csv(error)
     result.people = []
-    result.skipped = [Skipped(f"line {line}", f"{reason}, so nothing in the file was imported")]
+    result.skipped = [Skipped(line_where(line), _("{reason}, so nothing in the file was imported", reason=reason))]
     return result
 
 

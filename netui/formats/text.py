@@ -35,10 +35,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from netui.errors import ValidationError
-from netui.when import MONTH_NAMES, make_date
+from netui.i18n import _
+from netui.when import ITALIAN_MONTHS, MONTH_NAMES, make_date
 
 __all__ = [
-    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "too_long",
+    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "too_long", "too_long_reason",
+    "line_where", "never_closed", "not_valid_csv",
     "header_key", "tidy", "tidy_block", "MONTHS", "parse_export_date", "guess_day_first",
 ]
 
@@ -101,22 +103,22 @@ def _strict(data: bytes, encoding: str, name: str, offset: int = 0) -> str:
     except UnicodeDecodeError as error:
         label = encoding.upper().replace("-LE", "").replace("-BE", "")
         raise ValidationError(
-            "file", f"{name} says it is {label} text, but byte {offset + error.start + 1} is not valid "
-            f"{label}; export the file again."
+            "file", _("{name} says it is {encoding} text, but byte {byte} is not valid {encoding}; "
+                      "export the file again.", name=name, encoding=label, byte=offset + error.start + 1)
         ) from None
 
 
 def _not_text(data: bytes, name: str) -> str:
     if data.startswith(b"PK\x03\x04"):
-        return (f"{name} is a spreadsheet or zip archive, not a CSV file; "
-                "open it and save it as CSV (UTF-8) first.")
-    return f"{name} is not a text file (it holds binary data); export it again as CSV."
+        return _("{name} is a spreadsheet or zip archive, not a CSV file; "
+                 "open it and save it as CSV (UTF-8) first.", name=name)
+    return _("{name} is not a text file (it holds binary data); export it again as CSV.", name=name)
 
 
 def _finish(text: str, name: str) -> str:
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise ValidationError("file", f"{name} holds NUL characters, so it is not a text file.")
+        raise ValidationError("file", _("{name} holds NUL characters, so it is not a text file.", name=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -186,23 +188,41 @@ def csv_records(text: str, delimiter: str, first_line: int = 1) -> Iterator[tupl
             return
         except csv.Error as error:
             if "end of data" in str(error):
-                message = (f"line {start}: a quoted value starting on this line is never closed "
-                           "(a \" is missing), so the file cannot be read.")
+                message = _("{where}: {reason}, so the file cannot be read.",
+                            where=line_where(start), reason=never_closed())
             elif "field limit" in str(error):
                 message = too_long(first_line + reader.line_num - 1)
             else:
-                message = (f"line {first_line + reader.line_num - 1}: this is not valid CSV "
-                           f"({error}), so the file cannot be read.")
+                message = _("{where}: {reason}, so the file cannot be read.",
+                            where=line_where(first_line + reader.line_num - 1), reason=not_valid_csv(error))
             raise ValidationError("file", message) from None
         consumed = reader.line_num
         if any(cell.strip() for cell in row):
             yield start, row
 
 
+def line_where(number: int) -> str:
+    """Where in a file a problem is: "line 12" ("riga 12")."""
+    return _("line {n}", n=number)
+
+
+def too_long_reason() -> str:
+    """Why a CSV value beyond the csv module's field limit cannot be read."""
+    limit = format(csv.field_size_limit(), ",")
+    return _("a value is longer than {limit} characters, more than any contact field holds", limit=limit)
+
+
+def never_closed() -> str:
+    return _("a quoted value starting on this line is never closed (a \" is missing)")
+
+
+def not_valid_csv(error) -> str:
+    return _("this is not valid CSV ({error})", error=error)
+
+
 def too_long(line: int) -> str:
     """The message for a CSV value beyond the csv module's field limit."""
-    return (f"line {line}: a value is longer than {csv.field_size_limit():,} characters, more than any "
-            "contact field holds, so the file cannot be read.")
+    return _("{where}: {reason}, so the file cannot be read.", where=line_where(line), reason=too_long_reason())
 
 
 def header_key(cell: str) -> str:
@@ -240,6 +260,10 @@ for _number, _name in enumerate(MONTH_NAMES, start=1):
     MONTHS[_name.casefold()] = _number
     MONTHS[_name[:3].casefold()] = _number
 MONTHS["sept"] = 9
+# Italian month names too ("15 marzo 2020", "15 mag 2020"), where they are not English ones.
+for _number, _name in enumerate(ITALIAN_MONTHS, start=1):
+    MONTHS.setdefault(_name, _number)
+    MONTHS.setdefault(_name[:3], _number)
 
 _TIME_SUFFIX = re.compile(
     r"(?:,?\s*|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|[+-]\d{2}:?\d{2})?$",
@@ -283,7 +307,7 @@ def parse_export_date(value: str, *, day_first: bool = False, two_digit_years: b
     else:
         raise _not_a_date(value)
     if len(year_text) == 2 and not two_digit_years:
-        raise ValidationError("date", f"'{value.strip()}' has a two-digit year; write the year in full.")
+        raise ValidationError("date", _("'{value}' has a two-digit year; write the year in full.", value=value.strip()))
     year = 2000 + int(year_text) if len(year_text) == 2 else int(year_text)
     try:
         return make_date(year, month, day, "date")
@@ -292,7 +316,7 @@ def parse_export_date(value: str, *, day_first: bool = False, two_digit_years: b
 
 
 def _not_a_date(value: str) -> ValidationError:
-    return ValidationError("date", f"'{value.strip()}' is not a date.")
+    return ValidationError("date", _("'{value}' is not a date.", value=value.strip()))
 
 
 def guess_day_first(values: Iterable[str], default: bool = False) -> bool:
@@ -321,11 +345,11 @@ def collect_rows(result, records, width: int, person_of) -> None:
     from netui.importing import Skipped
 
     for number, row in records:
-        where = f"line {number}"
+        where = line_where(number)
         if any(cell.strip() for cell in row[width:]):
             result.skipped.append(Skipped(
-                where, f"{len(row)} values where the header has {width} columns "
-                "(a comma outside quotes?); fix the line and import again"
+                where, _("{count} values where the header has {width} columns "
+                         "(a comma outside quotes?); fix the line and import again", count=len(row), width=width)
             ))
             continue
         person, problems = person_of(where, row)

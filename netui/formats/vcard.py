@@ -59,6 +59,7 @@ from netui.contacts import (
     validate_phone,
 )
 from netui.errors import ValidationError
+from netui.i18n import _
 from netui.importing import IncomingPerson, ReadResult, Skipped
 
 FORMAT_NAME = "vCard"
@@ -127,9 +128,9 @@ def _cards(text: str) -> Iterator[_Card]:
         if _BEGIN.match(line):
             number += 1
             if current is not None:
-                current.problem = (
-                    f"END:VCARD missing: the card begun on line {current.first_line} never ends "
-                    f"before the next BEGIN:VCARD on line {index}"
+                current.problem = _(
+                    "END:VCARD missing: the card begun on line {first} never ends "
+                    "before the next BEGIN:VCARD on line {next}", first=current.first_line, next=index,
                 )
                 yield current
             current = _Card(number, index, [line.strip()])
@@ -146,8 +147,8 @@ def _cards(text: str) -> Iterator[_Card]:
                         current.lines.pop()
                 current.lines.append(line)
     if current is not None:
-        current.problem = (
-            f"END:VCARD missing: the card begun on line {current.first_line} runs to the end of the file"
+        current.problem = _(
+            "END:VCARD missing: the card begun on line {first} runs to the end of the file", first=current.first_line,
         )
         yield current
 
@@ -235,7 +236,8 @@ def _short(error: Exception, first_line: int) -> str:
         message = str(error.msg)
         number = getattr(error, "lineNumber", None)
         if number is not None:
-            message = f"line {first_line + number - 1}: {message}"
+            where = _("line {n}", n=first_line + number - 1)
+            message = f"{where}: {message}"
     else:
         message = f"{type(error).__name__}: {error}"
     message = " ".join(message.split())
@@ -400,7 +402,7 @@ class _Collector:
                         person.websites[position] = value
                     return
             person.websites.append(value)
-        elif all((kind, value.lower()) != (k, v.lower()) for k, v, _ in person.other_channels):
+        elif all((kind, value.lower()) != (k, v.lower()) for k, v, _label in person.other_channels):
             person.other_channels.append((kind, value, label))
 
     def date(self, label: str, raw: str, line: ContentLine) -> None:
@@ -409,13 +411,15 @@ class _Collector:
         try:
             year, month, day = _parse_date(raw, line)
         except ValidationError as error:
-            self.skipped.append(Skipped(self.person.where, f"{label} '{raw.strip()}' left out: {error.message}"))
+            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' left out: {reason}",
+                                                               label=label, value=raw.strip(), reason=error.message)))
             return
         except ValueError:
-            self.skipped.append(Skipped(self.person.where, f"{label} '{raw.strip()}' left out: it is not a date"))
+            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' left out: it is not a date",
+                                                               label=label, value=raw.strip())))
             return
         if year is not None and year not in _PLAUSIBLE_YEARS:
-            self.as_exported.append(f"{label} as exported: {raw.strip()}")
+            self.as_exported.append(_("{label} as exported: {value}", label=label, value=raw.strip()))
             year = None
         key = (label.lower(), month, day)
         known = self.dates.get(key)
@@ -469,13 +473,13 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
             if parts[1:]:
                 c.fact("department", ", ".join(parts[1:]))
         elif parts[0] != person.company:
-            c.as_exported.append(f"organization as exported: {'; '.join(parts)}")
+            c.as_exported.append(_("organization as exported: {value}", value="; ".join(parts)))
     for line in by_name.get("TITLE", []):
         title = _one_line(_text(line))
         if title and not person.role:
             person.role = title
         elif title and title != person.role:
-            c.as_exported.append(f"title as exported: {title}")
+            c.as_exported.append(_("title as exported: {value}", value=title))
     for line in by_name.get("ROLE", []):
         function = _one_line(_text(line))
         if function and not person.role:
@@ -498,22 +502,22 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         try:
             person.add_channel("email", validate_email(value), channel_label(line))
         except ValidationError:
-            c.as_exported.append(f"e-mail as exported: {_one_line(value)}")
+            c.as_exported.append(_("e-mail as exported: {value}", value=_one_line(value)))
     for line in preferred_first(by_name.get("TEL", [])):
         value = _text(line)
         if value.lower().startswith("tel:"):
             value = value[4:]
-        number, _, extension = value.partition(";ext=")
+        number, _ext, extension = value.partition(";ext=")
         if not number.strip():
             continue
         try:
             phone = validate_phone(number)
         except ValidationError:
-            c.as_exported.append(f"phone as exported: {_one_line(value)}")
+            c.as_exported.append(_("phone as exported: {value}", value=_one_line(value)))
             continue
         person.add_channel("phone", phone, channel_label(line))
         if extension.strip():
-            c.as_exported.append(f"phone {phone} extension: {extension.strip()}")
+            c.as_exported.append(_("phone {phone} extension: {extension}", phone=phone, extension=extension.strip()))
 
     # Addresses: city and country from the preferred one, every address as a fact.
     addresses = []
@@ -526,7 +530,7 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
             shown = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
             c.fact(f"address ({kind})" if kind else "address", shown)
     chosen = next((parts for parts, types in addresses if "pref" in types and (parts[3] or parts[6])), None)
-    chosen = chosen or next((parts for parts, _ in addresses if parts[3] or parts[6]), None)
+    chosen = chosen or next((parts for parts, _types_of in addresses if parts[3] or parts[6]), None)
     if chosen:
         person.city, person.country = chosen[3], chosen[6]
 
@@ -581,7 +585,7 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
             try:
                 tag = normalise_tag(name.replace(" ", "-"))
             except ValidationError:
-                c.as_exported.append(f"tag as exported: {name}")
+                c.as_exported.append(_("tag as exported: {value}", value=name))
                 continue
             if tag not in person.tags:
                 person.tags.append(tag)
@@ -605,7 +609,7 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         try:
             person.circle = validate_circle(_text(line))
         except ValidationError:
-            c.as_exported.append(f"circle as exported: {_text(line)}")
+            c.as_exported.append(_("circle as exported: {value}", value=_text(line)))
     for line in by_name.get("X-NETUI-CADENCE-DAYS", [])[:1]:
         if _text(line).isdigit() and int(_text(line)) > 0:
             person.cadence_days = int(_text(line))
@@ -621,12 +625,12 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
         c.facts = [fact for fact in c.facts if fact != ("nickname", nickname)]
     if not (person.first_name or person.last_name):
         clue = (
-            f"e-mail {person.emails[0]}" if person.emails
-            else f"phone {person.phones[0]}" if person.phones
-            else f"company {person.company}" if person.company
-            else "nothing else to recognise the person by"
+            _("e-mail {value}", value=person.emails[0]) if person.emails
+            else _("phone {value}", value=person.phones[0]) if person.phones
+            else _("company {value}", value=person.company) if person.company
+            else _("nothing else to recognise the person by")
         )
-        skipped.append(Skipped(where, f"no name (N, FN, NICKNAME and ORG are empty); it holds {clue}"))
+        skipped.append(Skipped(where, _("no name (N, FN, NICKNAME and ORG are empty); it holds {clue}", clue=clue)))
         return None
 
     person.facts = c.facts
@@ -645,7 +649,7 @@ def read(text: str) -> ReadResult:
     """Every card in a vCard file: the people, and the cards (or parts of cards) skipped."""
     result = ReadResult(FORMAT_NAME)
     for card in _cards(text):
-        where = f"card {card.number}"
+        where = _("card {n}", n=card.number)
         if card.problem:
             result.skipped.append(Skipped(where, card.problem))
             continue
@@ -655,7 +659,7 @@ def read(text: str) -> ReadResult:
             try:
                 lines = _content_lines(_repaired(card.lines))
             except (VObjectError, ValueError, LookupError) as error:
-                result.skipped.append(Skipped(where, f"vobject cannot read it: {_short(error, card.first_line)}"))
+                result.skipped.append(Skipped(where, _("vobject cannot read it: {reason}", reason=_short(error, card.first_line))))
                 continue
         lines = [line for line in lines if line.name not in ("BEGIN", "END") and line.name not in _BLOBS]
         person = _person(lines, where, result.skipped)
@@ -699,7 +703,8 @@ def write(people: Sequence[ContactDetail], version: str = "3.0") -> str:
     `read` gives back what netui knows. Dates without a year are written --MMDD.
     """
     if version not in VERSIONS:
-        raise ValidationError("version", f"vCard {version} cannot be written; use one of: {', '.join(VERSIONS)}.")
+        raise ValidationError("version", _("vCard {version} cannot be written; use one of: {versions}.",
+                                           version=version, versions=", ".join(VERSIONS)))
     cards = []
     for person in people:
         card = vobject.vCard()
