@@ -17,6 +17,7 @@ from netui import chains, followups, giving, search, upkeep, when
 from netui import db
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import N_, _
+from netui.labels import label
 from netui.models import (
     CHANNEL_KINDS,
     CIRCLES,
@@ -192,7 +193,7 @@ def validate_channel(kind: str, value: str) -> tuple[str, str]:
         return kind, validate_phone(value)
     value = value.strip()
     if not value:
-        raise ValidationError(kind, _("The {kind} value is empty.", kind=kind))
+        raise ValidationError(kind, _("The {kind} value is empty.", kind=label(kind)))
     return kind, value
 
 

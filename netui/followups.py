@@ -15,6 +15,7 @@ from peewee import Case
 from netui import timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
+from netui.labels import label
 from netui.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
 from netui.text import full_name
 
@@ -113,7 +114,7 @@ def complete_followup(
             if row.action:
                 summary = row.action
             elif row.channel:
-                summary = _("Follow-up by {channel}", channel=row.channel)
+                summary = _("Follow-up by {channel}", channel=label(row.channel))
             else:
                 summary = _("Follow-up")
             logged = timeline.log_interaction(
