@@ -22,12 +22,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import gc
 import itertools
 import random
 import re
+import string
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 import pendulum
 
@@ -42,6 +48,7 @@ from netui.models import (
     INTERACTION_KINDS,
     Channel,
     Contact,
+    ContactSearch,
     ContactTag,
     Event,
     EventAttendee,
@@ -56,9 +63,9 @@ from netui.models import (
 )
 from netui.text import fold, fold_key, full_name
 
-# Rebuilding the search index costs about as much per person as writing this many rows;
-# progress() counts it so, for a bar that moves evenly.
-INDEX_WEIGHT_PER_PERSON = 100
+# SQLite's page cache while the network is written (KiB): what a 1,000,000-interaction
+# network's indexes need to be filled without spilling.
+BULK_CACHE_KIB = 512 * 1024
 HISTORY_DAYS = 730  # interactions are spread over the two years before "now"
 INTERACTIONS_PER_PERSON = 7.5
 
@@ -90,9 +97,11 @@ def generate_network(
 ) -> DemoSummary:
     """Write a sample network into the bound database, which must hold no contacts or events.
 
-    `interactions` defaults to 7.5 per person. `progress(done, total)` is called after each
-    batch of rows (and once at the start and end). Raises ValidationError for bad sizes and
-    for a database that already holds data; then nothing is written.
+    `interactions` defaults to 7.5 per person. `progress(done, total)` is called as the work
+    goes on -- once at the start with done 0, after each stage of planning and each batch of
+    rows written, and once at the end with done == total; `total` is the same in every call.
+    Raises ValidationError for bad sizes and for a database that already holds data; then
+    nothing is written.
     """
     people = _count_argument("people", people, minimum=1)
     interactions = _count_argument(
@@ -100,10 +109,19 @@ def generate_network(
     )
     moment = _utc_second(now if now is not None else when.now())
     _refuse_non_empty()
-    plan = _Planner(random.Random(seed), people, interactions, default_events(people), moment).build()
-    with database.atomic("IMMEDIATE"):
-        _refuse_non_empty()  # again, now that we hold the write lock
-        _write(plan, progress)
+    report = _Progress(progress)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of objects that all live until the end: collecting them is wasted time
+    try:
+        plan = _Planner(_Random(seed), people, interactions, default_events(people), moment).build(report)
+        with _bulk_write():
+            with database.atomic("IMMEDIATE"):
+                _refuse_non_empty()  # again, now that we hold the write lock
+                _write(plan, report)
+    finally:
+        if collecting:
+            gc.enable()
+    report.finish()
     return DemoSummary(
         people=len(plan.contacts),
         interactions=len(plan.interactions),
@@ -261,6 +279,8 @@ _SHOWCASE = (
     ("Luca", "Esposito", "it", "Napoli", "school"),
     ("Chiara", "Colombo", "it", "Milano", "neighbours"),
 )
+# What the first of them shows in every demo (the capture line in the README is hers).
+_SHOWCASE_FACTS = (("children", "Luca and Marta"), ("favourite coffee", "ristretto"))
 _ORIGINS = _Weighted.of((
     ("it", 62), ("fr", 5), ("de", 5), ("es", 4), ("en", 8), ("pl", 3), ("no", 2), ("cn", 3),
     ("jp", 1), ("pt", 2), ("in", 2), ("ar", 2),
@@ -366,6 +386,9 @@ _COMPANIES = (
     ("Chai & Code", "tech", "in", "chaiandcode.in"),
     ("Atlas Textiles", "fashion", "ma", "atlastextiles.ma"),
 )
+_LOCAL_COMPANIES: dict[str, tuple] = {}
+for _company in _COMPANIES:
+    _LOCAL_COMPANIES[_company[2]] = _LOCAL_COMPANIES.get(_company[2], ()) + (_company,)
 _REMOTE_COMPANIES = tuple(c for c in _COMPANIES if c[1] not in ("food", "health", "education"))
 _ROLES = {
     "marketing": ("Head of PR", "Social Media Manager", "Copywriter", "Account Director", "SEO Specialist",
@@ -548,6 +571,8 @@ _KIND_WEIGHTS = {
             ("event", 3), ("note", 5)),
 }
 _KINDS = {personal: _Weighted.of(pairs) for personal, pairs in _KIND_WEIGHTS.items()}
+_OFFICE_KINDS = frozenset(("meeting", "call", "video"))  # moved off weekends, for work
+_OCCURRED = itemgetter(0)
 # local time of day (minutes from midnight) each kind happens at: start, end, rounded to
 _KIND_HOURS = {
     "meeting": (8 * 60 + 30, 20 * 60, 15), "call": (9 * 60, 19 * 60, 5), "video": (9 * 60, 18 * 60, 15),
@@ -672,8 +697,7 @@ class _Event:
     updated: int
 
 
-@dataclass
-class _Interaction:
+class _Interaction(NamedTuple):  # a tuple: a million of them are made
     occurred: int
     kind: str
     summary: str
@@ -694,6 +718,23 @@ class _Plan:
     facts: list[tuple[int, str, str]]
     dates: list[tuple[int, str, int, int, int | None, int]]
     followups: list[tuple]  # person, due, channel, action, interaction idx, event idx, done, snoozed, created
+
+
+class _Random(random.Random):
+    """random.Random with cheaper choice/randint/randrange: one random() each, scaled (the
+    standard ones draw bits until they fall in range, several times slower). Still fully
+    determined by the seed."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def randrange(self, start: int, stop: int | None = None) -> int:
+        if stop is None:
+            return int(self.random() * start)
+        return start + int(self.random() * (stop - start))
 
 
 class _Planner:
@@ -722,27 +763,50 @@ class _Planner:
         return self.rng.random() < p
 
     def weighted(self, table: _Weighted) -> str:
-        return self.rng.choices(table.names, cum_weights=table.cumulative)[0]
+        return table.names[bisect.bisect_right(table.cumulative, self.rng.random() * table.cumulative[-1])]
 
     def digits(self, pattern: str) -> str:
         return "".join(str(self.rng.randrange(10)) if ch == "#" else ch for ch in pattern)
 
-    def fill(self, template: str, **known) -> str:
-        return template.format_map(_Filler(self, known))
+    def fill(self, template: str, personal: bool = False, **known) -> str:
+        """The template with its {placeholders} filled: given values first, else a random word."""
+        for key in _placeholders(template):
+            if key not in known:
+                known[key] = self.word(key, personal)
+        return template.format_map(known)
+
+    def word(self, key: str, personal: bool) -> str:
+        rng = self.rng
+        if key == "topic":
+            return rng.choice(_PERSONAL_TOPICS if personal else _WORK_TOPICS)
+        if key == "cafe":
+            return rng.choice(_CAFES)
+        if key == "restaurant":
+            return rng.choice(_RESTAURANTS)
+        if key == "bar":
+            return rng.choice(_BARS)
+        if key == "city":
+            return rng.choice(("Milano", "Roma", "Torino", "Bologna", "Berlin", "London"))
+        raise KeyError(key)
 
     def local_moment(self, back: int, minute: int) -> int:
         return self.day_start[back] + minute * 60
 
     # ------------------------------------------------------------------------------------
-    def build(self) -> _Plan:
+    def build(self, report: _Progress | None = None) -> _Plan:
+        self.report = report.planned if report else lambda fraction: None
         events = self.plan_events()
         people = self.plan_people(events)
+        self.report(0.15)
         attendees = self.plan_attendees(events, people)
-        interactions = self.plan_interactions(events, people, attendees)
+        interactions = self.plan_interactions(events, people, attendees)  # reports up to 0.75
         channels = self.plan_channels(people)
+        self.report(0.8)
         facts = self.plan_facts(people)
         dates = self.plan_dates(people)
+        self.report(0.85)
         followups = self.plan_followups(events, people, interactions)
+        self.report(1.0)
         return _Plan(people, events, interactions, attendees, channels, facts, dates, followups)
 
     # events -------------------------------------------------------------------------------
@@ -922,7 +986,7 @@ class _Planner:
 
     def give_job(self, person: _Person) -> None:
         rng = self.rng
-        local = [c for c in _COMPANIES if c[2] == person.country]
+        local = _LOCAL_COMPANIES.get(person.country, ())
         # some work for a company abroad, but nobody runs a trattoria from a distance
         pool = local if local and self.chance(0.85) else _REMOTE_COMPANIES
         name, industry, _, domain = rng.choice(pool)
@@ -996,6 +1060,11 @@ class _Planner:
         self.created = [p.created for p in people]  # ascending: people are sorted by it
         self.cumulative = list(itertools.accumulate(p.weight for p in people))
         self.colleagues: dict[str, list[int]] = {}
+        self.person_facts = [
+            (p.circle in _PERSONAL_CIRCLES, p.created,
+             {"first": p.first, "company": p.company or "their company", "city": p.city})
+            for p in people
+        ]
         for i, person in enumerate(people):
             if person.company:
                 self.colleagues.setdefault(person.company, []).append(i)
@@ -1038,18 +1107,25 @@ class _Planner:
             back = rng.randrange(min(person.cadence, HISTORY_DAYS))
             result.append(self.everyday(back, p_index))
         # 3. everything else, denser in recent months
-        while len(result) < budget:
-            back = min(int(HISTORY_DAYS * rng.random() ** 1.25), HISTORY_DAYS - 1)
-            known = bisect.bisect_right(self.created, self.day_start[back] + 86400)
-            result.append(self.everyday(back, self.someone(max(known, 1))))
+        random_ = rng.random
+        created, day_start = self.created, self.day_start
+        last_day = HISTORY_DAYS - 1
+        everyday = self.everyday
+        remaining = budget - len(result)
+        for step in range(remaining):
+            back = min(int(HISTORY_DAYS * random_() ** 1.25), last_day)
+            known = bisect.bisect_right(created, day_start[back] + 86400)
+            result.append(everyday(back, self.someone(known or 1)))
+            if step % 50_000 == 49_999:
+                self.report(0.15 + 0.6 * step / remaining)
         result = result[:budget]
-        order = sorted(range(len(result)), key=lambda i: (result[i].occurred, i))
-        return [result[i] for i in order]
+        result.sort(key=_OCCURRED)  # stable: ties keep the order they were planned in
+        return result
 
     def someone(self, known: int) -> int:
         """One of the first `known` people, the closer ones more often."""
         index = bisect.bisect_right(self.cumulative, self.rng.random() * self.cumulative[known - 1])
-        return min(index, known - 1)
+        return index if index < known else known - 1
 
     def extra_people(self) -> int:
         roll = self.rng.random()
@@ -1057,10 +1133,12 @@ class _Planner:
 
     def logged(self, moment: int) -> int:
         """When it was written down: at the time, or within a few hours."""
-        return min(moment + self.rng.randint(0, 180) * 60, self.now_ts)
+        return min(moment + int(self.rng.random() * 181) * 60, self.now_ts)
 
     def group(self, primary: int, moment: int, extra: int) -> tuple[int, ...]:
         """The primary person and `extra` more (colleagues, often) added by then."""
+        if not extra:
+            return (primary,)
         rng = self.rng
         chosen = [primary]
         known = bisect.bisect_right(self.created, moment)
@@ -1078,27 +1156,40 @@ class _Planner:
         return tuple(chosen)
 
     def everyday(self, back: int, primary: int) -> _Interaction:
-        """An interaction `back` days ago, with `primary` and maybe others."""
-        rng = self.rng
-        person = self.people[primary]
-        personal = person.circle in _PERSONAL_CIRCLES
-        kind = self.weighted(_KINDS[personal])
+        """An interaction `back` days ago, with `primary` and maybe others. (The hot loop of a
+        big network, called once per interaction: every draw is one random() scaled, and the
+        words come from templates expanded in advance, _expanded.)"""
+        random_ = self.rng.random
+        personal, created, words = self.person_facts[primary]
+        kinds = _KINDS[personal]
+        kind = kinds.names[bisect.bisect_right(kinds.cumulative, random_() * kinds.cumulative[-1])]
         start, end, step = _KIND_HOURS[kind]
-        if not personal and kind in ("meeting", "call", "video") and self.weekday[back] >= 5 \
-                and self.chance(0.85):
+        if not personal and kind in _OFFICE_KINDS and self.weekday[back] >= 5 and random_() < 0.85:
             back += self.weekday[back] - 4  # work happens on the Friday before
-        moment = self.local_moment(back, rng.randrange(start, end) // step * step)
-        if moment > self.now_ts:
+        moment = self.day_start[back] + (start + int(random_() * (end - start))) // step * step * 60
+        now_ts = self.now_ts
+        if moment > now_ts:
             moment -= 86400
-        if moment < person.created:
-            moment = min(person.created + rng.randint(10, 180) * 60, self.now_ts)
-        group = self.group(primary, moment, self.extra_people())
-        words = dict(first=person.first, company=person.company or "their company", city=person.city,
-                     personal=personal)
-        summary = self.fill(rng.choice(_SUMMARIES[(kind, personal)]), **words)
-        notes = self.fill(rng.choice(_INTERACTION_NOTES), **words) if self.chance(0.25) else ""
-        initiated_by = None if kind == "note" or self.chance(0.45) else rng.choice(INITIATORS)
-        return _Interaction(moment, kind, summary, notes, initiated_by, None, self.logged(moment), group)
+        if moment < created:
+            moment = min(created + (10 + int(random_() * 171)) * 60, now_ts)
+        roll = random_()
+        group = (primary,) if roll < 0.78 else self.group(primary, moment, 1 if roll < 0.94 else 2)
+        templates = _expanded(kind, personal)
+        variants, personalised = templates[int(random_() * len(templates))]
+        summary = variants[int(random_() * len(variants))]
+        if personalised:
+            summary = summary.format_map(words)
+        notes = ""
+        if random_() < 0.25:
+            templates = _expanded("", personal)
+            variants, personalised = templates[int(random_() * len(templates))]
+            notes = variants[int(random_() * len(variants))]
+            if personalised:
+                notes = notes.format_map(words)
+        initiated_by = None if kind == "note" or random_() < 0.45 else INITIATORS[int(random_() * len(INITIATORS))]
+        logged = moment + int(random_() * 181) * 60
+        return _Interaction(moment, kind, summary, notes, initiated_by, None,
+                            logged if logged < now_ts else now_ts, group)
 
     # channels, facts, dates ---------------------------------------------------------------
     def plan_channels(self, people: list[_Person]) -> list[tuple[int, str, str, str]]:
@@ -1142,7 +1233,10 @@ class _Planner:
     def plan_facts(self, people: list[_Person]) -> list[tuple[int, str, str]]:
         rng = self.rng
         rows = []
-        for i in range(len(people)):
+        for i, person in enumerate(people):
+            if (person.first, person.last) == _SHOWCASE[0][:2] and person.circle == _SHOWCASE[0][4]:
+                rows += [(i, label, value) for label, value in _SHOWCASE_FACTS]
+                continue
             if not self.chance(0.5):
                 continue
             for label in rng.sample(_FACT_LABELS, rng.randint(1, 3)):
@@ -1203,12 +1297,14 @@ class _Planner:
             + ["done"] * max(1, round(n * 0.10))
             + ["snoozed"] * (n // 100)
         )
-        timeline: dict[int, list[tuple[int, int]]] = {}
-        for index, interaction in enumerate(interactions):
-            for p in interaction.participants:
-                timeline.setdefault(p, []).append((interaction.occurred, index))
         candidates = list(range(n))
         rng.shuffle(candidates)
+        chosen = {candidates[position % n] for position in range(len(categories))}
+        timeline: dict[int, list[tuple[int, int]]] = {p: [] for p in chosen}  # theirs only
+        for index, interaction in enumerate(interactions):
+            for p in interaction.participants:
+                if p in timeline:
+                    timeline[p].append((interaction.occurred, index))
         rows = []
         for position, category in enumerate(categories):
             p_index = candidates[position % n]
@@ -1249,32 +1345,40 @@ class _Planner:
         return rows
 
 
-class _Filler(dict):
-    """Fills a template's {placeholders}: given values first, else a random word for the key."""
-
-    def __init__(self, planner: _Planner, known: dict):
-        super().__init__((k, v) for k, v in known.items() if k != "personal")
-        self.planner = planner
-        self.personal = known.get("personal", False)
-
-    def __missing__(self, key: str) -> str:
-        rng = self.planner.rng
-        if key == "topic":
-            value = rng.choice(_PERSONAL_TOPICS if self.personal else _WORK_TOPICS)
-        elif key == "cafe":
-            value = rng.choice(_CAFES)
-        elif key == "restaurant":
-            value = rng.choice(_RESTAURANTS)
-        elif key == "bar":
-            value = rng.choice(_BARS)
-        elif key == "city":
-            value = rng.choice(("Milano", "Roma", "Torino", "Bologna", "Berlin", "London"))
-        else:
-            raise KeyError(key)
-        self[key] = value
-        return value
+_PERSONAL_WORDS = ("first", "company", "city")  # filled from the person
+_OTHER_WORDS = {
+    "cafe": _CAFES, "restaurant": _RESTAURANTS, "bar": _BARS,
+    "topic": None,  # personal or work topics, see _expanded
+}
 
 
+@functools.cache
+def _expanded(kind: str, personal: bool) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Everyday summary templates of `kind` (kind "": interaction notes), each expanded into
+    every way of filling its words that are not the person's ("Coffee at {cafe}" → "Coffee at
+    Pavè", ...), with whether the person's words are still to fill. Picking a template, then
+    one of its variants, is what filling it word by word would give."""
+    expanded = []
+    for template in (_INTERACTION_NOTES if kind == "" else _SUMMARIES[(kind, personal)]):
+        keys = [k for k in _placeholders(template) if k not in _PERSONAL_WORDS]
+        choices = [(_PERSONAL_TOPICS if personal else _WORK_TOPICS) if k == "topic" else _OTHER_WORDS[k]
+                   for k in keys]
+        variants = []
+        for combination in itertools.product(*choices):
+            known = dict(zip(keys, combination))
+            known.update((k, "{" + k + "}") for k in _PERSONAL_WORDS)
+            variants.append(template.format_map(known))
+        personalised = any(k in _PERSONAL_WORDS for k in _placeholders(template))
+        expanded.append((tuple(variants), personalised))
+    return tuple(expanded)
+
+
+@functools.cache
+def _placeholders(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(template) if name))
+
+
+@functools.cache
 def _ascii(name: str) -> str:
     """'Nicolò' -> 'nicolo', "D'Amico" -> 'damico', 'De Luca' -> 'deluca', 'Ødegaard' -> 'odegaard'."""
     return re.sub(r"[^a-z0-9]", "", fold(name).lower())
@@ -1285,12 +1389,25 @@ def _ascii(name: str) -> str:
 
 def _utc(seconds: int) -> str:
     """The instant `seconds` after the epoch exactly as UTCDateTimeField stores it (UTC text,
-    which the field writes unchanged). Formatting directly is 5x faster than going through a
-    pendulum DateTime for each of the ~170,000 instants of a 10,000-person network."""
-    return time.strftime(UTC_TEXT_FORMAT, time.gmtime(seconds))
+    which the field writes unchanged), from two tables: the day's text and the time of day's.
+    A 1,000,000-interaction network has two million instants to write; strftime (or a
+    pendulum DateTime) for each would take seconds."""
+    day, second = divmod(seconds, 86400)
+    text = _DAY_TEXT.get(day)
+    if text is None:
+        text = _DAY_TEXT[day] = time.strftime(UTC_TEXT_FORMAT.split(" ")[0] + " ", time.gmtime(day * 86400))
+    return text + _time_of_day()[second]
 
 
-def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
+_DAY_TEXT: dict[int, str] = {}
+
+
+@functools.cache
+def _time_of_day() -> tuple[str, ...]:
+    return tuple(f"{h:02d}:{m:02d}:{s:02d}" for h in range(24) for m in range(60) for s in range(60))
+
+
+def _write(plan: _Plan, report: _Progress) -> None:
     contact_base, event_base, interaction_base = bulk.next_id(Contact), bulk.next_id(Event), bulk.next_id(Interaction)
     contact_id = [contact_base + i for i in range(len(plan.contacts))]
     event_id = [event_base + i for i in range(len(plan.events))]
@@ -1309,6 +1426,14 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
             new_tags.append((next_tag, name))
             next_tag += 1
 
+    # Each person's newest interaction, the value the last_contacted triggers would compute
+    # row by row (see _without_last_contacted_trigger).
+    newest = [0] * len(plan.contacts)
+    for x in plan.interactions:
+        for p in x.participants:
+            if x.occurred > newest[p]:
+                newest[p] = x.occurred
+    utc = _utc
     tables = [
         (Event, [Event.id, Event.title, Event.kind, Event.starts_at, Event.ends_at, Event.timezone,
                  Event.venue, Event.city, Event.link, Event.status, Event.goal, Event.notes,
@@ -1318,12 +1443,13 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
         (Contact, [Contact.id, Contact.first_name, Contact.last_name, Contact.sort_name, Contact.company,
                    Contact.role, Contact.city, Contact.country, Contact.circle, Contact.how_met, Contact.met_at,
                    Contact.introduced_by, Contact.cadence_days, Contact.starred, Contact.notes,
-                   Contact.created_at, Contact.updated_at],
-         [(contact_id[i], p.first, p.last, fold_key(full_name(p.first, p.last)), p.company, p.role, p.city,
+                   Contact.created_at, Contact.updated_at, Contact.last_contacted_at],
+         [(contact_id[i], p.first, p.last, _sort_name(p.first, p.last), p.company, p.role, p.city,
            _COUNTRIES[p.country].name, p.circle, p.how_met,
            None if p.met_at is None else event_id[p.met_at],
            None if p.introduced_by is None else contact_id[p.introduced_by],
-           p.cadence, p.starred, p.notes, _utc(p.created), _utc(p.updated)) for i, p in enumerate(plan.contacts)]),
+           p.cadence, int(p.starred), p.notes, utc(p.created), utc(p.updated), utc(newest[i]) if newest[i] else None)
+          for i, p in enumerate(plan.contacts)]),
         (Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label],
          [(contact_id[p], kind, value, label) for p, kind, value, label in plan.channels]),
         (Tag, [Tag.id, Tag.name], new_tags),
@@ -1336,8 +1462,8 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
          [(contact_id[p], label, month, day, year, remind) for p, label, month, day, year, remind in plan.dates]),
         (Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
                        Interaction.notes, Interaction.initiated_by, Interaction.event, Interaction.created_at],
-         [(interaction_id[i], x.kind, _utc(x.occurred), x.summary, x.notes, x.initiated_by,
-           None if x.event is None else event_id[x.event], _utc(x.created))
+         [(interaction_id[i], x.kind, utc(x.occurred), x.summary, x.notes, x.initiated_by,
+           None if x.event is None else event_id[x.event], utc(x.created))
           for i, x in enumerate(plan.interactions)]),
         (InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
          [(interaction_id[i], contact_id[p]) for i, x in enumerate(plan.interactions) for p in x.participants]),
@@ -1353,22 +1479,121 @@ def _write(plan: _Plan, progress: Callable[[int, int], None] | None) -> None:
           for p, due, channel, action, source, source_event, done, snoozed, created in plan.followups]),
     ]
     _check_plan(plan)
-    index_weight = INDEX_WEIGHT_PER_PERSON * len(plan.contacts)
-    total = sum(len(rows) for _, _, rows in tables) + index_weight
+    tables.append((ContactSearch, [ContactSearch.rowid, ContactSearch.name, ContactSearch.company,
+                                   ContactSearch.role, ContactSearch.city, ContactSearch.tags, ContactSearch.notes,
+                                   ContactSearch.facts, ContactSearch.interactions],
+                   _index_rows(plan, contact_id)))
+    total = sum(len(rows) for _, _, rows in tables)
     done = 0
-    if progress:
-        progress(done, total)
     for model, fields, rows in tables:
         def advance(count: int) -> None:
             nonlocal done
             done += count
-            if progress:
-                progress(done, total)
+            report.writing(done, total)
 
-        bulk.insert_rows(model, fields, rows, advance)
-    search.rebuild_index()
-    if progress:
-        progress(total, total)
+        if model is InteractionParticipant:
+            with _without_last_contacted_trigger():
+                bulk.insert_rows(model, fields, rows, advance)
+        else:
+            bulk.insert_rows(model, fields, rows, advance)
+
+
+def _index_rows(plan: _Plan, contact_id: list[int]) -> list[tuple]:
+    """The search index's rows, exactly what `search.rebuild_index` would write from the tables
+    (the same columns, text joined in the same order, folded), built from the plan. Rebuilding
+    it in SQL reads every person's interactions back and folds a million lines one long string
+    at a time: most of the time a big network took. Here each distinct line is folded once
+    (folding works character by character, so a joined text folds as its folded lines joined)."""
+    folded: dict[str, str] = {}
+
+    def fold_(text: str) -> str:
+        value = folded.get(text)
+        if value is None:
+            value = folded[text] = fold(text)
+        return value
+
+    interactions: list[list[str]] = [[] for _ in plan.contacts]
+    for x in plan.interactions:  # ids follow this order
+        line = fold_(f"{x.summary} {x.notes}")
+        for p in x.participants:
+            interactions[p].append(line)
+    facts: list[list[str]] = [[] for _ in plan.contacts]
+    for p, label, value in plan.facts:  # ids follow this order
+        facts[p].append(fold_(f"{label} {value}"))
+    return [
+        (contact_id[i], fold_(f"{p.first} {p.last}"), fold_(p.company), fold_(p.role),
+         fold_(f"{p.city} {_COUNTRIES[p.country].name}"), fold_(" ".join(sorted(p.tags))),
+         fold_(f"{p.how_met}\n{p.notes}"), "\n".join(facts[i]), "\n".join(interactions[i]))
+        for i, p in enumerate(plan.contacts)
+    ]
+
+
+class _Progress:
+    """Reports progress(done, total) over the whole job, planning and writing: thousandths,
+    always the same total, never going back."""
+
+    TOTAL = 1000
+    PLANNING = 0.35  # the share of the time planning takes, about
+
+    def __init__(self, callback: Callable[[int, int], None] | None):
+        self.callback = callback
+        self.done = 0
+        self.report(0)
+
+    def report(self, done: int) -> None:
+        if self.callback and (done > self.done or done == 0):
+            self.done = done
+            self.callback(done, self.TOTAL)
+
+    def planned(self, fraction: float) -> None:
+        self.report(int(self.TOTAL * self.PLANNING * fraction))
+
+    def writing(self, rows: int, of: int) -> None:
+        share = self.PLANNING + (1 - self.PLANNING) * rows / max(of, 1)
+        self.report(min(int(self.TOTAL * share), self.TOTAL - 1))
+
+    def finish(self) -> None:
+        self.report(self.TOTAL)
+
+
+@contextmanager
+def _bulk_write():
+    """For the one big write transaction: a page cache big enough to hold the indexes being
+    filled (SQLite's default 2 MB spills pages to the log again and again), and the foreign
+    key checks off -- the plan only refers to rows it writes (_check_plan) -- then the
+    connection's own settings again. (foreign_keys can only change outside a transaction.)"""
+    cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    keys = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    database.execute_sql("PRAGMA foreign_keys = 0")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA foreign_keys = {int(keys)}")
+        database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+@functools.cache
+def _sort_name(first: str, last: str) -> str:
+    return fold_key(full_name(first, last))  # names repeat: a big network has few distinct ones
+
+
+@contextmanager
+def _without_last_contacted_trigger():
+    """Inside the write transaction, the trigger that moves contact.last_contacted_at on each
+    new participant row is dropped, and created again afterwards from its own stored SQL:
+    fired for each of a million rows it costs more than the rest of the write, and the
+    contact rows already hold the value it would compute. Being DDL in the same transaction,
+    a failure rolls the trigger back into place with everything else."""
+    name = "last_contacted_participant_insert"
+    row = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                               (name,)).fetchone()
+    if row is None:
+        yield
+        return
+    database.execute_sql(f'DROP TRIGGER "{name}"')
+    yield
+    database.execute_sql(row[0])
 
 
 def _check_plan(plan: _Plan) -> None:

@@ -15,7 +15,7 @@ import pendulum
 import pytest
 from conftest import FROZEN_NOW
 
-from netui import contacts, db, demo, events, followups, search, timeline, when
+from netui import bulk, contacts, db, demo, events, followups, search, timeline, when
 from netui.errors import ValidationError
 from netui.models import (
     CIRCLES,
@@ -325,16 +325,47 @@ def test_refuses_bad_sizes(database, frozen, arguments, field):
     assert Contact.select().count() == 0
 
 
+def schema() -> list[tuple]:
+    return database.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+
+
 def test_a_failure_leaves_nothing_behind(database, frozen, monkeypatch):
-    """One transaction: if writing fails half-way, the database stays empty."""
+    """One transaction: if writing fails half-way (at the search index, the last table, every
+    other table written), the database stays empty, its schema and the connection's settings
+    as they were (the bulk write drops a trigger and turns foreign keys off for a while)."""
+    before = schema()
+    insert_rows = bulk.insert_rows
 
-    def broken():
-        raise RuntimeError("disk on fire")
+    def broken(model, *args, **kwargs):
+        if model is ContactSearch:
+            raise RuntimeError("disk on fire")
+        return insert_rows(model, *args, **kwargs)
 
-    monkeypatch.setattr(search, "rebuild_index", broken)
+    monkeypatch.setattr(bulk, "insert_rows", broken)
     with pytest.raises(RuntimeError):
         demo.generate_network(people=20)
     assert all(not rows for rows in dump().values())
+    assert schema() == before
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_bulk_write_keeps_the_schema_and_last_contacted(database, frozen):
+    """The network is written without the last-contacted trigger (for speed) and with its
+    value computed beforehand: the trigger is back afterwards, the value is the trigger's."""
+    before = schema()
+    demo.generate_network(people=60)
+    assert schema() == before
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    stored = database.execute_sql("SELECT id, last_contacted_at FROM contact ORDER BY id").fetchall()
+    computed = database.execute_sql(
+        "SELECT c.id, (SELECT max(i.occurred_at) FROM interaction_participant p JOIN interaction i "
+        "ON i.id = p.interaction_id WHERE p.contact_id = c.id) FROM contact c ORDER BY c.id").fetchall()
+    assert stored == computed
+    someone = contacts.list_contacts()[0].id  # the trigger works again: a new interaction moves it
+    timeline.log_interaction([someone], "note", when.now(), summary="after the demo")
+    assert Contact.get_by_id(someone).last_contacted_at == when.now().replace(microsecond=0)
 
 
 # --- small networks and invariants ---------------------------------------------------------
