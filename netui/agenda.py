@@ -100,7 +100,7 @@ def _followup_row(item: followups.FollowUpInfo, today: dt.date) -> AgendaRow:
     return AgendaRow(
         kind="followup", id=item.id, contact_ids=(item.contact_id,), names=(item.contact_name,),
         label=item.action or _("Follow up"), on=item.effective_due, days=(today - item.effective_due).days,
-        detail=item.channel,
+        detail=code_label(item.channel),
     )
 
 

@@ -70,12 +70,17 @@ class Occurrence:
 
 
 def parse_weekdays(text: str | Iterable[str]) -> tuple[int, ...]:
-    """'tue,thu' / ['Tu', 'thursday'] -> (1, 3) (Monday is 0)."""
+    """'tue,thu' / ['Tu', 'thursday'] / 'mar, giovedì' -> (1, 3) (Monday is 0).
+
+    English names are read in every language, Italian ones too (they never clash)."""
     items = text.replace(",", " ").split() if isinstance(text, str) else list(text)
     days = []
     for item in items:
-        key = item.strip().lower()
-        found = [i for i, name in enumerate(_WEEKDAY_NAMES) if len(key) >= 2 and name.startswith(key)]
+        key = item.strip().lower().replace("ì", "i")
+        found = sorted({
+            i for names in (_WEEKDAY_NAMES, when.ITALIAN_WEEKDAYS) for i, name in enumerate(names)
+            if len(key) >= 2 and name.replace("ì", "i").startswith(key)
+        })
         if len(found) != 1:
             raise ValidationError("weekdays", _("'{item}' is not a day of the week (mon, tue, ... or monday).", item=item))
         days.append(found[0])

@@ -168,12 +168,13 @@ class _Known:
         else:
             found = self.by_key.get(("name only", fold_key(person.name)))
             if found is not None and found is not AMBIGUOUS:
-                return found, "same name (no company, e-mail or phone to tell apart)"
+                return found, SAME_NAME_ONLY
         return None
 
 
 # The channels that identify a person, strongest first (the rule lives in netui.contacts).
 MATCH_REASONS = contacts_rules.MATCH_REASONS
+SAME_NAME_ONLY = N_("same name (no company, e-mail or phone to tell apart)")
 
 
 def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
@@ -302,7 +303,8 @@ def _incoming_as_current(person: IncomingPerson):
 
 
 def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason: str) -> PlannedUpdate:
-    update = PlannedUpdate(person, contact_id, name, reason)
+    # reason: an N_()-marked matching rule (compared in English above), shown translated
+    update = PlannedUpdate(person, contact_id, name, _(reason))
     for name_ in SCALAR_FIELDS:
         mine, theirs = (getattr(current, name_) or "").strip(), (getattr(person, name_) or "").strip()
         if theirs and not mine:

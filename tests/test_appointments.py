@@ -95,3 +95,15 @@ def test_a_later_day_cannot_be_done_yet_but_later_today_can(anna, frozen):
     assert "has not happened yet" in str(caught.value)
     interaction_id = appointments.mark_done(appointment, dt.date(2026, 11, 29))
     assert timeline.get_interaction(interaction_id).occurred_at == pendulum.now("UTC")
+
+
+def test_the_description_and_errors_in_italian(anna, frozen, italian):
+    appointment = appointments.create_appointment(
+        "Tennis", [anna], "2026-12-07 09:00", interval=2, weekdays="lunedì", until="2026-12-31")
+    assert appointments.get_appointment(appointment).description == (
+        "ogni 2 settimane il lunedì alle 09:00 fino al 31/12/2026")
+    monthly = appointments.create_appointment("Review", [anna], "2027-01-31 09:00", freq="monthly", count=4)
+    assert appointments.get_appointment(monthly).description == "ogni mese il giorno 31 alle 09:00, 4 volte"
+    with pytest.raises(ValidationError) as error:
+        appointments.create_appointment("Tennis", [anna], "2026-12-07 09:00", weekdays="tue,xyz")
+    assert error.value.message == "'xyz' non è un giorno della settimana (lun, mar, ... o lunedì)."

@@ -507,3 +507,13 @@ def test_line_ends_translated_to_lf_read_the_same():
     as long as no value held a CR itself."""
     data = write_contacts([YUKI, MONONYM, detail(first_name="N", notes="a\nb\n\nc")]).decode()
     assert read(data.replace("\r\n", "\n")) == read(data)
+
+
+def test_problems_are_reported_in_italian_with_the_line_and_the_column(italian):
+    text = HEADER_LINE + "\r\nAnna,Rossi,,,,,,,,,,,,,,forse,,,\r\n,,Acme,,,,,,,,,,,,,,,,\r\n"
+    result = read(text)
+    assert [p.name for p in result.people] == ["Anna Rossi"]
+    assert result.skipped == [
+        Skipped("riga 2", "starred: 'forse' non è yes o no."),
+        Skipped("riga 3", "senza nome"),
+    ]

@@ -174,3 +174,14 @@ def test_a_progress_callback_that_raises_cancels_the_whole_import(database, monk
     assert reports == [(2, 5)]
     assert contacts.count_contacts() == 0  # the two people already written were rolled back
     assert search.search_ids("P0") == []
+
+
+def test_an_unreadable_line_is_named_in_italian(italian):
+    from netui.errors import ValidationError
+    from netui.formats import text as text_format
+
+    with pytest.raises(ValidationError) as error:
+        list(text_format.csv_records('Name,Email\n"Anna,anna@example.com\n', ",", first_line=1))
+    assert error.value.message == (
+        "riga 2: un valore tra virgolette che inizia su questa riga non viene mai chiuso (manca un \"), "
+        "quindi il file non si può leggere.")
