@@ -1,30 +1,28 @@
 """The `netui` command: opens the TUI, or runs one subcommand through the domain layer.
 
 User errors print one sentence on stderr and exit with status 2.
+
+Only what every run needs is imported here; each subcommand imports the domain modules it
+uses, so `netui` starts quickly and the TUI path loads little before the app.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
-import json
 import os
 import re
 import sys
-import tempfile
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import peewee
 
-from netui import (
-    __version__, agenda, appointments, brief, capture, chains, contacts, dates, db, demo, events, exporting,
-    followups, giving, importing, timeline, trips, upkeep, when,
-)
-from netui import backup, config, i18n, privacy
+from netui import __version__, config, db, i18n
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
-from netui.models import CIRCLES, INTERACTION_KINDS, MILESTONES
+from netui.i18n import _, ngettext
+from netui.labels import label
+from netui.models import CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
 USER_ERROR = 2
 _YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
@@ -39,232 +37,254 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _one_of(codes) -> str:
+    """The help of an argument that takes one of these (English) codes."""
+    return _("one of: {codes}", codes=", ".join(codes))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    machine = _("machine-readable output")
+    repeatable = _("repeatable")
     parser = _Parser(
         prog="netui",
-        description="Build and keep your professional network, from the terminal.",
-        epilog=f"The database is a single SQLite file; --db or ${db.DB_ENV_VAR} choose it.",
+        description=_("Build and keep your professional network, from the terminal."),
+        epilog=_("The database is a single SQLite file; --db or ${variable} choose it.", variable=db.DB_ENV_VAR),
     )
-    parser.add_argument("--version", action="version", version=f"netui {__version__}")
-    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${db.DB_ENV_VAR} or {db.default_db_path()})")
-    parser.add_argument("--demo", action="store_true", help="open a fresh throwaway demo network")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="language of the interface (default: the config file, then $LANG; English)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"netui {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--db", metavar=_("PATH"), help=_("database file (default: ${variable} or {path})",
+                                                       variable=db.DB_ENV_VAR, path=db.default_db_path()))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh throwaway demo network"))
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help=_("language of the interface (default: the config file, then $LANG; English)"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
-    add = commands.add_parser("add", help="add a contact")
-    add.add_argument("name", metavar="NAME", help='full name, e.g. "Giulia Rossi"')
+    add = commands.add_parser("add", help=_("add a contact"))
+    add.add_argument("name", metavar=_("NAME"), help=_('full name, e.g. "Giulia Rossi"'))
     add.add_argument("--company", default="")
     add.add_argument("--role", default="")
     add.add_argument("--city", default="")
     add.add_argument("--country", default="")
-    add.add_argument("--circle", default="other", help=", ".join(CIRCLES))
-    add.add_argument("--email", action="append", default=[], help="repeatable")
-    add.add_argument("--phone", action="append", default=[], help="repeatable")
-    add.add_argument("--linkedin", action="append", default=[], help="profile URL; repeatable")
-    add.add_argument("--tag", action="append", default=[], help="repeatable")
-    add.add_argument("--how-met", default="", help="how you met, in your words")
-    add.add_argument("--cadence", type=str, default=None, metavar="DAYS", help="keep in touch every DAYS days")
+    add.add_argument("--circle", default="other", help=_one_of(CIRCLES))
+    add.add_argument("--email", action="append", default=[], help=repeatable)
+    add.add_argument("--phone", action="append", default=[], help=repeatable)
+    add.add_argument("--linkedin", action="append", default=[], help=_("profile URL; repeatable"))
+    add.add_argument("--tag", action="append", default=[], help=repeatable)
+    add.add_argument("--how-met", default="", help=_("how you met, in your words"))
+    add.add_argument("--cadence", type=str, default=None, metavar=_("DAYS"), help=_("keep in touch every DAYS days"))
     add.add_argument("--note", default="")
-    add.add_argument("--star", action="store_true", help="mark as starred")
+    add.add_argument("--star", action="store_true", help=_("mark as starred"))
 
-    log = commands.add_parser("log", help="log an interaction with one or more contacts")
-    log.add_argument("names", metavar="NAME", nargs="+", help="each participant ('#12' picks by id)")
-    log.add_argument("--kind", default="note", help=", ".join(INTERACTION_KINDS))
-    log.add_argument("--when", default="now", help='e.g. "yesterday 18:00", "3 days ago", 2026-11-20')
-    log.add_argument("--summary", default="", help="one line; defaults to the note's first line")
+    log = commands.add_parser("log", help=_("log an interaction with one or more contacts"))
+    log.add_argument("names", metavar=_("NAME"), nargs="+", help=_("each participant ('#12' picks by id)"))
+    log.add_argument("--kind", default="note", help=_one_of(INTERACTION_KINDS))
+    log.add_argument("--when", default="now", help=_('e.g. "yesterday 18:00", "3 days ago", 2026-11-20'))
+    log.add_argument("--summary", default="", help=_("one line; defaults to the note's first line"))
     log.add_argument("--note", default="")
     log.add_argument("--initiated-by", choices=("me", "them"), default=None)
-    log.add_argument("--event", default=None, metavar="EVENT", help="title or '#id' of the event it happened at")
-    log.add_argument("--milestone", default=None, metavar="WHAT",
-                     help=f"their news to congratulate ({', '.join(m.replace(' ', '-') for m in MILESTONES)}); "
-                          "--kind is then ignored")
+    log.add_argument("--event", default=None, metavar=_("EVENT"), help=_("title or '#id' of the event it happened at"))
+    log.add_argument("--milestone", default=None, metavar=_("WHAT"),
+                     help=_("their news to congratulate ({milestones}); --kind is then ignored",
+                            milestones=", ".join(m.replace(" ", "-") for m in MILESTONES)))
     log.add_argument("--congratulate", action="store_true",
-                     help="with --milestone: add the congratulation follow-up it offers")
+                     help=_("with --milestone: add the congratulation follow-up it offers"))
 
     search = commands.add_parser(
-        "search", help="search contacts (names, company, city, tags, notes, facts...); "
-        "filters: #tag circle:C city:C company:C")
-    search.add_argument("query", metavar="QUERY")
+        "search", help=_("search contacts (names, company, city, tags, notes, facts...); "
+                         "filters: #tag circle:C city:C company:C"))
+    search.add_argument("query", metavar=_("QUERY"))
     search.add_argument("--limit", type=int, default=50)
-    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument("--json", action="store_true", help=machine)
 
-    show = commands.add_parser("show", help="show everything about one contact")
-    show.add_argument("name", metavar="NAME")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show = commands.add_parser("show", help=_("show everything about one contact"))
+    show.add_argument("name", metavar=_("NAME"))
+    show.add_argument("--json", action="store_true", help=machine)
 
-    commands.add_parser("locate", help="print where the data and configuration live")
+    commands.add_parser("locate", help=_("print where the data and configuration live"))
 
     capture_command = commands.add_parser(
-        "capture", help="quick capture: save one person from a line, or open capture mode")
-    capture_command.add_argument("line", metavar="LINE", nargs="?",
-                                 help='e.g. \'Giulia Rossi @Lumen "Head of PR" #fintech giulia@lumen.it !2d kids\'; '
-                                      "without it, the app opens in capture mode")
-    capture_command.add_argument("--event", metavar="EVENT",
-                                 help="the event you are at (title or '#id'); created for today if new")
+        "capture", help=_("quick capture: save one person from a line, or open capture mode"))
+    capture_command.add_argument("line", metavar=_("LINE"), nargs="?",
+                                 help=_("e.g. 'Giulia Rossi @Lumen \"Head of PR\" #fintech giulia@lumen.it !2d kids'; "
+                                        "without it, the app opens in capture mode"))
+    capture_command.add_argument("--event", metavar=_("EVENT"),
+                                 help=_("the event you are at (title or '#id'); created for today if new"))
 
     export_command = commands.add_parser(
-        "export", help="write contacts and more to CSV, vCard or iCalendar; or everything about one person (JSON)")
+        "export", help=_("write contacts and more to CSV, vCard or iCalendar; or everything about one person (JSON)"))
     export_command.add_argument("format", choices=("csv", "vcard", "ics", "person"))
-    export_command.add_argument("person", metavar="NAME", nargs="?",
-                                help="person: whose data (everything stored about them, as JSON)")
-    export_command.add_argument("--out", metavar="PATH",
-                                help="the file to write (with --what all: a folder); person: default standard output")
-    export_command.add_argument("--json", action="store_true", help="person: the format (the only one)")
+    export_command.add_argument("person", metavar=_("NAME"), nargs="?",
+                                help=_("person: whose data (everything stored about them, as JSON)"))
+    export_command.add_argument("--out", metavar=_("PATH"),
+                                help=_("the file to write (with --what all: a folder); person: default standard output"))
+    export_command.add_argument("--json", action="store_true", help=_("person: the format (the only one)"))
     export_command.add_argument("--what", default="contacts",
-                                help="csv: contacts (default), interactions, events, followups or all")
-    export_command.add_argument("--query", default="", help="only contacts the search box would show for this")
-    export_command.add_argument("--tag", default=None, help="only contacts with this tag")
-    export_command.add_argument("--city", default=None, help="only contacts in this city")
-    export_command.add_argument("--excel", action="store_true", help="csv: UTF-8 with a BOM, for Excel")
+                                help=_("csv: contacts (default), interactions, events, followups or all"))
+    export_command.add_argument("--query", default="", help=_("only contacts the search box would show for this"))
+    export_command.add_argument("--tag", default=None, help=_("only contacts with this tag"))
+    export_command.add_argument("--city", default=None, help=_("only contacts in this city"))
+    export_command.add_argument("--excel", action="store_true", help=_("csv: UTF-8 with a BOM, for Excel"))
     export_command.add_argument("--version", dest="vcard_version", default="3.0", choices=("3.0", "4.0"),
-                                help="vcard: the vCard version")
+                                help=_("vcard: the vCard version"))
 
     import_command = commands.add_parser(
-        "import", help="bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")
+        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard"))
     import_command.add_argument("file", metavar="FILE")
-    import_command.add_argument("--dry-run", action="store_true", help="say what would happen, write nothing")
+    import_command.add_argument("--dry-run", action="store_true", help=_("say what would happen, write nothing"))
 
     _add_upkeep_commands(commands)
     _add_giving_commands(commands)
     _add_safety_commands(commands)
 
-    demo_command = commands.add_parser("demo", help="write a made-up sample network into an empty database")
+    demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
     demo_command.add_argument("--people", type=int, default=200)
-    demo_command.add_argument("--interactions", type=int, default=None, help="default: 7.5 per person")
-    demo_command.add_argument("--seed", type=int, default=2026, help="same seed, same network")
-    demo_command.add_argument("--db", dest="demo_db", metavar="PATH", help="the (new) database file to write")
+    demo_command.add_argument("--interactions", type=int, default=None, help=_("default: 7.5 per person"))
+    demo_command.add_argument("--seed", type=int, default=2026, help=_("same seed, same network"))
+    demo_command.add_argument("--db", dest="demo_db", metavar=_("PATH"), help=_("the (new) database file to write"))
     return parser
 
 
 def _add_upkeep_commands(commands) -> None:
     """today, trip, brief, cadence, date, appointment, followup."""
-    today = commands.add_parser("today", help="follow-ups, dates, appointments, overdue cadences and events")
-    today.add_argument("--days", type=int, default=7, help="dates in the next N days (default 7)")
-    today.add_argument("--json", action="store_true", help="machine-readable output")
+    from netui.upkeep import CADENCE_PRESETS
 
-    trip = commands.add_parser("trip", help="everyone in a city, overdue first then warmest")
-    trip.add_argument("city", metavar="CITY")
-    trip.add_argument("--from", dest="start", metavar="DATE", help="first day: saves the trip as an event")
-    trip.add_argument("--to", dest="end", metavar="DATE", help="last day (default: the first)")
+    machine = _("machine-readable output")
+    today = commands.add_parser("today", help=_("follow-ups, dates, appointments, overdue cadences and events"))
+    today.add_argument("--days", type=int, default=7, help=_("dates in the next N days (default 7)"))
+    today.add_argument("--json", action="store_true", help=machine)
+
+    trip = commands.add_parser("trip", help=_("everyone in a city, overdue first then warmest"))
+    trip.add_argument("city", metavar=_("CITY"))
+    trip.add_argument("--from", dest="start", metavar=_("DATE"), help=_("first day: saves the trip as an event"))
+    trip.add_argument("--to", dest="end", metavar=_("DATE"), help=_("last day (default: the first)"))
     trip.add_argument("--followups", action="store_true",
-                      help='with --from: a "tell them about my trip" follow-up for everyone listed')
-    trip.add_argument("--json", action="store_true", help="machine-readable output")
+                      help=_('with --from: a "tell them about my trip" follow-up for everyone listed'))
+    trip.add_argument("--json", action="store_true", help=machine)
 
-    brief_command = commands.add_parser("brief", help="what to remember before meeting someone")
-    brief_command.add_argument("name", metavar="NAME")
-    brief_command.add_argument("--json", action="store_true", help="machine-readable output")
+    brief_command = commands.add_parser("brief", help=_("what to remember before meeting someone"))
+    brief_command.add_argument("name", metavar=_("NAME"))
+    brief_command.add_argument("--json", action="store_true", help=machine)
 
     cadence = commands.add_parser(
-        "cadence", help="keep in touch with someone (or a circle:NAME / tag:NAME default) every so often")
-    cadence.add_argument("name", metavar="NAME", help="a contact, or circle:work / tag:fintech for a default")
-    cadence.add_argument("every", metavar="EVERY", nargs="?",
-                         help=", ".join(p.key for p in upkeep.CADENCE_PRESETS) + ", N days (e.g. 45), or default")
-    cadence.add_argument("--snooze", type=int, metavar="DAYS", help="not overdue for the next DAYS days")
+        "cadence", help=_("keep in touch with someone (or a circle:NAME / tag:NAME default) every so often"))
+    cadence.add_argument("name", metavar=_("NAME"), help=_("a contact, or circle:work / tag:fintech for a default"))
+    cadence.add_argument("every", metavar=_("EVERY"), nargs="?",
+                         help=_("{presets}, N days (e.g. 45), or default",
+                                presets=", ".join(p.key for p in CADENCE_PRESETS)))
+    cadence.add_argument("--snooze", type=int, metavar=_("DAYS"), help=_("not overdue for the next DAYS days"))
 
-    date = commands.add_parser("date", help="add an important date (birthday, anniversary...)")
-    date.add_argument("name", metavar="NAME")
-    date.add_argument("label", metavar="LABEL", help="e.g. birthday")
-    date.add_argument("date", metavar="DATE", help="1985-04-15, or --04-15 / 15/04 when the year is unknown")
-    date.add_argument("--remind", type=int, default=7, metavar="DAYS", help="remind this many days before (default 7)")
+    date = commands.add_parser("date", help=_("add an important date (birthday, anniversary...)"))
+    date.add_argument("name", metavar=_("NAME"))
+    date.add_argument("label", metavar=_("LABEL"), help=_("e.g. birthday"))
+    date.add_argument("date", metavar=_("DATE"), help=_("1985-04-15, or --04-15 / 15/04 when the year is unknown"))
+    date.add_argument("--remind", type=int, default=7, metavar=_("DAYS"),
+                      help=_("remind this many days before (default 7)"))
 
-    appointment = commands.add_parser("appointment", help="recurring appointments: add, list, done, skip")
-    actions = appointment.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
-    add = actions.add_parser("add", help="add a recurring appointment")
-    add.add_argument("title", metavar="TITLE")
-    add.add_argument("--with", dest="people", action="append", required=True, metavar="NAME", help="repeatable")
-    add.add_argument("--start", required=True, metavar="WHEN", help='the first one, e.g. "2026-12-01 18:30"')
-    add.add_argument("--every", default="1w", metavar="N{w|m}", help="1w (default), 2w, 1m, 3m...")
-    add.add_argument("--on", default="", metavar="DAYS", help="weekly: the days, e.g. tue,thu")
-    add.add_argument("--until", default=None, metavar="DATE", help="the last day it may happen")
-    add.add_argument("--count", type=int, default=None, metavar="N", help="how many times")
-    add.add_argument("--duration", type=int, default=60, metavar="MINUTES")
-    listing = actions.add_parser("list", help="appointments (of one person) and their next dates")
-    listing.add_argument("name", metavar="NAME", nargs="?")
-    for verb, text in (("done", "mark one occurrence done (logs a meeting)"), ("skip", "skip one occurrence")):
+    appointment = commands.add_parser("appointment", help=_("recurring appointments: add, list, done, skip"))
+    actions = appointment.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help=_("add a recurring appointment"))
+    add.add_argument("title", metavar=_("TITLE"))
+    add.add_argument("--with", dest="people", action="append", required=True, metavar=_("NAME"),
+                     help=_("repeatable"))
+    add.add_argument("--start", required=True, metavar=_("WHEN"), help=_('the first one, e.g. "2026-12-01 18:30"'))
+    add.add_argument("--every", default="1w", metavar="N{w|m}", help=_("1w (default), 2w, 1m, 3m..."))
+    add.add_argument("--on", default="", metavar=_("DAYS"), help=_("weekly: the days, e.g. tue,thu"))
+    add.add_argument("--until", default=None, metavar=_("DATE"), help=_("the last day it may happen"))
+    add.add_argument("--count", type=int, default=None, metavar="N", help=_("how many times"))
+    add.add_argument("--duration", type=int, default=60, metavar=_("MINUTES"))
+    listing = actions.add_parser("list", help=_("appointments (of one person) and their next dates"))
+    listing.add_argument("name", metavar=_("NAME"), nargs="?")
+    for verb, text in (("done", _("mark one occurrence done (logs a meeting)")),
+                       ("skip", _("skip one occurrence"))):
         marking = actions.add_parser(verb, help=text)
         marking.add_argument("id", type=int, metavar="ID")
-        marking.add_argument("date", metavar="DATE", help="the day of the occurrence (default today)", nargs="?",
+        marking.add_argument("date", metavar=_("DATE"), help=_("the day of the occurrence (default today)"), nargs="?",
                              default="today")
 
-    followup = commands.add_parser("followup", help="follow-ups: list, done, snooze, reschedule")
-    actions = followup.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
-    actions.add_parser("list", help="open follow-ups due today or overdue")
-    done = actions.add_parser("done", help="mark a follow-up done")
+    followup = commands.add_parser("followup", help=_("follow-ups: list, done, snooze, reschedule"))
+    actions = followup.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    actions.add_parser("list", help=_("open follow-ups due today or overdue"))
+    done = actions.add_parser("done", help=_("mark a follow-up done"))
     done.add_argument("id", type=int, metavar="ID")
-    done.add_argument("--log", dest="log_kind", metavar="KIND", help="also log the interaction (email, call...)")
+    done.add_argument("--log", dest="log_kind", metavar=_("KIND"),
+                      help=_("also log the interaction (email, call...)"))
     done.add_argument("--note", default="")
-    snooze = actions.add_parser("snooze", help="hide a follow-up for DAYS days")
+    snooze = actions.add_parser("snooze", help=_("hide a follow-up for DAYS days"))
     snooze.add_argument("id", type=int, metavar="ID")
-    snooze.add_argument("days", type=int, metavar="DAYS")
-    reschedule = actions.add_parser("reschedule", help="move a follow-up to another day")
+    snooze.add_argument("days", type=int, metavar=_("DAYS"))
+    reschedule = actions.add_parser("reschedule", help=_("move a follow-up to another day"))
     reschedule.add_argument("id", type=int, metavar="ID")
-    reschedule.add_argument("date", metavar="DATE")
+    reschedule.add_argument("date", metavar=_("DATE"))
 
 
 def _add_giving_commands(commands) -> None:
     """favour, favours, intro, intro-status, chain, connectors."""
-    favour = commands.add_parser("favour", help="record a favour given to or received from someone")
-    favour.add_argument("name", metavar="NAME")
+    machine = _("machine-readable output")
+    favour = commands.add_parser("favour", help=_("record a favour given to or received from someone"))
+    favour.add_argument("name", metavar=_("NAME"))
     direction = favour.add_mutually_exclusive_group(required=True)
-    direction.add_argument("--gave", dest="direction", action="store_const", const="gave", help="you did it for them")
+    direction.add_argument("--gave", dest="direction", action="store_const", const="gave",
+                           help=_("you did it for them"))
     direction.add_argument("--received", dest="direction", action="store_const", const="received",
-                           help="they did it for you")
+                           help=_("they did it for you"))
     favour.add_argument("--kind", required=True, metavar="K",
-                        help=", ".join(k.replace(" ", "-") for k in giving.FAVOUR_KINDS))
+                        help=_one_of(k.replace(" ", "-") for k in FAVOUR_KINDS))
     favour.add_argument("--note", default="")
-    favour.add_argument("--when", default="today", metavar="DATE", help="the day: today (default), yesterday, 2026-11-20")
-    favour.add_argument("--followup", metavar="WHEN",
-                        help='also a follow-up ("Thank them for…" / "Check the … helped") due then: '
-                             "a date, friday, 'in 2 weeks' or a number of days")
+    favour.add_argument("--when", default="today", metavar=_("DATE"),
+                        help=_("the day: today (default), yesterday, 2026-11-20"))
+    favour.add_argument("--followup", metavar=_("WHEN"),
+                        help=_('also a follow-up ("Thank them for…" / "Check the … helped") due then: '
+                               "a date, friday, 'in 2 weeks' or a number of days"))
 
-    favours = commands.add_parser("favours", help="someone's favours and balance; or the people you owe and "
-                                                  "the people you helped recently")
-    favours.add_argument("name", metavar="NAME", nargs="?", help="whose ledger (without it: the two lists)")
-    favours.add_argument("--owe", action="store_true", help="people who did more for you than you for them")
-    favours.add_argument("--helped", action="store_true", help="favours you gave recently")
-    favours.add_argument("--days", type=int, default=90, help="with --helped: how far back (default 90)")
+    favours = commands.add_parser("favours", help=_("someone's favours and balance; or the people you owe and "
+                                                    "the people you helped recently"))
+    favours.add_argument("name", metavar=_("NAME"), nargs="?", help=_("whose ledger (without it: the two lists)"))
+    favours.add_argument("--owe", action="store_true", help=_("people who did more for you than you for them"))
+    favours.add_argument("--helped", action="store_true", help=_("favours you gave recently"))
+    favours.add_argument("--days", type=int, default=90, help=_("with --helped: how far back (default 90)"))
     favours.add_argument("--limit", type=int, default=50)
-    favours.add_argument("--json", action="store_true", help="machine-readable output")
+    favours.add_argument("--json", action="store_true", help=machine)
 
-    intro = commands.add_parser("intro", help="introduce one contact to another")
+    intro = commands.add_parser("intro", help=_("introduce one contact to another"))
     intro.add_argument("person_a", metavar="A")
     intro.add_argument("person_b", metavar="B")
-    intro.add_argument("--reason", required=True, metavar="TEXT", help="why they should meet")
-    intro.add_argument("--when", default="today", metavar="DATE", help="the day (default today)")
+    intro.add_argument("--reason", required=True, metavar=_("TEXT"), help=_("why they should meet"))
+    intro.add_argument("--when", default="today", metavar=_("DATE"), help=_("the day (default today)"))
     intro.add_argument("--status", default="proposed", choices=("proposed", "made"),
-                       help="proposed (default): you mean to; made: you did (a favour to each, logged with both)")
-    intro.add_argument("--followup", metavar="WHEN",
-                       help="with --status made: ask both how it went then (a date, 'in 2 weeks', days)")
+                       help=_("proposed (default): you mean to; made: you did (a favour to each, logged with both)"))
+    intro.add_argument("--followup", metavar=_("WHEN"),
+                       help=_("with --status made: ask both how it went then (a date, 'in 2 weeks', days)"))
 
-    status = commands.add_parser("intro-status", help="move an introduction on: proposed → made → met → outcome")
+    status = commands.add_parser("intro-status", help=_("move an introduction on: proposed → made → met → outcome"))
     status.add_argument("id", type=int, metavar="ID")
-    status.add_argument("status", metavar="STATUS", choices=giving.INTRODUCTION_STATUSES,
-                        help=" → ".join(giving.INTRODUCTION_STATUSES))
-    status.add_argument("--outcome", default="", metavar="TEXT", help="with outcome: what came of it")
-    status.add_argument("--followup", metavar="WHEN",
-                        help="when it becomes made: ask both how it went then (a date, 'in 2 weeks', days)")
+    status.add_argument("status", metavar=_("STATUS"), choices=INTRODUCTION_STATUSES,
+                        help=" → ".join(INTRODUCTION_STATUSES))
+    status.add_argument("--outcome", default="", metavar=_("TEXT"), help=_("with outcome: what came of it"))
+    status.add_argument("--followup", metavar=_("WHEN"),
+                        help=_("when it becomes made: ask both how it went then (a date, 'in 2 weeks', days)"))
 
-    chain = commands.add_parser("chain", help="who introduced someone, up to the first person, and whom they "
-                                              "brought in")
-    chain.add_argument("name", metavar="NAME")
-    chain.add_argument("--json", action="store_true", help="machine-readable output")
+    chain = commands.add_parser("chain", help=_("who introduced someone, up to the first person, and whom they "
+                                                "brought in"))
+    chain.add_argument("name", metavar=_("NAME"))
+    chain.add_argument("--json", action="store_true", help=machine)
 
-    connectors = commands.add_parser("connectors", help="who brought the most people into your network")
+    connectors = commands.add_parser("connectors", help=_("who brought the most people into your network"))
     connectors.add_argument("--limit", type=int, default=10)
-    connectors.add_argument("--json", action="store_true", help="machine-readable output")
+    connectors.add_argument("--json", action="store_true", help=machine)
 
 
 def _add_safety_commands(commands) -> None:
     """backup, restore, purge."""
-    backup_command = commands.add_parser("backup", help="copy the database safely, even while the app is open")
-    backup_command.add_argument("--to", metavar="PATH",
-                                help="the file (or folder) to write; default: the backups folder beside the database")
-    restore = commands.add_parser("restore", help="replace the database with a backup (the current one is saved first)")
-    restore.add_argument("file", metavar="PATH", help="a netui database file, e.g. one netui backup wrote")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    purge = commands.add_parser("purge", help="erase a person for good, everywhere (also from the trash)")
-    purge.add_argument("name", metavar="NAME", help="their name or '#id' (a person in the trash too)")
-    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    backup_command = commands.add_parser("backup", help=_("copy the database safely, even while the app is open"))
+    backup_command.add_argument("--to", metavar=_("PATH"),
+                                help=_("the file (or folder) to write; default: the backups folder beside the database"))
+    restore = commands.add_parser("restore",
+                                  help=_("replace the database with a backup (the current one is saved first)"))
+    restore.add_argument("file", metavar=_("PATH"), help=_("a netui database file, e.g. one netui backup wrote"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    purge = commands.add_parser("purge", help=_("erase a person for good, everywhere (also from the trash)"))
+    purge.add_argument("name", metavar=_("NAME"), help=_("their name or '#id' (a person in the trash too)"))
+    purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,15 +309,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return USER_ERROR
     except AmbiguousNameError as error:
-        print(f"netui: {error}", file=sys.stderr)
+        print(f"netui: {error}", file=sys.stderr)  # i18n: not text
         for candidate in error.candidates:
             print(f"  {_summary_line(candidate)}", file=sys.stderr)
         return USER_ERROR
     except (NetuiError, db.DatabaseOpenError) as error:
-        print(f"netui: {error}", file=sys.stderr)
+        print(f"netui: {error}", file=sys.stderr)  # i18n: not text
         return USER_ERROR
     except peewee.OperationalError as error:  # locked past the timeout, disk full, read-only
-        print(f"netui: the database could not be written or read ({error}); nothing was changed.", file=sys.stderr)
+        message = _("the database could not be written or read ({error}); nothing was changed.", error=error)
+        print(f"netui: {message}", file=sys.stderr)  # i18n: not text
         return USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -337,6 +358,10 @@ def run_tui(args) -> int:
     from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
 
     if args.demo:
+        import tempfile
+
+        from netui import demo
+
         with tempfile.TemporaryDirectory(prefix="netui-demo-") as folder:
             path = Path(folder) / "demo.db"
             database = db.open_database(path)
@@ -356,6 +381,8 @@ def run_tui(args) -> int:
 
 
 def cmd_capture(args) -> int:
+    from netui import capture, contacts
+
     event_id = capture.event_for_today(args.event) if args.event else None
     if args.line is None:
         from netui.app import NetuiApp
@@ -364,76 +391,114 @@ def cmd_capture(args) -> int:
         return 0
     result = capture.capture_line(args.line, event_id)
     detail = contacts.get_contact(result.contact_id)
-    where = f" at {result.event_title}" if result.event_title else ""
-    print(f"{result.verb.capitalize()} {detail.name} (#{detail.id}){where}; follow-up due {result.due.isoformat()}.")
+    due = result.due.isoformat()
+    if result.created:
+        if result.event_title:
+            text = _("Added {name} (#{id}) at {event}; follow-up due {due}.",
+                     name=detail.name, id=detail.id, event=result.event_title, due=due)
+        else:
+            text = _("Added {name} (#{id}); follow-up due {due}.", name=detail.name, id=detail.id, due=due)
+    elif result.event_title:
+        text = _("Updated {name} (#{id}) at {event}; follow-up due {due}.",
+                 name=detail.name, id=detail.id, event=result.event_title, due=due)
+    else:
+        text = _("Updated {name} (#{id}); follow-up due {due}.", name=detail.name, id=detail.id, due=due)
+    print(text)
     return 0
 
 
 def cmd_export(args) -> int:
+    from netui import exporting
+
     if args.format == "person":
         return _export_person(args)
     if args.person:
-        raise ValidationError("format", f"'{args.person}': only export person takes a name.")
+        raise ValidationError("format", _("'{name}': only export person takes a name.", name=args.person))
     if not args.out:
-        raise ValidationError("out", f"Say where to write the {args.format} file with --out PATH.")
+        raise ValidationError("out", _("Say where to write the {format} file with --out PATH.", format=args.format))
     query = " ".join(part for part in (
         args.query, f'tag:"{args.tag}"' if args.tag else "", f'city:"{args.city}"' if args.city else "") if part)
     written = exporting.export(args.format, Path(args.out), args.what, query, excel=args.excel,
                                version=args.vcard_version)
     for path in written:
-        print(f"Wrote {path}")
+        print(_("Wrote {path}", path=path))
     return 0
 
 
 def _export_person(args) -> int:
+    import json
+
+    from netui import exporting, privacy
+
     if not args.person:
-        raise ValidationError("person", "Say whose data to export: netui export person NAME --json.")
+        raise ValidationError("person", _("Say whose data to export: netui export person NAME --json."))
     record = privacy.person_record(privacy.resolve_anyone(args.person))
     text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         written = exporting.write_private(Path(args.out), text.encode("utf-8"))
-        print(f"Wrote everything stored about {record['contact']['name']} to {written}")
+        print(_("Wrote everything stored about {name} to {path}", name=record["contact"]["name"], path=written))
     else:
         print(text, end="")
     return 0
 
 
+def _contacts_count(n: int) -> str:
+    return ngettext("{n} contact", "{n} contacts", n)
+
+
 def cmd_backup(args) -> int:
+    from netui import backup
+
     written = backup.backup_now(Path(args.to) if args.to else None)
     facts = backup.facts_about(written)
-    print(f"Backed up {db.resolve_db_path(args.db)} to {written} ({backup.counted(facts.contacts, 'contact')}, "
-          f"{backup.counted(facts.interactions, 'interaction')}).")
+    print(_("Backed up {database} to {path} ({contacts}, {interactions}).",
+            database=db.resolve_db_path(args.db), path=written, contacts=_contacts_count(facts.contacts),
+            interactions=ngettext("{n} interaction", "{n} interactions", facts.interactions)))
     return 0
 
 
 def cmd_restore(args) -> int:
+    from netui import backup
+
     live = db.resolve_db_path(args.db)
     incoming = backup.check_backup(Path(args.file))
-    question = (f"Replace {backup.describe_file(live)} with {incoming.describe()}? "
-                f"The current file is copied to {backup.backups_folder(live)} first.")
-    if not _confirm(question, args.yes, "netui restore replaces your whole database: add --yes to confirm "
-                                        "(there is no terminal to ask on)."):
-        print("Nothing was changed.")
+    question = _("Replace {current} with {backup}? The current file is copied to {folder} first.",
+                 current=backup.describe_file(live), backup=incoming.describe(), folder=backup.backups_folder(live))
+    if not _confirm(question, args.yes, _("netui restore replaces your whole database: add --yes to confirm "
+                                          "(there is no terminal to ask on).")):
+        print(_("Nothing was changed."))
         return 1
     saved = backup.restore(Path(args.file), live)
-    kept = f" The database it replaced is kept as {saved}." if saved else ""
-    print(f"Restored {live} from {args.file} ({backup.counted(incoming.contacts, 'contact')}).{kept}")
+    restored = _("Restored {database} from {file} ({contacts}).", database=live, file=args.file,
+                 contacts=_contacts_count(incoming.contacts))
+    kept = " " + _("The database it replaced is kept as {path}.", path=saved) if saved else ""
+    print(restored + kept)
     return 0
 
 
 def cmd_purge(args) -> int:
+    from netui import backup, contacts, privacy
+
     contact_id = privacy.resolve_anyone(args.name)
     detail = contacts.get_contact(contact_id)
-    question = (f"Erase {detail.name} (#{contact_id}) for good: their details, interactions only with them, "
-                "follow-ups, and every trace in the database file? This cannot be undone.")
-    if not _confirm(question, args.yes, f"netui purge erases {detail.name} for good: add --yes to confirm "
-                                        "(there is no terminal to ask on)."):
-        print("Nothing was changed.")
+    question = _("Erase {name} (#{id}) for good: their details, interactions only with them, "
+                 "follow-ups, and every trace in the database file? This cannot be undone.",
+                 name=detail.name, id=contact_id)
+    if not _confirm(question, args.yes, _("netui purge erases {name} for good: add --yes to confirm "
+                                          "(there is no terminal to ask on).", name=detail.name)):
+        print(_("Nothing was changed."))
         return 1
     contacts.purge_contact(contact_id)
-    print(f"Erased {detail.name} (#{contact_id}) for good. Backups made before still hold them until they "
-          f"roll off (netui keeps {backup.KEEP_DAILY} daily ones) or you delete them.")
+    print(_("Erased {name} (#{id}) for good. Backups made before still hold them until they "
+            "roll off (netui keeps {daily} daily ones) or you delete them.",
+            name=detail.name, id=contact_id, daily=backup.KEEP_DAILY))
     return 0
+
+
+def _plain(text: str) -> str:
+    """'Sì ' -> 'si': answers compared without case, accents or spaces."""
+    decomposed = unicodedata.normalize("NFD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _confirm(question: str, yes: bool, refusal: str) -> bool:
@@ -442,46 +507,62 @@ def _confirm(question: str, yes: bool, refusal: str) -> bool:
         return True
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise ValidationError("yes", refusal)
-    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    # "y" and "yes" always do; in Italian also "s" and "sì" (or "si").
+    answers = {"y", "yes", _plain(_("y")), _plain(_("yes"))}
+    choices = _("[y/N]")
+    return _plain(input(f"{question} {choices} ")) in answers
 
 
 def cmd_import(args) -> int:
+    from netui import importing
+
     report = importing.import_file(Path(args.file), dry_run=args.dry_run)
     plan = report.plan
-    print(plan.summary() + ("  (dry run: nothing written)" if args.dry_run else ""))
+    print(plan.summary() + ("  " + _("(dry run: nothing written)") if args.dry_run else ""))
     for update in plan.updated:
-        print(f"  {update.person.where}: updated {update.name} ({update.reason})")
+        print(f"  {update.person.where}: " + _("updated {name} ({reason})", name=update.name, reason=update.reason))
         if update.job_change:
-            print(f"    new job: {update.job_change[1]} (was {update.job_change[0]}); "
-                  "a congratulation follow-up is added")
+            print("    " + _("new job: {new} (was {old}); a congratulation follow-up is added",
+                             new=update.job_change[1], old=update.job_change[0]))
         for conflict in update.conflicts:
-            print(f"    {conflict.field}: kept '{conflict.kept}', the file says '{conflict.incoming}'")
+            print("    " + _("{field}: kept '{kept}', the file says '{incoming}'",
+                             field=conflict.field, kept=conflict.kept, incoming=conflict.incoming))
     for skipped in plan.skipped:
-        print(f"  {skipped.where}: skipped: {skipped.reason}")
+        print(f"  {skipped.where}: " + _("skipped: {reason}", reason=skipped.reason))
     return 0
 
 
 def cmd_demo(args) -> int:
+    from netui import demo
+
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rwriting the demo network… {100 * done // max(total, 1):3d}%", end="", file=sys.stderr)
+            percent = f"{100 * done // max(total, 1):3d}"
+            print("\r" + _("writing the demo network… {percent}%", percent=percent), end="", file=sys.stderr)
 
     summary = demo.generate_network(args.people, args.interactions, seed=args.seed, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Wrote a demo network: {summary.people} people, {summary.interactions} interactions, "
-          f"{summary.events} events, {summary.followups} follow-ups.")
+    print(_("Wrote a demo network: {people}, {interactions}, {events}, {followups}.",
+            people=ngettext("{n} person", "{n} people", summary.people),
+            interactions=ngettext("{n} interaction", "{n} interactions", summary.interactions),
+            events=ngettext("{n} event", "{n} events", summary.events),
+            followups=ngettext("{n} follow-up", "{n} follow-ups", summary.followups)))
     return 0
 
 
 def cmd_locate(args) -> int:
-    print(f"database: {db.resolve_db_path(args.db)}")
-    print(f"data dir: {db.data_dir()}")
-    print(f"config:   {db.config_dir()}")
+    rows = [(_("database:"), db.resolve_db_path(args.db)), (_("data dir:"), db.data_dir()),
+            (_("config:"), db.config_dir())]
+    width = max(len(name) for name, _value in rows) + 1
+    for name, value in rows:
+        print(f"{name:<{width}}{value}")
     return 0
 
 
 def cmd_add(args) -> int:
+    from netui import contacts
+
     contact_id = contacts.create_contact(
         args.name,
         company=args.company, role=args.role, city=args.city, country=args.country,
@@ -490,16 +571,18 @@ def cmd_add(args) -> int:
         channels=[("linkedin", url, "") for url in args.linkedin], tags=args.tag,
     )
     detail = contacts.get_contact(contact_id)
-    print(f"Added {detail.name} (#{detail.id}).")
+    print(_("Added {name} (#{id}).", name=detail.name, id=detail.id))
     return 0
 
 
 def cmd_log(args) -> int:
+    from netui import contacts, events, timeline, when
+
     ids = [contacts.resolve_contact(name) for name in args.names]
     if args.milestone:
         return _log_milestone(args, ids)
     if args.congratulate:
-        raise ValidationError("congratulate", "--congratulate goes with --milestone.")
+        raise ValidationError("congratulate", _("--congratulate goes with --milestone."))
     event_id = events.resolve_event(args.event) if args.event else None
     summary = args.summary or (args.note.strip().splitlines() or [""])[0]
     interaction_id = timeline.log_interaction(
@@ -508,23 +591,28 @@ def cmd_log(args) -> int:
     )
     info = timeline.get_interaction(interaction_id)
     people = ", ".join(p.name for p in info.participants)
-    print(f"Logged {info.kind} with {people} on {_local(info.occurred_at)}.")
+    print(_("Logged {kind} with {people} on {when}.", kind=label(info.kind), people=people,
+            when=_local(info.occurred_at)))
     return 0
 
 
 def cmd_search(args) -> int:
+    from netui import contacts
+
     found = contacts.find_contacts(args.query).page(0, args.limit)
     if args.json:
-        _print_json([_summary_json(s) for s in found])
+        _print_json([_jsonable(s) for s in found])
         return 0
     if not found:
-        print(f"No contact matches '{args.query}'.")
+        print(_("No contact matches '{query}'.", query=args.query))
     for summary in found:
         print(_summary_line(summary))
     return 0
 
 
 def cmd_show(args) -> int:
+    from netui import contacts, timeline
+
     detail = contacts.get_contact(contacts.resolve_contact(args.name))
     recent = timeline.contact_timeline(detail.id, limit=20)
     if args.json:
@@ -538,52 +626,75 @@ def cmd_show(args) -> int:
 
 
 def _log_milestone(args, ids) -> int:
+    from netui import followups, timeline, when
+
     offer = timeline.log_milestone(ids, args.milestone, args.note, when.parse_when(args.when))
     info = timeline.get_interaction(offer.interaction_id)
-    print(f"Logged {info.milestone} of {', '.join(p.name for p in info.participants)} on {_local(info.occurred_at)}.")
+    print(_("Logged {milestone} of {people} on {when}.", milestone=label(info.milestone),
+            people=", ".join(p.name for p in info.participants), when=_local(info.occurred_at)))
     if args.congratulate:
         followups.accept_offer(offer)
-        print(f"Follow-up due {offer.due_on.isoformat()}: {offer.action}.")
+        print(_("Follow-up due {due}: {action}.", due=offer.due_on.isoformat(), action=offer.action))
     else:
-        print(f"Add --congratulate to be reminded to congratulate them by {offer.due_on.isoformat()}.")
+        print(_("Add --congratulate to be reminded to congratulate them by {due}.", due=offer.due_on.isoformat()))
     return 0
 
 
+def _days_late(days: int) -> str:
+    return ngettext("{n} day late", "{n} days late", days) if days else _("today")
+
+
 def cmd_today(args) -> int:
+    from netui import agenda, when
+
     today = agenda.today_agenda(args.days)
     if args.json:
         _print_json(today.to_json())
         return 0
-    print(f"Today, {today.today:%A} {today.today.day} {today.today:%B %Y}")
+    print(_("Today, {date}", date=when.long_date(today.today)))
     shown = [section for section in today.sections if section.rows]
     for section in shown:
         print(f"\n{section.title}")
         for row in section.rows:
             print(f"  {_agenda_line(row)}")
     if not shown:
-        print("Nothing due: a good day to reach out to someone.")
+        print(_("Nothing due: a good day to reach out to someone."))
     return 0
 
 
-def _agenda_line(row: agenda.AgendaRow) -> str:
+def _day_text(day, with_time: bool = False) -> str:
+    """'Thu 03 Dec' ('gio 03 dic'), with ' 18:30' when asked: the day names in the language."""
+    import pendulum
+
+    moment = pendulum.datetime(day.year, day.month, day.day, *((day.hour, day.minute) if with_time else ()))
+    return moment.format("ddd DD MMM HH:mm" if with_time else "ddd DD MMM", locale=i18n.language())
+
+
+def _agenda_line(row) -> str:
+    from netui import when
+
     who = ", ".join(row.names)
     if row.kind == "followup":
-        late = f"{row.days} day{'s' * (row.days != 1)} late" if row.days else "today"
-        via = f" ({row.detail})" if row.detail else ""
-        return f"#{row.id}  {who} · {row.label}{via} · {late}"
+        via = f" ({label(row.detail)})" if row.detail else ""
+        return f"#{row.id}  {who} · {row.label}{via} · {_days_late(row.days)}"
     if row.kind == "appointment":
-        return f"{row.detail}  {row.label} with {who}  (appointment #{row.id})"
+        return _("{time}  {title} with {people}  (appointment #{id})",
+                 time=row.detail, title=row.label, people=who, id=row.id)
     if row.kind == "date":
         age = f" ({row.detail})" if row.detail else ""
-        return f"{row.on:%a %d %b}  {who} · {row.label}{age} · {when.days_ahead(row.days)}"
+        return f"{_day_text(row.on)}  {who} · {row.label}{age} · {when.days_ahead(row.days)}"
     if row.kind == "cadence":
-        return f"{who} · {row.label} · {row.days} day{'s' * (row.days != 1)} overdue · {row.detail}"
-    return f"{row.at:%a %d %b %H:%M}  {row.label} · {row.detail}  (event #{row.id})"
+        overdue = ngettext("{n} day overdue", "{n} days overdue", row.days)
+        return f"{who} · {row.label} · {overdue} · {row.detail}"
+    return _("{time}  {title} · {detail}  (event #{id})",
+             time=_day_text(row.at, with_time=True), title=row.label, detail=row.detail, id=row.id)
 
 
 def cmd_trip(args) -> int:
+    from netui import events, trips
+
     if (args.end or args.followups) and not args.start:
-        raise ValidationError("from", "--to and --followups need --from (the first day of the trip).")
+        raise ValidationError("from", _("--to and --followups need --from (the first day of the trip)."))
     people = trips.people_in_city(args.city)
     trip_id = trips.plan_trip(args.city, args.start, args.end) if args.start else None
     created = trips.create_trip_followups([p.contact_id for p in people], trip_id) if args.followups else []
@@ -591,30 +702,43 @@ def cmd_trip(args) -> int:
         _print_json({"trip_event_id": trip_id, "followups_created": created, "people": _jsonable(people)})
         return 0
     if not people:
-        print(f"Nobody in {args.city} yet.")
+        print(_("Nobody in {city} yet.", city=args.city))
     for person in people:
         print(_trip_line(person))
     if trip_id:
-        print(f"Saved the trip as event #{trip_id} ({events.event_title(trip_id)}).")
+        print(_("Saved the trip as event #{id} ({title}).", id=trip_id, title=events.event_title(trip_id)))
     if created:
-        print(f"Added {len(created)} \"tell them about my trip\" follow-up{'s' * (len(created) != 1)}.")
+        print(ngettext('Added {n} "tell them about my trip" follow-up.',
+                       'Added {n} "tell them about my trip" follow-ups.', len(created)))
     return 0
 
 
-def _trip_line(person: trips.TripPerson) -> str:
+def _trip_line(person) -> str:
+    from netui import when
+
     parts = [f"#{person.contact_id}", person.name]
-    work = " at ".join(p for p in (person.role, person.company) if p)
+    work = _work(person.role, person.company)
     if work:
         parts.append(work)
-    parts.append(f"{person.warmth}, last contacted {when.humanize(person.last_contacted)}")
+    parts.append(_("{warmth}, last contacted {when}", warmth=label(person.warmth),
+                   when=when.humanize(person.last_contacted)))
     if person.days_overdue:
-        parts.append(f"OVERDUE {person.days_overdue} days")
+        parts.append(ngettext("OVERDUE {n} day", "OVERDUE {n} days", person.days_overdue))
     if person.open_followups:
-        parts.append(f"{len(person.open_followups)} open follow-up{'s' * (len(person.open_followups) != 1)}")
+        parts.append(ngettext("{n} open follow-up", "{n} open follow-ups", len(person.open_followups)))
     return "  ·  ".join(parts)
 
 
+def _work(role: str, company: str) -> str:
+    """'Head of PR at Lumen', or either alone."""
+    if role and company:
+        return _("{role} at {company}", role=role, company=company)
+    return role or company
+
+
 def cmd_brief(args) -> int:
+    from netui import brief, contacts
+
     seen = brief.meeting_brief(contacts.resolve_contact(args.name))
     if args.json:
         data = _jsonable(seen)
@@ -625,139 +749,181 @@ def cmd_brief(args) -> int:
     return 0
 
 
-def _brief_text(seen: brief.MeetingBrief) -> str:
+def _brief_text(seen) -> str:
+    from netui import when
+
     status = seen.keep_in_touch
+    no_note = _("(no note)")
     lines = [f"{seen.name}  (#{seen.contact_id})"]
     if seen.headline:
         lines.append(f"  {seen.headline}")
-    cadence = f", every {status.cadence_days} days" if status.cadence_days else ""
-    overdue = f", {status.days_overdue} days overdue" if status.overdue else ""
-    lines.append(f"  {status.warmth}: last contacted {when.humanize(status.last_contacted)}{cadence}{overdue}")
-    how = "; ".join(p for p in (seen.how_met, f"met at {seen.met_at_title}" if seen.met_at_title else "",
-                                f"introduced by {seen.introduced_by_name}" if seen.introduced_by_name else "") if p)
+    cadence = ", " + _every_days(status.cadence_days) if status.cadence_days else ""
+    overdue = ", " + ngettext("{n} day overdue", "{n} days overdue", status.days_overdue) if status.overdue else ""
+    last = _("last contacted {when}", when=when.humanize(status.last_contacted))
+    lines.append(f"  {label(status.warmth)}: {last}{cadence}{overdue}")
+    how = "; ".join(p for p in (
+        seen.how_met,
+        _("met at {event}", event=seen.met_at_title) if seen.met_at_title else "",
+        _("introduced by {name}", name=seen.introduced_by_name) if seen.introduced_by_name else "") if p)
     if how:
         lines.append(f"  {how}")
     if seen.facts:
-        lines += ["", "Remember:"] + [f"  {f.label}: {f.value}" for f in seen.facts]
+        lines += ["", _("Remember:")] + [f"  {f.label}: {f.value}" for f in seen.facts]
     if seen.upcoming_dates:
-        lines += ["", "Coming up:"] + [
-            f"  {d.on.isoformat()}  {d.label}{f' (turns {d.turning})' if d.turning else ''} · {when.days_ahead(d.days_until)}"
+        lines += ["", _("Coming up:")] + [
+            f"  {d.on.isoformat()}  {d.label}{_turns(d.turning)} · {when.days_ahead(d.days_until)}"
             for d in seen.upcoming_dates]
     if seen.open_followups:
-        lines += ["", "Open follow-ups:"] + [
-            f"  #{f.id}  {f.effective_due.isoformat()}  {f.action or '(no note)'}" for f in seen.open_followups]
+        lines += ["", _("Open follow-ups:")] + [
+            f"  #{f.id}  {f.effective_due.isoformat()}  {f.action or no_note}" for f in seen.open_followups]
     if seen.next_appointments:
-        lines += ["", "Next appointments:"] + [
-            f"  {o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments]
+        lines += ["", _("Next appointments:")] + [
+            f"  {o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments]  # i18n: not text
     if seen.last_interactions:
-        lines += ["", "Last time:"] + [
-            f"  {_local(i.occurred_at)}  {i.kind:<9} {i.summary or (i.notes.splitlines() or [''])[0]}"
+        lines += ["", _("Last time:")] + [
+            f"  {_local(i.occurred_at)}  {label(i.kind):<9} {i.summary or (i.notes.splitlines() or [''])[0]}"
             for i in seen.last_interactions]
     return "\n".join(lines)
 
 
+def _turns(turning: int | None) -> str:
+    return " (" + _("turns {age}", age=turning) + ")" if turning else ""
+
+
+def _every_days(days: int) -> str:
+    return ngettext("every {n} day", "every {n} days", days)
+
+
 def cmd_cadence(args) -> int:
+    from netui import contacts, upkeep
+
     scope, _sep, rest = args.name.partition(":")
     if scope.lower() in ("circle", "tag") and rest:
         if args.every is None or args.snooze is not None:
-            raise ValidationError("every", f"Say how often to keep in touch with {args.name}, e.g. 1m or none.")
+            raise ValidationError("every", _("Say how often to keep in touch with {name}, e.g. 1m or none.",
+                                             name=args.name))
         upkeep.set_default_cadence(scope, rest, args.every)
         days = upkeep.parse_cadence(args.every)
-        print(f"Default for {scope.lower()} {rest}: " + (f"every {days} days." if days else "none."))
+        every = _every_days(days) if days else _("none")
+        if scope.lower() == "circle":
+            print(_("Default for circle {name}: {every}.", name=rest, every=every))
+        else:
+            print(_("Default for tag {name}: {every}.", name=rest, every=every))
         return 0
     contact_id = contacts.resolve_contact(args.name)
     name = contacts.get_contact(contact_id).name
     if args.every is None and args.snooze is None:
-        raise ValidationError("every", "Say how often (1w, 2w, 1m, 6w, 3m, 6m, 1y, none, default) or --snooze DAYS.")
+        raise ValidationError("every", _("Say how often (1w, 2w, 1m, 6w, 3m, 6m, 1y, none, default) or --snooze DAYS."))
     if args.every is not None:
         upkeep.set_cadence(contact_id, args.every)
     if args.snooze is not None:
         until = upkeep.snooze_cadence(contact_id, args.snooze)
-        print(f"Snoozed {name} until {until.isoformat()}.")
+        print(_("Snoozed {name} until {date}.", name=name, date=until.isoformat()))
     status = upkeep.keep_in_touch(contact_id)
     if args.every is not None:
-        source = {"contact": "", "none": "", "": ""}.get(status.source, f" (default of {status.source})")
-        every = f"every {status.cadence_days} days{source}" if status.cadence_days else "no keep-in-touch"
-        due = f"; next due {status.due_on.isoformat()}" if status.due_on else ""
+        if status.source in ("contact", "none", ""):
+            source = ""
+        else:
+            source = " " + _("(default of {source})", source=status.source)
+        every = _every_days(status.cadence_days) + source if status.cadence_days else _("no keep-in-touch")
+        due = "; " + _("next due {date}", date=status.due_on.isoformat()) if status.due_on else ""
         print(f"{name}: {every}{due}.")
     return 0
 
 
 def cmd_date(args) -> int:
+    from netui import contacts, dates
+
     contact_id = contacts.resolve_contact(args.name)
     date_id = dates.add_date(contact_id, args.label, args.date, args.remind)
     [added] = [d for d in dates.dates_of(contact_id) if d.date_id == date_id]
-    turning = f", turns {added.turning}" if added.turning else ""
-    print(f"Added {added.label} {added.text} to {added.contact_name}; next on {added.on.isoformat()}{turning}.")
+    turning = ", " + _("turns {age}", age=added.turning) if added.turning else ""
+    print(_("Added {label} {date} to {name}; next on {next}", label=added.label, date=added.text,
+            name=added.contact_name, next=added.on.isoformat()) + f"{turning}.")
     return 0
 
 
 def cmd_appointment(args) -> int:
+    from netui import appointments, contacts, timeline, when
+
     if args.action == "add":
         return _appointment_add(args)
     if args.action == "list":
         contact_id = contacts.resolve_contact(args.name) if args.name else None
         found = appointments.list_appointments(contact_id)
         if not found:
-            print("No appointments.")
+            print(_("No appointments."))
         coming = appointments.next_occurrences(contact_id, n=500)
         for info in found:
             people = ", ".join(p.name for p in info.participants)
             upcoming = [o for o in coming if o.appointment_id == info.id][:3]
-            nexts = ", ".join(f"{o.starts_at:%Y-%m-%d %H:%M}" for o in upcoming) or "none left"
-            print(f"#{info.id}  {info.title} with {people}  ·  {info.description}  ·  next: {nexts}")
+            nexts = ", ".join(f"{o.starts_at:%Y-%m-%d %H:%M}" for o in upcoming) or _("none left")  # i18n: not text
+            print(_("#{id}  {title} with {people}  ·  {description}  ·  next: {dates}", id=info.id,
+                    title=info.title, people=people, description=info.description, dates=nexts))
         return 0
     day = when.parse_date(args.date, "date")
     if args.action == "done":
         interaction_id = appointments.mark_done(args.id, day)
         info = timeline.get_interaction(interaction_id)
-        print(f"Done: logged {info.summary} with {', '.join(p.name for p in info.participants)} on {_local(info.occurred_at)}.")
+        print(_("Done: logged {summary} with {people} on {when}.", summary=info.summary,
+                people=", ".join(p.name for p in info.participants), when=_local(info.occurred_at)))
     else:
         appointments.skip_occurrence(args.id, day)
-        print(f"Skipped appointment #{args.id} on {day.isoformat()}.")
+        print(_("Skipped appointment #{id} on {date}.", id=args.id, date=day.isoformat()))
     return 0
 
 
 def _appointment_add(args) -> int:
+    from netui import appointments, contacts
+
     ids = [contacts.resolve_contact(name) for name in args.people]
     every = args.every.strip().lower()
     unit = every[-1:] if every[-1:] in ("w", "m") else ""
     if not unit or not every[:-1].isdigit():
-        raise ValidationError("every", f"'{args.every}' is not a repetition; use 1w, 2w, 1m, 3m...")
+        raise ValidationError("every", _("'{every}' is not a repetition; use 1w, 2w, 1m, 3m...", every=args.every))
     appointment_id = appointments.create_appointment(
         args.title, ids, args.start, freq="weekly" if unit == "w" else "monthly", interval=int(every[:-1]),
         weekdays=args.on, until=args.until, count=args.count, duration_minutes=args.duration,
     )
     info = appointments.get_appointment(appointment_id)
-    print(f"Added appointment #{info.id}: {info.title}, {info.description}.")
+    print(_("Added appointment #{id}: {title}, {description}.", id=info.id, title=info.title,
+            description=info.description))
     return 0
 
 
 def cmd_followup(args) -> int:
+    from netui import followups, when
+
     if args.action == "list":
         due = followups.due_followups()
+        no_note = _("(no note)")
         if not due:
-            print("No follow-ups due.")
+            print(_("No follow-ups due."))
         for item in due:
             late = (when.today() - item.effective_due).days
-            state = f"{late} day{'s' * (late != 1)} late" if late else "today"
-            via = f" ({item.channel})" if item.channel else ""
-            print(f"#{item.id}  {item.contact_name} · {item.action or '(no note)'}{via} · {state}")
+            via = f" ({label(item.channel)})" if item.channel else ""
+            print(f"#{item.id}  {item.contact_name} · {item.action or no_note}{via} · {_days_late(late)}")
         return 0
     item = followups.get_followup(args.id)
     if args.action == "done":
         logged = followups.complete_followup(args.id, args.log_kind, notes=args.note)
-        print(f"Done: {item.action or 'follow-up'} ({item.contact_name})" + (f"; logged {args.log_kind}." if logged else "."))
+        action = item.action or _("follow-up")
+        if logged:
+            print(_("Done: {action} ({name}); logged {kind}.", action=action, name=item.contact_name,
+                    kind=label(args.log_kind)))
+        else:
+            print(_("Done: {action} ({name}).", action=action, name=item.contact_name))
     elif args.action == "snooze":
         until = followups.snooze_followup(args.id, args.days)
-        print(f"Snoozed #{args.id} ({item.contact_name}) until {until.isoformat()}.")
+        print(_("Snoozed #{id} ({name}) until {date}.", id=args.id, name=item.contact_name, date=until.isoformat()))
     else:
         followups.reschedule_followup(args.id, args.date)
-        print(f"Moved #{args.id} ({item.contact_name}) to {followups.get_followup(args.id).due_on.isoformat()}.")
+        print(_("Moved #{id} ({name}) to {date}.", id=args.id, name=item.contact_name,
+                date=followups.get_followup(args.id).due_on.isoformat()))
     return 0
 
 
-def _followup_when(text: str) -> dt.date | str | int:
+def _followup_when(text: str):
     """--followup: a number of days, or a day as people type it."""
     return int(text) if text.strip().isdigit() else text
 
@@ -767,6 +933,8 @@ def _signed(number: int) -> str:
 
 
 def cmd_favour(args) -> int:
+    from netui import contacts, followups, giving
+
     contact_id = contacts.resolve_contact(args.name)
     favour_id = giving.record_favour(
         contact_id, args.direction, args.kind, args.note, args.when,
@@ -774,19 +942,26 @@ def cmd_favour(args) -> int:
     )
     info = giving.get_favour(favour_id)
     ledger = giving.balance(contact_id)
-    to_from = "given to" if info.direction == "gave" else "received from"
-    print(f"Recorded {info.kind} {to_from} {info.contact_name} on {info.occurred_on.isoformat()} (favour #{info.id}); "
-          f"balance {_signed(ledger.balance)} (given {ledger.given}, received {ledger.received}).")
+    values = dict(kind=label(info.kind), name=info.contact_name, date=info.occurred_on.isoformat(), id=info.id,
+                  balance=_signed(ledger.balance), given=ledger.given, received=ledger.received)
+    if info.direction == "gave":
+        print(_("Recorded {kind} given to {name} on {date} (favour #{id}); "
+                "balance {balance} (given {given}, received {received}).", **values))
+    else:
+        print(_("Recorded {kind} received from {name} on {date} (favour #{id}); "
+                "balance {balance} (given {given}, received {received}).", **values))
     if info.followup_id:
         item = followups.get_followup(info.followup_id)
-        print(f"Follow-up due {item.due_on.isoformat()}: {item.action}.")
+        print(_("Follow-up due {due}: {action}.", due=item.due_on.isoformat(), action=item.action))
     return 0
 
 
 def cmd_favours(args) -> int:
+    from netui import contacts, giving
+
     if args.name:
         if args.owe or args.helped:
-            raise ValidationError("name", "Give a NAME for one person's ledger, or --owe / --helped for the lists.")
+            raise ValidationError("name", _("Give a NAME for one person's ledger, or --owe / --helped for the lists."))
         return _ledger(contacts.resolve_contact(args.name), args.json)
     both = not (args.owe or args.helped)
     owe = giving.people_i_owe(args.limit) if args.owe or both else None
@@ -800,31 +975,35 @@ def cmd_favours(args) -> int:
         _print_json(data)
         return 0
     if owe is not None:
-        print("People you owe")
+        print(_("People you owe"))
         for person in owe:
-            last = (f"last: {person.last_on.isoformat()} {person.last_direction} {person.last_kind}"
+            last = (_("last: {date} {direction} {kind}", date=person.last_on.isoformat(),
+                      direction=label(person.last_direction), kind=label(person.last_kind))
                     if person.last_on else "")
-            print(f"  #{person.contact_id}  {person.name}  ·  balance {person.balance} "
-                  f"(given {person.given}, received {person.received})  ·  {last}")
+            print(f"  #{person.contact_id}  {person.name}  ·  "
+                  + _("balance {balance} (given {given}, received {received})", balance=person.balance,
+                      given=person.given, received=person.received) + f"  ·  {last}")
         if not owe:
-            print("  Nobody: you have given at least as much as you received.")
+            print("  " + _("Nobody: you have given at least as much as you received."))
     if helped is not None:
         if owe is not None:
             print()
-        print(f"People you helped in the last {args.days} days")
+        print(_("People you helped in the last {days} days", days=args.days))
         for item in helped:
             print(f"  {_favour_line(item)}  ·  {item.contact_name} (#{item.contact_id})")
         if not helped:
-            print("  No favours given in that time.")
+            print("  " + _("No favours given in that time."))
     return 0
 
 
-def _favour_line(item: giving.FavourInfo) -> str:
+def _favour_line(item) -> str:
     note = f"  ·  {item.note}" if item.note else ""
-    return f"{item.occurred_on.isoformat()}  {item.direction:<8}  {item.kind}{note}"
+    return f"{item.occurred_on.isoformat()}  {label(item.direction):<8}  {label(item.kind)}{note}"
 
 
 def _ledger(contact_id: int, as_json: bool) -> int:
+    from netui import contacts, giving
+
     ledger = giving.balance(contact_id)
     favours = giving.favours_of(contact_id)
     introductions = giving.introductions_of(contact_id)
@@ -834,61 +1013,75 @@ def _ledger(contact_id: int, as_json: bool) -> int:
                      "balance": ledger.balance, "favours": _jsonable(favours),
                      "introductions": _jsonable(introductions)})
         return 0
-    print(f"{name} (#{contact_id}): balance {_signed(ledger.balance)} (given {ledger.given}, "
-          f"received {ledger.received})")
+    print(f"{name} (#{contact_id}): " + _("balance {balance} (given {given}, received {received})",
+                                          balance=_signed(ledger.balance), given=ledger.given,
+                                          received=ledger.received))
     for item in favours:
         print(f"  #{item.id}  {_favour_line(item)}")
     if introductions:
-        print("Introductions:")
+        print(_("Introductions:"))
         for intro in introductions:
             print(f"  {_intro_line(intro)}")
     return 0
 
 
-def _intro_line(intro: giving.IntroductionInfo) -> str:
+def _intro_line(intro) -> str:
     reason = f"  ·  {intro.reason}" if intro.reason else ""
-    outcome = f"  ·  outcome: {intro.outcome}" if intro.outcome else ""
-    return (f"#{intro.id}  {intro.introduced_on.isoformat()}  {intro.status:<8}  "
+    outcome = "  ·  " + _("outcome: {outcome}", outcome=intro.outcome) if intro.outcome else ""
+    return (f"#{intro.id}  {intro.introduced_on.isoformat()}  {label(intro.status):<8}  "
             f"{intro.person_a_name} → {intro.person_b_name}{reason}{outcome}")
 
 
 def cmd_intro(args) -> int:
+    from netui import contacts, giving
+
     if args.followup and args.status != "made":
-        raise ValidationError("followup", "--followup goes with --status made (ask how it went once it is made).")
+        raise ValidationError("followup", _("--followup goes with --status made (ask how it went once it is made)."))
     a, b = contacts.resolve_contact(args.person_a), contacts.resolve_contact(args.person_b)
     intro_id = giving.introduce(a, b, args.reason, args.when, args.status)
     info = giving.get_introduction(intro_id)
-    print(f"{'Introduced' if info.status == 'made' else 'Proposed introducing'} {info.person_a_name} to "
-          f"{info.person_b_name} (introduction #{info.id}, {info.status}).")
+    values = dict(a=info.person_a_name, b=info.person_b_name, id=info.id, status=label(info.status))
     if info.status == "made":
+        print(_("Introduced {a} to {b} (introduction #{id}, {status}).", **values))
         _offer(giving.introduction_offer(intro_id), args.followup)
+    else:
+        print(_("Proposed introducing {a} to {b} (introduction #{id}, {status}).", **values))
     return 0
 
 
-def _offer(offer: giving.IntroductionOffer, followup: str | None) -> None:
+def _offer(offer, followup: str | None) -> None:
+    from netui import followups, giving
+
     if followup:
         created = giving.accept_introduction_offer(offer, _followup_when(followup))
         for item in (followups.get_followup(i) for i in created):
-            print(f"Follow-up due {item.due_on.isoformat()}: {item.action} ({item.contact_name}).")
+            print(_("Follow-up due {due}: {action} ({name}).", due=item.due_on.isoformat(), action=item.action,
+                    name=item.contact_name))
     else:
-        print(f"Add --followup WHEN to ask both how it went (e.g. --followup {giving.ASK_HOW_IT_WENT_DAYS}).")
+        print(_("Add --followup WHEN to ask both how it went (e.g. --followup {days}).",
+                days=giving.ASK_HOW_IT_WENT_DAYS))
 
 
 def cmd_intro_status(args) -> int:
+    from netui import giving
+
     offer = giving.set_introduction_status(args.id, args.status, args.outcome)
     if args.followup and offer is None:
-        raise ValidationError("followup", "--followup goes with making the introduction (status made or later, "
-                                          "from proposed).")
+        raise ValidationError("followup", _("--followup goes with making the introduction (status made or later, "
+                                            "from proposed)."))
     info = giving.get_introduction(args.id)
     outcome = f": {info.outcome}" if info.outcome and info.status == "outcome" else ""
-    print(f"Introduction #{info.id} of {info.person_a_name} to {info.person_b_name}: {info.status}{outcome}.")
+    print(_("Introduction #{id} of {a} to {b}: {status}", id=info.id, a=info.person_a_name, b=info.person_b_name,
+            status=label(info.status)) + f"{outcome}.")
     if offer is not None:
-        print("Recorded a favour given to each and logged the introduction with both.")
+        print(_("Recorded a favour given to each and logged the introduction with both."))
         _offer(offer, args.followup)
     return 0
 
 
 def cmd_chain(args) -> int:
+    from netui import chains, contacts
+
     contact_id = contacts.resolve_contact(args.name)
     up = chains.chain_up(contact_id)
     tree = chains.brought_in(contact_id)
@@ -896,27 +1089,28 @@ def cmd_chain(args) -> int:
         _print_json({"chain": _jsonable(up), "brought_in": _tree_json(tree)})
         return 0
     if len(up) > 1:
-        print("Chain (each introduced by the next): " + " ← ".join(p.name for p in up))
+        print(_("Chain (each introduced by the next): {chain}", chain=" ← ".join(p.name for p in up)))
     else:
-        print(f"{up[0].name} was not introduced by anyone you know.")
+        print(_("{name} was not introduced by anyone you know.", name=up[0].name))
     if not tree.downstream:
-        print(f"{tree.person.name} has not brought anyone in yet.")
+        print(_("{name} has not brought anyone in yet.", name=tree.person.name))
         return 0
-    print(f"Brought in {tree.downstream} {'person' if tree.downstream == 1 else 'people'}:")
+    print(ngettext("Brought in {n} person:", "Brought in {n} people:", tree.downstream))
     print(tree.person.name)
+    trashed = " " + _("(in the trash)")
     # Depth first without recursion: a chain may be thousands deep.
     stack = [(child, "", index == len(tree.children) - 1) for index, child in reversed(list(enumerate(tree.children)))]
     while stack:
         node, prefix, last = stack.pop()
-        trashed = " (in the trash)" if node.person.trashed else ""
-        print(f"{prefix}{'└── ' if last else '├── '}{node.person.name} (#{node.person.id}){trashed}")
+        print(f"{prefix}{'└── ' if last else '├── '}{node.person.name} (#{node.person.id})"
+              f"{trashed if node.person.trashed else ''}")
         inner = prefix + ("    " if last else "│   ")
         stack += [(child, inner, index == len(node.children) - 1)
                   for index, child in reversed(list(enumerate(node.children)))]
     return 0
 
 
-def _tree_json(tree: chains.BroughtIn) -> dict:
+def _tree_json(tree) -> dict:
     """{person, downstream, children: [...]}, built bottom-up without recursion."""
     order, stack = [], [tree]
     while stack:
@@ -931,15 +1125,17 @@ def _tree_json(tree: chains.BroughtIn) -> dict:
 
 
 def cmd_connectors(args) -> int:
+    from netui import chains
+
     found = chains.top_connectors(args.limit)
     if args.json:
         _print_json(_jsonable(found))
         return 0
     if not found:
-        print("Nobody has introduced anyone yet (set who introduced whom with netui add/edit or the app).")
+        print(_("Nobody has introduced anyone yet (set who introduced whom with netui add/edit or the app)."))
     for rank, connector in enumerate(found, 1):
-        print(f"{rank:>2}. #{connector.id}  {connector.name}  ·  brought in {connector.direct} directly, "
-              f"{connector.downstream} in all")
+        print(f"{rank:>2}. #{connector.id}  {connector.name}  ·  "
+              + _("brought in {direct} directly, {all} in all", direct=connector.direct, all=connector.downstream))
     return 0
 
 
@@ -958,67 +1154,77 @@ COMMANDS = {
 
 
 def _local(instant) -> str:
-    return instant.in_timezone(when.local_zone()).format("YYYY-MM-DD HH:mm")
+    from netui import when
+
+    return instant.in_timezone(when.local_zone()).format("YYYY-MM-DD HH:mm")  # i18n: not text
 
 
 def _summary_line(summary) -> str:
+    from netui import events, when
+
     if isinstance(summary, events.EventSummary):
-        start = _local(summary.starts_at) if summary.starts_at else "no date"
+        start = _local(summary.starts_at) if summary.starts_at else _("no date")
         return f"#{summary.id}  {summary.title}  ·  {start}  ·  {summary.city or '-'}"
     parts = [f"#{summary.id}", ("★ " if summary.starred else "") + summary.name]
-    work = " at ".join(p for p in (summary.role, summary.company) if p)
+    work = _work(summary.role, summary.company)
     if work:
         parts.append(work)
     if summary.city:
         parts.append(summary.city)
-    parts.append(f"last contacted {when.humanize(summary.last_contacted)}")
+    parts.append(_("last contacted {when}", when=when.humanize(summary.last_contacted)))
     if summary.overdue:
-        parts.append("OVERDUE")
+        parts.append(_("OVERDUE"))
     return "  ·  ".join(parts)
 
 
-def _detail_text(detail: contacts.ContactDetail, recent) -> str:
+def _detail_text(detail, recent) -> str:
+    from netui import when
+
     lines = [("★ " if detail.starred else "") + f"{detail.name}  (#{detail.id})"]
     if detail.trashed_at:
-        lines.append(f"IN THE TRASH since {_local(detail.trashed_at)}")
+        lines.append(_("IN THE TRASH since {when}", when=_local(detail.trashed_at)))
     fields = [
-        ("company", detail.company), ("role", detail.role), ("city", detail.city),
-        ("country", detail.country), ("circle", detail.circle), ("how we met", detail.how_met),
-        ("met at", detail.met_at_title), ("introduced by", detail.introduced_by_name),
-        ("keep in touch", f"every {detail.cadence_days} days" if detail.cadence_days else None),
-        ("last contacted", when.humanize(detail.last_contacted)),
-        ("tags", " ".join(f"#{t}" for t in detail.tags)),
+        (_("company"), detail.company), (_("role"), detail.role), (_("city"), detail.city),
+        (_("country"), detail.country), (_("circle"), label(detail.circle)), (_("how we met"), detail.how_met),
+        (_("met at"), detail.met_at_title), (_("introduced by"), detail.introduced_by_name),
+        (_("keep in touch"), _every_days(detail.cadence_days) if detail.cadence_days else None),
+        (_("last contacted"), when.humanize(detail.last_contacted)),
+        (_("tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
-    lines += [f"  {label:<15}{value}" for label, value in fields if value]
+    # 15 columns, or more when a translated label needs them.
+    width = max([15] + [len(name) + 1 for name, _value in fields])
+    lines += [f"  {name:<{width}}{value}" for name, value in fields if value]
     for channel in detail.channels:
-        label = f" ({channel.label})" if channel.label else ""
-        lines.append(f"  {channel.kind:<15}{channel.value}{label}")
+        channel_label = f" ({channel.label})" if channel.label else ""
+        lines.append(f"  {label(channel.kind):<{width}}{channel.value}{channel_label}")
     for fact in detail.facts:
-        lines.append(f"  {fact.label:<15}{fact.value}")
+        lines.append(f"  {fact.label:<{width}}{fact.value}")
     for date in detail.important_dates:
-        lines.append(f"  {date.label:<15}{date.text}")
+        lines.append(f"  {date.label:<{width}}{date.text}")
     if detail.notes:
-        lines += ["", "Notes:"] + [f"  {line}" for line in detail.notes.splitlines()]
+        lines += ["", _("Notes:")] + [f"  {line}" for line in detail.notes.splitlines()]
     if detail.open_followups:
-        lines += ["", "Follow-ups:"]
+        lines += ["", _("Follow-ups:")]
+        no_note = _("(no note)")
         for item in detail.open_followups:
-            via = f" by {item.channel}" if item.channel else ""
-            lines.append(f"  {item.effective_due.isoformat()}{via}: {item.action or '(no note)'}")
+            via = " " + _("by {channel}", channel=label(item.channel)) if item.channel else ""
+            lines.append(f"  {item.effective_due.isoformat()}{via}: {item.action or no_note}")
     if recent:
-        lines += ["", "Timeline:"]
+        lines += ["", _("Timeline:")]
+        # 8 columns (English kinds fit), or the longest translated kind shown.
+        kind_width = max([8] + [len(label(info.kind)) for info in recent if info.kind in INTERACTION_KINDS])
         for info in recent:
             others = [p.name for p in info.participants if p.id != detail.id]
-            with_others = f" (with {', '.join(others)})" if others else ""
+            with_others = " " + _("(with {people})", people=", ".join(others)) if others else ""
             text = info.summary or info.notes.splitlines()[0] if (info.summary or info.notes) else ""
-            lines.append(f"  {_local(info.occurred_at)}  {info.kind:<8} {text}{with_others}")
+            lines.append(f"  {_local(info.occurred_at)}  {label(info.kind):<{kind_width}} {text}{with_others}")
     return "\n".join(lines)
 
 
-def _summary_json(summary: contacts.ContactSummary) -> dict:
-    return _jsonable(summary)
-
-
 def _jsonable(value):
+    import dataclasses
+    import datetime as dt
+
     if dataclasses.is_dataclass(value):
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -1031,6 +1237,8 @@ def _jsonable(value):
 
 
 def _print_json(data) -> None:
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 

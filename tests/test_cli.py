@@ -758,3 +758,77 @@ def test_chain_and_connectors(capsys, db_path, frozen):
                                 " 2. #2  Bruno Bianchi  ·  brought in 1 directly, 1 in all"]
     data = json.loads(run_db(capsys, db_path, "connectors", "--limit", "1", "--json")[1])
     assert data == [{"id": 1, "name": "Anna Rossi", "company": "", "direct": 2, "downstream": 3}]
+
+
+# --- Italian -------------------------------------------------------------------------------
+
+
+def test_help_in_italian_with_lang(capsys):
+    """`netui --lang it --help`: argparse's own words and netui's help texts are Italian."""
+    code, out, err = run(capsys, "--lang", "it", "--help")
+    assert code == 0
+    assert out.startswith("uso: netui")
+    assert "Costruisci e cura la tua rete professionale, dal terminale." in out
+    assert "opzioni:" in out and "mostra questo aiuto ed esci" in out
+    assert "aggiungi un contatto" in out  # the help of `add`
+    assert "usage:" not in out and "show this help" not in out
+
+
+def test_subcommand_help_in_italian_from_lang_variable(capsys, monkeypatch):
+    """LANG=it_IT.UTF-8 is enough: `netui add --help` explains the options in Italian,
+    and the arguments that take codes still list the English codes."""
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    code, out, err = run(capsys, "add", "--help")
+    assert code == 0
+    assert out.startswith("uso: netui add")
+    assert 'nome e cognome, ad es. "Giulia Rossi"' in out
+    assert "uno tra: family, friends" in out
+    assert "NOME" in out
+
+
+def test_usage_error_in_italian_exits_2(capsys, db_path):
+    """A missing argument is one Italian sentence on stderr, status 2."""
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "add")
+    assert code == 2
+    assert out == ""
+    assert err.strip() == "netui add: questi argomenti sono obbligatori: NOME"
+
+
+def test_netui_error_in_italian_exits_2(capsys, db_path, monkeypatch):
+    """A sentence netui's CLI builds itself is Italian too, with status 2."""
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    code, out, err = run_db(capsys, db_path, "export", "csv")
+    assert code == 2
+    assert err.strip() == "netui: Indica dove scrivere il file csv con --out PERCORSO."
+    code, out, err = run_db(capsys, db_path, "search", "--limit", "tanti", "x")
+    assert code == 2
+    assert err.strip() == "netui search: argomento --limit: valore int non valido: 'tanti'"
+
+
+def test_add_and_search_in_italian(capsys, db_path, frozen):
+    """add, search and show speak Italian; stored codes are shown with their Italian labels;
+    --json stays as it is."""
+    code, out, err = run_db(capsys, db_path, "--lang", "it", *ADD_GIULIA)
+    assert (code, err) == (0, "")
+    assert out == "Contatto aggiunto: Giulia Rossi (#1).\n"
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "search", "nessuno-così")
+    assert out == "Nessun contatto corrisponde a 'nessuno-così'.\n"
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "search", "Milano")
+    assert out == "#1  ·  ★ Giulia Rossi  ·  CTO presso Acme  ·  Milano  ·  ultimo contatto mai\n"
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "show", "Giulia")
+    assert "  cerchia            lavoro\n" in out
+    assert "  cadenza            ogni 30 giorni\n" in out
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "search", "Milano", "--json")
+    assert json.loads(out)[0]["circle"] == "work"
+
+
+def test_counted_output_in_italian(capsys, db_path, frozen):
+    """Plural forms: one day / several days late, in Italian."""
+    run_db(capsys, db_path, *ADD_GIULIA)
+    contact_id = stored(db_path, lambda: contacts.resolve_contact("Giulia"))
+    stored(db_path, lambda: followups.create_followup(contact_id, frozen.date().subtract(days=1), "Manda il deck"))
+    stored(db_path, lambda: followups.create_followup(contact_id, frozen.date().subtract(days=2), "Chiama"))
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "followup", "list")
+    assert code == 0
+    assert "#2  Giulia Rossi · Chiama · 2 giorni di ritardo" in out
+    assert "#1  Giulia Rossi · Manda il deck · 1 giorno di ritardo" in out
