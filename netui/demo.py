@@ -30,7 +30,7 @@ import re
 import string
 import time
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -1411,7 +1411,7 @@ def _write(plan: _Plan, report: _Progress) -> None:
     contact_base, event_base, interaction_base = bulk.next_id(Contact), bulk.next_id(Event), bulk.next_id(Interaction)
     contact_id = [contact_base + i for i in range(len(plan.contacts))]
     event_id = [event_base + i for i in range(len(plan.events))]
-    interaction_id = [interaction_base + i for i in range(len(plan.interactions))]
+    interaction_id = range(interaction_base, interaction_base + len(plan.interactions))
 
     tag_names = sorted({tag for person in plan.contacts for tag in person.tags})
     existing_tags = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(tag_names)).tuples()) \
@@ -1460,13 +1460,21 @@ def _write(plan: _Plan, report: _Progress) -> None:
         (ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month, ImportantDate.day,
                          ImportantDate.year, ImportantDate.remind_days_before],
          [(contact_id[p], label, month, day, year, remind) for p, label, month, day, year, remind in plan.dates]),
-        (Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
-                       Interaction.notes, Interaction.initiated_by, Interaction.event, Interaction.created_at],
-         [(interaction_id[i], x.kind, utc(x.occurred), x.summary, x.notes, x.initiated_by,
-           None if x.event is None else event_id[x.event], utc(x.created))
-          for i, x in enumerate(plan.interactions)]),
-        (InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
-         [(interaction_id[i], contact_id[p]) for i, x in enumerate(plan.interactions) for p in x.participants]),
+        # The two big tables: rows made batch by batch as they are written, instants given as
+        # seconds and formatted by SQLite (datetime(s, 'unixepoch') is the stored text).
+        (Interaction, None, _Stream(
+            'INSERT INTO "interaction" ("id", "kind", "occurred_at", "summary", "notes", "initiated_by", '
+            '"event_id", "created_at") VALUES (?, ?, datetime(?, \'unixepoch\'), ?, ?, ?, ?, '
+            'datetime(?, \'unixepoch\'))',
+            len(plan.interactions),
+            ((interaction_base + i, x.kind, x.occurred, x.summary, x.notes, x.initiated_by,
+              None if x.event is None else event_base + x.event, x.created)
+             for i, x in enumerate(plan.interactions)))),
+        (InteractionParticipant, None, _Stream(
+            'INSERT INTO "interaction_participant" ("interaction_id", "contact_id") VALUES (?, ?)',
+            sum(len(x.participants) for x in plan.interactions),
+            ((interaction_base + i, contact_base + p)
+             for i, x in enumerate(plan.interactions) for p in x.participants))),
         (EventAttendee, [EventAttendee.event, EventAttendee.contact, EventAttendee.status, EventAttendee.role],
          [(event_id[e], contact_id[p], status, role) for e, p, status, role in plan.attendees]),
         (FollowUp, [FollowUp.contact, FollowUp.due_on, FollowUp.channel, FollowUp.action,
@@ -1491,11 +1499,30 @@ def _write(plan: _Plan, report: _Progress) -> None:
             done += count
             report.writing(done, total)
 
-        if model is InteractionParticipant:
-            with _without_last_contacted_trigger():
-                bulk.insert_rows(model, fields, rows, advance)
+        if isinstance(rows, _Stream):
+            with _without_last_contacted_trigger() if model is InteractionParticipant else nullcontext():
+                rows.write(advance)
         else:
             bulk.insert_rows(model, fields, rows, advance)
+
+
+class _Stream:
+    """Rows for one prepared INSERT, made as they are written: `count` rows from `rows`."""
+
+    BATCH = 50_000
+
+    def __init__(self, statement: str, count: int, rows):
+        self.statement, self.count, self.rows = statement, count, iter(rows)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def write(self, progress: Callable[[int], None]) -> None:
+        cursor = database.cursor()
+        for start in range(0, self.count, self.BATCH):
+            size = min(self.BATCH, self.count - start)
+            cursor.executemany(self.statement, itertools.islice(self.rows, size))
+            progress(size)
 
 
 def _index_rows(plan: _Plan, contact_id: list[int]) -> list[tuple]:
@@ -1513,8 +1540,12 @@ def _index_rows(plan: _Plan, contact_id: list[int]) -> list[tuple]:
         return value
 
     interactions: list[list[str]] = [[] for _ in plan.contacts]
+    get = folded.get
     for x in plan.interactions:  # ids follow this order
-        line = fold_(f"{x.summary} {x.notes}")
+        text = x.summary + " " + x.notes
+        line = get(text)
+        if line is None:
+            line = folded[text] = fold(text)
         for p in x.participants:
             interactions[p].append(line)
     facts: list[list[str]] = [[] for _ in plan.contacts]
