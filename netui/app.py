@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from netui import contacts, db, demo
 from netui.errors import NetuiError
-from netui.i18n import _
+from netui.i18n import _, N_
 from netui.screens.actions import Actions
 from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
@@ -24,15 +24,15 @@ OTHER_WRITERS_CHECK_SECONDS = 2.0
 
 
 class NetuiApp(Actions, App):
-    TITLE = "netui"
+    TITLE = "netui"  # i18n: not text (the name)
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {NetuiCommands}
     BINDINGS = [
-        Binding("q", "quit", _("Quit"), tooltip=_("Quit netui")),
-        Binding("question_mark,f1", "help", _("Help"), tooltip=_("Keys of the focused pane")),
-        Binding("ctrl+z", "undo", _("Undo"), show=False, tooltip=_("Undo the last trash")),
-        Binding("c", "capture", _("Capture"), tooltip=_("Quick capture: one line per person met")),
-        Binding("t", "today", _("Today"), tooltip=_("What to do today: follow-ups, dates, people to call")),
+        Binding("q", "quit", N_("Quit"), tooltip=N_("Quit netui")),
+        Binding("question_mark,f1", "help", N_("Help"), tooltip=N_("Keys of the focused pane")),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, tooltip=N_("Undo the last trash")),
+        Binding("c", "capture", N_("Capture"), tooltip=N_("Quick capture: one line per person met")),
+        Binding("t", "today", N_("Today"), tooltip=N_("What to do today: follow-ups, dates, people to call")),
     ]
 
     def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
@@ -120,6 +120,11 @@ class NetuiApp(Actions, App):
     def action_today(self) -> None:
         self.open_today()
 
+    def get_system_commands(self, screen):
+        """Textual's own palette commands (Theme, Quit, Keys...), in the user's language."""
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -139,13 +144,23 @@ class NetuiApp(Actions, App):
 
 # What help calls the widget that has the focus (translated when shown).
 PANE_NAMES = {
-    "contacts": "contact list", "search": "search box", "timeline": "timeline",
-    "events": "event planner", "attendees": "people at this event",
-    "contact-timeline": "timeline", "today-list": "today's list", "trip-people": "people in this city",
-    "owe": "people I owe", "helped": "people I helped", "introductions": "introductions",
-    "connectors": "top connectors", "chain-tree": "people they brought in",
-    "import-path": "file to import", "import-preview": "import preview", "export-out": "file to write",
+    "contacts": N_("contact list"), "search": N_("search box"), "timeline": N_("timeline"),
+    "events": N_("event planner"), "attendees": N_("people at this event"),
+    "contact-timeline": N_("timeline"), "today-list": N_("today's list"), "trip-people": N_("people in this city"),
+    "owe": N_("people I owe"), "helped": N_("people I helped"), "introductions": N_("introductions"),
+    "connectors": N_("top connectors"), "chain-tree": N_("people they brought in"),
+    "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
 }
+# Textual's own palette commands, translated by get_system_commands.
+SYSTEM_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    N_("palette"), N_("Open the command palette"),  # the footer's ctrl+p key
+)
 
 
 def _key_rows(app: App, node) -> list[tuple[str, str]]:
@@ -156,5 +171,5 @@ def _key_rows(app: App, node) -> list[tuple[str, str]]:
             keys = " / ".join(
                 app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
             )
-            rows.append((keys, binding.tooltip or binding.description))
+            rows.append((keys, _(binding.tooltip or binding.description)))
     return rows

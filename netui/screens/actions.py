@@ -14,6 +14,7 @@ from textual.app import SuspendNotSupported
 
 from netui import contacts, events, followups, timeline
 from netui.i18n import _
+from netui.labels import label
 from netui.screens.contact import ContactScreen
 from netui.screens.contact_form import ContactForm
 from netui.screens.guard import reports_errors
@@ -65,7 +66,7 @@ class Actions:
     def trash_contact(self, contact_id: int) -> None:
         name = contacts.get_contact(contact_id).name
         contacts.trash_contact(contact_id)
-        self._undo.append(("trash", contact_id))
+        self._undo.append(("trash", contact_id))  # i18n: not text
         if isinstance(self.screen, ContactScreen):
             self.pop_screen()
         self.refresh_screen()
@@ -131,7 +132,7 @@ class Actions:
 
         initial = {
             "participants": [(i, contacts.get_contact(i).name) for i in contact_ids],
-            "kind": "meeting", "when": "now", "summary": "", "notes": "",
+            "kind": "meeting", "when": _("now"), "summary": "", "notes": "",
         }
 
         def submit(values: dict) -> None:
@@ -140,7 +141,7 @@ class Actions:
                 summary=values["summary"], notes=values["notes"],
             )
             info = timeline.get_interaction(interaction_id)
-            self.notify(_("Logged {kind} with {people}.", kind=info.kind,
+            self.notify(_("Logged {kind} with {people}.", kind=label(info.kind),
                           people=", ".join(p.name for p in info.participants)))
 
         self.push_screen(InteractionForm(_("Log an interaction"), initial, self.find_people, submit))
@@ -154,7 +155,7 @@ class Actions:
             followups.create_followup(contact_id, values["due_on"], values["action"], values["channel"])
             self.notify(_("Follow-up with {name} added.", name=name))
 
-        initial = {"due_on": "in 2 days", "channel": "", "action": ""}
+        initial = {"due_on": _("in 2 days"), "channel": "", "action": ""}
         self.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
 
     # --- keeping in touch ---------------------------------------------------------------
@@ -277,7 +278,7 @@ class Actions:
             return
         offer = giving.set_introduction_status(introduction_id, following)
         self.refresh_screen()
-        self.notify(_("Introduction of {pair}: {status}.", pair=pair, status=_(following)))
+        self.notify(_("Introduction of {pair}: {status}.", pair=pair, status=label(following)))
         if offer is not None:
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -309,12 +310,12 @@ class Actions:
             offer = timeline.log_milestone([contact_id], values["milestone"], values["note"], values["when"])
             if values["congratulate"]:
                 followups.accept_offer(offer)
-                self.notify(_("Logged: {milestone}. Follow-up: {action} by {day}.", milestone=offer.milestone,
+                self.notify(_("Logged: {milestone}. Follow-up: {action} by {day}.", milestone=label(offer.milestone),
                               action=offer.action, day=offer.due_on.isoformat()))
             else:
-                self.notify(_("Logged: {milestone}.", milestone=offer.milestone))
+                self.notify(_("Logged: {milestone}.", milestone=label(offer.milestone)))
 
-        self.push_screen(MilestoneForm(_("News from {name}", name=name), {"when": "now"}, submit))
+        self.push_screen(MilestoneForm(_("News from {name}", name=name), {"when": _("now")}, submit))
 
     def reschedule_followup(self, followup_id: int) -> None:
         from netui.screens.followup_form import FollowUpForm
@@ -349,7 +350,8 @@ class Actions:
             item = followups.get_followup(row.id)
             kind = followups.log_kind_for(item.channel) if log else None
             followups.complete_followup(row.id, log_kind=kind)
-            message = (_("Done: {action}; logged {kind} with {name}.", action=row.label, kind=kind, name=item.contact_name)
+            message = (_("Done: {action}; logged {kind} with {name}.", action=row.label, kind=label(kind),
+                         name=item.contact_name)
                        if log else _("Done: {action} ({name}).", action=row.label, name=item.contact_name))
         elif row.kind == "appointment":
             appointments.mark_done(row.id, row.on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +11,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from netui import brief, contacts, timeline, upkeep
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import N_, _, language, ngettext
+from netui.labels import label
 from netui.when import days_ahead, humanize, local_zone
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
 
 
 WARMTH_COLOURS = {"warm": "green", "cooling": "yellow", "cold": "dim"}  # marks: the contact list's
+
+
+def source_text(source: str) -> str:
+    """Where a default cadence comes from, as people read it: 'circle work', 'tag fintech'."""
+    kind, _colon, value = source.partition(":")
+    return f"{label(kind)} {label(value) if kind == 'circle' else value}"
+
+
+def month_text(month) -> str:
+    """'Dec 2025' / 'dic 2025'."""
+    return pendulum.date(month.year, month.month, 1).format("MMM YYYY", locale=language())
 
 
 def brief_text(seen: brief.MeetingBrief) -> Text:
@@ -26,13 +40,13 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
         text.append(seen.headline + "\n", style="bold")
     status = seen.keep_in_touch
     text.append(f"{WARMTH_MARKS.get(status.warmth, '')} ", style=WARMTH_COLOURS.get(status.warmth, ""))
-    line = _("{warmth}: last contacted {when}", warmth=status.warmth, when=humanize(status.last_contacted))
+    line = _("{warmth}: last contacted {when}", warmth=label(status.warmth), when=humanize(status.last_contacted))
     if status.cadence_days:
         line += _("; keep in touch every {every}", every=upkeep.cadence_label(status.cadence_days))
         if status.source.startswith(("tag:", "circle:")):
-            line += _(" (default of {source})", source=status.source.replace(":", " "))
+            line += _(" (default of {source})", source=source_text(status.source))
         if status.overdue:
-            line += _(", {days} days overdue", days=status.days_overdue)
+            line += ngettext(", {n} day overdue", ", {n} days overdue", status.days_overdue)
         elif status.due_on:
             line += _(", next by {day}", day=status.due_on.isoformat())
     text.append(line + "\n", style="red" if status.overdue else "")
@@ -60,16 +74,16 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
         + f" · {days_ahead(d.days_until)}" for d in seen.upcoming_dates
     ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
     block(_("Introductions"), [
-        _("{a} → {b}: {status}", a=i.person_a_name, b=i.person_b_name, status=i.status)
+        _("{a} → {b}: {status}", a=i.person_a_name, b=i.person_b_name, status=label(i.status))
         + (f" · {i.reason}" if i.reason else "") + (f" · {i.outcome}" if i.outcome else "")
         for i in seen.introductions
     ])
     block(_("Follow-ups"), [
-        f"{f.effective_due.isoformat()}" + (f" {f.channel}" if f.channel else "") + f"  {f.action}"
+        f"{f.effective_due.isoformat()}" + (f" {label(f.channel)}" if f.channel else "") + f"  {f.action}"
         for f in seen.open_followups
     ])
     block(_("Last time"), [
-        f"{i.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {i.kind}  "
+        f"{i.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {label(i.kind)}  "
         + (i.summary or (i.notes.splitlines() or [""])[0]) for i in seen.last_interactions
     ])
     text.rstrip()
@@ -81,16 +95,16 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
     as styled text; user text is never parsed as markup."""
     rows = [
         (_("Company"), detail.company), (_("Role"), detail.role), (_("City"), detail.city),
-        (_("Country"), detail.country), (_("Circle"), detail.circle),
+        (_("Country"), detail.country), (_("Circle"), label(detail.circle)),
         (_("Tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
-    rows += [(c.kind, c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
+    rows += [(label(c.kind), c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
     rows += [(d.label, d.text) for d in detail.important_dates]
     text = Text()
-    width = max((len(label) for label, value in rows if value), default=0) + 2
-    for label, value in rows:
+    width = max((len(name) for name, value in rows if value), default=0) + 2
+    for name, value in rows:
         if value:
-            text.append(f"{label}:".ljust(width), style="bold")
+            text.append(f"{name}:".ljust(width), style="bold")
             text.append(f"{value}\n")
     if detail.notes:
         text.append("\n" + _("Notes") + "\n", style="bold")
@@ -102,22 +116,22 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
 ACTIVITY_MONTHS = 12
 
 
-class ContactScreen(Screen):
+class ContactScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("e", "edit", _("Edit"), tooltip=_("Edit this contact")),
-        Binding("l", "log", _("Log"), tooltip=_("Log an interaction with this person")),
-        Binding("f", "followup", _("Follow-up"), tooltip=_("Add a follow-up")),
-        Binding("k", "keep_in_touch", _("Cadence"), tooltip=_("Keep in touch: how often; snooze")),
-        Binding("b", "add_date", _("Date"), tooltip=_("A birthday or another date to remember")),
-        Binding("p", "appointment", _("Recurring"), tooltip=_("A recurring appointment with them")),
-        Binding("w", "news", _("News"), tooltip=_("Their news (new job, promotion, award, book, child)")),
-        Binding("g", "gave", _("Gave"), tooltip=_("A favour you did for them")),
-        Binding("r", "received", _("Received"), tooltip=_("A favour they did for you")),
-        Binding("i", "introduce", _("Introduce"), tooltip=_("Introduce them to someone")),
-        Binding("d", "trash", _("Trash"), tooltip=_("Move to the trash (ctrl+z undoes)")),
+        Binding("escape", "back", N_("Back")),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("Edit this contact")),
+        Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with this person")),
+        Binding("f", "followup", N_("Follow-up"), tooltip=N_("Add a follow-up")),
+        Binding("k", "keep_in_touch", N_("Cadence"), tooltip=N_("Keep in touch: how often; snooze")),
+        Binding("b", "add_date", N_("Date"), tooltip=N_("A birthday or another date to remember")),
+        Binding("p", "appointment", N_("Recurring"), tooltip=N_("A recurring appointment with them")),
+        Binding("w", "news", N_("News"), tooltip=N_("Their news (new job, promotion, award, book, child)")),
+        Binding("g", "gave", N_("Gave"), tooltip=N_("A favour you did for them")),
+        Binding("r", "received", N_("Received"), tooltip=N_("A favour they did for you")),
+        Binding("i", "introduce", N_("Introduce"), tooltip=N_("Introduce them to someone")),
+        Binding("d", "trash", N_("Trash"), tooltip=N_("Move to the trash (ctrl+z undoes)")),
         # Not in the footer (it is full): listed by ? and the palette.
-        Binding("ctrl+e", "edit_notes", _("Notes in $EDITOR"), show=False, tooltip=_("Write the notes in your own editor")),
+        Binding("ctrl+e", "edit_notes", N_("Notes in $EDITOR"), show=False, tooltip=N_("Write the notes in your own editor")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -150,10 +164,10 @@ class ContactScreen(Screen):
         self.query_one("#contact-brief", Static).update(brief_text(brief.meeting_brief(self.contact_id)))
         months = timeline.monthly_activity(self.contact_id, months=ACTIVITY_MONTHS)
         counts = [m.count for m in months]
-        self.query_one("#contact-activity-title", Label).update(_(
-            "Activity, {first} – {last}: {total} interactions (busiest month: {most})",
-            first=f"{months[0].month:%b %Y}", last=f"{months[-1].month:%b %Y}", total=sum(counts),
-            most=max(counts, default=0)))
+        self.query_one("#contact-activity-title", Label).update(ngettext(
+            "Activity, {first} – {last}: {n} interaction (busiest month: {most})",
+            "Activity, {first} – {last}: {n} interactions (busiest month: {most})", sum(counts),
+            first=month_text(months[0].month), last=month_text(months[-1].month), most=max(counts, default=0)))
         self.query_one(Sparkline).data = counts
         self.query_one("#contact-fields", Static).update(detail_text(detail))
         self.query_one(TimelinePane).show(timeline.contact_timeline(self.contact_id, limit=200), hide_contact=self.contact_id)

@@ -15,7 +15,9 @@ from textual.widgets.option_list import Option
 
 from netui import events
 from netui.errors import NetuiError, NotFoundError, ValidationError
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import N_, _, ngettext
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.guard import reports_errors
 from netui.when import humanize, local_zone
@@ -49,13 +51,13 @@ def header_text(detail: events.EventDetail) -> Text:
     Rich's and Textual's escape() leave "[EU]" alone, and Textual markup eats it)."""
     place = ", ".join(part for part in (detail.venue, detail.city) if part)
     rows = [
-        (_("Kind"), detail.kind), (_("Status"), detail.status), (_("When"), when_text(detail)),
+        (_("Kind"), label(detail.kind)), (_("Status"), label(detail.status)), (_("When"), when_text(detail)),
         (_("Where"), place), (_("Link"), detail.link), (_("Goal"), detail.goal),
     ]
     text = Text()
-    for label, value in rows:
+    for name, value in rows:
         if value:
-            text.append("\n" if text else "").append(label, style="bold").append(f": {value}")
+            text.append("\n" if text else "").append(name, style="bold").append(f": {value}")
     if detail.notes:
         text.append("\n\n" if text else "").append(_("Notes"), style="bold").append(f"\n{detail.notes}")
     return text
@@ -68,7 +70,7 @@ def attendee_line(person: events.AttendeeInfo) -> Text:
     line.append(person.name, style="bold")
     if person.company:
         line.append(f" · {person.company}", style="dim")
-    line.append(f"  {_(person.status)}", style="italic")
+    line.append(f"  {label(person.status)}", style="italic")
     if person.role:
         line.append(f" · {person.role}", style="italic dim")
     return line
@@ -107,14 +109,14 @@ class AddAttendeesForm(FormScreen):
         }
 
 
-class EventScreen(Screen):
+class EventScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Back to the previous screen")),
-        Binding("e", "edit", _("Edit"), tooltip=_("Edit this event")),
-        Binding("a", "add_people", _("Add people"), tooltip=_("Add people to meet at this event")),
-        Binding("m", "toggle_met", _("Met"), tooltip=_("Mark the highlighted person met (again: back to 'to meet')")),
-        Binding("delete", "remove_attendee", _("Remove"), tooltip=_("Take the highlighted person off this event's list")),
-        Binding("s", "cycle_status", _("Status"), tooltip=_("Next status: idea → planned → registered → attended / skipped")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the previous screen")),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("Edit this event")),
+        Binding("a", "add_people", N_("Add people"), tooltip=N_("Add people to meet at this event")),
+        Binding("m", "toggle_met", N_("Met"), tooltip=N_("Mark the highlighted person met (again: back to 'to meet')")),
+        Binding("delete", "remove_attendee", N_("Remove"), tooltip=N_("Take the highlighted person off this event's list")),
+        Binding("s", "cycle_status", N_("Status"), tooltip=N_("Next status: idea → planned → registered → attended / skipped")),
     ]
 
     def __init__(self, event_id: int) -> None:
@@ -210,7 +212,7 @@ class EventScreen(Screen):
             role = values["role"].strip() or None
             for contact_id in ids:
                 events.set_attendee(self.event_id, contact_id, "to meet", role=role)
-            self.notify(_("Added {count} to meet.", count=len(ids)))
+            self.notify(ngettext("Added {n} to meet.", "Added {n} to meet.", len(ids)))
 
         self.app.push_screen(AddAttendeesForm(_("People to meet at {title}", title=title), {}, find, submit))
 
@@ -247,11 +249,11 @@ class EventScreen(Screen):
             events.set_event_status(self.event_id, following)
         except NetuiError as error:
             self._refused_status = following
-            self.notify(str(error), severity="error", title=_("Still {status}", status=self.detail.status))
+            self.notify(str(error), severity="error", title=_("Still {status}", status=label(self.detail.status)))
             return
         self._refused_status = None
         self.reload()
-        self.notify(_("Status: {status}.", status=following))
+        self.notify(_("Status: {status}.", status=label(following)))
 
     @on(OptionList.OptionSelected, "#attendees")
     def attendee_selected(self, message: OptionList.OptionSelected) -> None:

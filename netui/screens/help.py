@@ -9,7 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import _, N_
 
 
 def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> Text:
@@ -27,8 +28,8 @@ def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> 
     return text
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss_help", _("Close help"))]
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss_help", N_("Close help"))]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 90%;

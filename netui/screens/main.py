@@ -12,7 +12,9 @@ from textual.widgets import Footer, Header, Input, Label
 
 from netui import contacts, events, timeline
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import N_, _, ngettext
+from netui.labels import label
 from netui.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
@@ -22,35 +24,38 @@ from netui.widgets.timeline_pane import TimelinePane
 def describe(pages: contacts.ContactPages) -> str:
     """'12 people', '3 found · circle: work', 'first 1000 found'."""
     if pages.ids is None:
-        what = _("1 person") if pages.count == 1 else _("{count} people", count=pages.count)
+        what = ngettext("{n} person", "{n} people", pages.count)
     elif pages.capped:
-        what = _("first {count} found", count=pages.count)
+        what = ngettext("first {n} found", "first {n} found", pages.count)
     else:
-        what = _("{count} found", count=pages.count)
-    conditions = [f"{name}: {value}" for name, value in pages.filters.items()]
+        what = ngettext("{n} found", "{n} found", pages.count)
+    conditions = [f"{_(FILTER_NAMES.get(name, name))}: {label(value) if name == 'circle' else value}"
+                  for name, value in pages.filters.items()]
     if pages.sort != "name":
         conditions.append(_("by {sort}", sort=_(SORT_NAMES.get(pages.sort, pages.sort))))
     return " · ".join([what, *conditions])
 
 
-SORT_NAMES = {"last_contacted": "last contacted", "company": "company", "balance": "give & take balance"}
+SORT_NAMES = {"last_contacted": N_("last contacted"), "company": N_("company"), "balance": N_("give & take balance")}
+# The search box's filters (circle:work, #tag...), as the title above the list names them.
+FILTER_NAMES = {"circle": N_("circle"), "tag": N_("tag"), "city": N_("city"), "company": N_("company")}
 
 
 TIMELINE_SETTLE_SECONDS = 0.12
 
 
-class MainScreen(Screen):
+class MainScreen(TranslatedBindings, Screen):
     # Below 110 columns the timeline pane gives its room to the contacts (the contact
     # screen still shows each person's timeline).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("slash", "search", _("Search"), tooltip=_("Search contacts as you type")),
-        Binding("n", "new_contact", _("New"), tooltip=_("Add a new contact")),
-        Binding("l", "log", _("Log"), tooltip=_("Log an interaction with the highlighted contact")),
-        Binding("N", "new_event", _("New event"), tooltip=_("Plan a new event")),
-        Binding("d", "trash", _("Trash"), tooltip=_("Move the highlighted contact to the trash")),
-        Binding("x", "export", _("Export"), tooltip=_("Export the contacts this list shows")),
-        Binding("escape", "clear_search", _("Clear search"), show=False),
+        Binding("slash", "search", N_("Search"), tooltip=N_("Search contacts as you type")),
+        Binding("n", "new_contact", N_("New"), tooltip=N_("Add a new contact")),
+        Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with the highlighted contact")),
+        Binding("N", "new_event", N_("New event"), tooltip=N_("Plan a new event")),
+        Binding("d", "trash", N_("Trash"), tooltip=N_("Move the highlighted contact to the trash")),
+        Binding("x", "export", N_("Export"), tooltip=N_("Export the contacts this list shows")),
+        Binding("escape", "clear_search", N_("Clear search"), show=False),
     ]
 
     def __init__(self) -> None:

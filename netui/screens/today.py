@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,8 +13,10 @@ from textual.widgets.option_list import Option
 
 from netui import agenda
 from netui.errors import NetuiError
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import N_, _, language
 from netui.session import worker_connection
+from netui.when import long_date, short_date
 
 LOOK_AHEAD_DAYS = 7
 # What each key does on each kind of row (a key missing for a kind is hidden there).
@@ -27,6 +30,14 @@ ROW_ACTIONS = {
 }
 
 
+def day_text(day, english_format: str, helper) -> str:
+    """English keeps its zero-padded day ('Thu 03 Dec'); other languages write days as
+    netui.when does ('gio 3 dic', 'giovedì 3 dicembre 2026')."""
+    if language() == "en":
+        return pendulum.date(day.year, day.month, day.day).format(english_format, locale="en")
+    return helper(day)
+
+
 def when_text(row: agenda.AgendaRow) -> str:
     """The row's left column: how late, when, or how soon."""
     if row.kind in ("followup", "cadence"):
@@ -34,8 +45,8 @@ def when_text(row: agenda.AgendaRow) -> str:
     if row.kind == "appointment":
         return row.detail
     if row.days == 0:
-        return _("today") if row.at is None else _("today {time}", time=f"{row.at:%H:%M}")
-    moment = row.on.strftime("%a %d %b") + (f" {row.at:%H:%M}" if row.at else "")
+        return _("today") if row.at is None else _("today {time}", time=row.at.strftime("%H:%M"))
+    moment = day_text(row.on, "ddd DD MMM", short_date) + (f" {row.at:%H:%M}" if row.at else "")
     return _("in {days} d, {day}", days=row.days, day=moment)
 
 
@@ -53,18 +64,18 @@ def row_text(row: agenda.AgendaRow) -> Text:
     return text
 
 
-class TodayScreen(Screen):
+class TodayScreen(TranslatedBindings, Screen):
     """The agenda of netui.agenda.today_agenda; the app does the work (netui.screens.actions)."""
 
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("enter", "open", _("Open"), tooltip=_("Open the person or event")),
-        Binding("d", "done", _("Done"), tooltip=_("Mark the follow-up or appointment done")),
-        Binding("D", "done_and_log", _("Done + log"), tooltip=_("Mark the follow-up done and log the interaction")),
-        Binding("s", "snooze", _("Snooze"),
-                tooltip=_("Snooze the follow-up or keep-in-touch; skip this appointment")),
-        Binding("r", "reschedule", _("Reschedule"), tooltip=_("Move the follow-up to another day")),
-        Binding("l", "log", _("Log"), tooltip=_("Log an interaction with them")),
+        Binding("escape", "back", N_("Back")),
+        Binding("enter", "open", N_("Open"), tooltip=N_("Open the person or event")),
+        Binding("d", "done", N_("Done"), tooltip=N_("Mark the follow-up or appointment done")),
+        Binding("D", "done_and_log", N_("Done + log"), tooltip=N_("Mark the follow-up done and log the interaction")),
+        Binding("s", "snooze", N_("Snooze"),
+                tooltip=N_("Snooze the follow-up or keep-in-touch; skip this appointment")),
+        Binding("r", "reschedule", N_("Reschedule"), tooltip=N_("Move the follow-up to another day")),
+        Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with them")),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
@@ -114,7 +125,7 @@ class TodayScreen(Screen):
                 items.append(Option(row_text(row), id=key))
         options.clear_options()
         options.add_options(items)
-        day = found.today.strftime("%A %d %B %Y")
+        day = day_text(found.today, "dddd DD MMMM YYYY", long_date)
         summary = _("Today, {day} — ", day=day) + ("; ".join(counts) if counts else _("nothing to do. Enjoy it."))
         self.query_one("#today-summary", Static).update(Text(summary))
         ids = [option.id for option in items if not option.disabled]

@@ -22,13 +22,15 @@ from textual.worker import get_current_worker
 
 from netui import events, trips, when
 from netui.errors import NetuiError, ValidationError
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import N_, _, ngettext
+from netui.labels import label
 from netui.session import worker_connection
 
 # Column keys, in order, with their headings (translated when shown).
 COLUMNS = (
-    ("mark", "✓"), ("name", "name"), ("work", "company · role"), ("warmth", "warmth"),
-    ("last", "last contact"), ("overdue", "overdue"), ("followups", "open follow-ups"),
+    ("mark", "✓"), ("name", N_("name")), ("work", N_("company · role")), ("warmth", N_("warmth")),
+    ("last", N_("last contact")), ("overdue", N_("overdue")), ("followups", N_("open follow-ups")),
 )
 # Which input shows a ValidationError for each field the domain names.
 FIELD_INPUTS = {"city": "trip-city", "from": "trip-from", "start": "trip-from", "to": "trip-to", "end": "trip-to"}
@@ -73,7 +75,7 @@ def person_row(person: trips.TripPerson, selected: bool, now) -> list[Text]:
         Text(SELECTED_MARK if selected else "", style="bold"),
         Text(person.name, style="bold" if selected else ""),
         Text(work_text(person)),
-        Text(_(person.warmth)),
+        Text(label(person.warmth)),
         Text(when.humanize(person.last_contacted, now)),
         Text(overdue, style="bold" if overdue else ""),
         Text(followups_text(person)),
@@ -84,19 +86,19 @@ class TripTable(DataTable):
     """The people of the city; its keys act on the highlighted or selected people."""
 
     BINDINGS = [
-        Binding("space", "screen.toggle", _("Select"), tooltip=_("Select or unselect the highlighted person")),
-        Binding("a", "screen.toggle_all", _("All / none"), tooltip=_("Select everyone listed, or nobody")),
-        Binding("f", "screen.tell_them", _("Tell them"),
-                tooltip=_("A 'tell them about my trip' follow-up for each selected person (needs From)")),
-        Binding("enter", "select_cursor", _("Open"), tooltip=_("Open the highlighted person")),
-        Binding("j", "cursor_down", _("Down"), show=False),
-        Binding("k", "cursor_up", _("Up"), show=False),
+        Binding("space", "screen.toggle", N_("Select"), tooltip=N_("Select or unselect the highlighted person")),
+        Binding("a", "screen.toggle_all", N_("All / none"), tooltip=N_("Select everyone listed, or nobody")),
+        Binding("f", "screen.tell_them", N_("Tell them"),
+                tooltip=N_("A 'tell them about my trip' follow-up for each selected person (needs From)")),
+        Binding("enter", "select_cursor", N_("Open"), tooltip=N_("Open the highlighted person")),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
 
-class TripScreen(Screen):
+class TripScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Back to the previous screen")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Back to the previous screen")),
     ]
     DEFAULT_CSS = """
     TripScreen #trip { padding: 0 2; }
@@ -224,10 +226,9 @@ class TripScreen(Screen):
 
     def _summary(self, city: str) -> str:
         count = len(self.people)
-        text = (_("1 person in {city}.", city=city) if count == 1
-                else _("{count} people in {city}.", count=count, city=city))
+        text = ngettext("{n} person in {city}.", "{n} people in {city}.", count, city=city)
         if self.selected:
-            text += " " + _("{count} selected.", count=len(self.selected))
+            text += " " + ngettext("{n} selected.", "{n} selected.", len(self.selected))
         return text + " " + _("space selects, a selects all, f tells them about your trip, Enter opens.")
 
     # --- the table -------------------------------------------------------------------------
@@ -309,8 +310,8 @@ class TripScreen(Screen):
     def _told(self, request: TripRequest, trip_id: int, count: int, city: str,
               people: list[trips.TripPerson]) -> None:
         self._saved_trip = (request.trip_key, trip_id)
-        message = (_("1 follow-up created for your trip to {city}", city=city) if count == 1
-                   else _("{count} follow-ups created for your trip to {city}", count=count, city=city))
+        message = ngettext("{n} follow-up created for your trip to {city}",
+                           "{n} follow-ups created for your trip to {city}", count, city=city)
         self.selected = set()  # pressing f again must not tell the same people twice
         self._show(request, people, focus_table=False, message=message + ".")
         self.app.notify(message)

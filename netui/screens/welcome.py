@@ -9,32 +9,35 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown
 
-from netui.i18n import _
+from netui.screens.translated import TranslatedBindings
+from netui.i18n import _, N_
 
-WELCOME = _(
-    """# Welcome to netui
-
-Your network is empty. netui keeps the people you know, what happened between you,
+# The welcome's Markdown, one message per paragraph (translated when shown).
+WELCOME = (
+    N_("# Welcome to netui"),
+    N_("""Your network is empty. netui keeps the people you know, what happened between you,
 the events where you meet new people and the follow-ups that keep relationships alive,
-in one file on this computer.
-
-- **d** loads a *demo network* (about 200 made-up people) to look around;
+in one file on this computer."""),
+    N_("""- **d** loads a *demo network* (about 200 made-up people) to look around;
 - **n** adds your first contact;
-- **Esc** starts with an empty network.
-
-Press **?** on any screen for its keys, **ctrl+p** for every command."""
+- **Esc** starts with an empty network."""),
+    N_("Press **?** on any screen for its keys, **ctrl+p** for every command."),
 )
 
 
-class WelcomeScreen(ModalScreen[str]):
+def welcome_text() -> str:
+    return "\n\n".join(_(paragraph) for paragraph in WELCOME)
+
+
+class WelcomeScreen(TranslatedBindings, ModalScreen[str]):
     """Dismisses with "demo", "new" or "empty"."""
 
     BINDINGS = [
-        Binding("d", "choose('demo')", _("Demo network")),
-        Binding("n", "choose('new')", _("First contact")),
-        Binding("escape", "choose('empty')", _("Start empty")),
-        Binding("question_mark,f1", "app.help", _("Help")),
-        Binding("q", "app.quit", _("Quit")),
+        Binding("d", "choose('demo')", N_("Demo network")),
+        Binding("n", "choose('new')", N_("First contact")),
+        Binding("escape", "choose('empty')", N_("Start empty")),
+        Binding("question_mark,f1", "app.help", N_("Help")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
     DEFAULT_CSS = """
     WelcomeScreen { align: center middle; }
@@ -45,7 +48,7 @@ class WelcomeScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Markdown(WELCOME)
+            yield Markdown(welcome_text())
             with Horizontal():
                 yield Button(_("Start empty"), id="empty")
                 yield Button(_("Add a contact (n)"), id="new")

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from netui.contacts import ContactSummary
-from netui.i18n import _
+from netui.i18n import N_
 from netui.when import humanize
 
 PAGE_SIZE = 100
@@ -43,13 +43,13 @@ class ContactList(ScrollView, can_focus=True):
     Warmth (netui.upkeep): ● warm, ◐ cooling, ○ cold -- a shape as well as a colour."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", _("Down"), show=False),
-        Binding("up,k", "cursor_up", _("Up"), show=False),
-        Binding("pagedown", "page_down", _("Page down"), show=False),
-        Binding("pageup", "page_up", _("Page up"), show=False),
-        Binding("home", "first", _("First"), show=False),
-        Binding("end", "last", _("Last"), show=False),
-        Binding("enter", "open", _("Open"), tooltip=_("Open the selected contact")),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
+        Binding("pagedown", "page_down", N_("Page down"), show=False),
+        Binding("pageup", "page_up", N_("Page up"), show=False),
+        Binding("home", "first", N_("First"), show=False),
+        Binding("end", "last", N_("Last"), show=False),
+        Binding("enter", "open", N_("Open"), tooltip=N_("Open the selected contact")),
     ]
     COMPONENT_CLASSES = {
         "contact-list--cursor",

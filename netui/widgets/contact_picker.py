@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.i18n import _
+from netui.i18n import _, N_
 
 # find(text) -> [(contact id, "Name · company · city")], best match first.
 Finder = Callable[[str], list[tuple[int, str]]]
@@ -32,7 +32,7 @@ class ContactPicker(Vertical):
     ContactPicker > OptionList { height: auto; max-height: 6; border: none; }
     ContactPicker > OptionList.-empty { display: none; }
     """
-    BINDINGS = [Binding("down", "to_matches", _("Matches"), show=False)]
+    BINDINGS = [Binding("down", "to_matches", N_("Matches"), show=False)]
 
     class Changed(Message):
         def __init__(self, picker: ContactPicker) -> None:
@@ -67,7 +67,7 @@ class ContactPicker(Vertical):
         # Names are plain text: escape() leaves "[EU]" alone, and Textual markup eats it.
         names = ", ".join(self._chosen.values())
         self.query_one(".picker-chosen", Static).update(
-            Content(names) if names else Content.from_markup(_("[dim]nobody yet[/dim]")))
+            Content(names) if names else Content.styled(_("nobody yet"), "dim"))
 
     @on(Input.Changed, ".picker-input")
     def _typed(self, event: Input.Changed) -> None:

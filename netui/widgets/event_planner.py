@@ -7,15 +7,15 @@ from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from netui.events import EVENT_STATUSES, EventSummary
-from netui.i18n import _
+from netui.i18n import _, N_
 from netui.widgets.lists import VimOptionList
 
 from netui.when import local_zone
 
 # Translated when shown, so a catalogue installed later still applies.
 STATUS_TITLES = {
-    "idea": "Ideas", "planned": "Planned", "registered": "Registered",
-    "attended": "Attended", "skipped": "Skipped",
+    "idea": N_("Ideas"), "planned": N_("Planned"), "registered": N_("Registered"),
+    "attended": N_("Attended"), "skipped": N_("Skipped"),
 }
 
 
@@ -38,7 +38,7 @@ def event_line(event: EventSummary) -> Text:
 class EventPlanner(VimOptionList):
     """Selecting an event posts OptionList.OptionSelected with id 'event-<id>'."""
 
-    BINDINGS = [Binding("enter", "select", _("Open"), tooltip=_("Open the highlighted event"))]
+    BINDINGS = [Binding("enter", "select", N_("Open"), tooltip=N_("Open the highlighted event"))]
 
     DEFAULT_CSS = """
     EventPlanner { height: 1fr; }

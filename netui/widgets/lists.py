@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import OptionList
 
-from netui.i18n import _
+from netui.i18n import N_
 
 
 class VimOptionList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", _("Down"), show=False),
-        Binding("k", "cursor_up", _("Up"), show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from netui.i18n import _
+from netui.labels import label
 from netui.widgets.lists import VimOptionList
 from netui.timeline import InteractionInfo
 from netui.when import local_zone
@@ -23,7 +24,7 @@ def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> 
     line = Text()
     line.append(local.format("YYYY-MM-DD"), style="bold")
     line.append(f" {KIND_ICONS.get(info.kind, '•')} ")
-    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else info.kind))
+    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else label(info.kind)))
     if people:
         line.append(" · " + ", ".join(people), style="italic dim")
     if info.event_title:
