@@ -17,30 +17,31 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from netui.i18n import _
+from netui.i18n import N_, _
 from netui.screens.fields import whole_number
 from netui.screens.form import error_slot, form_buttons
 from netui.screens.interaction_form import InteractionForm
 from netui.widgets.contact_picker import ContactPicker, Finder
 
 FREQUENCIES = ("weekly", "monthly")
+FREQUENCY_LABELS = {"weekly": N_("weekly"), "monthly": N_("monthly")}
 DEFAULTS = {"title": "", "start": "", "freq": "weekly", "interval": "1", "weekdays": "",
             "until": "", "count": "", "duration_minutes": "60", "notes": ""}
 PLACEHOLDERS = {
-    "title": "Coffee with Giulia, padel, mentoring call",
-    "start": "2026-12-01 18:00, tomorrow 18:00",
+    "title": N_("Coffee with Giulia, padel, mentoring call"),
+    "start": N_("2026-12-01 18:00, tomorrow 18:00"),
     "interval": "1",
-    "weekdays": "tue,thu (optional)",
-    "until": "2026-12-31 (optional)",
-    "count": "10 (optional)",
+    "weekdays": N_("tue,thu (optional)"),
+    "until": N_("2026-12-31 (optional)"),
+    "count": N_("10 (optional)"),
     "duration_minutes": "60",
 }
 LABELS = {
-    "title": "Title", "participants": "With", "start": "First time", "freq": "Repeat",
-    "interval": "Every", "weekdays": "On (weekly only)", "until": "Until (a day)", "count": "Or … times",
-    "duration_minutes": "Duration (minutes)", "notes": "Notes",
+    "title": N_("Title"), "participants": N_("With"), "start": N_("First time"), "freq": N_("Repeat"),
+    "interval": N_("Every"), "weekdays": N_("On (weekly only)"), "until": N_("Until (a day)"),
+    "count": N_("Or … times"), "duration_minutes": N_("Duration (minutes)"), "notes": N_("Notes"),
 }
-UNITS = {"weekly": "Every … weeks", "monthly": "Every … months"}
+UNITS = {"weekly": N_("Every … weeks"), "monthly": N_("Every … months")}
 
 
 class AppointmentForm(InteractionForm):
@@ -69,7 +70,7 @@ class AppointmentForm(InteractionForm):
                 self._find_people, list(self.initial.get("participants") or ()), multiple=True, id="participants"))
             yield from self._field("start", self._input("start"))
             with Horizontal(classes="row"):
-                yield self._column("freq", Select([(_(f), f) for f in FREQUENCIES], value=freq,
+                yield self._column("freq", Select([(_(FREQUENCY_LABELS[f]), f) for f in FREQUENCIES], value=freq,
                                                   allow_blank=False, id="freq"))
                 yield self._column("interval", self._input("interval"))
                 yield self._column("weekdays", self._input("weekdays"))

@@ -20,8 +20,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from netui import upkeep
-from netui.i18n import _
-from netui.screens.fields import whole_number
+from netui.i18n import _, ngettext
+from netui.labels import label
+from netui.screens.fields import typed_date, whole_number
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.snooze_form import snooze_days
 
@@ -36,7 +37,8 @@ def source_text(source: str) -> str:
         return _("set to none for them")
     scope, _sep, name = source.partition(":")
     if scope in ("circle", "tag") and name:
-        return _("the default of {scope} {name}", scope=_(scope), name=name)
+        return _("the default of {scope} {name}", scope=label(scope),
+                 name=label(name) if scope == "circle" else name)
     return _("no default applies")
 
 
@@ -49,12 +51,12 @@ def status_text(status: upkeep.KeepInTouch) -> Text:
     else:
         text.append(_("no keep-in-touch") + (f" ({source_text(status.source)})" if status.source else ""))
     if status.due_on:
-        text.append(" · " + _("due {day}", day=status.due_on.isoformat()))
+        text.append(" · " + _("due {day}", day=typed_date(status.due_on)))
     if status.days_overdue:
-        text.append(" · " + _("{days} days overdue", days=status.days_overdue), style="bold")
+        text.append(" · " + ngettext("{n} day overdue", "{n} days overdue", status.days_overdue), style="bold")
     if status.snoozed_until:
-        text.append(" · " + _("snoozed until {day}", day=status.snoozed_until.isoformat()))
-    text.append(" · " + _(status.warmth))
+        text.append(" · " + _("snoozed until {day}", day=typed_date(status.snoozed_until)))
+    text.append(" · " + label(status.warmth))
     return text
 
 
@@ -99,10 +101,10 @@ class CadenceForm(FormScreen):
             yield Select(choices, value=every, allow_blank=False, id="every")
             yield error_slot("every")
             yield Label(_("Custom: every … days"), classes="field-label")
-            yield Input(str(self.initial.get("custom_days") or custom), placeholder=_("45"), id="custom_days")
+            yield Input(str(self.initial.get("custom_days") or custom), placeholder="45", id="custom_days")
             yield error_slot("custom_days")
             yield Label(_("Snooze … days (optional)"), classes="field-label")
-            yield Input(str(self.initial.get("snooze_days") or ""), placeholder=_("14"), id="snooze_days")
+            yield Input(str(self.initial.get("snooze_days") or ""), placeholder="14", id="snooze_days")
             yield Static(_("Not overdue until then, whatever the cadence."), classes="field-help")
             yield error_slot("snooze_days")
             yield form_buttons()

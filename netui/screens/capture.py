@@ -13,7 +13,15 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Select, St
 from netui import capture
 from netui.capture_line import EXAMPLE_LINE
 from netui.errors import NetuiError, ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _
+from netui.screens.fields import typed_date
+from netui.screens.translated import TranslatedBindings
+
+
+# Why a line is taken as an existing contact (netui.contacts.MATCH_REASONS and the
+# name-and-company match), as shown on screen.
+MATCH_REASONS = (N_("same e-mail"), N_("same LinkedIn profile"), N_("same phone number"),
+                 N_("same name and company"))
 
 
 def preview_text(found: capture.CapturePreview) -> Text:
@@ -29,7 +37,7 @@ def preview_text(found: capture.CapturePreview) -> Text:
         (_("Name"), line.name), (_("Company"), line.company), (_("Role"), line.role),
         (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
         (_("Phone"), ", ".join(line.phones)), (_("LinkedIn"), ", ".join(line.linkedin)),
-        (_("Follow up"), found.due.isoformat()), (_("Note"), line.note),
+        (_("Follow up"), typed_date(found.due)), (_("Note"), line.note),
     ]
     width = max(len(label) for label, _v in rows) + 2
     for label, value in rows:
@@ -40,10 +48,21 @@ def preview_text(found: capture.CapturePreview) -> Text:
     return text
 
 
-class CaptureScreen(Screen):
+def saved_line(result: capture.CaptureResult, first: bool = True) -> str:
+    """'Added Giulia Rossi · follow up 2026-12-03' (the status line) or, further down the
+    session's log, 'added Giulia Rossi · …'."""
+    due = typed_date(result.due)
+    if result.created:
+        line = _("Added {name} · follow up {due}", name=result.name, due=due)
+    else:
+        line = _("Updated {name} · follow up {due}", name=result.name, due=due)
+    return line if first else line[:1].lower() + line[1:]
+
+
+class CaptureScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Leave capture mode")),
-        Binding("ctrl+z", "undo_capture", _("Undo last"), tooltip=_("Take back the last capture exactly")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Leave capture mode")),
+        Binding("ctrl+z", "undo_capture", N_("Undo last"), tooltip=N_("Take back the last capture exactly")),
     ]
     AUTO_FOCUS = "#capture-line"
 
@@ -113,15 +132,14 @@ class CaptureScreen(Screen):
         self.captured.append(result)
         # Committed to disk above; only now does the field clear for the next person.
         event.input.value = ""
-        status.update(Text(_("{verb} {name} · follow up {due}", verb=_(result.verb).capitalize(),
-                             name=result.name, due=result.due.isoformat()), style="bold green"))
+        status.update(Text(saved_line(result), style="bold green"))
         self._show_log()
 
     def _show_log(self) -> None:
         log = self.query_one("#capture-log", OptionList)
         log.clear_options()
         log.add_options(
-            Text(f"{_(r.verb)} {r.name} · {_('follow up')} {r.due.isoformat()}") for r in reversed(self.captured)
+            Text(saved_line(r, first=False)) for r in reversed(self.captured)
         )
 
     def action_undo_capture(self) -> None:

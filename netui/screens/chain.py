@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static, Tree
 
 from netui import chains
-from netui.i18n import _
+from netui.i18n import N_, _, ngettext
+from netui.screens.translated import TranslatedBindings
 
 
 def person_label(person: chains.ChainPerson, downstream: int | None = None) -> Text:
@@ -20,13 +21,13 @@ def person_label(person: chains.ChainPerson, downstream: int | None = None) -> T
     if person.company:
         text.append(f"  {person.company}", style="dim")
     if downstream:
-        text.append("  " + _("+{count} through them", count=downstream), style="italic")
+        text.append("  " + ngettext("+{n} through them", "+{n} through them", downstream), style="italic")
     return text
 
 
-class ChainScreen(Screen):
+class ChainScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -64,7 +65,8 @@ class ChainScreen(Screen):
         grow(tree.root, tree_data)
         tree.root.expand()
         if not tree_data.children:
-            tree.root.set_label(Text.assemble(person_label(me), ("  " + _("has not brought anyone in yet"), "dim")))
+            nobody = Text("  " + _("has not brought anyone in yet"), style="dim")
+            tree.root.set_label(Text.assemble(person_label(me), nobody))
         tree.focus()
 
     @on(Tree.NodeSelected)

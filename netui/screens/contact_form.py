@@ -7,22 +7,23 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.contacts import CIRCLES
-from netui.i18n import _
+from netui.i18n import N_, _
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 # (field, label, placeholder); the field names are those of netui.contacts.save_contact.
 TEXT_INPUTS = (
-    ("first_name", "First name", "e.g. Giulia"),
-    ("last_name", "Last name", "e.g. Rossi"),
-    ("company", "Company", "e.g. Lumen Digital"),
-    ("role", "Role", "e.g. Head of PR"),
-    ("city", "City", "e.g. Milano"),
-    ("country", "Country", "e.g. Italy"),
-    ("email", "E-mail", "e.g. giulia@lumen.it"),
-    ("phone", "Phone", "e.g. +39 333 123 4567"),
-    ("tags", "Tags", "e.g. fintech milano (separated by spaces)"),
-    ("cadence_days", "Keep in touch every … days", "e.g. 30 (empty: no reminder)"),
-    ("how_met", "How we met", "e.g. Web Marketing Festival, at the coffee stand"),
+    ("first_name", N_("First name"), N_("e.g. Giulia")),
+    ("last_name", N_("Last name"), N_("e.g. Rossi")),
+    ("company", N_("Company"), N_("e.g. Lumen Digital")),
+    ("role", N_("Role"), N_("e.g. Head of PR")),
+    ("city", N_("City"), N_("e.g. Milano")),
+    ("country", N_("Country"), N_("e.g. Italy")),
+    ("email", N_("E-mail"), N_("e.g. giulia@lumen.it")),
+    ("phone", N_("Phone"), N_("e.g. +39 333 123 4567")),
+    ("tags", N_("Tags"), N_("e.g. fintech milano (separated by spaces)")),
+    ("cadence_days", N_("Keep in touch every … days"), N_("e.g. 30 (empty: no reminder)")),
+    ("how_met", N_("How we met"), N_("e.g. Web Marketing Festival, at the coffee stand")),
 )
 
 
@@ -38,7 +39,7 @@ class ContactForm(FormScreen):
                 yield Input(str(self.initial.get(field) or ""), placeholder=_(placeholder), id=field)
                 yield error_slot(field)
             yield Label(_("Circle"), classes="field-label")
-            yield Select([(c, c) for c in CIRCLES], value=self.initial.get("circle") or "other",
+            yield Select([(label(c), c) for c in CIRCLES], value=self.initial.get("circle") or "other",
                          allow_blank=False, id="circle")
             yield error_slot("circle")
             yield Label(_("Notes"), classes="field-label")

@@ -11,13 +11,16 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from netui.i18n import _
+from netui.i18n import N_, _
 from netui.screens.fields import whole_number
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 OTHER = "other"
 # The labels offered; "other" asks for one in words.
 DATE_LABELS = ("birthday", "work anniversary", "anniversary", "name day", OTHER)
+# What they are called on screen (the stored label stays the English word).
+DATE_LABEL_NAMES = {"birthday": N_("birthday"), "work anniversary": N_("work anniversary"),
+                    "anniversary": N_("anniversary"), "name day": N_("name day"), OTHER: N_("other")}
 DEFAULT_REMIND_DAYS = 7
 
 
@@ -41,7 +44,7 @@ class ImportantDateForm(FormScreen):
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
             yield Label(_("What"), classes="field-label")
-            yield Select([(_(k), k) for k in DATE_LABELS], value=kind, allow_blank=False, id="kind")
+            yield Select([(_(DATE_LABEL_NAMES[k]), k) for k in DATE_LABELS], value=kind, allow_blank=False, id="kind")
             yield Label(_("Label"), id="label_text-label", classes="field-label")
             yield Input("" if kind != OTHER else label, placeholder=_("wedding day, graduation, arrived in Milano"),
                         id="label_text")

@@ -13,34 +13,38 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui import events
-from netui.i18n import _
+from netui.i18n import N_, _, language
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.when import local_zone
 
 TIME_FORMAT = "YYYY-MM-DD HH:mm"
+# In Italian the day comes first, as Italians write it (netui.when reads both).
+ITALIAN_TIME_FORMAT = "DD/MM/YYYY HH:mm"
 # The keys of values(): exactly the keyword arguments of events.create_event / update_event.
 INPUT_FIELDS = ("title", "starts_at", "ends_at", "timezone", "venue", "city", "link", "goal")
 PLACEHOLDERS = {
     "title": "Web Marketing Festival",
-    "starts_at": "2026-12-03 09:00, tomorrow 18:00",
-    "ends_at": "2026-12-03 18:00 (optional)",
+    "starts_at": N_("2026-12-03 09:00, tomorrow 18:00"),
+    "ends_at": N_("2026-12-03 18:00 (optional)"),
     "timezone": "Europe/Rome",
-    "venue": "Fiera Milano, hall 3",
+    "venue": N_("Fiera Milano, hall 3"),
     "city": "Milano",
-    "link": "https://… (webinars, tickets)",
-    "goal": "meet 3 buyers",
+    "link": N_("https://… (webinars, tickets)"),
+    "goal": N_("meet 3 buyers"),
 }
 LABELS = {
-    "title": "Title", "kind": "Kind", "status": "Status", "starts_at": "Starts",
-    "ends_at": "Ends", "timezone": "Time zone", "venue": "Venue", "city": "City",
-    "link": "Link", "goal": "Goal", "notes": "Notes",
+    "title": N_("Title"), "kind": N_("Kind"), "status": N_("Status"), "starts_at": N_("Starts"),
+    "ends_at": N_("Ends"), "timezone": N_("Time zone"), "venue": N_("Venue"), "city": N_("City"),
+    "link": N_("Link"), "goal": N_("Goal"), "notes": N_("Notes"),
 }
 
 
 def _local_time(instant, zone: str) -> str:
     if instant is None:
         return ""
-    return instant.in_timezone(zone or local_zone().name).format(TIME_FORMAT)
+    shape = ITALIAN_TIME_FORMAT if language() == "it" else TIME_FORMAT
+    return instant.in_timezone(zone or local_zone().name).format(shape)
 
 
 def event_form_values(detail: events.EventDetail) -> dict:
@@ -84,13 +88,13 @@ class EventForm(FormScreen):
 
     def _input(self, field: str, default: str = "") -> Input:
         value = self.initial.get(field) or default
-        return Input(str(value), placeholder=PLACEHOLDERS[field], id=field)
+        return Input(str(value), placeholder=_(PLACEHOLDERS[field]), id=field)
 
     def _select(self, field: str, choices: tuple[str, ...], default: str) -> Select:
         value = self.initial.get(field) or default
         if value not in choices:
             value = default
-        return Select([(choice, choice) for choice in choices], value=value, allow_blank=False, id=field)
+        return Select([(label(choice), choice) for choice in choices], value=value, allow_blank=False, id=field)
 
     def _field(self, field: str, widget: Widget) -> ComposeResult:
         yield Label(_(LABELS[field]), classes="field-label")

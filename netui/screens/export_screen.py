@@ -14,23 +14,24 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, ProgressBar,
 
 from netui import exporting, when
 from netui.errors import NetuiError, ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _, ngettext
 from netui.screens.import_screen import PathSuggester
+from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 
 # (label, format, vCard version, file suffix)
 FORMATS = (
-    ("CSV (netui's own, opens in any spreadsheet)", "csv", "", ".csv"),
-    ("vCard 3.0 (phones, mail clients)", "vcard", "3.0", ".vcf"),
+    (N_("CSV (netui's own, opens in any spreadsheet)"), "csv", "", ".csv"),
+    (N_("vCard 3.0 (phones, mail clients)"), "vcard", "3.0", ".vcf"),
     ("vCard 4.0", "vcard", "4.0", ".vcf"),
-    ("iCalendar (events, open follow-ups, birthdays and dates)", "ics", "", ".ics"),
+    (N_("iCalendar (events, open follow-ups, birthdays and dates)"), "ics", "", ".ics"),
 )
 TABLES = (
-    ("contacts", "contacts"),
-    ("interactions", "interactions"),
-    ("events", "events"),
-    ("follow-ups", "followups"),
-    ("all four (a folder of four files)", "all"),
+    (N_("contacts"), "contacts"),
+    (N_("interactions"), "interactions"),
+    (N_("events"), "events"),
+    (N_("follow-ups"), "followups"),
+    (N_("all four (a folder of four files)"), "all"),
 )
 
 
@@ -44,12 +45,12 @@ def default_target(choice: int, table: str) -> Path:
     return stem.with_suffix(FORMATS[choice][3])
 
 
-class ExportScreen(Screen):
+class ExportScreen(TranslatedBindings, Screen):
     """Choose format, table, contacts (search-box text) and file; ctrl+s writes it."""
 
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Leave without exporting")),
-        Binding("ctrl+s", "export_now", _("Export"), tooltip=_("Write the file")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Leave without exporting")),
+        Binding("ctrl+s", "export_now", N_("Export"), tooltip=N_("Write the file")),
     ]
     AUTO_FOCUS = "#export-out"
 
@@ -96,10 +97,11 @@ class ExportScreen(Screen):
 
     def _scope_text(self) -> str:
         if self.count is not None and self.initial_query:
-            return _("The contact list shows {count} contacts for '{query}'.", count=self.count,
-                     query=self.initial_query)
+            return ngettext("The contact list shows {n} contact for '{query}'.",
+                            "The contact list shows {n} contacts for '{query}'.", self.count, query=self.initial_query)
         if self.count is not None:
-            return _("The contact list shows all {count} contacts.", count=self.count)
+            return ngettext("The contact list shows its only contact.",
+                            "The contact list shows all {n} contacts.", self.count)
         return ""
 
     def _enable_fields(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from netui.giving import FAVOUR_KINDS
 from netui.i18n import _
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 
@@ -26,10 +27,10 @@ class FavourForm(FormScreen):
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
             yield Label(_("What"), classes="field-label")
-            yield Select([(_(k), k) for k in FAVOUR_KINDS], value=kind, allow_blank=False, id="kind")
+            yield Select([(label(k), k) for k in FAVOUR_KINDS], value=kind, allow_blank=False, id="kind")
             yield error_slot("kind")
             yield Label(_("When"), classes="field-label")
-            yield Input(self.initial.get("when", "today"), placeholder=_("today, yesterday, 2026-11-20"), id="when")
+            yield Input(self.initial.get("when") or _("today"), placeholder=_("today, yesterday, 2026-11-20"), id="when")
             yield error_slot("when")
             yield Label(_("Note"), classes="field-label")
             yield Input(self.initial.get("note", ""), placeholder=_("the letter for the Bocconi application"),

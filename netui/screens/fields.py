@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.i18n import _, language
 
 
 def whole_number(text: str, field: str, what: str, optional: bool = False) -> int | None:
@@ -17,3 +19,11 @@ def whole_number(text: str, field: str, what: str, optional: bool = False) -> in
             raise ValidationError(field, _("Type a whole number: {what}", what=what))
         raise ValidationError(field, _("'{typed}' is not a whole number: {what}", typed=raw, what=what))
     return int(raw)
+
+
+def typed_date(day: dt.date) -> str:
+    """A day written the way the user's language types it in a form: 2026-12-03 in English,
+    03/12/2026 in Italian (netui.when reads both back)."""
+    if language() == "it":
+        return f"{day:%d/%m/%Y}"
+    return day.isoformat()

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from netui.contacts import CHANNEL_KINDS
 from netui.i18n import _
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 
@@ -27,7 +28,7 @@ class FollowUpForm(FormScreen):
             yield error_slot("due_on")
             yield Label(_("Channel"), classes="field-label")
             # The blank choice means "any channel".
-            yield Select([(c, c) for c in CHANNEL_KINDS], prompt=_("any"),
+            yield Select([(label(c), c) for c in CHANNEL_KINDS], prompt=_("any"),
                          value=channel if channel in CHANNEL_KINDS else Select.NULL, id="channel")
             yield error_slot("channel")
             yield Label(_("Action"), classes="field-label")

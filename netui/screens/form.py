@@ -17,7 +17,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from netui.errors import NetuiError, ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _
+from netui.screens.translated import TranslatedBindings
 
 
 def error_slot(field: str) -> Static:
@@ -35,12 +36,12 @@ def form_buttons(save_label: str | None = None) -> Horizontal:
     )
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(TranslatedBindings, ModalScreen[bool]):
     """Dismisses with True once `submit` accepted the values, False when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save"), tooltip=_("Save and close")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save and close")),
     ]
     DEFAULT_CSS = """
     FormScreen { align: center middle; }

@@ -13,16 +13,19 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tab
 
 from netui import chains, giving
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _
+from netui.labels import label
+from netui.screens.fields import typed_date
 from netui.screens.form import FormScreen, error_slot, form_buttons
+from netui.screens.translated import TranslatedBindings
 
 SECTIONS = ("owe", "helped", "introductions", "connectors")
 
 
-class GiveTakeScreen(Screen):
+class GiveTakeScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("s", "next_status", _("Move on"), tooltip=_("Move the introduction to its next status")),
+        Binding("escape", "back", N_("Back")),
+        Binding("s", "next_status", N_("Move on"), tooltip=N_("Move the introduction to its next status")),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
@@ -71,15 +74,17 @@ class GiveTakeScreen(Screen):
 
         fill("owe", [
             (f"c{p.contact_id}", [p.name, p.company, p.received, p.given,
-                                  f"{p.last_on} {p.last_direction} {p.last_kind}" if p.last_on else ""])
+                                  f"{typed_date(p.last_on)} {label(p.last_direction)} {label(p.last_kind)}"
+                                  if p.last_on else ""])
             for p in giving.people_i_owe()
         ])
         fill("helped", [
-            (f"c{f.contact_id}-{f.id}", [f.occurred_on, f.contact_name, _(f.kind), f.note])
+            (f"c{f.contact_id}-{f.id}", [typed_date(f.occurred_on), f.contact_name, label(f.kind), f.note])
             for f in giving.helped_recently()
         ])
         fill("introductions", [
-            (f"i{i.id}", [i.introduced_on, i.person_a_name, i.person_b_name, _(i.status), i.outcome or i.reason])
+            (f"i{i.id}", [typed_date(i.introduced_on), i.person_a_name, i.person_b_name, label(i.status),
+                          i.outcome or i.reason])
             for i in giving.recent_introductions()
         ])
         fill("connectors", [

@@ -17,7 +17,8 @@ from textual.worker import get_current_worker
 
 from netui import importing
 from netui.errors import NetuiError
-from netui.i18n import _
+from netui.i18n import N_, _
+from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 
 PREVIEW_ROWS = 500
@@ -57,10 +58,10 @@ def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-class ImportScreen(Screen):
+class ImportScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back"), tooltip=_("Stop the reading or importing under way, else leave")),
-        Binding("ctrl+s", "import_now", _("Import"), tooltip=_("Import what the preview shows")),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Stop the reading or importing under way, else leave")),
+        Binding("ctrl+s", "import_now", N_("Import"), tooltip=N_("Import what the preview shows")),
     ]
     AUTO_FOCUS = "#import-path"
 
@@ -168,8 +169,9 @@ class ImportScreen(Screen):
         self._busy(False)
         self.plan = None
         self.refresh_bindings()
-        self._status(_("Imported: {summary}", summary=plan.summary()), "bold green")
-        self.app.notify(_("Imported: {summary}", summary=plan.summary()))
+        summary = _("Imported: {summary}", summary=plan.summary())
+        self._status(summary, "bold green")
+        self.app.notify(summary)
 
     def action_back(self) -> None:
         """Esc: stop what is under way (an import rolls back: nothing is written), else leave."""

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.errors import ValidationError
 from netui.i18n import _
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.timeline import INTERACTION_KINDS
 from netui.widgets.contact_picker import ContactPicker, Finder
@@ -40,7 +41,7 @@ class InteractionForm(FormScreen):
                                 multiple=True, id="participants")
             yield error_slot("participants")
             yield Label(_("Kind"), classes="field-label")
-            yield Select([(k, k) for k in INTERACTION_KINDS],
+            yield Select([(label(k), k) for k in INTERACTION_KINDS],
                          value=kind if kind in INTERACTION_KINDS else INTERACTION_KINDS[0],
                          allow_blank=False, id="kind")
             yield error_slot("kind")

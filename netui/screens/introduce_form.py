@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from netui.errors import ValidationError
 from netui.giving import ASK_HOW_IT_WENT_DAYS
-from netui.i18n import _
+from netui.i18n import _, ngettext
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.widgets.contact_picker import ContactPicker, Finder
 
@@ -36,7 +36,7 @@ class IntroduceForm(FormScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
-            yield Label(_("To"), classes="field-label")
+            yield Label(_("To whom"), classes="field-label")
             yield ContactPicker(self._find_people, [], multiple=False, id="other")
             yield error_slot("other")
             yield Label(_("Why they should meet"), classes="field-label")
@@ -47,9 +47,10 @@ class IntroduceForm(FormScreen):
             yield Select([(_("proposed: an idea for now"), "proposed"), (_("made: I introduced them"), "made")],
                          value=self.initial.get("status", "made"), allow_blank=False, id="status")
             yield Label(_("When"), classes="field-label")
-            yield Input(self.initial.get("when", "today"), placeholder=_("today, yesterday"), id="when")
+            yield Input(self.initial.get("when") or _("today"), placeholder=_("today, yesterday"), id="when")
             yield error_slot("when")
-            yield Checkbox(_("Once made, follow up with both in {days} days", days=ASK_HOW_IT_WENT_DAYS),
+            yield Checkbox(ngettext("Once made, follow up with both in {n} day",
+                                    "Once made, follow up with both in {n} days", ASK_HOW_IT_WENT_DAYS),
                            value=True, id="followup")
             yield form_buttons()
 

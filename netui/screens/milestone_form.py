@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from netui.i18n import _
-
+from netui.i18n import _, ngettext
+from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.timeline import CONGRATULATE_WITHIN_DAYS, MILESTONES
 
@@ -24,17 +24,21 @@ class MilestoneForm(FormScreen):
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
             yield Label(_("Their news"), classes="field-label")
-            yield Select([(_(m), m) for m in MILESTONES], value=self.initial.get("milestone") or MILESTONES[0],
+            yield Select([(label(m), m) for m in MILESTONES], value=self.initial.get("milestone") or MILESTONES[0],
                          allow_blank=False, id="milestone")
             yield error_slot("milestone")
             yield Label(_("What exactly"), classes="field-label")
             yield Input(self.initial.get("note", ""), placeholder=_("Head of PR at Lumen Digital"), id="note")
             yield error_slot("note")
             yield Label(_("When"), classes="field-label")
-            yield Input(self.initial.get("when", "now"), placeholder=_("now, yesterday, 2026-11-20"), id="when")
+            moment = self.initial.get("when") or "now"
+            # "now" (the caller's default) in the user's language; netui.when reads both.
+            yield Input(_("now") if moment == "now" else moment, placeholder=_("now, yesterday, 2026-11-20"),
+                        id="when")
             yield error_slot("when")
-            yield Checkbox(_("Add a follow-up to congratulate them (due in {days} days)",
-                             days=CONGRATULATE_WITHIN_DAYS), value=True, id="congratulate")
+            yield Checkbox(ngettext("Add a follow-up to congratulate them (due in {n} day)",
+                                    "Add a follow-up to congratulate them (due in {n} days)",
+                                    CONGRATULATE_WITHIN_DAYS), value=True, id="congratulate")
             yield form_buttons()
 
     def values(self) -> dict:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pendulum
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -19,7 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from netui import when
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.i18n import _, language
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 MAX_SNOOZE_DAYS = 365
@@ -33,6 +35,13 @@ def snooze_days(text: str | int, field: str = "days") -> int:
         raise ValidationError(field, _("Snooze for 1 to {most} days, not '{typed}'.", most=MAX_SNOOZE_DAYS,
                                        typed=raw))
     return int(raw)
+
+
+def until_day(day: dt.date) -> str:
+    """'Sun 06 Dec 2026' / 'dom 6 dic 2026': the day a snooze ends."""
+    # A pendulum format, the way the user's language writes a day with its weekday.
+    shape = _("ddd DD MMM YYYY")
+    return pendulum.date(day.year, day.month, day.day).format(shape, locale=language())
 
 
 class SnoozeForm(FormScreen):
@@ -73,7 +82,7 @@ class SnoozeForm(FormScreen):
         days = int(raw) if raw.isdigit() else 0
         until = when.today() + dt.timedelta(days=days) if 1 <= days <= MAX_SNOOZE_DAYS else None
         self.query_one("#snooze-until", Static).update(
-            _("until {day}", day=f"{until:%a %d %b %Y}") if until else "")
+            _("until {day}", day=until_day(until)) if until else "")
 
     def values(self) -> dict:
         return {"days": self.query_one("#days", Input).value}

@@ -10,18 +10,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from netui import contacts
-from netui.i18n import _
+from netui.i18n import N_, _, ngettext
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
+from netui.screens.translated import TranslatedBindings
 from netui.when import humanize
 
 
-class TrashScreen(Screen):
+class TrashScreen(TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("u", "restore", _("Restore"), tooltip=_("Put the highlighted person back in your network")),
-        Binding("P", "purge", _("Erase for good"),
-                tooltip=_("Erase the highlighted person and everything about them; cannot be undone")),
+        Binding("escape", "back", N_("Back")),
+        Binding("u", "restore", N_("Restore"), tooltip=N_("Put the highlighted person back in your network")),
+        Binding("P", "purge", N_("Erase for good"),
+                tooltip=N_("Erase the highlighted person and everything about them; cannot be undone")),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
@@ -47,7 +48,8 @@ class TrashScreen(Screen):
         for person in people:
             table.add_row(Text(person.name), Text(person.company), Text(person.city),
                           humanize(person.trashed_at), key=str(person.id))
-        status = (_("{count} people in the trash. u restores; P erases for good.", count=len(people))
+        status = (ngettext("{n} person in the trash. u restores; P erases for good.",
+                            "{n} people in the trash. u restores; P erases for good.", len(people))
                   if people else _("The trash is empty."))
         self.query_one("#trash-status", Static).update(status)
         if people:
