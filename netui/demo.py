@@ -1493,17 +1493,36 @@ def _write(plan: _Plan, report: _Progress) -> None:
                    _index_rows(plan, contact_id)))
     total = sum(len(rows) for _, _, rows in tables)
     done = 0
-    for model, fields, rows in tables:
-        def advance(count: int) -> None:
-            nonlocal done
-            done += count
-            report.writing(done, total)
+    with _indexes_built_after([model for model, _, _ in tables]):
+        for model, fields, rows in tables:
+            def advance(count: int) -> None:
+                nonlocal done
+                done += count
+                report.writing(done, total)
 
-        if isinstance(rows, _Stream):
-            with _without_last_contacted_trigger() if model is InteractionParticipant else nullcontext():
-                rows.write(advance)
-        else:
-            bulk.insert_rows(model, fields, rows, advance)
+            if isinstance(rows, _Stream):
+                with _without_last_contacted_trigger() if model is InteractionParticipant else nullcontext():
+                    rows.write(advance)
+            else:
+                bulk.insert_rows(model, fields, rows, advance)
+
+
+@contextmanager
+def _indexes_built_after(models: list):
+    """Inside the write transaction, the indexes of these tables are dropped while their rows
+    are written, and created again from their own stored SQL afterwards: one sort per index
+    instead of a million inserts at random places (names, cities, people of each
+    interaction). A failure rolls them back into place with everything else."""
+    tables = [m._meta.table_name for m in models if m is not ContactSearch]
+    marks = ", ".join("?" * len(tables))
+    indexes = database.execute_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY rowid", tables).fetchall()
+    for name, _ in indexes:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        database.execute_sql(sql)
 
 
 class _Stream:
