@@ -2,14 +2,17 @@
 
 1. Writes a LinkedIn Connections.csv with N rows (deterministic) and times `netui import`'s
    domain call into an empty database (reading, matching, writing in one transaction).
-2. Writes the demo network with M people and times exporting every contact to netui's CSV.
-Prints seconds and rows per second, and writes JSON to benchmarks/results/transfer.json.
+2. Copies the demo network with M people (benchmarks/networks.py: written once, reused) and
+   times exporting every contact to netui's CSV.
+Each is run --repeats times; prints the median seconds (min-max) and rows per second, and
+writes JSON to benchmarks/results/transfer.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -17,7 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netui import db, demo, exporting, importing  # noqa: E402
+from netui import db, exporting, importing  # noqa: E402
+
+from networks import cached, scratch_copy  # noqa: E402
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -36,31 +41,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--linkedin-rows", type=int, default=30_000)
     parser.add_argument("--export-people", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     result = {}
+    imports, exports = [], []
+    source = cached(args.export_people)
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         (folder / "Connections.csv").write_text(linkedin_csv(args.linkedin_rows), encoding="utf-8")
-        handle = db.open_database(folder / "import.db")
-        began = time.perf_counter()
-        report = importing.import_file(folder / "Connections.csv")
-        seconds = time.perf_counter() - began
+        for run in range(args.repeats):
+            handle = db.open_database(folder / f"import-{run}.db")
+            began = time.perf_counter()
+            report = importing.import_file(folder / "Connections.csv")
+            imports.append(time.perf_counter() - began)
+            handle.close()
+            rows = len(report.plan.new)
+        handle = db.open_database(scratch_copy(source, folder))
+        for run in range(args.repeats):
+            began = time.perf_counter()
+            exporting.export_csv(folder / f"contacts-{run}.csv")
+            exports.append(time.perf_counter() - began)
         handle.close()
-        result["linkedin_import"] = {"rows": len(report.plan.new), "seconds": round(seconds, 2),
-                                     "rows_per_second": round(len(report.plan.new) / seconds)}
-        handle = db.open_database(folder / "export.db")
-        demo.generate_network(args.export_people)
-        began = time.perf_counter()
-        exporting.export_csv(folder / "contacts.csv")
-        seconds = time.perf_counter() - began
-        handle.close()
-        result["csv_export"] = {"rows": args.export_people, "seconds": round(seconds, 2),
-                                "rows_per_second": round(args.export_people / seconds)}
+    for name, count, seconds in (("linkedin_import", rows, imports), ("csv_export", args.export_people, exports)):
+        median = statistics.median(seconds)
+        result[name] = {"rows": count, "seconds": round(median, 2), "min_s": round(min(seconds), 2),
+                        "max_s": round(max(seconds), 2), "runs": len(seconds),
+                        "rows_per_second": round(count / median)}
     out = Path(__file__).resolve().parent / "results" / "transfer.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
     for name, figures in result.items():
-        print(f"{name}: {figures['rows']} rows in {figures['seconds']} s ({figures['rows_per_second']} rows/s)")
+        print(f"{name}: {figures['rows']} rows in {figures['seconds']} s ({figures['min_s']}-{figures['max_s']}), "
+              f"{figures['rows_per_second']} rows/s")
 
 
 if __name__ == "__main__":
