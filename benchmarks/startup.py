@@ -1,13 +1,14 @@
 """Time to first screen: `python benchmarks/startup.py [--sizes 1000 10000 100000 1000000] [--repeats 7]`.
 
 For each size it writes the demo network into a database file (kept in benchmarks/results/
-so the next run reuses it; 7.5 interactions per person up to 1,000,000 interactions, so the
-100,000-person network has 1,000,000 and so has the 1,000,000-person one), then starts the real `netui --db FILE` process in a
+so the next run reuses it; 7.5 interactions per person at 1,000 and 10,000 people, 1,000,000
+interactions at 100,000 people and at 1,000,000), then starts the real `netui --db FILE` process in a
 pseudo-terminal (120×40, like a user's terminal) and times from process start until the
 screen shows the contact list's "N people" line: imports, opening and checking the database,
 the first query and Textual's first paint. The process is then quit with `q`. Prints the
 median and spread and writes benchmarks/results/startup.json. It also reports the app's peak
-memory (RSS) at that point.
+memory (RSS) at that point, and, the same way, the floor under it on this machine: plain
+Python printing a word, `import textual.app`, and an empty Textual App's first paint.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ MAX_INTERACTIONS = 1_000_000
 
 def network(size: int) -> Path:
     """The demo network at this size, written once and reused."""
-    return cached(size, min(round(size * 7.5), MAX_INTERACTIONS), name="startup")
+    return cached(size, MAX_INTERACTIONS if size >= 100_000 else None, name="startup")
 
 
 def netui_command() -> list[str]:
@@ -50,15 +51,42 @@ def netui_command() -> list[str]:
     return [installed] if installed else [sys.executable, "-m", "netui"]
 
 
+# The floor under netui's first screen on this machine: the same clock, the same terminal.
+FLOOR = {
+    "python -c pass": "print('ready')",
+    "import textual.app": "import textual.app; print('ready')",
+    "an empty Textual App, first paint": (
+        "from textual.app import App\nfrom textual.widgets import Static\n"
+        "class Empty(App):\n    def compose(self):\n        yield Static('ready')\nEmpty().run()"),
+}
+
+
 def first_screen(path: Path, size: int) -> tuple[float, int]:
     """Seconds from start until "N people" is on the screen, and the peak RSS in KiB."""
-    marker = _("{count} people", count=size).encode()
+    return time_to_marker([*netui_command(), "--db", str(path)], _("{count} people", count=size).encode())
+
+
+def floor(repeats: int) -> dict:
+    report = {}
+    for name, code in FLOOR.items():
+        seconds = [time_to_marker([sys.executable, "-c", code], b"ready", quit_key=b"\x11")[0]
+                   for _ in range(repeats + 1)][1:]
+        report[name] = {"median_s": round(statistics.median(seconds), 3), "min_s": round(min(seconds), 3),
+                        "max_s": round(max(seconds), 3), "runs": len(seconds)}
+        figures = report[name]
+        print(f"  floor: {name:<36} {figures['median_s']:.3f} s ({figures['min_s']:.3f}-{figures['max_s']:.3f})",
+              flush=True)
+    return report
+
+
+def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q") -> tuple[float, int]:
+    """Seconds from starting `command` in a pseudo-terminal until `marker` is on the screen,
+    and the process's peak RSS in KiB; then it is quit with `quit_key`."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     began = time.perf_counter()
-    process = subprocess.Popen([*netui_command(), "--db", str(path)], stdin=slave, stdout=slave, stderr=slave,
-                               env=env, close_fds=True)
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
     seen = b""
     try:
@@ -73,7 +101,8 @@ def first_screen(path: Path, size: int) -> tuple[float, int]:
                     break
         elapsed = time.perf_counter() - began
         rss = _peak_rss_kib(process.pid)
-        os.write(master, b"q")
+        if process.poll() is None:
+            os.write(master, quit_key)
         quit_by = time.perf_counter() + 10
         while process.poll() is None and time.perf_counter() < quit_by:  # drain: the app must not block
             if select.select([master], [], [], 0.2)[0]:
@@ -102,6 +131,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000, 1000000])
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip timing plain Python, `import textual.app` and an empty App the same way")
     args = parser.parse_args()
     report = {}
     for size in args.sizes:
@@ -120,6 +151,8 @@ def main() -> None:
         figures = report[str(size)]
         print(f"{size:>9,} people: first screen {figures['median_s']:.3f} s "
               f"({figures['min_s']:.3f}-{figures['max_s']:.3f}), peak RSS {figures['peak_rss_mib']} MiB")
+    if not args.no_floor:
+        report["floor"] = floor(args.repeats)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "startup.json").write_text(json.dumps(report, indent=2))
 
