@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from startup import child_environment  # noqa: E402
 
 
 def netui_command() -> list[str]:
@@ -33,7 +36,7 @@ def one_run(people: int, interactions: int) -> dict:
         began = time.perf_counter()
         process = subprocess.Popen([*netui_command(), "demo", "--people", str(people),
                                     "--interactions", str(interactions), "--db", str(path)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_environment())
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - began
         if status != 0:

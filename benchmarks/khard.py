@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from netui import db, demo, exporting  # noqa: E402
 
+from startup import child_environment  # noqa: E402
+
 QUERIES = ("giulia", "rossi", "lumen", "nowak", "milano")
 CONFIG = """\
 [addressbooks]
@@ -96,7 +98,7 @@ def run_times(command: list[str], repeats: int) -> tuple[list[float], str]:
     samples, output = [], ""
     for _ in range(repeats):
         began = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600, env=child_environment())
         samples.append(time.perf_counter() - began)
         output = done.stdout
         if done.returncode not in (0, 1):  # 1: khard found nobody

@@ -46,6 +46,15 @@ def network(size: int) -> Path:
     return cached(size, MAX_INTERACTIONS if size >= 100_000 else None, name="startup")
 
 
+def child_environment() -> dict[str, str]:
+    """The environment for the processes timed: bytecode caching on, as in an installed netui
+    (pip compiles it). With PYTHONDONTWRITEBYTECODE set, as on some development machines,
+    an editable install compiles all of netui's modules again at every start."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def netui_command() -> list[str]:
     installed = shutil.which("netui", path=str(Path(sys.executable).parent))
     return [installed] if installed else [sys.executable, "-m", "netui"]
@@ -84,7 +93,7 @@ def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q") ->
     and the process's peak RSS in KiB; then it is quit with `quit_key`."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env = {**child_environment(), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     began = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)

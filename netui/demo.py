@@ -6,16 +6,22 @@ birthdays (a few in the next two weeks), facts, tags and keep-in-touch cadences.
 networks scale from that shape.
 
 Everything is deterministic: the same arguments, the same `now` and the same local time
-zone give byte-for-byte the same rows (all randomness comes from `random.Random(seed)`; no
+zone give byte-for-byte the same rows (all randomness comes from one seeded `random.Random`; no
 set or dict order and no wall clock is consulted). Dates are relative to `now`, so a demo
 always has something due today and events coming up. Local calendar days ("due today",
 birthdays) are those of the local time zone (`netui.when.local_zone()`), like the rest of
 netui.
 
-The whole network is planned in memory first, then written in one transaction: each
-table in batches through one prepared INSERT per batch (values converted by the model
-fields themselves), then the search index is rebuilt once (`search.rebuild_index`). 200
-people take a fraction of a second; 10,000 people and 75,000 interactions about 6 s.
+The whole network is planned in memory first, then written in one transaction, table by
+table through one prepared INSERT per batch, search index included (its rows built from the
+plan are exactly what `search.rebuild_index` would write). For speed at a million
+interactions: draws are plain scaled random() calls, summaries come from templates expanded
+in advance, the garbage collector is off while planning, and the write runs with a big page
+cache, without foreign-key checks, with the tables' indexes built after their rows and
+without the per-row last-contacted trigger (its value is computed with the contact rows);
+the schema is as it was afterwards, and a failure rolls everything back. On the 2-core
+development machine 10,000 people and 100,000 interactions take about 4 s of CPU, 100,000
+people and 1,000,000 interactions about 50 s (`benchmarks/demo_write.py`).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from netui import bulk, search, when
+from netui import bulk, when
 from netui.errors import ValidationError
 from netui.models import (
     ATTENDEE_STATUSES,
