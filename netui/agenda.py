@@ -116,7 +116,7 @@ def _date_row(item: dates.UpcomingDate) -> AgendaRow:
     detail = _("turns {age}", age=item.turning) if item.turning is not None else ""
     return AgendaRow(
         kind="date", id=item.date_id, contact_ids=(item.contact_id,), names=(item.contact_name,),
-        label=item.label, on=item.on, days=item.days_until, detail=detail,
+        label=dates.shown_label(item.label), on=item.on, days=item.days_until, detail=detail,
     )
 
 

@@ -23,9 +23,21 @@ from dataclasses import dataclass
 
 from netui import contacts, when
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.i18n import N_, _
 from netui.models import Contact, ImportantDate
 from netui.text import full_name
+
+# The usual labels: stored as these English words (codes), shown in the user's language.
+USUAL_LABELS = {
+    "birthday": N_("birthday"), "work anniversary": N_("work anniversary"),
+    "anniversary": N_("anniversary"), "name day": N_("name day"),
+}
+
+
+def shown_label(label: str) -> str:
+    """A date's label as people read it: "compleanno" for "birthday"; other labels as typed."""
+    return _(USUAL_LABELS[label]) if label in USUAL_LABELS else label
+
 
 _ISO = re.compile(r"(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})")  # 1985-04-15, --04-15, 04-15
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?")  # 15/04, 15/04/1985, 15.04.1985

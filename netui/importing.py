@@ -339,7 +339,9 @@ def _job_change(update: PlannedUpdate) -> None:
     person = update.person
 
     def describe(role: str, company: str) -> str:
-        return " at ".join(part for part in (role, company) if part)
+        if role and company:  # written into the timeline in the user's language
+            return _("{role} at {company}", role=role, company=company)
+        return role or company
 
     update.job_change = (
         describe(old.get("role", person.role), old.get("company", person.company)),

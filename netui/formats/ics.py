@@ -176,7 +176,10 @@ def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
-    vevent.add("summary", f"{label[:1].upper()}{label[1:]}: {name}")
+    from netui.dates import shown_label
+
+    shown = shown_label(label)  # "birthday" is read as "compleanno" in Italian
+    vevent.add("summary", f"{shown[:1].upper()}{shown[1:]}: {name}")
     vevent.add("dtstart", start)
     vevent.add("dtend", start + dt.timedelta(days=1))
     vevent.add("rrule", rule)
@@ -189,10 +192,10 @@ def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
             text = _("{name}, born in {year}: turns {age} on {day}.", name=name, year=year, age=years, day=upcoming.isoformat())
         else:
             text = ngettext("{name}, {label} since {year}: {n} year on {day}.", "{name}, {label} since {year}: {n} years on {day}.",
-                            years, name=name, label=label, year=year, day=upcoming.isoformat())
+                            years, name=name, label=shown, year=year, day=upcoming.isoformat())
         vevent.add("description", text + " " + _("(Counted when exported, {day}.)", day=today.isoformat()))
     else:
-        vevent.add("description", _("{name}'s {label} (year unknown).", name=name, label=label))
+        vevent.add("description", _("{name}'s {label} (year unknown).", name=name, label=shown))
     if leap_day:
         vevent.add("comment", _("29 February: on 28 February in years that are not leap years."))
     return vevent
