@@ -119,7 +119,7 @@ def generate_network(
     collecting = gc.isenabled()
     gc.disable()  # millions of objects that all live until the end: collecting them is wasted time
     try:
-        plan = _Planner(_Random(seed), people, interactions, default_events(people), moment).build(report)
+        plan = _Planner(random.Random(seed), people, interactions, default_events(people), moment).build(report)
         with _bulk_write():
             with database.atomic("IMMEDIATE"):
                 _refuse_non_empty()  # again, now that we hold the write lock
@@ -285,8 +285,6 @@ _SHOWCASE = (
     ("Luca", "Esposito", "it", "Napoli", "school"),
     ("Chiara", "Colombo", "it", "Milano", "neighbours"),
 )
-# What the first of them shows in every demo (the capture line in the README is hers).
-_SHOWCASE_FACTS = (("children", "Luca and Marta"), ("favourite coffee", "ristretto"))
 _ORIGINS = _Weighted.of((
     ("it", 62), ("fr", 5), ("de", 5), ("es", 4), ("en", 8), ("pl", 3), ("no", 2), ("cn", 3),
     ("jp", 1), ("pt", 2), ("in", 2), ("ar", 2),
@@ -726,23 +724,6 @@ class _Plan:
     followups: list[tuple]  # person, due, channel, action, interaction idx, event idx, done, snoozed, created
 
 
-class _Random(random.Random):
-    """random.Random with cheaper choice/randint/randrange: one random() each, scaled (the
-    standard ones draw bits until they fall in range, several times slower). Still fully
-    determined by the seed."""
-
-    def choice(self, seq):
-        return seq[int(self.random() * len(seq))]
-
-    def randint(self, a: int, b: int) -> int:
-        return a + int(self.random() * (b - a + 1))
-
-    def randrange(self, start: int, stop: int | None = None) -> int:
-        if stop is None:
-            return int(self.random() * start)
-        return start + int(self.random() * (stop - start))
-
-
 class _Planner:
     def __init__(self, rng: random.Random, people: int, interactions: int, events: int,
                  now: pendulum.DateTime):
@@ -1139,7 +1120,7 @@ class _Planner:
 
     def logged(self, moment: int) -> int:
         """When it was written down: at the time, or within a few hours."""
-        return min(moment + int(self.rng.random() * 181) * 60, self.now_ts)
+        return min(moment + self.rng.randint(0, 180) * 60, self.now_ts)
 
     def group(self, primary: int, moment: int, extra: int) -> tuple[int, ...]:
         """The primary person and `extra` more (colleagues, often) added by then."""
@@ -1163,37 +1144,28 @@ class _Planner:
 
     def everyday(self, back: int, primary: int) -> _Interaction:
         """An interaction `back` days ago, with `primary` and maybe others. (The hot loop of a
-        big network, called once per interaction: every draw is one random() scaled, and the
-        words come from templates expanded in advance, _expanded.)"""
-        random_ = self.rng.random
+        big network, called once per interaction: no objects made but the row, the person's
+        facts looked up once, template fields parsed once.)"""
+        rng = self.rng
+        random_ = rng.random
         personal, created, words = self.person_facts[primary]
         kinds = _KINDS[personal]
         kind = kinds.names[bisect.bisect_right(kinds.cumulative, random_() * kinds.cumulative[-1])]
         start, end, step = _KIND_HOURS[kind]
         if not personal and kind in _OFFICE_KINDS and self.weekday[back] >= 5 and random_() < 0.85:
             back += self.weekday[back] - 4  # work happens on the Friday before
-        moment = self.day_start[back] + (start + int(random_() * (end - start))) // step * step * 60
+        moment = self.day_start[back] + rng.randrange(start, end) // step * step * 60
         now_ts = self.now_ts
         if moment > now_ts:
             moment -= 86400
         if moment < created:
-            moment = min(created + (10 + int(random_() * 171)) * 60, now_ts)
+            moment = min(created + rng.randint(10, 180) * 60, now_ts)
         roll = random_()
         group = (primary,) if roll < 0.78 else self.group(primary, moment, 1 if roll < 0.94 else 2)
-        templates = _expanded(kind, personal)
-        variants, personalised = templates[int(random_() * len(templates))]
-        summary = variants[int(random_() * len(variants))]
-        if personalised:
-            summary = summary.format_map(words)
-        notes = ""
-        if random_() < 0.25:
-            templates = _expanded("", personal)
-            variants, personalised = templates[int(random_() * len(templates))]
-            notes = variants[int(random_() * len(variants))]
-            if personalised:
-                notes = notes.format_map(words)
-        initiated_by = None if kind == "note" or random_() < 0.45 else INITIATORS[int(random_() * len(INITIATORS))]
-        logged = moment + int(random_() * 181) * 60
+        summary = self.fill(rng.choice(_SUMMARIES[(kind, personal)]), personal, **words)
+        notes = self.fill(rng.choice(_INTERACTION_NOTES), personal, **words) if random_() < 0.25 else ""
+        initiated_by = None if kind == "note" or random_() < 0.45 else rng.choice(INITIATORS)
+        logged = moment + rng.randint(0, 180) * 60
         return _Interaction(moment, kind, summary, notes, initiated_by, None,
                             logged if logged < now_ts else now_ts, group)
 
@@ -1239,10 +1211,7 @@ class _Planner:
     def plan_facts(self, people: list[_Person]) -> list[tuple[int, str, str]]:
         rng = self.rng
         rows = []
-        for i, person in enumerate(people):
-            if (person.first, person.last) == _SHOWCASE[0][:2] and person.circle == _SHOWCASE[0][4]:
-                rows += [(i, label, value) for label, value in _SHOWCASE_FACTS]
-                continue
+        for i in range(len(people)):
             if not self.chance(0.5):
                 continue
             for label in rng.sample(_FACT_LABELS, rng.randint(1, 3)):
@@ -1349,34 +1318,6 @@ class _Planner:
             rows.append((p_index, due, rng.choice(_FOLLOWUP_CHANNELS), action, source, source_event,
                          done, snoozed, planned_at))
         return rows
-
-
-_PERSONAL_WORDS = ("first", "company", "city")  # filled from the person
-_OTHER_WORDS = {
-    "cafe": _CAFES, "restaurant": _RESTAURANTS, "bar": _BARS,
-    "topic": None,  # personal or work topics, see _expanded
-}
-
-
-@functools.cache
-def _expanded(kind: str, personal: bool) -> tuple[tuple[tuple[str, ...], bool], ...]:
-    """Everyday summary templates of `kind` (kind "": interaction notes), each expanded into
-    every way of filling its words that are not the person's ("Coffee at {cafe}" → "Coffee at
-    Pavè", ...), with whether the person's words are still to fill. Picking a template, then
-    one of its variants, is what filling it word by word would give."""
-    expanded = []
-    for template in (_INTERACTION_NOTES if kind == "" else _SUMMARIES[(kind, personal)]):
-        keys = [k for k in _placeholders(template) if k not in _PERSONAL_WORDS]
-        choices = [(_PERSONAL_TOPICS if personal else _WORK_TOPICS) if k == "topic" else _OTHER_WORDS[k]
-                   for k in keys]
-        variants = []
-        for combination in itertools.product(*choices):
-            known = dict(zip(keys, combination))
-            known.update((k, "{" + k + "}") for k in _PERSONAL_WORDS)
-            variants.append(template.format_map(known))
-        personalised = any(k in _PERSONAL_WORDS for k in _placeholders(template))
-        expanded.append((tuple(variants), personalised))
-    return tuple(expanded)
 
 
 @functools.cache
