@@ -7,10 +7,11 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from netui import contacts, db, demo
 from netui.errors import NetuiError
-from netui.i18n import _, N_
+from netui.i18n import N_, _
 from netui.screens.actions import Actions
 from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
@@ -124,6 +125,11 @@ class NetuiApp(Actions, App):
         """Textual's own palette commands (Theme, Quit, Keys...), in the user's language."""
         for command in super().get_system_commands(screen):
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search box's placeholder in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -187,7 +187,7 @@ class Actions:
         def submit(values: dict) -> None:
             dates.add_date(contact_id, **values)
             self.refresh_screen()
-            self.notify(_("Added {label} of {name}.", label=values["label"], name=name))
+            self.notify(_("Added {label} of {name}.", label=dates.shown_label(values["label"]), name=name))
 
         self.push_screen(ImportantDateForm(_("A date to remember for {name}", name=name), {}, submit))
 

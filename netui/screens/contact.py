@@ -11,9 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
 from netui import brief, contacts, timeline, upkeep
-from netui.screens.translated import TranslatedBindings
 from netui.i18n import N_, _, language, ngettext
+from netui.dates import shown_label
 from netui.labels import label
+from netui.screens.help import footer_bindings
+from netui.screens.translated import TranslatedBindings
 from netui.when import days_ahead, humanize, local_zone
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
@@ -70,7 +72,7 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
 
     block(_("Remember"), [f"{f.label}: {f.value}" for f in seen.facts])
     block(_("Coming up"), [
-        f"{d.on.isoformat()}  {d.label}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
+        f"{d.on.isoformat()}  {shown_label(d.label)}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
         + f" · {days_ahead(d.days_until)}" for d in seen.upcoming_dates
     ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
     block(_("Introductions"), [
@@ -99,7 +101,7 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
         (_("Tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
     rows += [(label(c.kind), c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
-    rows += [(d.label, d.text) for d in detail.important_dates]
+    rows += [(shown_label(d.label), d.text) for d in detail.important_dates]
     text = Text()
     width = max((len(name) for name, value in rows if value), default=0) + 2
     for name, value in rows:
@@ -133,6 +135,13 @@ class ContactScreen(TranslatedBindings, Screen):
         # Not in the footer (it is full): listed by ? and the palette.
         Binding("ctrl+e", "edit_notes", N_("Notes in $EDITOR"), show=False, tooltip=N_("Write the notes in your own editor")),
     ]
+
+    # Keys the footer leaves out in a language whose words are longer than English ones.
+    FOOTER_SPARE = ("add_date", "appointment")
+
+    @property
+    def active_bindings(self):
+        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
 
     def __init__(self, contact_id: int) -> None:
         super().__init__()

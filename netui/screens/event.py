@@ -15,11 +15,11 @@ from textual.widgets.option_list import Option
 
 from netui import events
 from netui.errors import NetuiError, NotFoundError, ValidationError
-from netui.screens.translated import TranslatedBindings
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.guard import reports_errors
+from netui.screens.translated import TranslatedBindings
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList

@@ -12,9 +12,10 @@ from textual.widgets import Footer, Header, Input, Label
 
 from netui import contacts, events, timeline
 from netui.errors import ValidationError
-from netui.screens.translated import TranslatedBindings
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
+from netui.screens.help import footer_bindings
+from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
@@ -57,6 +58,13 @@ class MainScreen(TranslatedBindings, Screen):
         Binding("x", "export", N_("Export"), tooltip=N_("Export the contacts this list shows")),
         Binding("escape", "clear_search", N_("Clear search"), show=False),
     ]
+
+    # Keys the footer leaves out in a language whose words are longer than English ones.
+    FOOTER_SPARE = ("export",)
+
+    @property
+    def active_bindings(self):
+        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
 
     def __init__(self) -> None:
         super().__init__()

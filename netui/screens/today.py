@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from netui import agenda
 from netui.errors import NetuiError
-from netui.screens.translated import TranslatedBindings
 from netui.i18n import N_, _, language
+from netui.screens.help import footer_bindings
+from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 from netui.when import long_date, short_date
 
@@ -53,7 +54,8 @@ def when_text(row: agenda.AgendaRow) -> str:
 def row_text(row: agenda.AgendaRow) -> Text:
     text = Text("  ")
     late = row.kind in ("followup", "cadence") and row.days > 0
-    text.append(f"{when_text(row):<22}", style="bold red" if late else "bold")
+    when = when_text(row)
+    text.append(f"{when:<22}" if len(when) < 22 else f"{when}  ", style="bold red" if late else "bold")
     if row.names:
         text.append(", ".join(row.names), style="bold")
         text.append(" — ")
@@ -79,6 +81,13 @@ class TodayScreen(TranslatedBindings, Screen):
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
+
+    # Keys the footer leaves out in a language whose words are longer than English ones.
+    FOOTER_SPARE = ("reschedule",)
+
+    @property
+    def active_bindings(self):
+        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
 
     def __init__(self, days: int = LOOK_AHEAD_DAYS) -> None:
         super().__init__()

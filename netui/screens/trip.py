@@ -22,9 +22,9 @@ from textual.worker import get_current_worker
 
 from netui import events, trips, when
 from netui.errors import NetuiError, ValidationError
-from netui.screens.translated import TranslatedBindings
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
+from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 
 # Column keys, in order, with their headings (translated when shown).

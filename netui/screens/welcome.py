@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown
 
+from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
-from netui.i18n import _, N_
 
 # The welcome's Markdown, one message per paragraph (translated when shown).
 WELCOME = (

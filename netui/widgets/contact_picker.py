@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.i18n import _, N_
+from netui.i18n import N_, _
 
 # find(text) -> [(contact id, "Name · company · city")], best match first.
 Finder = Callable[[str], list[tuple[int, str]]]

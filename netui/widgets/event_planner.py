@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from netui.events import EVENT_STATUSES, EventSummary
-from netui.i18n import _, N_
+from netui.i18n import N_, _
 from netui.widgets.lists import VimOptionList
 
 from netui.when import local_zone

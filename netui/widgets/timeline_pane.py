@@ -7,9 +7,9 @@ from textual.widgets.option_list import Option
 
 from netui.i18n import _
 from netui.labels import label
-from netui.widgets.lists import VimOptionList
 from netui.timeline import InteractionInfo
 from netui.when import local_zone
+from netui.widgets.lists import VimOptionList
 
 KIND_ICONS = {
     "meeting": "☕", "call": "☎", "video": "▶", "email": "✉", "message": "✎",
