@@ -119,12 +119,18 @@ class MainScreen(TranslatedBindings, Screen):
 
     def _show_filter_error(self, message: str, text: str) -> None:
         if text == self.query_one("#search", Input).value:
-            self.query_one("#contacts-title", Label).update(Text(message, style="bold red"))
+            title = self.query_one("#contacts-title", Label)
+            title.styles.text_wrap = "wrap"  # an error is read whole
+            title.update(Text(message, style="bold red"))
 
     def _show_contacts(self, source: RowSource, title: str, text: str) -> None:
         if text != self.query_one("#search", Input).value:
             return  # results of an older keystroke arriving late: the newer search shows
-        self.query_one("#contacts-title", Label).update(title)
+        heading = self.query_one("#contacts-title", Label)
+        # One line, cut with an ellipsis: a longer title (in Italian) must not push the list down.
+        heading.styles.text_wrap = "nowrap"
+        heading.styles.text_overflow = "ellipsis"
+        heading.update(title)
         self.query_one(ContactList).set_source(source)
 
     @on(ContactList.Highlighted)
