@@ -119,7 +119,7 @@ def generate_network(
     collecting = gc.isenabled()
     gc.disable()  # millions of objects that all live until the end: collecting them is wasted time
     try:
-        plan = _Planner(random.Random(seed), people, interactions, default_events(people), moment).build(report)
+        plan = _Planner(_Random(seed), people, interactions, default_events(people), moment).build(report)
         with _bulk_write():
             with database.atomic("IMMEDIATE"):
                 _refuse_non_empty()  # again, now that we hold the write lock
@@ -724,6 +724,36 @@ class _Plan:
     followups: list[tuple]  # person, due, channel, action, interaction idx, event idx, done, snoozed, created
 
 
+class _Random(random.Random):
+    """random.Random with choice, randint and randrange(start, stop) written out: the very
+    same algorithm and draws as the standard ones (getrandbits of n's bit length, drawn again
+    while out of range), so the same seed gives the same network, without their layers of
+    calls and checks -- a million-interaction network makes millions of these."""
+
+    def choice(self, seq):
+        n = len(seq)
+        if not n:
+            raise IndexError("Cannot choose from an empty sequence")
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:
+            r = self.getrandbits(k)
+        return seq[r]
+
+    def randrange(self, start, stop=None, step=1):
+        if stop is None or step != 1 or type(start) is not int or type(stop) is not int or stop <= start:
+            return super().randrange(start, stop, step)
+        n = stop - start
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:
+            r = self.getrandbits(k)
+        return start + r
+
+    def randint(self, a, b):
+        return self.randrange(a, b + 1)
+
+
 class _Planner:
     def __init__(self, rng: random.Random, people: int, interactions: int, events: int,
                  now: pendulum.DateTime):
@@ -1095,14 +1125,14 @@ class _Planner:
             result.append(self.everyday(back, p_index))
         # 3. everything else, denser in recent months
         random_ = rng.random
-        created, day_start = self.created, self.day_start
+        # how many people had been added by the end of each day back
+        known_by = [bisect.bisect_right(self.created, start + 86400) or 1 for start in self.day_start]
         last_day = HISTORY_DAYS - 1
-        everyday = self.everyday
+        everyday, someone = self.everyday, self.someone
         remaining = budget - len(result)
         for step in range(remaining):
             back = min(int(HISTORY_DAYS * random_() ** 1.25), last_day)
-            known = bisect.bisect_right(created, day_start[back] + 86400)
-            result.append(everyday(back, self.someone(known or 1)))
+            result.append(everyday(back, someone(known_by[back])))
             if step % 50_000 == 49_999:
                 self.report(0.15 + 0.6 * step / remaining)
         result = result[:budget]

@@ -426,3 +426,19 @@ def test_clock_default_is_when_now(database, frozen):
     """The network is anchored on netui's clock, never the wall clock."""
     demo.generate_network(people=10)
     assert max(c.created_at for c in Contact.select()) <= when.now()
+
+
+def test_fast_draws_are_the_standard_draws():
+    """The planner's written-out choice/randint/randrange give what random.Random gives for
+    the same seed, so a seed's network does not depend on which is used."""
+    import random
+
+    standard, fast = random.Random(11), demo._Random(11)
+    for n in range(1, 400):
+        assert standard.choice(range(n)) == fast.choice(range(n))
+        assert standard.randint(-5, n) == fast.randint(-5, n)
+        assert standard.randrange(n, 2 * n + 3) == fast.randrange(n, 2 * n + 3)
+        assert standard.randrange(n) == fast.randrange(n)
+        assert standard.random() == fast.random()
+    with pytest.raises(IndexError):
+        fast.choice([])
