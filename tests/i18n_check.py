@@ -1,7 +1,8 @@
 """Checks of the translation: which messages the code has, which the catalogues lack, and
 which user-visible strings bypass the translation function.
 
-    python tests/i18n_check.py missing [LANG]     the untranslated messages, as .po entries
+    python tests/i18n_check.py missing [LANG [FILE...]]  the untranslated messages (of those
+                                                  files only), as .po entries to fill in
     python tests/i18n_check.py bypasses [FILE...]  user-visible text not passed through _()
 
 Messages are extracted with Babel (the keywords _, N_ and ngettext); the catalogues are read
@@ -291,7 +292,10 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "missing"
     if command == "missing":
         seen = set()
+        wanted = {str(Path(argument).resolve().relative_to(PACKAGE.parent)) for argument in sys.argv[3:]}
         for message in untranslated(sys.argv[2] if len(sys.argv) > 2 else "it"):
+            if wanted and message.where.rsplit(":", 1)[0] not in wanted:
+                continue
             if message.msgid not in seen:
                 seen.add(message.msgid)
                 print(_po_stub(message))
