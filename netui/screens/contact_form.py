@@ -34,8 +34,8 @@ class ContactForm(FormScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
-            for field, label, placeholder in TEXT_INPUTS:
-                yield Label(_(label), classes="field-label")
+            for field, name, placeholder in TEXT_INPUTS:
+                yield Label(_(name), classes="field-label")
                 yield Input(str(self.initial.get(field) or ""), placeholder=_(placeholder), id=field)
                 yield error_slot(field)
             yield Label(_("Circle"), classes="field-label")

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 from netui.giving import FAVOUR_KINDS
 from netui.i18n import _
 from netui.labels import label
+from netui.screens.fields import in_words
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 
@@ -30,7 +31,7 @@ class FavourForm(FormScreen):
             yield Select([(label(k), k) for k in FAVOUR_KINDS], value=kind, allow_blank=False, id="kind")
             yield error_slot("kind")
             yield Label(_("When"), classes="field-label")
-            yield Input(self.initial.get("when") or _("today"), placeholder=_("today, yesterday, 2026-11-20"), id="when")
+            yield Input(in_words(self.initial.get("when") or "today"), placeholder=_("today, yesterday, 2026-11-20"), id="when")
             yield error_slot("when")
             yield Label(_("Note"), classes="field-label")
             yield Input(self.initial.get("note", ""), placeholder=_("the letter for the Bocconi application"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from netui.errors import ValidationError
-from netui.i18n import _, language
+from netui.i18n import N_, _, language
 
 
 def whole_number(text: str, field: str, what: str, optional: bool = False) -> int | None:
@@ -27,3 +27,14 @@ def typed_date(day: dt.date) -> str:
     if language() == "it":
         return f"{day:%d/%m/%Y}"
     return day.isoformat()
+
+
+# The day words callers give forms as defaults, shown in the user's language (netui.when
+# reads both languages back).
+DAY_WORDS = {"now": N_("now"), "today": N_("today"), "yesterday": N_("yesterday"), "tomorrow": N_("tomorrow")}
+
+
+def in_words(value: object) -> str:
+    """A default such as "now" or "today" in the user's language; anything else as it is."""
+    text = str(value or "")
+    return _(DAY_WORDS[text]) if text in DAY_WORDS else text

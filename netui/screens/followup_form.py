@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from netui.contacts import CHANNEL_KINDS
 from netui.i18n import _
 from netui.labels import label
+from netui.screens.fields import in_words
 from netui.screens.form import FormScreen, error_slot, form_buttons
 
 
@@ -23,7 +24,7 @@ class FollowUpForm(FormScreen):
         with VerticalScroll():
             yield Static(self.form_title, classes="form-title", markup=False)
             yield Label(_("Due"), classes="field-label")
-            yield Input(str(self.initial.get("due_on") or ""),
+            yield Input(in_words(self.initial.get("due_on")),
                         placeholder=_("tomorrow, in 3 days, friday, 2026-12-03"), id="due_on")
             yield error_slot("due_on")
             yield Label(_("Channel"), classes="field-label")

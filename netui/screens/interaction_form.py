@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.labels import label
+from netui.screens.fields import in_words
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.timeline import INTERACTION_KINDS
 from netui.widgets.contact_picker import ContactPicker, Finder
@@ -46,7 +47,7 @@ class InteractionForm(FormScreen):
                          allow_blank=False, id="kind")
             yield error_slot("kind")
             yield Label(_("When"), classes="field-label")
-            yield Input(str(self.initial.get("when") or ""),
+            yield Input(in_words(self.initial.get("when")),
                         placeholder=_("now, yesterday 18:00, 3 days ago, 2026-11-20"), id="when")
             yield error_slot("when")
             yield Label(_("Summary"), classes="field-label")

@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from netui.errors import ValidationError
 from netui.giving import ASK_HOW_IT_WENT_DAYS
 from netui.i18n import _, ngettext
+from netui.screens.fields import in_words
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.widgets.contact_picker import ContactPicker, Finder
 
@@ -47,7 +48,7 @@ class IntroduceForm(FormScreen):
             yield Select([(_("proposed: an idea for now"), "proposed"), (_("made: I introduced them"), "made")],
                          value=self.initial.get("status", "made"), allow_blank=False, id="status")
             yield Label(_("When"), classes="field-label")
-            yield Input(self.initial.get("when") or _("today"), placeholder=_("today, yesterday"), id="when")
+            yield Input(in_words(self.initial.get("when") or "today"), placeholder=_("today, yesterday"), id="when")
             yield error_slot("when")
             yield Checkbox(ngettext("Once made, follow up with both in {n} day",
                                     "Once made, follow up with both in {n} days", ASK_HOW_IT_WENT_DAYS),

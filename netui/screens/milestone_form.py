@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from netui.i18n import _, ngettext
 from netui.labels import label
+from netui.screens.fields import in_words
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.timeline import CONGRATULATE_WITHIN_DAYS, MILESTONES
 
@@ -31,9 +32,7 @@ class MilestoneForm(FormScreen):
             yield Input(self.initial.get("note", ""), placeholder=_("Head of PR at Lumen Digital"), id="note")
             yield error_slot("note")
             yield Label(_("When"), classes="field-label")
-            moment = self.initial.get("when") or "now"
-            # "now" (the caller's default) in the user's language; netui.when reads both.
-            yield Input(_("now") if moment == "now" else moment, placeholder=_("now, yesterday, 2026-11-20"),
+            yield Input(in_words(self.initial.get("when") or "now"), placeholder=_("now, yesterday, 2026-11-20"),
                         id="when")
             yield error_slot("when")
             yield Checkbox(ngettext("Add a follow-up to congratulate them (due in {n} day)",
