@@ -90,3 +90,22 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(database, frozen):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, CaptureScreen)
+
+
+async def test_capture_in_italian_shows_the_italian_due_forms(database, frozen, italian):
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = CaptureScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        help_text = screen.query_one("#capture-preview").render().plain
+        assert "!2g" in help_text and "!1s" in help_text and "!domani" in help_text
+        assert screen.query_one("#capture-line").placeholder.startswith("es. ")
+        await type_line(pilot, "Marco Bianchi @Acme !2g")
+        await pilot.pause()
+        preview = screen.query_one("#capture-preview").render().plain
+        assert "Nuovo contatto" in preview and "Follow-up: 01/12/2026" in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_text(pilot) == "Nuovo contatto: Marco Bianchi · follow-up il 01/12/2026"

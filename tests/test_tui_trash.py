@@ -49,3 +49,22 @@ async def test_restore_and_purge_from_the_trash(database):
     assert [s.id for s in contacts.list_contacts()] == [giulia]
     assert contacts.list_contacts(trashed=True) == []
     assert search.search_ids("marco") == [] and timeline.count_interactions() == 0
+
+
+async def test_the_trash_in_italian(database, italian):
+    giulia = contacts.create_contact("Giulia Rossi")
+    contacts.trash_contact(giulia)
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = TrashScreen()
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        assert screen.query_one("#trash-status").render().plain.startswith("1 persona nel cestino.")
+        await pilot.press("P")
+        await pilot.pause()
+        confirm = pilot.app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        assert {"Sì", "No"} <= {active.binding.description for active in confirm.active_bindings.values()}
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.query_one("#trash-status").render().plain == "Il cestino è vuoto."

@@ -367,3 +367,35 @@ def test_snooze_days_reads_what_was_typed():
         with pytest.raises(ValidationError) as raised:
             snooze_days(wrong)
         assert raised.value.field == "days"
+
+
+async def test_snooze_and_cadence_forms_in_italian(database, people, frozen, italian):
+    from netui.screens.cadence_form import CadenceForm
+    from netui.screens.snooze_form import SnoozeForm, snooze_days
+
+    followup = followups.create_followup(people["marco"], "2026-11-28", "Send the deck")
+
+    def submit(values: dict) -> None:
+        followups.snooze_followup(followup, snooze_days(values["days"]))
+
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        form = SnoozeForm("Rimanda", {"days": 7}, submit)
+        results = await push(pilot, form)
+        assert str(form.query_one("#snooze-until").visual) == "fino a domenica 6 dicembre 2026"
+        assert "Rimanda (ctrl+s)" in [str(button.label) for button in form.query("Button")]
+        await type_text(pilot, "x")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert error_text(form, "days") == "Rimanda da 1 a 365 giorni, non 'x'."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert results == [False]
+
+        status = upkeep.keep_in_touch(people["giulia"])
+        cadence = CadenceForm("Cadenza", {"status": status}, lambda values: None)
+        await push(pilot, cadence)
+        assert str(cadence.query_one("#cadence-status").visual).startswith("Attuale: ")
+        labels = [label for label, _value in cadence.query_one("#every", Select)._options]
+        assert "nessuna: non ricordarmelo" in labels and "personalizzata: un numero di giorni" in labels
+        keys = {active.binding.description for active in cadence.active_bindings.values()}
+        assert {"Annulla", "Salva"} <= keys
