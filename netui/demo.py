@@ -1482,6 +1482,9 @@ def _write(plan: _Plan, report: _Progress) -> None:
                     rows.write(advance)
             else:
                 bulk.insert_rows(model, fields, rows, advance)
+    # The query planner's statistics, as netui.db keeps them on close: a big network opens
+    # with its first page read down the right index at once.
+    database.execute_sql("ANALYZE")
 
 
 @contextmanager
