@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from netui import bulk, when
+from netui import bulk, i18n, when
 from netui.errors import ValidationError
 from netui.models import (
     ATTENDEE_STATUSES,
@@ -140,30 +140,40 @@ def generate_network(
 
 
 def _count_argument(name: str, value, minimum: int) -> int:
+    noun = i18n._("people") if name == "people" else i18n._("interactions")  # name: the field
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, f"The number of {name} must be a whole number, not '{value}'.")
+        raise ValidationError(name, i18n._(
+            "The number of {name} must be a whole number, not '{value}'.", name=noun, value=value,
+        ))
     if value < minimum:
-        raise ValidationError(name, f"The number of {name} must be at least {minimum}.")
+        raise ValidationError(name, i18n._("The number of {name} must be at least {minimum}.", name=noun, minimum=minimum))
     return value
 
 
 def _utc_second(value: dt.datetime) -> pendulum.DateTime:
     if not isinstance(value, dt.datetime):
-        raise ValidationError("now", f"'{value}' is not a date and time.")
+        raise ValidationError("now", i18n._("'{value}' is not a date and time.", value=value))
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return pendulum.instance(value).in_timezone("UTC").replace(microsecond=0)
 
 
 def _refuse_non_empty() -> None:
-    for model, noun in ((Contact, "contact"), (Event, "event"), (Interaction, "interaction")):
+    for model in (Contact, Event, Interaction):
         count = model.select().count()
         if count:
-            raise ValidationError(
-                "db",
-                f"This database already holds {count} {noun}{'' if count == 1 else 's'}; "
-                "demo networks go into an empty database.",
-            )
+            raise ValidationError("db", _holds(model, count))
+
+
+def _holds(model, count: int) -> str:
+    if model is Contact:
+        return i18n.ngettext("This database already holds {n} contact; demo networks go into an empty database.",
+                             "This database already holds {n} contacts; demo networks go into an empty database.", count)
+    if model is Event:
+        return i18n.ngettext("This database already holds {n} event; demo networks go into an empty database.",
+                             "This database already holds {n} events; demo networks go into an empty database.", count)
+    return i18n.ngettext("This database already holds {n} interaction; demo networks go into an empty database.",
+                         "This database already holds {n} interactions; demo networks go into an empty database.", count)
 
 
 # --- the material: names, places, companies, words ----------------------------------------

@@ -32,7 +32,7 @@ from peewee import Case, fn
 
 from netui import when
 from netui.errors import NotFoundError, ValidationError
-from netui.i18n import N_, _
+from netui.i18n import ngettext, N_, _
 from netui.models import (
     CADENCE_SCOPES,
     CIRCLES,
@@ -146,7 +146,7 @@ def cadence_label(days: int | None) -> str:
     for preset in CADENCE_PRESETS:
         if preset.days == days:
             return preset.shown()
-    return _("every {days} days", days=days)
+    return ngettext("every day", "every {n} days", days)
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -110,3 +110,42 @@ def test_trip_screen(snap_compare, demo_app):
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=plan_a_trip_to_milano)
+
+
+# --- the same screens in Italian (netui --lang it) -------------------------------------------
+
+
+@pytest.fixture
+def italian_demo_app(demo_app, italian):
+    return demo_app
+
+
+def test_main_screen_in_italian(snap_compare, italian_demo_app):
+    assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=wait_for_workers)
+
+
+def test_contact_screen_in_italian(snap_compare, italian_demo_app):
+    async def open_third_contact(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_third_contact)
+
+
+def test_today_screen_in_italian(snap_compare, italian_demo_app):
+    async def open_today(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("t")
+        await wait_for_workers(pilot)
+
+    assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_today)
+
+
+def test_help_in_italian(snap_compare, italian_demo_app):
+    async def open_help(pilot):
+        await wait_for_workers(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_help)

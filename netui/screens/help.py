@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import replace
 
 from rich.text import Text
@@ -28,6 +29,10 @@ def footer_bindings(bindings: dict, spare: tuple[str, ...]) -> dict:
     }
 
 
+# The text's width inside the help box (76 columns, less its border, padding and scroll bar).
+HELP_TEXT_WIDTH = 64
+
+
 def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> Text:
     text = Text()
     text.append(f"{title}\n", style="bold")
@@ -38,7 +43,9 @@ def help_text(title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> 
         text.append(f"\n{heading}\n", style="bold underline")
         for key, description in keys:
             text.append(f"  {key}".ljust(width + 2), style="bold")
-            text.append(f"{description}\n")
+            # A long description goes on under itself, not under the keys.
+            lines = textwrap.wrap(description, HELP_TEXT_WIDTH - width - 2) or [""]
+            text.append(("\n" + " " * (width + 2)).join(lines) + "\n")
     text.append("\n" + _("Esc closes this help. ctrl+p lists every command."), style="dim")
     return text
 
