@@ -260,6 +260,25 @@ def untranslated(language: str) -> list[Message]:
     return missing
 
 
+def conflicting_translations(language: str) -> list[str]:
+    """Messages translated differently in two .po files of the language."""
+    import polib
+
+    from netui.i18n import catalogue_files
+
+    first: dict[str, tuple[str, object]] = {}
+    problems = []
+    for path in catalogue_files(language):
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgid:
+                continue
+            translation = entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
+            if entry.msgid in first and first[entry.msgid][1] != translation:
+                problems.append(f"{entry.msgid!r}: {first[entry.msgid][0]} and {path.name} disagree")
+            first.setdefault(entry.msgid, (path.name, translation))
+    return problems
+
+
 _PLACEHOLDER = re.compile(r"\{(\w*)[^}]*\}")
 
 

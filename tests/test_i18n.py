@@ -25,6 +25,11 @@ def test_italian_translations_keep_the_placeholders():
     assert not problems, "\n".join(problems)
 
 
+def test_a_message_has_one_italian_translation_across_the_catalogues():
+    problems = i18n_check.conflicting_translations("it")
+    assert not problems, "\n".join(problems)
+
+
 def test_the_checker_sees_untranslated_text(tmp_path):
     sample = tmp_path / "screen.py"
     sample.write_text(
