@@ -100,6 +100,7 @@ _DUE_UNITS = {"d": "days", "w": "weeks", "m": "months"}
 # In Italian: !2g (giorni), !1s (settimane), !3m (mesi), !oggi, !domani, !venerdì.
 _ITALIAN_DUE_RELATIVE = re.compile(r"([0-9]+)([gsm])")
 _ITALIAN_DUE_WORDS = {"oggi": 0, "domani": 1, "dopodomani": 2}
+_ITALIAN_DUE_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?")
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,15 @@ class _Parser:
         if relative:
             amount, unit = relative.groups()
             return amount + {"g": "d", "s": "w", "m": "m"}[unit]
+        slashed = _ITALIAN_DUE_SLASHED.fullmatch(body)
+        if slashed:  # !03/12 or !03/12/2026: day first; without a year, the next such day
+            day, month, year = int(slashed.group(1)), int(slashed.group(2)), slashed.group(3)
+            if year:
+                return f"{int(year) + (2000 if len(year) == 2 else 0):04d}-{month:02d}-{day:02d}"
+            upcoming = f"{self.today.year:04d}-{month:02d}-{day:02d}"
+            if 1 <= month <= 12 and (month, day) < (self.today.month, self.today.day):
+                upcoming = f"{self.today.year + 1:04d}-{month:02d}-{day:02d}"
+            return upcoming
         if body in _ITALIAN_DUE_WORDS:
             return {0: "today", 1: "tomorrow"}.get(_ITALIAN_DUE_WORDS[body]) or f"{_ITALIAN_DUE_WORDS[body]}d"
         weekday = body[:-1] + "ì" if body.endswith("di") else body

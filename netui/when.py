@@ -42,8 +42,22 @@ ITALIAN_MONTHS = (
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
     "settembre", "ottobre", "novembre", "dicembre",
 )
-_ITALIAN_AGO = re.compile(r"^(\d+|un|una|uno)\s*([a-z]+)\s+fa\b")
-_ITALIAN_IN = re.compile(r"^(?:tra|fra)\s+(\d+|un|una|uno|un')\s*([a-z]+)\b")
+_ITALIAN_AGO = re.compile(r"^(\d+|una|uno|un)\s*([a-z]+)\s+fa\b")
+_ITALIAN_IN = re.compile(r"^(?:tra|fra)\s+(\d+|una|uno|un'|un)\s*([a-z]+)\b")
+# Whole phrases, said the way the parser reads them.
+ITALIAN_PHRASES = (
+    ("stamattina", "oggi 9:00"), ("stamane", "oggi 9:00"), ("stasera", "oggi 19:00"),
+    ("stanotte", "oggi 23:00"), ("la settimana prossima", "tra 1 settimana"),
+    ("settimana prossima", "tra 1 settimana"), ("la prossima settimana", "tra 1 settimana"),
+    ("prossima settimana", "tra 1 settimana"), ("il mese prossimo", "tra 1 mese"),
+    ("mese prossimo", "tra 1 mese"), ("il prossimo mese", "tra 1 mese"), ("prossimo mese", "tra 1 mese"),
+    ("l'anno prossimo", "tra 1 anno"), ("anno prossimo", "tra 1 anno"),
+    ("la settimana scorsa", "1 settimana fa"), ("settimana scorsa", "1 settimana fa"),
+    ("il mese scorso", "1 mese fa"), ("mese scorso", "1 mese fa"), ("l'anno scorso", "1 anno fa"),
+)
+# "ieri sera": the part of the day as an hour.
+ITALIAN_DAY_PARTS = {"mattina": "9:00", "pomeriggio": "15:00", "sera": "19:00", "notte": "23:00"}
+ITALIAN_WEEKDAY_ABBREVIATIONS = ("lun", "mar", "mer", "gio", "ven", "sab", "dom")
 _SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?=\s|$)")
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-zì]+)(?:\s+(\d{4}))?(?=\s|$)")
 _ITALIAN_TIME = re.compile(r"(?:^|\s)(?:alle\s+|ore\s+|all'\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
@@ -219,6 +233,10 @@ def _from_italian(raw: str, current: pendulum.DateTime, field: str, future: bool
     ago", "tra 2 settimane" -> "in 2 weeks", "ieri 18.30" -> "yesterday 18:30", "03/12/2026"
     and "3 dicembre" -> "2026-12-03" (a day without its year is the next one for a due date,
     else the last one)."""
+    for phrase, meaning in ITALIAN_PHRASES:
+        if raw == phrase or raw.startswith(phrase + " "):
+            raw = meaning + raw[len(phrase):]
+            break
     raw = raw.replace("'", "' ").replace("  ", " ")
     for pattern, template in ((_ITALIAN_AGO, "{n} {unit} ago"), (_ITALIAN_IN, "in {n} {unit}")):
         match = pattern.match(raw)
@@ -240,18 +258,39 @@ def _from_italian(raw: str, current: pendulum.DateTime, field: str, future: bool
         rest = raw[named.end():]
     else:
         first, _space, rest = raw.partition(" ")
-        weekday = first.replace("i", "ì") if first.endswith("di") else first
-        if weekday in ITALIAN_WEEKDAYS:
-            day_text = WEEKDAYS[ITALIAN_WEEKDAYS.index(weekday)]
+        weekday = _italian_weekday(first)
+        if weekday is not None:
+            modifier, _space, after = rest.partition(" ")
+            if modifier in ("prossimo", "prossima", "scorso", "scorsa"):
+                rest = after
+                ahead = modifier.startswith("prossim")
+            else:
+                ahead = future
+            current_day = current.date()
+            if ahead:
+                day_text = current_day.add(days=(weekday - current_day.weekday()) % 7 or 7).isoformat()
+            else:
+                day_text = current_day.subtract(days=(current_day.weekday() - weekday) % 7 or 7).isoformat()
         elif first in ITALIAN_WORDS:
             day_text = ITALIAN_WORDS[first]
         else:
             return raw
     rest = rest.strip()
+    rest = ITALIAN_DAY_PARTS.get(rest, rest)
     time_match = _ITALIAN_TIME.fullmatch(rest) if rest else None
     if time_match:
         rest = f"{time_match.group(1)}:{time_match.group(2) or '00'}"
     return f"{day_text} {rest}".strip()
+
+
+def _italian_weekday(word: str) -> int | None:
+    """0 for lunedì (lunedi, lun), ... 6 for domenica."""
+    word = word[:-1] + "ì" if word.endswith("di") else word
+    if word in ITALIAN_WEEKDAYS:
+        return ITALIAN_WEEKDAYS.index(word)
+    if word in ITALIAN_WEEKDAY_ABBREVIATIONS:
+        return ITALIAN_WEEKDAY_ABBREVIATIONS.index(word)
+    return None
 
 
 def _italian_month(word: str) -> int | None:

@@ -89,6 +89,10 @@ def test_italian_dates_and_durations(italian, frozen):
         ("3 giorni fa", "2026-11-26 10:00"),
         ("venerdì", "2026-11-27 12:00"),
         ("oggi", "2026-11-29 12:00"),
+        ("ieri sera", "2026-11-28 19:00"),
+        ("stamattina", "2026-11-29 09:00"),
+        ("lunedì scorso", "2026-11-23 12:00"),
+        ("una settimana fa", "2026-11-22 10:00"),
     ],
 )
 def test_moments_typed_the_italian_way(italian, frozen, typed, expected):
@@ -99,7 +103,8 @@ def test_moments_typed_the_italian_way(italian, frozen, typed, expected):
 @pytest.mark.parametrize(
     "typed, expected",
     [("domani", "2026-11-30"), ("3 dicembre", "2026-12-03"), ("03/12/2026", "2026-12-03"),
-     ("venerdi", "2026-12-04"), ("tra 2 settimane", "2026-12-13")],
+     ("venerdi", "2026-12-04"), ("tra 2 settimane", "2026-12-13"), ("tra una settimana", "2026-12-06"),
+     ("lunedì prossimo", "2026-11-30"), ("ven", "2026-12-04"), ("la settimana prossima", "2026-12-06")],
 )
 def test_due_dates_typed_the_italian_way(italian, frozen, typed, expected):
     assert when.parse_date(typed, future=True).isoformat() == expected
@@ -120,7 +125,8 @@ def test_english_does_not_read_slashed_dates_as_day_first(frozen):
 @pytest.mark.parametrize(
     "token, expected",
     [("!2g", "2026-12-01"), ("!1s", "2026-12-06"), ("!3m", "2027-02-28"), ("!domani", "2026-11-30"),
-     ("!venerdì", "2026-12-04"), ("!tomorrow", "2026-11-30")],
+     ("!venerdì", "2026-12-04"), ("!tomorrow", "2026-11-30"), ("!03/12", "2026-12-03"),
+     ("!15/01", "2027-01-15"), ("!3/12/2026", "2026-12-03")],
 )
 def test_capture_line_understands_italian_due_dates(italian, token, expected):
     import datetime as dt

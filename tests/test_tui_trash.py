@@ -65,6 +65,6 @@ async def test_the_trash_in_italian(database, italian):
         confirm = pilot.app.screen
         assert isinstance(confirm, ConfirmScreen)
         assert {"Sì", "No"} <= {active.binding.description for active in confirm.active_bindings.values()}
-        await pilot.press("y")
+        await pilot.press("s")  # sì
         await pilot.pause()
         assert screen.query_one("#trash-status").render().plain == "Il cestino è vuoto."

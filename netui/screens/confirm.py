@@ -18,6 +18,7 @@ class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", N_("Yes")),
         Binding("n,escape", "answer(False)", N_("No")),
+        Binding("s", "answer(True)", show=False),  # "sì": Italian for yes
     ]
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
