@@ -21,7 +21,7 @@ import peewee
 from netui import __version__, config, db, i18n
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.i18n import _, ngettext
-from netui.labels import label
+from netui.labels import codes_as_typed, label
 from netui.models import CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
 USER_ERROR = 2
@@ -37,9 +37,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _one_of(codes) -> str:
-    """The help of an argument that takes one of these (English) codes."""
-    return _("one of: {codes}", codes=", ".join(codes))
+def _one_of(codes, labelled: bool = False) -> str:
+    """The help of an argument that takes one of these (English) codes; `labelled`: it takes
+    their labels in the interface's language too, so those are listed."""
+    return _("one of: {codes}", codes=codes_as_typed(codes) if labelled else ", ".join(codes))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", default="")
     add.add_argument("--city", default="")
     add.add_argument("--country", default="")
-    add.add_argument("--circle", default="other", help=_one_of(CIRCLES))
+    add.add_argument("--circle", default="other", help=_one_of(CIRCLES, labelled=True))
     add.add_argument("--email", action="append", default=[], help=repeatable)
     add.add_argument("--phone", action="append", default=[], help=repeatable)
     add.add_argument("--linkedin", action="append", default=[], help=_("profile URL; repeatable"))
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = commands.add_parser("log", help=_("log an interaction with one or more contacts"))
     log.add_argument("names", metavar=_("NAME"), nargs="+", help=_("each participant ('#12' picks by id)"))
-    log.add_argument("--kind", default="note", help=_one_of(INTERACTION_KINDS))
+    log.add_argument("--kind", default="note", help=_one_of(INTERACTION_KINDS, labelled=True))
     log.add_argument("--when", default="now", help=_('e.g. "yesterday 18:00", "3 days ago", 2026-11-20'))
     log.add_argument("--summary", default="", help=_("one line; defaults to the note's first line"))
     log.add_argument("--note", default="")

@@ -17,7 +17,7 @@ from netui import chains, followups, giving, search, upkeep, when
 from netui import db
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import N_, _
-from netui.labels import label
+from netui.labels import code_for, codes_as_typed, label
 from netui.models import (
     CHANNEL_KINDS,
     CIRCLES,
@@ -198,10 +198,10 @@ def validate_channel(kind: str, value: str) -> tuple[str, str]:
 
 
 def validate_circle(value: str) -> str:
-    circle = value.strip().lower()
-    if circle not in CIRCLES:
+    circle = code_for(value, CIRCLES)  # "work", or its label in the interface's language
+    if circle is None:
         raise ValidationError(
-            "circle", _("'{value}' is not a circle; use one of: {circles}.", value=value, circles=", ".join(CIRCLES))
+            "circle", _("'{value}' is not a circle; use one of: {circles}.", value=value, circles=codes_as_typed(CIRCLES))
         )
     return circle
 
@@ -656,10 +656,17 @@ def _summary(row: Contact, status: upkeep.KeepInTouch) -> ContactSummary:
     )
 
 
-_FILTER_TOKEN = re.compile(r'(?<!\S)(?:(circle|tag|city|company|sort):(?:"([^"]*)"|(\S+))|#([^\s#]+))', re.IGNORECASE)
+_FILTER_TOKEN = re.compile(
+    r'(?<!\S)(?:(circle|cerchia|tag|city|città|citta|company|azienda|sort|ordina):(?:"([^"]*)"|(\S+))|#([^\s#]+))',
+    re.IGNORECASE,
+)
+# The search-box filters in Italian (both languages are read whatever the interface's).
+_FILTER_ALIASES = {"cerchia": "circle", "città": "city", "citta": "city", "azienda": "company", "ordina": "sort"}
 # What `sort:` takes in the search box: short words for SORTS.
 SORT_WORDS = {"name": "name", "last": "last_contacted", "last_contacted": "last_contacted", "recent": "last_contacted",
-              "company": "company", "balance": "balance", "given": "balance"}
+              "company": "company", "balance": "balance", "given": "balance",
+              "nome": "name", "ultimo": "last_contacted", "recenti": "last_contacted", "azienda": "company",
+              "saldo": "balance"}
 
 
 def split_filters(text: str) -> tuple[str, dict[str, str]]:
@@ -673,7 +680,11 @@ def split_filters(text: str) -> tuple[str, dict[str, str]]:
 
     def take(match: re.Match) -> str:
         name = (match.group(1) or "tag").lower()
-        filters[name] = match.group(2) if match.group(2) is not None else (match.group(3) or match.group(4))
+        name = _FILTER_ALIASES.get(name, name)
+        value = match.group(2) if match.group(2) is not None else (match.group(3) or match.group(4))
+        if name == "circle":  # circle:lavoro in Italian
+            value = code_for(value, CIRCLES) or value
+        filters[name] = value
         return " "
 
     rest = _FILTER_TOKEN.sub(take, text)

@@ -7,7 +7,10 @@ which is the code in the interface's language.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from netui.i18n import N_, _
+from netui.text import fold_key
 
 # Every code value of netui.models (CIRCLES, CHANNEL_KINDS, INTERACTION_KINDS, MILESTONES,
 # EVENT_KINDS, EVENT_STATUSES, ATTENDEE_STATUSES, FAVOUR_DIRECTIONS, FAVOUR_KINDS,
@@ -36,3 +39,19 @@ def label(code: str | None) -> str:
     if not code:
         return ""
     return _(code) if code in _KNOWN else code
+
+
+def code_for(typed: str, codes: Iterable[str]) -> str | None:
+    """The code someone typed, as the code itself or as its label in the current language
+    ("lavoro" -> "work", "Città" and "citta" alike); None if it is neither."""
+    wanted = fold_key(typed)
+    for code in codes:
+        if wanted in (fold_key(code), fold_key(label(code))):
+            return code
+    return None
+
+
+def codes_as_typed(codes: Iterable[str]) -> str:
+    """The codes as someone may type them, for an error message: their labels in the current
+    language (the codes themselves in English)."""
+    return ", ".join(label(code) for code in codes)

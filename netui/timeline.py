@@ -20,6 +20,7 @@ import pendulum
 from netui import search, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import N_, _
+from netui.labels import code_for, codes_as_typed
 from netui.models import (
     INITIATORS,
     INTERACTION_KINDS,
@@ -93,11 +94,11 @@ _CONGRATULATIONS = {
 
 
 def validate_kind(kind: str) -> str:
-    value = kind.strip().lower()
-    if value not in INTERACTION_KINDS:
+    value = code_for(kind, INTERACTION_KINDS)  # "call", or its label in the interface's language
+    if value is None:
         raise ValidationError(
             "kind",
-            _("'{kind}' is not a kind of interaction; use one of: {kinds}.", kind=kind, kinds=", ".join(INTERACTION_KINDS)),
+            _("'{kind}' is not a kind of interaction; use one of: {kinds}.", kind=kind, kinds=codes_as_typed(INTERACTION_KINDS)),
         )
     return value
 

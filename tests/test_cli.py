@@ -776,14 +776,24 @@ def test_help_in_italian_with_lang(capsys):
 
 def test_subcommand_help_in_italian_from_lang_variable(capsys, monkeypatch):
     """LANG=it_IT.UTF-8 is enough: `netui add --help` explains the options in Italian,
-    and the arguments that take codes still list the English codes."""
+    and a circle can be given by its Italian name, which the help lists."""
     monkeypatch.setenv("LANG", "it_IT.UTF-8")
     code, out, err = run(capsys, "add", "--help")
     assert code == 0
     assert out.startswith("uso: netui add")
     assert 'nome e cognome, ad es. "Giulia Rossi"' in out
-    assert "uno tra: family, friends" in out
+    assert "uno tra: famiglia, amici" in out
     assert "NOME" in out
+
+
+def test_a_circle_and_a_kind_typed_in_italian(capsys, db_path):
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "add", "Anna Verdi", "--circle", "lavoro")
+    assert code == 0, err
+    code, out, err = run_db(capsys, db_path, "--lang", "it", "log", "Anna Verdi", "--kind", "chiamata")
+    assert code == 0, err
+    code, out, err = run_db(capsys, db_path, "show", "Anna Verdi", "--json")
+    shown = json.loads(out)
+    assert shown["circle"] == "work" and shown["timeline"][0]["kind"] == "call"
 
 
 def test_usage_error_in_italian_exits_2(capsys, db_path):

@@ -153,3 +153,12 @@ def test_codes_are_labelled_in_italian(italian):
     assert label("job lead") == "segnalazione di lavoro"
     assert label("work") == "lavoro"
     assert label("something new") == "something new"
+
+
+def test_search_box_filters_in_italian(italian, database):
+    from netui import contacts
+
+    text, filters = contacts.split_filters('cerchia:lavoro città:"La Spezia" ordina:saldo #fintech giulia')
+    assert text == "giulia"
+    assert filters == {"circle": "work", "city": "La Spezia", "sort": "saldo", "tag": "fintech"}
+    assert contacts.find_contacts("ordina:saldo").sort == "balance"
