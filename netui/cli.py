@@ -21,6 +21,7 @@ import peewee
 from netui import __version__, config, db, i18n
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.i18n import _, ngettext
+from netui.dates import shown_label
 from netui.labels import codes_as_typed, label
 from netui.models import CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
@@ -772,7 +773,7 @@ def _brief_text(seen) -> str:
         lines += ["", _("Remember:")] + [f"  {f.label}: {f.value}" for f in seen.facts]
     if seen.upcoming_dates:
         lines += ["", _("Coming up:")] + [
-            f"  {d.on.isoformat()}  {d.label}{_turns(d.turning)} · {when.days_ahead(d.days_until)}"
+            f"  {d.on.isoformat()}  {shown_label(d.label)}{_turns(d.turning)} · {when.days_ahead(d.days_until)}"
             for d in seen.upcoming_dates]
     if seen.open_followups:
         lines += ["", _("Open follow-ups:")] + [
@@ -1196,12 +1197,12 @@ def _detail_text(detail, recent) -> str:
     width = max([15] + [len(name) + 1 for name, _value in fields])
     lines += [f"  {name:<{width}}{value}" for name, value in fields if value]
     for channel in detail.channels:
-        channel_label = f" ({channel.label})" if channel.label else ""
+        channel_label = f" ({label(channel.label)})" if channel.label else ""
         lines.append(f"  {label(channel.kind):<{width}}{channel.value}{channel_label}")
     for fact in detail.facts:
         lines.append(f"  {fact.label:<{width}}{fact.value}")
     for date in detail.important_dates:
-        lines.append(f"  {date.label:<{width}}{date.text}")
+        lines.append(f"  {shown_label(date.label):<{width}}{date.text}")
     if detail.notes:
         lines += ["", _("Notes:")] + [f"  {line}" for line in detail.notes.splitlines()]
     if detail.open_followups:

@@ -30,6 +30,9 @@ CODES = (
     N_("job lead"), N_("advice"), N_("proposed"), N_("made"), N_("outcome"), N_("done"),
     N_("me"), N_("them"), N_("warm"), N_("cooling"), N_("cold"),
     N_("name"), N_("last_contacted"), N_("company"), N_("balance"), N_("circle"), N_("tag"),
+    # the usual labels of an e-mail or a phone number (vCard TYPE, Google's "* Work")
+    N_("mobile"), N_("home"), N_("personal"), N_("fax"), N_("home fax"), N_("work fax"), N_("pager"),
+    N_("main"),
 )
 _KNOWN = frozenset(CODES)
 

@@ -100,7 +100,7 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
         (_("Country"), detail.country), (_("Circle"), label(detail.circle)),
         (_("Tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
-    rows += [(label(c.kind), c.value + (f" ({c.label})" if c.label else "")) for c in detail.channels]
+    rows += [(label(c.kind), c.value + (f" ({label(c.label)})" if c.label else "")) for c in detail.channels]
     rows += [(shown_label(d.label), d.text) for d in detail.important_dates]
     text = Text()
     width = max((len(name) for name, value in rows if value), default=0) + 2
