@@ -26,8 +26,8 @@ class GiveTakeScreen(TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
         Binding("s", "next_status", N_("Move on"), tooltip=N_("Move the introduction to its next status")),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
     def __init__(self, section: str = "owe") -> None:

@@ -78,8 +78,8 @@ class TodayScreen(TranslatedBindings, Screen):
                 tooltip=N_("Snooze the follow-up or keep-in-touch; skip this appointment")),
         Binding("r", "reschedule", N_("Reschedule"), tooltip=N_("Move the follow-up to another day")),
         Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with them")),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
     # Keys the footer leaves out in a language whose words are longer than English ones.

@@ -23,8 +23,8 @@ class TrashScreen(TranslatedBindings, Screen):
         Binding("u", "restore", N_("Restore"), tooltip=N_("Put the highlighted person back in your network")),
         Binding("P", "purge", N_("Erase for good"),
                 tooltip=N_("Erase the highlighted person and everything about them; cannot be undone")),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
     def compose(self) -> ComposeResult:
