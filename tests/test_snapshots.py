@@ -37,6 +37,24 @@ async def wait_for_workers(pilot) -> None:
     await pilot.pause()
 
 
+async def open_third_contact(pilot):
+    await wait_for_workers(pilot)
+    await pilot.press("j", "j", "enter")
+    await pilot.pause()
+
+
+async def open_help(pilot):
+    await wait_for_workers(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def open_today(pilot):
+    await wait_for_workers(pilot)
+    await pilot.press("t")
+    await wait_for_workers(pilot)
+
+
 def test_main_screen(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=wait_for_workers)
 
@@ -46,11 +64,6 @@ def test_main_screen_small_terminal(snap_compare, demo_app):
 
 
 def test_contact_screen(snap_compare, demo_app):
-    async def open_third_contact(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("j", "j", "enter")
-        await pilot.pause()
-
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_third_contact)
 
 
@@ -64,11 +77,6 @@ def test_event_form(snap_compare, demo_app):
 
 
 def test_help(snap_compare, demo_app):
-    async def open_help(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_help)
 
 
@@ -93,11 +101,6 @@ def test_capture_screen(snap_compare, demo_app):
 
 
 def test_today_screen(snap_compare, demo_app):
-    async def open_today(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("t")
-        await wait_for_workers(pilot)
-
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_today)
 
 
@@ -125,27 +128,12 @@ def test_main_screen_in_italian(snap_compare, italian_demo_app):
 
 
 def test_contact_screen_in_italian(snap_compare, italian_demo_app):
-    async def open_third_contact(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("j", "j", "enter")
-        await pilot.pause()
-
     assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_third_contact)
 
 
 def test_today_screen_in_italian(snap_compare, italian_demo_app):
-    async def open_today(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("t")
-        await wait_for_workers(pilot)
-
     assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_today)
 
 
 def test_help_in_italian(snap_compare, italian_demo_app):
-    async def open_help(pilot):
-        await wait_for_workers(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
     assert snap_compare(italian_demo_app, terminal_size=SIZE, run_before=open_help)
