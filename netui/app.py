@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 
-from netui import contacts, db, demo
+from netui import contacts, db
 from netui.errors import NetuiError
 from netui.i18n import N_, _
 from netui.screens.actions import Actions
@@ -89,6 +89,8 @@ class NetuiApp(Actions, App):
 
     @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
+        from netui import demo  # a large module most runs never need: loaded when asked for
+
         self.call_from_thread(self.notify, _("Writing a demo network…"))
         try:
             with worker_connection():
