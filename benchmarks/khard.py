@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 
-from netui import db, demo, exporting  # noqa: E402
+from netui import db, exporting  # noqa: E402
 
+from networks import cached  # noqa: E402
 from startup import child_environment  # noqa: E402
 
 QUERIES = ("giulia", "rossi", "lumen", "nowak", "milano")
@@ -64,16 +65,6 @@ def find_khard(given: str | None) -> str | None:
             return candidate if Path(candidate).exists() else shutil.which(candidate)
     beside = Path(sys.executable).parent / "khard"
     return str(beside) if beside.exists() else shutil.which("khard")
-
-
-def network(people: int) -> Path:
-    path = RESULTS / f"khard-{people}.db"
-    if not path.exists():
-        RESULTS.mkdir(exist_ok=True)
-        handle = db.open_database(path)
-        demo.generate_network(people, seed=2026)
-        handle.close()
-    return path
 
 
 def vcard_folder(database: Path, people: int) -> Path:
@@ -115,7 +106,7 @@ def measure(people: int = 10_000, repeats: int = 3, khard: str | None = None) ->
     khard = find_khard(khard)
     if not khard:
         return {"skipped": "khard is not installed (pip install khard, or pass --khard PATH)"}
-    database = network(people)
+    database = cached(people, name="khard")
     folder = vcard_folder(database, people)
     config = RESULTS / f"khard-{people}.conf"
     config.write_text(CONFIG.format(folder=folder), encoding="utf-8")
