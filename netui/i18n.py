@@ -13,6 +13,7 @@ translated where it is shown, so that the language can be chosen after the impor
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 import os
@@ -89,6 +90,7 @@ def catalogue_files(code: str) -> list[Path]:
     return sorted((LOCALE_DIR / code / "LC_MESSAGES").glob("*.po"))
 
 
+@functools.cache  # the .po files are part of the installed package: read once per run
 def load_catalogue(code: str) -> gettext.NullTranslations:
     """The compiled catalogue of `code` (every .po file of that language, merged)."""
     files = catalogue_files(code)

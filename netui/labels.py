@@ -47,6 +47,10 @@ def label(code: str | None) -> str:
 def code_for(typed: str, codes: Iterable[str]) -> str | None:
     """The code someone typed, as the code itself or as its label in the current language
     ("lavoro" -> "work", "Città" and "citta" alike); None if it is neither."""
+    codes = tuple(codes)
+    plain = typed.strip().lower()
+    if plain in codes:  # the usual case, and the one an import meets row after row
+        return plain
     wanted = fold_key(typed)
     for code in codes:
         if wanted in (fold_key(code), fold_key(label(code))):
