@@ -114,6 +114,12 @@ def make_date(year: int | None, month: int, day: int, field: str = "date", writt
         )) from None
 
 
+def typed_date(day: dt.date) -> str:
+    """A day written the way the user's language types it in a form: 2026-12-03 in English,
+    03/12/2026 in Italian (both are read back)."""
+    return _written_date(day.year, day.month, day.day)
+
+
 def _written_date(year: int | None, month: int, day: int) -> str:
     """A date as the user's language writes it: 2026-02-31 / 31/02/2026, --02-31 / 31/02."""
     if language() == "it":

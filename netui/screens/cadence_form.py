@@ -22,7 +22,8 @@ from textual.widgets import Input, Label, Select, Static
 from netui import upkeep
 from netui.i18n import _, ngettext
 from netui.labels import label
-from netui.screens.fields import typed_date, whole_number
+from netui.screens.fields import whole_number
+from netui.when import typed_date
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.snooze_form import snooze_days
 

@@ -14,7 +14,7 @@ from netui import capture
 from netui.capture_line import EXAMPLE_LINE
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
-from netui.screens.fields import typed_date
+from netui.when import typed_date
 from netui.screens.translated import TranslatedBindings
 
 

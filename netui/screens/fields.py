@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from netui.errors import ValidationError
-from netui.i18n import N_, _, language
+from netui.i18n import N_, _
 
 
 def whole_number(text: str, field: str, what: str, optional: bool = False) -> int | None:
@@ -19,14 +17,6 @@ def whole_number(text: str, field: str, what: str, optional: bool = False) -> in
             raise ValidationError(field, _("Type a whole number: {what}", what=what))
         raise ValidationError(field, _("'{typed}' is not a whole number: {what}", typed=raw, what=what))
     return int(raw)
-
-
-def typed_date(day: dt.date) -> str:
-    """A day written the way the user's language types it in a form: 2026-12-03 in English,
-    03/12/2026 in Italian (netui.when reads both back)."""
-    if language() == "it":
-        return f"{day:%d/%m/%Y}"
-    return day.isoformat()
 
 
 # The day words callers give forms as defaults, shown in the user's language (netui.when

@@ -15,7 +15,7 @@ from netui import chains, giving
 from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.labels import label
-from netui.screens.fields import typed_date
+from netui.when import typed_date
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.translated import TranslatedBindings
 
