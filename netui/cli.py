@@ -21,7 +21,6 @@ import peewee
 from netui import __version__, config, db, i18n
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.i18n import _, ngettext
-from netui.dates import shown_label
 from netui.labels import codes_as_typed, label
 from netui.models import CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
@@ -753,6 +752,7 @@ def cmd_brief(args) -> int:
 
 def _brief_text(seen) -> str:
     from netui import when
+    from netui.dates import shown_label
 
     status = seen.keep_in_touch
     no_note = _("(no note)")
@@ -1181,6 +1181,7 @@ def _summary_line(summary) -> str:
 
 def _detail_text(detail, recent) -> str:
     from netui import when
+    from netui.dates import shown_label
 
     lines = [("★ " if detail.starred else "") + f"{detail.name}  (#{detail.id})"]
     if detail.trashed_at:
