@@ -1,14 +1,79 @@
-"""Shared fixtures: every test gets its own database file and its own data/config dirs."""
+"""Shared fixtures: every test gets its own database file and its own data/config dirs.
+
+Time: the `frozen` fixture stops pendulum's clock at FROZEN_NOW, a Sunday morning in Rome
+unless $NETUI_TEST_NOW names another instant (`NETUI_TEST_NOW=2028-02-29T10:00:00+01:00`):
+tests that use it write their dates relative to it, so the suite passes on any day. A test
+that needs another moment for a while uses `travel(...)`, which comes back to the clock as it
+was (frozen at FROZEN_NOW, or running) — `pendulum.travel_to` alone would go back to the real
+clock. Such tests are marked `frozen_clock`; CI runs them again under other dates.
+"""
 
 from __future__ import annotations
+
+import contextlib
+import os
 
 import pendulum
 import pytest
 
 from netui import db, i18n
 
-# A Sunday morning in Rome; tests that care about "now" travel here.
-FROZEN_NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
+TEST_NOW_VARIABLE = "NETUI_TEST_NOW"
+DEFAULT_NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
+
+
+def _frozen_now() -> pendulum.DateTime:
+    text = os.environ.get(TEST_NOW_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_NOW
+    # Shown in Rome's zone, where the tests' typed times are read.
+    return pendulum.parse(text).in_tz("Europe/Rome")
+
+
+FROZEN_NOW = _frozen_now()
+
+# The instant the clock stands at while a test's clock is stopped (None: the real clock runs).
+_stopped_at: list[pendulum.DateTime | None] = [None]
+
+
+@contextlib.contextmanager
+def travel(instant: pendulum.DateTime):
+    """Stop the clock at `instant` for the block, then come back to the clock as it was."""
+    outer = _stopped_at[0]
+    pendulum.travel_to(instant, freeze=True)
+    _stopped_at[0] = instant
+    try:
+        yield instant
+    finally:
+        _stopped_at[0] = outer
+        if outer is None:
+            pendulum.travel_back()
+        else:
+            pendulum.travel_to(outer, freeze=True)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "frozen_clock: the test stops the clock (CI runs it again on other dates)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        # A test reads the stopped clock through the fixture or through FROZEN_NOW itself.
+        if "frozen" in getattr(item, "fixturenames", ()) or hasattr(item.module, "FROZEN_NOW"):
+            item.add_marker(pytest.mark.frozen_clock)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def moved_clock():
+    """With $NETUI_TEST_NOW set, the running clock starts there too, so a test that reads the
+    real date without stopping the clock meets the other date as well."""
+    if not os.environ.get(TEST_NOW_VARIABLE, "").strip():
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +103,8 @@ def italian():
 
 @pytest.fixture
 def frozen():
-    """Freeze pendulum's clock at FROZEN_NOW for the duration of the test."""
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    """Stop pendulum's clock at FROZEN_NOW for the duration of the test."""
+    with travel(FROZEN_NOW):
         yield FROZEN_NOW
 
 

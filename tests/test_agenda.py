@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from conftest import travel
 from netui import agenda, appointments, contacts, dates, events, followups, timeline
 from netui.errors import ValidationError
 
@@ -16,7 +17,7 @@ ROME = "Europe/Rome"
 
 @pytest.fixture
 def network(database, frozen):
-    with pendulum.travel_to(pendulum.datetime(2025, 1, 1, tz=ROME), freeze=True):
+    with travel(pendulum.datetime(2025, 1, 1, tz=ROME)):
         people = {name: contacts.create_contact(name) for name in ("Anna Rossi", "Bruno Galli", "Carla Neri")}
     return people
 
@@ -77,7 +78,7 @@ def test_event_at_2330_rome_belongs_to_that_rome_day(network):
 
 
 def test_today_at_2330_rome(network):
-    with pendulum.travel_to(pendulum.datetime(2026, 11, 29, 23, 30, tz=ROME), freeze=True):
+    with travel(pendulum.datetime(2026, 11, 29, 23, 30, tz=ROME)):
         followups.create_followup(network["Anna Rossi"], "2026-11-29", "Today, still")
         today = agenda.today_agenda()
         assert today.today == TODAY  # 22:30 UTC, but still the 29th in Rome

@@ -16,7 +16,7 @@ import pytest
 from netui import backup, cli, contacts, db
 from netui.errors import ValidationError
 
-from conftest import FROZEN_NOW
+from conftest import FROZEN_NOW, travel
 
 DATA = Path(__file__).parent / "data"
 
@@ -106,7 +106,7 @@ def test_rolling_backup_once_a_day_keeping_seven(live):
     try:
         made = []
         for day in range(10):
-            with pendulum.travel_to(FROZEN_NOW.add(days=day), freeze=True):
+            with travel(FROZEN_NOW.add(days=day)):
                 made.append(backup.rolling_backup())
                 assert backup.rolling_backup() is None  # today's exists: nothing to do
         folder = live.parent / "backups"

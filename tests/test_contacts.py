@@ -21,7 +21,7 @@ from netui.models import (
     InteractionParticipant,
 )
 
-from conftest import FROZEN_NOW
+from conftest import FROZEN_NOW, travel
 
 
 def names(summaries) -> list[str]:
@@ -196,14 +196,14 @@ def test_important_date_needs_label_and_sane_reminder(database):
 
 def test_update_changes_only_given_fields_and_bumps_updated_at(database):
     """Editing the company leaves every other field alone and moves updated_at forward."""
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         cid = contacts.create_contact(
             "Giulia Rossi", company="Acme", role="CTO", city="Milano", circle="work",
             cadence_days=30, notes="met at the fair",
         )
     before = contacts.get_contact(cid)
     later = FROZEN_NOW.add(hours=3)
-    with pendulum.travel_to(later, freeze=True):
+    with travel(later):
         contacts.update_contact(cid, company="  Banca   Sella ")
     after = contacts.get_contact(cid)
     assert after.company == "Banca Sella"
@@ -417,9 +417,9 @@ def _overdue(contact_id: int) -> bool:
 @pytest.mark.parametrize(("days_ago", "overdue"), [(31, True), (29, False)])
 def test_overdue_after_cadence_since_last_interaction(database, days_ago, overdue):
     """With a 30-day cadence, 31 days of silence is overdue, 29 is not."""
-    with pendulum.travel_to(FROZEN_NOW.subtract(days=90), freeze=True):
+    with travel(FROZEN_NOW.subtract(days=90)):
         cid = contacts.create_contact("Anna Rossi", cadence_days=30)
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         timeline.log_interaction([cid], "call", occurred_at=FROZEN_NOW.subtract(days=days_ago))
         assert _overdue(cid) is overdue
         assert contacts.summaries_for([cid])[0].overdue is overdue
@@ -428,17 +428,17 @@ def test_overdue_after_cadence_since_last_interaction(database, days_ago, overdu
 @pytest.mark.parametrize(("days_ago", "overdue"), [(31, True), (29, False)])
 def test_overdue_without_interactions_counts_from_creation(database, days_ago, overdue):
     """Someone never contacted is due `cadence` days after they were added."""
-    with pendulum.travel_to(FROZEN_NOW.subtract(days=days_ago), freeze=True):
+    with travel(FROZEN_NOW.subtract(days=days_ago)):
         cid = contacts.create_contact("Anna Rossi", cadence_days=30)
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         assert _overdue(cid) is overdue
 
 
 def test_never_overdue_without_cadence(database):
     """A contact with no cadence is never flagged, however long the silence."""
-    with pendulum.travel_to(FROZEN_NOW.subtract(days=900), freeze=True):
+    with travel(FROZEN_NOW.subtract(days=900)):
         cid = contacts.create_contact("Anna Rossi")
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         assert _overdue(cid) is False
 
 
@@ -524,10 +524,10 @@ def test_purge_missing_contact(database):
 
 def test_purge_trash_removes_only_trashed(database):
     """Emptying the trash purges every trashed contact and no living one."""
-    with pendulum.travel_to(FROZEN_NOW.subtract(days=10), freeze=True):
+    with travel(FROZEN_NOW.subtract(days=10)):
         old = contacts.create_contact("Anna Rossi")
         contacts.trash_contact(old)
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         new = contacts.create_contact("Bruno Neri")
         contacts.trash_contact(new)
         living = contacts.create_contact("Carla Verdi")

@@ -13,7 +13,7 @@ import sys
 
 import pendulum
 import pytest
-from conftest import FROZEN_NOW
+from conftest import FROZEN_NOW, travel
 
 from netui import bulk, contacts, db, demo, events, followups, search, timeline, when
 from netui.errors import ValidationError
@@ -40,7 +40,7 @@ def default_network(tmp_path_factory):
     previous = pendulum.local_timezone()
     pendulum.set_local_timezone(pendulum.timezone("Europe/Rome"))
     try:
-        with pendulum.travel_to(FROZEN_NOW, freeze=True):
+        with travel(FROZEN_NOW):
             handle = db.open_database(path)
             summary = demo.generate_network()
             handle.close()

@@ -10,6 +10,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from conftest import travel
 from netui import contacts, followups, timeline
 from netui.errors import NotFoundError, ValidationError
 
@@ -180,7 +181,7 @@ def test_complete_twice_keeps_the_first_time(people):
     followup_id = followups.create_followup(people["giulia"], TODAY)
     followups.complete_followup(followup_id)
     first = followups.get_followup(followup_id).done_at
-    with pendulum.travel_to(pendulum.datetime(2026, 12, 5, tz="UTC"), freeze=True):
+    with travel(pendulum.datetime(2026, 12, 5, tz="UTC")):
         followups.complete_followup(followup_id)
     assert followups.get_followup(followup_id).done_at == first
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from conftest import travel
 from netui import db, demo
 from netui.app import NetuiApp
 
@@ -21,7 +22,7 @@ NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
 
 @pytest.fixture
 def demo_app(tmp_path):
-    with pendulum.travel_to(NOW, freeze=True):
+    with travel(NOW):
         handle = db.open_database(tmp_path / "demo.db")
         demo.generate_network(now=NOW)
         app = NetuiApp(Path(handle.database), welcome=False)

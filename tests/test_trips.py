@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from conftest import travel
 from netui import contacts, events, followups, timeline, trips
 from netui.errors import ValidationError
 
@@ -19,7 +20,7 @@ def at(days_ago):
 
 @pytest.fixture
 def milano(database, frozen):
-    with pendulum.travel_to(pendulum.datetime(2025, 1, 1, tz=ROME), freeze=True):
+    with travel(pendulum.datetime(2025, 1, 1, tz=ROME)):
         ids = {
             "warm": contacts.create_contact("Anna Rossi", city="Milano"),
             "warmer": contacts.create_contact("Bruno Galli", city="milano"),

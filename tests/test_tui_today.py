@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pendulum
 
+from conftest import travel
 from netui import appointments, contacts, events, followups, timeline, upkeep
 from netui.app import NetuiApp
 from netui.screens.today import TodayScreen
@@ -102,7 +103,7 @@ async def test_appointment_done_logs_it_and_snooze_skips_the_next_one(database, 
         await settle(pilot)
         assert not any("Tennis" in line for line in lines(screen))
     assert [i.kind for i in timeline.contact_timeline(day["marco"])] == ["meeting"]
-    with pendulum.travel_to(pendulum.datetime(2026, 12, 6, 9, tz="Europe/Rome"), freeze=True):
+    with travel(pendulum.datetime(2026, 12, 6, 9, tz="Europe/Rome")):
         async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
             screen = await open_today(pilot)
             await go_to(pilot, screen, "Tennis")

@@ -9,6 +9,7 @@ import pendulum
 import pytest
 from textual.widgets import Input
 
+from conftest import travel
 from netui import contacts, followups, timeline, trips
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
@@ -25,7 +26,7 @@ def at(days_ago: int) -> pendulum.DateTime:
 @pytest.fixture
 def milano(database, frozen):
     """Four people in Milano (two overdue) and one in Torino."""
-    with pendulum.travel_to(pendulum.datetime(2025, 1, 1, tz=ROME), freeze=True):
+    with travel(pendulum.datetime(2025, 1, 1, tz=ROME)):
         ids = {
             "anna": contacts.create_contact("Anna Rossi", city="Milano", company="Lumen Digital", role="Head of PR"),
             "bruno": contacts.create_contact("Bruno Galli", city="milano"),

@@ -9,7 +9,7 @@ import pytest
 
 from netui import contacts, timeline, upkeep
 from netui.errors import ValidationError
-from conftest import FROZEN_NOW
+from conftest import FROZEN_NOW, travel
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -19,7 +19,7 @@ def ago(days: int, hour: int = 10):
 
 
 def person(name: str, added_days_ago: int = 400, **fields) -> int:
-    with pendulum.travel_to(FROZEN_NOW.subtract(days=added_days_ago), freeze=True):
+    with travel(FROZEN_NOW.subtract(days=added_days_ago)):
         return contacts.create_contact(name, **fields)
 
 
@@ -67,15 +67,15 @@ def test_never_contacted_counts_from_when_they_were_added(database, frozen):
 
 
 def test_snooze_hides_until_the_day_after(database):
-    with pendulum.travel_to(FROZEN_NOW, freeze=True):
+    with travel(FROZEN_NOW):
         anna = person("Anna Rossi", cadence_days=30)
         timeline.log_interaction([anna], "call", ago(40))
         assert upkeep.snooze_cadence(anna, 7) == TODAY + dt.timedelta(days=7)
         assert upkeep.overdue_contacts() == []
         assert upkeep.keep_in_touch(anna).due_on == TODAY + dt.timedelta(days=7)
-    with pendulum.travel_to(FROZEN_NOW.add(days=7), freeze=True):
+    with travel(FROZEN_NOW.add(days=7)):
         assert upkeep.overdue_contacts() == []
-    with pendulum.travel_to(FROZEN_NOW.add(days=8), freeze=True):
+    with travel(FROZEN_NOW.add(days=8)):
         assert [(o.contact_id, o.days_overdue) for o in upkeep.overdue_contacts()] == [(anna, 1)]
     with pytest.raises(ValidationError):
         upkeep.snooze_cadence(anna, 0)

@@ -11,6 +11,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from conftest import travel
 from netui import when
 from netui.errors import ValidationError
 
@@ -189,7 +190,7 @@ def test_parse_date_refuses_non_dates(frozen, typed):
 
 def test_today_is_the_local_calendar_day():
     """Late evening UTC is already tomorrow in Rome: today() follows the local zone."""
-    with pendulum.travel_to(pendulum.datetime(2026, 11, 29, 23, 30, tz="UTC"), freeze=True):
+    with travel(pendulum.datetime(2026, 11, 29, 23, 30, tz="UTC")):
         assert when.today() == dt.date(2026, 11, 30)
         assert when.today("UTC") == dt.date(2026, 11, 29)
 
