@@ -63,19 +63,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.frozen_clock)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def moved_clock():
-    """With $NETUI_TEST_NOW set, the running clock starts there too, so a test that reads the
-    real date without stopping the clock meets the other date as well."""
-    if not os.environ.get(TEST_NOW_VARIABLE, "").strip():
-        yield
-        return
-    import time_machine
-
-    with time_machine.travel(FROZEN_NOW, tick=True):
-        yield
-
-
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path, monkeypatch):
     """Keep tests away from the real user's data, config and $NETUI_DB."""
