@@ -96,6 +96,15 @@ def frozen():
 
 
 @pytest.fixture
+def known_sunday():
+    """Stop the clock at DEFAULT_NOW whatever $NETUI_TEST_NOW says: for tests whose point is a
+    calendar fact of that day ("monday" typed on Sunday 29 November 2026 is the 23rd). Every
+    other test uses `frozen` and writes its dates relative to it."""
+    with travel(DEFAULT_NOW):
+        yield DEFAULT_NOW
+
+
+@pytest.fixture
 def database(tmp_path):
     """A fresh, migrated netui database file bound to the models."""
     handle = db.open_database(tmp_path / "netui.db")
