@@ -11,11 +11,11 @@ from netui import contacts, timeline, upkeep
 from netui.errors import ValidationError
 from conftest import FROZEN_NOW, travel
 
-TODAY = dt.date(2026, 11, 29)
+TODAY = FROZEN_NOW.date()  # the stopped clock's day (the `frozen` fixture)
 
 
 def ago(days: int, hour: int = 10):
-    return pendulum.datetime(2026, 11, 29, hour, tz="Europe/Rome").subtract(days=days)
+    return FROZEN_NOW.at(hour).subtract(days=days)
 
 
 def person(name: str, added_days_ago: int = 400, **fields) -> int:
@@ -46,7 +46,7 @@ def test_logged_interaction_of_any_kind_resets_the_cadence(database, frozen):
     assert (before.due_on, before.days_overdue, before.warmth) == (TODAY - dt.timedelta(days=10), 10, "cold")
     assert [o.contact_id for o in upkeep.overdue_contacts()] == [anna]
 
-    timeline.log_interaction([anna], "note", ago(0, hour=9))  # a note counts as much as a meeting
+    timeline.log_interaction([anna], "note", FROZEN_NOW.subtract(minutes=1))  # a note counts as much as a meeting
     after = upkeep.keep_in_touch(anna)
     assert (after.due_on, after.overdue, after.warmth) == (TODAY + dt.timedelta(days=30), False, "warm")
     assert upkeep.overdue_contacts() == []
@@ -101,11 +101,15 @@ def test_overdue_most_overdue_first_then_by_name(database, frozen):
 
 
 def test_overdue_day_follows_the_local_calendar(database, frozen):
-    """23:30 in Rome on 29 October is 22:30 UTC: the local day counts, not the UTC one."""
+    """00:30 in Rome is the evening before in UTC: the local day counts, not the UTC one."""
     anna = person("Anna Rossi", cadence_days=30)
-    timeline.log_interaction([anna], "call", pendulum.datetime(2026, 10, 29, 23, 30, tz="Europe/Rome"))
-    assert upkeep.keep_in_touch(anna).due_on == dt.date(2026, 11, 28)
-    assert [o.days_overdue for o in upkeep.overdue_contacts()] == [1]
+    timeline.log_interaction([anna], "call", FROZEN_NOW.subtract(days=30).at(0, 30))
+    assert upkeep.keep_in_touch(anna).due_on == TODAY  # by the UTC day it would be yesterday
+    assert upkeep.overdue_contacts() == []
+    bruno = person("Bruno Galli", cadence_days=30)
+    timeline.log_interaction([bruno], "call", FROZEN_NOW.subtract(days=31).at(23, 30))
+    assert upkeep.keep_in_touch(bruno).due_on == TODAY - dt.timedelta(days=1)
+    assert [(o.contact_id, o.days_overdue) for o in upkeep.overdue_contacts()] == [(bruno, 1)]
 
 
 def test_defaults_per_circle_and_tag(database, frozen):
