@@ -12,8 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 
+from conftest import travel
 from netui import __version__, cli, contacts, db, events, followups, giving, timeline
 
 
@@ -198,6 +200,7 @@ def test_show_unknown_contact(capsys, db_path):
 def test_log_with_several_people(capsys, db_path, frozen):
     """`log` with several names, kind, time and note: every participant's timeline has it,
     at the right UTC instant, with the note's first line as summary."""
+    yesterday_evening = frozen.subtract(days=1).at(18, 0)
     for name in ("Giulia Rossi", "Marco Bianchi", "Anna Verdi"):
         run_db(capsys, db_path, "add", name)
     code, out, err = run_db(
@@ -205,21 +208,23 @@ def test_log_with_several_people(capsys, db_path, frozen):
         "--when", "yesterday 18:00", "--note", "Budget talk\nthey need a demo",
     )
     assert code == 0, err
-    assert out.strip() == "Logged call with Giulia Rossi, Marco Bianchi on 2026-11-28 18:00."
+    assert out.strip() == (
+        f"Logged call with Giulia Rossi, Marco Bianchi on {yesterday_evening.format('YYYY-MM-DD HH:mm')}.")
 
     for name in ("Giulia Rossi", "Marco Bianchi"):
         code, out, err = run_db(capsys, db_path, "show", name, "--json")
         data = json.loads(out)
         [entry] = data["timeline"]
         assert entry["kind"] == "call"
-        assert entry["occurred_at"] == "2026-11-28T17:00:00+00:00"
+        assert entry["occurred_at"] == yesterday_evening.in_tz("UTC").isoformat()
         assert entry["summary"] == "Budget talk"
         assert entry["notes"] == "Budget talk\nthey need a demo"
         assert sorted(p["name"] for p in entry["participants"]) == ["Giulia Rossi", "Marco Bianchi"]
-        assert data["last_contacted"] == "2026-11-28T17:00:00+00:00"
+        assert data["last_contacted"] == yesterday_evening.in_tz("UTC").isoformat()
 
-    code, out, _ = run_db(capsys, db_path, "show", "Giulia Rossi")
-    assert "2026-11-28 18:00  call     Budget talk (with Marco Bianchi)" in out
+    with travel(yesterday_evening.add(hours=16)):  # the next morning
+        code, out, _ = run_db(capsys, db_path, "show", "Giulia Rossi")
+    assert f"{yesterday_evening.format('YYYY-MM-DD HH:mm')}  call     Budget talk (with Marco Bianchi)" in out
     assert "last contacted 16 hours ago" in out
     code, out, _ = run_db(capsys, db_path, "show", "Anna Verdi", "--json")
     assert json.loads(out)["timeline"] == []
@@ -228,12 +233,13 @@ def test_log_with_several_people(capsys, db_path, frozen):
 def test_log_by_id_and_at_an_event(capsys, db_path, frozen):
     """'#id' picks a contact; --event links the interaction to an event by title."""
     run_db(capsys, db_path, "add", "Giulia Rossi")
-    stored(db_path, lambda: events.create_event("Web Summit Lisbon", starts_at="2026-11-10 09:00"))
+    summit_start = frozen.subtract(days=19).at(9, 0).format("YYYY-MM-DD HH:mm")
+    stored(db_path, lambda: events.create_event("Web Summit Lisbon", starts_at=summit_start))
     code, _, err = run_db(capsys, db_path, "log", "#1", "--kind", "event", "--event", "web summit")
     assert code == 0, err
     [entry] = json.loads(run_db(capsys, db_path, "show", "#1", "--json")[1])["timeline"]
     assert entry["event_title"] == "Web Summit Lisbon"
-    assert entry["occurred_at"] == "2026-11-29T09:00:00+00:00"  # default: now
+    assert entry["occurred_at"] == frozen.in_tz("UTC").isoformat()  # default: now
 
 
 def test_log_with_ambiguous_event_lists_candidates(capsys, db_path, frozen):
@@ -322,7 +328,8 @@ def test_search_json(capsys, db_path, frozen):
     run_db(capsys, db_path, "add", "Giulia Rossi", "--company", "Acme", "--tag", "fintech")
     run_db(capsys, db_path, "add", "Marco Bianchi", "--company", "Globex", "--tag", "fintech")
     run_db(capsys, db_path, "add", "Anna Verdi")
-    run_db(capsys, db_path, "log", "Marco Bianchi", "--when", "2026-11-20 10:00")
+    talked = frozen.subtract(days=9).at(10, 0)
+    run_db(capsys, db_path, "log", "Marco Bianchi", "--when", talked.format("YYYY-MM-DD HH:mm"))
     code, out, err = run_db(capsys, db_path, "search", "fintech", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -332,7 +339,7 @@ def test_search_json(capsys, db_path, frozen):
     assert by_name["Giulia Rossi"]["id"] == 1
     assert by_name["Giulia Rossi"]["company"] == "Acme"
     assert by_name["Giulia Rossi"]["last_contacted"] is None
-    assert by_name["Marco Bianchi"]["last_contacted"] == "2026-11-20T09:00:00+00:00"
+    assert by_name["Marco Bianchi"]["last_contacted"] == talked.in_tz("UTC").isoformat()
 
 
 def test_search_without_hits_says_so(capsys, db_path):
@@ -482,27 +489,29 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
 
 
 def test_today_json_sections_and_text(capsys, db_path, frozen):
+    today = frozen.date()
+    in_two_days = today.add(days=2)
     run_db(capsys, db_path, "add", "Giulia Rossi", "--city", "Milano")
     run_db(capsys, db_path, "add", "Marco Bianchi")
-    assert run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", "--12-01")[0] == 0
+    assert run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", f"--{in_two_days:%m-%d}")[0] == 0
     assert run_db(capsys, db_path, "cadence", "Marco Bianchi", "1w")[0] == 0
     stored(db_path, lambda: contacts.update_contact(contacts.resolve_contact("Marco Bianchi")))
 
     code, out, err = run_db(capsys, db_path, "today", "--days", "3", "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert (data["today"], data["days"]) == ("2026-11-29", 3)
+    assert (data["today"], data["days"]) == (str(today), 3)
     assert [s["key"] for s in data["sections"]] == [
         "overdue_followups", "due_followups", "appointments", "dates", "overdue_cadences", "events"]
     [birthday] = data["sections"][3]["rows"]
     assert (birthday["kind"], birthday["names"], birthday["on"], birthday["days"]) == (
-        "date", ["Giulia Rossi"], "2026-12-01", 2)
+        "date", ["Giulia Rossi"], str(in_two_days), 2)
     assert data["sections"][4]["rows"] == []  # Marco was added today: due in a week
 
     code, out, err = run_db(capsys, db_path, "today")
     assert code == 0, err
-    assert out.startswith("Today, Sunday 29 November 2026")
-    assert "Tue 01 Dec  Giulia Rossi · birthday · in 2 days" in out
+    assert out.startswith(f"Today, {today.format('dddd D MMMM YYYY')}")
+    assert f"{in_two_days.format('ddd DD MMM')}  Giulia Rossi · birthday · in 2 days" in out
 
 
 def test_today_refuses_bad_days(capsys, db_path):
@@ -511,27 +520,30 @@ def test_today_refuses_bad_days(capsys, db_path):
 
 
 def test_cadence_presets_defaults_and_snooze(capsys, db_path, frozen):
+    today = frozen.date()
     run_db(capsys, db_path, "add", "Giulia Rossi", "--circle", "work")
     code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "6w")
-    assert (code, out.strip()) == (0, "Giulia Rossi: every 42 days; next due 2027-01-10."), err
+    assert (code, out.strip()) == (0, f"Giulia Rossi: every 42 days; next due {today.add(days=42)}."), err
     code, out, err = run_db(capsys, db_path, "cadence", "circle:work", "3m")
     assert (code, out.strip()) == (0, "Default for circle work: every 90 days.")
     code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "default")
-    assert out.strip() == "Giulia Rossi: every 90 days (default of circle:work); next due 2027-02-27."
+    assert out.strip() == f"Giulia Rossi: every 90 days (default of circle:work); next due {today.add(days=90)}."
     code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "none")
     assert out.strip() == "Giulia Rossi: no keep-in-touch."
     code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "--snooze", "5")
-    assert out.strip() == "Snoozed Giulia Rossi until 2026-12-04."
+    assert out.strip() == f"Snoozed Giulia Rossi until {today.add(days=5)}."
     code, out, err = run_db(capsys, db_path, "cadence", "Giulia Rossi", "often")
     assert code == 2 and "'often' is not a cadence" in err
 
 
 def test_date_command_and_bad_date(capsys, db_path, frozen):
+    next_on = frozen.date().add(days=30)
+    born = next_on.subtract(years=37)
     run_db(capsys, db_path, "add", "Giulia Rossi")
-    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", "1990-04-15", "--remind", "3")
-    assert (code, out.strip()) == (0, "Added birthday 1990-04-15 to Giulia Rossi; next on 2027-04-15, turns 37."), err
-    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "name day", "15/04")
-    assert out.strip() == "Added name day --04-15 to Giulia Rossi; next on 2027-04-15."
+    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "birthday", str(born), "--remind", "3")
+    assert (code, out.strip()) == (0, f"Added birthday {born} to Giulia Rossi; next on {next_on}, turns 37."), err
+    code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "name day", f"{next_on:%d/%m}")
+    assert out.strip() == f"Added name day --{next_on:%m-%d} to Giulia Rossi; next on {next_on}."
     code, out, err = run_db(capsys, db_path, "date", "Giulia Rossi", "x", "31/02")
     assert code == 2 and "February has at most 29 days" in err and err.count("\n") == 1
 
@@ -542,26 +554,27 @@ def test_log_milestone_with_congratulation(capsys, db_path, frozen):
                             "--note", "Head of PR at Lumen", "--congratulate")
     assert code == 0, err
     assert out.splitlines() == [
-        "Logged new job of Giulia Rossi on 2026-11-29 10:00.",
-        "Follow-up due 2026-12-01: Congratulate on the new job."]
+        f"Logged new job of Giulia Rossi on {frozen.format('YYYY-MM-DD HH:mm')}.",
+        f"Follow-up due {frozen.date().add(days=2)}: Congratulate on the new job."]
     code, out, err = run_db(capsys, db_path, "log", "Giulia Rossi", "--milestone", "wedding")
     assert code == 2 and "not a milestone" in err
 
 
 def test_followup_list_done_snooze_reschedule(capsys, db_path, frozen):
+    today = frozen.date()
     run_db(capsys, db_path, "add", "Giulia Rossi")
     stored(db_path, lambda: followups.create_followup(
-        contacts.resolve_contact("Giulia Rossi"), "2026-11-27", "Send the deck", channel="email"))
-    stored(db_path, lambda: followups.create_followup(contacts.resolve_contact("Giulia Rossi"), "2026-11-29", "Call"))
+        contacts.resolve_contact("Giulia Rossi"), today.subtract(days=2), "Send the deck", channel="email"))
+    stored(db_path, lambda: followups.create_followup(contacts.resolve_contact("Giulia Rossi"), today, "Call"))
     code, out, err = run_db(capsys, db_path, "followup", "list")
     assert out.splitlines() == [
         "#1  Giulia Rossi · Send the deck (email) · 2 days late", "#2  Giulia Rossi · Call · today"]
     code, out, err = run_db(capsys, db_path, "followup", "done", "1", "--log", "email")
     assert (code, out.strip()) == (0, "Done: Send the deck (Giulia Rossi); logged email."), err
     code, out, err = run_db(capsys, db_path, "followup", "snooze", "2", "3")
-    assert out.strip() == "Snoozed #2 (Giulia Rossi) until 2026-12-02."
-    code, out, err = run_db(capsys, db_path, "followup", "reschedule", "2", "2026-12-24")
-    assert out.strip() == "Moved #2 (Giulia Rossi) to 2026-12-24."
+    assert out.strip() == f"Snoozed #2 (Giulia Rossi) until {today.add(days=3)}."
+    code, out, err = run_db(capsys, db_path, "followup", "reschedule", "2", str(today.add(days=25)))
+    assert out.strip() == f"Moved #2 (Giulia Rossi) to {today.add(days=25)}."
     code, out, err = run_db(capsys, db_path, "followup", "list")
     assert out.strip() == "No follow-ups due."
     assert stored(db_path, lambda: timeline.global_timeline()[0].summary) == "Send the deck"
@@ -578,7 +591,8 @@ def test_trip_lists_saves_and_adds_followups(capsys, db_path, frozen):
     assert [line.split("  ·  ")[1] for line in out.splitlines()] == ["Marco Bianchi", "Giulia Rossi"]
     assert stored(db_path, lambda: events.upcoming_events()) == []
 
-    code, out, err = run_db(capsys, db_path, "trip", "Milano", "--from", "2026-12-10", "--to", "2026-12-12",
+    arrive = frozen.date().add(days=11)
+    code, out, err = run_db(capsys, db_path, "trip", "Milano", "--from", str(arrive), "--to", str(arrive.add(days=2)),
                             "--followups", "--json")
     assert code == 0, err
     data = json.loads(out)
@@ -591,16 +605,18 @@ def test_trip_lists_saves_and_adds_followups(capsys, db_path, frozen):
 
 
 def test_brief_text_and_json(capsys, db_path, frozen):
+    yesterday_evening = frozen.subtract(days=1).at(18, 0)
     run_db(capsys, db_path, "add", "Marco Bianchi")
     run_db(capsys, db_path, *ADD_GIULIA)
     run_db(capsys, db_path, "log", "Giulia Rossi", "--kind", "call", "--when", "yesterday 18:00", "--note", "Budget")
-    code, out, err = run_db(capsys, db_path, "brief", "Giulia Rossi")
+    with travel(yesterday_evening.add(hours=16)):  # the next morning
+        code, out, err = run_db(capsys, db_path, "brief", "Giulia Rossi")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[:4] == [
         "Giulia Rossi  (#2)", "  CTO at Acme · Milano",
         "  warm: last contacted 16 hours ago, every 30 days", "  PyCon panel"]
-    assert "  2026-11-28 18:00  call      Budget" in lines
+    assert f"  {yesterday_evening.format('YYYY-MM-DD HH:mm')}  call      Budget" in lines
     code, out, err = run_db(capsys, db_path, "brief", "Giulia Rossi", "--json")
     data = json.loads(out)
     assert (data["name"], data["headline"], data["keep_in_touch"]["warmth"]) == (
@@ -609,19 +625,21 @@ def test_brief_text_and_json(capsys, db_path, frozen):
 
 
 def test_appointment_add_list_done(capsys, db_path, frozen):
+    tuesday = frozen.date().next(pendulum.TUESDAY)
+    thursday, until = tuesday.add(days=2), tuesday.add(days=16)
     run_db(capsys, db_path, "add", "Giulia Rossi")
     code, out, err = run_db(capsys, db_path, "appointment", "add", "Tennis", "--with", "Giulia Rossi",
-                            "--start", "2026-12-01 18:30", "--on", "tue,thu", "--until", "2026-12-17")
+                            "--start", f"{tuesday} 18:30", "--on", "tue,thu", "--until", str(until))
     assert (code, out.strip()) == (
-        0, "Added appointment #1: Tennis, every week on Tue, Thu at 18:30 until 2026-12-17."), err
+        0, f"Added appointment #1: Tennis, every week on Tue, Thu at 18:30 until {until}."), err
     code, out, err = run_db(capsys, db_path, "appointment", "list", "Giulia Rossi")
-    assert "next: 2026-12-01 18:30, 2026-12-03 18:30, 2026-12-08 18:30" in out
-    code, out, err = run_db(capsys, db_path, "appointment", "done", "1", "2026-12-01")
+    assert f"next: {tuesday} 18:30, {thursday} 18:30, {tuesday.add(weeks=1)} 18:30" in out
+    code, out, err = run_db(capsys, db_path, "appointment", "done", "1", str(tuesday))
     assert code == 2 and "has not happened yet" in err
-    code, out, err = run_db(capsys, db_path, "appointment", "skip", "1", "2026-12-01")
-    assert out.strip() == "Skipped appointment #1 on 2026-12-01."
+    code, out, err = run_db(capsys, db_path, "appointment", "skip", "1", str(tuesday))
+    assert out.strip() == f"Skipped appointment #1 on {tuesday}."
     code, out, err = run_db(capsys, db_path, "appointment", "add", "X", "--with", "Giulia Rossi",
-                            "--start", "2026-12-01 10:00", "--every", "daily")
+                            "--start", f"{tuesday} 10:00", "--every", "daily")
     assert code == 2 and "not a repetition" in err
 
 
@@ -629,21 +647,23 @@ def test_appointment_add_list_done(capsys, db_path, frozen):
 
 
 def test_favour_records_and_prints_the_balance(capsys, db_path, frozen):
+    today = frozen.date()
     run_db(capsys, db_path, "add", "Giulia Rossi")
     code, out, err = run_db(capsys, db_path, "favour", "Giulia Rossi", "--received", "--kind", "job-lead",
                             "--note", "Orbit", "--when", "yesterday", "--followup", "2")
     assert code == 0, err
     assert out.splitlines() == [
-        "Recorded job lead received from Giulia Rossi on 2026-11-28 (favour #1); balance -1 (given 0, received 1).",
-        "Follow-up due 2026-12-01: Thank them for the job lead.",
+        f"Recorded job lead received from Giulia Rossi on {today.subtract(days=1)} (favour #1);"
+        " balance -1 (given 0, received 1).",
+        f"Follow-up due {today.add(days=2)}: Thank them for the job lead.",
     ]
     code, out, err = run_db(capsys, db_path, "favour", "Giulia Rossi", "--gave", "--kind", "advice")
     assert out.strip().endswith("balance 0 (given 1, received 1).")
     code, out, err = run_db(capsys, db_path, "favours", "Giulia Rossi")
     assert out.splitlines() == [
         "Giulia Rossi (#1): balance 0 (given 1, received 1)",
-        "  #2  2026-11-29  gave      advice",
-        "  #1  2026-11-28  received  job lead  ·  Orbit",
+        f"  #2  {today}  gave      advice",
+        f"  #1  {today.subtract(days=1)}  received  job lead  ·  Orbit",
     ]
     data = json.loads(run_db(capsys, db_path, "favours", "Giulia Rossi", "--json")[1])
     assert (data["balance"], data["given"], data["received"]) == (0, 1, 1)
@@ -670,15 +690,16 @@ def test_bad_favours_exit_2_and_write_nothing(capsys, db_path, frozen, argv, say
 def test_favours_views_owe_and_helped(capsys, db_path, frozen):
     for name in ("Giulia Rossi", "Marco Bianchi"):
         run_db(capsys, db_path, "add", name)
-    run_db(capsys, db_path, "favour", "Giulia Rossi", "--received", "--kind", "advice", "--when", "2026-11-01")
-    run_db(capsys, db_path, "favour", "Marco Bianchi", "--gave", "--kind", "useful-tool", "--when", "2026-11-20")
+    received_on, gave_on = frozen.date().subtract(days=28), frozen.date().subtract(days=9)
+    run_db(capsys, db_path, "favour", "Giulia Rossi", "--received", "--kind", "advice", "--when", str(received_on))
+    run_db(capsys, db_path, "favour", "Marco Bianchi", "--gave", "--kind", "useful-tool", "--when", str(gave_on))
     code, out, err = run_db(capsys, db_path, "favours", "--owe")
     assert code == 0, err
     assert out.splitlines()[0] == "People you owe"
-    assert "Giulia Rossi" in out and "balance -1" in out and "last: 2026-11-01 received advice" in out
+    assert "Giulia Rossi" in out and "balance -1" in out and f"last: {received_on} received advice" in out
     code, out, err = run_db(capsys, db_path, "favours", "--helped", "--days", "30")
     assert out.splitlines() == ["People you helped in the last 30 days",
-                                "  2026-11-20  gave      useful tool  ·  Marco Bianchi (#2)"]
+                                f"  {gave_on}  gave      useful tool  ·  Marco Bianchi (#2)"]
     data = json.loads(run_db(capsys, db_path, "favours", "--json")[1])
     assert [p["name"] for p in data["owe"]] == ["Giulia Rossi"]
     assert [f["contact_name"] for f in data["helped"]] == ["Marco Bianchi"]
@@ -695,12 +716,13 @@ def test_intro_proposed_then_made_with_followups(capsys, db_path, frozen):
     code, out, err = run_db(capsys, db_path, "intro", "#2", "#1", "--reason", "again")
     assert code == 2 and "already have an open introduction (#1, proposed)" in err
     code, out, err = run_db(capsys, db_path, "intro-status", "1", "made", "--followup", "in 2 weeks")
+    in_two_weeks = frozen.date().add(weeks=2)
     assert code == 0, err
     assert out.splitlines() == [
         "Introduction #1 of Giulia Rossi to Marco Bianchi: made.",
         "Recorded a favour given to each and logged the introduction with both.",
-        "Follow-up due 2026-12-13: Ask how the introduction with Marco Bianchi went (Giulia Rossi).",
-        "Follow-up due 2026-12-13: Ask how the introduction with Giulia Rossi went (Marco Bianchi).",
+        f"Follow-up due {in_two_weeks}: Ask how the introduction with Marco Bianchi went (Giulia Rossi).",
+        f"Follow-up due {in_two_weeks}: Ask how the introduction with Giulia Rossi went (Marco Bianchi).",
     ]
     assert stored(db_path, lambda: [i.summary for i in timeline.contact_timeline(2)]) == [
         "Introduced Giulia Rossi to Marco Bianchi: both in fintech"]
@@ -709,7 +731,7 @@ def test_intro_proposed_then_made_with_followups(capsys, db_path, frozen):
     code, out, err = run_db(capsys, db_path, "intro-status", "1", "outcome", "--outcome", "Marco hired her")
     assert out.strip() == "Introduction #1 of Giulia Rossi to Marco Bianchi: outcome: Marco hired her."
     code, out, err = run_db(capsys, db_path, "favours", "#1")
-    assert "  #1  2026-11-29  outcome   Giulia Rossi → Marco Bianchi  ·  both in fintech  ·  outcome: Marco hired her" in out
+    assert f"  #1  {frozen.date()}  outcome   Giulia Rossi → Marco Bianchi  ·  both in fintech  ·  outcome: Marco hired her" in out
 
 
 def test_intro_made_at_once_and_bad_intros(capsys, db_path, frozen):
