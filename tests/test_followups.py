@@ -1,6 +1,7 @@
 """Follow-ups (netui.followups): what is due, overdue, done, snoozed or rescheduled.
 
-"Today" is Sunday 2026-11-29 in Rome (the `frozen` fixture) unless a day is passed.
+"Today" is the day the `frozen` fixture stops the clock at in Rome (TODAY: Sunday 2026-11-29 unless
+$NETUI_TEST_NOW moves it) unless a day is passed; the days below are counted from it.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import datetime as dt
 import pendulum
 import pytest
 
-from conftest import travel
+from conftest import FROZEN_NOW, travel
 from netui import contacts, followups, timeline
 from netui.errors import NotFoundError, ValidationError
 
-TODAY = dt.date(2026, 11, 29)
+TODAY = FROZEN_NOW.date()
 
 
 @pytest.fixture(autouse=True)
@@ -53,11 +54,12 @@ def test_create_with_a_date(people):
 
 
 def test_create_with_a_typed_date(people):
-    """'2026-12-01' and 'tomorrow' are read as calendar days."""
-    typed = followups.create_followup(people["giulia"], "2026-12-01")
+    """An ISO day ('2026-12-01') and 'tomorrow' are read as calendar days."""
+    in_two_days = TODAY.add(days=2)
+    typed = followups.create_followup(people["giulia"], str(in_two_days))
     relative = followups.create_followup(people["giulia"], "tomorrow")
-    assert followups.get_followup(typed).due_on == dt.date(2026, 12, 1)
-    assert followups.get_followup(relative).due_on == dt.date(2026, 11, 30)
+    assert followups.get_followup(typed).due_on == in_two_days
+    assert followups.get_followup(relative).due_on == TODAY.add(days=1)
 
 
 def test_create_refuses_bad_day(people):
@@ -85,7 +87,7 @@ def test_create_refuses_unknown_contact_or_source(people):
         followups.create_followup(people["giulia"], TODAY, source_interaction_id=77)
     with pytest.raises(NotFoundError):
         followups.create_followup(people["giulia"], TODAY, source_event_id=88)
-    assert followups.due_followups(dt.date(2030, 1, 1)) == []
+    assert followups.due_followups(TODAY.add(years=3)) == []
 
 
 def test_create_remembers_its_source_interaction(people):
@@ -107,9 +109,9 @@ def test_get_unknown_followup():
 def test_due_includes_today_and_overdue_most_overdue_first(people):
     """Due as of a day: that day's and earlier ones, oldest first; later ones left out."""
     today = followups.create_followup(people["anna"], TODAY)
-    week_late = followups.create_followup(people["marco"], "2026-11-22")
-    day_late = followups.create_followup(people["giulia"], "2026-11-28")
-    followups.create_followup(people["giulia"], "2026-11-30")  # tomorrow: not yet
+    week_late = followups.create_followup(people["marco"], TODAY.subtract(days=7))
+    day_late = followups.create_followup(people["giulia"], TODAY.subtract(days=1))
+    followups.create_followup(people["giulia"], TODAY.add(days=1))  # tomorrow: not yet
     assert ids(followups.due_followups(TODAY)) == [week_late, day_late, today]
     assert ids(followups.due_followups()) == [week_late, day_late, today]  # default: local today
 
@@ -132,15 +134,15 @@ def test_due_same_day_sorted_by_contact_name(people):
 
 def test_done_followups_are_not_due(people):
     """Completed follow-ups leave the due list."""
-    done = followups.create_followup(people["giulia"], "2026-11-20")
-    still_open = followups.create_followup(people["marco"], "2026-11-21")
+    done = followups.create_followup(people["giulia"], TODAY.subtract(days=9))
+    still_open = followups.create_followup(people["marco"], TODAY.subtract(days=8))
     followups.complete_followup(done)
     assert ids(followups.due_followups(TODAY)) == [still_open]
 
 
 def test_trashed_contacts_followups_are_not_due(people):
     """A contact in the trash does not nag; restoring brings the follow-up back."""
-    followup_id = followups.create_followup(people["marco"], "2026-11-20")
+    followup_id = followups.create_followup(people["marco"], TODAY.subtract(days=9))
     contacts.trash_contact(people["marco"])
     assert followups.due_followups(TODAY) == []
     assert followups.overdue_followups(TODAY) == []
@@ -151,12 +153,12 @@ def test_trashed_contacts_followups_are_not_due(people):
 def test_overdue_is_strictly_before_today(people):
     """Overdue means the day has passed: due today is due, not overdue."""
     today = followups.create_followup(people["anna"], TODAY)
-    late = followups.create_followup(people["marco"], "2026-11-28")
+    late = followups.create_followup(people["marco"], TODAY.subtract(days=1))
     assert ids(followups.overdue_followups(TODAY)) == [late]
     assert ids(followups.overdue_followups()) == [late]
     info = followups.get_followup(today)
     assert info.is_overdue(TODAY) is False
-    assert info.is_overdue(dt.date(2026, 11, 30)) is True
+    assert info.is_overdue(TODAY.add(days=1)) is True
 
 
 # --- complete / reopen ---------------------------------------------------------------------
@@ -164,7 +166,7 @@ def test_overdue_is_strictly_before_today(people):
 
 def test_complete_and_reopen(people, frozen):
     """Completing stamps the time; reopening makes it due again."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], TODAY.subtract(days=4))
     followups.complete_followup(followup_id)
     info = followups.get_followup(followup_id)
     assert info.done_at == frozen
@@ -181,7 +183,7 @@ def test_complete_twice_keeps_the_first_time(people):
     followup_id = followups.create_followup(people["giulia"], TODAY)
     followups.complete_followup(followup_id)
     first = followups.get_followup(followup_id).done_at
-    with travel(pendulum.datetime(2026, 12, 5, tz="UTC")):
+    with travel(FROZEN_NOW.add(days=6)):
         followups.complete_followup(followup_id)
     assert followups.get_followup(followup_id).done_at == first
 
@@ -198,17 +200,18 @@ def test_complete_or_reopen_unknown():
 
 
 def test_snooze_hides_until_that_day(people):
-    """Snoozed 3 days from today: hidden until 2 December, due (not overdue) on that day."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
-    assert followups.snooze_followup(followup_id, 3) == dt.date(2026, 12, 2)
+    """Snoozed 3 days from today: hidden until then, due (not overdue) on that day."""
+    in_three_days = TODAY.add(days=3)
+    followup_id = followups.create_followup(people["giulia"], TODAY.subtract(days=4))
+    assert followups.snooze_followup(followup_id, 3) == in_three_days
     info = followups.get_followup(followup_id)
-    assert info.snoozed_until == dt.date(2026, 12, 2)
-    assert info.effective_due == dt.date(2026, 12, 2)
+    assert info.snoozed_until == in_three_days
+    assert info.effective_due == in_three_days
     assert followups.due_followups(TODAY) == []
-    assert followups.due_followups(dt.date(2026, 12, 1)) == []
-    assert ids(followups.due_followups(dt.date(2026, 12, 2))) == [followup_id]
-    assert followups.overdue_followups(dt.date(2026, 12, 2)) == []
-    assert ids(followups.overdue_followups(dt.date(2026, 12, 3))) == [followup_id]
+    assert followups.due_followups(TODAY.add(days=2)) == []
+    assert ids(followups.due_followups(in_three_days)) == [followup_id]
+    assert followups.overdue_followups(in_three_days) == []
+    assert ids(followups.overdue_followups(TODAY.add(days=4))) == [followup_id]
 
 
 def test_snooze_from_an_explicit_day(people):
@@ -219,16 +222,17 @@ def test_snooze_from_an_explicit_day(people):
 
 def test_snooze_shorter_than_due_keeps_due_day(people):
     """Snoozing a not-yet-due follow-up to before its due day does not make it due earlier."""
-    followup_id = followups.create_followup(people["giulia"], "2026-12-10")
+    due_on = TODAY.add(days=11)
+    followup_id = followups.create_followup(people["giulia"], due_on)
     followups.snooze_followup(followup_id, 1)
-    assert followups.get_followup(followup_id).effective_due == dt.date(2026, 12, 10)
-    assert followups.due_followups(dt.date(2026, 12, 5)) == []
+    assert followups.get_followup(followup_id).effective_due == due_on
+    assert followups.due_followups(TODAY.add(days=6)) == []
 
 
 @pytest.mark.parametrize("days", [0, -2])
 def test_snooze_needs_at_least_one_day(people, days):
     """Snoozing for 0 or fewer days is refused and changes nothing."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], TODAY.subtract(days=4))
     with pytest.raises(ValidationError) as caught:
         followups.snooze_followup(followup_id, days)
     assert caught.value.field == "days"
@@ -244,9 +248,9 @@ def test_snooze_unknown_followup():
 
 def test_reschedule_sets_day_and_clears_snooze(people):
     """Rescheduling moves the due day and forgets any snooze."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], TODAY.subtract(days=4))
     followups.snooze_followup(followup_id, 10)
-    followups.reschedule_followup(followup_id, "2026-11-29")
+    followups.reschedule_followup(followup_id, str(TODAY))
     info = followups.get_followup(followup_id)
     assert info.due_on == TODAY
     assert info.snoozed_until is None
@@ -268,13 +272,13 @@ def test_reschedule_refuses_bad_day_and_unknown(people):
 
 def test_open_for_contact(people):
     """A contact's open follow-ups, soonest (effective) day first, done ones left out."""
-    later = followups.create_followup(people["giulia"], "2026-12-20")
-    snoozed = followups.create_followup(people["giulia"], "2026-11-20")
-    soon = followups.create_followup(people["giulia"], "2026-12-01")
-    done = followups.create_followup(people["giulia"], "2026-11-21")
-    followups.create_followup(people["marco"], "2026-11-21")
+    later = followups.create_followup(people["giulia"], TODAY.add(days=21))
+    snoozed = followups.create_followup(people["giulia"], TODAY.subtract(days=9))
+    soon = followups.create_followup(people["giulia"], TODAY.add(days=2))
+    done = followups.create_followup(people["giulia"], TODAY.subtract(days=8))
+    followups.create_followup(people["marco"], TODAY.subtract(days=8))
     followups.complete_followup(done)
-    followups.snooze_followup(snoozed, 5)  # now effectively due 2026-12-04
+    followups.snooze_followup(snoozed, 5)  # now effectively due in 5 days
     assert ids(followups.open_for_contact(people["giulia"])) == [soon, snoozed, later]
     assert ids(contacts.get_contact(people["giulia"]).open_followups) == [soon, snoozed, later]
 
@@ -284,18 +288,18 @@ def test_open_for_contact(people):
 
 def test_complete_logging_the_interaction(people):
     marco = people["marco"]
-    followup_id = followups.create_followup(marco, "2026-11-28", "Send the deck", channel="email")
+    followup_id = followups.create_followup(marco, TODAY.subtract(days=1), "Send the deck", channel="email")
     interaction_id = followups.complete_followup(followup_id, log_kind="email", notes="sent v2")
     info = timeline.get_interaction(interaction_id)
     assert (info.kind, info.summary, info.notes, info.initiated_by) == ("email", "Send the deck", "sent v2", "me")
     assert [p.id for p in info.participants] == [marco]
     assert followups.get_followup(followup_id).done_at == pendulum.now("UTC")
     assert contacts.last_contacted(marco) == pendulum.now("UTC")
-    assert followups.complete_followup(followups.create_followup(marco, "2026-12-01", "x")) is None
+    assert followups.complete_followup(followups.create_followup(marco, TODAY.add(days=2), "x")) is None
 
 
 def test_complete_with_a_bad_kind_changes_nothing(people):
-    followup_id = followups.create_followup(people["marco"], "2026-11-28", "Call")
+    followup_id = followups.create_followup(people["marco"], TODAY.subtract(days=1), "Call")
     with pytest.raises(ValidationError):
         followups.complete_followup(followup_id, log_kind="telepathy")
     assert followups.get_followup(followup_id).done_at is None
@@ -304,7 +308,7 @@ def test_complete_with_a_bad_kind_changes_nothing(people):
 
 def test_accepting_a_milestone_offer_creates_congratulations(people):
     offer = timeline.log_milestone([people["giulia"], people["anna"]], "new-job", "Head of PR at Lumen")
-    assert followups.due_followups(dt.date(2026, 12, 31)) == []  # nothing until accepted
+    assert followups.due_followups(TODAY.add(weeks=4)) == []  # nothing until accepted
     created = followups.accept_offer(offer)
     items = [followups.get_followup(i) for i in created]
     assert [(f.contact_id, f.action, f.due_on, f.source_interaction_id) for f in items] == [
