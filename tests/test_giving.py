@@ -1,19 +1,22 @@
 """Give & take (netui.giving): favours, balances, the two views, introductions and their statuses.
 
-"Today" is Sunday 2026-11-29 in Rome (the `frozen` fixture).
+"Today" is the day the `frozen` fixture stops the clock at in Rome (TODAY: Sunday 2026-11-29 unless
+$NETUI_TEST_NOW moves it); the days below are counted from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pendulum
 import pytest
 
+from conftest import FROZEN_NOW
 from netui import contacts, followups, giving, timeline
 from netui.errors import NotFoundError, ValidationError
 from netui.models import Contact, Favour
 
-TODAY = dt.date(2026, 11, 29)
+TODAY = FROZEN_NOW.date()
 
 
 @pytest.fixture(autouse=True)
@@ -78,9 +81,10 @@ def test_favour_fields_are_tidied_and_kept(people):
 
 def test_favours_of_newest_first(people):
     giulia = people["giulia"]
-    old = giving.record_favour(giulia, "gave", "advice", on=dt.date(2026, 10, 1))
-    new = giving.record_favour(giulia, "received", "content shared", on="2026-11-20")
-    same_day = giving.record_favour(giulia, "gave", "useful tool", on="2026-11-20")
+    nine_days_ago = str(TODAY.subtract(days=9))
+    old = giving.record_favour(giulia, "gave", "advice", on=TODAY.subtract(days=59))
+    new = giving.record_favour(giulia, "received", "content shared", on=nine_days_ago)
+    same_day = giving.record_favour(giulia, "gave", "useful tool", on=nine_days_ago)
     giving.record_favour(people["marco"], "gave", "advice")
     assert [f.id for f in giving.favours_of(giulia)] == [same_day, new, old]
     assert [f.id for f in giving.favours_of(giulia, limit=1, offset=1)] == [new]
@@ -90,13 +94,14 @@ def test_favour_with_a_followup(people):
     giulia = people["giulia"]
     thanked = giving.record_favour(giulia, "received", "job lead", followup_due=2)
     checked = giving.record_favour(giulia, "gave", "other", followup_due="friday")
-    custom = giving.record_favour(giulia, "gave", "advice", followup_due=dt.date(2026, 12, 10),
+    custom = giving.record_favour(giulia, "gave", "advice", followup_due=TODAY.add(days=11),
                                   followup_action="Send the slides")
     open_ones = {f.id: f for f in followups.open_for_contact(giulia)}
     by_favour = {fid: open_ones[giving.get_favour(fid).followup_id] for fid in (thanked, checked, custom)}
-    assert (by_favour[thanked].action, by_favour[thanked].due_on) == ("Thank them for the job lead", dt.date(2026, 12, 1))
-    assert (by_favour[checked].action, by_favour[checked].due_on) == ("Check it helped", dt.date(2026, 12, 4))
-    assert (by_favour[custom].action, by_favour[custom].due_on) == ("Send the slides", dt.date(2026, 12, 10))
+    assert (by_favour[thanked].action, by_favour[thanked].due_on) == ("Thank them for the job lead", TODAY.add(days=2))
+    # a due weekday is the next one, a week away when today is that weekday
+    assert (by_favour[checked].action, by_favour[checked].due_on) == ("Check it helped", TODAY.next(pendulum.FRIDAY))
+    assert (by_favour[custom].action, by_favour[custom].due_on) == ("Send the slides", TODAY.add(days=11))
     giving.delete_favour(thanked)  # its open follow-up goes with it
     assert by_favour[thanked].id not in {f.id for f in followups.open_for_contact(giulia)}
 
@@ -107,7 +112,7 @@ def test_favour_with_a_followup(people):
         (("gave", "bribe"), "kind"),
         (("lent", "advice"), "direction"),
         (("gave", "advice", "", "tomorrow"), "on"),
-        (("gave", "advice", "", dt.date(2026, 12, 1)), "on"),
+        (("gave", "advice", "", TODAY.add(days=2)), "on"),
         (("gave", "advice", "", "2026-02-31"), "on"),
         (("gave", "advice", "", None, "someday"), "followup_due"),
         (("gave", "advice", "", None, -1), "followup_due"),
@@ -142,15 +147,15 @@ def test_kinds_are_exported_for_screens():
 def test_people_i_owe_most_owed_first_with_the_last_favour(people):
     giulia, marco, anna, luca = people["giulia"], people["marco"], people["anna"], people["luca"]
     for _ in range(3):
-        giving.record_favour(marco, "received", "advice", on="2026-11-01")
-    giving.record_favour(marco, "gave", "content shared", "the article", on="2026-11-10")
-    giving.record_favour(giulia, "received", "job lead", "Orbit", on="2026-11-20")
-    giving.record_favour(anna, "received", "advice", on="2026-11-02")
+        giving.record_favour(marco, "received", "advice", on=TODAY.subtract(days=28))
+    giving.record_favour(marco, "gave", "content shared", "the article", on=TODAY.subtract(days=19))
+    giving.record_favour(giulia, "received", "job lead", "Orbit", on=TODAY.subtract(days=9))
+    giving.record_favour(anna, "received", "advice", on=TODAY.subtract(days=27))
     giving.record_favour(luca, "gave", "advice")  # I helped him: not in the list
     owed = giving.people_i_owe()
     assert [(p.name, p.balance) for p in owed] == [("Marco Bianchi", -2), ("Anna Verdi", -1), ("Giulia Rossi", -1)]
     assert (owed[0].given, owed[0].received, owed[0].last_on, owed[0].last_kind, owed[0].last_note) == (
-        1, 3, dt.date(2026, 11, 10), "content shared", "the article")
+        1, 3, TODAY.subtract(days=19), "content shared", "the article")
     assert [p.name for p in giving.people_i_owe(limit=1)] == ["Marco Bianchi"]
     contacts.trash_contact(marco)
     assert [p.name for p in giving.people_i_owe()] == ["Anna Verdi", "Giulia Rossi"]
@@ -158,11 +163,11 @@ def test_people_i_owe_most_owed_first_with_the_last_favour(people):
 
 def test_helped_recently_is_favours_given_in_the_window_newest_first(people):
     giulia, marco = people["giulia"], people["marco"]
-    giving.record_favour(giulia, "gave", "advice", on="2026-08-30")  # 91 days ago: outside 90 days
-    inside = giving.record_favour(giulia, "gave", "useful tool", on="2026-08-31")  # 90 days ago
-    giving.record_favour(marco, "gave", "advice", on="2026-11-26")  # 3 days ago
-    recent = giving.record_favour(marco, "gave", "job lead", on="2026-11-27")  # 2 days ago
-    giving.record_favour(marco, "received", "advice", on="2026-11-29")  # received: not shown
+    giving.record_favour(giulia, "gave", "advice", on=TODAY.subtract(days=91))  # outside 90 days
+    inside = giving.record_favour(giulia, "gave", "useful tool", on=TODAY.subtract(days=90))
+    giving.record_favour(marco, "gave", "advice", on=TODAY.subtract(days=3))
+    recent = giving.record_favour(marco, "gave", "job lead", on=TODAY.subtract(days=2))
+    giving.record_favour(marco, "received", "advice", on=TODAY)  # received: not shown
     today = giving.record_favour(giulia, "gave", "advice")
     assert [f.id for f in giving.helped_recently()][:2] == [today, recent]
     assert [f.id for f in giving.helped_recently()][-1] == inside and len(giving.helped_recently()) == 4
@@ -189,7 +194,7 @@ def test_introduce_proposed_records_nothing_yet(people):
 
 def test_making_it_records_a_favour_to_each_and_one_interaction_on_both_timelines(people):
     giulia, marco = people["giulia"], people["marco"]
-    intro = giving.introduce(giulia, marco, "both in fintech", on="2026-11-20")
+    intro = giving.introduce(giulia, marco, "both in fintech", on=str(TODAY.subtract(days=9)))
     offer = giving.set_introduction_status(intro, "made")
     info = giving.get_introduction(intro)
     assert info.status == "made" and info.introduced_on == TODAY  # the day it was made
@@ -219,14 +224,15 @@ def test_making_it_records_a_favour_to_each_and_one_interaction_on_both_timeline
 def test_created_as_made_in_the_past(people):
     giulia, marco = people["giulia"], people["marco"]
     intro = giving.introduce(giulia, marco, "", on="3 days ago", status="made")
+    three_days_ago = TODAY.subtract(days=3)
     info = giving.get_introduction(intro)
-    assert info.status == "made" and info.introduced_on == dt.date(2026, 11, 26)
+    assert info.status == "made" and info.introduced_on == three_days_ago
     [entry] = timeline.contact_timeline(giulia)
     assert entry.summary == "Introduced Giulia Rossi to Marco Bianchi" and entry.kind == "message"
-    assert entry.occurred_at.in_timezone("Europe/Rome").date() == dt.date(2026, 11, 26)
-    assert [f.occurred_on for f in giving.favours_of(marco)] == [dt.date(2026, 11, 26)]
+    assert entry.occurred_at.in_timezone("Europe/Rome").date() == three_days_ago
+    assert [f.occurred_on for f in giving.favours_of(marco)] == [three_days_ago]
     offer = giving.introduction_offer(intro, days=7)
-    assert offer.due_on == dt.date(2026, 12, 6)
+    assert offer.due_on == TODAY.add(days=7)  # counted from today, not from the day it was made
     assert len(giving.accept_introduction_offer(offer, due_on="tomorrow")) == 2
 
 
