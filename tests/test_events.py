@@ -1,6 +1,8 @@
 """Events (netui.events): creating, moving through statuses, people to meet, finding by name.
 
-"Now" is frozen at 2026-11-29 10:00 Rome (09:00 UTC) for every test here.
+"Now" is stopped at FROZEN_NOW (2026-11-29 10:00 Rome unless $NETUI_TEST_NOW moves it) for every
+test here; events that must be upcoming or past start a number of days from that day
+(`typed_day`). Tests about reading a typed time keep their fixed December dates.
 """
 
 from __future__ import annotations
@@ -8,12 +10,20 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from conftest import FROZEN_NOW
 from netui import contacts, events, timeline
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+
+TODAY = FROZEN_NOW.date()
 
 
 def utc(*args) -> pendulum.DateTime:
     return pendulum.datetime(*args, tz="UTC")
+
+
+def typed_day(days: int, at: str = "10:00") -> str:
+    """A start as typed: the day `days` from today (before it when negative), at `at`."""
+    return f"{TODAY.add(days=days)} {at}"
 
 
 @pytest.fixture(autouse=True)
@@ -137,7 +147,7 @@ def test_update_unknown_event():
 
 def test_status_moves_through_the_pipeline():
     """idea -> planned -> registered -> attended, for an event that already happened."""
-    event_id = events.create_event("Alumni dinner", kind="alumni", starts_at="2026-11-20 20:00")
+    event_id = events.create_event("Alumni dinner", kind="alumni", starts_at=typed_day(-9, "20:00"))
     for status in ("planned", "registered", "attended"):
         events.set_event_status(event_id, status)
         assert events.get_event(event_id).status == status
@@ -145,7 +155,7 @@ def test_status_moves_through_the_pipeline():
 
 def test_attended_refused_for_a_future_event():
     """You cannot have attended an event that has not started yet."""
-    event_id = events.create_event("Next week", starts_at="2026-12-06 10:00", status="registered")
+    event_id = events.create_event("Next week", starts_at=typed_day(7), status="registered")
     with pytest.raises(ValidationError) as caught:
         events.set_event_status(event_id, "attended")
     assert caught.value.field == "status"
@@ -167,7 +177,7 @@ def test_bad_status_refused_on_update():
 
 def test_attendees_to_meet_and_met_are_counted(people):
     """People to meet and met are listed with name and company, and counted."""
-    event_id = events.create_event("Web Summit", starts_at="2026-12-03 09:00")
+    event_id = events.create_event("Web Summit", starts_at=typed_day(4, "09:00"))
     events.set_attendee(event_id, people["giulia"], role="speaker")
     events.set_attendee(event_id, people["marco"])
     events.set_attendee(event_id, people["anna"])
@@ -239,10 +249,10 @@ def test_counts_agree_with_the_listed_attendees_when_someone_is_trashed(people):
 
 def test_events_of_contact(people):
     """A contact's events, newest first, with their status at each."""
-    old = events.create_event("Old fair", starts_at="2026-03-01 10:00")
-    new = events.create_event("New fair", starts_at="2026-12-10 10:00")
+    old = events.create_event("Old fair", starts_at=typed_day(-273))
+    new = events.create_event("New fair", starts_at=typed_day(11))
     undated = events.create_event("Some idea")
-    other = events.create_event("Not hers", starts_at="2026-12-20 10:00")
+    other = events.create_event("Not hers", starts_at=typed_day(21))
     events.set_attendee(old, people["giulia"], status="met")
     events.set_attendee(new, people["giulia"])
     events.set_attendee(undated, people["giulia"])
@@ -258,15 +268,15 @@ def test_events_of_contact(people):
 def test_upcoming_grouped_by_status_then_by_start():
     """Upcoming: ideas, then planned, then registered; inside a group, soonest first;
     undated ideas after dated ones; past and skipped events left out."""
-    late_idea = events.create_event("Late idea", starts_at="2027-03-01 10:00")
-    early_idea = events.create_event("Early idea", starts_at="2026-12-01 10:00")
+    late_idea = events.create_event("Late idea", starts_at=typed_day(92))
+    early_idea = events.create_event("Early idea", starts_at=typed_day(2))
     undated_idea = events.create_event("Undated idea")
-    registered = events.create_event("Registered", starts_at="2026-11-30 10:00", status="registered")
-    planned_late = events.create_event("Planned late", starts_at="2027-01-15 10:00", status="planned")
-    planned_soon = events.create_event("Planned soon", starts_at="2026-12-02 10:00", status="planned")
-    events.create_event("Skipped", starts_at="2026-12-05 10:00", status="skipped")
-    events.create_event("Over", starts_at="2026-11-20 10:00", status="attended")
-    events.create_event("Missed", starts_at="2026-11-01 10:00", status="registered")
+    registered = events.create_event("Registered", starts_at=typed_day(1), status="registered")
+    planned_late = events.create_event("Planned late", starts_at=typed_day(47), status="planned")
+    planned_soon = events.create_event("Planned soon", starts_at=typed_day(3), status="planned")
+    events.create_event("Skipped", starts_at=typed_day(6), status="skipped")
+    events.create_event("Over", starts_at=typed_day(-9), status="attended")
+    events.create_event("Missed", starts_at=typed_day(-28), status="registered")
 
     assert [e.id for e in events.upcoming_events()] == [
         early_idea, late_idea, undated_idea, planned_soon, planned_late, registered,
@@ -277,7 +287,7 @@ def test_ongoing_event_is_still_upcoming():
     """An event that started yesterday and ends tomorrow is not over yet."""
     ongoing = events.create_event(
         "Three-day congress", kind="congress", status="registered",
-        starts_at="2026-11-28 09:00", ends_at="2026-11-30 18:00",
+        starts_at=typed_day(-1, "09:00"), ends_at=typed_day(1, "18:00"),
     )
     assert [e.id for e in events.upcoming_events()] == [ongoing]
     assert events.past_events() == []
@@ -285,11 +295,11 @@ def test_ongoing_event_is_still_upcoming():
 
 def test_past_events_most_recent_first_including_skipped():
     """Past: events that are over, and skipped ones, most recent first."""
-    older = events.create_event("Older", starts_at="2026-10-01 10:00", status="attended")
-    recent = events.create_event("Recent", starts_at="2026-11-25 10:00", status="attended")
-    skipped_past = events.create_event("Skipped past", starts_at="2026-11-10 10:00", status="skipped")
-    skipped_future = events.create_event("Skipped future", starts_at="2026-12-10 10:00", status="skipped")
-    events.create_event("Upcoming", starts_at="2026-12-01 10:00", status="planned")
+    older = events.create_event("Older", starts_at=typed_day(-59), status="attended")
+    recent = events.create_event("Recent", starts_at=typed_day(-4), status="attended")
+    skipped_past = events.create_event("Skipped past", starts_at=typed_day(-19), status="skipped")
+    skipped_future = events.create_event("Skipped future", starts_at=typed_day(11), status="skipped")
+    events.create_event("Upcoming", starts_at=typed_day(2), status="planned")
     events.create_event("Undated idea")
     assert [e.id for e in events.past_events()] == [skipped_future, recent, skipped_past, older]
 
@@ -353,7 +363,7 @@ def test_resolve_event_ambiguous_lists_candidates():
 
 def test_delete_event_keeps_contacts_and_clears_met_at(people):
     """Deleting an event keeps the people met there (met_at cleared) and their interactions."""
-    event_id = events.create_event("Web Summit", starts_at="2026-11-10 09:00", status="attended")
+    event_id = events.create_event("Web Summit", starts_at=typed_day(-19, "09:00"), status="attended")
     contacts.update_contact(people["giulia"], met_at_id=event_id)
     events.set_attendee(event_id, people["giulia"], status="met")
     interaction = timeline.log_interaction([people["giulia"]], "event", event_id=event_id)
