@@ -67,7 +67,7 @@ def test_backup_while_another_connection_writes(live, frozen):
     finally:
         handle.close()
         writer.close()
-    assert written == live.parent / "backups" / "netui-20261129-100000.db"
+    assert written == live.parent / "backups" / f"netui-{frozen.format('YYYYMMDD-HHmmss')}.db"  # local time
     assert names_in(written) == ["Giulia Rossi", "Marco Bianchi"]
     assert mode_of(written) == 0o600 and mode_of(written.parent) == 0o700
     assert not list(written.parent.glob(".*partial"))
@@ -86,7 +86,7 @@ def test_backup_cli_to_a_file_or_folder(live, tmp_path, capsys, frozen):
     # again onto the same backup: replaced; into a folder: named after the time
     assert run(capsys, "--db", str(live), "backup", "--to", str(target))[0] == 0
     code, out, _err = run(capsys, "--db", str(live), "backup", "--to", str(target.parent))
-    assert code == 0 and (target.parent / "netui-20261129-100000.db").exists()
+    assert code == 0 and (target.parent / f"netui-{frozen.format('YYYYMMDD-HHmmss')}.db").exists()
 
 
 def test_backup_refuses_to_overwrite_a_file_that_is_not_netuis(live, tmp_path, capsys):
@@ -111,8 +111,8 @@ def test_rolling_backup_once_a_day_keeping_seven(live):
                 assert backup.rolling_backup() is None  # today's exists: nothing to do
         folder = live.parent / "backups"
         kept = sorted(p.name for p in folder.glob("netui-daily-*.db"))
-        assert kept == [f"netui-daily-202612{d:02d}.db" for d in range(2, 9)]
-        assert made[-1] == folder / "netui-daily-20261208.db"
+        assert kept == [f"netui-daily-{FROZEN_NOW.add(days=day).format('YYYYMMDD')}.db" for day in range(3, 10)]
+        assert made[-1] == folder / f"netui-daily-{FROZEN_NOW.add(days=9).format('YYYYMMDD')}.db"
         assert all(mode_of(folder / name) == 0o600 for name in kept)
         assert names_in(made[-1]) == ["Giulia Rossi", "Marco Bianchi"]
     finally:
@@ -146,7 +146,7 @@ def test_restore_replaces_the_database_and_keeps_what_it_replaced(live, tmp_path
     try:
         code, out, err = run(capsys, "--db", str(live), "restore", str(saved), "--yes")
         assert (code, err) == (0, "")
-        before = live.parent / "backups" / "netui-before-restore-20261129-100000.db"
+        before = live.parent / "backups" / f"netui-before-restore-{frozen.format('YYYYMMDD-HHmmss')}.db"
         assert out == (f"Restored {live} from {saved} (2 contacts). The database it replaced is kept as "
                        f"{before}.\n")
         db.open_database(live)  # rebind the models (cli.main closed its own connection)
