@@ -55,23 +55,27 @@ def test_late_evening_occurrence_belongs_to_its_local_day(anna, frozen):
 
 
 def test_mark_done_logs_an_interaction_and_leaves_the_open_list(anna, frozen):
+    first = frozen.subtract(days=3).at(13, 0)  # weekly lunch, three times from three days ago
+    second, third = first.add(weeks=1).date(), first.add(weeks=2).date()
     marco = contacts.create_contact("Marco Bianchi")
-    appointment = appointments.create_appointment("Lunch", [anna, marco], "2026-11-26 13:00", count=3)
-    assert days(appointments.next_occurrences(anna, n=5)) == [dt.date(2026, 12, 3), dt.date(2026, 12, 10)]
+    appointment = appointments.create_appointment(
+        "Lunch", [anna, marco], first.format("YYYY-MM-DD HH:mm"), count=3)
+    assert days(appointments.next_occurrences(anna, n=5)) == [second, third]
 
-    interaction_id = appointments.mark_done(appointment, dt.date(2026, 11, 26))
+    interaction_id = appointments.mark_done(appointment, first.date())
     info = timeline.get_interaction(interaction_id)
     assert (info.kind, info.summary) == ("meeting", "Lunch")
-    assert info.occurred_at == pendulum.datetime(2026, 11, 26, 12, tz="UTC")
+    assert info.occurred_at == first.in_tz("UTC")
     assert {p.id for p in info.participants} == {anna, marco}
     assert contacts.last_contacted(marco) == info.occurred_at
 
-    appointments.skip_occurrence(appointment, "2026-12-03")
-    statuses = [(o.occurs_on, o.status) for o in appointments.occurrences_between(dt.date(2026, 11, 1), dt.date(2026, 12, 31))]
-    assert statuses == [(dt.date(2026, 11, 26), "done"), (dt.date(2026, 12, 3), "skipped"), (dt.date(2026, 12, 10), "open")]
-    assert days(appointments.next_occurrences(anna)) == [dt.date(2026, 12, 10)]
+    appointments.skip_occurrence(appointment, str(second))
+    statuses = [(o.occurs_on, o.status)
+                for o in appointments.occurrences_between(first.date().subtract(days=30), third.add(days=30))]
+    assert statuses == [(first.date(), "done"), (second, "skipped"), (third, "open")]
+    assert days(appointments.next_occurrences(anna)) == [third]
     with pytest.raises(ValidationError) as caught:
-        appointments.mark_done(appointment, dt.date(2026, 12, 4))
+        appointments.mark_done(appointment, second.add(days=1))
     assert caught.value.field == "date"
 
 
@@ -89,11 +93,12 @@ def test_bad_rules_are_refused(anna, frozen, kwargs, field):
 
 
 def test_a_later_day_cannot_be_done_yet_but_later_today_can(anna, frozen):
-    appointment = appointments.create_appointment("Call", [anna], "2026-11-29 18:00", count=2)
+    later_today = frozen.at(23, 59)  # weekly, from later today
+    appointment = appointments.create_appointment("Call", [anna], later_today.format("YYYY-MM-DD HH:mm"), count=2)
     with pytest.raises(ValidationError) as caught:
-        appointments.mark_done(appointment, dt.date(2026, 12, 6))
+        appointments.mark_done(appointment, later_today.date().add(weeks=1))
     assert "has not happened yet" in str(caught.value)
-    interaction_id = appointments.mark_done(appointment, dt.date(2026, 11, 29))
+    interaction_id = appointments.mark_done(appointment, frozen.date())
     assert timeline.get_interaction(interaction_id).occurred_at == pendulum.now("UTC")
 
 
