@@ -301,7 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_locate(args)
         if args.command == "restore":  # also when the current file is too damaged to open
             return cmd_restore(args)
-        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db))
+        # A dry run writes nothing, not even a new empty file: it imports into nothing.
+        dry_run = args.command == "import" and args.dry_run
+        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db),
+                                    create=not dry_run)
         try:
             return COMMANDS[args.command](args)
         finally:

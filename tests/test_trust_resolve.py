@@ -83,3 +83,71 @@ def test_two_people_with_the_name_are_listed_without_the_one_whose_notes_mention
     assert "Giulia Rossi" in listed and "Giulia Verdi" in listed
     assert "Marco" not in listed
     assert len(lines) == 3
+
+
+# --- 6. a path whose folder does not exist creates nothing ----------------------------------
+
+
+def refused_in_one_sentence(result: subprocess.CompletedProcess, folder: Path) -> None:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert f"the folder {folder} does not exist" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not folder.exists()
+
+
+def test_a_db_flag_in_a_missing_folder_is_refused_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nonexistent" / "dir"
+    result = netui("add", "X", db_path=missing / "x.db")
+    refused_in_one_sentence(result, missing)
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_netui_db_in_a_missing_folder_is_refused_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nonexistent" / "dir"
+    result = netui("add", "X", NETUI_DB=str(missing / "x.db"))
+    refused_in_one_sentence(result, missing)
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_the_app_on_a_db_in_a_missing_folder_is_refused_before_it_starts(tmp_path):
+    missing = tmp_path / "nonexistent" / "dir"
+    result = netui(db_path=missing / "x.db")  # no subcommand: the full-screen app
+    refused_in_one_sentence(result, missing)
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "csv", "--out", "{missing}/x.csv"),
+    ("export", "csv", "--what", "all", "--out", "{missing}/backup"),
+    ("export", "vcard", "--out", "{missing}/x.vcf"),
+], ids=["csv", "csv-all", "vcard"])
+def test_export_out_in_a_missing_folder_is_refused_and_creates_nothing(tmp_path, argv):
+    path = tmp_path / "net.db"
+    ok(netui("add", "Giulia Rossi", db_path=path))
+    missing = tmp_path / "nonexistent" / "dir"
+    result = netui(*(part.format(missing=missing) for part in argv), db_path=path)
+    refused_in_one_sentence(result, missing)
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("net.db")) == []
+
+
+def test_an_import_dry_run_on_a_new_database_path_creates_no_file(tmp_path):
+    card = tmp_path / "ada.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nN:Lovelace;Ada;;;\r\n"
+                    "ORG:Analytical Engines\r\nEND:VCARD\r\n", encoding="utf-8")
+    new = tmp_path / "new.db"
+    out = ok(netui("import", str(card), "--dry-run", db_path=new))
+    assert "1 new" in out
+    assert "dry run" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ada.vcf"]  # no new.db, no -wal, -shm
+
+
+def test_the_default_database_folder_is_still_made_on_first_use(tmp_path):
+    """No --db, no $NETUI_DB: the file goes into the (new) data folder, which netui makes."""
+    data_home = Path(os.environ["XDG_DATA_HOME"])
+    assert not data_home.exists()
+    ok(netui("add", "Giulia Rossi"))
+    default = data_home / "netui" / "netui.db"
+    assert default.is_file()
+    assert contact_count(default) == 1
