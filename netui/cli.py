@@ -362,18 +362,12 @@ def run_tui(args) -> int:
     from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
 
     if args.demo:
-        import tempfile
-
         from netui import demo
 
-        with tempfile.TemporaryDirectory(prefix="netui-demo-") as folder:
-            path = Path(folder) / "demo.db"
-            database = db.open_database(path)
-            try:
-                demo.generate_network()
-                NetuiApp(path, welcome=False).run()
-            finally:
-                database.close()
+        with demo.ThrowawayNetwork() as throwaway:
+            throwaway.open()
+            demo.generate_network()
+            NetuiApp(throwaway.path, welcome=False, demo=True).run()
         return 0
     path = db.resolve_db_path(args.db)
     database = db.open_database(path)

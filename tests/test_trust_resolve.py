@@ -151,3 +151,35 @@ def test_the_default_database_folder_is_still_made_on_first_use(tmp_path):
     default = data_home / "netui" / "netui.db"
     assert default.is_file()
     assert contact_count(default) == 1
+
+
+# --- 7. the welcome screen's demo is a throwaway, never the person's file --------------------
+
+
+async def test_the_welcome_demo_is_a_throwaway_and_the_real_file_stays_empty(frozen, tmp_path):
+    from netui.app import NetuiApp
+    from netui.screens.welcome import WelcomeScreen
+    from netui.widgets.contact_list import ContactList
+
+    real = tmp_path / "mine.db"
+    handle = db.open_database(real)
+    try:
+        app = NetuiApp(real)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WelcomeScreen)
+            await pilot.press("d")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown = app.screen.query_one(ContactList)
+            assert shown.row_count > 100, "the demo people are listed"
+            assert "demo" in app.sub_title and "quit" in app.sub_title
+            said = " ".join(n.message for n in app._notifications)
+            assert "throwaway demo" in said and "your own file stays empty" in said
+            demo_folder = app.db_path.parent
+            assert demo_folder != real.parent and app.db_path.exists()
+            await pilot.press("q")
+    finally:
+        handle.close()
+    assert not demo_folder.exists(), "the throwaway demo is deleted on quitting"
+    assert contact_count(real) == 0
