@@ -37,12 +37,15 @@ class NetuiApp(Actions, App):
     ]
 
     def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
-                 capture_event: int | None | bool = False, daily_backup: bool = False) -> None:
+                 capture_event: int | None | bool = False, daily_backup: bool = False,
+                 demo: bool = False) -> None:
         """`capture_event`: start in capture mode (an event id, or None for no event).
-        `daily_backup`: make today's automatic backup (netui.backup), in the background."""
+        `daily_backup`: make today's automatic backup (netui.backup), in the background.
+        `demo`: the database is a throwaway demo network (`netui --demo`): the title says so."""
         super().__init__()
         self.db_path = db_path
-        self.sub_title = str(db_path) if db_path else ""
+        self.sub_title = demo_title() if demo else str(db_path) if db_path else ""
+        self._throwaway = None  # the welcome's demo network (netui.demo.ThrowawayNetwork)
         self._undo = []
         self._welcome = welcome
         self._start_capture = capture_event
@@ -83,13 +86,36 @@ class NetuiApp(Actions, App):
 
     def _welcome_chosen(self, choice: str | None) -> None:
         if choice == "demo":
-            self.load_demo()
+            self.open_demo()
         elif choice == "new":
             self.new_contact()
 
+    def open_demo(self) -> None:
+        """The welcome's "load the demo": like `netui --demo`, a throwaway demo network in
+        place of the person's own (empty) file, which is left as it was; deleted on quitting."""
+        from netui import demo  # a large module most runs never need: loaded when asked for
+
+        throwaway = demo.ThrowawayNetwork()
+        try:
+            throwaway.open()
+        except NetuiError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._throwaway = throwaway
+        self.db_path = throwaway.path
+        self.sub_title = demo_title()
+        self._data_version = db.data_version()
+        self.notify(_("This is a throwaway demo network of made-up people: it disappears when you quit, "
+                      "and your own file stays empty."), title=_("Demo network"), timeout=20)
+        self.load_demo()
+
+    def on_unmount(self) -> None:
+        if self._throwaway is not None:
+            self._throwaway.close()
+
     @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
-        from netui import demo  # a large module most runs never need: loaded when asked for
+        from netui import demo
 
         self.call_from_thread(self.notify, _("Writing a demo network…"))
         try:
@@ -148,6 +174,11 @@ class NetuiApp(Actions, App):
         ]
         sections.append((_("Everywhere"), everywhere))
         self.push_screen(HelpScreen(_("Keys"), sections))
+
+
+def demo_title() -> str:
+    """The title bar's line on a throwaway demo network."""
+    return _("demo network: made-up people, deleted when you quit")
 
 
 # What help calls the widget that has the focus (translated when shown).

@@ -68,6 +68,7 @@ def backup_now(destination: Path | None = None) -> Path:
         target = backups_folder(live) / f"{live.stem}-{_stamp()}.db"
     else:
         target = Path(destination).expanduser()
+        db.check_folder(target, "to")
         if target.is_dir():
             target = target / f"{live.stem}-{_stamp()}.db"
         elif target.exists():

@@ -301,7 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_locate(args)
         if args.command == "restore":  # also when the current file is too damaged to open
             return cmd_restore(args)
-        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db))
+        # A dry run writes nothing, not even a new empty file: it imports into nothing.
+        dry_run = args.command == "import" and args.dry_run
+        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db),
+                                    create=not dry_run)
         try:
             return COMMANDS[args.command](args)
         finally:
@@ -359,18 +362,12 @@ def run_tui(args) -> int:
     from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
 
     if args.demo:
-        import tempfile
-
         from netui import demo
 
-        with tempfile.TemporaryDirectory(prefix="netui-demo-") as folder:
-            path = Path(folder) / "demo.db"
-            database = db.open_database(path)
-            try:
-                demo.generate_network()
-                NetuiApp(path, welcome=False).run()
-            finally:
-                database.close()
+        with demo.ThrowawayNetwork() as throwaway:
+            throwaway.open()
+            demo.generate_network()
+            NetuiApp(throwaway.path, welcome=False, demo=True).run()
         return 0
     path = db.resolve_db_path(args.db)
     database = db.open_database(path)

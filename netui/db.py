@@ -198,6 +198,26 @@ def default_db_path() -> Path:
     return data_dir() / "netui.db"
 
 
+def check_folder(path: str | os.PathLike, field: str = "db") -> None:
+    """The one rule for every file netui is told to write -- the database (`--db`, $NETUI_DB,
+    the app), an export's `--out`, a backup's `--to`: its folder must already exist, so that a
+    typo in a path creates nothing. netui's own data folder (platformdirs) is the exception:
+    the default database's folder is made on first use. Raises ValidationError(field)."""
+    path = Path(path).expanduser()
+    folder = path.parent
+    if folder.is_dir():
+        return
+    if folder == data_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return
+    if folder.exists():
+        raise ValidationError(field, _("{path}: {folder} is not a folder, so nothing was created.",
+                                       path=path, folder=folder))
+    raise ValidationError(field, _(
+        "{path}: the folder {folder} does not exist, so nothing was created "
+        "(check the path for a typo, or create the folder first).", path=path, folder=folder))
+
+
 def resolve_db_path(flag_value: str | os.PathLike | None = None) -> Path:
     """The file to use: `--db` first, then $NETUI_DB, then the user's data directory."""
     chosen = flag_value or os.environ.get(DB_ENV_VAR) or default_db_path()
@@ -209,9 +229,14 @@ def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
 
 
 def open_database(
-    path: str | os.PathLike, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool | None = None
+    path: str | os.PathLike, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool | None = None,
+    create: bool = True,
 ) -> NetuiDatabase:
     """Open (creating if needed) the netui database at `path`, migrate it, and bind the models.
+
+    The file is created only in a folder that exists (check_folder). `create=False` (a dry
+    run) creates nothing: a file not there yet is stood in for by an empty database in
+    memory, which is what the file would hold.
 
     A file this process cannot write (or whose folder it cannot write, so that SQLite cannot
     keep its -wal and -shm files beside it) opens read-only (`read_only=None` decides so;
@@ -227,14 +252,18 @@ def open_database(
         _check_existing_file(path, newest)
         if read_only is None:
             read_only = not _writable(path)
-    else:
+    elif create:
         _create_private_file(path)
+        read_only = False
+    else:
+        check_folder(path)
         read_only = False
 
     if read_only:
         database = _open_read_only(path)
     else:
-        database = NetuiDatabase(path, pragmas=PRAGMAS)
+        in_memory = not create and not path.exists()
+        database = NetuiDatabase(path, uri="file::memory:" if in_memory else None, pragmas=PRAGMAS)
         _register_functions(database)
     try:
         database.connect(reuse_if_open=True)
@@ -363,9 +392,10 @@ def _unused_backup_path(path: Path, version: int) -> Path:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only (the data is personal)."""
+    """Create an empty file readable by its owner only (the data is personal), in a folder
+    that exists (check_folder)."""
+    check_folder(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return

@@ -33,17 +33,20 @@ import gc
 import itertools
 import random
 import re
+import shutil
 import string
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 import pendulum
 
-from netui import bulk, i18n, when
+from netui import bulk, db, i18n, when
 from netui.errors import ValidationError
 from netui.models import (
     ATTENDEE_STATUSES,
@@ -134,6 +137,50 @@ def generate_network(
         events=len(plan.events),
         followups=len(plan.followups),
     )
+
+
+class ThrowawayNetwork:
+    """A database in a new temporary folder, deleted with the folder by `close()`: where
+    `netui --demo` and the welcome screen's "load the demo" put their demo network, so that
+    made-up people never go into the person's own file.
+
+        throwaway = ThrowawayNetwork()
+        throwaway.open()          # the models now use it, in place of the database open before
+        generate_network()
+        ...
+        throwaway.close()         # closed and deleted
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="netui-demo-"))
+        self.path = self.folder / "demo.db"
+        self.database = None
+
+    def open(self):
+        """Bind the models to the throwaway database (new and empty). The database open
+        until now is closed on this thread (it is left as it was); if the throwaway cannot
+        be opened, the models stay on that one and the folder goes."""
+        previous = database.obj
+        db.close_database()
+        try:
+            self.database = db.open_database(self.path)
+        except BaseException:
+            if previous is not None:
+                database.initialize(previous)
+            self.close()
+            raise
+        return self.database
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> ThrowawayNetwork:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
 
 # --- arguments and the empty-database rule ------------------------------------------------

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from netui import contacts, events, followups, timeline, when
+from netui import contacts, db, events, followups, timeline, when
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.models import Channel, Contact, ContactTag, Fact, ImportantDate, Tag, database
@@ -28,6 +28,7 @@ def write_private(path: Path, data: bytes) -> Path:
     path = Path(path).expanduser()
     if path.is_dir():
         raise ValidationError("out", _("{path} is a folder; give a file name.", path=path))
+    db.check_folder(path, "out")
     temporary = path.with_name(f".{path.name}.partial")
     try:
         descriptor = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
@@ -151,7 +152,12 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     tables = CSV_TABLES if what == "all" else (what,)
     if what == "all":
         folder = Path(out).expanduser()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        db.check_folder(folder, "out")  # the folder itself is made; the one it goes in must exist
+        try:
+            folder.mkdir(exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise ValidationError("out", _("{path}: cannot make the folder ({reason}).",
+                                           path=folder, reason=error.strerror)) from None
         targets = {table: folder / f"{table}.csv" for table in tables}
     else:
         targets = {what: Path(out)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 
 from peewee import OperationalError, fn
@@ -22,6 +22,9 @@ from netui.text import fold
 SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "interactions")
 # A match in the name counts most, one in an old interaction's notes least.
 COLUMN_WEIGHTS = (10.0, 4.0, 3.0, 3.0, 3.0, 1.0, 1.0, 0.5)
+# The columns that say who someone is (their name, job, city, tags), not what was written
+# about them: naming a person looks here before it looks at notes and timelines.
+IDENTITY_COLUMNS = ("name", "company", "role", "city", "tags")
 _QUOTED = re.compile(r'("[^"]*"?)')
 _BARE_WORD = re.compile(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -128,17 +131,27 @@ def fts_query(text: str) -> str | None:
     return None if query in ("", '""') else query
 
 
-def search_ids(text: str, limit: int = 50, offset: int = 0) -> list[int]:
+def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[str] | None = None) -> list[int]:
     """Ids of the non-trashed contacts matching `text`, best match first. Never raises on
     what a user types: text FTS5 cannot parse (deep nesting, long NOT chains) is searched
-    as plain words instead."""
+    as plain words instead.
+
+    `columns` (names from SEARCH_COLUMNS) restricts every word to those columns: ("name",)
+    finds people by their name only, whatever their notes say. A column filter the user
+    typed ("notes:giulia") then matches only where both agree."""
     text = _CONTROL_CHARACTERS.sub(" ", text)[:MAX_QUERY_CHARACTERS]
     try:
         query = fts_query(text)
-        return _matching_ids(query, limit, offset) if query else []
+        return _matching_ids(_within(query, columns), limit, offset) if query else []
     except (OperationalError, RecursionError):
         words = re.findall(r"\w+", fold(text))[:MAX_PLAIN_WORDS]
-        return _matching_ids(" AND ".join(f'"{w}"*' for w in words), limit, offset) if words else []
+        query = " AND ".join(f'"{w}"*' for w in words)
+        return _matching_ids(_within(query, columns), limit, offset) if words else []
+
+
+def _within(query: str, columns: Sequence[str] | None) -> str:
+    """FTS5's column filter around a whole query: `{name company} : (...)`."""
+    return f"{{{' '.join(columns)}}} : ({query})" if columns else query
 
 
 def _matching_ids(query: str, limit: int, offset: int) -> list[int]:

@@ -117,9 +117,11 @@ def assert_refused_untouched(path: Path, *words: str) -> str:
 # --- a new file --------------------------------------------------------------------------
 
 
-def test_new_database_file_is_private_and_its_directory_created(tmp_path):
-    """Personal data: the file (and its write-ahead log) is readable by its owner only."""
-    path = tmp_path / "not" / "yet" / "there" / "netui.db"
+def test_new_database_file_is_private_and_the_data_folder_created(tmp_path):
+    """Personal data: the file (and its write-ahead log) is readable by its owner only. The
+    default file's folder (netui's data folder) is made on first use; no other is."""
+    path = db.default_db_path()
+    assert not path.parent.exists()
     handle = db.open_database(path)
     try:
         contacts.create_contact("Giulia Rossi")
@@ -179,6 +181,7 @@ def test_open_expands_home(tmp_path, monkeypatch):
     """`~/...` means the home directory, not a directory literally named `~`."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "home" / "netui").mkdir(parents=True)
     db.open_database("~/netui/netui.db").close()
     assert (tmp_path / "home" / "netui" / "netui.db").is_file()
     assert not (tmp_path / "~").exists()

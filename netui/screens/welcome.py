@@ -18,7 +18,7 @@ WELCOME = (
     N_("""Your network is empty. netui keeps the people you know, what happened between you,
 the events where you meet new people and the follow-ups that keep relationships alive,
 in one file on this computer."""),
-    N_("""- **d** loads a *demo network* (about 200 made-up people) to look around;
+    N_("""- **d** opens a throwaway *demo network* (about 200 made-up people, gone when you quit) to look around;
 - **n** adds your first contact;
 - **Esc** starts with an empty network."""),
     N_("Press **?** on any screen for its keys, **ctrl+p** for every command."),
