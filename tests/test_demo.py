@@ -1,6 +1,7 @@
 """The demo network (netui.demo): a realistic sample network written into an empty database.
 
-"Now" is frozen at Sunday 2026-11-29 10:00 in Rome, so "today" is 2026-11-29.
+"Now" is stopped at FROZEN_NOW (Sunday 2026-11-29 10:00 in Rome unless $NETUI_TEST_NOW moves it),
+and "today" is its day in Rome: the network is generated around it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from netui.models import (
 )
 from netui.text import fold_key, full_name
 
-TODAY = dt.date(2026, 11, 29)
+TODAY = dt.date(FROZEN_NOW.year, FROZEN_NOW.month, FROZEN_NOW.day)  # a plain date: raw queries bind it
 
 
 @pytest.fixture(scope="module")
