@@ -86,7 +86,7 @@ def appointment_form(pilot, people) -> AppointmentForm:
     return AppointmentForm("New recurring appointment", initial, pilot.app.find_people, submit)
 
 
-async def test_weekly_appointment_on_tuesday_and_thursday_until_a_day(database, people, frozen):
+async def test_weekly_appointment_on_tuesday_and_thursday_until_a_day(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = appointment_form(pilot, people)
         results = await push(pilot, form)
@@ -116,7 +116,8 @@ async def test_weekly_appointment_on_tuesday_and_thursday_until_a_day(database, 
     assert days[-1] == dt.date(2026, 12, 31) and len(days) == 10
 
 
-async def test_a_wrong_weekday_shows_under_the_field_and_keeps_the_text(database, people, frozen):
+async def test_a_wrong_weekday_shows_under_the_field_and_keeps_the_text(frozen, database, people):
+    tomorrow = frozen.date() + dt.timedelta(days=1)
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = appointment_form(pilot, people)
         results = await push(pilot, form)
@@ -148,10 +149,10 @@ async def test_a_wrong_weekday_shows_under_the_field_and_keeps_the_text(database
         assert results == [True]
     [saved] = appointments.list_appointments()
     assert saved.description == "every week on Thu at 18:00"
-    assert saved.starts_at.date() == dt.date(2026, 11, 30)
+    assert saved.starts_at.date() == tomorrow
 
 
-async def test_monthly_appointment_disables_weekdays(database, people, frozen):
+async def test_monthly_appointment_disables_weekdays(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = appointment_form(pilot, people)
         results = await push(pilot, form)
@@ -184,7 +185,8 @@ def date_form(contact_id: int, initial: dict | None = None):
     return ImportantDateForm("Important date for Giulia Rossi", initial or {}, submit)
 
 
-async def test_a_date_without_a_year(database, people, frozen):
+async def test_a_date_without_a_year(frozen, database, people):
+    in_a_month = frozen.date() + dt.timedelta(days=30)
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = date_form(people["giulia"])
         results = await push(pilot, form)
@@ -193,17 +195,19 @@ async def test_a_date_without_a_year(database, people, frozen):
         assert not form.query_one("#label_text", Input).display  # asked for only with "other"
         assert "year is optional" in screen_text(pilot)
         assert form.query_one("#remind_days_before", Input).value == "7"
-        await fill(pilot, form, "date", "--04-15")
+        await fill(pilot, form, "date", f"--{in_a_month:%m-%d}")
         await pilot.press("enter")
         await pilot.pause()
         assert results == [True]
     [saved] = dates.dates_of(people["giulia"])
     assert (saved.label, saved.year, saved.month, saved.day, saved.remind_days_before) == (
-        "birthday", None, 4, 15, 7)
-    assert saved.text == "--04-15" and saved.on == dt.date(2027, 4, 15)
+        "birthday", None, in_a_month.month, in_a_month.day, 7)
+    assert saved.text == f"--{in_a_month:%m-%d}" and saved.on == in_a_month
 
 
-async def test_a_date_with_another_label_and_its_mistakes(database, people, frozen):
+async def test_a_date_with_another_label_and_its_mistakes(frozen, database, people):
+    # Married 8 years before a day next month: that day they turn 8.
+    wedding = frozen.add(days=30).subtract(years=8).date()
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = date_form(people["giulia"])
         results = await push(pilot, form)
@@ -217,7 +221,7 @@ async def test_a_date_with_another_label_and_its_mistakes(database, people, froz
         assert error_text(form, "date") == "--02-31 is not a date: February has at most 29 days."
         assert form.query_one("#date", Input).value == "31/02"
         assert pilot.app.focused is form.query_one("#date", Input)
-        await fill(pilot, form, "date", "15/06/2019")
+        await fill(pilot, form, "date", f"{wedding:%d/%m/%Y}")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert error_text(form, "label_text") == "An important date needs a label, e.g. 'birthday'."
@@ -233,7 +237,8 @@ async def test_a_date_with_another_label_and_its_mistakes(database, people, froz
         await pilot.pause()
         assert results == [True]
     [saved] = dates.dates_of(people["giulia"])
-    assert (saved.label, saved.text, saved.remind_days_before, saved.turning) == ("wedding day", "2019-06-15", 14, 8)
+    assert (saved.label, saved.text, saved.remind_days_before, saved.turning) == (
+        "wedding day", wedding.isoformat(), 14, 8)
 
 
 # --- keep in touch ---------------------------------------------------------------------------
@@ -299,7 +304,7 @@ async def test_cadence_one_month_then_snooze(frozen, database, people):
     assert status.snoozed_until == today + dt.timedelta(days=45) == status.due_on
 
 
-async def test_cadence_custom_days_and_back_to_the_default(database, people, frozen):
+async def test_cadence_custom_days_and_back_to_the_default(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = cadence_form(people["giulia"])
         results = await push(pilot, form)
@@ -330,10 +335,12 @@ async def test_cadence_custom_days_and_back_to_the_default(database, people, fro
 # --- snoozing --------------------------------------------------------------------------------
 
 
-async def test_snooze_form_says_what_and_until_when(database, people, frozen):
+async def test_snooze_form_says_what_and_until_when(frozen, database, people):
     from netui.screens.snooze_form import SnoozeForm, snooze_days
 
-    followup = followups.create_followup(people["marco"], "2026-11-28", "Send the deck")
+    today = frozen.date()
+    in_a_week, in_3_days = today + dt.timedelta(days=7), today + dt.timedelta(days=3)
+    followup = followups.create_followup(people["marco"], today - dt.timedelta(days=1), "Send the deck")
 
     def submit(values: dict) -> None:
         followups.snooze_followup(followup, snooze_days(values["days"]))
@@ -343,7 +350,7 @@ async def test_snooze_form_says_what_and_until_when(database, people, frozen):
         results = await push(pilot, form)
         assert str(form.query_one("#snooze-what").visual) == "The follow-up with Marco Verdi: Send the deck [EU]"
         assert form.query_one("#days", Input).value == "7"
-        assert str(form.query_one("#snooze-until").visual) == "until Sun 06 Dec 2026"
+        assert str(form.query_one("#snooze-until").visual) == f"until {in_a_week:%a %d %b %Y}"  # Sun 06 Dec 2026
         assert pilot.app.focused is form.query_one("#days", Input)
         await type_text(pilot, "x")  # the default is selected: typing replaces it
         await pilot.press("enter")
@@ -352,11 +359,11 @@ async def test_snooze_form_says_what_and_until_when(database, people, frozen):
         assert form.query_one("#days", Input).value == "x"
         await pilot.press("backspace")
         await type_text(pilot, "3")
-        assert str(form.query_one("#snooze-until").visual) == "until Wed 02 Dec 2026"
+        assert str(form.query_one("#snooze-until").visual) == f"until {in_3_days:%a %d %b %Y}"
         await pilot.press("enter")
         await pilot.pause()
         assert results == [True]
-    assert followups.get_followup(followup).snoozed_until == dt.date(2026, 12, 2)
+    assert followups.get_followup(followup).snoozed_until == in_3_days
 
 
 def test_snooze_days_reads_what_was_typed():
@@ -370,7 +377,8 @@ def test_snooze_days_reads_what_was_typed():
         assert raised.value.field == "days"
 
 
-async def test_snooze_and_cadence_forms_in_italian(database, people, frozen, italian):
+async def test_snooze_and_cadence_forms_in_italian(known_sunday, database, people, italian):
+    """Italian words for a known day: a week after Sunday 29 November 2026."""
     from netui.screens.cadence_form import CadenceForm
     from netui.screens.snooze_form import SnoozeForm, snooze_days
 
