@@ -5,6 +5,7 @@ Every file is written readable by its owner only (mode 0600): it holds personal 
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 from collections import namedtuple
@@ -187,7 +188,7 @@ def _all_interactions() -> list[timeline.InteractionInfo]:
 
 
 def _open_followups() -> list[followups.FollowUpInfo]:
-    far_future = when.today().replace(year=9999)
+    far_future = dt.date(9999, 12, 31)  # not today's date in 9999: 29 February has none
     return followups.due_followups(far_future)
 
 

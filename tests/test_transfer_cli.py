@@ -12,7 +12,8 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import cli, contacts, db, demo, importing
+from conftest import travel
+from netui import cli, contacts, db, demo, followups, importing
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -161,3 +162,16 @@ def test_ics_export_carries_recurring_appointments_with_their_rules(tmp_path, ca
     # Monthly on the 31st skips the months without one (RFC 5545): Jan, Mar, May, Jul.
     assert [moment.month for moment in expected["Lunch"]] == [1, 3, 5, 7]
     assert len(expected["Tennis"]) == 10  # Tue and Thu from 1 to 31 December 2026
+
+
+def test_open_followups_are_exported_on_29_february(tmp_path, capsys):
+    """The open follow-ups go out whatever today is, 29 February too (9999 has no 29 February)."""
+    path = tmp_path / "x.db"
+    with travel(pendulum.datetime(2028, 2, 29, 10, tz="Europe/Rome")):
+        handle = db.open_database(path)
+        followups.create_followup(contacts.create_contact("Giulia Rossi"), "2028-03-10", "Send the deck")
+        handle.close()
+        assert run(capsys, "--db", path, "export", "csv", "--what", "followups", "--out", tmp_path / "f.csv")[0] == 0
+        assert run(capsys, "--db", path, "export", "ics", "--out", tmp_path / "f.ics")[0] == 0
+    assert "Send the deck" in (tmp_path / "f.csv").read_text(encoding="utf-8")
+    assert "Send the deck" in (tmp_path / "f.ics").read_text(encoding="utf-8")
