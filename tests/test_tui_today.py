@@ -1,4 +1,4 @@
-"""The Today screen with real keys: every kind of row can be acted on (frozen Sunday morning)."""
+"""The Today screen with real keys: every kind of row can be acted on (on the stopped clock's day)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,26 @@ from netui.screens.today import TodayScreen
 SIZE = (120, 40)
 
 
-def a_full_day() -> dict:
-    """One row of every kind for 2026-11-29 (FROZEN_NOW)."""
+def a_full_day(now: pendulum.DateTime) -> dict:
+    """One row of every kind for the day of `now` (the stopped clock)."""
+    today = now.date()
+    birthday, summit_day = today + dt.timedelta(days=3), today + dt.timedelta(days=4)
     giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital")
     marco = contacts.create_contact("Marco Bianchi")
     anna = contacts.create_contact("Anna Verdi")
-    late = followups.create_followup(giulia, "2026-11-29", "Send the slides", "email")
-    followups.reschedule_followup(late, dt.date(2026, 11, 26))  # three days late
-    due = followups.create_followup(marco, "2026-11-29", "Call about the offer", "phone")
-    tennis = appointments.create_appointment("Tennis", [marco], "2026-11-22 18:00", freq="weekly",
-                                             weekdays="sun", timezone="Europe/Rome")
-    contacts.add_important_date(anna, "birthday", 12, 2, 1986)
-    timeline.log_interaction([anna], "call", pendulum.datetime(2026, 9, 1, 12, tz="Europe/Rome"))
-    upkeep.set_cadence(anna, "1m")  # last contact 1 September: overdue
+    late = followups.create_followup(giulia, today, "Send the slides", "email")
+    followups.reschedule_followup(late, today - dt.timedelta(days=3))  # three days late
+    due = followups.create_followup(marco, today, "Call about the offer", "phone")
+    # Every week on today's weekday, since a week ago.
+    tennis = appointments.create_appointment("Tennis", [marco], f"{today - dt.timedelta(days=7)} 18:00",
+                                             freq="weekly", weekdays=f"{today:%a}".lower(), timezone="Europe/Rome")
+    contacts.add_important_date(anna, "birthday", birthday.month, birthday.day, birthday.year - 40)
+    timeline.log_interaction([anna], "call", now.subtract(days=90))
+    upkeep.set_cadence(anna, "1m")  # last contact 90 days ago: overdue
     summit = events.create_event(title="Fintech Summit", kind="convention",
-                                 starts_at="2026-12-03 09:00", city="Milano")
-    return dict(giulia=giulia, marco=marco, anna=anna, late=late, due=due, tennis=tennis, summit=summit)
+                                 starts_at=f"{summit_day} 09:00", city="Milano")
+    return dict(giulia=giulia, marco=marco, anna=anna, late=late, due=due, tennis=tennis, summit=summit,
+                birthday=birthday, summit_day=summit_day)
 
 
 async def open_today(pilot) -> TodayScreen:
@@ -60,8 +64,8 @@ async def go_to(pilot, screen: TodayScreen, text: str) -> None:
     await pilot.pause()
 
 
-async def test_sections_in_order_with_every_kind(database, frozen):
-    a_full_day()
+async def test_sections_in_order_with_every_kind(frozen, database):
+    day = a_full_day(frozen)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         shown = lines(screen)
@@ -71,12 +75,12 @@ async def test_sections_in_order_with_every_kind(database, frozen):
     body = "\n".join(shown)
     assert "3 d late" in body and "Giulia Rossi — Send the slides  (email)" in body
     assert "18:00–19:00" in body and "Marco Bianchi — Tennis" in body
-    assert "Anna Verdi — birthday  (turns 40)" in body and "in 3 d, Wed 02 Dec" in body
-    assert "Fintech Summit" in body and "in 4 d, Thu 03 Dec 09:00" in body
+    assert "Anna Verdi — birthday  (turns 40)" in body and f"in 3 d, {day['birthday']:%a %d %b}" in body
+    assert "Fintech Summit" in body and f"in 4 d, {day['summit_day']:%a %d %b} 09:00" in body
 
 
-async def test_done_and_done_with_log_on_follow_ups(database, frozen):
-    day = a_full_day()
+async def test_done_and_done_with_log_on_follow_ups(frozen, database):
+    day = a_full_day(frozen)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         await go_to(pilot, screen, "Send the slides")
@@ -94,8 +98,8 @@ async def test_done_and_done_with_log_on_follow_ups(database, frozen):
     assert [(i.kind, i.summary) for i in logged] == [("call", "Call about the offer")]
 
 
-async def test_appointment_done_logs_it_and_snooze_skips_the_next_one(database, frozen):
-    day = a_full_day()
+async def test_appointment_done_logs_it_and_snooze_skips_the_next_one(frozen, database):
+    day = a_full_day(frozen)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         await go_to(pilot, screen, "Tennis")
@@ -103,18 +107,19 @@ async def test_appointment_done_logs_it_and_snooze_skips_the_next_one(database, 
         await settle(pilot)
         assert not any("Tennis" in line for line in lines(screen))
     assert [i.kind for i in timeline.contact_timeline(day["marco"])] == ["meeting"]
-    with travel(pendulum.datetime(2026, 12, 6, 9, tz="Europe/Rome")):
+    next_week = frozen.add(weeks=1).at(9)
+    with travel(next_week):
         async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
             screen = await open_today(pilot)
             await go_to(pilot, screen, "Tennis")
             await pilot.press("s")  # an appointment is skipped, not snoozed
             await settle(pilot)
             assert not any("Tennis" in line for line in lines(screen))
-        assert appointments.occurrences_between(dt.date(2026, 12, 6), dt.date(2026, 12, 6))[0].status == "skipped"
+        assert appointments.occurrences_between(next_week.date(), next_week.date())[0].status == "skipped"
 
 
-async def test_snooze_a_follow_up_and_a_cadence(database, frozen):
-    day = a_full_day()
+async def test_snooze_a_follow_up_and_a_cadence(frozen, database):
+    day = a_full_day(frozen)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         await go_to(pilot, screen, "Send the slides")
@@ -130,18 +135,20 @@ async def test_snooze_a_follow_up_and_a_cadence(database, frozen):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not any("Keep in touch" in line for line in lines(screen))
-    assert followups.get_followup(day["late"]).effective_due == dt.date(2026, 11, 30)
-    assert upkeep.keep_in_touch(day["anna"]).snoozed_until == dt.date(2026, 12, 9)
+    today = frozen.date()
+    assert followups.get_followup(day["late"]).effective_due == today + dt.timedelta(days=1)
+    assert upkeep.keep_in_touch(day["anna"]).snoozed_until == today + dt.timedelta(days=10)
 
 
-async def test_reschedule_log_and_open(database, frozen):
-    day = a_full_day()
+async def test_reschedule_log_and_open(frozen, database):
+    day = a_full_day(frozen)
+    later = frozen.date() + dt.timedelta(days=11)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         await go_to(pilot, screen, "Send the slides")
         await pilot.press("r")
         await pilot.pause()
-        pilot.app.screen.query_one("#due_on").value = "2026-12-10"
+        pilot.app.screen.query_one("#due_on").value = str(later)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not any("Send the slides" in line for line in lines(screen))
@@ -161,11 +168,11 @@ async def test_reschedule_log_and_open(database, frozen):
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.screen.contact_id == day["anna"]
-    assert followups.get_followup(day["late"]).effective_due == dt.date(2026, 12, 10)
+    assert followups.get_followup(day["late"]).effective_due == later
 
 
-async def test_keys_that_do_not_fit_the_row_are_hidden(database, frozen):
-    a_full_day()
+async def test_keys_that_do_not_fit_the_row_are_hidden(frozen, database):
+    a_full_day(frozen)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         await go_to(pilot, screen, "Fintech Summit")
@@ -176,7 +183,7 @@ async def test_keys_that_do_not_fit_the_row_are_hidden(database, frozen):
         assert any("Fintech Summit" in line for line in lines(screen))
 
 
-async def test_an_empty_day_says_so(database, frozen):
+async def test_an_empty_day_says_so(frozen, database):
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_today(pilot)
         assert "nothing to do" in screen.query_one("#today-summary").render().plain
