@@ -18,7 +18,7 @@ LINE = ('Giulia Rossi @Lumen Digital "Head of PR" #fintech #milano giulia@lumen.
 
 
 @pytest.fixture
-def festival(database, frozen):
+def festival(frozen, database):
     return capture.event_for_today("Web Marketing Festival")
 
 
@@ -27,9 +27,10 @@ def table_counts() -> dict[str, int]:
             for model in (Channel, ContactTag, EventAttendee, FollowUp, Interaction, Tag)}
 
 
-def test_a_line_saves_the_person_met_at_the_event_with_a_follow_up(festival):
+def test_a_line_saves_the_person_met_at_the_event_with_a_follow_up(frozen, festival):
+    in_two_days = frozen.date() + dt.timedelta(days=2)  # the line's !2d
     result = capture.capture_line(LINE, festival)
-    assert (result.created, result.name, result.due) == (True, "Giulia Rossi", dt.date(2026, 12, 1))
+    assert (result.created, result.name, result.due) == (True, "Giulia Rossi", in_two_days)
     giulia = contacts.get_contact(result.contact_id)
     assert (giulia.company, giulia.role, giulia.circle) == ("Lumen Digital", "Head of PR", "events")
     assert giulia.tags == ["fintech", "milano"]
@@ -40,7 +41,7 @@ def test_a_line_saves_the_person_met_at_the_event_with_a_follow_up(festival):
     assert (met.summary, met.notes, met.event_title) == (
         "Met at Web Marketing Festival", "kids Luca and Marta", "Web Marketing Festival")
     [follow_up] = giulia.open_followups
-    assert follow_up.due_on == dt.date(2026, 12, 1) and follow_up.source_event_id == festival
+    assert follow_up.due_on == in_two_days and follow_up.source_event_id == festival
     assert [s.id for s in contacts.search_contacts("marta")] == [giulia.id]
 
 
@@ -54,12 +55,13 @@ def test_what_capture_writes_for_the_user_is_in_their_language(festival, italian
         "Follow-up dopo Web Marketing Festival")
 
 
-def test_the_default_follow_up_comes_from_the_config(festival, tmp_path):
-    assert capture.capture_line("Marco Bianchi", festival).due == dt.date(2026, 12, 1)  # 2 days
+def test_the_default_follow_up_comes_from_the_config(frozen, festival, tmp_path):
+    today = frozen.date()
+    assert capture.capture_line("Marco Bianchi", festival).due == today + dt.timedelta(days=2)  # the default
     path = config.config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[capture]\nfollowup_days = 5\n")
-    assert capture.capture_line("Anna Verdi", festival).due == dt.date(2026, 12, 4)
+    assert capture.capture_line("Anna Verdi", festival).due == today + dt.timedelta(days=5)
     path.write_text("[capture]\nfollowup_days = 'soon'\n")
     with pytest.raises(ValidationError) as caught:
         capture.capture_line("Luca Neri", festival)
@@ -122,13 +124,14 @@ def test_a_bad_line_saves_nothing(festival):
     assert contacts.count_contacts() == 0 and timeline.count_interactions() == 0
 
 
-def test_without_an_event_it_is_a_meeting(database, frozen):
+def test_without_an_event_it_is_a_meeting(frozen, database):
     result = capture.capture_line("Marco Bianchi @Acme !tomorrow")
     [met] = timeline.contact_timeline(result.contact_id)
-    assert (met.kind, met.event_title, result.due) == ("meeting", None, dt.date(2026, 11, 30))
+    tomorrow = frozen.date() + dt.timedelta(days=1)
+    assert (met.kind, met.event_title, result.due) == ("meeting", None, tomorrow)
 
 
-def test_event_for_today_finds_or_creates(database, frozen):
+def test_event_for_today_finds_or_creates(frozen, database):
     created = capture.event_for_today("SMAU Milano")
     assert capture.event_for_today("smau milano") == created
     assert [e.id for e in capture.todays_events()] == [created]

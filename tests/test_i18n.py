@@ -95,7 +95,9 @@ def test_italian_dates_and_durations(italian, frozen):
         ("una settimana fa", "2026-11-22 10:00"),
     ],
 )
-def test_moments_typed_the_italian_way(italian, frozen, typed, expected):
+def test_moments_typed_the_italian_way(italian, known_sunday, typed, expected):
+    """Typed on Sunday 29 November 2026 at 10:00 in Rome: "venerdì" is the 27th, "3 dicembre"
+    last year's."""
     moment = when.parse_when(typed).in_timezone("Europe/Rome")
     assert moment.format("YYYY-MM-DD HH:mm") == expected
 
@@ -106,7 +108,8 @@ def test_moments_typed_the_italian_way(italian, frozen, typed, expected):
      ("venerdi", "2026-12-04"), ("tra 2 settimane", "2026-12-13"), ("tra una settimana", "2026-12-06"),
      ("lunedì prossimo", "2026-11-30"), ("ven", "2026-12-04"), ("la settimana prossima", "2026-12-06")],
 )
-def test_due_dates_typed_the_italian_way(italian, frozen, typed, expected):
+def test_due_dates_typed_the_italian_way(italian, known_sunday, typed, expected):
+    """Due dates typed on Sunday 29 November 2026: a weekday or a day of the year is the next one."""
     assert when.parse_date(typed, future=True).isoformat() == expected
 
 

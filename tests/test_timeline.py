@@ -1,16 +1,15 @@
-"""The timeline (netui.timeline): logging interactions and reading them back in order."""
+"""The timeline (netui.timeline): logging interactions and reading them back in order.
+
+Moments are written relative to the stopped clock (`frozen`): an interaction is something
+that has happened, so it must lie before "now" whatever day the tests run on.
+"""
 
 from __future__ import annotations
 
-import pendulum
 import pytest
 
 from netui import contacts, events, timeline
 from netui.errors import NotFoundError, ValidationError
-
-
-def utc(*args) -> pendulum.DateTime:
-    return pendulum.datetime(*args, tz="UTC")
 
 
 @pytest.fixture
@@ -26,22 +25,23 @@ def people(database):
 # --- logging -------------------------------------------------------------------------------
 
 
-def test_log_interaction_with_one_person(people, frozen):
+def test_log_interaction_with_one_person(frozen, people):
     """A logged call shows up with its kind, time, summary and the one participant."""
+    nine_days_ago = frozen.subtract(days=9)
     interaction_id = timeline.log_interaction(
-        [people["giulia"]], "call", utc(2026, 11, 20, 15, 0), summary="  Talked   about Q1 ",
+        [people["giulia"]], "call", nine_days_ago, summary="  Talked   about Q1 ",
         notes="  budget is tight  ", initiated_by="them",
     )
     info = timeline.get_interaction(interaction_id)
     assert info.kind == "call"
-    assert info.occurred_at == utc(2026, 11, 20, 15, 0)
+    assert info.occurred_at == nine_days_ago
     assert info.summary == "Talked about Q1"
     assert info.notes == "budget is tight"
     assert info.initiated_by == "them"
     assert [(p.id, p.name) for p in info.participants] == [(people["giulia"], "Giulia Rossi")]
 
 
-def test_log_interaction_with_several_people_lists_all_by_name(people, frozen):
+def test_log_interaction_with_several_people_lists_all_by_name(frozen, people):
     """A group meeting lists every participant once, by full name, sorted by name."""
     interaction_id = timeline.log_interaction(
         [people["marco"], people["giulia"], people["anna"], people["marco"]], "meeting"
@@ -52,19 +52,19 @@ def test_log_interaction_with_several_people_lists_all_by_name(people, frozen):
         assert [i.id for i in timeline.contact_timeline(person)] == [interaction_id]
 
 
-def test_log_interaction_defaults_to_now(people, frozen):
+def test_log_interaction_defaults_to_now(frozen, people):
     """Without a time, the interaction happened now."""
     interaction_id = timeline.log_interaction([people["anna"]], "note")
-    assert timeline.get_interaction(interaction_id).occurred_at == utc(2026, 11, 29, 9, 0)
+    assert timeline.get_interaction(interaction_id).occurred_at == frozen
 
 
-def test_log_interaction_parses_typed_time(people, frozen):
+def test_log_interaction_parses_typed_time(frozen, people):
     """A typed time is read in the local zone (Rome) and stored in UTC."""
     interaction_id = timeline.log_interaction([people["giulia"]], "meeting", "yesterday 18:00")
-    assert timeline.get_interaction(interaction_id).occurred_at == utc(2026, 11, 28, 17, 0)
+    assert timeline.get_interaction(interaction_id).occurred_at == frozen.subtract(days=1).at(18, 0)
 
 
-def test_log_interaction_normalises_kind(people, frozen):
+def test_log_interaction_normalises_kind(frozen, people):
     """Kinds are case-insensitive and trimmed."""
     interaction_id = timeline.log_interaction([people["giulia"]], "  Video ")
     assert timeline.get_interaction(interaction_id).kind == "video"
@@ -88,7 +88,7 @@ def test_log_interaction_refuses_no_participants(people):
     assert timeline.count_interactions() == 0
 
 
-def test_log_interaction_refuses_bad_time(people, frozen):
+def test_log_interaction_refuses_bad_time(frozen, people):
     """An unreadable time is refused with a ValidationError; nothing is logged."""
     with pytest.raises(ValidationError):
         timeline.log_interaction([people["giulia"]], "call", "2026-02-31")
@@ -126,7 +126,7 @@ def test_log_interaction_refuses_unknown_event(people):
     assert timeline.count_interactions() == 0
 
 
-def test_interaction_shows_event_title(people, frozen):
+def test_interaction_shows_event_title(frozen, people):
     """When logged at an event, the interaction carries the event's title."""
     event_id = events.create_event("Web Summit", starts_at="2026-11-10 09:00", timezone="Europe/Lisbon")
     with_event = timeline.log_interaction([people["giulia"]], "event", event_id=event_id)
@@ -138,7 +138,7 @@ def test_interaction_shows_event_title(people, frozen):
     assert titles == {with_event: "Web Summit", without: None}
 
 
-def test_logged_interaction_is_searchable(people, frozen):
+def test_logged_interaction_is_searchable(frozen, people):
     """Words in an interaction's notes find its participants."""
     timeline.log_interaction([people["anna"]], "call", notes="talked about sailing in Sardinia")
     assert [s.id for s in contacts.search_contacts("sardinia")] == [people["anna"]]
@@ -147,40 +147,41 @@ def test_logged_interaction_is_searchable(people, frozen):
 # --- reading in order ----------------------------------------------------------------------
 
 
-def test_contact_timeline_newest_first_only_theirs(people, frozen):
+def test_contact_timeline_newest_first_only_theirs(frozen, people):
     """A contact's timeline is newest first and holds only their interactions."""
-    old = timeline.log_interaction([people["giulia"]], "email", utc(2026, 1, 5, 10))
-    new = timeline.log_interaction([people["giulia"], people["marco"]], "meeting", utc(2026, 11, 1, 10))
-    middle = timeline.log_interaction([people["giulia"]], "call", utc(2026, 6, 1, 10))
-    timeline.log_interaction([people["anna"]], "call", utc(2026, 7, 1, 10))
+    old = timeline.log_interaction([people["giulia"]], "email", frozen.subtract(days=300))
+    new = timeline.log_interaction([people["giulia"], people["marco"]], "meeting", frozen.subtract(days=28))
+    middle = timeline.log_interaction([people["giulia"]], "call", frozen.subtract(days=180))
+    timeline.log_interaction([people["anna"]], "call", frozen.subtract(days=150))
     assert [i.id for i in timeline.contact_timeline(people["giulia"])] == [new, middle, old]
     assert [i.id for i in timeline.contact_timeline(people["marco"])] == [new]
 
 
-def test_global_timeline_newest_first_ties_by_id_desc(people, frozen):
+def test_global_timeline_newest_first_ties_by_id_desc(frozen, people):
     """Everything, newest first; interactions at the same instant: the later-logged first."""
-    same = utc(2026, 11, 20, 10)
+    same = frozen.subtract(days=9)
     first = timeline.log_interaction([people["giulia"]], "call", same)
-    oldest = timeline.log_interaction([people["marco"]], "call", utc(2026, 11, 1, 10))
+    oldest = timeline.log_interaction([people["marco"]], "call", frozen.subtract(days=28))
     second = timeline.log_interaction([people["anna"]], "call", same)
-    newest = timeline.log_interaction([people["giulia"]], "note", utc(2026, 11, 25, 10))
+    newest = timeline.log_interaction([people["giulia"]], "note", frozen.subtract(days=4))
     assert [i.id for i in timeline.global_timeline()] == [newest, second, first, oldest]
 
 
-def test_ordering_is_chronological_not_by_typed_zone(people, frozen):
+def test_ordering_is_chronological_not_by_typed_zone(frozen, people):
     """Times typed with different offsets sort by the real instant."""
     # 10:00 in New York is later than 14:00 in Rome on the same day.
-    rome = timeline.log_interaction([people["giulia"]], "call", "2026-11-20T14:00+01:00")
-    new_york = timeline.log_interaction([people["giulia"]], "call", "2026-11-20T10:00-05:00")
+    day = frozen.subtract(days=9).date()
+    rome = timeline.log_interaction([people["giulia"]], "call", f"{day}T14:00+01:00")
+    new_york = timeline.log_interaction([people["giulia"]], "call", f"{day}T10:00-05:00")
     assert [i.id for i in timeline.contact_timeline(people["giulia"])] == [new_york, rome]
 
 
-def test_paging_covers_every_row_exactly_once(people, frozen):
+def test_paging_covers_every_row_exactly_once(frozen, people):
     """Walking pages with limit/offset returns every interaction once, in timeline order."""
     ids = []
     for n in range(13):
         # a few ties on purpose: several interactions share a minute
-        ids.append(timeline.log_interaction([people["giulia"]], "note", utc(2026, 11, 1 + n // 3, 10)))
+        ids.append(timeline.log_interaction([people["giulia"]], "note", frozen.subtract(days=5 - n // 3)))
     expected = [i.id for i in timeline.global_timeline(limit=100)]
     assert sorted(expected) == sorted(ids)
 
@@ -199,7 +200,7 @@ def test_paging_covers_every_row_exactly_once(people, frozen):
     assert timeline.global_timeline(limit=5, offset=13) == []
 
 
-def test_count_interactions(people, frozen):
+def test_count_interactions(frozen, people):
     """Counts all interactions, or those a given contact took part in."""
     timeline.log_interaction([people["giulia"], people["marco"]], "meeting")
     timeline.log_interaction([people["giulia"]], "call")
@@ -212,10 +213,10 @@ def test_count_interactions(people, frozen):
 # --- deleting ------------------------------------------------------------------------------
 
 
-def test_delete_interaction(people, frozen):
+def test_delete_interaction(frozen, people):
     """A deleted interaction disappears from every timeline; the contacts remain."""
-    keep = timeline.log_interaction([people["giulia"]], "call", utc(2026, 11, 1, 10))
-    gone = timeline.log_interaction([people["giulia"], people["marco"]], "meeting", utc(2026, 11, 2, 10))
+    keep = timeline.log_interaction([people["giulia"]], "call", frozen.subtract(days=28))
+    gone = timeline.log_interaction([people["giulia"], people["marco"]], "meeting", frozen.subtract(days=27))
     timeline.delete_interaction(gone)
     assert [i.id for i in timeline.global_timeline()] == [keep]
     assert timeline.contact_timeline(people["marco"]) == []
@@ -231,7 +232,7 @@ def test_delete_unknown_interaction(people):
         timeline.delete_interaction(12345)
 
 
-def test_deleted_interaction_no_longer_found_by_search(people, frozen):
+def test_deleted_interaction_no_longer_found_by_search(frozen, people):
     """Search forgets the words of a deleted interaction."""
     interaction_id = timeline.log_interaction([people["anna"]], "call", notes="sailing regatta")
     timeline.delete_interaction(interaction_id)
@@ -245,49 +246,52 @@ def _summary(contact_id):
     return next(s for s in contacts.list_contacts() if s.id == contact_id)
 
 
-def test_last_contacted_is_the_newest_interaction_of_any_kind(people, frozen):
+def test_last_contacted_is_the_newest_interaction_of_any_kind(frozen, people):
     """Last contacted is the latest interaction, whatever its kind and logging order."""
     assert contacts.last_contacted(people["giulia"]) is None
     assert _summary(people["giulia"]).last_contacted is None
-    timeline.log_interaction([people["giulia"]], "note", utc(2026, 11, 20, 10))
-    timeline.log_interaction([people["giulia"]], "email", utc(2026, 10, 1, 10))  # older, logged later
-    assert contacts.last_contacted(people["giulia"]) == utc(2026, 11, 20, 10)
-    assert _summary(people["giulia"]).last_contacted == utc(2026, 11, 20, 10)
-    assert contacts.get_contact(people["giulia"]).last_contacted == utc(2026, 11, 20, 10)
+    newest = frozen.subtract(days=9)
+    timeline.log_interaction([people["giulia"]], "note", newest)
+    timeline.log_interaction([people["giulia"]], "email", frozen.subtract(days=59))  # older, logged later
+    assert contacts.last_contacted(people["giulia"]) == newest
+    assert _summary(people["giulia"]).last_contacted == newest
+    assert contacts.get_contact(people["giulia"]).last_contacted == newest
     # Others untouched
     assert _summary(people["marco"]).last_contacted is None
 
 
-def test_logging_resets_last_contacted_and_overdue(people, frozen):
+def test_logging_resets_last_contacted_and_overdue(frozen, people):
     """Logging anything newer moves last contacted and clears the keep-in-touch flag."""
     contacts.update_contact(people["marco"], cadence_days=30)
-    timeline.log_interaction([people["marco"]], "call", utc(2026, 9, 1, 10))
+    timeline.log_interaction([people["marco"]], "call", frozen.subtract(days=89))
     assert _summary(people["marco"]).overdue is True
     timeline.log_interaction([people["marco"], people["anna"]], "message", "yesterday 18:00")
-    assert contacts.last_contacted(people["marco"]) == utc(2026, 11, 28, 17, 0)
-    assert _summary(people["marco"]).last_contacted == utc(2026, 11, 28, 17, 0)
+    yesterday_evening = frozen.subtract(days=1).at(18, 0)
+    assert contacts.last_contacted(people["marco"]) == yesterday_evening
+    assert _summary(people["marco"]).last_contacted == yesterday_evening
     assert _summary(people["marco"]).overdue is False
-    assert _summary(people["anna"]).last_contacted == utc(2026, 11, 28, 17, 0)
+    assert _summary(people["anna"]).last_contacted == yesterday_evening
 
 
-def test_last_contacted_falls_back_after_delete(people, frozen):
+def test_last_contacted_falls_back_after_delete(frozen, people):
     """Deleting the newest interaction brings last contacted back to the previous one."""
-    timeline.log_interaction([people["giulia"]], "call", utc(2026, 11, 1, 10))
-    newest = timeline.log_interaction([people["giulia"]], "call", utc(2026, 11, 20, 10))
+    previous = frozen.subtract(days=28)
+    timeline.log_interaction([people["giulia"]], "call", previous)
+    newest = timeline.log_interaction([people["giulia"]], "call", frozen.subtract(days=9))
     timeline.delete_interaction(newest)
-    assert contacts.last_contacted(people["giulia"]) == utc(2026, 11, 1, 10)
-    assert _summary(people["giulia"]).last_contacted == utc(2026, 11, 1, 10)
+    assert contacts.last_contacted(people["giulia"]) == previous
+    assert _summary(people["giulia"]).last_contacted == previous
 
 
-def test_list_sorted_by_last_contacted(people, frozen):
+def test_list_sorted_by_last_contacted(frozen, people):
     """Sorting by last contacted puts the most recent first and never-contacted last."""
-    timeline.log_interaction([people["anna"]], "call", utc(2026, 11, 1, 10))
-    timeline.log_interaction([people["marco"]], "call", utc(2026, 11, 20, 10))
+    timeline.log_interaction([people["anna"]], "call", frozen.subtract(days=28))
+    timeline.log_interaction([people["marco"]], "call", frozen.subtract(days=9))
     order = [s.id for s in contacts.list_contacts(sort="last_contacted")]
     assert order == [people["marco"], people["anna"], people["giulia"]]
 
 
-def test_an_interaction_in_the_future_is_refused(database, frozen):
+def test_an_interaction_in_the_future_is_refused(frozen, database):
     """'tomorrow' is a plan, not something that happened: say so and log nothing."""
     from netui import contacts
 

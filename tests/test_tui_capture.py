@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from netui import capture, contacts, events, timeline
@@ -26,7 +27,7 @@ def screen_text(pilot) -> str:
     return pilot.app.screen.query_one("#capture-status").render().plain
 
 
-async def test_capture_five_people_undo_one_and_update_one(database, frozen):
+async def test_capture_five_people_undo_one_and_update_one(frozen, database):
     event_id = capture.event_for_today("Web Marketing Festival")
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -72,7 +73,7 @@ async def test_capture_five_people_undo_one_and_update_one(database, frozen):
     assert timeline.count_interactions() == 4
 
 
-async def test_a_bad_line_stays_in_the_field_with_the_reason(database, frozen):
+async def test_a_bad_line_stays_in_the_field_with_the_reason(frozen, database):
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -92,7 +93,8 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(database, frozen):
         assert not isinstance(pilot.app.screen, CaptureScreen)
 
 
-async def test_capture_in_italian_shows_the_italian_due_forms(database, frozen, italian):
+async def test_capture_in_italian_shows_the_italian_due_forms(frozen, database, italian):
+    in_two_days = f"{frozen.date() + dt.timedelta(days=2):%d/%m/%Y}"  # !2g, written the Italian way
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -105,7 +107,7 @@ async def test_capture_in_italian_shows_the_italian_due_forms(database, frozen, 
         await type_line(pilot, "Marco Bianchi @Acme !2g")
         await pilot.pause()
         preview = screen.query_one("#capture-preview").render().plain
-        assert "Nuovo contatto" in preview and "Follow-up: 01/12/2026" in preview
+        assert "Nuovo contatto" in preview and f"Follow-up: {in_two_days}" in preview
         await pilot.press("enter")
         await pilot.pause()
-        assert screen_text(pilot) == "Nuovo contatto: Marco Bianchi · follow-up il 01/12/2026"
+        assert screen_text(pilot) == f"Nuovo contatto: Marco Bianchi · follow-up il {in_two_days}"

@@ -22,7 +22,8 @@ def today_lines(screen: TodayScreen) -> list[str]:
     return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
 
 
-async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(database, frozen):
+async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(frozen, database):
+    in_two_days = frozen.date() + dt.timedelta(days=2)  # Marco's !2g
     assert cli.use_language(["--lang", "it"]) == "it"  # what `netui --lang it` does first
     try:
         event_id = capture.event_for_today("Festival del Marketing")
@@ -52,7 +53,7 @@ async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(database,
             await pilot.press("enter")
             await pilot.pause()
             assert status.render().plain.startswith("Nuovo contatto: Marco Bianchi")
-            assert "01/12/2026" in status.render().plain
+            assert f"{in_two_days:%d/%m/%Y}" in status.render().plain
             assert sorted(s.name for s in contacts.list_contacts()) == ["Giulia Rossi", "Marco Bianchi"]
 
             await pilot.press("escape")
@@ -76,6 +77,6 @@ async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(database,
 
         giulia, marco = (contacts.resolve_contact(name) for name in ("Giulia Rossi", "Marco Bianchi"))
         assert followups.open_for_contact(giulia) == []  # done
-        assert [f.due_on for f in followups.open_for_contact(marco)] == [dt.date(2026, 12, 1)]
+        assert [f.due_on for f in followups.open_for_contact(marco)] == [in_two_days]
     finally:
         i18n.set_language("en")

@@ -1,7 +1,9 @@
 """Reading times and dates the way people type them (netui.when).
 
-The `frozen` fixture puts "now" at Sunday 2026-11-29 10:00 in Rome (09:00 UTC), and the
-local zone is Europe/Rome, so typed wall-clock times are one hour ahead of UTC.
+The `frozen` fixture stops "now" at FROZEN_NOW (by default Sunday 2026-11-29 10:00 in Rome)
+and the local zone is Europe/Rome, where typed wall-clock times are read: "yesterday 18:00"
+is expected as the stopped clock's yesterday at 18:00 in Rome. Tables whose point is what a
+weekday means on a given day use `known_sunday` (that Sunday whatever NETUI_TEST_NOW says).
 """
 
 from __future__ import annotations
@@ -26,26 +28,39 @@ def utc(*args) -> pendulum.DateTime:
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("yesterday 18:00", utc(2026, 11, 28, 17, 0)),
-        ("  Yesterday   18:00 ", utc(2026, 11, 28, 17, 0)),
-        ("today 9:30", utc(2026, 11, 29, 8, 30)),
-        ("tomorrow 9am", utc(2026, 11, 30, 8, 0)),
-        ("2026-11-20", utc(2026, 11, 20, 11, 0)),  # a bare date is noon, local time
-        ("2026-11-20 18:00", utc(2026, 11, 20, 17, 0)),
-        ("3 days ago", utc(2026, 11, 26, 9, 0)),
-        ("in 2 weeks", utc(2026, 12, 13, 9, 0)),
-        ("a week ago", utc(2026, 11, 22, 9, 0)),
-        ("an hour ago", utc(2026, 11, 29, 8, 0)),
-        ("now", utc(2026, 11, 29, 9, 0)),
-        ("18:00", utc(2026, 11, 29, 17, 0)),
-        ("6pm", utc(2026, 11, 29, 17, 0)),
-        ("12am", utc(2026, 11, 28, 23, 0)),  # midnight starting the local today
-        ("2026-11-20T18:00+01:00", utc(2026, 11, 20, 17, 0)),
-        ("2026-11-20T18:00:00-05:00", utc(2026, 11, 20, 23, 0)),
+        # `expected` from the stopped clock, in Rome's zone.
+        ("yesterday 18:00", lambda now: now.subtract(days=1).at(18, 0)),
+        ("  Yesterday   18:00 ", lambda now: now.subtract(days=1).at(18, 0)),
+        ("today 9:30", lambda now: now.at(9, 30)),
+        ("tomorrow 9am", lambda now: now.add(days=1).at(9, 0)),
+        ("3 days ago", lambda now: now.subtract(days=3)),
+        ("in 2 weeks", lambda now: now.add(weeks=2)),
+        ("a week ago", lambda now: now.subtract(weeks=1)),
+        ("an hour ago", lambda now: now.subtract(hours=1)),
+        ("now", lambda now: now),
+        ("18:00", lambda now: now.at(18, 0)),
+        ("6pm", lambda now: now.at(18, 0)),
+        ("12am", lambda now: now.at(0, 0)),  # midnight starting the local today
     ],
 )
 def test_parse_when_understands_typed_moments(frozen, typed, expected):
     """Common ways of saying when something happened land on the right UTC instant."""
+    result = when.parse_when(typed)
+    assert result == expected(frozen)
+    assert result.timezone_name == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-11-20", utc(2026, 11, 20, 11, 0)),  # a bare date is noon, local time
+        ("2026-11-20 18:00", utc(2026, 11, 20, 17, 0)),
+        ("2026-11-20T18:00+01:00", utc(2026, 11, 20, 17, 0)),
+        ("2026-11-20T18:00:00-05:00", utc(2026, 11, 20, 23, 0)),
+    ],
+)
+def test_parse_when_understands_written_dates(frozen, typed, expected):
+    """A date or an ISO 8601 instant lands on its UTC instant, whatever day it is."""
     result = when.parse_when(typed)
     assert result == expected
     assert result.timezone_name == "UTC"
@@ -60,7 +75,7 @@ def test_parse_when_understands_typed_moments(frozen, typed, expected):
         ("sunday", dt.date(2026, 11, 22)),
     ],
 )
-def test_parse_when_weekday_is_the_last_such_day_never_today(frozen, weekday, expected_day):
+def test_parse_when_weekday_is_the_last_such_day_never_today(known_sunday, weekday, expected_day):
     """A weekday name means the most recent such day before today, at local noon."""
     result = when.parse_when(weekday)
     local = result.in_timezone("Europe/Rome")
@@ -68,8 +83,8 @@ def test_parse_when_weekday_is_the_last_such_day_never_today(frozen, weekday, ex
     assert (local.hour, local.minute) == (12, 0)
 
 
-def test_parse_when_weekday_with_time(frozen):
-    """'saturday 9:30' is yesterday (a Saturday) at 09:30 local time."""
+def test_parse_when_weekday_with_time(known_sunday):
+    """'saturday 9:30', typed on Sunday 29 November, is yesterday (a Saturday) at 09:30 local time."""
     assert when.parse_when("saturday 9:30") == utc(2026, 11, 28, 8, 30)
 
 
@@ -80,11 +95,11 @@ def test_parse_when_reads_wall_clock_in_the_given_zone(frozen):
 
 def test_parse_when_time_with_space_before_meridiem_alone(frozen):
     """'6 pm' on its own means today at 18:00, as '6pm' and 'yesterday 6 pm' already do."""
-    assert when.parse_when("yesterday 6 pm") == utc(2026, 11, 28, 17, 0)
+    assert when.parse_when("yesterday 6 pm") == frozen.subtract(days=1).at(18, 0)
     # BUG: netui/when.py parse_when splits on the first space before checking for a
     # time-only input, so "6 pm" becomes day "6" + time "pm" and is rejected, although
     # _TIME explicitly allows a space before am/pm.
-    assert when.parse_when("6 pm") == utc(2026, 11, 29, 17, 0)
+    assert when.parse_when("6 pm") == frozen.at(18, 0)
 
 
 # --- parse_when: what it refuses, and how it says so --------------------------------------
@@ -168,15 +183,20 @@ def test_make_date_refuses_impossible_dates(args, fragment):
     [
         ("2026-12-01", dt.date(2026, 12, 1)),
         (" 2026-12-01 ", dt.date(2026, 12, 1)),
-        ("today", dt.date(2026, 11, 29)),
-        ("tomorrow", dt.date(2026, 11, 30)),
-        ("yesterday", dt.date(2026, 11, 28)),
     ],
 )
 def test_parse_date_reads_calendar_days(frozen, typed, expected):
     """parse_date returns a plain calendar date in the local zone."""
     result = when.parse_date(typed)
     assert result == expected
+    assert type(result) is dt.date
+
+
+@pytest.mark.parametrize(("typed", "days_from_today"), [("today", 0), ("tomorrow", 1), ("yesterday", -1)])
+def test_parse_date_reads_days_around_today(frozen, typed, days_from_today):
+    """today, tomorrow and yesterday are the stopped clock's local day and its neighbours."""
+    result = when.parse_date(typed)
+    assert result == frozen.date() + dt.timedelta(days=days_from_today)
     assert type(result) is dt.date
 
 
@@ -225,7 +245,7 @@ def test_humanize_accepts_naive_datetimes_as_utc():
     assert when.humanize(dt.datetime(2020, 1, 1, 12), utc(2020, 1, 22, 12)) == "3 weeks ago"
 
 
-def test_parse_date_weekday_for_a_due_date_is_the_next_one(frozen):
+def test_parse_date_weekday_for_a_due_date_is_the_next_one(known_sunday):
     """A follow-up due 'friday', typed on Sunday 29 November, is due Friday 4 December."""
     import datetime as dt
 
