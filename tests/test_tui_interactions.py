@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pendulum
 import pytest
 from textual.widgets import Input, Select, Static
 
@@ -97,7 +96,7 @@ async def focus_field(pilot, form, field_id: str) -> None:
 # --- logging an interaction -------------------------------------------------------------
 
 
-async def test_log_interaction_with_two_people(database, people, frozen):
+async def test_log_interaction_with_two_people(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         assert chosen(form) == [people["giulia"]]
@@ -132,12 +131,12 @@ async def test_log_interaction_with_two_people(database, people, frozen):
         assert {p.id for p in info.participants} == {people["giulia"], people["marco"]}
         assert info.kind == "call"
         assert info.summary == "Talked about the trade fair"
-        assert info.occurred_at == pendulum.datetime(2026, 11, 28, 17, 0, tz="UTC")
+        assert info.occurred_at == frozen.subtract(days=1).at(18)  # Rome's 18:00 yesterday
         assert timeline.count_interactions() == 1
         assert timeline.contact_timeline(people["marco"])[0].id == info.id
 
 
-async def test_enter_in_when_field_saves(database, people, frozen):
+async def test_enter_in_when_field_saves(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         await type_text(pilot, "2 hours ago")
@@ -146,11 +145,11 @@ async def test_enter_in_when_field_saves(database, people, frozen):
         assert isinstance(pilot.app.screen, MainScreen)
         [info] = timeline.contact_timeline(people["giulia"])
         assert info.kind == "meeting"
-        assert info.occurred_at == pendulum.datetime(2026, 11, 29, 7, 0, tz="UTC")
+        assert info.occurred_at == frozen.subtract(hours=2)
         assert form.is_attached is False
 
 
-async def test_impossible_date_keeps_the_form_and_the_text(database, people, frozen):
+async def test_impossible_date_keeps_the_form_and_the_text(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         when = form.query_one("#when", Input)
@@ -181,7 +180,7 @@ async def test_impossible_date_keeps_the_form_and_the_text(database, people, fro
         assert info.occurred_at.in_timezone("Europe/Rome").date() == dt.date(2026, 2, 28)
 
 
-async def test_bracketed_text_is_shown_as_typed(database, people, frozen):
+async def test_bracketed_text_is_shown_as_typed(frozen, database, people):
     """Typed text and names with [brackets] are text, not markup (nothing lost, no crash)."""
     contacts.create_contact("Luca [Lu] Neri", company="Nord [EU] [/old]")
     async with make_app(database).run_test(size=SIZE) as pilot:
@@ -204,7 +203,7 @@ async def test_bracketed_text_is_shown_as_typed(database, people, frozen):
         assert "Luca [Lu] Neri" in screen_text(pilot)  # once chosen, the name alone
 
 
-async def test_removing_everyone_shows_the_participants_error(database, people, frozen):
+async def test_removing_everyone_shows_the_participants_error(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         await add_participant(pilot, form, "marco")
@@ -223,7 +222,7 @@ async def test_removing_everyone_shows_the_participants_error(database, people, 
         assert timeline.count_interactions() == 0
 
 
-async def test_enter_in_the_picker_never_saves(database, people, frozen):
+async def test_enter_in_the_picker_never_saves(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         picker_input = form.query_one("#participants .picker-input", Input)
@@ -253,7 +252,7 @@ async def test_enter_in_the_picker_never_saves(database, people, frozen):
         assert timeline.count_interactions() == 0
 
 
-async def test_log_with_nobody_highlighted_starts_in_the_picker(database, people, frozen):
+async def test_log_with_nobody_highlighted_starts_in_the_picker(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")  # a search that finds nobody: nothing is highlighted
@@ -281,10 +280,10 @@ async def test_log_with_nobody_highlighted_starts_in_the_picker(database, people
         await pilot.pause()
         assert isinstance(pilot.app.screen, MainScreen)
         [info] = timeline.contact_timeline(people["anna"])
-        assert info.occurred_at == pendulum.datetime(2026, 11, 26, 9, 0, tz="UTC")
+        assert info.occurred_at == frozen.subtract(days=3)
 
 
-async def test_escape_cancels_the_log_form(database, people, frozen):
+async def test_escape_cancels_the_log_form(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_log_form_for_giulia(pilot)
         await type_text(pilot, "yesterday")
@@ -313,10 +312,11 @@ async def open_followup_form_for_anna(pilot) -> FollowUpForm:
     return form
 
 
-async def test_add_followup_from_the_contact_screen(database, people, frozen):
+async def test_add_followup_from_the_contact_screen(frozen, database, people):
+    in_4_days = frozen.date() + dt.timedelta(days=4)
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_followup_form_for_anna(pilot)
-        await type_text(pilot, "2026-12-03")  # replaces the selected default
+        await type_text(pilot, in_4_days.isoformat())  # replaces the selected default
         await pilot.press("tab")
         assert pilot.app.focused is form.query_one("#channel", Select)
         await pilot.press("tab")
@@ -326,12 +326,12 @@ async def test_add_followup_from_the_contact_screen(database, people, frozen):
 
         assert isinstance(pilot.app.screen, ContactScreen)
         [item] = followups.open_for_contact(people["anna"])
-        assert item.due_on == dt.date(2026, 12, 3)
+        assert item.due_on == in_4_days
         assert item.action == "Send the slides"
         assert item.channel == ""
 
 
-async def test_followup_default_due_date_and_a_channel(database, people, frozen):
+async def test_followup_default_due_date_and_a_channel(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_followup_form_for_anna(pilot)
         await pilot.press("tab", "enter", "down", "enter")  # the first channel after "any"
@@ -344,11 +344,11 @@ async def test_followup_default_due_date_and_a_channel(database, people, frozen)
 
         assert isinstance(pilot.app.screen, ContactScreen)
         [item] = followups.open_for_contact(people["anna"])
-        assert item.due_on == dt.date(2026, 12, 1)  # "in 2 days" from Sunday 29 November
+        assert item.due_on == frozen.date() + dt.timedelta(days=2)  # "in 2 days"
         assert item.channel == "email"
 
 
-async def test_bad_followup_date_keeps_the_text(database, people, frozen):
+async def test_bad_followup_date_keeps_the_text(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         form = await open_followup_form_for_anna(pilot)
         due = form.query_one("#due_on", Input)
@@ -370,11 +370,11 @@ async def test_bad_followup_date_keeps_the_text(database, people, frozen):
         await pilot.pause()
         assert isinstance(pilot.app.screen, ContactScreen)
         [item] = followups.open_for_contact(people["anna"])
-        assert item.due_on == dt.date(2026, 11, 30)
+        assert item.due_on == frozen.date() + dt.timedelta(days=1)
         assert item.action == "Call about the job"
 
 
-async def test_escape_cancels_the_followup_form(database, people, frozen):
+async def test_escape_cancels_the_followup_form(frozen, database, people):
     async with make_app(database).run_test(size=SIZE) as pilot:
         await open_followup_form_for_anna(pilot)
         await type_text(pilot, "tomorrow")
