@@ -307,16 +307,20 @@ def _italian_month(word: str) -> int | None:
 
 
 def _day_of_year(day: int, month: int, year: str | None, current, field: str, future: bool) -> str:
+    """A day typed without its year: the next one (a due date) or the last one (a moment)
+    that exists; 29 February is the next or last leap year's, never quietly the 28th."""
     if year:
         return make_date(int(year), month, day, field).isoformat()
     make_date(None, month, day, field)  # 31/02 is wrong in any year
-    this_year = current.year
-    candidate = dt.date(this_year, month, min(day, pendulum.date(this_year, month, 1).days_in_month))
-    if future and candidate < current.date():
-        candidate = make_date(this_year + 1, month, day, field)
-    elif not future and candidate > current.date():
-        candidate = make_date(this_year - 1, month, day, field)
-    return candidate.isoformat()
+    today, step = current.date(), (1 if future else -1)
+    for offset in range(9):  # 29 February comes back within eight years
+        candidate_year = current.year + step * offset
+        if day > pendulum.date(candidate_year, month, 1).days_in_month:
+            continue
+        candidate = dt.date(candidate_year, month, day)
+        if (candidate >= today) if future else (candidate <= today):
+            return candidate.isoformat()
+    raise AssertionError("unreachable: every day of a year comes back within eight years")
 
 
 def days_ahead(days: int) -> str:

@@ -258,3 +258,24 @@ def test_make_date_refuses_year_zero_with_a_sentence():
     with pytest.raises(ValidationError) as caught:
         when.make_date(0, 2, 30, "birthday")
     assert caught.value.field == "birthday" and "year" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("today", "typed", "future", "expected"),
+    [
+        # A due date on 29 February is the next leap year's, even typed after this year's.
+        (dt.datetime(2028, 12, 31, 10), "29/02", True, dt.date(2032, 2, 29)),
+        (dt.datetime(2027, 6, 1, 10), "29 febbraio", True, dt.date(2028, 2, 29)),
+        (dt.datetime(2028, 2, 29, 10), "29/02", True, dt.date(2028, 2, 29)),
+        # A moment on 29 February typed in a common year is the last leap year's, not the 28th.
+        (dt.datetime(2027, 6, 1, 10), "29/02", False, dt.date(2024, 2, 29)),
+        (dt.datetime(2028, 1, 10, 10), "29/02", False, dt.date(2024, 2, 29)),
+        # Other days are unchanged: this year's or the next/last one.
+        (dt.datetime(2027, 12, 31, 23, 30), "01/01", True, dt.date(2028, 1, 1)),
+        (dt.datetime(2027, 12, 31, 23, 30), "31/12", False, dt.date(2027, 12, 31)),
+    ],
+)
+def test_a_day_typed_without_its_year_exists_in_the_year_chosen(italian, today, typed, future, expected):
+    """Days without a year are typed the Italian way (03/12, 3 dicembre)."""
+    with travel(pendulum.instance(today, tz="Europe/Rome")):
+        assert when.parse_date(typed, future=future) == expected
