@@ -66,7 +66,7 @@ from netui.contacts import normalise_tag, split_name, validate_email, validate_p
 from netui.errors import ValidationError
 from netui.text import full_name
 from netui.i18n import N_, _, language
-from netui.when import ITALIAN_WEEKDAYS, WEEKDAYS, make_date, plain_date
+from netui.when import ITALIAN_WEEKDAYS, WEEKDAYS, day_without_year, make_date, plain_date
 
 __all__ = ["CaptureLine", "parse_capture_line", "EXAMPLE_LINE"]
 
@@ -391,10 +391,10 @@ class _Parser:
             day, month, year = int(slashed.group(1)), int(slashed.group(2)), slashed.group(3)
             if year:
                 return f"{int(year) + (2000 if len(year) == 2 else 0):04d}-{month:02d}-{day:02d}"
-            upcoming = f"{self.today.year:04d}-{month:02d}-{day:02d}"
-            if 1 <= month <= 12 and (month, day) < (self.today.month, self.today.day):
-                upcoming = f"{self.today.year + 1:04d}-{month:02d}-{day:02d}"
-            return upcoming
+            try:
+                return day_without_year(month, day, self.today, future=True, field="due").isoformat()
+            except ValidationError:  # 31/02: read below as a date, whose error names what was typed
+                return f"{self.today.year:04d}-{month:02d}-{day:02d}"
         if body in _ITALIAN_DUE_WORDS:
             return {0: "today", 1: "tomorrow"}.get(_ITALIAN_DUE_WORDS[body]) or f"{_ITALIAN_DUE_WORDS[body]}d"
         weekday = body[:-1] + "ì" if body.endswith("di") else body

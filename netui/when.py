@@ -307,19 +307,24 @@ def _italian_month(word: str) -> int | None:
 
 
 def _day_of_year(day: int, month: int, year: str | None, current, field: str, future: bool) -> str:
-    """A day typed without its year: the next one (a due date) or the last one (a moment)
-    that exists; 29 February is the next or last leap year's, never quietly the 28th."""
     if year:
         return make_date(int(year), month, day, field).isoformat()
-    make_date(None, month, day, field)  # 31/02 is wrong in any year
-    today, step = current.date(), (1 if future else -1)
+    return day_without_year(month, day, current.date(), future, field).isoformat()
+
+
+def day_without_year(month: int, day: int, today: dt.date, future: bool, field: str = "date") -> dt.date:
+    """A day typed without its year: the next one from today (a due date) or the last one (a
+    moment) that exists; 29 February is the next or last leap year's, never quietly the 28th.
+    ValidationError for a day no year has (31/02)."""
+    make_date(None, month, day, field)
+    step = 1 if future else -1
     for offset in range(9):  # 29 February comes back within eight years
-        candidate_year = current.year + step * offset
-        if day > pendulum.date(candidate_year, month, 1).days_in_month:
+        year = today.year + step * offset
+        if day > pendulum.date(year, month, 1).days_in_month:
             continue
-        candidate = dt.date(candidate_year, month, day)
+        candidate = dt.date(year, month, day)
         if (candidate >= today) if future else (candidate <= today):
-            return candidate.isoformat()
+            return candidate
     raise AssertionError("unreachable: every day of a year comes back within eight years")
 
 

@@ -646,3 +646,10 @@ def captures(draw):
 def test_generated_lines_parse_back_to_what_generated_them(capture):
     line, today, expected = capture
     assert parse(line, today) == expected
+
+
+def test_a_due_day_without_its_year_on_29_february_is_the_next_leap_years(italian):
+    """!29/02 typed after this year's 29 February: the next leap year's, not a refusal."""
+    assert parse_capture_line("Anna Rossi !29/02", dt.date(2028, 12, 31)).due == dt.date(2032, 2, 29)
+    assert parse_capture_line("Anna Rossi !29/02", dt.date(2027, 3, 1)).due == dt.date(2028, 2, 29)
+    assert parse_capture_line("Anna Rossi !03/12", dt.date(2027, 12, 31)).due == dt.date(2028, 12, 3)
