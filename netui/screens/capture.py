@@ -183,8 +183,10 @@ class CaptureScreen(TranslatedBindings, Screen):
         found = capture.preview(value, event_id=self.event_id)
         choice = self.query_one("#capture-choice", CaptureChoice)
         choice.clear_options()
-        choice.add_options([Option(candidate_text(c), id=str(c.contact_id)) for c in found.candidates]
-                           + [Option(_("A new person called {name}", name=found.line.name), id=capture.NEW_PERSON)])
+        # Text: a name with [brackets] is not markup.
+        choice.add_options([Option(Text(candidate_text(c)), id=str(c.contact_id)) for c in found.candidates]
+                           + [Option(Text(_("A new person called {name}", name=found.line.name)),
+                                     id=capture.NEW_PERSON)])
         choice.display = True
         choice.highlighted = 0
         choice.focus()
