@@ -25,11 +25,13 @@ from netui import capture, contacts, db  # noqa: E402
 from networks import cached, scratch_copy  # noqa: E402
 
 
-def lines(count: int, known: list[str]) -> list[str]:
+def lines(count: int, known: list[tuple[str, str]]) -> list[str]:
     out = []
     for n in range(count):
         if n % 5 == 4 and known:  # every fifth line is someone already in the network
-            out.append(f'{known[n % len(known)]} "Speaker" #bench !1w talked about the keynote')
+            name, company = known[n % len(known)]
+            at = f" @{company}" if company else ""  # a name alone may be several people's
+            out.append(f'{name}{at} "Speaker" #bench !1w talked about the keynote')
         else:
             out.append(f'Bench Person{n} @Company {n % 37} "Role {n % 11}" #bench{n % 7} '
                        f"person{n}@example.com +39 333 {n:07d} !2d met at the stand, likes coffee")
@@ -40,11 +42,14 @@ def one_run(people: int, captures: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         handle = db.open_database(scratch_copy(cached(people), folder))
         event_id = capture.event_for_today("Benchmark Fair")
-        known = [s.name for s in contacts.list_contacts(limit=50)]
+        known = [(s.name, s.company) for s in contacts.list_contacts(limit=50)]
         samples = []
         for line in lines(captures, known):
             began = time.perf_counter()
-            capture.capture_line(line, event_id)
+            try:
+                capture.capture_line(line, event_id)
+            except capture.SeveralPeopleError as several:  # the user would pick one: the first
+                capture.capture_line(line, event_id, choice=several.candidates[0].id)
             samples.append((time.perf_counter() - began) * 1000)
         handle.close()
     samples.sort()

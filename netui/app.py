@@ -188,7 +188,7 @@ PANE_NAMES = {
     "contact-timeline": N_("timeline"), "today-list": N_("today's list"), "trip-people": N_("people in this city"),
     "owe": N_("people I owe"), "helped": N_("people I helped"), "introductions": N_("introductions"),
     "connectors": N_("top connectors"), "chain-tree": N_("people they brought in"),
-    "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
+    "capture-choice": N_("who this is"), "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
 }
 # Textual's own palette commands, translated by get_system_commands.
 SYSTEM_COMMANDS = (

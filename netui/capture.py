@@ -1,10 +1,22 @@
 """Quick capture: one typed line saves a person met at an event, with a follow-up.
 
 `capture_line(line, event_id)` parses the line (netui.capture_line), then in ONE transaction:
-creates the contact or updates the one it matches (same e-mail, same LinkedIn URL, or same
-name and company), marks them met at the event, logs the interaction "Met at <event>" with
-the line's note, and creates a follow-up (the line's !date, or the configured default). It
-returns what it did and what `undo_capture` needs to take it back exactly.
+creates the contact or updates the one it matches, marks them met at the event, logs the
+interaction "Met at <event>" with the line's note, and creates a follow-up (the line's !date,
+or the configured default). It returns what it did and what `undo_capture` needs to take it
+back exactly.
+
+Who the line is about: the same e-mail or LinkedIn URL; else the same name and company; else,
+for a line without a company, the same name (case and accents aside) -- one such person is
+that person, two or more are `CapturePreview.candidates` for the user to choose from
+(`choice`). The weak matches (by name) follow contacts.vetoed, as import does: a LinkedIn
+profile or e-mail on both sides that differs means someone else.
+
+Again at the same event: the meeting gets the new note and the follow-up stays where it was
+unless the line gives a !date -- only a day nobody chose (the default) moves to the new default.
+At an event that has not started yet the person is listed "to meet", not met: the timeline
+notes "To meet at <event>" (news, not contact) and the default follow-up counts from the
+event's first day.
 """
 
 from __future__ import annotations
@@ -16,11 +28,13 @@ from peewee import fn
 
 from netui import config, contacts, events, followups, search, timeline, when
 from netui.capture_line import CaptureLine, parse_capture_line
-from netui.i18n import N_, _
+from netui.errors import AmbiguousNameError, NotFoundError
+from netui.i18n import N_, _, ngettext
 from netui.models import (
     Channel,
     Contact,
     ContactTag,
+    Event,
     EventAttendee,
     FollowUp,
     Interaction,
@@ -34,10 +48,18 @@ from netui.text import fold_key, full_name
 UPDATABLE_FIELDS = ("company", "role", "notes", "met_at_id", "how_met")
 
 
+NEW_PERSON = "new"  # a `choice`: someone new, whoever shares the name
+CHOSEN = N_("chosen")  # the match reason when the user said who it is
+
+
 @dataclass(frozen=True)
-class _EventRef:
+class CaptureEvent:
+    """The event a capture is at; `upcoming`: it has not started yet (people are "to meet")."""
+
     id: int
     title: str
+    starts_on: dt.date | None  # its first local day
+    upcoming: bool
 
 
 @dataclass(frozen=True)
@@ -45,15 +67,36 @@ class CaptureMatch:
     contact_id: int
     name: str
     reason: str  # "same e-mail", "same LinkedIn profile", "same name and company" (English; shown as _(reason))
+    company: str = ""
 
 
 @dataclass(frozen=True)
 class CapturePreview:
-    """What Enter would save: the parsed line, the follow-up day and who it matches."""
+    """What Enter would save: the parsed line, the follow-up day and who it matches. A name
+    alone shared by several people matches none of them: they are the `candidates`, and
+    capture_line needs a `choice`."""
 
     line: CaptureLine
     due: dt.date
     match: CaptureMatch | None
+    candidates: tuple[CaptureMatch, ...] = ()
+    event: CaptureEvent | None = None
+
+    @property
+    def needs_choice(self) -> bool:
+        return self.match is None and len(self.candidates) > 1
+
+
+class SeveralPeopleError(AmbiguousNameError):
+    """A name alone that several people have: `candidates` (ContactSummary) to choose from."""
+
+    def __init__(self, name: str, candidates: list) -> None:
+        super().__init__(name, candidates)
+        message = ngettext(
+            "{n} contact is called '{name}': add @Company or an e-mail to the line, or choose who it is.",
+            "{n} contacts are called '{name}': add @Company or an e-mail to the line, or choose who it is.",
+            len(candidates), name=name)
+        self.args = (message,)
 
 
 @dataclass
@@ -74,7 +117,8 @@ class CaptureUndo:
     created_interaction: bool = True
     previous_interaction_notes: str = ""
     created_followup: bool = True
-    previous_followup_due: dt.date | None = None
+    # An open follow-up the capture moved: (due_on, snoozed_until, due_by_default) before.
+    previous_followup: tuple[dt.date, dt.date | None, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +129,8 @@ class CaptureResult:
     due: dt.date
     event_title: str | None
     undo: CaptureUndo
+    to_meet: bool = False  # the event has not started: listed "to meet", not met
+    event_starts_on: dt.date | None = None
 
     @property
     def verb(self) -> str:
@@ -93,13 +139,19 @@ class CaptureResult:
 
 
 def find_match(line: CaptureLine) -> CaptureMatch | None:
-    """The living contact this line is about, if any: e-mail, then LinkedIn, then name+company."""
+    """The living contact this line is about, if one: e-mail, then LinkedIn, then the name
+    (see the module docstring); None also when several people share the name alone."""
+    return _recognise(line)[0]
+
+
+def _recognise(line: CaptureLine) -> tuple[CaptureMatch | None, tuple[CaptureMatch, ...]]:
+    """(the match, or None; the candidates when a name alone is shared by several people)."""
     # Capture does not match by phone number yet (import does; phones are not indexed for it).
     given = {"email": line.emails, "linkedin": line.linkedin}
     for kind, reason in contacts.MATCH_REASONS.items():
         for value in given.get(kind, ()):
             row = (
-                Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+                Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.company)
                 .join(Channel)
                 .where(Channel.kind == kind, Channel.value.collate("NOCASE") == value,
                        Contact.trashed_at.is_null())
@@ -107,39 +159,117 @@ def find_match(line: CaptureLine) -> CaptureMatch | None:
                 .first()
             )
             if row:
-                return CaptureMatch(row.id, full_name(row.first_name, row.last_name), reason)
+                return _match(row, reason), ()
+    same_name = Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.company).where(
+        Contact.sort_name == fold_key(line.name), Contact.trashed_at.is_null())
     if line.company:
-        row = (
-            Contact.select(Contact.id, Contact.first_name, Contact.last_name)
-            .where(Contact.sort_name == fold_key(line.name),
-                   fn.fold_key(Contact.company) == fold_key(line.company),
-                   Contact.trashed_at.is_null())
-            .order_by(Contact.id)
-            .first()
-        )
-        if row:
-            return CaptureMatch(row.id, full_name(row.first_name, row.last_name), contacts.SAME_NAME_AND_COMPANY)
-    return None
+        same_name = same_name.where(fn.fold_key(Contact.company) == fold_key(line.company))
+    rows = {row.id: row for row in same_name.order_by(Contact.id)}
+    if not rows:
+        return None, ()
+    known = _telling_identifiers(list(rows))
+    allowed = contacts.weak_matches(
+        list(rows), contacts.telling_identifiers(_channels_of(line)), lambda i: known.get(i, {}))
+    if line.company:
+        return (_match(rows[allowed[0]], contacts.SAME_NAME_AND_COMPANY), ()) if allowed else (None, ())
+    if len(allowed) == 1:
+        return _match(rows[allowed[0]], contacts.SAME_NAME), ()
+    return None, tuple(_match(rows[i], contacts.SAME_NAME) for i in allowed)
 
 
-def preview(line: str, today: dt.date | None = None) -> CapturePreview:
-    """Parse the line and say what would happen; raises ValidationError for a bad line."""
+def _match(row: Contact, reason: str) -> CaptureMatch:
+    return CaptureMatch(row.id, full_name(row.first_name, row.last_name), reason, row.company)
+
+
+def _telling_identifiers(contact_ids: list[int]) -> dict[int, dict[str, set[str]]]:
+    """contacts.telling_identifiers of each of these people (one query)."""
+    channels: dict[int, list[tuple[str, str]]] = {}
+    for contact_id, kind, value in (
+        Channel.select(Channel.contact, Channel.kind, Channel.value)
+        .where(Channel.contact.in_(contact_ids), Channel.kind.in_(contacts.TELLING_KINDS))
+        .tuples()
+    ):
+        channels.setdefault(contact_id, []).append((kind, value))
+    return {contact_id: contacts.telling_identifiers(found) for contact_id, found in channels.items()}
+
+
+def _chosen(choice) -> tuple[CaptureMatch | None, tuple[CaptureMatch, ...]]:
+    if choice == NEW_PERSON:
+        return None, ()
+    row = Contact.get_or_none(Contact.id == choice, Contact.trashed_at.is_null())
+    if row is None:
+        raise NotFoundError(_("There is no contact #{id} (or it is in the trash).", id=choice))
+    return _match(row, CHOSEN), ()
+
+
+def _event(event_id: int | None) -> CaptureEvent | None:
+    if not event_id:
+        return None
+    row = Event.get_or_none(Event.id == event_id)
+    if row is None:
+        raise NotFoundError(_("There is no event #{id}.", id=event_id))
+    starts = row.starts_at
+    return CaptureEvent(row.id, row.title, _local_day(starts) if starts else None,
+                        upcoming=starts is not None and starts > when.now())
+
+
+def preview(line: str, today: dt.date | None = None, event_id: int | None = None,
+            choice: int | str | None = None) -> CapturePreview:
+    """Parse the line and say what would happen (at that event; for that `choice`: a contact
+    id or NEW_PERSON); raises ValidationError for a bad line."""
     day = today or when.today()
     parsed = parse_capture_line(line, day)
-    return CapturePreview(parsed, _due(parsed, day), find_match(parsed))
+    event = _event(event_id)
+    match, candidates = _recognise(parsed) if choice is None else _chosen(choice)
+    kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
+    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event)
 
 
-def _due(parsed: CaptureLine, today: dt.date) -> dt.date:
-    return parsed.due or today + dt.timedelta(days=config.load().capture_followup_days)
+def _due(parsed: CaptureLine, today: dt.date, event: CaptureEvent | None = None) -> dt.date:
+    """The line's !date, or the default days after today (after the event's first day, for an
+    event that has not started)."""
+    if parsed.due:
+        return parsed.due
+    start = max(today, event.starts_on) if event and event.upcoming and event.starts_on else today
+    return start + dt.timedelta(days=config.load().capture_followup_days)
 
 
-def capture_line(line: str, event_id: int | None = None) -> CaptureResult:
-    """Save one captured person (see the module docstring); all or nothing, durable on return."""
+def _open_followup(contact_id: int, event: CaptureEvent | None) -> FollowUp | None:
+    """The open follow-up an earlier capture of this person at this event created."""
+    if event is None:
+        return None
+    return (FollowUp.select().where(FollowUp.contact == contact_id, FollowUp.source_event == event.id,
+                                    FollowUp.done_at.is_null()).order_by(FollowUp.id).first())
+
+
+def _kept_day(open_one: FollowUp | None) -> dt.date | None:
+    """The day an open follow-up keeps when a line gives none: a day someone chose (a !date,
+    the user's own, a snooze) stays; None for the default, which moves."""
+    if open_one is None or (open_one.due_by_default and open_one.snoozed_until is None):
+        return None
+    snoozed = open_one.snoozed_until
+    return snoozed if snoozed and snoozed > open_one.due_on else open_one.due_on
+
+
+def check(line: str, today: dt.date | None = None, event_id: int | None = None,
+          choice: int | str | None = None) -> CapturePreview:
+    """The preview of a line that can be saved as it is: ValidationError for a bad line,
+    SeveralPeopleError for a name alone that several people have (and no `choice`)."""
+    found = preview(line, today, event_id, choice)
+    if found.needs_choice:
+        raise SeveralPeopleError(found.line.name, contacts.summaries_for([c.contact_id for c in found.candidates]))
+    return found
+
+
+def capture_line(line: str, event_id: int | None = None, choice: int | str | None = None) -> CaptureResult:
+    """Save one captured person (see the module docstring); all or nothing, durable on return.
+
+    `choice`: who it is when the user said so (a contact id, or NEW_PERSON); without one, a
+    name alone that several people have raises SeveralPeopleError and saves nothing."""
     today = when.today()
     with database.atomic():
-        found = preview(line, today)
-        parsed = found.line
-        event = _EventRef(event_id, events.event_title(event_id)) if event_id else None
+        found = check(line, today, event_id, choice)
+        parsed, event = found.line, found.event
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
         if found.match is None:
@@ -153,48 +283,63 @@ def capture_line(line: str, event_id: int | None = None) -> CaptureResult:
             undo.event_id = event.id
             listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
             undo.previous_attendance = (listed.status, listed.role) if listed else None
-            events.mark_met(event.id, contact_id)
+            if not event.upcoming:
+                events.mark_met(event.id, contact_id)
+            elif listed is None:  # not met yet: on the list of people to meet there
+                events.set_attendee(event.id, contact_id, "to meet")
         _record_meeting(contact_id, parsed, event, found.due, undo)
     return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
-                         undo.created_contact, found.due, event.title if event else None, undo)
+                         undo.created_contact, found.due, event.title if event else None, undo,
+                         to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None)
 
 
-def _record_meeting(contact_id: int, parsed: CaptureLine, event, due: dt.date, undo: CaptureUndo) -> None:
-    """Log "Met at <event>" and the follow-up; at an event where they were already
-    captured, add the note to that meeting and move its follow-up instead."""
+def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, due: dt.date,
+                    undo: CaptureUndo) -> None:
+    """Log "Met at <event>" (at an event not started yet: "To meet at <event>", news, not
+    contact) and the follow-up; at an event where they were already captured, add the note
+    to that entry, and move its follow-up only to a !date or from a default day."""
+    met = not (event and event.upcoming)
     earlier = None
     if event:
         earlier = (
             Interaction.select().join(InteractionParticipant)
-            .where(InteractionParticipant.contact == contact_id, Interaction.event == event.id)
+            .where(InteractionParticipant.contact == contact_id, Interaction.event == event.id,
+                   Interaction.counts_as_contact == met)
             .order_by(Interaction.id.desc()).first()
         )
     if earlier is None:
-        summary = _("Met at {event}", event=event.title) if event else _("Met (quick capture)")
-        undo.interaction_id = timeline.log_interaction(
-            [contact_id], "event" if event else "meeting", when.now(), summary=summary,
-            notes=parsed.note, event_id=event.id if event else None,
-        )
+        if not met:
+            undo.interaction_id = timeline.log_interaction(
+                [contact_id], "note", when.now(), summary=_("To meet at {event}", event=event.title),
+                notes=parsed.note, event_id=event.id, counts_as_contact=False)
+        else:
+            summary = _("Met at {event}", event=event.title) if event else _("Met (quick capture)")
+            undo.interaction_id = timeline.log_interaction(
+                [contact_id], "event" if event else "meeting", when.now(), summary=summary,
+                notes=parsed.note, event_id=event.id if event else None,
+            )
     else:
         undo.interaction_id, undo.created_interaction = earlier.id, False
         undo.previous_interaction_notes = earlier.notes
         if parsed.note:
             timeline.update_notes(earlier.id, "\n".join(n for n in (earlier.notes, parsed.note) if n))
-    open_one = (
-        FollowUp.select().where(FollowUp.contact == contact_id, FollowUp.source_event == event.id,
-                                FollowUp.done_at.is_null()).first()
-        if event else None
-    )
+    open_one = _open_followup(contact_id, event)
     if open_one is None:
         action = _("Follow up after {event}", event=event.title) if event else _("Follow up after meeting")
         undo.followup_id = followups.create_followup(
             contact_id, due, action=action, source_event_id=event.id if event else None,
-            source_interaction_id=undo.interaction_id,
+            source_interaction_id=undo.interaction_id, due_by_default=parsed.due is None,
         )
-    else:
-        undo.followup_id, undo.created_followup = open_one.id, False
-        undo.previous_followup_due = open_one.due_on
-        followups.reschedule_followup(open_one.id, due)
+        return
+    undo.followup_id, undo.created_followup = open_one.id, False
+    if parsed.due is None and _kept_day(open_one) is not None:
+        return  # a day someone chose stays
+    undo.previous_followup = (open_one.due_on, open_one.snoozed_until, open_one.due_by_default)
+    followups.reschedule_followup(open_one.id, due, due_by_default=parsed.due is None)
+
+
+def _channels_of(parsed: CaptureLine) -> list[tuple[str, str]]:
+    return [(kind, value) for kind, value, _label in _channels(parsed)]
 
 
 def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
@@ -205,18 +350,20 @@ def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
     )
 
 
-def _create(parsed: CaptureLine, event) -> int:
+def _create(parsed: CaptureLine, event: CaptureEvent | None) -> int:
+    met = event if event and not event.upcoming else None  # not met yet at an event to come
     return contacts.create_contact(
         first_name=parsed.first_name, last_name=parsed.last_name, company=parsed.company,
         role=parsed.role, circle="events" if event else "other",
-        how_met=_("Met at {event}", event=event.title) if event else "", met_at_id=event.id if event else None,
+        how_met=_("Met at {event}", event=met.title) if met else "", met_at_id=met.id if met else None,
         channels=_channels(parsed), tags=parsed.tags,
     )
 
 
-def _update(contact_id: int, parsed: CaptureLine, event, undo: CaptureUndo) -> None:
+def _update(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, undo: CaptureUndo) -> None:
     """Fill in what the line adds to someone already known, remembering what it was."""
     row = Contact.get_by_id(contact_id)
+    event = event if event and not event.upcoming else None  # met there only once it began
     changes = {}
     if parsed.company and parsed.company != row.company:
         changes["company"] = parsed.company
@@ -245,8 +392,9 @@ def undo_capture(undo: CaptureUndo) -> None:
     with database.atomic():
         if undo.followup_id and undo.created_followup:
             followups.delete_followup(undo.followup_id)
-        elif undo.followup_id:
-            followups.reschedule_followup(undo.followup_id, undo.previous_followup_due)
+        elif undo.followup_id and undo.previous_followup:
+            due, snoozed, by_default = undo.previous_followup
+            followups.reschedule_followup(undo.followup_id, due, due_by_default=by_default, snoozed_until=snoozed)
         if undo.interaction_id and undo.created_interaction:
             timeline.delete_interaction(undo.interaction_id)
         elif undo.interaction_id:

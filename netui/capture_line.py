@@ -62,7 +62,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netui.contacts import normalise_tag, split_name, validate_email, validate_phone
+from netui.contacts import linkedin_profile, normalise_tag, split_name, validate_email, validate_phone
 from netui.errors import ValidationError
 from netui.text import full_name
 from netui.i18n import N_, _, language
@@ -81,9 +81,6 @@ _TRAILING = ".,;:!?)]>，；。"
 _TAG_TRAILING = ".,;:!?"
 _LEADING = "(<["
 
-_LINKEDIN = re.compile(
-    r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
-)
 _MAX_EMAIL = 254
 _MAX_URL = 2048
 
@@ -271,10 +268,10 @@ class _Parser:
             self._free(word[1:])
 
     def _linkedin(self, core: str) -> bool:
-        match = _LINKEDIN.fullmatch(core) if len(core) <= _MAX_URL else None
-        if match is None:
+        profile = linkedin_profile(core) if len(core) <= _MAX_URL else None
+        if profile is None:
             return False
-        self.linkedin.setdefault(f"https://www.linkedin.com/in/{match.group(1).lower()}", None)
+        self.linkedin.setdefault(profile, None)
         return True
 
     def _email(self, core: str) -> bool:

@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
                                         "without it, the app opens in capture mode"))
     capture_command.add_argument("--event", metavar=_("EVENT"),
                                  help=_("the event you are at (title or '#id'); created for today if new"))
+    who = capture_command.add_mutually_exclusive_group()
+    who.add_argument("--contact", metavar=_("CONTACT"),
+                     help=_("the person the line is about ('#id' or name), when several share the name"))
+    who.add_argument("--new", action="store_true",
+                     help=_("a new person, even if someone of that name is already known"))
 
     export_command = commands.add_parser(
         "export", help=_("write contacts and more to CSV, vCard or iCalendar; or everything about one person (JSON)"))
@@ -381,16 +386,39 @@ def run_tui(args) -> int:
 def cmd_capture(args) -> int:
     from netui import capture, contacts
 
-    event_id = capture.event_for_today(args.event) if args.event else None
     if args.line is None:
         from netui.app import NetuiApp
 
+        event_id = capture.event_for_today(args.event) if args.event else None
         NetuiApp(db.resolve_db_path(args.db), welcome=False, capture_event=event_id).run()
         return 0
-    result = capture.capture_line(args.line, event_id)
+    choice = capture.NEW_PERSON if args.new else contacts.resolve_contact(args.contact) if args.contact else None
+    try:
+        capture.check(args.line, choice=choice)  # before the event is created: a refused line writes nothing
+        event_id = capture.event_for_today(args.event) if args.event else None
+        result = capture.capture_line(args.line, event_id, choice=choice)
+    except capture.SeveralPeopleError as error:
+        message = ngettext(
+            "{n} contact is called '{name}'; nothing was saved. Add @Company or an e-mail to the line, "
+            "or say who it is with --contact '#id' (or --new for someone else):",
+            "{n} contacts are called '{name}'; nothing was saved. Add @Company or an e-mail to the line, "
+            "or say who it is with --contact '#id' (or --new for someone else):",
+            len(error.candidates), name=error.text)
+        print(f"netui: {message}", file=sys.stderr)  # i18n: not text
+        for candidate in error.candidates:
+            print(f"  {_summary_line(candidate)}", file=sys.stderr)
+        return 2
     detail = contacts.get_contact(result.contact_id)
     due = result.due.isoformat()
-    if result.created:
+    if result.to_meet:
+        starts = result.event_starts_on.isoformat()
+        if result.created:
+            text = _("Added {name} (#{id}) to meet at {event}, which starts on {day}; follow-up due {due}.",
+                     name=detail.name, id=detail.id, event=result.event_title, day=starts, due=due)
+        else:
+            text = _("Updated {name} (#{id}) to meet at {event}, which starts on {day}; follow-up due {due}.",
+                     name=detail.name, id=detail.id, event=result.event_title, day=starts, due=due)
+    elif result.created:
         if result.event_title:
             text = _("Added {name} (#{id}) at {event}; follow-up due {due}.",
                      name=detail.name, id=detail.id, event=result.event_title, due=due)

@@ -48,12 +48,21 @@ SORTS = ("name", "last_contacted", "company", "balance")
 # import with one read of the whole network; both follow this order. The reasons are kept in
 # English (code compares them); whoever shows one translates it: _(reason).
 MATCH_REASONS = {"email": N_("same e-mail"), "linkedin": N_("same LinkedIn profile"), "phone": N_("same phone number")}
+# The weak matches, tried when no channel above is shared: only guesses (see `vetoed`).
 SAME_NAME_AND_COMPANY = N_("same name and company")
+SAME_NAME = N_("same name")
+# The identifiers that tell two people apart: when both sides have one and none is shared,
+# they are two people, whatever their names (`vetoed`). Phones are not among them: an office
+# line is shared, a number changes hands.
+TELLING_KINDS = ("linkedin", "email")
 TEXT_FIELDS = ("first_name", "last_name", "company", "role", "city", "country", "how_met", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + (
     "circle", "met_at_id", "introduced_by_id", "cadence_days", "starred",
 )
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+_LINKEDIN_PROFILE = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
+)
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
 _TAG = re.compile(r"^[^\s,#]+$")
 
@@ -195,6 +204,50 @@ def validate_channel(kind: str, value: str) -> tuple[str, str]:
     if not value:
         raise ValidationError(kind, _("The {kind} value is empty.", kind=label(kind)))
     return kind, value
+
+
+def linkedin_profile(value: str) -> str | None:
+    """`https://www.linkedin.com/in/<slug>` for a LinkedIn profile URL (any subdomain, http or
+    https or none, trailing path or query), slug in lower case; None for anything else."""
+    match = _LINKEDIN_PROFILE.fullmatch(value.strip())
+    return f"https://www.linkedin.com/in/{match.group(1).lower()}" if match else None
+
+
+# --- who is who: the one rule for recognising someone known -------------------------------
+
+
+def identity_key(kind: str, value: str) -> str:
+    """What two values of an e-mail or LinkedIn channel share when they are the same: the
+    e-mail without case, the LinkedIn profile whatever way its URL was written."""
+    if kind == "linkedin":
+        return linkedin_profile(value) or value.strip().casefold()
+    return value.strip().casefold()
+
+
+def telling_identifiers(channels: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """{kind: identity keys} of the channels (kind, value) that tell people apart."""
+    found: dict[str, set[str]] = {}
+    for kind, value in channels:
+        if kind in TELLING_KINDS:
+            key = identity_key(kind, value)
+            if key:
+                found.setdefault(kind, set()).add(key)
+    return found
+
+
+def vetoed(incoming: dict[str, set[str]], known: dict[str, set[str]]) -> bool:
+    """Whether a weak match (same name and company, same name alone) is refused: a strong
+    identifier differs -- both sides have a LinkedIn profile and share none, or both have
+    an e-mail and share none. Two "Marco Rossi" at one company with two profiles are two
+    people. The one rule import and quick capture both follow (`weak_matches`)."""
+    return any(incoming.get(kind) and known.get(kind) and incoming[kind].isdisjoint(known[kind])
+               for kind in TELLING_KINDS)
+
+
+def weak_matches(candidates: Iterable[int], incoming: dict[str, set[str]], known_of) -> list[int]:
+    """The candidates of a weak match, in the order given, less those `vetoed` by a strong
+    identifier; `known_of(id)` gives a candidate's telling_identifiers."""
+    return [candidate for candidate in candidates if not vetoed(incoming, known_of(candidate))]
 
 
 def validate_circle(value: str) -> str:

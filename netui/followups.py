@@ -73,7 +73,10 @@ def create_followup(
     channel: str = "",
     source_interaction_id: int | None = None,
     source_event_id: int | None = None,
+    due_by_default: bool = False,
 ) -> int:
+    """A new open follow-up; `due_by_default`: nobody chose the day (quick capture's default),
+    so a later capture without a day may move it."""
     due = _day(due_on, "due_on")
     channel = _channel(channel)
     with database.atomic():
@@ -86,7 +89,7 @@ def create_followup(
         row = FollowUp.create(
             contact=contact_id, due_on=due, action=action.strip(), channel=channel,
             source_interaction=source_interaction_id, source_event=source_event_id,
-            created_at=when.now(),
+            created_at=when.now(), due_by_default=due_by_default,
         )
     return row.id
 
@@ -156,13 +159,17 @@ def snooze_followup(followup_id: int, days: int, today: dt.date | None = None) -
 
 
 def reschedule_followup(
-    followup_id: int, due_on: dt.date | str, action: str | None = None, channel: str | None = None
+    followup_id: int, due_on: dt.date | str, action: str | None = None, channel: str | None = None,
+    due_by_default: bool = False, snoozed_until: dt.date | None = None,
 ) -> None:
-    """Move it to a new day (a snooze no longer applies); optionally say anew what and how."""
+    """Move it to a new day (a snooze no longer applies); optionally say anew what and how.
+
+    The day counts as chosen unless `due_by_default`; `snoozed_until` puts a snooze back
+    (an undo restoring a follow-up exactly)."""
     due = _day(due_on, "due_on")
     with database.atomic():
         row = _get_row(followup_id)
-        row.due_on, row.snoozed_until = due, None
+        row.due_on, row.snoozed_until, row.due_by_default = due, snoozed_until, due_by_default
         if action is not None:
             row.action = action.strip()
         if channel is not None:

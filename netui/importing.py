@@ -3,7 +3,8 @@
 A *reader* (netui.formats.*) turns a file's text into a `ReadResult`: the people it holds as
 `IncomingPerson`s (plain values, nothing looked up yet) and the rows or cards it skipped,
 each with where it was ("line 12", "card 3") and why. `plan_import` then matches every
-incoming person against the database (same e-mail, LinkedIn URL, or name and company): a
+incoming person against the database (same e-mail, LinkedIn URL or phone; else the same name
+and company, unless a LinkedIn profile or e-mail on both sides differs: see _Known): a
 new person, an update (empty fields filled, channels and tags added; differing non-empty
 values listed as conflicts, never overwritten) or unchanged. `apply_import` writes the plan
 in one transaction — everything or nothing.
@@ -106,17 +107,21 @@ def phone_key(value: str) -> str:
     return digits[-9:] if len(digits) >= 6 else ""
 
 
-AMBIGUOUS = object()  # several people share the key: it identifies no one
-
-
 class _Known:
-    """Every living contact's e-mails, LinkedIn URLs, phones and name+company, read once per
-    import (one query each), so matching thousands of rows is a dictionary look-up."""
+    """Every living contact's e-mails, LinkedIn URLs, phones and name (+company), read once per
+    import (one query each), so matching thousands of rows is a dictionary look-up.
+
+    A shared e-mail, LinkedIn profile or phone is that person. Failing one, the same name and
+    company (or, for a row without a company, the same name as the only such person without
+    one) is a weak match, refused when a strong identifier differs (contacts.vetoed: the rule
+    quick capture follows too)."""
 
     def __init__(self) -> None:
         from netui.models import Channel, Contact
 
         self.by_key: dict[tuple[str, str], int] = {}
+        self.by_name: dict[tuple[str, str], list[int]] = {}  # the people a weak match may be
+        self.telling: dict[int, dict[str, set[str]]] = {}  # id -> contacts.telling_identifiers
         rows = (
             Channel.select(Channel.kind, Channel.value, Channel.contact)
             .join(Contact)
@@ -128,31 +133,39 @@ class _Known:
         for contact_id, sort_name, company in (
             Contact.select(Contact.id, Contact.sort_name, Contact.company)
             .where(Contact.trashed_at.is_null())
+            .order_by(Contact.id)
             .tuples()
         ):
             self._remember_name(sort_name, company, contact_id)
 
     @staticmethod
     def key(kind: str, value: str) -> tuple[str, str]:
-        return (kind, phone_key(value) if kind == "phone" else value.strip().casefold())
+        if kind == "phone":
+            return kind, phone_key(value)
+        return kind, contacts_rules.identity_key(kind, value)
 
     def remember(self, kind: str, value: str, contact_id: int) -> None:
         key = self.key(kind, value)
         if key[1]:
             self.by_key.setdefault(key, contact_id)
+            if kind in contacts_rules.TELLING_KINDS:
+                self.telling.setdefault(contact_id, {}).setdefault(kind, set()).add(key[1])
 
     def _remember_name(self, sort_name: str, company: str, contact_id: int) -> None:
-        if company:
-            self.by_key.setdefault(("name+company", f"{sort_name}|{fold_key(company)}"), contact_id)
-        else:
-            # A name alone identifies someone only if nobody else without a company has it.
-            key = ("name only", sort_name)
-            self.by_key[key] = contact_id if key not in self.by_key else AMBIGUOUS
+        # A row with a company may be the person of that name at that company; a row without
+        # one only a person who has none either.
+        key = ("name+company", f"{sort_name}|{fold_key(company)}") if company else ("name only", sort_name)
+        ids = self.by_name.setdefault(key, [])
+        if contact_id not in ids:
+            ids.append(contact_id)
 
     def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
         for kind, value in _matchable(person):
             self.remember(kind, value, contact_id)
         self._remember_name(fold_key(person.name), person.company, contact_id)
+
+    def _telling_of(self, contact_id: int) -> dict[str, set[str]]:
+        return self.telling.get(contact_id, {})
 
     def find(self, person: IncomingPerson) -> tuple[int, str] | None:
         channels = _matchable(person)
@@ -161,14 +174,17 @@ class _Known:
                 found = self.by_key.get(self.key(kind, value))
                 if found is not None:
                     return found, reason
-        if person.company:
-            found = self.by_key.get(("name+company", f"{fold_key(person.name)}|{fold_key(person.company)}"))
-            if found is not None:
-                return found, contacts_rules.SAME_NAME_AND_COMPANY
-        else:
-            found = self.by_key.get(("name only", fold_key(person.name)))
-            if found is not None and found is not AMBIGUOUS:
-                return found, SAME_NAME_ONLY
+        name = fold_key(person.name)
+        key = ("name+company", f"{name}|{fold_key(person.company)}") if person.company else ("name only", name)
+        candidates = self.by_name.get(key)
+        if not candidates:
+            return None
+        allowed = contacts_rules.weak_matches(
+            candidates, contacts_rules.telling_identifiers(channels), self._telling_of)
+        if person.company and allowed:  # the first one, as ever
+            return allowed[0], contacts_rules.SAME_NAME_AND_COMPANY
+        if len(allowed) == 1:  # a name alone shared by two people identifies neither
+            return allowed[0], SAME_NAME_ONLY
         return None
 
 
@@ -282,7 +298,7 @@ def plan_import(read: ReadResult) -> ImportPlan:
             continue
         current = contacts.get_contact(contact_id)
         update = _compare(person, current, contact_id, current.name, reason)
-        if read.format_name == linkedin.FORMAT_NAME and reason == MATCH_REASONS["linkedin"]:
+        if read.format_name == linkedin.FORMAT_NAME:  # their own current profile, however matched
             _job_change(update)
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
         known.remember_person(person, contact_id)
@@ -330,7 +346,10 @@ def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason
 
 def _job_change(update: PlannedUpdate) -> None:
     """In a newer LinkedIn export, a different company or position is news, not a conflict:
-    the person changed job. It is applied, logged, and a congratulation follow-up offered."""
+    the export is the person's own current profile, whichever e-mail, phone, profile or name
+    matched the row. The new job is applied, the old one kept in the timeline ("New job: ...",
+    noted as news: it does not reset the keep-in-touch cadence), and a congratulation
+    follow-up added."""
     changed = [c for c in update.conflicts if c.field in ("company", "role")]
     if not changed:
         return
@@ -528,7 +547,7 @@ def _record_job_change(update: PlannedUpdate) -> None:
     before, after = update.job_change
     interaction_id = timeline.log_interaction(
         [update.contact_id], "note", when.now(), summary=_("New job: {job}", job=after),
-        notes=_("Was {job}; seen in a LinkedIn export.", job=before))
+        notes=_("Was {job}; seen in a LinkedIn export.", job=before), counts_as_contact=False)
     followups.create_followup(
         update.contact_id, when.today() + dt.timedelta(days=CONGRATULATE_AFTER_DAYS),
         action=_("Congratulate on the new job ({job})", job=after), channel="linkedin",

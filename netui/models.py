@@ -223,6 +223,9 @@ class Interaction(BaseModel):
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="interactions")
     created_at = UTCDateTimeField()
     milestone = CharField(default="")  # for kind "milestone": one of MILESTONES
+    # Added in schema version 4: False for news netui logged on its own ("New job: ..." from a
+    # LinkedIn export): not being in touch, so it does not move Contact.last_contacted_at.
+    counts_as_contact = BooleanField(default=True)
 
 
 class InteractionParticipant(BaseModel):
@@ -256,6 +259,9 @@ class FollowUp(BaseModel):
     done_at = UTCDateTimeField(null=True)
     snoozed_until = DateField(null=True)
     created_at = UTCDateTimeField()
+    # Added in schema version 4: True when nobody chose the day (quick capture's default, the
+    # line had no !date); a later capture without !date may move it, never a chosen one.
+    due_by_default = BooleanField(default=False)
 
 
 class CadenceDefault(BaseModel):

@@ -2,7 +2,9 @@
 
 A contact's "last contacted" is derived from here (Contact.last_contacted_at, kept by the
 database's triggers), so logging anything with someone — a milestone of theirs included —
-resets their keep-in-touch clock.
+resets their keep-in-touch clock. The one exception is news netui writes down on its own
+(`counts_as_contact=False`: "New job: ..." seen in a LinkedIn export, "To meet at <event>"):
+it shows in the timeline but is not contact, so it resets nothing.
 
 Milestones (a new job, a promotion, an award, a book, a child) are interactions of kind
 "milestone"; logging one offers a congratulation follow-up (netui.followups.accept_offer).
@@ -57,6 +59,7 @@ class InteractionInfo:
     event_title: str | None
     participants: tuple[Participant, ...]
     milestone: str = ""  # kind "milestone": what it was (new job, promotion...)
+    counts_as_contact: bool = True  # False: news netui noted, not being in touch
 
 
 @dataclass(frozen=True)
@@ -170,13 +173,18 @@ def log_interaction(
     notes: str = "",
     initiated_by: str | None = None,
     event_id: int | None = None,
+    counts_as_contact: bool = True,
 ) -> int:
-    """Record an interaction with these contacts (default: now); returns its id."""
+    """Record an interaction with these contacts (default: now); returns its id.
+
+    `counts_as_contact=False`: news about them, not contact with them (see the module doc)."""
     ids = _people(contact_ids)
-    return _record(ids, validate_kind(kind), occurred_at, summary, notes, initiated_by, event_id)
+    return _record(ids, validate_kind(kind), occurred_at, summary, notes, initiated_by, event_id,
+                   counts_as_contact=counts_as_contact)
 
 
-def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, milestone="") -> int:
+def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, milestone="",
+            counts_as_contact: bool = True) -> int:
     if occurred_at is None:
         moment = when.now()
     elif isinstance(occurred_at, str):
@@ -201,6 +209,7 @@ def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, mile
         interaction = Interaction.create(
             kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
             initiated_by=initiated_by, event=event_id, created_at=when.now(), milestone=milestone,
+            counts_as_contact=counts_as_contact,
         )
         InteractionParticipant.insert_many(
             [{"interaction": interaction.id, "contact": i} for i in ids]
@@ -289,7 +298,7 @@ def _infos(rows: Sequence[Interaction]) -> list[InteractionInfo]:
             id=row.id, kind=row.kind, occurred_at=row.occurred_at, summary=row.summary,
             notes=row.notes, initiated_by=row.initiated_by, event_id=row.event_id,
             event_title=titles.get(row.event_id), participants=tuple(people[row.id]),
-            milestone=row.milestone,
+            milestone=row.milestone, counts_as_contact=row.counts_as_contact,
         )
         for row in rows
     ]

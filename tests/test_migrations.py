@@ -115,7 +115,7 @@ def test_v2_file_upgrades_keeping_every_row_with_new_columns_at_their_defaults(v
     before = rows(v2_copy)
     handle = db.open_database(v2_copy)
     try:
-        assert db.schema_version(handle) == db.latest_version() == 3
+        assert db.schema_version(handle) == db.latest_version() >= 3
         assert [r[0] for r in handle.execute_sql("SELECT DISTINCT favour_balance FROM contact")] == [0]
         assert handle.execute_sql("SELECT count(*) FROM favour").fetchone()[0] == 0
         assert handle.execute_sql("SELECT count(*) FROM introduction").fetchone()[0] == 0

@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from netui.contacts import validate_email
+from netui.contacts import linkedin_profile, validate_email
 from netui.errors import ValidationError
 from netui.formats.text import (
     collect_rows,
@@ -77,16 +77,9 @@ _COLUMNS = {
 }
 _REQUIRED = ("first_name", "last_name", "connected_on")
 
-_PROFILE = re.compile(
-    r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
-)
-
-
-def profile_url(value: str) -> str | None:
-    """`https://www.linkedin.com/in/<slug>` for a LinkedIn profile URL (any subdomain,
-    http or https or none, trailing path or query), slug in lower case; None otherwise."""
-    match = _PROFILE.fullmatch(value.strip())
-    return f"https://www.linkedin.com/in/{match.group(1).lower()}" if match else None
+# `https://www.linkedin.com/in/<slug>` for a profile URL, None otherwise (the rule lives in
+# netui.contacts, which quick capture and matching use too).
+profile_url = linkedin_profile
 
 
 def _find_header(text: str) -> tuple[int, str, dict[str, int]] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from netui.migrations import v0001_initial, v0002_upkeep, v0003_give_and_take
+from netui.migrations import v0001_initial, v0002_upkeep, v0003_give_and_take, v0004_news_and_chosen_days
 
 
 @dataclass(frozen=True)
@@ -23,4 +23,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", v0001_initial.up),
     Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
     Migration(3, "give & take: favours, introductions, the favour balance", v0003_give_and_take.up),
+    Migration(4, "news that is not contact, follow-up days not chosen", v0004_news_and_chosen_days.up),
 )

@@ -9,30 +9,47 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from netui import capture
 from netui.capture_line import EXAMPLE_LINE
 from netui.errors import NetuiError, ValidationError
-from netui.i18n import N_, _
+from netui.i18n import N_, _, ngettext
 from netui.when import typed_date
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.lists import VimOptionList
 
 
-# Why a line is taken as an existing contact (netui.contacts.MATCH_REASONS and the
-# name-and-company match), as shown on screen.
+# Why a line is taken as an existing contact (netui.contacts.MATCH_REASONS, the name matches
+# and the user's own choice), as shown on screen.
 MATCH_REASONS = (N_("same e-mail"), N_("same LinkedIn profile"), N_("same phone number"),
-                 N_("same name and company"))
+                 N_("same name and company"), N_("same name"), N_("chosen"))
+
+
+def candidate_text(candidate: capture.CaptureMatch) -> str:
+    """'Franco Neri · Acme (#12)': one of the people a name alone may be."""
+    who = f"{candidate.name} · {candidate.company}" if candidate.company else candidate.name
+    return f"{who} (#{candidate.contact_id})"
 
 
 def preview_text(found: capture.CapturePreview) -> Text:
     """What Enter would save, one field per line."""
     line = found.line
     text = Text()
-    if found.match:
+    if found.needs_choice:
+        text.append(ngettext("{n} person is called {name}: Enter, then choose who this is",
+                             "{n} people are called {name}: Enter, then choose who this is",
+                             len(found.candidates), name=line.name) + "\n", style="bold yellow")
+        for candidate in found.candidates:
+            text.append(f"  {candidate_text(candidate)}\n")
+    elif found.match:
         text.append(_("Updates {name} ({reason})", name=found.match.name, reason=_(found.match.reason)) + "\n",
                     style="bold yellow")
     else:
         text.append(_("New contact") + "\n", style="bold green")
+    if found.event and found.event.upcoming and found.event.starts_on:
+        text.append(_("{event} starts on {day}: recorded as to meet", event=found.event.title,
+                      day=typed_date(found.event.starts_on)) + "\n", style="bold cyan")
     rows = [
         (_("Name"), line.name), (_("Company"), line.company), (_("Role"), line.role),
         (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
@@ -59,6 +76,18 @@ def saved_line(result: capture.CaptureResult, first: bool = True) -> str:
     return line if first else line[:1].lower() + line[1:]
 
 
+class CaptureChoice(VimOptionList):
+    """Who a line is, when several people share its name alone: one of them, or someone new."""
+
+    BINDINGS = [
+        Binding("enter", "select", N_("Save as this person"), tooltip=N_("Save the line as the highlighted person")),
+        Binding("escape", "back_to_line", N_("Back to the line"), tooltip=N_("Back to the line, saving nothing")),
+    ]
+
+    def action_back_to_line(self) -> None:
+        self.screen.back_to_line()
+
+
 class CaptureScreen(TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave capture mode")),
@@ -79,6 +108,7 @@ class CaptureScreen(TranslatedBindings, Screen):
             yield Input(placeholder=_("e.g. {line}", line=_(EXAMPLE_LINE)), id="capture-line")
             yield Static("", id="capture-status")
             yield Static("", id="capture-preview")
+            yield CaptureChoice(id="capture-choice")
             yield Label(_("Captured in this session"), classes="pane-title")
             yield OptionList(id="capture-log")
         yield Footer()
@@ -94,6 +124,7 @@ class CaptureScreen(TranslatedBindings, Screen):
                 choice.value = today[0].id
         self._show_event()
         self._show_preview("")
+        self.query_one("#capture-choice").display = False
 
     @on(Select.Changed, "#capture-event-choice")
     def event_chosen(self, event: Select.Changed) -> None:
@@ -108,6 +139,7 @@ class CaptureScreen(TranslatedBindings, Screen):
 
     @on(Input.Changed, "#capture-line")
     def typed(self, event: Input.Changed) -> None:
+        self.query_one("#capture-choice").display = False  # the choice was for the line as it was
         self._show_preview(event.value)
 
     def _show_preview(self, value: str) -> None:
@@ -117,23 +149,61 @@ class CaptureScreen(TranslatedBindings, Screen):
                                 style="dim"))
             return
         try:
-            preview.update(preview_text(capture.preview(value)))
+            preview.update(preview_text(capture.preview(value, event_id=self.event_id)))
         except ValidationError as error:
             preview.update(Text(error.message, style="bold red"))
 
     @on(Input.Submitted, "#capture-line")
     def submitted(self, event: Input.Submitted) -> None:
+        self._save(event.value)
+
+    def _save(self, value: str, choice: int | str | None = None) -> None:
         status = self.query_one("#capture-status", Static)
+        line = self.query_one("#capture-line", Input)
         try:
-            result = capture.capture_line(event.value, self.event_id)
+            result = capture.capture_line(value, self.event_id, choice=choice)
+        except capture.SeveralPeopleError:
+            self._offer_choice(value)
+            return
         except NetuiError as error:  # the line stays in the field, with the reason
             status.update(Text(str(error), style="bold red"))
+            line.focus()
             return
         self.captured.append(result)
         # Committed to disk above; only now does the field clear for the next person.
-        event.input.value = ""
+        line.value = ""
+        self.query_one("#capture-choice").display = False
+        line.focus()
         status.update(Text(saved_line(result), style="bold green"))
         self._show_log()
+
+    def _offer_choice(self, value: str) -> None:
+        """Several people have the line's name alone: list them and someone new; ↑/↓ and
+        Enter save the line as the one highlighted, Esc goes back to the line."""
+        found = capture.preview(value, event_id=self.event_id)
+        choice = self.query_one("#capture-choice", CaptureChoice)
+        choice.clear_options()
+        # Text: a name with [brackets] is not markup.
+        choice.add_options([Option(Text(candidate_text(c)), id=str(c.contact_id)) for c in found.candidates]
+                           + [Option(Text(_("A new person called {name}", name=found.line.name)),
+                                     id=capture.NEW_PERSON)])
+        choice.display = True
+        choice.highlighted = 0
+        choice.focus()
+        self.query_one("#capture-status", Static).update(
+            Text(_("Who is this? ↑/↓ and Enter save the line as that person; Esc goes back to the line."),
+                 style="bold yellow"))
+
+    @on(OptionList.OptionSelected, "#capture-choice")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        picked = event.option.id
+        self._save(self.query_one("#capture-line", Input).value,
+                   capture.NEW_PERSON if picked == capture.NEW_PERSON else int(picked))
+
+    def back_to_line(self) -> None:
+        self.query_one("#capture-choice").display = False
+        self.query_one("#capture-status", Static).update("")
+        self.query_one("#capture-line", Input).focus()
 
     def _show_log(self) -> None:
         log = self.query_one("#capture-log", OptionList)
