@@ -1,10 +1,12 @@
 """The event form and the event screen, driven by real key presses through the Pilot.
 
-Time is frozen at Sunday 2026-11-29 10:00 in Rome (the local zone of every test).
+Time is stopped at FROZEN_NOW (the `frozen` fixture) in Rome, the local zone of every test;
+the events are placed relative to it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pendulum
@@ -72,7 +74,8 @@ def attendee_statuses(event_id: int) -> dict[str, str]:
 # --- the event form ------------------------------------------------------------------------
 
 
-async def test_new_event_from_the_main_screen(database, frozen):
+async def test_new_event_from_the_main_screen(frozen, database):
+    day = frozen.date() + dt.timedelta(days=4)
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -87,7 +90,7 @@ async def test_new_event_from_the_main_screen(database, frozen):
         await pilot.press("enter", *"trade", "enter")  # open the menu, type to find, choose
         assert app.screen.query_one("#kind", Select).value == "trade fair"
         await tab_to(pilot, "starts_at")
-        await pilot.press(*"2026-12-03 09:00")
+        await pilot.press(*f"{day} 09:00")
         await tab_to(pilot, "city")
         await pilot.press(*"Bologna")
         await pilot.press("ctrl+s")
@@ -96,13 +99,13 @@ async def test_new_event_from_the_main_screen(database, frozen):
         assert isinstance(app.screen, MainScreen)
         [event] = events.upcoming_events()
         assert (event.title, event.kind, event.status, event.city) == ("Web Marketing Festival", "trade fair", "idea", "Bologna")
-        assert event.starts_at == pendulum.datetime(2026, 12, 3, 8, 0, tz="UTC")
+        assert event.starts_at == pendulum.datetime(day.year, day.month, day.day, 9, 0, tz="Europe/Rome")
         assert event.timezone == "Europe/Rome"
         [line] = [line for line in planner_lines(app) if "Web Marketing Festival" in line]
-        assert "2026-12-03" in line and "Bologna" in line
+        assert str(day) in line and "Bologna" in line
 
 
-async def test_relative_start_is_read_in_the_events_zone(database, frozen):
+async def test_relative_start_is_read_in_the_events_zone(frozen, database):
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -119,10 +122,13 @@ async def test_relative_start_is_read_in_the_events_zone(database, frozen):
         assert isinstance(app.screen, MainScreen)
         [event] = events.upcoming_events()
         assert event.timezone == "America/New_York"
-        assert event.starts_at == pendulum.datetime(2026, 11, 30, 18, 0, tz="America/New_York")
+        # Tomorrow in New York, at 18:00 there.
+        assert event.starts_at == frozen.in_tz("America/New_York").add(days=1).at(18)
 
 
-async def test_end_before_start_shows_the_error_and_keeps_the_text(database, frozen):
+async def test_end_before_start_shows_the_error_and_keeps_the_text(frozen, database):
+    day = frozen.date() + dt.timedelta(days=4)
+    day_before = day - dt.timedelta(days=1)
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -130,9 +136,9 @@ async def test_end_before_start_shows_the_error_and_keeps_the_text(database, fro
         await pilot.pause()
         await pilot.press(*"Round table")
         await tab_to(pilot, "starts_at")
-        await pilot.press(*"2026-12-03 09:00")
+        await pilot.press(*f"{day} 09:00")
         await tab_to(pilot, "ends_at")
-        await pilot.press(*"2026-12-02 18:00")
+        await pilot.press(*f"{day_before} 18:00")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -142,16 +148,16 @@ async def test_end_before_start_shows_the_error_and_keeps_the_text(database, fro
         assert error_text(app, "starts_at") == ""
         assert app.focused is form.query_one("#ends_at", Input)
         assert form.query_one("#title", Input).value == "Round table"
-        assert form.query_one("#starts_at", Input).value == "2026-12-03 09:00"
-        assert form.query_one("#ends_at", Input).value == "2026-12-02 18:00"
+        assert form.query_one("#starts_at", Input).value == f"{day} 09:00"
+        assert form.query_one("#ends_at", Input).value == f"{day_before} 18:00"
         assert events.upcoming_events() == [] and events.past_events() == []
 
         # Fixing the field saves, and the error goes away with the form.
-        await pilot.press("home", "ctrl+k", *"2026-12-03 13:00", "ctrl+s")
+        await pilot.press("home", "ctrl+k", *f"{day} 13:00", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         [event] = events.upcoming_events()
-        assert event.ends_at == pendulum.datetime(2026, 12, 3, 12, 0, tz="UTC")
+        assert event.ends_at == pendulum.datetime(day.year, day.month, day.day, 13, 0, tz="Europe/Rome")
 
 
 @pytest.mark.parametrize(
@@ -162,7 +168,7 @@ async def test_end_before_start_shows_the_error_and_keeps_the_text(database, fro
         ("starts_at", "[/b] soon", "'[/b] soon' is not a time"),  # user text is not markup
     ],
 )
-async def test_domain_errors_show_under_their_field(database, frozen, field, typed, words):
+async def test_domain_errors_show_under_their_field(frozen, database, field, typed, words):
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -178,7 +184,7 @@ async def test_domain_errors_show_under_their_field(database, frozen, field, typ
         assert events.upcoming_events() == []
 
 
-async def test_missing_title_shows_under_title(database, frozen):
+async def test_missing_title_shows_under_title(frozen, database):
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -219,7 +225,9 @@ def test_form_values_show_times_in_the_events_own_zone(database):
 # --- the event screen ----------------------------------------------------------------------
 
 
-def test_when_is_shown_locally_with_the_events_own_time_when_it_differs(database, frozen):
+def test_when_is_shown_locally_with_the_events_own_time_when_it_differs(known_sunday, database):
+    """How given moments read on Sunday 29 November 2026: 09:30 in Tokyo is 01:30 in Rome in
+    December, 11 days ahead is "in 1 week"."""
     tokyo = events.create_event("Tokyo Fintech Week", timezone="Asia/Tokyo",
                                 starts_at="2026-12-10 09:30", ends_at="2026-12-11 18:00")
     rome = events.create_event("Aperitivo", starts_at="tomorrow 18:00")
@@ -232,16 +240,19 @@ def test_when_is_shown_locally_with_the_events_own_time_when_it_differs(database
 
 
 @pytest.fixture
-def planned(database, frozen):
-    """An upcoming event and two contacts who are not on its list yet."""
+def planned(frozen, database):
+    """An upcoming event, 4 days from now to the minute (so "in 4 days" whatever the hour) for
+    20 minutes, and two contacts who are not on its list yet."""
+    starts = frozen.add(days=4)
+    ends = starts.add(minutes=20)
     giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital", city="Milano")
     marco = contacts.create_contact("Marco [Mk] Bianchi", company="Acme", city="Torino")
     event_id = events.create_event(
-        "Fintech Forum [EU]", kind="congress", status="planned", starts_at="2026-12-03 09:00",
-        ends_at="2026-12-03 18:00", venue="MiCo [Hall 3]", city="Milano", goal="meet 3 buyers",
+        "Fintech Forum [EU]", kind="congress", status="planned", starts_at=f"{starts:%Y-%m-%d %H:%M}",
+        ends_at=f"{ends:%Y-%m-%d %H:%M}", venue="MiCo [Hall 3]", city="Milano", goal="meet 3 buyers",
         notes="[/b] ask about the [Mk] pilot",
     )
-    return {"event": event_id, "giulia": giulia, "marco": marco}
+    return {"event": event_id, "giulia": giulia, "marco": marco, "starts": starts, "ends": ends}
 
 
 async def test_event_screen_people_status_and_edit(database, planned):
@@ -257,7 +268,9 @@ async def test_event_screen_people_status_and_edit(database, planned):
         fields = shown(screen.query_one("#event-fields", Static))
         assert "Kind: congress" in fields and "Status: planned" in fields
         assert "Where: MiCo [Hall 3], Milano" in fields and "Goal: meet 3 buyers" in fields
-        assert "When: Thu 3 Dec 2026 09:00 – 18:00 · in 4 days" in fields
+        starts, ends = planned["starts"], planned["ends"]
+        # e.g. "When: Thu 3 Dec 2026 10:00 – 10:20 · in 4 days"
+        assert f"When: {starts:%a} {starts.day} {starts:%b %Y %H:%M} – {ends:%H:%M} · in 4 days" in fields
         assert fields.endswith("Notes\n[/b] ask about the [Mk] pilot")
 
         # a: pick Giulia by typing part of her name, Enter, ctrl+s.
@@ -285,14 +298,14 @@ async def test_event_screen_people_status_and_edit(database, planned):
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EventForm)
-        assert app.screen.query_one("#starts_at", Input).value == "2026-12-03 09:00"
+        assert app.screen.query_one("#starts_at", Input).value == f"{starts:%Y-%m-%d %H:%M}"
         await tab_to(pilot, "title")
         await pilot.press("home", "ctrl+k", *"Fintech Forum 2026", "ctrl+s")
         await pilot.pause()
         assert app.screen is screen
         detail = events.get_event(event_id)
         assert detail.title == "Fintech Forum 2026"
-        assert detail.starts_at == pendulum.datetime(2026, 12, 3, 8, 0, tz="UTC")
+        assert detail.starts_at == starts
         assert shown(screen.query_one("#event-title")) == "Fintech Forum 2026"
 
         # s: planned -> registered; attended is refused before the event starts (an error
