@@ -24,7 +24,7 @@ def brief_of(screen: ContactScreen) -> str:
     return screen.query_one("#contact-brief").render().plain
 
 
-async def test_k_sets_how_often_and_the_brief_says_so(database, frozen):
+async def test_k_sets_how_often_and_the_brief_says_so(frozen, database):
     giulia = contacts.create_contact("Giulia Rossi", company="Lumen Digital", role="Head of PR")
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_contact(pilot, giulia)
@@ -40,22 +40,25 @@ async def test_k_sets_how_often_and_the_brief_says_so(database, frozen):
     assert upkeep.keep_in_touch(giulia).cadence_days == 30
 
 
-async def test_b_adds_a_birthday_without_a_year(database, frozen):
+async def test_b_adds_a_birthday_without_a_year(frozen, database):
+    birthday = frozen.date() + dt.timedelta(days=4)
     giulia = contacts.create_contact("Giulia Rossi")
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_contact(pilot, giulia)
         await pilot.press("b")
         await pilot.pause()
-        pilot.app.screen.query_one("#date").value = "--12-03"
+        pilot.app.screen.query_one("#date").value = f"--{birthday:%m-%d}"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is screen
-        assert "2026-12-03  birthday · in 4 days" in brief_of(screen)  # coming up, no age
+        assert f"{birthday}  birthday · in 4 days" in brief_of(screen)  # coming up, no age
     assert [(d.label, d.year, d.month, d.day) for d in contacts.get_contact(giulia).important_dates] == [
-        ("birthday", None, 12, 3)]
+        ("birthday", None, birthday.month, birthday.day)]
 
 
-async def test_p_plans_a_recurring_appointment_with_them(database, frozen):
+async def test_p_plans_a_recurring_appointment_with_them(frozen, database):
+    # The day after tomorrow and two days later: "tue,thu" when today is a Sunday.
+    first, second = (frozen.date() + dt.timedelta(days=n) for n in (2, 4))
     marco = contacts.create_contact("Marco Bianchi")
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_contact(pilot, marco)
@@ -63,17 +66,19 @@ async def test_p_plans_a_recurring_appointment_with_them(database, frozen):
         await pilot.pause()
         form = pilot.app.screen
         form.query_one("#title").value = "Padel"
-        form.query_one("#start").value = "2026-12-01 19:00"
-        form.query_one("#weekdays").value = "tue,thu"
+        form.query_one("#start").value = f"{first} 19:00"
+        form.query_one("#weekdays").value = f"{first:%a},{second:%a}".lower()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is screen
-        assert "2026-12-01 19:00  Padel" in brief_of(screen)
+        assert f"{first} 19:00  Padel" in brief_of(screen)
     (padel,) = appointments.list_appointments(marco)
-    assert padel.rrule.startswith("FREQ=WEEKLY") and "BYDAY=TU,TH" in padel.rrule
+    (byday,) = [part.removeprefix("BYDAY=") for part in padel.rrule.split(";") if part.startswith("BYDAY=")]
+    assert padel.rrule.startswith("FREQ=WEEKLY")
+    assert set(byday.split(",")) == {f"{first:%a}"[:2].upper(), f"{second:%a}"[:2].upper()}  # TU, TH
 
 
-async def test_w_logs_their_news_and_offers_a_congratulation(database, frozen):
+async def test_w_logs_their_news_and_offers_a_congratulation(frozen, database):
     anna = contacts.create_contact("Anna Verdi")
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         await open_contact(pilot, anna)
@@ -88,10 +93,10 @@ async def test_w_logs_their_news_and_offers_a_congratulation(database, frozen):
     assert (news.milestone, news.summary) == ("promotion", "Promotion: Head of Sales")
     (congratulate,) = followups.open_for_contact(anna)
     assert congratulate.action == "Congratulate on the promotion"
-    assert congratulate.due_on == dt.date(2026, 12, 1)
+    assert congratulate.due_on == frozen.date() + dt.timedelta(days=2)
 
 
-async def test_w_without_the_congratulation_logs_only(database, frozen):
+async def test_w_without_the_congratulation_logs_only(frozen, database):
     anna = contacts.create_contact("Anna Verdi")
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         await open_contact(pilot, anna)
