@@ -7,7 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
-from conftest import travel
+from conftest import FROZEN_NOW, travel
 from netui import contacts, events, followups, timeline, trips
 from netui.errors import ValidationError
 
@@ -15,12 +15,12 @@ ROME = "Europe/Rome"
 
 
 def at(days_ago):
-    return pendulum.datetime(2026, 11, 29, 9, tz=ROME).subtract(days=days_ago)
+    return FROZEN_NOW.subtract(days=days_ago)
 
 
 @pytest.fixture
-def milano(database, frozen):
-    with travel(pendulum.datetime(2025, 1, 1, tz=ROME)):
+def milano(frozen, database):
+    with travel(frozen.subtract(years=2)):  # known long before their last calls
         ids = {
             "warm": contacts.create_contact("Anna Rossi", city="Milano"),
             "warmer": contacts.create_contact("Bruno Galli", city="milano"),
@@ -40,7 +40,7 @@ def milano(database, frozen):
 
 
 def test_overdue_first_then_warmest(milano):
-    followups.create_followup(milano["warm"], "2026-12-01", "Send the paper")
+    followups.create_followup(milano["warm"], FROZEN_NOW.date() + dt.timedelta(days=2), "Send the paper")
     people = trips.people_in_city("milano")
     assert [p.contact_id for p in people] == [
         milano["late_40"], milano["late_10"], milano["warmer"], milano["warm"], milano["never"]]
@@ -51,7 +51,7 @@ def test_overdue_first_then_warmest(milano):
     assert warm.warmth == "warm"
 
 
-def test_city_is_folded(database, frozen):
+def test_city_is_folded(frozen, database):
     lodz = contacts.create_contact("Jan Nowak", city="Łódź")
     assert [p.contact_id for p in trips.people_in_city("lodz")] == [lodz]
     with pytest.raises(ValidationError):
@@ -59,15 +59,18 @@ def test_city_is_folded(database, frozen):
 
 
 def test_plan_trip_and_tell_them(milano):
-    trip = trips.plan_trip("MILANO", "2026-12-10", "2026-12-12")
+    today = FROZEN_NOW.date()
+    first, last = today + dt.timedelta(days=11), today + dt.timedelta(days=13)
+    week_before = first - dt.timedelta(days=7)
+    trip = trips.plan_trip("MILANO", str(first), str(last))
     saved = events.get_event(trip)
     assert (saved.title, saved.kind, saved.city, saved.status) == ("Trip to Milano", "trip", "Milano", "planned")
-    assert saved.starts_at == pendulum.datetime(2026, 12, 10, tz=ROME)
+    assert saved.starts_at == pendulum.datetime(first.year, first.month, first.day, tz=ROME)
     created = trips.create_trip_followups([milano["warm"], milano["late_10"]], trip)
     items = [followups.get_followup(i) for i in created]
     assert {(f.contact_id, f.due_on, f.source_event_id) for f in items} == {
-        (milano["warm"], dt.date(2026, 12, 3), trip), (milano["late_10"], dt.date(2026, 12, 3), trip)}
-    assert items[0].action == "Tell them about my trip to Milano (2026-12-10)"
+        (milano["warm"], week_before, trip), (milano["late_10"], week_before, trip)}
+    assert items[0].action == f"Tell them about my trip to Milano ({first})"
     assert [t.id for t in trips.trips()] == [trip]
     with pytest.raises(ValidationError):
-        trips.plan_trip("Milano", "2026-12-10", "2026-12-09")
+        trips.plan_trip("Milano", str(first), str(first - dt.timedelta(days=1)))

@@ -9,24 +9,23 @@ import pendulum
 import pytest
 from textual.widgets import Input
 
-from conftest import travel
+from conftest import FROZEN_NOW, travel
 from netui import contacts, followups, timeline, trips
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
 from netui.screens.trip import TripScreen
 
 SIZE = (120, 40)
-ROME = "Europe/Rome"
 
 
 def at(days_ago: int) -> pendulum.DateTime:
-    return pendulum.datetime(2026, 11, 29, 9, tz=ROME).subtract(days=days_ago)
+    return FROZEN_NOW.subtract(days=days_ago)
 
 
 @pytest.fixture
-def milano(database, frozen):
+def milano(frozen, database):
     """Four people in Milano (two overdue) and one in Torino."""
-    with travel(pendulum.datetime(2025, 1, 1, tz=ROME)):
+    with travel(frozen.subtract(years=2)):  # known long before their last calls
         ids = {
             "anna": contacts.create_contact("Anna Rossi", city="Milano", company="Lumen Digital", role="Head of PR"),
             "bruno": contacts.create_contact("Bruno Galli", city="milano"),
@@ -38,7 +37,7 @@ def milano(database, frozen):
     timeline.log_interaction([ids["bruno"]], "call", at(2))
     timeline.log_interaction([ids["carla"]], "call", at(40))  # 10 days overdue
     timeline.log_interaction([ids["dario"]], "call", at(54))  # 40 days overdue
-    followups.create_followup(ids["anna"], "2026-12-01", "Send the paper")
+    followups.create_followup(ids["anna"], frozen.date() + dt.timedelta(days=2), "Send the paper")
     return ids
 
 
@@ -90,6 +89,7 @@ async def test_people_overdue_first_then_warmest(database, milano):
 
 
 async def test_select_two_and_tell_them_about_the_trip(database, milano):
+    first, last = FROZEN_NOW.date() + dt.timedelta(days=11), FROZEN_NOW.date() + dt.timedelta(days=13)
     async with make_app(database).run_test(size=SIZE) as pilot:
         screen = await open_trip(pilot)
         await pilot.press("f")  # nobody selected yet
@@ -106,9 +106,9 @@ async def test_select_two_and_tell_them_about_the_trip(database, milano):
         assert pilot.app.focused is screen.query_one("#trip-from", Input)
         assert trips.trips() == []
 
-        await type_text(pilot, "2026-12-10")
+        await type_text(pilot, str(first))
         await pilot.press("tab")
-        await type_text(pilot, "2026-12-12")
+        await type_text(pilot, str(last))
         await pilot.press("enter")  # lists again, keeping the selection
         await settle(pilot)
         assert pilot.app.focused is screen.query_one("#trip-people")
@@ -117,7 +117,7 @@ async def test_select_two_and_tell_them_about_the_trip(database, milano):
         await settle(pilot)
         assert status(screen) == "2 follow-ups created for your trip to Milano."
         shown = rows(screen)
-        assert shown[0][6] == "1 · Tell them about my trip to Milano (2026-12-10)"
+        assert shown[0][6] == f"1 · Tell them about my trip to Milano ({first})"
         assert shown[1][6].startswith("1 · Tell them")
         assert [row[0] for row in shown] == ["", "", "", ""]  # a second f would tell nobody twice
 
@@ -131,11 +131,12 @@ async def test_select_two_and_tell_them_about_the_trip(database, milano):
     created = followups.open_for_contacts(list(milano.values()))
     told = {cid: [f for f in items if f.source_event_id == saved[0].id] for cid, items in created.items()}
     assert {cid for cid, items in told.items() if items} == {milano["dario"], milano["carla"], milano["bruno"]}
-    assert all(f.due_on == dt.date(2026, 12, 3) for items in told.values() for f in items)
+    assert all(f.due_on == first - dt.timedelta(days=7) for items in told.values() for f in items)  # a week before
     assert sum(len(items) for items in told.values()) == 3
 
 
 async def test_a_bad_date_shows_in_red_and_focuses_the_field(database, milano):
+    first = FROZEN_NOW.date() + dt.timedelta(days=11)
     async with make_app(database).run_test(size=SIZE) as pilot:
         screen = await open_trip(pilot)
         screen.query_one("#trip-from", Input).focus()
@@ -148,9 +149,9 @@ async def test_a_bad_date_shows_in_red_and_focuses_the_field(database, milano):
         assert screen.query_one("#trip-from", Input).value == "2026-02-31"  # kept, selected
 
         # The trip ending before it starts is caught when it is saved.
-        await type_text(pilot, "2026-12-10")
+        await type_text(pilot, str(first))
         await pilot.press("tab")
-        await type_text(pilot, "2026-12-09")
+        await type_text(pilot, str(first - dt.timedelta(days=1)))
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("space", "f")
