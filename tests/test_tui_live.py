@@ -72,12 +72,12 @@ async def test_writing_to_a_read_only_file_says_so_and_keeps_the_app_running(tmp
         handle.close()
 
 
-async def test_the_daily_backup_is_made_in_the_background_once_the_list_shows(database, frozen):
+async def test_the_daily_backup_is_made_in_the_background_once_the_list_shows(frozen, database):
     from netui import backup
 
     contacts.create_contact("Anna Verdi")
     path = Path(database.database)
     async with NetuiApp(path, welcome=False, daily_backup=True).run_test(size=SIZE) as pilot:
         await settle(pilot)
-    (made,) = backup.backups_folder(path).glob("*-daily-20261129.db")
+    (made,) = backup.backups_folder(path).glob(f"*-daily-{frozen:%Y%m%d}.db")  # today's
     assert made.stat().st_mode & 0o777 == 0o600
