@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 
 from netui import capture
 from netui.capture_line import EXAMPLE_LINE
@@ -16,6 +16,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
 from netui.when import typed_date
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 
 # Why a line is taken as an existing contact (netui.contacts.MATCH_REASONS and the
@@ -81,7 +82,7 @@ class CaptureScreen(TranslatedBindings, Screen):
             yield Static("", id="capture-preview")
             yield Label(_("Captured in this session"), classes="pane-title")
             yield OptionList(id="capture-log")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         choice = self.query_one("#capture-event-choice", Select)
