@@ -165,7 +165,7 @@ class NetuiApp(Actions, App):
         sections = []
         focused = self.focused
         if focused is not None and _key_rows(self, focused):
-            pane = _(PANE_NAMES.get(focused.id or "", type(focused).__name__))
+            pane = _(PANE_NAMES.get(focused.id or "", N_("this pane")))
             sections.append((_("Here: {pane}", pane=pane), _key_rows(self, focused)))
         sections.append((_("This screen"), _key_rows(self, self.screen)))
         everywhere = _key_rows(self, self) + [
@@ -203,12 +203,18 @@ SYSTEM_COMMANDS = (
 
 
 def _key_rows(app: App, node) -> list[tuple[str, str]]:
-    """(keys as the footer shows them, what they do) for the node's own bindings."""
-    rows = []
-    for binding in getattr(node, "BINDINGS", []):
-        if isinstance(binding, Binding):
-            keys = " / ".join(
-                app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
-            )
-            rows.append((keys, _(binding.tooltip or binding.description)))
+    """(keys as the footer shows them, what they do) for the bindings netui gives the node:
+    those of its netui classes, not Textual's own (a scroll view's "Scroll Left", an input's
+    cursor keys), which name internals in English."""
+    rows, seen = [], set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("netui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.key not in seen:
+                seen.add(binding.key)
+                keys = " / ".join(
+                    app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
+                )
+                rows.append((keys, _(binding.tooltip or binding.description)))
     return rows

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui import capture
@@ -17,6 +17,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.when import typed_date
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 from netui.widgets.lists import VimOptionList
 
 
@@ -111,7 +112,7 @@ class CaptureScreen(TranslatedBindings, Screen):
             yield CaptureChoice(id="capture-choice")
             yield Label(_("Captured in this session"), classes="pane-title")
             yield OptionList(id="capture-log")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         choice = self.query_one("#capture-event-choice", Select)

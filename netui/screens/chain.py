@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static, Tree
+from textual.widgets import Header, Label, Static, Tree
 
 from netui import chains
 from netui.i18n import N_, _, ngettext
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 
 def person_label(person: chains.ChainPerson, downstream: int | None = None) -> Text:
@@ -40,7 +41,7 @@ class ChainScreen(TranslatedBindings, Screen):
             yield Label("", id="chain-title", classes="pane-title")
             yield Static("", id="chain-up")
             yield Tree("", id="chain-tree")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         up = chains.chain_up(self.contact_id)

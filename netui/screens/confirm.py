@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 
 class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
@@ -37,7 +38,7 @@ class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, markup=False)
             yield Static(_("y: yes · n / Esc: no"), classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

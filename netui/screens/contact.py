@@ -8,17 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Header, Label, Sparkline, Static
 
 from netui import brief, contacts, timeline, upkeep
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
-from netui.screens.help import footer_bindings
 from netui.screens.translated import TranslatedBindings
 from netui.when import days_ahead, humanize, local_zone
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
+from netui.widgets.footer import KeysFooter
 
 
 WARMTH_COLOURS = {"warm": "green", "cooling": "yellow", "cold": "dim"}  # marks: the contact list's
@@ -136,13 +136,6 @@ class ContactScreen(TranslatedBindings, Screen):
         Binding("ctrl+e", "edit_notes", N_("Notes in $EDITOR"), show=False, tooltip=N_("Write the notes in your own editor")),
     ]
 
-    # Keys the footer leaves out in a language whose words are longer than English ones.
-    FOOTER_SPARE = ("add_date", "appointment")
-
-    @property
-    def active_bindings(self):
-        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
-
     def __init__(self, contact_id: int) -> None:
         super().__init__()
         self.contact_id = contact_id
@@ -158,7 +151,7 @@ class ContactScreen(TranslatedBindings, Screen):
             yield Static("", id="contact-fields")
             yield Label(_("Timeline"), classes="pane-title")
             yield TimelinePane(id="contact-timeline")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui import events
@@ -23,6 +23,7 @@ from netui.screens.translated import TranslatedBindings
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList
+from netui.widgets.footer import KeysFooter
 
 # What `s` moves an event to next. From "registered" it tries "attended" first; if the
 # domain refuses (the event has not started yet) a second `s` goes on to "skipped".
@@ -132,7 +133,7 @@ class EventScreen(TranslatedBindings, Screen):
             yield Static("", id="event-fields")
             yield Label("", id="event-counts", classes="pane-title")
             yield VimOptionList(id="attendees")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, Static
 
 from netui import exporting, when
 from netui.errors import NetuiError, ValidationError
@@ -18,6 +18,7 @@ from netui.i18n import N_, _, ngettext
 from netui.screens.import_screen import PathSuggester
 from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
+from netui.widgets.footer import KeysFooter
 
 # (label, format, vCard version, file suffix)
 FORMATS = (
@@ -79,7 +80,7 @@ class ExportScreen(TranslatedBindings, Screen):
             yield Static(self._scope_text(), id="export-scope")
             yield ProgressBar(id="export-progress", total=None, show_eta=False)
             yield Static("", id="export-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False

@@ -14,11 +14,12 @@ from textual import on
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 
 def error_slot(field: str) -> Static:
@@ -71,7 +72,7 @@ class FormScreen(TranslatedBindings, ModalScreen[bool]):
 
     def on_mount(self) -> None:
         # Every form shows its own keys (ctrl+s, Esc) at the bottom.
-        self.mount(Footer())
+        self.mount(KeysFooter())
         # Borderless fields: a whole form fits in an 80×24 terminal.
         for field in self.query("Input, Select"):
             field.compact = True

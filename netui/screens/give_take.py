@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Label, Static, TabbedContent, TabPane
 
 from netui import chains, giving
 from netui.errors import ValidationError
@@ -18,6 +18,7 @@ from netui.labels import label
 from netui.when import typed_date
 from netui.screens.form import FormScreen, error_slot, form_buttons
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 SECTIONS = ("owe", "helped", "introductions", "connectors")
 
@@ -45,7 +46,7 @@ class GiveTakeScreen(TranslatedBindings, Screen):
                 yield DataTable(id="introductions", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Top connectors"), id="tab-connectors"):
                 yield DataTable(id="connectors", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         columns = {

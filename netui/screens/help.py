@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,21 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from netui.i18n import N_, _, language
+from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
-
-
-def footer_bindings(bindings: dict, spare: tuple[str, ...]) -> dict:
-    """Active bindings with the `spare` actions left out of the footer when the interface is
-    not in English: the footers are laid out for English words, longer in other languages
-    (? and the palette still list those keys, and they still work)."""
-    if language() == "en" or not spare:
-        return bindings
-    return {
-        key: active._replace(binding=replace(active.binding, show=False))
-        if active.binding.action in spare else active
-        for key, active in bindings.items()
-    }
 
 
 # The text's width inside the help box (76 columns, less its border, padding and scroll bar).

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from netui import importing
@@ -20,6 +20,7 @@ from netui.errors import NetuiError
 from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
+from netui.widgets.footer import KeysFooter
 
 PREVIEW_ROWS = 500
 
@@ -79,7 +80,7 @@ class ImportScreen(TranslatedBindings, Screen):
             yield Static("", id="import-status")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False

@@ -8,18 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label
+from textual.widgets import Header, Input, Label
 
 from netui import contacts, events, timeline
 from netui.errors import ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.screens.help import footer_bindings
 from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
+from netui.widgets.footer import KeysFooter
 
 
 def describe(pages: contacts.ContactPages) -> str:
@@ -56,15 +56,9 @@ class MainScreen(TranslatedBindings, Screen):
         Binding("N", "new_event", N_("New event"), tooltip=N_("Plan a new event")),
         Binding("d", "trash", N_("Trash"), tooltip=N_("Move the highlighted contact to the trash")),
         Binding("x", "export", N_("Export"), tooltip=N_("Export the contacts this list shows")),
-        Binding("escape", "clear_search", N_("Clear search"), show=False),
+        Binding("escape", "clear_search", N_("Clear search"), show=False,
+                tooltip=N_("Clear the search and go back to the list")),
     ]
-
-    # Keys the footer leaves out in a language whose words are longer than English ones.
-    FOOTER_SPARE = ("export",)
-
-    @property
-    def active_bindings(self):
-        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,13 +78,17 @@ class MainScreen(TranslatedBindings, Screen):
             with Vertical(id="events-pane", classes="pane"):
                 yield Label(_("Events"), classes="pane-title")
                 yield EventPlanner(id="events")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one(ContactList).focus()
 
     def on_screen_resume(self) -> None:
+        # Back from another screen (a contact, Today, help, the palette) the keys are
+        # commands again: a focus left in the search box would take t, q or / as text.
+        if self.focused is None or self.focused is self.query_one("#search", Input):
+            self.query_one(ContactList).focus()
         self.reload()
 
     def reload(self) -> None:
@@ -177,13 +175,9 @@ class MainScreen(TranslatedBindings, Screen):
         self.query_one("#search", Input).focus()
 
     def action_clear_search(self) -> None:
-        """Esc: clear the search (staying in the box); when it is empty, go to the list."""
-        search = self.query_one("#search", Input)
-        if search.value:
-            search.value = ""
-            search.focus()
-        else:
-            self.query_one(ContactList).focus()
+        """Esc: clear the search and go back to the list, where keys are commands again."""
+        self.query_one("#search", Input).value = ""
+        self.query_one(ContactList).focus()
 
     def check_action(self, action: str, parameters) -> bool | None:
         # d acts on the highlighted contact: only while the contact list has the focus.

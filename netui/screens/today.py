@@ -8,16 +8,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui import agenda
 from netui.errors import NetuiError
 from netui.i18n import N_, _, language
-from netui.screens.help import footer_bindings
 from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
 from netui.when import long_date, short_date
+from netui.widgets.footer import KeysFooter
 
 LOOK_AHEAD_DAYS = 7
 # What each key does on each kind of row (a key missing for a kind is hidden there).
@@ -82,13 +82,6 @@ class TodayScreen(TranslatedBindings, Screen):
         Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
-    # Keys the footer leaves out in a language whose words are longer than English ones.
-    FOOTER_SPARE = ("reschedule",)
-
-    @property
-    def active_bindings(self):
-        return footer_bindings(super().active_bindings, self.FOOTER_SPARE)
-
     def __init__(self, days: int = LOOK_AHEAD_DAYS) -> None:
         super().__init__()
         self.days = days
@@ -98,7 +91,7 @@ class TodayScreen(TranslatedBindings, Screen):
         yield Header()
         yield Static("", id="today-summary", classes="pane-title")
         yield OptionList(id="today-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from netui import contacts
 from netui.i18n import N_, _, ngettext
@@ -15,6 +15,7 @@ from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
 from netui.screens.translated import TranslatedBindings
 from netui.when import humanize
+from netui.widgets.footer import KeysFooter
 
 
 class TrashScreen(TranslatedBindings, Screen):
@@ -33,7 +34,7 @@ class TrashScreen(TranslatedBindings, Screen):
             yield Label(_("Trash"), classes="pane-title")
             yield Static("", id="trash-status")
             yield DataTable(id="trash-list", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 from textual.worker import get_current_worker
 
 from netui import events, trips, when
@@ -26,6 +26,7 @@ from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.translated import TranslatedBindings
 from netui.session import worker_connection
+from netui.widgets.footer import KeysFooter
 
 # Column keys, in order, with their headings (translated when shown).
 COLUMNS = (
@@ -131,7 +132,7 @@ class TripScreen(TranslatedBindings, Screen):
                 yield self._field(_("To"), Input(placeholder=_("2026-12-12 (optional)"), id="trip-to"))
             yield Static("", id="trip-status", markup=False)
             yield TripTable(id="trip-people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     @staticmethod
     def _field(label: str, field: Input) -> Vertical:

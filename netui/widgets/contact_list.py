@@ -129,6 +129,9 @@ class ContactList(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.size.width
+        # The row is laid out left of the scroll bar (which is drawn over the last columns):
+        # the overdue mark at the end must stay visible when the list scrolls.
+        inside = self.scrollable_content_region.width
         summary = self.row(index)
         if summary is None:
             return Strip.blank(width, self.rich_style)
@@ -151,10 +154,10 @@ class ContactList(ScrollView, can_focus=True):
             Segment(summary.name, base),
             Segment(f"  {where}" if where else "", dim),
         ])
-        room = max(0, width - right.cell_length - 1)
+        room = max(0, inside - right.cell_length - 1)
         if left.cell_length > room:
             left = Strip([*left.crop(0, max(0, room - 1)), Segment("…" if room else "", dim)])
-        gap = Segment(" " * max(0, width - left.cell_length - right.cell_length), base)
+        gap = Segment(" " * max(0, inside - left.cell_length - right.cell_length), base)
         strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
         return strip.crop(scroll_x, scroll_x + width)
 
