@@ -14,6 +14,7 @@ written empty, so the folder imports back on its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 from collections import namedtuple
@@ -213,16 +214,30 @@ class Scope:
 
     def __init__(self, chosen: Sequence[int] | None = None):
         self.chosen = None if chosen is None else list(chosen)
-        rows = Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.sort_name) \
-            .where(Contact.trashed_at.is_null()).tuples()
-        allowed = None if chosen is None else set(chosen)
-        self.names: dict[int, str] = {}
-        self.order: dict[int, tuple] = {}
-        for contact_id, first, last, sort_name in rows:
-            if allowed is None or contact_id in allowed:
-                self.names[contact_id] = full_name(first, last)
-                self.order[contact_id] = (sort_name, contact_id)
+        self._people: tuple[dict[int, str], dict[int, tuple]] | None = None
         self._cache: dict[str, list] = {}
+
+    def _read_people(self) -> tuple[dict[int, str], dict[int, tuple]]:
+        """The chosen living contacts' names, and their order (by name, then id); read once."""
+        if self._people is None:
+            allowed = None if self.chosen is None else set(self.chosen)
+            names, order = {}, {}
+            for contact_id, first, last, sort_name in Contact.select(
+                    Contact.id, Contact.first_name, Contact.last_name, Contact.sort_name) \
+                    .where(Contact.trashed_at.is_null()).tuples():
+                if allowed is None or contact_id in allowed:
+                    names[contact_id] = full_name(first, last)
+                    order[contact_id] = (sort_name, contact_id)
+            self._people = names, order
+        return self._people
+
+    @property
+    def names(self) -> dict[int, str]:
+        return self._read_people()[0]
+
+    @property
+    def order(self) -> dict[int, tuple]:
+        return self._read_people()[1]
 
     @property
     def everyone(self) -> bool:
@@ -238,8 +253,9 @@ class Scope:
 
     def refs(self, contact_ids) -> tuple[Ref, ...]:
         """The chosen ones of these contacts, by name."""
-        kept = sorted((self.order[c] for c in set(contact_ids) if c in self.names))
-        return tuple(Ref(c, self.names[c]) for _sort, c in kept)
+        names, order = self._read_people()
+        kept = sorted(order[c] for c in set(contact_ids) if c in names)
+        return tuple(Ref(c, names[c]) for _sort, c in kept)
 
     def _by(self, query) -> dict[int, list[int]]:
         """(row id, contact id) pairs grouped by row."""
@@ -373,8 +389,7 @@ class Scope:
 
 
 def _open_followups(people: set[int] | None = None) -> list[followups.FollowUpInfo]:
-    far_future = when.today().replace(year=9999)
-    found = followups.due_followups(far_future)
+    found = followups.due_followups(dt.date(9999, 12, 31))  # every open one (not today's date in 9999: 29 February)
     return found if people is None else [f for f in found if f.contact_id in people]
 
 

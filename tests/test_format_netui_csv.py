@@ -441,13 +441,13 @@ def test_interactions_table():
         initiated_by="me", participants=(Ref(1, "Giulia Rossi"), Ref(2, "A|B")), event_id=3,
         event_title="Web Summit", summary="=coffee", notes="talked about\nthe | launch",
     )]
-    data = netui_tables.write_interactions(items)
+    data = netui_tables.write("interactions", items)
     assert_no_formula_cell(data)
     header, row = cells_of(data)
     assert header == list(netui_tables.INTERACTION_COLUMNS)
     assert row == ["7", "2026-11-20T17:00:00Z", "meeting", "", "me", "Giulia Rossi | A\\|B", "1 | 2", "Web Summit",
                    "3", "'=coffee", "talked about\nthe | launch"]
-    assert netui_tables.write_interactions(items, excel=True).startswith(b"\xef\xbb\xbf")
+    assert netui_tables.write("interactions", items, excel=True).startswith(b"\xef\xbb\xbf")
     assert netui_tables.read("interactions", data.decode(), "interactions.csv") == [
         dataclasses.replace(items[0], occurred_at=items[0].occurred_at.in_timezone("UTC"), line=2)]
 
@@ -462,7 +462,7 @@ def test_events_table():
                    netui_tables.AttendeeRecord(Ref(1, "Giulia Rossi"), "met", "speaker")),
         met_first_here=(Ref(1, "Giulia Rossi"),),
     )
-    data = netui_tables.write_events([event])
+    data = netui_tables.write("events", [event])
     assert_no_formula_cell(data)
     header, row = cells_of(data)
     assert header == list(netui_tables.EVENT_COLUMNS)
@@ -482,7 +482,7 @@ def test_followups_table():
         action="-send the deck", done_at=pendulum.datetime(2026, 12, 2, 9, 30, tz="UTC"), source_interaction_id=7,
         source_event_id=None,
     )
-    data = netui_tables.write_followups([item])
+    data = netui_tables.write("followups", [item])
     assert_no_formula_cell(data)
     header, row = cells_of(data)
     assert header == list(netui_tables.FOLLOWUP_COLUMNS)

@@ -14,8 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netui import appointments, contacts, db, events, followups, giving, timeline, upkeep
+from netui.errors import ValidationError
+from netui.formats import netui_tables
 from netui.models import (
     Appointment,
     AppointmentOccurrence,
@@ -392,3 +396,15 @@ def test_a_filter_where_it_cannot_apply_is_refused(network, tmp_path, argv, flag
     assert result.returncode == 2
     assert flag in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == "" and not (Path.cwd() / "x.vcf").exists()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table_name=st.sampled_from(sorted(netui_tables.TABLES)), body=st.text(max_size=400),
+       cells=st.lists(st.text(alphabet=st.sampled_from("0123456789-:TZ+=|, \\\"'\nabcz"), max_size=30), max_size=22))
+def test_reading_any_table_gives_records_or_one_sentence_naming_the_file_and_line(table_name, body, cells):
+    header = ",".join(netui_tables.TABLES[table_name])
+    for text in (body, f"{header}\r\n{body}", header + "\r\n" + ",".join(cells) + "\r\n"):
+        try:
+            netui_tables.read(table_name, text, "x.csv")
+        except ValidationError as error:
+            assert error.message.startswith("x.csv line ") and "\n" not in error.message.strip(" \n")[:20]

@@ -502,13 +502,12 @@ def _read_links(row: _Row, person: NetuiPerson) -> None:
     if created:
         try:
             moment = dt.datetime.fromisoformat(created)
-        except ValueError:
-            moment = None
-        if moment is None or moment.tzinfo is None:
+            person.created_at = moment.astimezone(dt.timezone.utc) if moment.tzinfo else None
+        except (ValueError, OverflowError):  # not a date, or beyond year 1 to 9999 in UTC
+            pass
+        if person.created_at is None:
             row.problem("created_at", _("'{value}' is not a date and time with its offset, like 2026-11-20T17:00:00Z.",
                                         value=created))
-        else:
-            person.created_at = moment.astimezone(dt.timezone.utc)
 
 
 def _check_links(result: ReadResult) -> None:

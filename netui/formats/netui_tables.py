@@ -346,18 +346,6 @@ def write(table: str, records: Sequence, excel: bool = False) -> bytes:
     return _to_bytes(TABLES[table], [cells(record) for record in records], excel)
 
 
-def write_interactions(items: Sequence[InteractionRecord], excel: bool = False) -> bytes:
-    return write("interactions", items, excel)
-
-
-def write_events(items: Sequence[EventRecord], excel: bool = False) -> bytes:
-    return write("events", items, excel)
-
-
-def write_followups(items: Sequence[FollowUpRecord], excel: bool = False) -> bytes:
-    return write("followups", items, excel)
-
-
 # --- reading -------------------------------------------------------------------------------------
 
 
@@ -418,12 +406,12 @@ class _Row:
             return None
         try:
             moment = dt.datetime.fromisoformat(value)
-        except ValueError:
-            moment = None
-        if moment is None or moment.tzinfo is None:
-            raise _Bad(column, _("'{value}' is not a date and time with its offset, like 2026-11-20T17:00:00Z.",
-                                 value=value))
-        return pendulum.instance(moment).in_timezone("UTC")
+            if moment.tzinfo is not None:
+                return pendulum.instance(moment.astimezone(dt.timezone.utc)).in_timezone("UTC")
+        except (ValueError, OverflowError):  # not a date, or beyond year 1 to 9999 in UTC
+            pass
+        raise _Bad(column, _("'{value}' is not a date and time with its offset, like 2026-11-20T17:00:00Z.",
+                             value=value))
 
     def choice(self, column: str, choices: Sequence[str], allow_empty: bool = False) -> str:
         value = self.line_text(column)
