@@ -267,6 +267,8 @@ def plan_import(read: ReadResult) -> ImportPlan:
                                                         problem=problem)))
             continue
         found = known.find(person)
+        if found is not None and found[0] < 0 and _told_apart(person, pending[found[0]]):
+            found = None  # two rows the file itself says are two people (netui's CSV: two ids)
         if found is None:
             placeholder = -(len(pending) + 1)
             pending[placeholder] = person
@@ -287,6 +289,12 @@ def plan_import(read: ReadResult) -> ImportPlan:
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
         known.remember_person(person, contact_id)
     return plan
+
+
+def _told_apart(person: IncomingPerson, earlier: IncomingPerson) -> bool:
+    """Rows of netui's own CSV with different ids are different contacts, however alike."""
+    ids = (getattr(person, "file_id", None), getattr(earlier, "file_id", None))
+    return None not in ids and ids[0] != ids[1]
 
 
 def _incoming_as_current(person: IncomingPerson):

@@ -408,3 +408,18 @@ def test_reading_any_table_gives_records_or_one_sentence_naming_the_file_and_lin
             netui_tables.read(table_name, text, "x.csv")
         except ValidationError as error:
             assert error.message.startswith("x.csv line ") and "\n" not in error.message.strip(" \n")[:20]
+
+
+def test_two_look_alike_contacts_stay_two_when_restored(frozen, tmp_path):
+    first = tmp_path / "first.db"
+    handle = db.open_database(first)
+    try:
+        contacts.create_contact("Ada Byron", city="London", emails=["ada@example.org"])
+        contacts.create_contact("Ada Byron", city="Turin", emails=["ada@example.org"])
+    finally:
+        handle.close()
+    folder = tmp_path / "everything"
+    ok(netui("export", "csv", "--what", "all", "--out", folder, db_path=first))
+    second = tmp_path / "second.db"
+    assert ok(netui("import", folder, db_path=second)).startswith("netui CSV: 2 new, 0 updated, 0 unchanged")
+    assert dump(second)["contacts"] == dump(first)["contacts"]
