@@ -280,7 +280,7 @@ class _Restore:
             if table in self.files.tables:
                 self.left_out = 0
                 added, already = write(self.files.tables[table])
-                results.append(TableResult(file_name(table), added, already, self.left_out))
+                results.append(TableResult(self.files.paths[table].name, added, already, self.left_out))
         search.reindex_contacts(self.touched)
         return results
 
