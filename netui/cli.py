@@ -124,18 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_argument("--out", metavar=_("PATH"),
                                 help=_("the file to write (with --what all: a folder); person: default standard output"))
     export_command.add_argument("--json", action="store_true", help=_("person: the format (the only one)"))
-    export_command.add_argument("--what", default="contacts",
-                                help=_("csv: contacts (default), interactions, events, followups or all"))
-    export_command.add_argument("--query", default="", help=_("only contacts the search box would show for this"))
-    export_command.add_argument("--tag", default=None, help=_("only contacts with this tag"))
-    export_command.add_argument("--city", default=None, help=_("only contacts in this city"))
+    export_command.add_argument("--what", default=None,
+                                help=_("csv: contacts (default), interactions, events, followups, favours, "
+                                       "introductions, appointments, cadences, or all (a folder netui import reads back)"))
+    export_command.add_argument("--query", default="", help=_("only contacts the search box would show for this "
+                                                              "(and what goes with them)"))
+    export_command.add_argument("--tag", default=None, help=_("only contacts with this tag (and what goes with them)"))
+    export_command.add_argument("--city", default=None, help=_("only contacts in this city (and what goes with them)"))
     export_command.add_argument("--excel", action="store_true", help=_("csv: UTF-8 with a BOM, for Excel"))
     export_command.add_argument("--version", dest="vcard_version", default="3.0", choices=("3.0", "4.0"),
                                 help=_("vcard: the vCard version"))
 
     import_command = commands.add_parser(
-        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard"))
-    import_command.add_argument("file", metavar="FILE")
+        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard; "
+                         "or everything from a folder written by export csv --what all"))
+    import_command.add_argument("file", metavar="FILE", help=_("a file, or a folder written by export csv --what all"))
     import_command.add_argument("--dry-run", action="store_true", help=_("say what would happen, write nothing"))
 
     _add_upkeep_commands(commands)
@@ -437,14 +440,21 @@ def cmd_export(args) -> int:
     from netui import exporting
 
     if args.format == "person":
+        chosen = [flag for flag, value in (("--query", args.query), ("--tag", args.tag), ("--city", args.city),
+                                           ("--what", args.what)) if value]
+        if chosen:
+            raise ValidationError("format", _("export person writes one person's whole record: {flag} does not "
+                                              "apply to it.", flag=chosen[0]))
         return _export_person(args)
     if args.person:
         raise ValidationError("format", _("'{name}': only export person takes a name.", name=args.person))
+    if args.what and args.format != "csv":
+        raise ValidationError("what", _("--what chooses a CSV table; a {format} export has none.", format=args.format))
     if not args.out:
         raise ValidationError("out", _("Say where to write the {format} file with --out PATH.", format=args.format))
     query = " ".join(part for part in (
         args.query, f'tag:"{args.tag}"' if args.tag else "", f'city:"{args.city}"' if args.city else "") if part)
-    written = exporting.export(args.format, Path(args.out), args.what, query, excel=args.excel,
+    written = exporting.export(args.format, Path(args.out), args.what or "contacts", query, excel=args.excel,
                                version=args.vcard_version)
     for path in written:
         print(_("Wrote {path}", path=path))
@@ -540,11 +550,13 @@ def _confirm(question: str, yes: bool, refusal: str) -> bool:
 
 
 def cmd_import(args) -> int:
-    from netui import importing
+    from netui import importing, table_import
 
     report = importing.import_file(Path(args.file), dry_run=args.dry_run)
     plan = report.plan
     print(plan.summary() + ("  " + _("(dry run: nothing written)") if args.dry_run else ""))
+    for line in table_import.describe(report.tables):
+        print(f"  {line}")
     for update in plan.updated:
         print(f"  {update.person.where}: " + _("updated {name} ({reason})", name=update.name, reason=update.reason))
         if update.job_change:

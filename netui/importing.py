@@ -283,6 +283,8 @@ def plan_import(read: ReadResult) -> ImportPlan:
                                                         problem=problem)))
             continue
         found = known.find(person)
+        if found is not None and found[0] < 0 and _told_apart(person, pending[found[0]]):
+            found = None  # two rows the file itself says are two people (netui's CSV: two ids)
         if found is None:
             placeholder = -(len(pending) + 1)
             pending[placeholder] = person
@@ -303,6 +305,12 @@ def plan_import(read: ReadResult) -> ImportPlan:
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
         known.remember_person(person, contact_id)
     return plan
+
+
+def _told_apart(person: IncomingPerson, earlier: IncomingPerson) -> bool:
+    """Rows of netui's own CSV with different ids are different contacts, however alike."""
+    ids = (getattr(person, "file_id", None), getattr(earlier, "file_id", None))
+    return None not in ids and ids[0] != ids[1]
 
 
 def _incoming_as_current(person: IncomingPerson):
@@ -388,6 +396,12 @@ def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:
 class ImportReport:
     plan: ImportPlan
     written: bool
+    # The ids plan.new got, in order; and, for files that give people ids (netui's own CSV),
+    # the contact each file id became: created or matched (netui.table_import uses them).
+    new_ids: tuple[int, ...] = ()
+    contact_ids: dict[int, int] = field(default_factory=dict)
+    # A folder of netui's tables: what each other file added (netui.table_import.TableResult).
+    tables: tuple = ()
 
 
 class ImportCancelled(NetuiError):
@@ -411,15 +425,48 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
     report = progress or (lambda done, total: None)
     total = len(plan.new) + len(plan.updated)
     moments: dict[dt.date, str] = {}  # LinkedIn connection days, each converted once
+    new_ids: list[int] = []
     with database.atomic(), search.reindex_once():
+        keep_ids = _keeps_file_ids(plan.new)
         for start in range(0, len(plan.new), PROGRESS_STEP):
-            _create_new_people(plan.new[start : start + PROGRESS_STEP], moments)
+            new_ids += _create_new_people(plan.new[start : start + PROGRESS_STEP], moments, keep_ids)
             report(min(start + PROGRESS_STEP, len(plan.new)), total)
         for done, update in enumerate(plan.updated, start=1):
             _apply_update(update)
             if done % 100 == 0 or done == len(plan.updated):
                 report(len(plan.new) + done, total)
-    return ImportReport(plan, written=True)
+        contact_ids = _link_file_ids(plan, new_ids)
+    return ImportReport(plan, written=True, new_ids=tuple(new_ids), contact_ids=contact_ids)
+
+
+# --- netui's own CSV: the ids it gives people --------------------------------------------
+
+
+def _keeps_file_ids(people: list[IncomingPerson]) -> bool:
+    """Into an empty database, people keep the ids their file gives them (netui's own CSV),
+    so that exporting again writes the same ids."""
+    from netui.models import Contact
+
+    ids = [getattr(person, "file_id", None) for person in people]
+    return bool(ids) and None not in ids and len(set(ids)) == len(ids) and not Contact.select().exists()
+
+
+def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
+    """The contact each file id became; and who introduced whom (netui's own CSV), given to the
+    new people and to the people already there who had no introducer."""
+    from netui.models import Contact
+
+    pairs = list(zip(plan.new, new_ids)) + [
+        (update.person, update.contact_id if update.contact_id > 0 else new_ids[-update.contact_id - 1])
+        for update in plan.updated + plan.unchanged
+    ]
+    found = {person.file_id: contact_id for person, contact_id in pairs if getattr(person, "file_id", None)}
+    for person, contact_id in pairs:
+        introducer = found.get(getattr(person, "introduced_by_file_id", None))
+        if introducer is not None and introducer != contact_id:
+            Contact.update(introduced_by=introducer).where(
+                Contact.id == contact_id, Contact.introduced_by.is_null()).execute()
+    return found
 
 
 def _apply_update(update: PlannedUpdate) -> None:
@@ -436,19 +483,20 @@ def _apply_update(update: PlannedUpdate) -> None:
     _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
 
 
-def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]) -> None:
+def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str], keep_ids: bool = False) -> list[int]:
     """Create every new person with their channels, tags, facts, dates and LinkedIn
     connection, validated exactly as contacts.create_contact does, with one prepared
-    statement per table (30,000 LinkedIn connections import in seconds, not minutes)."""
+    statement per table (30,000 LinkedIn connections import in seconds, not minutes).
+    Returns their ids: the ids their file gives them with `keep_ids`, else the next free ones."""
     from netui import bulk, contacts, search
     from netui.models import (
         Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag)
 
     if not people:
-        return
+        return []
     stamp = Contact.created_at.db_value(when.now())  # converted once, not once a row
     first_id = bulk.next_id(Contact)
-    ids = list(range(first_id, first_id + len(people)))
+    ids = [person.file_id for person in people] if keep_ids else list(range(first_id, first_id + len(people)))
     contact_fields = ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
                       "cadence_days", "starred", "notes")
     contact_rows, channels, tag_links, facts, dates, meetings = [], [], [], [], [], []
@@ -458,8 +506,10 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
             role=person.role, city=person.city, country=person.country, notes=person.notes,
             how_met=person.how_met, circle=person.circle or "other", cadence_days=person.cadence_days,
             starred=person.starred))
-        contact_rows.append((contact_id, fold_key(person.name), stamp, stamp,
-                             *(clean[name] for name in contact_fields)))
+        added = getattr(person, "created_at", None)  # netui's own CSV says when they were added
+        contact_rows.append((contact_id, fold_key(person.name), Contact.created_at.db_value(added) if added else stamp,
+                             stamp, *(clean[name] for name in contact_fields),
+                             getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None)))
         for kind, value, label in person.channels():
             kind, value = contacts.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
@@ -473,7 +523,8 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
             meetings.append((contact_id, person.connected_on))
 
     bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
-                               *(getattr(Contact, name) for name in contact_fields)], contact_rows)
+                               *(getattr(Contact, name) for name in contact_fields), Contact.cadence_off,
+                               Contact.cadence_snoozed_until], contact_rows)
     bulk.insert_rows(Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label], channels)
     bulk.insert_rows(Fact, [Fact.contact, Fact.label, Fact.value], facts)
     bulk.insert_rows(ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month,
@@ -496,6 +547,7 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
     bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
                      [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
     search.reindex_contacts(ids)
+    return ids
 
 
 def _connection_moment(day: dt.date):
@@ -560,14 +612,20 @@ def _record_job_change(update: PlannedUpdate) -> None:
 def read_file(path: Path) -> ReadResult:
     """Read a file in whichever format its content shows; ValidationError if none fits."""
     from netui.errors import ValidationError
-    from netui.formats import netui_csv, readers
+    from netui.formats import netui_csv, netui_tables, readers
     from netui.formats.text import decode
 
+    if path.is_dir():
+        raise ValidationError("file", _("{path} is a folder: import a folder of netui tables on the command line "
+                                        "(netui import FOLDER).", path=path))
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ValidationError("file", _("{path}: cannot read the file ({reason}).", path=path, reason=error.strerror)) from None
     text = decode(data, str(path))
+    if netui_tables.table_of(text):
+        raise ValidationError("file", _("{path} is one of netui's tables (not contacts): import it on the command "
+                                        "line (netui import FILE).", path=path))
     for looks_like, read in readers():
         if looks_like(text):
             if read is netui_csv.read:  # its notes may hold CRs that decode() would normalise
@@ -589,5 +647,11 @@ def read_file(path: Path) -> ReadResult:
 
 
 def import_file(path: Path, dry_run: bool = False) -> ImportReport:
+    """Import a file (any format read_file knows), or netui's tables: a folder written by
+    `netui export csv --what all` or one of its files besides contacts.csv (netui.table_import)."""
+    from netui import table_import
+
+    if table_import.holds_tables(Path(path)):
+        return table_import.import_tables(Path(path), dry_run=dry_run)
     plan = plan_import(read_file(Path(path)))
     return ImportReport(plan, written=False) if dry_run else apply_import(plan)

@@ -1,10 +1,11 @@
 """netui's own CSV: contacts written and read back without loss, formulas neutralised,
-the export-only tables of interactions, events and follow-ups."""
+the other tables (interactions, events, follow-ups) written and read back."""
 
 from __future__ import annotations
 
 import calendar
 import csv
+import dataclasses
 import datetime as dt
 import io
 import string
@@ -17,13 +18,11 @@ from hypothesis import strategies as st
 from netui import contacts, db
 from netui.contacts import ChannelInfo, ContactDetail, FactInfo, ImportantDateInfo
 from netui.errors import ValidationError
-from netui.events import AttendeeInfo, EventDetail
-from netui.followups import FollowUpInfo
-from netui.formats import netui_csv
+from netui.formats import netui_csv, netui_tables
 from netui.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE, looks_like, read, write_contacts
+from netui.formats.netui_tables import Ref
 from netui.importing import IncomingPerson, Skipped
 from netui.models import CIRCLES
-from netui.timeline import InteractionInfo, Participant
 
 STAMP = pendulum.datetime(2026, 11, 1, 9, 0, tz="UTC")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -423,6 +422,7 @@ def contact_details(draw):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(contact_details(), min_size=1, max_size=3), st.booleans())
 def test_any_contact_survives_write_then_read(people, excel):
+    people = [dataclasses.replace(person, id=index) for index, person in enumerate(people, start=1)]  # as in a file
     data = write_contacts(people, excel=excel)
     assert_no_formula_cell(data)
     result = read(data.decode("utf-8"))
@@ -432,58 +432,63 @@ def test_any_contact_survives_write_then_read(people, excel):
         assert_same(person, original)
 
 
-# --- export-only tables ----------------------------------------------------------------------
+# --- the other tables (netui_tables) ------------------------------------------------------------
 
 
 def test_interactions_table():
-    items = [InteractionInfo(
-        id=7, kind="meeting", occurred_at=pendulum.datetime(2026, 11, 20, 18, 0, tz="Europe/Rome"),
-        summary="=coffee", notes="talked about\nthe | launch", initiated_by="me", event_id=3,
-        event_title="Web Summit",
-        participants=(Participant(1, "Giulia Rossi"), Participant(2, "A|B")),
+    items = [netui_tables.InteractionRecord(
+        id=7, occurred_at=pendulum.datetime(2026, 11, 20, 18, 0, tz="Europe/Rome"), kind="meeting", milestone="",
+        initiated_by="me", participants=(Ref(1, "Giulia Rossi"), Ref(2, "A|B")), event_id=3,
+        event_title="Web Summit", summary="=coffee", notes="talked about\nthe | launch",
     )]
-    data = netui_csv.write_interactions(items)
+    data = netui_tables.write("interactions", items)
     assert_no_formula_cell(data)
     header, row = cells_of(data)
-    assert header == list(netui_csv.INTERACTION_COLUMNS)
-    assert row == ["7", "2026-11-20T17:00:00Z", "meeting", "me", "Giulia Rossi | A\\|B", "Web Summit",
-                   "'=coffee", "talked about\nthe | launch"]
-    assert netui_csv.write_interactions(items, excel=True).startswith(b"\xef\xbb\xbf")
+    assert header == list(netui_tables.INTERACTION_COLUMNS)
+    assert row == ["7", "2026-11-20T17:00:00Z", "meeting", "", "me", "Giulia Rossi | A\\|B", "1 | 2", "Web Summit",
+                   "3", "'=coffee", "talked about\nthe | launch"]
+    assert netui_tables.write("interactions", items, excel=True).startswith(b"\xef\xbb\xbf")
+    assert netui_tables.read("interactions", data.decode(), "interactions.csv") == [
+        dataclasses.replace(items[0], occurred_at=items[0].occurred_at.in_timezone("UTC"), line=2)]
 
 
 def test_events_table():
-    event = EventDetail(
+    event = netui_tables.EventRecord(
         id=3, title="+Fintech Forum", kind="convention", status="planned",
         starts_at=pendulum.datetime(2026, 3, 12, 8, 0, tz="UTC"), ends_at=None,
-        timezone="Europe/Rome", venue="MiCo", city="Milano", to_meet=1, met=1,
+        timezone="Europe/Rome", venue="MiCo", city="Milano",
         link="https://example.org/?a=b", goal="meet investors", notes="",
-        attendees=[AttendeeInfo(1, "Giulia Rossi", "Lumen", "met", "speaker"),
-                   AttendeeInfo(2, "Marco Bianchi", "", "to meet", "")],
+        attendees=(netui_tables.AttendeeRecord(Ref(2, "Marco Bianchi"), "to meet", ""),
+                   netui_tables.AttendeeRecord(Ref(1, "Giulia Rossi"), "met", "speaker")),
+        met_first_here=(Ref(1, "Giulia Rossi"),),
     )
-    data = netui_csv.write_events([event])
+    data = netui_tables.write("events", [event])
     assert_no_formula_cell(data)
     header, row = cells_of(data)
-    assert header == list(netui_csv.EVENT_COLUMNS)
+    assert header == list(netui_tables.EVENT_COLUMNS)
     values = dict(zip(header, row))
     assert values["title"] == "'+Fintech Forum"
     assert values["starts_at"] == "2026-03-12T09:00:00+01:00" and values["ends_at"] == ""
-    assert values["people_met"] == "speaker=Giulia Rossi"
-    assert values["people_to_meet"] == "Marco Bianchi"
+    assert (values["people_met"], values["people_met_ids"]) == ("speaker=Giulia Rossi", "1")
+    assert (values["people_to_meet"], values["people_to_meet_ids"]) == ("Marco Bianchi", "2")
+    assert (values["met_first_here"], values["met_first_here_ids"]) == ("Giulia Rossi", "1")
     assert (values["to_meet"], values["met"], values["link"]) == ("1", "1", "https://example.org/?a=b")
+    assert netui_tables.read("events", data.decode(), "events.csv") == [dataclasses.replace(event, line=2)]
 
 
 def test_followups_table():
-    item = FollowUpInfo(
-        id=4, contact_id=1, contact_name="Giulia Rossi", due_on=dt.date(2026, 12, 3),
-        snoozed_until=None, channel="email", action="-send the deck", source_interaction_id=7,
-        source_event_id=None, done_at=pendulum.datetime(2026, 12, 2, 9, 30, tz="UTC"),
+    item = netui_tables.FollowUpRecord(
+        id=4, person=Ref(1, "Giulia Rossi"), due_on=dt.date(2026, 12, 3), snoozed_until=None, channel="email",
+        action="-send the deck", done_at=pendulum.datetime(2026, 12, 2, 9, 30, tz="UTC"), source_interaction_id=7,
+        source_event_id=None,
     )
-    data = netui_csv.write_followups([item])
+    data = netui_tables.write("followups", [item])
     assert_no_formula_cell(data)
     header, row = cells_of(data)
-    assert header == list(netui_csv.FOLLOWUP_COLUMNS)
-    assert row == ["4", "Giulia Rossi", "2026-12-03", "", "email", "'-send the deck",
+    assert header == list(netui_tables.FOLLOWUP_COLUMNS)
+    assert row == ["4", "Giulia Rossi", "1", "2026-12-03", "", "email", "'-send the deck",
                    "2026-12-02T09:30:00Z", "7", ""]
+    assert netui_tables.read("followups", data.decode(), "followups.csv") == [dataclasses.replace(item, line=2)]
 
 
 @pytest.mark.parametrize("value", ["", "plain", "=1", "+1", "-1", "@a", "\tx", "\rx", "\nx", "'x", "''x"])

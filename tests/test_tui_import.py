@@ -81,10 +81,11 @@ async def test_progress_bar_and_esc_cancels_an_import_writing_nothing(database, 
     entered, release = threading.Event(), threading.Event()
     original = importing._create_new_people
 
-    def slow_create(people, moments):
-        original(people, moments)
+    def slow_create(people, moments, *rest):
+        created = original(people, moments, *rest)
         entered.set()
         release.wait(5)
+        return created
 
     monkeypatch.setattr(importing, "PROGRESS_STEP", 1)
     monkeypatch.setattr(importing, "_create_new_people", slow_create)
@@ -172,13 +173,14 @@ async def test_export_screen_writes_every_table_to_a_folder_and_ics(database, tm
         await pilot.press("enter")
         await pilot.pause()
         screen = pilot.app.screen
-        await choose(pilot, "#export-what", 4)  # all four tables: a folder
-        assert screen.query_one("#export-query").disabled
+        await choose(pilot, "#export-what", 8)  # every table: a folder
+        assert not screen.query_one("#export-query").disabled  # which contacts applies to every table
         screen.query_one("#export-out").value = str(tmp_path / "everything")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert sorted(p.name for p in (tmp_path / "everything").iterdir()) == [
-            "contacts.csv", "events.csv", "followups.csv", "interactions.csv"]
+            "appointments.csv", "cadences.csv", "contacts.csv", "events.csv", "favours.csv", "followups.csv",
+            "interactions.csv", "introductions.csv"]
         await choose(pilot, "#export-format", 3)  # iCalendar
         screen.query_one("#export-out").value = str(tmp_path / "netui.ics")
         await pilot.press("ctrl+s")

@@ -1,5 +1,5 @@
-"""netui's own CSV: contacts written so that netui can read them back without losing anything,
-plus export-only tables of interactions, events and follow-ups.
+"""netui's own CSV: contacts written so that netui can read them back without losing anything.
+(The other tables of a folder written by `--what all` are netui.formats.netui_tables.)
 
 Files
 -----
@@ -31,12 +31,22 @@ important_dates   ``label=YYYY-MM-DD``, or ``label=--MM-DD`` when the year is un
                   before: ``birthday=--04-15 | name day=2024-06-29 remind 2``
 facts             ``label=value``: ``children=Marco and Sara | diet=vegetarian``
 notes             free text, line breaks kept
+id                the contact's id in the database that wrote the file: how this file's
+                  `introduced_by` and the other tables of a folder name them
+introduced_by     the id (in this file) of who introduced them; empty for nobody
+cadence_snoozed_until  not overdue before this day (YYYY-MM-DD); empty when not snoozed
+created_at        when they were added (UTC, ``2026-11-20T17:00:00Z``): keep-in-touch
+                  counts from it until the first interaction
+
+`cadence_days` is ``none`` for someone with no keep-in-touch at all (whatever their
+circle's or tags' default). Files written before the last four columns existed (their header
+ends with `notes`) are read too.
 
 Within a column, unlabelled values come before labelled ones (then in netui's order), and
 important dates are sorted by month, day, year and label, so that exporting, importing the
-file into an empty database and exporting again gives the same bytes. The contact's id,
-created/updated times, "met at" event and "introduced by" contact are not written: they are
-not the contact's own data, and importing would not bring them back.
+file into an empty database and exporting again gives the same bytes (into an empty
+database everyone keeps the id the file gives them). The "met at" event is written in
+events.csv (netui_tables), where the event is.
 
 Cells with several values
 -------------------------
@@ -55,24 +65,16 @@ apostrophe in front (``+39 333 123 4567`` -> ``'+39 333 123 4567``; ``'quoted'``
 ``''quoted'``). Spreadsheets show such a cell as text. Reading a netui CSV, one leading
 apostrophe is removed from any cell that starts with one, which gives the original value
 back.
-
-Interactions, events, follow-ups (export only)
-----------------------------------------------
-Columns `INTERACTION_COLUMNS`, `EVENT_COLUMNS`, `FOLLOWUP_COLUMNS`. Instants are ISO 8601:
-interactions and completion times in UTC (``2026-11-20T17:00:00Z``), event times in the
-event's own time zone with its offset (``2026-03-12T09:00:00+01:00``); days are
-``YYYY-MM-DD``. Names of the people involved are joined by `` | `` with the escapes above;
-an event's attendee with a role there is written ``role=name``.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from netui.contacts import (
     ContactDetail,
@@ -87,11 +89,6 @@ from netui.formats.text import line_where, never_closed, not_valid_csv, too_long
 from netui.i18n import _
 from netui.importing import IncomingPerson, ReadResult, Skipped
 from netui.models import CHANNEL_KINDS
-
-if TYPE_CHECKING:
-    from netui.events import EventDetail
-    from netui.followups import FollowUpInfo
-    from netui.timeline import InteractionInfo
 
 FORMAT_NAME = "netui CSV"
 
@@ -117,20 +114,15 @@ CONTACT_COLUMNS = (
     "important_dates",
     "facts",
     "notes",
+    "id",
+    "introduced_by",
+    "cadence_snoozed_until",
+    "created_at",
 )
 HEADER_LINE = ",".join(CONTACT_COLUMNS)
-
-INTERACTION_COLUMNS = (
-    "id", "occurred_at", "kind", "initiated_by", "participants", "event", "summary", "notes",
-)
-EVENT_COLUMNS = (
-    "id", "title", "kind", "status", "starts_at", "ends_at", "timezone", "venue", "city",
-    "link", "goal", "notes", "to_meet", "met", "people_to_meet", "people_met",
-)
-FOLLOWUP_COLUMNS = (
-    "id", "contact", "due_on", "snoozed_until", "channel", "action", "done_at",
-    "source_interaction_id", "source_event_id",
-)
+# The header of files written before `id` and the columns after it existed.
+OLDER_HEADER_LINE = HEADER_LINE[: HEADER_LINE.index(",id,")]
+NO_CADENCE = "none"  # cadence_days of someone with no keep-in-touch at all
 
 SEPARATOR = " | "
 BOM = "\ufeff"
@@ -156,6 +148,12 @@ class NetuiPerson(IncomingPerson):
     """
 
     date_reminders: list[int] = field(default_factory=list)
+    # The columns after `notes` (see the module docstring).
+    file_id: int | None = None
+    introduced_by_file_id: int | None = None
+    cadence_off: bool = False
+    cadence_snoozed_until: dt.date | None = None
+    created_at: dt.datetime | None = None
 
 
 # --- cells ---------------------------------------------------------------------------------
@@ -285,7 +283,8 @@ def _date_item(date) -> str:
 
 
 def contact_row(person: ContactDetail) -> list[str]:
-    """The cells of one contact, in CONTACT_COLUMNS order (before neutralising formulas)."""
+    """The cells of one contact, in CONTACT_COLUMNS order (before neutralising formulas).
+    `person` may also have `cadence_off` and `cadence_snoozed_until` (exporting.CsvContact)."""
     dates = sorted(
         person.important_dates,
         key=lambda d: (d.month, d.day, d.year or 0, d.label, d.remind_days_before),
@@ -296,12 +295,34 @@ def contact_row(person: ContactDetail) -> list[str]:
         join_values([escape(tag) for tag in sorted(set(person.tags))]),
         *_channel_cells(person),  # emails, phones, linkedin, websites, other_channels
         person.how_met,
-        "" if person.cadence_days is None else str(person.cadence_days),
+        _cadence_cell(person),
         "yes" if person.starred else "no",
         join_values([_date_item(d) for d in dates]),
         join_values([_labelled(f.label, f.value) for f in person.facts]),
         person.notes,
+        str(person.id),
+        "" if person.introduced_by_id is None else str(person.introduced_by_id),
+        _stored_day(getattr(person, "cadence_snoozed_until", None)),
+        _stored_instant(person.created_at),
     ]
+
+
+def _stored_day(value) -> str:
+    """A day, or the text the database stores it as (exporting reads raw rows)."""
+    return value if isinstance(value, str) else _day(value)
+
+
+def _stored_instant(value) -> str:
+    """An instant in UTC, or the UTC text the database stores ("2026-11-20 17:00:00")."""
+    if isinstance(value, str):
+        return f"{value[:10]}T{value[11:19]}Z"
+    return _instant_utc(value)
+
+
+def _cadence_cell(person) -> str:
+    if getattr(person, "cadence_off", False):
+        return NO_CADENCE
+    return "" if person.cadence_days is None else str(person.cadence_days)
 
 
 def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
@@ -315,7 +336,7 @@ def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
 def looks_like(text: str) -> bool:
     """True when the text starts with netui's contact header line."""
     first_line = text.removeprefix(BOM).split("\n", 1)[0].rstrip("\r")
-    return first_line == HEADER_LINE
+    return first_line in (HEADER_LINE, OLDER_HEADER_LINE)
 
 
 def _single_line(text: str) -> str:
@@ -433,10 +454,14 @@ def _read_person(row: _Row) -> NetuiPerson:
             person.circle = validate_circle(cells["circle"])
         except ValidationError as error:
             row.problem("circle", error.message)
-    try:
-        person.cadence_days = validate_cadence(cells.get("cadence_days", "").strip())
-    except ValidationError as error:
-        row.problem("cadence_days", error.message)
+    cadence = cells.get("cadence_days", "").strip()
+    if cadence.lower() == NO_CADENCE:
+        person.cadence_off = True
+    else:
+        try:
+            person.cadence_days = validate_cadence(cadence)
+        except ValidationError as error:
+            row.problem("cadence_days", error.message)
     starred = cells.get("starred", "").strip().lower()
     if starred in _TRUE:
         person.starred = True
@@ -453,7 +478,55 @@ def _read_person(row: _Row) -> NetuiPerson:
     _read_channels(row, person)
     _read_dates(row, person)
     _read_facts(row, person)
+    _read_links(row, person)
     return person
+
+
+def _read_links(row: _Row, person: NetuiPerson) -> None:
+    """id, introduced_by, cadence_snoozed_until and created_at."""
+    for column, name in (("id", "file_id"), ("introduced_by", "introduced_by_file_id")):
+        value = row.cells.get(column, "").strip()
+        if value and (not value.isascii() or not value.isdigit() or int(value) < 1):
+            row.problem(column, _("'{value}' is not an id (a whole number from 1).", value=value))
+        elif value:
+            setattr(person, name, int(value))
+    snoozed = row.cells.get("cadence_snoozed_until", "").strip()
+    if snoozed:
+        try:
+            person.cadence_snoozed_until = dt.date.fromisoformat(snoozed) if len(snoozed) == 10 else None
+        except ValueError:
+            pass
+        if person.cadence_snoozed_until is None:
+            row.problem("cadence_snoozed_until", _("'{value}' is not a day written YYYY-MM-DD.", value=snoozed))
+    created = row.cells.get("created_at", "").strip()
+    if created:
+        try:
+            moment = dt.datetime.fromisoformat(created)
+            person.created_at = moment.astimezone(dt.timezone.utc) if moment.tzinfo else None
+        except (ValueError, OverflowError):  # not a date, or beyond year 1 to 9999 in UTC
+            pass
+        if person.created_at is None:
+            row.problem("created_at", _("'{value}' is not a date and time with its offset, like 2026-11-20T17:00:00Z.",
+                                        value=created))
+
+
+def _check_links(result: ReadResult) -> None:
+    """Ids given twice, and introducers who are not in the file: reported, the link dropped."""
+    seen: dict[int, str] = {}
+    for person in result.people:
+        if person.file_id is None:
+            continue
+        if person.file_id in seen:
+            result.skipped.append(Skipped(person.where, _("id: {id} is the id of the row on {where} too; ignored",
+                                                          id=person.file_id, where=seen[person.file_id])))
+            person.file_id = None
+        else:
+            seen[person.file_id] = person.where
+    for person in result.people:
+        if person.introduced_by_file_id is not None and person.introduced_by_file_id not in seen:
+            result.skipped.append(Skipped(person.where, _("introduced_by: nobody in the file has the id {id}; ignored",
+                                                          id=person.introduced_by_file_id)))
+            person.introduced_by_file_id = None
 
 
 def read(text: str) -> ReadResult:
@@ -507,6 +580,7 @@ def read(text: str) -> ReadResult:
             continue
         result.people.append(person)
         result.skipped.extend(row.problems)
+    _check_links(result)
     return result
 
 
@@ -521,71 +595,3 @@ def _unreadable(result: ReadResult, line: int, error: str) -> ReadResult:
     result.people = []
     result.skipped = [Skipped(line_where(line), _("{reason}, so nothing in the file was imported", reason=reason))]
     return result
-
-
-# --- export-only tables ----------------------------------------------------------------------
-
-
-def write_interactions(items: list[InteractionInfo], excel: bool = False) -> bytes:
-    """Interactions (timeline.InteractionInfo), one row each, in the order given."""
-    rows = [
-        [
-            str(item.id),
-            _instant_utc(item.occurred_at),
-            item.kind,
-            item.initiated_by or "",
-            join_values([escape(p.name) for p in item.participants]),
-            item.event_title or "",
-            item.summary,
-            item.notes,
-        ]
-        for item in items
-    ]
-    return _to_bytes(INTERACTION_COLUMNS, rows, excel)
-
-
-def write_events(events: list[EventDetail], excel: bool = False) -> bytes:
-    """Events (events.EventDetail), one row each, in the order given."""
-    rows = []
-    for event in events:
-        people = {"to meet": [], "met": []}
-        for attendee in event.attendees:
-            people.setdefault(attendee.status, []).append(_labelled(attendee.role, attendee.name))
-        rows.append([
-            str(event.id),
-            event.title,
-            event.kind,
-            event.status,
-            _instant_in(event.starts_at, event.timezone),
-            _instant_in(event.ends_at, event.timezone),
-            event.timezone,
-            event.venue,
-            event.city,
-            event.link,
-            event.goal,
-            event.notes,
-            str(event.to_meet),
-            str(event.met),
-            join_values(people["to meet"]),
-            join_values(people["met"]),
-        ])
-    return _to_bytes(EVENT_COLUMNS, rows, excel)
-
-
-def write_followups(items: list[FollowUpInfo], excel: bool = False) -> bytes:
-    """Follow-ups (followups.FollowUpInfo), one row each, in the order given."""
-    rows = [
-        [
-            str(item.id),
-            item.contact_name,
-            _day(item.due_on),
-            _day(item.snoozed_until),
-            item.channel,
-            item.action,
-            _instant_utc(item.done_at),
-            "" if item.source_interaction_id is None else str(item.source_interaction_id),
-            "" if item.source_event_id is None else str(item.source_event_id),
-        ]
-        for item in items
-    ]
-    return _to_bytes(FOLLOWUP_COLUMNS, rows, excel)

@@ -32,7 +32,11 @@ TABLES = (
     (N_("interactions"), "interactions"),
     (N_("events"), "events"),
     (N_("follow-ups"), "followups"),
-    (N_("all four (a folder of four files)"), "all"),
+    (N_("favours"), "favours"),
+    (N_("introductions"), "introductions"),
+    (N_("appointments"), "appointments"),
+    (N_("cadences"), "cadences"),
+    (N_("everything (a folder netui import reads back)"), "all"),
 )
 
 
@@ -71,8 +75,8 @@ class ExportScreen(TranslatedBindings, Screen):
             yield Label(_("Table"), classes="field-label")
             yield Select([(_(label), value) for label, value in TABLES], value="contacts", allow_blank=False,
                          id="export-what")
-            yield Label(_("Which contacts (search-box text: words, #tag, city:, company:, circle:; empty: "
-                          "everyone)"), classes="field-label")
+            yield Label(_("Which contacts, and what goes with them (search-box text: words, #tag, city:, "
+                          "company:, circle:; empty: everyone)"), classes="field-label")
             yield Input(self.initial_query, id="export-query")
             yield Checkbox(_("For Excel (UTF-8 with a BOM, so accents show right)"), id="export-excel")
             yield Label(_("File"), classes="field-label")
@@ -109,8 +113,6 @@ class ExportScreen(TranslatedBindings, Screen):
         csv = FORMATS[self.choice][1] == "csv"
         self.query_one("#export-what").disabled = not csv
         self.query_one("#export-excel").disabled = not csv
-        self.query_one("#export-query").disabled = FORMATS[self.choice][1] == "ics" or (
-            csv and self.table != "contacts")
 
     @on(Select.Changed)
     def option_changed(self) -> None:
