@@ -278,14 +278,14 @@ class Scope:
         found = []
         query = Interaction.select(
             Interaction.id, Interaction.occurred_at, Interaction.kind, Interaction.milestone, Interaction.initiated_by,
-            Interaction.event, Interaction.summary, Interaction.notes,
+            Interaction.event, Interaction.summary, Interaction.notes, Interaction.counts_as_contact,
         ).order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-        for interaction_id, moment, kind, milestone, initiated, event_id, summary, notes in query.tuples():
+        for interaction_id, moment, kind, milestone, initiated, event_id, summary, notes, counts in query.tuples():
             refs = self.refs(people.get(interaction_id, ()))
             if refs:
                 found.append(netui_tables.InteractionRecord(
                     interaction_id, moment, kind, milestone, initiated, refs, event_id, titles.get(event_id, ""),
-                    summary, notes))
+                    summary, notes, bool(counts)))
         return found
 
     def _events(self) -> list[netui_tables.EventRecord]:
@@ -320,12 +320,14 @@ class Scope:
         query = FollowUp.select(
             FollowUp.id, FollowUp.contact, FollowUp.due_on, FollowUp.snoozed_until, FollowUp.channel,
             FollowUp.action, FollowUp.done_at, FollowUp.source_interaction, FollowUp.source_event,
+            FollowUp.due_by_default,
         ).order_by(FollowUp.due_on, FollowUp.id)
         return [
             netui_tables.FollowUpRecord(
                 followup_id, Ref(contact_id, self.names[contact_id]), due, snoozed, channel, action, done,
-                source if source in interactions else None, event)
-            for followup_id, contact_id, due, snoozed, channel, action, done, source, event in query.tuples()
+                source if source in interactions else None, event, bool(by_default))
+            for followup_id, contact_id, due, snoozed, channel, action, done, source, event, by_default
+            in query.tuples()
             if contact_id in self.names
         ]
 

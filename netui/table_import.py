@@ -365,14 +365,16 @@ class _Restore:
                 interaction_id = found[key] = new_id(record)
                 added += 1
                 rows.append((interaction_id, record.kind, record.occurred_at, record.summary, record.notes,
-                             record.initiated_by, self.link("events", record.event_id), self.stamp, record.milestone))
+                             record.initiated_by, self.link("events", record.event_id), self.stamp, record.milestone,
+                             record.counts_as_contact))
                 links += [(interaction_id, contact_id) for contact_id in contact_ids]
                 self.touched.update(contact_ids)
             if record.id is not None:
                 self.maps["interactions"][record.id] = interaction_id
         bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
                                        Interaction.notes, Interaction.initiated_by, Interaction.event,
-                                       Interaction.created_at, Interaction.milestone], rows)
+                                       Interaction.created_at, Interaction.milestone, Interaction.counts_as_contact],
+                         rows)
         bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
                          links)
         return added, len(records) - added
@@ -394,12 +396,12 @@ class _Restore:
                 rows.append((followup_id, contact_id, record.due_on, record.channel, record.action,
                              self.link("interactions", record.source_interaction_id),
                              self.link("events", record.source_event_id), record.done_at, record.snoozed_until,
-                             self.stamp))
+                             self.stamp, record.due_by_default))
             if record.id is not None:
                 self.maps["followups"][record.id] = followup_id
         bulk.insert_rows(FollowUp, [FollowUp.id, FollowUp.contact, FollowUp.due_on, FollowUp.channel, FollowUp.action,
                                     FollowUp.source_interaction, FollowUp.source_event, FollowUp.done_at,
-                                    FollowUp.snoozed_until, FollowUp.created_at], rows)
+                                    FollowUp.snoozed_until, FollowUp.created_at, FollowUp.due_by_default], rows)
         return added, len(records) - added
 
     # -- introductions

@@ -446,7 +446,7 @@ def test_interactions_table():
     header, row = cells_of(data)
     assert header == list(netui_tables.INTERACTION_COLUMNS)
     assert row == ["7", "2026-11-20T17:00:00Z", "meeting", "", "me", "Giulia Rossi | A\\|B", "1 | 2", "Web Summit",
-                   "3", "'=coffee", "talked about\nthe | launch"]
+                   "3", "'=coffee", "talked about\nthe | launch", "yes"]
     assert netui_tables.write("interactions", items, excel=True).startswith(b"\xef\xbb\xbf")
     assert netui_tables.read("interactions", data.decode(), "interactions.csv") == [
         dataclasses.replace(items[0], occurred_at=items[0].occurred_at.in_timezone("UTC"), line=2)]
@@ -487,7 +487,7 @@ def test_followups_table():
     header, row = cells_of(data)
     assert header == list(netui_tables.FOLLOWUP_COLUMNS)
     assert row == ["4", "Giulia Rossi", "1", "2026-12-03", "", "email", "'-send the deck",
-                   "2026-12-02T09:30:00Z", "7", ""]
+                   "2026-12-02T09:30:00Z", "7", "", "no"]
     assert netui_tables.read("followups", data.decode(), "followups.csv") == [dataclasses.replace(item, line=2)]
 
 

@@ -108,10 +108,14 @@ def build_network(path: Path, now) -> dict[str, int]:
         timeline.log_interaction([luca], "call", now.subtract(days=3), summary="Catch-up", initiated_by="them")
         timeline.log_milestone([sara], "promotion", note="Head of design", occurred_at=now.subtract(days=2))
         timeline.log_interaction([tina], "note", now.subtract(days=1), summary="only Tina")
+        # news netui wrote (a job change seen in an export): it does not count as contact
+        timeline.log_interaction([sara], "note", now.subtract(days=1), summary="New job: Head of design at Acme",
+                                 counts_as_contact=False)
 
         followups.create_followup(anna, today + dt.timedelta(days=2), action="-send the deck", channel="email",
                                   source_interaction_id=meeting, source_event_id=forum)
-        snoozed = followups.create_followup(marco, today - dt.timedelta(days=1), action="Ask about Beta")
+        snoozed = followups.create_followup(marco, today - dt.timedelta(days=1), action="Ask about Beta",
+                                            due_by_default=True)  # a capture's default day
         followups.snooze_followup(snoozed, 5, today=today)
         done = followups.create_followup(luca, today - dt.timedelta(days=4), action="Call back", channel="phone")
         followups.complete_followup(done)
@@ -164,7 +168,8 @@ def dump(path: Path) -> dict[str, list]:
                           lambda r: r[0] in living),
             "interactions": rows(Interaction.select(
                 Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary, Interaction.notes,
-                Interaction.initiated_by, Interaction.event, Interaction.milestone), lambda r: r[0] in linked),
+                Interaction.initiated_by, Interaction.event, Interaction.milestone, Interaction.counts_as_contact),
+                lambda r: r[0] in linked),
             "participants": rows(InteractionParticipant.select(InteractionParticipant.interaction,
                                                                InteractionParticipant.contact),
                                  lambda r: r[1] in living),
@@ -175,7 +180,7 @@ def dump(path: Path) -> dict[str, list]:
                                                    EventAttendee.role), lambda r: r[1] in living),
             "followups": rows(FollowUp.select(FollowUp.id, FollowUp.contact, FollowUp.due_on, FollowUp.channel,
                                               FollowUp.action, FollowUp.source_interaction, FollowUp.source_event,
-                                              FollowUp.done_at, FollowUp.snoozed_until)),
+                                              FollowUp.done_at, FollowUp.snoozed_until, FollowUp.due_by_default)),
             "cadences": rows(CadenceDefault.select(CadenceDefault.scope, CadenceDefault.name, CadenceDefault.days)),
             "appointments": rows(Appointment.select(Appointment.id, Appointment.title, Appointment.rule,
                                                     Appointment.timezone, Appointment.duration_minutes,
@@ -230,7 +235,7 @@ def test_import_of_the_folder_restores_every_table_and_exports_the_same_bytes(ex
     second = tmp_path / "second.db"
     out = ok(netui("import", folder, db_path=second))
     assert out.startswith("netui CSV: 4 new, 0 updated, 0 unchanged, 0 skipped")
-    assert "  interactions.csv: 5 added, 0 already there" in out  # the one only with Tina stays behind
+    assert "  interactions.csv: 6 added, 0 already there" in out  # the one only with Tina stays behind
     original, restored = dump(first), dump(second)
     for table in original:
         assert restored[table] == original[table], table

@@ -25,14 +25,16 @@ Tables
 interactions   id, occurred_at, kind (meeting, call, video, email, message, social, event,
                note, milestone), milestone (for kind milestone: new job, promotion, award,
                book, child), initiated_by (me, them or empty), participants (names),
-               participant_ids, event (its title), event_id, summary, notes
+               participant_ids, event (its title), event_id, summary, notes, counts_as_contact
+               (no: news netui wrote, such as a job change, that does not reset the cadence)
 events         id, title, kind, status, starts_at, ends_at, timezone, venue, city, link, goal,
                notes, to_meet and met (how many; not read back), people_to_meet and
                people_met (names, ``role=name`` for someone with a role there),
                people_to_meet_ids and people_met_ids, met_first_here and met_first_here_ids
                (the people whose "met at" is this event)
 followups      id, contact, contact_id, due_on, snoozed_until, channel, action, done_at
-               (empty while open), source_interaction_id, source_event_id
+               (empty while open), source_interaction_id, source_event_id, due_by_default (yes: the
+               day was netui's default, which a new capture may move; no: a day someone chose)
 favours        id, contact, contact_id, direction (gave, received), kind, occurred_on, note,
                introduction_id, followup_id
 introductions  id, person_a, person_a_id, person_b, person_b_id, reason, introduced_on,
@@ -88,7 +90,7 @@ from netui.models import (
 
 INTERACTION_COLUMNS = (
     "id", "occurred_at", "kind", "milestone", "initiated_by", "participants", "participant_ids", "event",
-    "event_id", "summary", "notes",
+    "event_id", "summary", "notes", "counts_as_contact",
 )
 EVENT_COLUMNS = (
     "id", "title", "kind", "status", "starts_at", "ends_at", "timezone", "venue", "city", "link", "goal", "notes",
@@ -97,7 +99,7 @@ EVENT_COLUMNS = (
 )
 FOLLOWUP_COLUMNS = (
     "id", "contact", "contact_id", "due_on", "snoozed_until", "channel", "action", "done_at",
-    "source_interaction_id", "source_event_id",
+    "source_interaction_id", "source_event_id", "due_by_default",
 )
 FAVOUR_COLUMNS = (
     "id", "contact", "contact_id", "direction", "kind", "occurred_on", "note", "introduction_id", "followup_id",
@@ -149,6 +151,7 @@ class InteractionRecord:
     event_title: str
     summary: str
     notes: str
+    counts_as_contact: bool = True
     line: int = 0
 
 
@@ -189,6 +192,7 @@ class FollowUpRecord:
     done_at: pendulum.DateTime | None
     source_interaction_id: int | None
     source_event_id: int | None
+    due_by_default: bool = False
     line: int = 0
 
 
@@ -257,6 +261,10 @@ def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
 def _names(people: Sequence[Ref]) -> str:
     return join_values([escape(p.name) for p in people])
 
@@ -269,7 +277,7 @@ def _interaction_cells(item: InteractionRecord) -> list[str]:
     return [
         _number(item.id), _instant_utc(item.occurred_at), item.kind, item.milestone, item.initiated_by or "",
         _names(item.participants), _ids(item.participants), item.event_title or "", _number(item.event_id),
-        item.summary, item.notes,
+        item.summary, item.notes, _yes_no(item.counts_as_contact),
     ]
 
 
@@ -292,7 +300,7 @@ def _followup_cells(item: FollowUpRecord) -> list[str]:
     return [
         _number(item.id), item.person.name, _number(item.person.id), _day(item.due_on), _day(item.snoozed_until),
         item.channel, item.action, _instant_utc(item.done_at), _number(item.source_interaction_id),
-        _number(item.source_event_id),
+        _number(item.source_event_id), _yes_no(item.due_by_default),
     ]
 
 
@@ -419,6 +427,11 @@ class _Row:
             return value
         raise _Bad(column, _("'{value}' is not one of: {choices}.", value=value, choices=", ".join(choices)))
 
+    def yes_no(self, column: str, default: bool) -> bool:
+        """yes or no; empty (or a file written before the column existed) is the default."""
+        value = self.choice(column, ("yes", "no"), allow_empty=True)
+        return default if not value else value == "yes"
+
     def person(self, name_column: str, id_column: str) -> Ref:
         people = self.people(name_column, id_column)
         if len(people) != 1:
@@ -481,7 +494,7 @@ def _read_interaction(row: _Row) -> InteractionRecord:
         id=row.number("id"), occurred_at=row.instant("occurred_at", required=True), kind=kind, milestone=milestone,
         initiated_by=initiated or None, participants=tuple(people), event_id=row.number("event_id"),
         event_title=row.line_text("event"), summary=row.line_text("summary"), notes=row.text("notes").strip(),
-        line=row.line,
+        counts_as_contact=row.yes_no("counts_as_contact", default=True), line=row.line,
     )
 
 
@@ -515,7 +528,7 @@ def _read_followup(row: _Row) -> FollowUpRecord:
         snoozed_until=row.day("snoozed_until"), channel=row.choice("channel", CHANNEL_KINDS, allow_empty=True),
         action=row.text("action").strip(), done_at=row.instant("done_at"),
         source_interaction_id=row.number("source_interaction_id"), source_event_id=row.number("source_event_id"),
-        line=row.line,
+        due_by_default=row.yes_no("due_by_default", default=False), line=row.line,
     )
 
 
