@@ -54,8 +54,8 @@ def test_create_with_a_date(people):
 
 def test_create_with_a_typed_date(people):
     """'2026-12-01' and 'tomorrow' are read as calendar days."""
-    typed = followups.create_followup(people["giulia"], "2026-12-01")
-    relative = followups.create_followup(people["giulia"], "tomorrow")
+    typed = followups.create_followup(people["giulia"], "2026-12-01", "Call")
+    relative = followups.create_followup(people["giulia"], "tomorrow", "Call")
     assert followups.get_followup(typed).due_on == dt.date(2026, 12, 1)
     assert followups.get_followup(relative).due_on == dt.date(2026, 11, 30)
 
@@ -64,7 +64,7 @@ def test_create_refuses_bad_day(people):
     """An impossible or unreadable due day is refused on field 'due_on'."""
     for bad in ("2026-02-30", "soonish"):
         with pytest.raises(ValidationError) as caught:
-            followups.create_followup(people["giulia"], bad)
+            followups.create_followup(people["giulia"], bad, "Call")
         assert caught.value.field == "due_on"
     assert followups.open_for_contact(people["giulia"]) == []
 
@@ -72,7 +72,7 @@ def test_create_refuses_bad_day(people):
 def test_create_refuses_bad_channel(people):
     """A channel that is not a known kind is refused and nothing is created."""
     with pytest.raises(ValidationError) as caught:
-        followups.create_followup(people["giulia"], TODAY, channel="pigeon")
+        followups.create_followup(people["giulia"], TODAY, "Call", channel="pigeon")
     assert caught.value.field == "channel"
     assert followups.open_for_contact(people["giulia"]) == []
 
@@ -80,18 +80,18 @@ def test_create_refuses_bad_channel(people):
 def test_create_refuses_unknown_contact_or_source(people):
     """Unknown contact, interaction or event: NotFoundError, nothing created."""
     with pytest.raises(NotFoundError):
-        followups.create_followup(999, TODAY)
+        followups.create_followup(999, TODAY, "Call")
     with pytest.raises(NotFoundError):
-        followups.create_followup(people["giulia"], TODAY, source_interaction_id=77)
+        followups.create_followup(people["giulia"], TODAY, "Call", source_interaction_id=77)
     with pytest.raises(NotFoundError):
-        followups.create_followup(people["giulia"], TODAY, source_event_id=88)
+        followups.create_followup(people["giulia"], TODAY, "Call", source_event_id=88)
     assert followups.due_followups(dt.date(2030, 1, 1)) == []
 
 
 def test_create_remembers_its_source_interaction(people):
     """A follow-up can point back to the interaction it came from."""
     interaction_id = timeline.log_interaction([people["giulia"]], "meeting")
-    followup_id = followups.create_followup(people["giulia"], TODAY, source_interaction_id=interaction_id)
+    followup_id = followups.create_followup(people["giulia"], TODAY, "Call", source_interaction_id=interaction_id)
     assert followups.get_followup(followup_id).source_interaction_id == interaction_id
 
 
@@ -106,17 +106,17 @@ def test_get_unknown_followup():
 
 def test_due_includes_today_and_overdue_most_overdue_first(people):
     """Due as of a day: that day's and earlier ones, oldest first; later ones left out."""
-    today = followups.create_followup(people["anna"], TODAY)
-    week_late = followups.create_followup(people["marco"], "2026-11-22")
-    day_late = followups.create_followup(people["giulia"], "2026-11-28")
-    followups.create_followup(people["giulia"], "2026-11-30")  # tomorrow: not yet
+    today = followups.create_followup(people["anna"], TODAY, "Call")
+    week_late = followups.create_followup(people["marco"], "2026-11-22", "Call")
+    day_late = followups.create_followup(people["giulia"], "2026-11-28", "Call")
+    followups.create_followup(people["giulia"], "2026-11-30", "Call")  # tomorrow: not yet
     assert ids(followups.due_followups(TODAY)) == [week_late, day_late, today]
     assert ids(followups.due_followups()) == [week_late, day_late, today]  # default: local today
 
 
 def test_due_as_of_another_day(people):
     """The day can be given, also as text."""
-    followup_id = followups.create_followup(people["giulia"], "2026-12-05")
+    followup_id = followups.create_followup(people["giulia"], "2026-12-05", "Call")
     assert followups.due_followups(dt.date(2026, 12, 4)) == []
     assert ids(followups.due_followups(dt.date(2026, 12, 5))) == [followup_id]
     assert ids(followups.due_followups("2026-12-06")) == [followup_id]
@@ -124,23 +124,23 @@ def test_due_as_of_another_day(people):
 
 def test_due_same_day_sorted_by_contact_name(people):
     """Follow-ups due the same day are listed by contact name."""
-    marco = followups.create_followup(people["marco"], TODAY)
-    anna = followups.create_followup(people["anna"], TODAY)
-    giulia = followups.create_followup(people["giulia"], TODAY)
+    marco = followups.create_followup(people["marco"], TODAY, "Call")
+    anna = followups.create_followup(people["anna"], TODAY, "Call")
+    giulia = followups.create_followup(people["giulia"], TODAY, "Call")
     assert ids(followups.due_followups(TODAY)) == [anna, giulia, marco]
 
 
 def test_done_followups_are_not_due(people):
     """Completed follow-ups leave the due list."""
-    done = followups.create_followup(people["giulia"], "2026-11-20")
-    still_open = followups.create_followup(people["marco"], "2026-11-21")
+    done = followups.create_followup(people["giulia"], "2026-11-20", "Call")
+    still_open = followups.create_followup(people["marco"], "2026-11-21", "Call")
     followups.complete_followup(done)
     assert ids(followups.due_followups(TODAY)) == [still_open]
 
 
 def test_trashed_contacts_followups_are_not_due(people):
     """A contact in the trash does not nag; restoring brings the follow-up back."""
-    followup_id = followups.create_followup(people["marco"], "2026-11-20")
+    followup_id = followups.create_followup(people["marco"], "2026-11-20", "Call")
     contacts.trash_contact(people["marco"])
     assert followups.due_followups(TODAY) == []
     assert followups.overdue_followups(TODAY) == []
@@ -150,8 +150,8 @@ def test_trashed_contacts_followups_are_not_due(people):
 
 def test_overdue_is_strictly_before_today(people):
     """Overdue means the day has passed: due today is due, not overdue."""
-    today = followups.create_followup(people["anna"], TODAY)
-    late = followups.create_followup(people["marco"], "2026-11-28")
+    today = followups.create_followup(people["anna"], TODAY, "Call")
+    late = followups.create_followup(people["marco"], "2026-11-28", "Call")
     assert ids(followups.overdue_followups(TODAY)) == [late]
     assert ids(followups.overdue_followups()) == [late]
     info = followups.get_followup(today)
@@ -164,7 +164,7 @@ def test_overdue_is_strictly_before_today(people):
 
 def test_complete_and_reopen(people, frozen):
     """Completing stamps the time; reopening makes it due again."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25", "Call")
     followups.complete_followup(followup_id)
     info = followups.get_followup(followup_id)
     assert info.done_at == frozen
@@ -176,13 +176,15 @@ def test_complete_and_reopen(people, frozen):
     assert ids(followups.due_followups(TODAY)) == [followup_id]
 
 
-def test_complete_twice_keeps_the_first_time(people):
-    """Completing again does not move the done time."""
-    followup_id = followups.create_followup(people["giulia"], TODAY)
+def test_complete_twice_is_refused_and_keeps_the_first_time(people):
+    """Completing again says it is already done and does not move the done time."""
+    followup_id = followups.create_followup(people["giulia"], TODAY, "Call")
     followups.complete_followup(followup_id)
     first = followups.get_followup(followup_id).done_at
     with travel(pendulum.datetime(2026, 12, 5, tz="UTC")):
-        followups.complete_followup(followup_id)
+        with pytest.raises(ValidationError, match="already done") as caught:
+            followups.complete_followup(followup_id, log_kind="call")
+    assert caught.value.field == "followup"
     assert followups.get_followup(followup_id).done_at == first
 
 
@@ -199,7 +201,7 @@ def test_complete_or_reopen_unknown():
 
 def test_snooze_hides_until_that_day(people):
     """Snoozed 3 days from today: hidden until 2 December, due (not overdue) on that day."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25", "Call")
     assert followups.snooze_followup(followup_id, 3) == dt.date(2026, 12, 2)
     info = followups.get_followup(followup_id)
     assert info.snoozed_until == dt.date(2026, 12, 2)
@@ -213,22 +215,23 @@ def test_snooze_hides_until_that_day(people):
 
 def test_snooze_from_an_explicit_day(people):
     """Snoozing counts from the `today` given."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25", "Call")
     assert followups.snooze_followup(followup_id, 2, today=dt.date(2026, 12, 10)) == dt.date(2026, 12, 12)
 
 
-def test_snooze_shorter_than_due_keeps_due_day(people):
-    """Snoozing a not-yet-due follow-up to before its due day does not make it due earlier."""
-    followup_id = followups.create_followup(people["giulia"], "2026-12-10")
-    followups.snooze_followup(followup_id, 1)
-    assert followups.get_followup(followup_id).effective_due == dt.date(2026, 12, 10)
-    assert followups.due_followups(dt.date(2026, 12, 5)) == []
+def test_snooze_of_a_not_yet_due_one_counts_from_its_due_day(people):
+    """Snoozing a not-yet-due follow-up puts it off from its due day (from today it would
+    change nothing)."""
+    followup_id = followups.create_followup(people["giulia"], "2026-12-10", "Call")
+    assert followups.snooze_followup(followup_id, 1) == dt.date(2026, 12, 11)
+    assert followups.get_followup(followup_id).effective_due == dt.date(2026, 12, 11)
+    assert followups.due_followups(dt.date(2026, 12, 10)) == []
 
 
 @pytest.mark.parametrize("days", [0, -2])
 def test_snooze_needs_at_least_one_day(people, days):
     """Snoozing for 0 or fewer days is refused and changes nothing."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25", "Call")
     with pytest.raises(ValidationError) as caught:
         followups.snooze_followup(followup_id, days)
     assert caught.value.field == "days"
@@ -244,7 +247,7 @@ def test_snooze_unknown_followup():
 
 def test_reschedule_sets_day_and_clears_snooze(people):
     """Rescheduling moves the due day and forgets any snooze."""
-    followup_id = followups.create_followup(people["giulia"], "2026-11-25")
+    followup_id = followups.create_followup(people["giulia"], "2026-11-25", "Call")
     followups.snooze_followup(followup_id, 10)
     followups.reschedule_followup(followup_id, "2026-11-29")
     info = followups.get_followup(followup_id)
@@ -255,7 +258,7 @@ def test_reschedule_sets_day_and_clears_snooze(people):
 
 def test_reschedule_refuses_bad_day_and_unknown(people):
     """Bad day or unknown follow-up: refused."""
-    followup_id = followups.create_followup(people["giulia"], TODAY)
+    followup_id = followups.create_followup(people["giulia"], TODAY, "Call")
     with pytest.raises(ValidationError):
         followups.reschedule_followup(followup_id, "2026-02-30")
     assert followups.get_followup(followup_id).due_on == TODAY
@@ -268,11 +271,11 @@ def test_reschedule_refuses_bad_day_and_unknown(people):
 
 def test_open_for_contact(people):
     """A contact's open follow-ups, soonest (effective) day first, done ones left out."""
-    later = followups.create_followup(people["giulia"], "2026-12-20")
-    snoozed = followups.create_followup(people["giulia"], "2026-11-20")
-    soon = followups.create_followup(people["giulia"], "2026-12-01")
-    done = followups.create_followup(people["giulia"], "2026-11-21")
-    followups.create_followup(people["marco"], "2026-11-21")
+    later = followups.create_followup(people["giulia"], "2026-12-20", "Call")
+    snoozed = followups.create_followup(people["giulia"], "2026-11-20", "Call")
+    soon = followups.create_followup(people["giulia"], "2026-12-01", "Call")
+    done = followups.create_followup(people["giulia"], "2026-11-21", "Call")
+    followups.create_followup(people["marco"], "2026-11-21", "Call")
     followups.complete_followup(done)
     followups.snooze_followup(snoozed, 5)  # now effectively due 2026-12-04
     assert ids(followups.open_for_contact(people["giulia"])) == [soon, snoozed, later]
