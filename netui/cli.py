@@ -756,6 +756,7 @@ def cmd_brief(args) -> int:
     if args.json:
         data = _jsonable(seen)
         data["headline"] = seen.headline
+        data["how_we_met"] = seen.how_we_met
         _print_json(data)
         return 0
     print(_brief_text(seen))

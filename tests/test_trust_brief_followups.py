@@ -12,6 +12,7 @@ The CLI runs as a real program, its clock stopped at FROZEN_NOW like the tests' 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -109,6 +110,7 @@ def test_met_at_the_webinar_is_said_once(db_path):
     assert not any("; met at" in line.lower() for line in lines), lines
     said = [line.strip() for line in lines if line.strip()]
     assert len(said) == len(set(said)), lines
+    assert json.loads(ok(db_path, "brief", "Giulia Rossi", "--json"))["how_we_met"] == "Met at Webinar SEO"
 
 
 def test_the_brief_says_each_part_of_how_you_met_once(database, frozen):
