@@ -212,6 +212,15 @@ async def choose(pilot, screen: ContactScreen, text: str) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition) -> None:
+    """Let the app work until `condition()` holds (a busy machine may need more than a pause)."""
+    for _ in range(60):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
 def notices(pilot) -> list[str]:
     return [str(n.message) for n in pilot.app._notifications]
 
@@ -225,7 +234,7 @@ async def test_m_marks_a_not_yet_due_follow_up_done(database, frozen):
             f"{in_days(10).isoformat()}  email  Send the deck · in 10 days"]
         await choose(pilot, screen, "Send the deck")
         await pilot.press("m")
-        await pilot.pause()
+        await until(pilot, lambda: len(followup_rows(screen)) == 1)
         assert followup_rows(screen) == [f"{in_days(3).isoformat()}  phone  Call about the offer · in 3 days"]
         assert "Done: Send the deck (Giulia Rossi)." in notices(pilot)
     assert followups.get_followup(day["later"]).done_at is not None
@@ -238,15 +247,12 @@ async def test_s_snoozes_the_chosen_follow_up_from_its_day(database, frozen):
         screen = await open_contact(pilot, day["giulia"])
         await choose(pilot, screen, "Send the deck")
         await pilot.press("s")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.screen, SnoozeForm))
         form = pilot.app.screen
-        assert isinstance(form, SnoozeForm)
         form.query_one("#days").value = "4"
-        await pilot.pause()
-        assert in_days(14).strftime("%d") in str(form.query_one("#snooze-until").render())
+        await until(pilot, lambda: in_days(14).strftime("%d") in str(form.query_one("#snooze-until").render()))
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert pilot.app.screen is screen
+        await until(pilot, lambda: pilot.app.screen is screen)
         assert f"{in_days(14).isoformat()}  email  Send the deck · in 14 days" in followup_rows(screen)
     assert followups.get_followup(day["later"]).effective_due == in_days(14)
     assert followups.get_followup(day["soon"]).effective_due == in_days(3)
@@ -259,7 +265,7 @@ async def test_done_on_one_already_done_says_so(database, frozen):
         await open_contact(pilot, day["giulia"])
         followups.complete_followup(day["soon"])
         await pilot.press("m")  # the first one is chosen
-        await pilot.pause()
+        await until(pilot, lambda: notices(pilot))
         assert any("already done" in notice for notice in notices(pilot)), notices(pilot)
 
 
@@ -269,21 +275,27 @@ async def test_reschedule_with_R_refuses_an_empty_action(database, frozen):
         screen = await open_contact(pilot, day["giulia"])
         await choose(pilot, screen, "Send the deck")
         await pilot.press("R")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.screen, FollowUpForm))
         form = pilot.app.screen
-        assert isinstance(form, FollowUpForm)
         form.query_one("#due_on").value = in_days(5).isoformat()
         form.query_one("#action").value = "  "
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: "needs an action" in str(form.query_one("#action-error").render()))
         assert pilot.app.screen is form
-        assert "needs an action" in str(form.query_one("#action-error").render())
         form.query_one("#action").value = "Send the new deck"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert pilot.app.screen is screen
+        await until(pilot, lambda: pilot.app.screen is screen)
     moved = followups.get_followup(day["later"])
     assert (moved.due_on, moved.action) == (in_days(5), "Send the new deck")
+
+
+def found_first(palette, name: str) -> bool:
+    """The command palette lists `name` first (its search runs in the background)."""
+    from textual.command import CommandList
+
+    found = palette.query(CommandList)
+    return bool(found) and found.first().option_count > 0 and (
+        found.first().get_option_at_index(0).prompt.plain.startswith(name))
 
 
 async def test_the_palette_marks_the_chosen_follow_up_done(database, frozen):
@@ -294,9 +306,9 @@ async def test_the_palette_marks_the_chosen_follow_up_done(database, frozen):
         await pilot.pause()
         for key in "follow-up: done":
             await pilot.press("space" if key == " " else key)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: found_first(pilot.app.screen, "follow-up: done"))
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: notices(pilot))
     assert followups.get_followup(day["soon"]).done_at is not None
     assert followups.get_followup(day["later"]).done_at is None
 
