@@ -87,9 +87,10 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     return text
 
 
-def followup_line(item: followups.FollowUpInfo, today) -> Text:
-    """One open follow-up in the contact's list: '2026-12-09  email  Send the deck · in 10 days'."""
-    days = (item.effective_due - today).days
+def followup_line(item: followups.FollowUpInfo, day) -> Text:
+    """One open follow-up in the contact's list, as seen on `day` (today):
+    '2026-12-09  email  Send the deck · in 10 days'."""
+    days = (item.effective_due - day).days
     text = Text()
     text.append(item.effective_due.isoformat(), style="bold")
     if item.channel:
