@@ -185,7 +185,8 @@ def demo_title() -> str:
 PANE_NAMES = {
     "contacts": N_("contact list"), "search": N_("search box"), "timeline": N_("timeline"),
     "events": N_("event planner"), "attendees": N_("people at this event"),
-    "contact-timeline": N_("timeline"), "today-list": N_("today's list"), "trip-people": N_("people in this city"),
+    "contact-timeline": N_("timeline"), "contact-followups": N_("follow-ups"),
+    "today-list": N_("today's list"), "trip-people": N_("people in this city"),
     "owe": N_("people I owe"), "helped": N_("people I helped"), "introductions": N_("introductions"),
     "connectors": N_("top connectors"), "chain-tree": N_("people they brought in"),
     "capture-choice": N_("who this is"), "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),

@@ -1,8 +1,10 @@
 """The meeting brief: what to remember before meeting someone (`netui brief NAME` and the top of
-the contact screen) — who they are, the last three interactions, open follow-ups, facts
-(children's names, hobbies...), dates in the next 60 days, how you met and who introduced you,
-where keep-in-touch stands, the next appointments with them, the give & take balance, their
-introductions and the chain of people who brought them in.
+the contact screen) — who they are, the last three interactions with their notes, open
+follow-ups, facts (children's names, hobbies...), dates in the next 60 days, how you met and who
+introduced you, where keep-in-touch stands, the next appointments with them, the give & take
+balance, their introductions (as A or as B, proposed ones too) and the chain of people who
+brought them in. The texts both faces print (the how-we-met line, an introduction, an
+interaction's lines) are made here, so the CLI and the TUI say the same thing once.
 """
 
 from __future__ import annotations
@@ -12,9 +14,13 @@ from dataclasses import dataclass, field
 
 from netui import appointments, chains, contacts, dates, followups, giving, timeline, upkeep, when
 from netui.i18n import _
+from netui.labels import label
+from netui.text import fold_key
 
 LAST_INTERACTIONS = 3
 DATE_DAYS = 60
+# Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
+INTERACTION_LINES = 5
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,34 @@ class MeetingBrief:
         work = (_("{role} at {company}", role=self.role, company=self.company) if self.role and self.company
                 else self.role or self.company)
         return " · ".join(part for part in (work, self.city) if part)
+
+    @property
+    def how_we_met(self) -> str:
+        """'PyCon panel; met at Web Marketing Festival; introduced by Marco Bianchi', each thing
+        said once: the event or the introducer is left out when the how-we-met text names them
+        already ("Met at Webinar SEO" is not followed by "met at Webinar SEO")."""
+        said = fold_key(self.how_met)
+        parts = [self.how_met.strip()]
+        if self.met_at_title and fold_key(self.met_at_title) not in said:
+            parts.append(_("met at {title}", title=self.met_at_title))
+        if self.introduced_by_name and fold_key(self.introduced_by_name) not in said:
+            parts.append(_("introduced by {name}", name=self.introduced_by_name))
+        return "; ".join(part for part in parts if part)
+
+
+def introduction_line(intro: giving.IntroductionInfo) -> str:
+    """'Anna Verdi → Bruno Neri: proposed · both in SEO' (then the outcome, once there is one)."""
+    return (_("{a} → {b}: {status}", a=intro.person_a_name, b=intro.person_b_name, status=label(intro.status))
+            + (f" · {intro.reason}" if intro.reason else "") + (f" · {intro.outcome}" if intro.outcome else ""))
+
+
+def interaction_lines(info: timeline.InteractionInfo, most: int = INTERACTION_LINES) -> list[str]:
+    """What an interaction was about, for the brief: its summary, then its notes, at most
+    `most` lines (the last one ending in "…" when there were more); none when it says nothing."""
+    lines = info.text_lines
+    if len(lines) > most:
+        lines = lines[:most - 1] + [lines[most - 1] + " …"]
+    return lines
 
 
 def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief:

@@ -22,7 +22,7 @@ from netui import __version__, config, db, i18n
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.i18n import _, ngettext
 from netui.labels import codes_as_typed, label
-from netui.models import CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
+from netui.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
 USER_ERROR = 2
 _YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
@@ -210,20 +210,32 @@ def _add_upkeep_commands(commands) -> None:
         marking.add_argument("date", metavar=_("DATE"), help=_("the day of the occurrence (default today)"), nargs="?",
                              default="today")
 
-    followup = commands.add_parser("followup", help=_("follow-ups: list, done, snooze, reschedule"))
+    followup = commands.add_parser("followup", help=_("follow-ups: add, list, done, snooze, reschedule"))
     actions = followup.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
-    actions.add_parser("list", help=_("open follow-ups due today or overdue"))
-    done = actions.add_parser("done", help=_("mark a follow-up done"))
+    add = actions.add_parser("add", help=_("add a follow-up with someone"))
+    add.add_argument("name", metavar=_("NAME"))
+    add.add_argument("--due", required=True, metavar=_("WHEN"), help=_("e.g. tomorrow, friday, in 3 days, 2026-12-03"))
+    add.add_argument("--action", dest="action_text", required=True, metavar=_("TEXT"),
+                     help=_("what to send or say"))
+    add.add_argument("--channel", default="", metavar=_("CHANNEL"), help=_one_of(CHANNEL_KINDS))
+    listing = actions.add_parser("list", help=_("open follow-ups due today or overdue"))
+    listing.add_argument("--all", action="store_true", help=_("every open follow-up, also those not due yet"))
+    done = actions.add_parser("done", help=_("mark a follow-up done (due or not yet)"))
     done.add_argument("id", type=int, metavar="ID")
     done.add_argument("--log", dest="log_kind", metavar=_("KIND"),
                       help=_("also log the interaction (email, call...)"))
     done.add_argument("--note", default="")
-    snooze = actions.add_parser("snooze", help=_("hide a follow-up for DAYS days"))
+    snooze = actions.add_parser("snooze", help=_("put a follow-up off by DAYS days, or until a day"))
     snooze.add_argument("id", type=int, metavar="ID")
-    snooze.add_argument("days", type=int, metavar=_("DAYS"))
+    snooze.add_argument("days", metavar=_("DAYS|WHEN"),
+                        help=_("days from the day it is due (or from today, if due already), or a day such as "
+                               "friday or 2026-12-10"))
     reschedule = actions.add_parser("reschedule", help=_("move a follow-up to another day"))
     reschedule.add_argument("id", type=int, metavar="ID")
-    reschedule.add_argument("date", metavar=_("DATE"))
+    reschedule.add_argument("date", metavar=_("WHEN"))
+    reschedule.add_argument("--action", dest="action_text", metavar=_("TEXT"),
+                            help=_("what to send or say, anew"))
+    reschedule.add_argument("--channel", metavar=_("CHANNEL"), help=_one_of(CHANNEL_KINDS))
 
 
 def _add_giving_commands(commands) -> None:
@@ -781,6 +793,7 @@ def cmd_brief(args) -> int:
     if args.json:
         data = _jsonable(seen)
         data["headline"] = seen.headline
+        data["how_we_met"] = seen.how_we_met
         _print_json(data)
         return 0
     print(_brief_text(seen))
@@ -788,7 +801,7 @@ def cmd_brief(args) -> int:
 
 
 def _brief_text(seen) -> str:
-    from netui import when
+    from netui import brief, when
     from netui.dates import shown_label
 
     status = seen.keep_in_touch
@@ -800,18 +813,17 @@ def _brief_text(seen) -> str:
     overdue = ", " + ngettext("{n} day overdue", "{n} days overdue", status.days_overdue) if status.overdue else ""
     last = _("last contacted {when}", when=when.humanize(status.last_contacted))
     lines.append(f"  {label(status.warmth)}: {last}{cadence}{overdue}")
-    how = "; ".join(p for p in (
-        seen.how_met,
-        _("met at {event}", event=seen.met_at_title) if seen.met_at_title else "",
-        _("introduced by {name}", name=seen.introduced_by_name) if seen.introduced_by_name else "") if p)
-    if how:
-        lines.append(f"  {how}")
+    if seen.how_we_met:
+        lines.append(f"  {seen.how_we_met}")
     if seen.facts:
         lines += ["", _("Remember:")] + [f"  {f.label}: {f.value}" for f in seen.facts]
     if seen.upcoming_dates:
         lines += ["", _("Coming up:")] + [
             f"  {d.on.isoformat()}  {shown_label(d.label)}{_turns(d.turning)} · {when.days_ahead(d.days_until)}"
             for d in seen.upcoming_dates]
+    if seen.introductions:
+        lines += ["", _("Introductions:")] + [
+            f"  #{i.id}  {brief.introduction_line(i)}" for i in seen.introductions]  # i18n: not text
     if seen.open_followups:
         lines += ["", _("Open follow-ups:")] + [
             f"  #{f.id}  {f.effective_due.isoformat()}  {f.action or no_note}" for f in seen.open_followups]
@@ -819,10 +831,19 @@ def _brief_text(seen) -> str:
         lines += ["", _("Next appointments:")] + [
             f"  {o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments]  # i18n: not text
     if seen.last_interactions:
-        lines += ["", _("Last time:")] + [
-            f"  {_local(i.occurred_at)}  {label(i.kind):<9} {i.summary or (i.notes.splitlines() or [''])[0]}"
-            for i in seen.last_interactions]
+        lines += ["", _("Last time:")]
+        for info in seen.last_interactions:
+            lines += _with_notes(f"  {_local(info.occurred_at)}  {label(info.kind):<9} ",
+                                 brief.interaction_lines(info))
     return "\n".join(lines)
+
+
+def _with_notes(start: str, text_lines: list[str]) -> list[str]:
+    """An interaction's row (`start`: when and what kind), its summary after it, and the other
+    lines of what was said (the notes) under the summary."""
+    indent = " " * len(start)
+    first, *rest = text_lines or [""]
+    return [(start + first).rstrip()] + [indent + line for line in rest]
 
 
 def _turns(turning: int | None) -> str:
@@ -931,17 +952,25 @@ def _appointment_add(args) -> int:
 
 
 def cmd_followup(args) -> int:
-    from netui import followups, when
+    from netui import contacts, followups, when
 
+    if args.action == "add":
+        contact_id = contacts.resolve_contact(args.name)
+        followup_id = followups.create_followup(contact_id, args.due, args.action_text, args.channel)
+        item = followups.get_followup(followup_id)
+        print(_("Added follow-up #{id} with {name}, due {date}: {action}.", id=item.id, name=item.contact_name,
+                date=item.due_on.isoformat(), action=item.action))
+        return 0
     if args.action == "list":
-        due = followups.due_followups()
+        shown = followups.open_followups() if args.all else followups.due_followups()
         no_note = _("(no note)")
-        if not due:
-            print(_("No follow-ups due."))
-        for item in due:
-            late = (when.today() - item.effective_due).days
+        if not shown:
+            print(_("No open follow-ups.") if args.all else _("No follow-ups due."))
+        for item in shown:
+            days = (item.effective_due - when.today()).days
             via = f" ({label(item.channel)})" if item.channel else ""
-            print(f"#{item.id}  {item.contact_name} · {item.action or no_note}{via} · {_days_late(late)}")
+            due = when.due_words(days) if days <= 0 else f"{item.effective_due.isoformat()}, {when.due_words(days)}"
+            print(f"#{item.id}  {item.contact_name} · {item.action or no_note}{via} · {due}")
         return 0
     item = followups.get_followup(args.id)
     if args.action == "done":
@@ -956,7 +985,7 @@ def cmd_followup(args) -> int:
         until = followups.snooze_followup(args.id, args.days)
         print(_("Snoozed #{id} ({name}) until {date}.", id=args.id, name=item.contact_name, date=until.isoformat()))
     else:
-        followups.reschedule_followup(args.id, args.date)
+        followups.reschedule_followup(args.id, args.date, args.action_text, args.channel)
         print(_("Moved #{id} ({name}) to {date}.", id=args.id, name=item.contact_name,
                 date=followups.get_followup(args.id).due_on.isoformat()))
     return 0
@@ -1256,8 +1285,9 @@ def _detail_text(detail, recent) -> str:
         for info in recent:
             others = [p.name for p in info.participants if p.id != detail.id]
             with_others = " " + _("(with {people})", people=", ".join(others)) if others else ""
-            text = info.summary or info.notes.splitlines()[0] if (info.summary or info.notes) else ""
-            lines.append(f"  {_local(info.occurred_at)}  {label(info.kind):<{kind_width}} {text}{with_others}")
+            first, *notes = info.text_lines or [""]
+            lines += _with_notes(f"  {_local(info.occurred_at)}  {label(info.kind):<{kind_width}} ",
+                                 [first + with_others, *notes])
     return "\n".join(lines)
 
 

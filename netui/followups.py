@@ -66,10 +66,18 @@ def _channel(channel: str) -> str:
     return channel
 
 
+def _action(action: str) -> str:
+    """What to send or say: required, never blank."""
+    text = action.strip()
+    if not text:
+        raise ValidationError("action", _("Say what to send or say: a follow-up needs an action."))
+    return text
+
+
 def create_followup(
     contact_id: int,
     due_on: dt.date | str,
-    action: str = "",
+    action: str,
     channel: str = "",
     source_interaction_id: int | None = None,
     source_event_id: int | None = None,
@@ -78,6 +86,7 @@ def create_followup(
     """A new open follow-up; `due_by_default`: nobody chose the day (quick capture's default),
     so a later capture without a day may move it."""
     due = _day(due_on, "due_on")
+    action = _action(action)
     channel = _channel(channel)
     with database.atomic():
         if not Contact.select().where(Contact.id == contact_id).exists():
@@ -87,7 +96,7 @@ def create_followup(
         if source_event_id and not Event.select().where(Event.id == source_event_id).exists():
             raise NotFoundError(_("There is no event #{id}.", id=source_event_id))
         row = FollowUp.create(
-            contact=contact_id, due_on=due, action=action.strip(), channel=channel,
+            contact=contact_id, due_on=due, action=action, channel=channel,
             source_interaction=source_interaction_id, source_event=source_event_id,
             created_at=when.now(), due_by_default=due_by_default,
         )
@@ -101,17 +110,31 @@ def _get_row(followup_id: int) -> FollowUp:
     return row
 
 
+def _open_row(followup_id: int) -> FollowUp:
+    """The follow-up, refused with one sentence when it is already done."""
+    row = _get_row(followup_id)
+    if row.done_at is not None:
+        contact = Contact.get_by_id(row.contact_id)
+        raise ValidationError("followup", _(
+            "Follow-up #{id} with {name} is already done ({day}): {action}.", id=row.id,
+            name=full_name(contact.first_name, contact.last_name),
+            day=when.plain_date(row.done_at.in_timezone(when.local_zone())).isoformat(),
+            action=row.action or _("follow-up")))
+    return row
+
+
 def complete_followup(
     followup_id: int,
     log_kind: str | None = None,
     occurred_at: dt.datetime | str | None = None,
     notes: str = "",
 ) -> int | None:
-    """Mark it done. With `log_kind` ("email", "call"...), also log the interaction it was for
-    with its contact (summary: the follow-up's action; default time: now), in the same
-    transaction; returns that interaction's id (None when nothing was logged)."""
+    """Mark it done, due or not yet. With `log_kind` ("email", "call"...), also log the
+    interaction it was for with its contact (summary: the follow-up's action; default time:
+    now), in the same transaction; returns that interaction's id (None when nothing was
+    logged). One already done is refused (ValidationError naming "followup")."""
     with database.atomic():
-        row = _get_row(followup_id)
+        row = _open_row(followup_id)
         logged = None
         if log_kind:
             if row.action:
@@ -123,9 +146,8 @@ def complete_followup(
             logged = timeline.log_interaction(
                 [row.contact_id], log_kind, occurred_at, summary=summary, notes=notes, initiated_by="me",
             )
-        if row.done_at is None:
-            row.done_at = when.now()
-            row.save()
+        row.done_at = when.now()
+        row.save()
     return logged
 
 
@@ -147,31 +169,52 @@ def reopen_followup(followup_id: int) -> None:
         row.save()
 
 
-def snooze_followup(followup_id: int, days: int, today: dt.date | None = None) -> dt.date:
-    """Hide it until `days` days from today; returns the new day it is due."""
-    if days <= 0:
-        raise ValidationError("days", _("Snooze for at least 1 day."))
+def snooze_followup(followup_id: int, days: int | str | dt.date, today: dt.date | None = None) -> dt.date:
+    """Put it off; returns the new day it is due. `days`: a number of days (or its digits as
+    typed), counted from the day it is due when that is still to come, else from today; or
+    the day itself (a date, or text such as "friday" or "2026-12-10"), after today. One
+    already done is refused."""
+    day = _day(today, "today") if today else when.today()
     with database.atomic():
-        row = _get_row(followup_id)
-        row.snoozed_until = (_day(today, "today") if today else when.today()) + dt.timedelta(days=days)
+        row = _open_row(followup_id)
+        due = row.snoozed_until if row.snoozed_until and row.snoozed_until > row.due_on else row.due_on
+        row.snoozed_until = snooze_until(days, max(day, due))
         row.save()
     return row.snoozed_until
+
+
+def snooze_until(days: int | str | dt.date, start: dt.date) -> dt.date:
+    """The day a snooze of `days` (see snooze_followup) from `start` ends: ValidationError("days")
+    for a number below 1, something not a day, or a day not after `start`."""
+    if isinstance(days, str) and days.strip().isdigit():
+        days = int(days)
+    if isinstance(days, int) and not isinstance(days, bool):
+        if days <= 0:
+            raise ValidationError("days", _("Snooze for at least 1 day."))
+        return start + dt.timedelta(days=days)
+    until = _day(days, "days")
+    if until <= start:
+        raise ValidationError("days", _("Snooze until a day after {start}, not {day}.", start=start.isoformat(),
+                                        day=until.isoformat()))
+    return until
 
 
 def reschedule_followup(
     followup_id: int, due_on: dt.date | str, action: str | None = None, channel: str | None = None,
     due_by_default: bool = False, snoozed_until: dt.date | None = None,
 ) -> None:
-    """Move it to a new day (a snooze no longer applies); optionally say anew what and how.
+    """Move it to a new day (a snooze no longer applies); optionally say anew what and how (a
+    blank action is refused).
 
     The day counts as chosen unless `due_by_default`; `snoozed_until` puts a snooze back
     (an undo restoring a follow-up exactly)."""
     due = _day(due_on, "due_on")
+    action = _action(action) if action is not None else None
     with database.atomic():
         row = _get_row(followup_id)
         row.due_on, row.snoozed_until, row.due_by_default = due, snoozed_until, due_by_default
         if action is not None:
-            row.action = action.strip()
+            row.action = action
         if channel is not None:
             row.channel = _channel(channel)
         row.save()
@@ -188,6 +231,13 @@ def get_followup(followup_id: int) -> FollowUpInfo:
     if row is None:
         raise NotFoundError(_("There is no follow-up #{id}.", id=followup_id))
     return _info(row)
+
+
+def get_open_followup(followup_id: int) -> FollowUpInfo:
+    """The follow-up, if it is still open: one already done is refused with the sentence that
+    says so (ValidationError naming "followup"), before a form is shown for it."""
+    _open_row(followup_id)
+    return get_followup(followup_id)
 
 
 def _effective_due():
@@ -209,10 +259,19 @@ def due_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
     Follow-ups of trashed contacts are left out.
     """
     day = _day(today, "today") if today else when.today()
+    return _open_followups(_effective_due() <= day)
+
+
+def open_followups() -> list[FollowUpInfo]:
+    """Every open follow-up, due or not yet, soonest due first (trashed contacts left out)."""
+    return _open_followups()
+
+
+def _open_followups(*conditions) -> list[FollowUpInfo]:
     due = _effective_due()
     rows = (
         _base_query()
-        .where(FollowUp.done_at.is_null(), due <= day, Contact.trashed_at.is_null())
+        .where(FollowUp.done_at.is_null(), Contact.trashed_at.is_null(), *conditions)
         .order_by(due, Contact.sort_name, FollowUp.id)
     )
     return [_info(row) for row in rows]

@@ -34,7 +34,7 @@ from netui.models import (
     InteractionParticipant,
     database,
 )
-from netui.text import full_name
+from netui.text import fold_key, full_name
 
 
 # Clocks differ a little between devices; anything later than this is a mistake.
@@ -60,6 +60,20 @@ class InteractionInfo:
     participants: tuple[Participant, ...]
     milestone: str = ""  # kind "milestone": what it was (new job, promotion...)
     counts_as_contact: bool = True  # False: news netui noted, not being in touch
+
+    @property
+    def text_lines(self) -> list[str]:
+        """What it was about, as lines to show: the summary, then the lines of the notes
+        ("kids Leo and Mia"), without blank lines or a line said twice; without a summary the
+        notes' first line comes first."""
+        lines: list[str] = []
+        seen: set[str] = set()
+        for line in [self.summary, *self.notes.splitlines()]:
+            key = fold_key(line)
+            if key and key not in seen:
+                seen.add(key)
+                lines.append(line.strip())
+        return lines
 
 
 @dataclass(frozen=True)

@@ -337,6 +337,13 @@ def days_ahead(days: int) -> str:
     return ngettext("in {n} day", "in {n} days", days)
 
 
+def due_words(days: int) -> str:
+    """When something is due, `days` from today: '2 days late', 'today', 'tomorrow', 'in 5 days'."""
+    if days < 0:
+        return ngettext("{n} day late", "{n} days late", -days)
+    return days_ahead(days)
+
+
 def long_date(day: dt.date) -> str:
     """'Thursday 3 December 2026' / 'giovedì 3 dicembre 2026'."""
     return pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY", locale=language())

@@ -341,26 +341,49 @@ class Actions:
             self.push_screen(TodayScreen())
 
     @reports_errors
+    def complete_followup(self, followup_id: int, log: bool = False) -> None:
+        """Mark a follow-up done, due or not yet (and, with `log`, log the interaction it was
+        for); one already done is refused with a notice."""
+        item = followups.get_followup(followup_id)
+        kind = followups.log_kind_for(item.channel) if log else None
+        followups.complete_followup(followup_id, log_kind=kind)
+        action = item.action or _("Follow up")
+        self.refresh_screen()
+        self.notify(_("Done: {action}; logged {kind} with {name}.", action=action, kind=label(kind),
+                      name=item.contact_name)
+                    if log else _("Done: {action} ({name}).", action=action, name=item.contact_name))
+
+    @reports_errors
+    def snooze_followup(self, followup_id: int) -> None:
+        """Put a follow-up off some days: from today when it is due, else from its day."""
+        from netui import when
+        from netui.screens.snooze_form import SnoozeForm, snooze_days
+
+        item = followups.get_open_followup(followup_id)
+        start = max(when.today(), item.effective_due)
+        what = _("the follow-up with {name}: {action}", name=item.contact_name, action=item.action or _("Follow up"))
+
+        def submit(values: dict) -> None:
+            until = followups.snooze_followup(followup_id, snooze_days(values["days"]))
+            self.refresh_screen()
+            self.notify(_("Snoozed until {day}.", day=until.isoformat()))
+
+        days = 1 if start == when.today() else 7
+        self.push_screen(SnoozeForm(_("Snooze"), {"days": str(days), "what": what, "start": start}, submit))
+
+    @reports_errors
     def agenda_done(self, row, log: bool = False) -> None:
         """Done on a Today row: a follow-up completed (and its interaction logged, with `log`),
         an appointment's occurrence marked done (which logs it)."""
         from netui import appointments
 
         if row.kind == "followup":
-            item = followups.get_followup(row.id)
-            kind = followups.log_kind_for(item.channel) if log else None
-            followups.complete_followup(row.id, log_kind=kind)
-            message = (_("Done: {action}; logged {kind} with {name}.", action=row.label, kind=label(kind),
-                         name=item.contact_name)
-                       if log else _("Done: {action} ({name}).", action=row.label, name=item.contact_name))
+            self.complete_followup(row.id, log)
         elif row.kind == "appointment":
             appointments.mark_done(row.id, row.on)
-            message = _("Done: {title} with {names}; logged on the timeline.", title=row.label,
-                        names=", ".join(row.names))
-        else:
-            return
-        self.refresh_screen()
-        self.notify(message)
+            self.refresh_screen()
+            self.notify(_("Done: {title} with {names}; logged on the timeline.", title=row.label,
+                          names=", ".join(row.names)))
 
     @reports_errors
     def agenda_snooze(self, row) -> None:
@@ -374,26 +397,20 @@ class Actions:
             self.notify(_("Skipped {title} on {day}.", title=row.label, day=row.on.isoformat()))
             return
         if row.kind == "followup":
-            what, days = _("the follow-up with {name}: {action}", name=row.names[0], action=row.label), 1
-
-            def snooze(count: int):
-                return followups.snooze_followup(row.id, count)
-        elif row.kind == "cadence":
-            what, days = _("keeping in touch with {name}", name=row.names[0]), 7
-
-            def snooze(count: int):
-                return upkeep.snooze_cadence(row.contact_ids[0], count)
-        else:
+            self.snooze_followup(row.id)
+            return
+        if row.kind != "cadence":
             return
 
         from netui.screens.snooze_form import SnoozeForm, snooze_days
 
         def submit(values: dict) -> None:
-            until = snooze(snooze_days(values["days"]))
+            until = upkeep.snooze_cadence(row.contact_ids[0], snooze_days(values["days"]))
             self.refresh_screen()
             self.notify(_("Snoozed until {day}.", day=until.isoformat()))
 
-        self.push_screen(SnoozeForm(_("Snooze"), {"days": str(days), "what": what}, submit))
+        what = _("keeping in touch with {name}", name=row.names[0])
+        self.push_screen(SnoozeForm(_("Snooze"), {"days": "7", "what": what}, submit))
 
     # --- export ------------------------------------------------------------------------
 

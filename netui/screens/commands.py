@@ -64,6 +64,11 @@ class NetuiCommands(Provider):
                  _("The chain up to the first person, and everyone they brought into your network")),
                 (_("contact: log news"), screen.action_news,
                  _("Their news: new job, promotion, award, book, child (offers a congratulation)")),
+                (_("follow-up: done"), screen.action_followup_done,
+                 _("Mark the chosen follow-up done, due or not yet")),
+                (_("follow-up: snooze"), screen.action_followup_snooze, _("Put the chosen follow-up off some days")),
+                (_("follow-up: reschedule"), screen.action_followup_reschedule,
+                 _("Move the chosen follow-up to another day, or change what to send")),
             ]
         event_screen = type(screen).__name__ == "EventScreen"
         if event_screen:

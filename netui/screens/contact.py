@@ -8,14 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Label, Sparkline, Static
+from textual.widgets import Header, Label, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
 
-from netui import brief, contacts, timeline, upkeep
+from netui import brief, contacts, followups, timeline, upkeep
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
 from netui.screens.translated import TranslatedBindings
-from netui.when import days_ahead, humanize, local_zone
+from netui.when import days_ahead, due_words, humanize, local_zone, today
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
@@ -52,10 +53,8 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
         elif status.due_on:
             line += _(", next by {day}", day=status.due_on.isoformat())
     text.append(line + "\n", style="red" if status.overdue else "")
-    how = [seen.how_met, _("met at {title}", title=seen.met_at_title) if seen.met_at_title else "",
-           _("introduced by {name}", name=seen.introduced_by_name) if seen.introduced_by_name else ""]
-    if any(how):
-        text.append("; ".join(part for part in how if part) + "\n")
+    if seen.how_we_met:
+        text.append(seen.how_we_met + "\n")
 
     ledger = seen.give_and_take
     if ledger is not None and (ledger.given or ledger.received):
@@ -75,20 +74,29 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
         f"{d.on.isoformat()}  {shown_label(d.label)}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
         + f" · {days_ahead(d.days_until)}" for d in seen.upcoming_dates
     ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
-    block(_("Introductions"), [
-        _("{a} → {b}: {status}", a=i.person_a_name, b=i.person_b_name, status=label(i.status))
-        + (f" · {i.reason}" if i.reason else "") + (f" · {i.outcome}" if i.outcome else "")
-        for i in seen.introductions
-    ])
-    block(_("Follow-ups"), [
-        f"{f.effective_due.isoformat()}" + (f" {label(f.channel)}" if f.channel else "") + f"  {f.action}"
-        for f in seen.open_followups
-    ])
-    block(_("Last time"), [
-        f"{i.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {label(i.kind)}  "
-        + (i.summary or (i.notes.splitlines() or [""])[0]) for i in seen.last_interactions
-    ])
+    block(_("Introductions"), [brief.introduction_line(i) for i in seen.introductions])
+    # The open follow-ups are a list of their own under the brief (see followup_line): one is
+    # chosen there to be marked done, snoozed or moved.
+    last_time = []
+    for info in seen.last_interactions:
+        start = f"{info.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {label(info.kind)}  "
+        first, *notes = brief.interaction_lines(info) or [""]
+        last_time += [start + first] + [" " * len(start) + line for line in notes]
+    block(_("Last time"), last_time)
     text.rstrip()
+    return text
+
+
+def followup_line(item: followups.FollowUpInfo, day) -> Text:
+    """One open follow-up in the contact's list, as seen on `day` (today):
+    '2026-12-09  email  Send the deck · in 10 days'."""
+    days = (item.effective_due - day).days
+    text = Text()
+    text.append(item.effective_due.isoformat(), style="bold")
+    if item.channel:
+        text.append(f"  {label(item.channel)}")
+    text.append(f"  {item.action or _('Follow up')}")
+    text.append(f" · {due_words(days)}", style="red" if days < 0 else "dim")
     return text
 
 
@@ -134,6 +142,13 @@ class ContactScreen(TranslatedBindings, Screen):
         Binding("d", "trash", N_("Trash"), tooltip=N_("Move to the trash (ctrl+z undoes)")),
         # Not in the footer (it is full): listed by ? and the palette.
         Binding("ctrl+e", "edit_notes", N_("Notes in $EDITOR"), show=False, tooltip=N_("Write the notes in your own editor")),
+        # The highlighted one of the open follow-ups listed under the brief (the list's title
+        # names these keys; ↑/↓ there choose another).
+        Binding("m", "followup_done", N_("Done"), show=False,
+                tooltip=N_("Mark the chosen follow-up done, due or not yet")),
+        Binding("s", "followup_snooze", N_("Snooze"), show=False, tooltip=N_("Put the chosen follow-up off some days")),
+        Binding("R", "followup_reschedule", N_("Reschedule"), show=False,
+                tooltip=N_("Move the chosen follow-up to another day, or change what to send")),
     ]
 
     def __init__(self, contact_id: int) -> None:
@@ -145,6 +160,9 @@ class ContactScreen(TranslatedBindings, Screen):
         with VerticalScroll(id="contact-detail"):
             yield Label("", id="contact-name", classes="pane-title")
             yield Static("", id="contact-brief")
+            yield Label("", id="contact-followups-title")
+            # Arrows only: j/k would mean two things here (k is the cadence key).
+            yield OptionList(id="contact-followups")
             yield Label("", id="contact-activity-title", classes="field-label")
             yield Sparkline([], id="contact-activity")
             yield Label(_("Details"), classes="pane-title")
@@ -163,7 +181,9 @@ class ContactScreen(TranslatedBindings, Screen):
         detail = contacts.get_contact(self.contact_id)
         star = "★ " if detail.starred else ""
         self.query_one("#contact-name", Label).update(Text(f"{star}{detail.name}"))
-        self.query_one("#contact-brief", Static).update(brief_text(brief.meeting_brief(self.contact_id)))
+        seen = brief.meeting_brief(self.contact_id)
+        self.query_one("#contact-brief", Static).update(brief_text(seen))
+        self._show_followups(seen.open_followups)
         months = timeline.monthly_activity(self.contact_id, months=ACTIVITY_MONTHS)
         counts = [m.count for m in months]
         self.query_one("#contact-activity-title", Label).update(ngettext(
@@ -173,6 +193,44 @@ class ContactScreen(TranslatedBindings, Screen):
         self.query_one(Sparkline).data = counts
         self.query_one("#contact-fields", Static).update(detail_text(detail))
         self.query_one(TimelinePane).show(timeline.contact_timeline(self.contact_id, limit=200), hide_contact=self.contact_id)
+
+    def _show_followups(self, open_ones: list[followups.FollowUpInfo]) -> None:
+        """The open follow-ups, due or not yet, the highlight kept on the one it was on."""
+        listing = self.query_one("#contact-followups", OptionList)
+        title = self.query_one("#contact-followups-title", Label)
+        kept = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        listing.display = title.display = bool(open_ones)
+        if not open_ones:
+            return
+        heading = Text(_("Follow-ups"), style="bold")
+        heading.append("  " + _("m done · s snooze · R another day (tab, ↑↓: choose)"), style="dim")
+        title.update(heading)
+        day = today()
+        listing.add_options(Option(followup_line(item, day), id=f"followup-{item.id}") for item in open_ones)
+        ids = [f"followup-{item.id}" for item in open_ones]
+        listing.highlighted = ids.index(kept) if kept in ids else 0
+
+    def chosen_followup(self) -> int | None:
+        """The follow-up highlighted in the list (None, and a notice, when there is none)."""
+        option = self.query_one("#contact-followups", OptionList).highlighted_option
+        if option is None or option.id is None:
+            self.notify(_("No open follow-ups with {name}; f adds one.",
+                          name=contacts.get_contact(self.contact_id).name), severity="warning")
+            return None
+        return int(option.id.removeprefix("followup-"))
+
+    def action_followup_done(self) -> None:
+        if (chosen := self.chosen_followup()) is not None:
+            self.app.complete_followup(chosen)
+
+    def action_followup_snooze(self) -> None:
+        if (chosen := self.chosen_followup()) is not None:
+            self.app.snooze_followup(chosen)
+
+    def action_followup_reschedule(self) -> None:
+        if (chosen := self.chosen_followup()) is not None:
+            self.app.reschedule_followup(chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -46,7 +46,9 @@ def until_day(day: dt.date) -> str:
 
 class SnoozeForm(FormScreen):
     """SnoozeForm(title, values, submit): values["days"] is the default (e.g. 7), values["what"]
-    says what is snoozed ("the follow-up with Giulia Rossi: send the deck"; shown capitalised)."""
+    says what is snoozed ("the follow-up with Giulia Rossi: send the deck"; shown capitalised),
+    values["start"] the day the days count from (default today: a follow-up not due yet counts
+    from its day)."""
 
     FALLBACK_FIELD = "days"
     AUTO_FOCUS = "#days"
@@ -80,7 +82,8 @@ class SnoozeForm(FormScreen):
         """Which day the snooze ends, as the days are typed."""
         raw = self.query_one("#days", Input).value.strip()
         days = int(raw) if raw.isdigit() else 0
-        until = when.today() + dt.timedelta(days=days) if 1 <= days <= MAX_SNOOZE_DAYS else None
+        start = self.initial.get("start") or when.today()
+        until = start + dt.timedelta(days=days) if 1 <= days <= MAX_SNOOZE_DAYS else None
         self.query_one("#snooze-until", Static).update(
             _("until {day}", day=until_day(until)) if until else "")
 
