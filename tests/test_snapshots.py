@@ -41,7 +41,7 @@ async def wait_for_workers(pilot) -> None:
 async def open_third_contact(pilot):
     await wait_for_workers(pilot)
     await pilot.press("j", "j", "enter")
-    await pilot.pause()
+    await wait_for_workers(pilot)
 
 
 async def open_help(pilot):
@@ -72,7 +72,7 @@ def test_event_form(snap_compare, demo_app):
     async def open_form(pilot):
         await wait_for_workers(pilot)
         await pilot.press("N")
-        await pilot.pause()
+        await wait_for_workers(pilot)  # the form settles (one pause is not enough on a busy machine)
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_form)
 
