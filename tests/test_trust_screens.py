@@ -221,3 +221,22 @@ async def test_q_quits_after_coming_back_from_a_contact(app):
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app._exit, "q quit netui"
+
+
+async def test_the_timeline_names_the_event_once(app, frozen):
+    """A capture at Fiera logs "Met at Fiera": its row does not add "@ Fiera" again; a call
+    logged at the event still says where it was."""
+    from netui import capture, events
+
+    fiera = events.create_event("Fiera", starts_at=frozen.subtract(hours=2), status="attended")
+    result = capture.capture_line("Giulia Rossi @Lumen", fiera)
+    timeline.log_interaction([result.contact_id], "call", frozen.subtract(hours=1), summary="Coffee",
+                             event_id=fiera)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ContactScreen)
+        text = "\n".join(screen_lines(pilot.app))
+        assert "Met at Fiera" in text and "Met at Fiera @ Fiera" not in text
+        assert "Coffee @ Fiera" in text

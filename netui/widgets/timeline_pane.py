@@ -24,10 +24,11 @@ def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> 
     line = Text()
     line.append(local.format("YYYY-MM-DD"), style="bold")
     line.append(f" {KIND_ICONS.get(info.kind, '•')} ")
-    line.append(info.summary or (info.notes.splitlines()[0] if info.notes else label(info.kind)))
+    what = info.summary or (info.notes.splitlines()[0] if info.notes else label(info.kind))
+    line.append(what)
     if people:
         line.append(" · " + ", ".join(people), style="italic dim")
-    if info.event_title:
+    if info.event_title and info.event_title.casefold() not in what.casefold():  # not "Met at Fiera @ Fiera"
         line.append(f" @ {info.event_title}", style="dim")
     return line
 
