@@ -240,3 +240,16 @@ async def test_the_timeline_names_the_event_once(app, frozen):
         text = "\n".join(screen_lines(pilot.app))
         assert "Met at Fiera" in text and "Met at Fiera @ Fiera" not in text
         assert "Coffee @ Fiera" in text
+
+
+async def test_a_change_noticed_while_a_contact_opens_does_not_crash(app, frozen):
+    """The 2-second check for other writers may fire between pushing the contact screen and
+    its first frame; reloading a screen not yet built crashed the app (seen on a busy CI)."""
+    anna = contacts.create_contact("Anna Verdi")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        pilot.app.open_contact(anna)
+        pilot.app.refresh_screen()  # as check_other_writers does when data_version moved
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ContactScreen)
+        assert "Anna Verdi" in "\n".join(screen_lines(pilot.app))

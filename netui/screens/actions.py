@@ -122,7 +122,8 @@ class Actions:
 
     def refresh_screen(self) -> None:
         reload = getattr(self.screen, "reload", None)
-        if reload is not None:
+        # A screen pushed but not built yet loads its data when it mounts.
+        if reload is not None and self.screen.is_mounted:
             reload()
 
     # --- timeline and follow-ups ------------------------------------------------------
