@@ -8,6 +8,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.css.query import NoMatches
 
 from netui import contacts, db
 from netui.errors import NetuiError
@@ -82,7 +83,12 @@ class NetuiApp(Actions, App):
         version = db.data_version()
         if version != self._data_version:
             self._data_version = version
-            self.refresh_screen()
+            try:
+                self.refresh_screen()
+            except NoMatches:
+                # The tick met a screen whose widgets are not all there (being built, or taken
+                # down as the app quits): it loads its data itself once built; look again next tick.
+                self._data_version = None
 
     def _welcome_chosen(self, choice: str | None) -> None:
         if choice == "demo":
