@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netui import capture, contacts, db  # noqa: E402
+from netui import capture, contacts  # noqa: E402
+from netui.store import db  # noqa: E402
 
 from networks import cached, scratch_copy  # noqa: E402
 

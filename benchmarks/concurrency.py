@@ -46,7 +46,8 @@ def _wait_until(start: float) -> None:
 
 def app_worker(path: str, worker: str, writes: int, start: float = 0.0) -> dict:
     """One long-lived connection, like the app: capture, log, notice the others' writes."""
-    from netui import capture, db, timeline
+    from netui import capture, timeline
+    from netui.store import db
 
     handle = db.open_database(path)
     _wait_until(start)
@@ -92,7 +93,7 @@ def cli_worker(path: str, worker: str, writes: int, start: float = 0.0) -> dict:
 
 def run(path: Path, apps: int = 2, clis: int = 1, writes: int = 50) -> dict:
     """Start the processes, wait, check the file; the summary as a dict."""
-    from netui import db
+    from netui.store import db
 
     if not path.exists():
         # Not when this process has it open already: opening a file twice in one process

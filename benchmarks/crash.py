@@ -59,7 +59,8 @@ def write_import_file(path: Path, run: int, rows: int = IMPORT_ROWS) -> None:
 
 
 def child_capture(path: str, run: int) -> None:
-    from netui import capture, db, timeline
+    from netui import capture, timeline
+    from netui.store import db
 
     db.open_database(path)
     print("ready", flush=True)
@@ -75,7 +76,8 @@ def child_capture(path: str, run: int) -> None:
 
 
 def child_import(path: str, file: str) -> None:
-    from netui import db, importing
+    from netui.store import db
+    from netui.exchange import importing
 
     db.open_database(path)
     plan = importing.plan_import(importing.read_file(Path(file)))
@@ -109,7 +111,7 @@ def _kill_after_ready(process: subprocess.Popen, delay: float) -> tuple[list[str
 
 def import_seconds(folder: Path) -> float:
     """How long applying one generated import takes on this machine (a throwaway file)."""
-    from netui import db
+    from netui.store import db
 
     path = folder / "calibrate.db"
     db.open_database(path).close()
@@ -161,7 +163,7 @@ def one_run(path: Path, run: int, kind: str, rng: random.Random, folder: Path, w
 
 
 def run_all(path: Path, runs: int, seed: int, progress=None) -> dict:
-    from netui import db
+    from netui.store import db
 
     if not path.exists():
         db.open_database(path).close()

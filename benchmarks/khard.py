@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 
-from netui import db, exporting  # noqa: E402
+from netui.store import db  # noqa: E402
+from netui.exchange import exporting  # noqa: E402
 
 from networks import cached  # noqa: E402
 from startup import child_environment  # noqa: E402

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 
-from netui import db, demo  # noqa: E402
+from netui.store import db  # noqa: E402
+from netui import demo  # noqa: E402
 
 SEED = 2026
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netui import contacts, db, demo, timeline  # noqa: E402
+from netui import contacts, demo, timeline  # noqa: E402
+from netui.store import db  # noqa: E402
 
 def measure(action, repeats: int) -> dict:
     samples = []

@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 
-from netui import agenda, contacts, db, demo, timeline  # noqa: E402
-from netui.models import Interaction, InteractionParticipant, database  # noqa: E402
+from netui import agenda, contacts, demo, timeline  # noqa: E402
+from netui.store import db  # noqa: E402
+from netui.store.models import Interaction, InteractionParticipant, database  # noqa: E402
 
 WORDS = ["g", "gi", "giu", "giul", "giuli", "giulia", "m", "ma", "mar", "marc", "marco", "r", "ro", "ros"]
 BUSY_PERSON_INTERACTIONS = 10_000
@@ -47,7 +48,8 @@ def network(people: int) -> Path:
         busy = contacts.list_contacts(limit=1)[0].id
         first = Interaction.select(Interaction.id).order_by(Interaction.id.desc()).scalar() + 1
         with database.atomic():
-            from netui import bulk, when
+            from netui.store import bulk
+            from netui import when
 
             stamp = when.now()
             bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at,

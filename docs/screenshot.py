@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pendulum
 
-from netui import db, demo, i18n
+from netui.store import db
+from netui import demo, i18n
 from netui.app import NetuiApp
 
 HERE = Path(__file__).resolve().parent

@@ -25,7 +25,7 @@ from netui import appointments, dates, followups, upkeep, when
 from netui.labels import label as code_label
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.models import Event
+from netui.store.models import Event
 
 EVENT_DAYS = 14
 SECTION_KEYS = ("overdue_followups", "due_followups", "appointments", "dates", "overdue_cadences", "events")

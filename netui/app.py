@@ -10,16 +10,17 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 
-from netui import contacts, db
+from netui import contacts
+from netui.store import db
 from netui.errors import NetuiError
 from netui.i18n import N_, _
 from netui.screens.actions import Actions
 from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
-from netui.screens.form import FormScreen
+from netui.screens.forms.form import FormScreen
 from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 
 
 OTHER_WRITERS_CHECK_SECONDS = 2.0
@@ -41,7 +42,7 @@ class NetuiApp(Actions, App):
                  capture_event: int | None | bool = False, daily_backup: bool = False,
                  demo: bool = False) -> None:
         """`capture_event`: start in capture mode (an event id, or None for no event).
-        `daily_backup`: make today's automatic backup (netui.backup), in the background.
+        `daily_backup`: make today's automatic backup (netui.store.backup), in the background.
         `demo`: the database is a throwaway demo network (`netui --demo`): the title says so."""
         super().__init__()
         self.db_path = db_path
@@ -73,7 +74,7 @@ class NetuiApp(Actions, App):
     @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def make_daily_backup(self) -> None:
         """After the first screen, not before it: copying a big file must not delay it."""
-        from netui import backup
+        from netui.store import backup
 
         with worker_connection():
             backup.rolling_backup()

@@ -23,7 +23,7 @@ from dateutil import rrule as rr
 from netui import events, timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import N_, _, language, ngettext
-from netui.models import (
+from netui.store.models import (
     Appointment,
     AppointmentOccurrence,
     AppointmentParticipant,

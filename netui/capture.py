@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from netui import config, contacts, events, followups, search, timeline, when
+from netui import config, contacts, events, followups, timeline, when
+from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
 from netui.i18n import N_, _, ngettext
-from netui.models import (
+from netui.store.models import (
     Channel,
     Contact,
     ContactTag,

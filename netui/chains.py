@@ -24,7 +24,7 @@ from peewee import fn
 from netui import when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
-from netui.models import Contact, database
+from netui.store.models import Contact, database
 from netui.text import full_name
 
 

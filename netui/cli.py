@@ -18,11 +18,12 @@ from pathlib import Path
 
 import peewee
 
-from netui import __version__, config, db, i18n
+from netui import __version__, config, i18n
+from netui.store import db
 from netui.errors import AmbiguousNameError, NetuiError, ValidationError
 from netui.i18n import _, ngettext
 from netui.labels import codes_as_typed, label
-from netui.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
+from netui.store.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 
 USER_ERROR = 2
 _YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
@@ -449,7 +450,7 @@ def cmd_capture(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from netui import exporting
+    from netui.exchange import exporting
 
     if args.format == "person":
         chosen = [flag for flag, value in (("--query", args.query), ("--tag", args.tag), ("--city", args.city),
@@ -476,7 +477,8 @@ def cmd_export(args) -> int:
 def _export_person(args) -> int:
     import json
 
-    from netui import exporting, privacy
+    from netui.exchange import exporting
+    from netui import privacy
 
     if not args.person:
         raise ValidationError("person", _("Say whose data to export: netui export person NAME --json."))
@@ -495,7 +497,7 @@ def _contacts_count(n: int) -> str:
 
 
 def cmd_backup(args) -> int:
-    from netui import backup
+    from netui.store import backup
 
     written = backup.backup_now(Path(args.to) if args.to else None)
     facts = backup.facts_about(written)
@@ -506,7 +508,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from netui import backup
+    from netui.store import backup
 
     live = db.resolve_db_path(args.db)
     incoming = backup.check_backup(Path(args.file))
@@ -525,7 +527,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_purge(args) -> int:
-    from netui import backup, contacts, privacy
+    from netui.store import backup
+    from netui import contacts, privacy
 
     contact_id = privacy.resolve_anyone(args.name)
     detail = contacts.get_contact(contact_id)
@@ -562,7 +565,7 @@ def _confirm(question: str, yes: bool, refusal: str) -> bool:
 
 
 def cmd_import(args) -> int:
-    from netui import importing, table_import
+    from netui.exchange import importing, table_import
 
     report = importing.import_file(Path(args.file), dry_run=args.dry_run)
     plan = report.plan

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui import db
+from netui.store import db
 from netui.errors import ValidationError
 from netui.i18n import LANGUAGES, _
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 import pendulum
 from peewee import fn
 
-from netui import chains, followups, giving, search, upkeep, when
-from netui import db
+from netui import chains, followups, giving, upkeep, when
+from netui.store import search
+from netui.store import db
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed, label
-from netui.models import (
+from netui.store.models import (
     CHANNEL_KINDS,
     CIRCLES,
     Appointment,
@@ -615,7 +616,7 @@ def _filtered(circle=None, tag=None, city=None, company=None, trashed=False):
     query = query.where(Contact.trashed_at.is_null(False) if trashed else Contact.trashed_at.is_null())
     if circle:
         query = query.where(Contact.circle == validate_circle(circle))
-    # fold_key is registered on the connection by netui.db: "lodz" and "ŁÓDŹ" find "Łódź".
+    # fold_key is registered on the connection by netui.store.db: "lodz" and "ŁÓDŹ" find "Łódź".
     if city:
         query = query.where(fn.fold_key(Contact.city) == fold_key(city))
     if company:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from netui import contacts, when
 from netui.errors import ValidationError
 from netui.i18n import N_, _
-from netui.models import Contact, ImportantDate
+from netui.store.models import Contact, ImportantDate
 from netui.text import full_name
 
 # The usual labels: stored as these English words (codes), shown in the user's language.

@@ -46,9 +46,10 @@ from typing import NamedTuple
 
 import pendulum
 
-from netui import bulk, db, i18n, when
+from netui.store import bulk, db
+from netui import i18n, when
 from netui.errors import ValidationError
-from netui.models import (
+from netui.store.models import (
     ATTENDEE_STATUSES,
     CIRCLES,
     EVENT_KINDS,
@@ -1539,7 +1540,7 @@ def _write(plan: _Plan, report: _Progress) -> None:
                     rows.write(advance)
             else:
                 bulk.insert_rows(model, fields, rows, advance)
-    # The query planner's statistics, as netui.db keeps them on close: a big network opens
+    # The query planner's statistics, as netui.store.db keeps them on close: a big network opens
     # with its first page read down the right index at once.
     database.execute_sql("ANALYZE")
 

@@ -15,7 +15,7 @@ from peewee import JOIN, fn
 from netui import when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
-from netui.models import (
+from netui.store.models import (
     ATTENDEE_STATUSES,
     EVENT_KINDS,
     EVENT_STATUSES,

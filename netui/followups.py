@@ -16,7 +16,7 @@ from netui import timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import label
-from netui.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
+from netui.store.models import CHANNEL_KINDS, Contact, Event, FollowUp, Interaction, database
 from netui.text import full_name
 
 

@@ -32,7 +32,7 @@ from netui import followups, timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import label as code_label
-from netui.models import (
+from netui.store.models import (
     FAVOUR_DIRECTIONS,
     FAVOUR_KINDS,
     INTRODUCTION_STATUSES,

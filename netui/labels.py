@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from netui.i18n import N_, _
 from netui.text import fold_key
 
-# Every code value of netui.models (CIRCLES, CHANNEL_KINDS, INTERACTION_KINDS, MILESTONES,
+# Every code value of netui.store.models (CIRCLES, CHANNEL_KINDS, INTERACTION_KINDS, MILESTONES,
 # EVENT_KINDS, EVENT_STATUSES, ATTENDEE_STATUSES, FAVOUR_DIRECTIONS, FAVOUR_KINDS,
 # INTRODUCTION_STATUSES, OCCURRENCE_STATUSES, INITIATORS), the warmths and sort orders,
 # marked for translation. tests/test_i18n.py checks that none is missing.

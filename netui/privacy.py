@@ -16,7 +16,7 @@ from peewee import Model
 from netui import __version__, contacts, when
 from netui.errors import NotFoundError
 from netui.i18n import _
-from netui.models import (
+from netui.store.models import (
     Appointment,
     AppointmentOccurrence,
     AppointmentParticipant,

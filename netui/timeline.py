@@ -19,11 +19,12 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netui import search, when
+from netui.store import search
+from netui import when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed
-from netui.models import (
+from netui.store.models import (
     INITIATORS,
     INTERACTION_KINDS,
     MILESTONE_KIND,

@@ -19,7 +19,7 @@ from netui import events, followups, upkeep, when
 from netui.appointments import day_text
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.models import Contact, Event, database
+from netui.store.models import Contact, Event, database
 from netui.text import fold_key, full_name
 
 TELL_THEM_DAYS_BEFORE = 7

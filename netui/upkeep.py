@@ -33,7 +33,7 @@ from peewee import Case, fn
 from netui import when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import ngettext, N_, _
-from netui.models import (
+from netui.store.models import (
     CADENCE_SCOPES,
     CIRCLES,
     CadenceDefault,

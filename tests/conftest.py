@@ -16,7 +16,8 @@ import os
 import pendulum
 import pytest
 
-from netui import db, i18n
+from netui.store import db
+from netui import i18n
 
 TEST_NOW_VARIABLE = "NETUI_TEST_NOW"
 DEFAULT_NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from netui import backup, cli, contacts, db
+from netui.store import backup, db
+from netui import cli, contacts
 from netui.errors import ValidationError
 
 from conftest import FROZEN_NOW, travel

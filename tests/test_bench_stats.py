@@ -1,4 +1,4 @@
-"""Closing a database keeps the query planner's statistics fresh (netui.db: ANALYZE / PRAGMA
+"""Closing a database keeps the query planner's statistics fresh (netui.store.db: ANALYZE / PRAGMA
 optimize on close), which the first screen of a big network relies on: without sqlite_stat1,
 its first page at 1,000,000 people is read through the wrong index and sorted (0.4 s, not 1 ms)."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from netui import bulk, db
-from netui.models import Contact, database
+from netui.store import bulk, db
+from netui.store.models import Contact, database
 
 
 def stats(path) -> dict[str, str]:

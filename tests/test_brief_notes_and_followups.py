@@ -22,12 +22,13 @@ import pytest
 from textual.widgets import OptionList
 
 from conftest import FROZEN_NOW
-from netui import brief, contacts, db, followups, giving
+from netui import brief, contacts, followups, giving
+from netui.store import db
 from netui.app import NetuiApp
 from netui.errors import ValidationError
 from netui.screens.contact import ContactScreen
-from netui.screens.followup_form import FollowUpForm
-from netui.screens.snooze_form import SnoozeForm
+from netui.screens.forms.followup_form import FollowUpForm
+from netui.screens.forms.snooze_form import SnoozeForm
 
 SIZE = (100, 50)
 

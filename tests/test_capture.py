@@ -9,9 +9,10 @@ import textwrap
 
 import pytest
 
-from netui import capture, config, contacts, db, events, search, timeline
+from netui import capture, config, contacts, events, timeline
+from netui.store import db, search
 from netui.errors import ValidationError
-from netui.models import Channel, ContactTag, EventAttendee, FollowUp, Interaction, Tag
+from netui.store.models import Channel, ContactTag, EventAttendee, FollowUp, Interaction, Tag
 
 LINE = ('Giulia Rossi @Lumen Digital "Head of PR" #fintech #milano giulia@lumen.it '
         '+39 333 123 4567 !2d kids Luca and Marta')
@@ -153,7 +154,8 @@ def test_an_acknowledged_capture_survives_the_process_being_killed(tmp_path):
     path = tmp_path / "kill.db"
     script = textwrap.dedent(f"""
         import os, signal
-        from netui import capture, db
+        from netui import capture
+        from netui.store import db
         db.open_database({str(path)!r})
         result = capture.capture_line({LINE!r})
         print("saved", result.contact_id, flush=True)

@@ -7,7 +7,7 @@ import pytest
 
 from netui import chains, contacts
 from netui.errors import NotFoundError, ValidationError
-from netui.models import Contact
+from netui.store.models import Contact
 
 
 @pytest.fixture(autouse=True)

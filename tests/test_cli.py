@@ -16,7 +16,8 @@ import pendulum
 import pytest
 
 from conftest import travel
-from netui import __version__, cli, contacts, db, events, followups, giving, timeline
+from netui import __version__, cli, contacts, events, followups, giving, timeline
+from netui.store import db
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from netui import contacts, db
+from netui import contacts
+from netui.store import db
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "concurrency.py"
 

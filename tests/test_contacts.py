@@ -7,9 +7,10 @@ import datetime as dt
 import pendulum
 import pytest
 
-from netui import contacts, events, followups, search, timeline
+from netui import contacts, events, followups, timeline
+from netui.store import search
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
-from netui.models import (
+from netui.store.models import (
     Channel,
     Contact,
     ContactSearch,

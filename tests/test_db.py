@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from netui import cli, contacts, db, models
-from netui.migrations import MIGRATIONS, Migration
+from netui import cli, contacts
+from netui.store import db, models
+from netui.store.migrations import MIGRATIONS, Migration
 
 FTS_MODELS = (models.ContactSearch,)
 TABLE_MODELS = tuple(m for m in models.ALL_MODELS if m not in FTS_MODELS)

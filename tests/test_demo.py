@@ -16,9 +16,10 @@ import pendulum
 import pytest
 from conftest import FROZEN_NOW, travel
 
-from netui import bulk, contacts, db, demo, events, followups, search, timeline, when
+from netui.store import bulk, db, search
+from netui import contacts, demo, events, followups, timeline, when
 from netui.errors import ValidationError
-from netui.models import (
+from netui.store.models import (
     CIRCLES,
     EVENT_STATUSES,
     INTERACTION_KINDS,

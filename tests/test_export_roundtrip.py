@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import appointments, contacts, db, events, followups, giving, timeline, upkeep
+from netui import appointments, contacts, events, followups, giving, timeline, upkeep
+from netui.store import db
 from netui.errors import ValidationError
-from netui.formats import netui_tables
-from netui.models import (
+from netui.exchange.formats import netui_tables
+from netui.store.models import (
     Appointment,
     AppointmentOccurrence,
     AppointmentParticipant,

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from netui.errors import ValidationError
-from netui.formats import google, linkedin
-from netui.formats.text import decode
-from netui.importing import Skipped
+from netui.exchange.formats import google, linkedin
+from netui.exchange.formats.text import decode
+from netui.exchange.importing import Skipped
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "csv"

@@ -1,4 +1,4 @@
-"""iCalendar export (netui.formats.ics), read back with the icalendar library; and a smoke
+"""iCalendar export (netui.exchange.formats.ics), read back with the icalendar library; and a smoke
 test that icalendar reads the real-world .ics files of the shared corpus (see its README)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from netui.events import AttendeeInfo, EventDetail
 from netui.followups import FollowUpInfo
-from netui.formats import ics
+from netui.exchange.formats import ics
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ics"
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.ics")) if CORPUS.is_dir() else []

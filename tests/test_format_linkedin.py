@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from netui.errors import ValidationError
-from netui.formats import google, linkedin
-from netui.formats.text import (
+from netui.exchange.formats import google, linkedin
+from netui.exchange.formats.text import (
     MONTHS,
     csv_records,
     decode,
@@ -24,7 +24,7 @@ from netui.formats.text import (
     tidy,
     tidy_block,
 )
-from netui.importing import Skipped
+from netui.exchange.importing import Skipped
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "csv"

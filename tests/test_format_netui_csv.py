@@ -15,14 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import contacts, db
+from netui import contacts
+from netui.store import db
 from netui.contacts import ChannelInfo, ContactDetail, FactInfo, ImportantDateInfo
 from netui.errors import ValidationError
-from netui.formats import netui_csv, netui_tables
-from netui.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE, looks_like, read, write_contacts
-from netui.formats.netui_tables import Ref
-from netui.importing import IncomingPerson, Skipped
-from netui.models import CIRCLES
+from netui.exchange.formats import netui_csv, netui_tables
+from netui.exchange.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE, looks_like, read, write_contacts
+from netui.exchange.formats.netui_tables import Ref
+from netui.exchange.importing import IncomingPerson, Skipped
+from netui.store.models import CIRCLES
 
 STAMP = pendulum.datetime(2026, 11, 1, 9, 0, tz="UTC")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -508,7 +509,7 @@ def test_reading_any_text_never_fails(body):
 
 
 def test_line_ends_translated_to_lf_read_the_same():
-    """A caller that turns CRLF into LF (netui.formats.text.decode does) reads the same people,
+    """A caller that turns CRLF into LF (netui.exchange.formats.text.decode does) reads the same people,
     as long as no value held a CR itself."""
     data = write_contacts([YUKI, MONONYM, detail(first_name="N", notes="a\nb\n\nc")]).decode()
     assert read(data.replace("\r\n", "\n")) == read(data)

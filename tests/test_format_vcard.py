@@ -1,4 +1,4 @@
-"""vCard import and export (netui.formats.vcard).
+"""vCard import and export (netui.exchange.formats.vcard).
 
 The corpus files (../shared/corpus/vcf, see its README for origins and licences) are real
 exports from phones and mail clients; each test says what a person importing that file would
@@ -15,7 +15,7 @@ import vobject
 
 from netui.contacts import ChannelInfo, ContactDetail, FactInfo, ImportantDateInfo
 from netui.errors import ValidationError
-from netui.formats import vcard
+from netui.exchange.formats import vcard
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vcf"
 DATA = Path(__file__).parent / "data"

@@ -14,7 +14,7 @@ import pytest
 from conftest import FROZEN_NOW
 from netui import contacts, followups, giving, timeline
 from netui.errors import NotFoundError, ValidationError
-from netui.models import Contact, Favour
+from netui.store.models import Contact, Favour
 
 TODAY = FROZEN_NOW.date()
 

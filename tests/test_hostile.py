@@ -19,10 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import cli, db, importing
+from netui import cli
+from netui.store import db
+from netui.exchange import importing
 from netui.capture_line import parse_capture_line
 from netui.errors import NetuiError, ValidationError
-from netui.formats import google, linkedin, netui_csv, vcard
+from netui.exchange.formats import google, linkedin, netui_csv, vcard
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 CORPUS = sorted(p for p in HOSTILE.iterdir() if p.suffix in (".csv", ".vcf", ".ics", ".txt"))

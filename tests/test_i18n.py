@@ -139,7 +139,8 @@ def test_capture_line_understands_italian_due_dates(italian, token, expected):
 
 
 def test_every_stored_code_has_a_label():
-    from netui import labels, models, upkeep
+    from netui import labels, upkeep
+    from netui.store import models
 
     codes = set()
     for name in ("CIRCLES", "CHANNEL_KINDS", "INTERACTION_KINDS", "MILESTONES", "EVENT_KINDS",

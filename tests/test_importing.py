@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from netui import contacts, importing, search, timeline
-from netui.importing import IncomingPerson, ReadResult, Skipped
+from netui import contacts, timeline
+from netui.exchange import importing
+from netui.store import search
+from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
 
 
 def read(*people, skipped=()):
@@ -158,7 +160,7 @@ def test_a_name_alone_matches_only_one_person_without_a_company(database):
 
 
 def test_a_progress_callback_that_raises_cancels_the_whole_import(database, monkeypatch):
-    from netui import importing
+    from netui.exchange import importing
 
     monkeypatch.setattr(importing, "PROGRESS_STEP", 2)
     people = [importing.IncomingPerson(where=f"line {n}", first_name=f"P{n}", last_name="X") for n in range(5)]
@@ -178,7 +180,7 @@ def test_a_progress_callback_that_raises_cancels_the_whole_import(database, monk
 
 def test_an_unreadable_line_is_named_in_italian(italian):
     from netui.errors import ValidationError
-    from netui.formats import text as text_format
+    from netui.exchange.formats import text as text_format
 
     with pytest.raises(ValidationError) as error:
         list(text_format.csv_records('Name,Email\n"Anna,anna@example.com\n', ",", first_line=1))

@@ -17,11 +17,11 @@ import netui
 
 PACKAGE_DIR = Path(netui.__file__).parent
 DOMAIN_MODULES = (
-    "netui.models",
-    "netui.db",
-    "netui.migrations",
+    "netui.store.models",
+    "netui.store.db",
+    "netui.store.migrations",
     "netui.contacts",
-    "netui.search",
+    "netui.store.search",
     "netui.timeline",
     "netui.events",
     "netui.followups",
@@ -31,7 +31,7 @@ DOMAIN_MODULES = (
     "netui.cli",
 )
 UI_DIRS = ("screens", "widgets")
-UI_FORBIDDEN = ("netui.models", "peewee", "playhouse")
+UI_FORBIDDEN = ("netui.store.models", "peewee", "playhouse")
 
 
 def imported_modules(source: str, module: str) -> set[str]:
@@ -73,8 +73,12 @@ def module_name(path: Path) -> str:
 
 
 def domain_files() -> list[Path]:
-    files = [p for p in PACKAGE_DIR.glob("*.py") if p.name != "app.py"]
-    return sorted(files + list((PACKAGE_DIR / "migrations").glob("*.py")))
+    """Every module below the user interface: all of netui but app.py, screens/ and widgets/."""
+    return sorted(
+        path for path in PACKAGE_DIR.rglob("*.py")
+        if path.name != "app.py" or path.parent != PACKAGE_DIR
+        if path.relative_to(PACKAGE_DIR).parts[0] not in UI_DIRS
+    )
 
 
 def ui_files() -> list[Path]:
@@ -87,13 +91,13 @@ def ui_files() -> list[Path]:
 @pytest.mark.parametrize(
     "source, module, forbidden, found",
     [
-        ("import textual", "netui.db", ("textual",), True),
-        ("from textual.app import App", "netui.db", ("textual",), True),
-        ("import textualize_extra", "netui.db", ("textual",), False),
-        ("from netui.models import Contact", "netui.widgets.card", UI_FORBIDDEN, True),
-        ("from netui import models", "netui.widgets.card", UI_FORBIDDEN, True),
-        ("from ..models import Contact", "netui.widgets.card", UI_FORBIDDEN, True),
-        ("from .. import models", "netui.screens.main", UI_FORBIDDEN, True),
+        ("import textual", "netui.store.db", ("textual",), True),
+        ("from textual.app import App", "netui.store.db", ("textual",), True),
+        ("import textualize_extra", "netui.store.db", ("textual",), False),
+        ("from netui.store.models import Contact", "netui.widgets.card", UI_FORBIDDEN, True),
+        ("from netui.store import models", "netui.widgets.card", UI_FORBIDDEN, True),
+        ("from ..store.models import Contact", "netui.widgets.card", UI_FORBIDDEN, True),
+        ("from ..store import models", "netui.screens.main", UI_FORBIDDEN, True),
         ("import peewee", "netui.screens.main", UI_FORBIDDEN, True),
         ("from playhouse.sqlite_ext import fn", "netui.screens.main", UI_FORBIDDEN, True),
         ("from netui import contacts", "netui.screens.main", UI_FORBIDDEN, False),
@@ -122,7 +126,7 @@ def test_domain_modules_do_not_load_textual():
 def test_domain_files_have_no_textual_import():
     """No domain file imports Textual, not even lazily inside a function."""
     files = domain_files()
-    assert PACKAGE_DIR / "db.py" in files and PACKAGE_DIR / "contacts.py" in files
+    assert PACKAGE_DIR / "store" / "db.py" in files and PACKAGE_DIR / "contacts.py" in files
     offenders = {
         path.name: found
         for path in files

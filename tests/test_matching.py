@@ -21,10 +21,12 @@ from pathlib import Path
 import pytest
 
 from conftest import FROZEN_NOW, travel
-from netui import capture, cli, contacts, db, events, followups, importing, search, timeline, upkeep, when
-from netui.formats import linkedin
-from netui.importing import IncomingPerson, ReadResult
-from netui.models import Channel, Contact, ContactTag, Event, EventAttendee, FollowUp, Interaction, Tag
+from netui import capture, cli, contacts, events, followups, timeline, upkeep, when
+from netui.store import db, search
+from netui.exchange import importing
+from netui.exchange.formats import linkedin
+from netui.exchange.importing import IncomingPerson, ReadResult
+from netui.store.models import Channel, Contact, ContactTag, Event, EventAttendee, FollowUp, Interaction, Tag
 from netui.screens.capture import preview_text
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"

@@ -22,8 +22,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from netui import bulk, chains, contacts, db, demo, giving, timeline
-from netui.models import Contact, Interaction, InteractionParticipant
+from netui.store import bulk, db
+from netui import chains, contacts, demo, giving, timeline
+from netui.store.models import Contact, Interaction, InteractionParticipant
 
 FIXTURE = Path(__file__).parent / "data" / "schema-v1.db"
 FIXTURE_V2 = Path(__file__).parent / "data" / "schema-v2.db"
@@ -193,7 +194,7 @@ def test_saving_an_old_row_does_not_write_back_a_stale_date(database, frozen):
 
 
 def test_bulk_inserts_fire_the_triggers(database, frozen):
-    """executemany (netui.bulk, used by the demo and by imports) keeps the column right too."""
+    """executemany (netui.store.bulk, used by the demo and by imports) keeps the column right too."""
     anna = contacts.create_contact("Anna Bianchi")
     first = bulk.next_id(Interaction)
     bulk.insert_rows(

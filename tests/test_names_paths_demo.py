@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from netui import contacts, db
+from netui import contacts
+from netui.store import db
 
 NETUI = Path(sys.executable).parent / "netui"
 

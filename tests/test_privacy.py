@@ -10,9 +10,10 @@ from contextlib import closing
 
 import pytest
 
-from netui import appointments, cli, contacts, db, events, followups, giving, search, timeline
+from netui import appointments, cli, contacts, events, followups, giving, timeline
+from netui.store import db, search
 from netui.errors import NotFoundError
-from netui.models import Appointment, Interaction, Tag
+from netui.store.models import Appointment, Interaction, Tag
 
 SECRETS = ("Zebulon", "Quixotry", "zebulon.q@hidden-mail.example", "marmalade-smuggling", "Xanthippe",
            "kayakmonologue", "tennisquixo")

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from netui import contacts, events, search, timeline
+from netui import contacts, events, timeline
+from netui.store import search
 
 
 def found(text: str, **kwargs) -> list[int]:

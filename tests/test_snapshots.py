@@ -13,7 +13,8 @@ import pytest
 from textual.widgets import Input
 
 from conftest import travel
-from netui import db, demo
+from netui.store import db
+from netui import demo
 from netui.app import NetuiApp
 
 SIZE = (120, 36)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from netui import capture, cli, contacts, db, importing, models, timeline
+from netui import capture, cli, contacts, timeline
+from netui.store import db, models
+from netui.exchange import importing
 from netui.errors import DatabaseBusyError, DiskFullError, NetuiError, ReadOnlyError
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

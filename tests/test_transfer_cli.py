@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import travel
-from netui import cli, contacts, db, demo, followups, importing
+from netui import cli, contacts, demo, followups
+from netui.store import db
+from netui.exchange import importing
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -102,8 +104,8 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(tmp_path,
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**6), people=st.integers(1, 25))
 def test_for_any_generated_network_export_then_import_loses_nothing(seed, people, frozen):
-    from netui import exporting
-    from netui.models import Channel, ContactTag, Fact, ImportantDate
+    from netui.exchange import exporting
+    from netui.store.models import Channel, ContactTag, Fact, ImportantDate
 
     def counts():
         return (contacts.count_contacts(), Channel.select().count(), ContactTag.select().count(),

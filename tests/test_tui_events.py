@@ -17,7 +17,7 @@ from netui import contacts, events
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
 from netui.screens.event import AddAttendeesForm, EventScreen, when_text
-from netui.screens.event_form import EventForm, event_form_values
+from netui.screens.forms.event_form import EventForm, event_form_values
 from netui.screens.main import MainScreen
 from netui.widgets.event_planner import EventPlanner
 

@@ -76,7 +76,7 @@ async def test_progress_bar_and_esc_cancels_an_import_writing_nothing(database, 
     import asyncio
     import threading
 
-    from netui import importing
+    from netui.exchange import importing
 
     entered, release = threading.Event(), threading.Event()
     original = importing._create_new_people
@@ -110,7 +110,7 @@ async def test_progress_bar_and_esc_cancels_an_import_writing_nothing(database, 
 
 
 async def test_progress_bar_shows_people_written(database, monkeypatch):
-    from netui import importing
+    from netui.exchange import importing
 
     monkeypatch.setattr(importing, "PROGRESS_STEP", 1)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:

@@ -11,8 +11,8 @@ from textual.widgets import Input, Select, Static
 from netui import contacts, followups, timeline
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
-from netui.screens.followup_form import FollowUpForm
-from netui.screens.interaction_form import InteractionForm
+from netui.screens.forms.followup_form import FollowUpForm
+from netui.screens.forms.interaction_form import InteractionForm
 from netui.screens.main import MainScreen
 from netui.widgets.contact_picker import ContactPicker
 

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from netui import contacts, db
+from netui import contacts
+from netui.store import db
 from netui.app import NetuiApp
 
 SIZE = (120, 40)
@@ -73,7 +74,7 @@ async def test_writing_to_a_read_only_file_says_so_and_keeps_the_app_running(tmp
 
 
 async def test_the_daily_backup_is_made_in_the_background_once_the_list_shows(frozen, database):
-    from netui import backup
+    from netui.store import backup
 
     contacts.create_contact("Anna Verdi")
     path = Path(database.database)

@@ -9,7 +9,7 @@ import pytest
 from netui import contacts
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
-from netui.screens.contact_form import ContactForm
+from netui.screens.forms.contact_form import ContactForm
 from netui.screens.help import HelpScreen
 from netui.screens.welcome import WelcomeScreen
 from netui.widgets.contact_list import ContactList

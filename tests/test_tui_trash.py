@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netui import contacts, search, timeline
+from netui import contacts, timeline
+from netui.store import search
 from netui.app import NetuiApp
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.trash import TrashScreen

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select, Static
 
 from netui import appointments, contacts, dates, followups, upkeep
 from netui.app import NetuiApp
-from netui.screens.appointment_form import AppointmentForm
+from netui.screens.forms.appointment_form import AppointmentForm
 from netui.widgets.contact_picker import ContactPicker
 
 SIZE = (120, 40)
@@ -177,7 +177,7 @@ async def test_monthly_appointment_disables_weekdays(frozen, database, people):
 
 
 def date_form(contact_id: int, initial: dict | None = None):
-    from netui.screens.date_form import ImportantDateForm
+    from netui.screens.forms.date_form import ImportantDateForm
 
     def submit(values: dict) -> None:
         dates.add_date(contact_id, **values)
@@ -245,7 +245,7 @@ async def test_a_date_with_another_label_and_its_mistakes(frozen, database, peop
 
 
 def cadence_form(contact_id: int):
-    from netui.screens.cadence_form import CadenceForm
+    from netui.screens.forms.cadence_form import CadenceForm
 
     def submit(values: dict) -> None:
         upkeep.set_cadence(contact_id, values["every"])
@@ -336,7 +336,7 @@ async def test_cadence_custom_days_and_back_to_the_default(frozen, database, peo
 
 
 async def test_snooze_form_says_what_and_until_when(frozen, database, people):
-    from netui.screens.snooze_form import SnoozeForm, snooze_days
+    from netui.screens.forms.snooze_form import SnoozeForm, snooze_days
 
     today = frozen.date()
     in_a_week, in_3_days = today + dt.timedelta(days=7), today + dt.timedelta(days=3)
@@ -368,7 +368,7 @@ async def test_snooze_form_says_what_and_until_when(frozen, database, people):
 
 def test_snooze_days_reads_what_was_typed():
     from netui.errors import ValidationError
-    from netui.screens.snooze_form import snooze_days
+    from netui.screens.forms.snooze_form import snooze_days
 
     assert snooze_days(" 14 ") == 14 and snooze_days(7) == 7
     for wrong in ("", "0", "366", "-3", "2w"):
@@ -379,8 +379,8 @@ def test_snooze_days_reads_what_was_typed():
 
 async def test_snooze_and_cadence_forms_in_italian(known_sunday, database, people, italian):
     """Italian words for a known day: a week after Sunday 29 November 2026."""
-    from netui.screens.cadence_form import CadenceForm
-    from netui.screens.snooze_form import SnoozeForm, snooze_days
+    from netui.screens.forms.cadence_form import CadenceForm
+    from netui.screens.forms.snooze_form import SnoozeForm, snooze_days
 
     followup = followups.create_followup(people["marco"], "2026-11-28", "Send the deck")
 

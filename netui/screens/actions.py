@@ -16,7 +16,7 @@ from netui import contacts, events, followups, timeline
 from netui.i18n import _
 from netui.labels import label
 from netui.screens.contact import ContactScreen
-from netui.screens.contact_form import ContactForm
+from netui.screens.forms.contact_form import ContactForm
 from netui.screens.guard import reports_errors
 from netui.widgets.contact_picker import LABEL_SEPARATOR
 
@@ -129,7 +129,7 @@ class Actions:
     # --- timeline and follow-ups ------------------------------------------------------
 
     def log_interaction(self, contact_ids: tuple[int, ...] = ()) -> None:
-        from netui.screens.interaction_form import InteractionForm
+        from netui.screens.forms.interaction_form import InteractionForm
 
         initial = {
             "participants": [(i, contacts.get_contact(i).name) for i in contact_ids],
@@ -148,7 +148,7 @@ class Actions:
         self.push_screen(InteractionForm(_("Log an interaction"), initial, self.find_people, submit))
 
     def add_followup(self, contact_id: int) -> None:
-        from netui.screens.followup_form import FollowUpForm
+        from netui.screens.forms.followup_form import FollowUpForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -163,7 +163,7 @@ class Actions:
 
     def set_keep_in_touch(self, contact_id: int) -> None:
         from netui import upkeep
-        from netui.screens.cadence_form import CadenceForm
+        from netui.screens.forms.cadence_form import CadenceForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -181,7 +181,7 @@ class Actions:
 
     def add_important_date(self, contact_id: int) -> None:
         from netui import dates
-        from netui.screens.date_form import ImportantDateForm
+        from netui.screens.forms.date_form import ImportantDateForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -194,7 +194,7 @@ class Actions:
 
     def new_appointment(self, contact_ids: tuple[int, ...] = ()) -> None:
         from netui import appointments
-        from netui.screens.appointment_form import AppointmentForm
+        from netui.screens.forms.appointment_form import AppointmentForm
 
         def submit(values: dict) -> None:
             appointment_id = appointments.create_appointment(**values)
@@ -214,7 +214,7 @@ class Actions:
 
     def record_favour(self, contact_id: int, direction: str) -> None:
         from netui import giving
-        from netui.screens.favour_form import FavourForm
+        from netui.screens.forms.favour_form import FavourForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -232,7 +232,7 @@ class Actions:
 
     def introduce(self, contact_id: int) -> None:
         from netui import giving
-        from netui.screens.introduce_form import IntroduceForm
+        from netui.screens.forms.introduce_form import IntroduceForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -303,7 +303,7 @@ class Actions:
 
     def log_news(self, contact_id: int) -> None:
         """Their news (a milestone): logged, and a congratulation follow-up if the user wants."""
-        from netui.screens.milestone_form import MilestoneForm
+        from netui.screens.forms.milestone_form import MilestoneForm
 
         name = contacts.get_contact(contact_id).name
 
@@ -319,7 +319,7 @@ class Actions:
         self.push_screen(MilestoneForm(_("News from {name}", name=name), {"when": _("now")}, submit))
 
     def reschedule_followup(self, followup_id: int) -> None:
-        from netui.screens.followup_form import FollowUpForm
+        from netui.screens.forms.followup_form import FollowUpForm
 
         item = followups.get_followup(followup_id)
 
@@ -358,7 +358,7 @@ class Actions:
     def snooze_followup(self, followup_id: int) -> None:
         """Put a follow-up off some days: from today when it is due, else from its day."""
         from netui import when
-        from netui.screens.snooze_form import SnoozeForm, snooze_days
+        from netui.screens.forms.snooze_form import SnoozeForm, snooze_days
 
         item = followups.get_open_followup(followup_id)
         start = max(when.today(), item.effective_due)
@@ -403,7 +403,7 @@ class Actions:
         if row.kind != "cadence":
             return
 
-        from netui.screens.snooze_form import SnoozeForm, snooze_days
+        from netui.screens.forms.snooze_form import SnoozeForm, snooze_days
 
         def submit(values: dict) -> None:
             until = upkeep.snooze_cadence(row.contact_ids[0], snooze_days(values["days"]))
@@ -441,7 +441,7 @@ class Actions:
         self.push_screen(EventScreen(event_id))
 
     def new_event(self) -> None:
-        from netui.screens.event_form import EventForm
+        from netui.screens.forms.event_form import EventForm
 
         def submit(values: dict) -> None:
             event_id = events.create_event(**values)
@@ -450,7 +450,7 @@ class Actions:
         self.push_screen(EventForm(_("New event"), {"kind": "meetup", "status": "idea"}, submit))
 
     def edit_event(self, event_id: int) -> None:
-        from netui.screens.event_form import EventForm, event_form_values
+        from netui.screens.forms.event_form import EventForm, event_form_values
 
         detail = events.get_event(event_id)
 

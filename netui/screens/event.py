@@ -17,7 +17,7 @@ from netui import events
 from netui.errors import NetuiError, NotFoundError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.screens.form import FormScreen, error_slot, form_buttons
+from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.screens.guard import reports_errors
 from netui.screens.translated import TranslatedBindings
 from netui.when import humanize, local_zone

@@ -12,12 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, Static
 
-from netui import exporting, when
+from netui.exchange import exporting
+from netui import when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.screens.import_screen import PathSuggester
 from netui.screens.translated import TranslatedBindings
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 from netui.widgets.footer import KeysFooter
 
 # (label, format, vCard version, file suffix)

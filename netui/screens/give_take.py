@@ -16,7 +16,7 @@ from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.labels import label
 from netui.when import typed_date
-from netui.screens.form import FormScreen, error_slot, form_buttons
+from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.screens.translated import TranslatedBindings
 from netui.widgets.footer import KeysFooter
 

@@ -15,11 +15,11 @@ from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from netui import importing
+from netui.exchange import importing
 from netui.errors import NetuiError
 from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 from netui.widgets.footer import KeysFooter
 
 PREVIEW_ROWS = 500

@@ -15,7 +15,7 @@ from netui.errors import ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.translated import TranslatedBindings
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 from netui.widgets.contact_list import ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane

@@ -15,7 +15,7 @@ from netui import agenda
 from netui.errors import NetuiError
 from netui.i18n import N_, _, language
 from netui.screens.translated import TranslatedBindings
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 from netui.when import long_date, short_date
 from netui.widgets.footer import KeysFooter
 

@@ -25,7 +25,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.translated import TranslatedBindings
-from netui.session import worker_connection
+from netui.store.session import worker_connection
 from netui.widgets.footer import KeysFooter
 
 # Column keys, in order, with their headings (translated when shown).

@@ -1,0 +1,658 @@
+"""Bringing people in from files: what a reader produces, and how it is applied.
+
+A *reader* (netui.exchange.formats.*) turns a file's text into a `ReadResult`: the people it holds as
+`IncomingPerson`s (plain values, nothing looked up yet) and the rows or cards it skipped,
+each with where it was ("line 12", "card 3") and why. `plan_import` then matches every
+incoming person against the database (same e-mail, LinkedIn URL or phone; else the same name
+and company, unless a LinkedIn profile or e-mail on both sides differs: see _Known): a
+new person, an update (empty fields filled, channels and tags added; differing non-empty
+values listed as conflicts, never overwritten) or unchanged. `apply_import` writes the plan
+in one transaction — everything or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pendulum
+
+from netui import contacts as contacts_rules
+from netui import when
+from netui.errors import NetuiError
+from netui.i18n import N_, _
+from netui.text import fold_key
+
+
+@dataclass
+class IncomingPerson:
+    """One person as a file describes them. Empty strings / lists mean "not given"."""
+
+    where: str  # "line 12", "card 3": for messages
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    role: str = ""
+    city: str = ""
+    country: str = ""
+    notes: str = ""
+    how_met: str = ""
+    circle: str = ""  # one of models.CIRCLES, or "" (netui's own CSV carries it)
+    cadence_days: int | None = None
+    starred: bool = False
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    linkedin: list[str] = field(default_factory=list)  # profile URLs
+    websites: list[str] = field(default_factory=list)
+    other_channels: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, value, label)
+    tags: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    # (label, year or None, month, day), e.g. ("birthday", None, 4, 15)
+    important_dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
+    # LinkedIn's "Connected On": logged as the interaction "connected on LinkedIn".
+    connected_on: dt.date | None = None
+    # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def channels(self) -> list[tuple[str, str, str]]:
+        """Every channel as (kind, value, label)."""
+        kinds = (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
+                 ("website", self.websites))
+        return [
+            (kind, value, self.labels.get((kind, value), "")) for kind, values in kinds for value in values
+        ] + list(self.other_channels)
+
+    def add_channel(self, kind: str, value: str, label: str = "") -> None:
+        """Add a channel the person does not have yet (e-mails compared without case),
+        keeping its label ("work", "mobile") when the file gives one."""
+        same = value.casefold() if kind == "email" else value
+        if any(k == kind and (v.casefold() if kind == "email" else v) == same for k, v, _l in self.channels()):
+            return
+        lists = {"email": self.emails, "phone": self.phones, "linkedin": self.linkedin, "website": self.websites}
+        if kind not in lists:
+            self.other_channels.append((kind, value, label))
+            return
+        lists[kind].append(value)
+        if label:
+            self.labels[(kind, value)] = label
+
+
+@dataclass(frozen=True)
+class Skipped:
+    where: str  # "line 7", "card 2"
+    reason: str  # a sentence: "only a date, no name", "END:VCARD missing"
+
+
+@dataclass
+class ReadResult:
+    format_name: str  # "LinkedIn connections", "Google Contacts", "vCard", "netui CSV"
+    people: list[IncomingPerson] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+# --- matching against the network --------------------------------------------------------
+
+
+def phone_key(value: str) -> str:
+    """Digits only, without an international prefix: '+39 333 1234567', '0039 333 1234567'
+    and '333 1234567' are one number (the last 9 digits decide)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits[-9:] if len(digits) >= 6 else ""
+
+
+class _Known:
+    """Every living contact's e-mails, LinkedIn URLs, phones and name (+company), read once per
+    import (one query each), so matching thousands of rows is a dictionary look-up.
+
+    A shared e-mail, LinkedIn profile or phone is that person. Failing one, the same name and
+    company (or, for a row without a company, the same name as the only such person without
+    one) is a weak match, refused when a strong identifier differs (contacts.vetoed: the rule
+    quick capture follows too)."""
+
+    def __init__(self) -> None:
+        from netui.store.models import Channel, Contact
+
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.by_name: dict[tuple[str, str], list[int]] = {}  # the people a weak match may be
+        self.telling: dict[int, dict[str, set[str]]] = {}  # id -> contacts.telling_identifiers
+        rows = (
+            Channel.select(Channel.kind, Channel.value, Channel.contact)
+            .join(Contact)
+            .where(Contact.trashed_at.is_null(), Channel.kind.in_(["email", "linkedin", "phone"]))
+            .tuples()
+        )
+        for kind, value, contact_id in rows:
+            self.remember(kind, value, contact_id)
+        for contact_id, sort_name, company in (
+            Contact.select(Contact.id, Contact.sort_name, Contact.company)
+            .where(Contact.trashed_at.is_null())
+            .order_by(Contact.id)
+            .tuples()
+        ):
+            self._remember_name(sort_name, company, contact_id)
+
+    @staticmethod
+    def key(kind: str, value: str) -> tuple[str, str]:
+        if kind == "phone":
+            return kind, phone_key(value)
+        return kind, contacts_rules.identity_key(kind, value)
+
+    def remember(self, kind: str, value: str, contact_id: int) -> None:
+        key = self.key(kind, value)
+        if key[1]:
+            self.by_key.setdefault(key, contact_id)
+            if kind in contacts_rules.TELLING_KINDS:
+                self.telling.setdefault(contact_id, {}).setdefault(kind, set()).add(key[1])
+
+    def _remember_name(self, sort_name: str, company: str, contact_id: int) -> None:
+        # A row with a company may be the person of that name at that company; a row without
+        # one only a person who has none either.
+        key = ("name+company", f"{sort_name}|{fold_key(company)}") if company else ("name only", sort_name)
+        ids = self.by_name.setdefault(key, [])
+        if contact_id not in ids:
+            ids.append(contact_id)
+
+    def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
+        for kind, value in _matchable(person):
+            self.remember(kind, value, contact_id)
+        self._remember_name(fold_key(person.name), person.company, contact_id)
+
+    def _telling_of(self, contact_id: int) -> dict[str, set[str]]:
+        return self.telling.get(contact_id, {})
+
+    def find(self, person: IncomingPerson) -> tuple[int, str] | None:
+        channels = _matchable(person)
+        for kind, reason in MATCH_REASONS.items():
+            for value in (v for k, v in channels if k == kind):
+                found = self.by_key.get(self.key(kind, value))
+                if found is not None:
+                    return found, reason
+        name = fold_key(person.name)
+        key = ("name+company", f"{name}|{fold_key(person.company)}") if person.company else ("name only", name)
+        candidates = self.by_name.get(key)
+        if not candidates:
+            return None
+        allowed = contacts_rules.weak_matches(
+            candidates, contacts_rules.telling_identifiers(channels), self._telling_of)
+        if person.company and allowed:  # the first one, as ever
+            return allowed[0], contacts_rules.SAME_NAME_AND_COMPANY
+        if len(allowed) == 1:  # a name alone shared by two people identifies neither
+            return allowed[0], SAME_NAME_ONLY
+        return None
+
+
+# The channels that identify a person, strongest first (the rule lives in netui.contacts).
+MATCH_REASONS = contacts_rules.MATCH_REASONS
+SAME_NAME_ONLY = N_("same name (no company, e-mail or phone to tell apart)")
+
+
+def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
+    """(kind, value) of the person's e-mails, LinkedIn URLs and phones, labelled ones too."""
+    return [(kind, value) for kind, value, _label in person.channels() if kind in MATCH_REASONS]
+
+
+# --- the plan ----------------------------------------------------------------------------
+
+SCALAR_FIELDS = ("company", "role", "city", "country", "how_met", "notes")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str
+    kept: str
+    incoming: str
+
+
+@dataclass
+class PlannedUpdate:
+    person: IncomingPerson
+    contact_id: int  # negative: a person new in this same file (see ImportPlan.new)
+    name: str
+    reason: str
+    fills: dict[str, str] = field(default_factory=dict)
+    channels: list[tuple[str, str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
+    connected_on: dt.date | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
+    # A newer LinkedIn export says they changed job: (old role at company, new role at company)
+    job_change: tuple[str, str] | None = None
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.fills or self.channels or self.tags or self.facts or self.dates or self.connected_on
+                    or self.job_change)
+
+
+@dataclass
+class ImportPlan:
+    format_name: str
+    new: list[IncomingPerson] = field(default_factory=list)
+    updated: list[PlannedUpdate] = field(default_factory=list)
+    unchanged: list[PlannedUpdate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return _("{format}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped",
+                 format=self.format_name, new=len(self.new), updated=len(self.updated),
+                 unchanged=len(self.unchanged), skipped=len(self.skipped))
+
+
+def _check(person: IncomingPerson) -> str | None:
+    """Why the person cannot be saved as they are, or None."""
+    from netui import contacts
+    from netui.errors import ValidationError
+
+    if not person.name:
+        return _("no name")
+    try:
+        for kind, value, _label in person.channels():
+            contacts.validate_channel(kind, value)
+        for tag in person.tags:
+            contacts.normalise_tag(tag)
+        if person.circle:
+            contacts.validate_circle(person.circle)
+        contacts.validate_cadence(person.cadence_days)
+        for _label, year, month, day in person.important_dates:
+            when.make_date(year, month, day)
+    except ValidationError as error:
+        return error.message
+    return None
+
+
+def plan_import(read: ReadResult) -> ImportPlan:
+    """Match every incoming person against the network (and earlier rows of the same file)."""
+    from netui import contacts
+    from netui.exchange.formats import linkedin
+
+    plan = ImportPlan(read.format_name, skipped=list(read.skipped))
+    known = _Known()
+    pending: dict[int, IncomingPerson] = {}  # new people of this file, by a negative id
+    for person in read.people:
+        problem = _check(person)
+        if problem:
+            plan.skipped.append(Skipped(person.where, _("{name}: {problem}", name=person.name or _("nameless"),
+                                                        problem=problem)))
+            continue
+        found = known.find(person)
+        if found is not None and found[0] < 0 and _told_apart(person, pending[found[0]]):
+            found = None  # two rows the file itself says are two people (netui's CSV: two ids)
+        if found is None:
+            placeholder = -(len(pending) + 1)
+            pending[placeholder] = person
+            plan.new.append(person)
+            known.remember_person(person, placeholder)
+            continue
+        contact_id, reason = found
+        if contact_id < 0:  # the same person twice in one file: fold into the first row
+            first = pending[contact_id]
+            update = _compare(person, _incoming_as_current(first), contact_id, first.name, reason)
+            _fold(first, update)
+            plan.unchanged.append(update)
+            continue
+        current = contacts.get_contact(contact_id)
+        update = _compare(person, current, contact_id, current.name, reason)
+        if read.format_name == linkedin.FORMAT_NAME:  # their own current profile, however matched
+            _job_change(update)
+        (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
+        known.remember_person(person, contact_id)
+    return plan
+
+
+def _told_apart(person: IncomingPerson, earlier: IncomingPerson) -> bool:
+    """Rows of netui's own CSV with different ids are different contacts, however alike."""
+    ids = (getattr(person, "file_id", None), getattr(earlier, "file_id", None))
+    return None not in ids and ids[0] != ids[1]
+
+
+def _incoming_as_current(person: IncomingPerson):
+    """An IncomingPerson seen through the same attributes as a ContactDetail."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        **{name: getattr(person, name) for name in SCALAR_FIELDS},
+        channels=[SimpleNamespace(kind=k, value=v, label=label) for k, v, label in person.channels()],
+        tags=list(person.tags), facts=[SimpleNamespace(label=a, value=b) for a, b in person.facts],
+        important_dates=[SimpleNamespace(label=d[0], month=d[2], day=d[3]) for d in person.important_dates],
+        last_contacted=None,
+    )
+
+
+def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason: str) -> PlannedUpdate:
+    # reason: an N_()-marked matching rule (compared in English above), shown translated
+    update = PlannedUpdate(person, contact_id, name, _(reason))
+    for name_ in SCALAR_FIELDS:
+        mine, theirs = (getattr(current, name_) or "").strip(), (getattr(person, name_) or "").strip()
+        if theirs and not mine:
+            update.fills[name_] = theirs
+        elif theirs and fold_key(theirs) != fold_key(mine) and not (name_ == "notes" and theirs in mine):
+            update.conflicts.append(Conflict(name_, mine, theirs))
+    have = {(c.kind, _Known.key(c.kind, c.value)[1]) for c in current.channels}
+    for kind, value, label in person.channels():
+        key = (kind, _Known.key(kind, value)[1])
+        if key not in have:
+            update.channels.append((kind, value, label))
+            have.add(key)
+    from netui.contacts import normalise_tag
+
+    tags = set(current.tags)
+    update.tags = [t for t in dict.fromkeys(normalise_tag(t) for t in person.tags) if t not in tags]
+    facts = {(f.label.casefold(), f.value) for f in current.facts}
+    update.facts = [f for f in person.facts if (f[0].casefold(), f[1]) not in facts]
+    dates = {(d.label.casefold(), d.month, d.day) for d in current.important_dates}
+    update.dates = [d for d in person.important_dates if (d[0].casefold(), d[2], d[3]) not in dates]
+    return update
+
+
+def _job_change(update: PlannedUpdate) -> None:
+    """In a newer LinkedIn export, a different company or position is news, not a conflict:
+    the export is the person's own current profile, whichever e-mail, phone, profile or name
+    matched the row. The new job is applied, the old one kept in the timeline ("New job: ...",
+    noted as news: it does not reset the keep-in-touch cadence), and a congratulation
+    follow-up added."""
+    changed = [c for c in update.conflicts if c.field in ("company", "role")]
+    if not changed:
+        return
+    old = {c.field: c.kept for c in changed}
+    new = {c.field: c.incoming for c in changed}
+    person = update.person
+
+    def describe(role: str, company: str) -> str:
+        if role and company:  # written into the timeline in the user's language
+            return _("{role} at {company}", role=role, company=company)
+        return role or company
+
+    update.job_change = (
+        describe(old.get("role", person.role), old.get("company", person.company)),
+        describe(new.get("role", person.role), new.get("company", person.company)),
+    )
+    update.fills.update(new)
+    update.conflicts = [c for c in update.conflicts if c not in changed]
+
+
+def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:
+    """Add a later row's extra details to the first row of the same person in one file."""
+    for name_, value in later.fills.items():
+        setattr(first, name_, value)
+    for kind, value, label in later.channels:
+        first.add_channel(kind, value, label)
+    first.tags += later.tags
+    first.facts += later.facts
+    first.important_dates += later.dates
+
+
+# --- applying ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    plan: ImportPlan
+    written: bool
+    # The ids plan.new got, in order; and, for files that give people ids (netui's own CSV),
+    # the contact each file id became: created or matched (netui.exchange.table_import uses them).
+    new_ids: tuple[int, ...] = ()
+    contact_ids: dict[int, int] = field(default_factory=dict)
+    # A folder of netui's tables: what each other file added (netui.exchange.table_import.TableResult).
+    tables: tuple = ()
+
+
+class ImportCancelled(NetuiError):
+    """Raised by a progress callback to stop an import; its transaction is rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__(_("The import was cancelled; nothing was written."))
+
+
+PROGRESS_STEP = 1000  # people written between two progress reports
+
+
+def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Write the plan in one transaction: every new person and every update, or nothing.
+
+    `progress(done, total)` is called as people are written; raising from it (ImportCancelled)
+    stops the import and rolls everything back."""
+    from netui.store import search
+    from netui.store.models import database
+
+    report = progress or (lambda done, total: None)
+    total = len(plan.new) + len(plan.updated)
+    moments: dict[dt.date, str] = {}  # LinkedIn connection days, each converted once
+    new_ids: list[int] = []
+    with database.atomic(), search.reindex_once():
+        keep_ids = _keeps_file_ids(plan.new)
+        for start in range(0, len(plan.new), PROGRESS_STEP):
+            new_ids += _create_new_people(plan.new[start : start + PROGRESS_STEP], moments, keep_ids)
+            report(min(start + PROGRESS_STEP, len(plan.new)), total)
+        for done, update in enumerate(plan.updated, start=1):
+            _apply_update(update)
+            if done % 100 == 0 or done == len(plan.updated):
+                report(len(plan.new) + done, total)
+        contact_ids = _link_file_ids(plan, new_ids)
+    return ImportReport(plan, written=True, new_ids=tuple(new_ids), contact_ids=contact_ids)
+
+
+# --- netui's own CSV: the ids it gives people --------------------------------------------
+
+
+def _keeps_file_ids(people: list[IncomingPerson]) -> bool:
+    """Into an empty database, people keep the ids their file gives them (netui's own CSV),
+    so that exporting again writes the same ids."""
+    from netui.store.models import Contact
+
+    ids = [getattr(person, "file_id", None) for person in people]
+    return bool(ids) and None not in ids and len(set(ids)) == len(ids) and not Contact.select().exists()
+
+
+def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
+    """The contact each file id became; and who introduced whom (netui's own CSV), given to the
+    new people and to the people already there who had no introducer."""
+    from netui.store.models import Contact
+
+    pairs = list(zip(plan.new, new_ids)) + [
+        (update.person, update.contact_id if update.contact_id > 0 else new_ids[-update.contact_id - 1])
+        for update in plan.updated + plan.unchanged
+    ]
+    found = {person.file_id: contact_id for person, contact_id in pairs if getattr(person, "file_id", None)}
+    for person, contact_id in pairs:
+        introducer = found.get(getattr(person, "introduced_by_file_id", None))
+        if introducer is not None and introducer != contact_id:
+            Contact.update(introduced_by=introducer).where(
+                Contact.id == contact_id, Contact.introduced_by.is_null()).execute()
+    return found
+
+
+def _apply_update(update: PlannedUpdate) -> None:
+    from netui import contacts
+
+    if update.fills:
+        contacts.update_contact(update.contact_id, **update.fills)
+    if update.job_change:
+        _record_job_change(update)
+    for kind, value, label in update.channels:
+        contacts.add_channel(update.contact_id, kind, value, label)
+    if update.tags:
+        contacts.add_tags(update.contact_id, update.tags)
+    _add_details(update.contact_id, update.facts, update.dates, update.person.connected_on)
+
+
+def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str], keep_ids: bool = False) -> list[int]:
+    """Create every new person with their channels, tags, facts, dates and LinkedIn
+    connection, validated exactly as contacts.create_contact does, with one prepared
+    statement per table (30,000 LinkedIn connections import in seconds, not minutes).
+    Returns their ids: the ids their file gives them with `keep_ids`, else the next free ones."""
+    from netui.store import bulk, search
+    from netui import contacts
+    from netui.store.models import (
+        Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag)
+
+    if not people:
+        return []
+    stamp = Contact.created_at.db_value(when.now())  # converted once, not once a row
+    first_id = bulk.next_id(Contact)
+    ids = [person.file_id for person in people] if keep_ids else list(range(first_id, first_id + len(people)))
+    contact_fields = ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
+                      "cadence_days", "starred", "notes")
+    contact_rows, channels, tag_links, facts, dates, meetings = [], [], [], [], [], []
+    for contact_id, person in zip(ids, people):
+        clean = contacts.clean_fields(dict(
+            first_name=person.first_name, last_name=person.last_name, company=person.company,
+            role=person.role, city=person.city, country=person.country, notes=person.notes,
+            how_met=person.how_met, circle=person.circle or "other", cadence_days=person.cadence_days,
+            starred=person.starred))
+        added = getattr(person, "created_at", None)  # netui's own CSV says when they were added
+        contact_rows.append((contact_id, fold_key(person.name), Contact.created_at.db_value(added) if added else stamp,
+                             stamp, *(clean[name] for name in contact_fields),
+                             getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None)))
+        for kind, value, label in person.channels():
+            kind, value = contacts.validate_channel(kind, value)
+            channels.append((contact_id, kind, value, label.strip()))
+        tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts.normalise_tag(t) for t in person.tags)]
+        facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
+        reminders = getattr(person, "date_reminders", None) or []
+        for index, (label, year, month, day) in enumerate(person.important_dates):
+            remind = reminders[index] if index < len(reminders) else 7
+            dates.append((contact_id, " ".join(label.split()), month, day, year, remind))
+        if person.connected_on is not None:
+            meetings.append((contact_id, person.connected_on))
+
+    bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
+                               *(getattr(Contact, name) for name in contact_fields), Contact.cadence_off,
+                               Contact.cadence_snoozed_until], contact_rows)
+    bulk.insert_rows(Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label], channels)
+    bulk.insert_rows(Fact, [Fact.contact, Fact.label, Fact.value], facts)
+    bulk.insert_rows(ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month,
+                                     ImportantDate.day, ImportantDate.year, ImportantDate.remind_days_before], dates)
+    names = sorted({tag for _id, tag in tag_links})
+    tag_ids = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(names)).tuples()) if names else {}
+    missing = [name for name in names if name not in tag_ids]
+    next_tag = bulk.next_id(Tag)
+    tag_ids.update((name, next_tag + i) for i, name in enumerate(missing))
+    bulk.insert_rows(Tag, [Tag.id, Tag.name], [(tag_ids[name], name) for name in missing])
+    bulk.insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], [(c, tag_ids[t]) for c, t in tag_links])
+    first_interaction = bulk.next_id(Interaction)
+    for _contact, day in meetings:  # thousands of people share a connection day
+        if day not in moments:
+            moments[day] = Interaction.occurred_at.db_value(_connection_moment(day))
+    bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
+                                   Interaction.notes, Interaction.created_at],
+                     [(first_interaction + i, "social", moments[day], CONNECTED_SUMMARY, "", stamp)
+                      for i, (_c, day) in enumerate(meetings)])
+    bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
+                     [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
+    search.reindex_contacts(ids)
+    return ids
+
+
+def _connection_moment(day: dt.date):
+    """LinkedIn gives a day: noon local time that day (never in the future)."""
+    moment = pendulum.datetime(day.year, day.month, day.day, when.DATE_ONLY_HOUR, tz=when.local_zone())
+    return min(moment, when.now())
+
+
+def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, reminders=None) -> None:
+    """Facts, important dates (with their reminder days when the file has them, netui's own
+    CSV does) and LinkedIn's connection date, in the order the file gives them."""
+    from netui import contacts, timeline
+    from netui.store.models import Interaction, InteractionParticipant
+
+    for label, value in facts:
+        contacts.add_fact(contact_id, label, value)
+    for index, (label, year, month, day) in enumerate(dates):
+        remind = reminders[index] if reminders and index < len(reminders) else 7
+        contacts.add_important_date(contact_id, label, month, day, year, remind_days_before=remind)
+    if connected_on is not None:
+        already = (
+            Interaction.select().join(InteractionParticipant)
+            .where(InteractionParticipant.contact == contact_id, Interaction.summary.in_(_connected_summaries()))
+            .exists()
+        )
+        if not already:
+            timeline.log_interaction([contact_id], "social", _connection_moment(connected_on),
+                                     summary=_(CONNECTED_SUMMARY))
+
+
+# Written in the user's language (an interaction netui logs for them); an earlier import may
+# have written it in another language, so every language's wording counts as "already logged".
+CONNECTED_SUMMARY = N_("Connected on LinkedIn")
+CONGRATULATE_AFTER_DAYS = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _connected_summaries() -> tuple[str, ...]:
+    """CONNECTED_SUMMARY in every language netui speaks."""
+    from netui import i18n
+
+    return tuple(dict.fromkeys(
+        [CONNECTED_SUMMARY] + [i18n.load_catalogue(code).gettext(CONNECTED_SUMMARY) for code in i18n.LANGUAGES]))
+
+
+def _record_job_change(update: PlannedUpdate) -> None:
+    from netui import followups, timeline
+
+    before, after = update.job_change
+    interaction_id = timeline.log_interaction(
+        [update.contact_id], "note", when.now(), summary=_("New job: {job}", job=after),
+        notes=_("Was {job}; seen in a LinkedIn export.", job=before), counts_as_contact=False)
+    followups.create_followup(
+        update.contact_id, when.today() + dt.timedelta(days=CONGRATULATE_AFTER_DAYS),
+        action=_("Congratulate on the new job ({job})", job=after), channel="linkedin",
+        source_interaction_id=interaction_id)
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read a file in whichever format its content shows; ValidationError if none fits."""
+    from netui.errors import ValidationError
+    from netui.exchange.formats import netui_csv, netui_tables, readers
+    from netui.exchange.formats.text import decode
+
+    if path.is_dir():
+        raise ValidationError("file", _("{path} is a folder: import a folder of netui tables on the command line "
+                                        "(netui import FOLDER).", path=path))
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", _("{path}: cannot read the file ({reason}).", path=path, reason=error.strerror)) from None
+    text = decode(data, str(path))
+    if netui_tables.table_of(text):
+        raise ValidationError("file", _("{path} is one of netui's tables (not contacts): import it on the command "
+                                        "line (netui import FILE).", path=path))
+    for looks_like, read in readers():
+        if looks_like(text):
+            if read is netui_csv.read:  # its notes may hold CRs that decode() would normalise
+                text = data.decode("utf-8-sig", errors="replace")
+            try:
+                return read(text)
+            except ValidationError as error:  # "line 3: ...": say which file too
+                if error.message.startswith(str(path)):
+                    raise
+                raise ValidationError(error.field, f"{path}: {error.message}") from None  # i18n: not text
+    if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
+        raise ValidationError(
+            "file", _("{path}: is an iCalendar file, not a format netui imports (netui writes them with "
+                      "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV "
+                      "and vCard).", path=path))
+    raise ValidationError(
+        "file", _("{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
+                  "Connections.csv, Google Contacts CSV and vCard files).", path=path))
+
+
+def import_file(path: Path, dry_run: bool = False) -> ImportReport:
+    """Import a file (any format read_file knows), or netui's tables: a folder written by
+    `netui export csv --what all` or one of its files besides contacts.csv (netui.exchange.table_import)."""
+    from netui.exchange import table_import
+
+    if table_import.holds_tables(Path(path)):
+        return table_import.import_tables(Path(path), dry_run=dry_run)
+    plan = plan_import(read_file(Path(path)))
+    return ImportReport(plan, written=False) if dry_run else apply_import(plan)

@@ -1,0 +1,27 @@
+"""Numbered schema versions. Each module's `up(database)` moves the file from the previous
+version to its own; `netui.store.db` records the version reached in `PRAGMA user_version`.
+
+Add a version by writing `vNNNN_what.py` and appending it here; never edit an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from netui.store.migrations import v0001_initial, v0002_upkeep, v0003_give_and_take, v0004_news_and_chosen_days
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    up: Callable
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", v0001_initial.up),
+    Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
+    Migration(3, "give & take: favours, introductions, the favour balance", v0003_give_and_take.up),
+    Migration(4, "news that is not contact, follow-up days not chosen", v0004_news_and_chosen_days.up),
+)

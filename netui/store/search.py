@@ -1,0 +1,178 @@
+"""Full-text search over contacts: the FTS5 index and the queries against it.
+
+The index holds folded text (netui.text.fold), so "caffe" finds "Caffè" and "odegaard"
+finds "Ødegaard". Every domain write that changes what a contact's text is calls
+`reindex_contacts`; purge calls `drop_contacts`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+
+from peewee import OperationalError, fn
+
+from netui.store.models import Contact, ContactSearch, database
+from netui.text import fold
+
+# Column filters a user may type ("city:milano"); the rest of the grammar (quotes, OR, NOT,
+# -exclusion, parentheses) is peewee's web-search parser.
+SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "interactions")
+# A match in the name counts most, one in an old interaction's notes least.
+COLUMN_WEIGHTS = (10.0, 4.0, 3.0, 3.0, 3.0, 1.0, 1.0, 0.5)
+# The columns that say who someone is (their name, job, city, tags), not what was written
+# about them: naming a person looks here before it looks at notes and timelines.
+IDENTITY_COLUMNS = ("name", "company", "role", "city", "tags")
+_QUOTED = re.compile(r'("[^"]*"?)')
+_BARE_WORD = re.compile(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
+_OPERATORS = {"AND", "OR", "NOT"}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Nobody types more into a search box; longer text is a paste, searched by its start.
+MAX_QUERY_CHARACTERS = 500
+MAX_PLAIN_WORDS = 32
+
+
+# One row of the index per living contact, built in SQL (fold() is registered on the
+# connection by netui.store.db): a whole network is indexed in one statement.
+_INDEX_ROWS = """
+INSERT INTO contact_search (rowid, name, company, role, city, tags, notes, facts, interactions)
+SELECT c.id,
+       fold(c.first_name || ' ' || c.last_name),
+       fold(c.company),
+       fold(c.role),
+       fold(c.city || ' ' || c.country),
+       fold(coalesce((SELECT group_concat(name, ' ') FROM (
+            SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+            WHERE ct.contact_id = c.id ORDER BY t.name)), '')),
+       fold(c.how_met || char(10) || c.notes),
+       fold(coalesce((SELECT group_concat(line, char(10)) FROM (
+            SELECT f.label || ' ' || f.value AS line FROM fact f
+            WHERE f.contact_id = c.id ORDER BY f.id)), '')),
+       fold(coalesce((SELECT group_concat(line, char(10)) FROM (
+            SELECT i.summary || ' ' || i.notes AS line FROM interaction_participant p
+            JOIN interaction i ON i.id = p.interaction_id
+            WHERE p.contact_id = c.id ORDER BY i.id)), ''))
+FROM contact c
+WHERE c.trashed_at IS NULL
+"""
+
+
+_deferral = threading.local()
+
+
+@contextmanager
+def reindex_once():
+    """Inside this block, reindexing is collected and done once at the end (bulk writes such
+    as an import touch each contact several times). Use it inside the block's transaction."""
+    if getattr(_deferral, "pending", None) is not None:  # already collecting
+        yield
+        return
+    _deferral.pending = set()
+    try:
+        yield
+        pending = _deferral.pending
+    finally:
+        _deferral.pending = None
+    reindex_contacts(pending)
+
+
+def reindex_contacts(contact_ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these contacts from the tables (trashed ones are dropped)."""
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None:
+        pending.update(contact_ids)
+        return
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return
+    with database.atomic():
+        for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))  # plain SQL: no query objects for 100,000 ids
+            database.execute_sql(f"DELETE FROM contact_search WHERE rowid IN ({marks})", chunk)
+            database.execute_sql(f"{_INDEX_ROWS} AND c.id IN ({marks})", chunk)
+
+
+def drop_contacts(contact_ids: Iterable[int]) -> None:
+    ids = list(contact_ids)
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None:
+        pending.difference_update(ids)
+    ContactSearch.delete().where(ContactSearch.rowid.in_(ids)).execute()
+
+
+def erase_deleted() -> None:
+    """Rewrite the index as one segment holding only living rows. FTS5 deletes lazily: a
+    deleted row's words (and those of its earlier versions) stay in older index segments
+    until they are merged; after a purge none of them may remain in the file."""
+    database.execute_sql("INSERT INTO contact_search(contact_search) VALUES('optimize')")
+
+
+def rebuild_index() -> int:
+    """Rebuild the whole index from the tables; returns how many contacts it holds."""
+    with database.atomic():
+        ContactSearch.delete().execute()
+        database.execute_sql(_INDEX_ROWS)
+    return index_size()
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query where every word matches as a prefix.
+
+    Returns None when the text holds nothing to search for.
+    """
+    folded = fold(text)
+    pieces = _QUOTED.split(folded)
+    for position in range(0, len(pieces), 2):  # even pieces are outside quotes
+        pieces[position] = _BARE_WORD.sub(_prefix_word, pieces[position])
+    query = ContactSearch.web_query("".join(pieces))
+    return None if query in ("", '""') else query
+
+
+def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[str] | None = None) -> list[int]:
+    """Ids of the non-trashed contacts matching `text`, best match first. Never raises on
+    what a user types: text FTS5 cannot parse (deep nesting, long NOT chains) is searched
+    as plain words instead.
+
+    `columns` (names from SEARCH_COLUMNS) restricts every word to those columns: ("name",)
+    finds people by their name only, whatever their notes say. A column filter the user
+    typed ("notes:giulia") then matches only where both agree."""
+    text = _CONTROL_CHARACTERS.sub(" ", text)[:MAX_QUERY_CHARACTERS]
+    try:
+        query = fts_query(text)
+        return _matching_ids(_within(query, columns), limit, offset) if query else []
+    except (OperationalError, RecursionError):
+        words = re.findall(r"\w+", fold(text))[:MAX_PLAIN_WORDS]
+        query = " AND ".join(f'"{w}"*' for w in words)
+        return _matching_ids(_within(query, columns), limit, offset) if words else []
+
+
+def _within(query: str, columns: Sequence[str] | None) -> str:
+    """FTS5's column filter around a whole query: `{name company} : (...)`."""
+    return f"{{{' '.join(columns)}}} : ({query})" if columns else query
+
+
+def _matching_ids(query: str, limit: int, offset: int) -> list[int]:
+    rows = (
+        ContactSearch.select(ContactSearch.rowid)
+        .join(Contact, on=(Contact.id == ContactSearch.rowid))
+        .where(ContactSearch.match(query), Contact.trashed_at.is_null())
+        .order_by(ContactSearch.bm25(*COLUMN_WEIGHTS), Contact.sort_name)
+        .limit(limit)
+        .offset(offset)
+        .tuples()
+    )
+    return [row[0] for row in rows]
+
+
+def _prefix_word(match: re.Match) -> str:
+    sign, word = match.group(1), match.group(2)
+    if word in _OPERATORS or not re.search(r"\w", word):
+        return match.group(0)
+    return f"{sign}{word}*"
+
+
+def index_size() -> int:
+    return ContactSearch.select(fn.COUNT(ContactSearch.rowid)).scalar() or 0
