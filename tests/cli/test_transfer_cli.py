@@ -17,7 +17,7 @@ from netui import cli, contacts, demo, followups
 from netui.store import db
 from netui.exchange import importing
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def run(capsys, *argv):

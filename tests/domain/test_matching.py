@@ -172,7 +172,7 @@ def test_an_older_file_upgrades_keeping_every_date(tmp_path, frozen):
     """tests/data/schema-v2.db (see test_migrations) goes through v3 and v4: every entry
     counts as contact, every follow-up day as chosen, no last-contacted date moves."""
     path = tmp_path / "netui.db"
-    path.write_bytes((Path(__file__).parent / "data" / "schema-v2.db").read_bytes())
+    path.write_bytes((Path(__file__).parents[1] / "data" / "schema-v2.db").read_bytes())
     with closing(sqlite3.connect(str(path))) as connection:
         before = connection.execute("SELECT id, last_contacted_at FROM contact ORDER BY id").fetchall()
     handle = db.open_database(path)

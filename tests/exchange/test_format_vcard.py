@@ -17,8 +17,8 @@ from netui.contacts import ChannelInfo, ContactDetail, FactInfo, ImportantDateIn
 from netui.errors import ValidationError
 from netui.exchange.formats import vcard
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vcf"
-DATA = Path(__file__).parent / "data"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vcf"
+DATA = Path(__file__).parents[1] / "data"
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.vcf")) if CORPUS.is_dir() else []
 
 

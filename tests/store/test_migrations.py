@@ -26,8 +26,8 @@ from netui.store import bulk, db
 from netui import chains, contacts, demo, giving, timeline
 from netui.store.models import Contact, Interaction, InteractionParticipant
 
-FIXTURE = Path(__file__).parent / "data" / "schema-v1.db"
-FIXTURE_V2 = Path(__file__).parent / "data" / "schema-v2.db"
+FIXTURE = Path(__file__).parents[1] / "data" / "schema-v1.db"
+FIXTURE_V2 = Path(__file__).parents[1] / "data" / "schema-v2.db"
 V1_TABLES = (
     "event", "contact", "channel", "tag", "contact_tag", "fact", "important_date", "interaction",
     "interaction_participant", "event_attendee", "follow_up", "contact_search",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "crash.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "crash.py"
 
 
 def test_twenty_kills_lose_no_acknowledged_write_and_no_half_import(tmp_path):

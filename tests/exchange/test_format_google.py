@@ -15,8 +15,8 @@ from netui.exchange.formats import google, linkedin
 from netui.exchange.formats.text import decode
 from netui.exchange.importing import Skipped
 
-DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "csv"
+DATA = Path(__file__).parents[1] / "data"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "csv"
 CORPUS_GOOGLE = CORPUS / "synthetic_google_contacts_2024-format.csv"
 
 LINKEDIN_FILES = (

@@ -8,7 +8,7 @@ from netui import contacts
 from netui.app import NetuiApp
 from netui.screens.import_screen import ImportScreen, PathSuggester
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 SIZE = (120, 40)
 
 

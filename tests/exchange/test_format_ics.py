@@ -17,7 +17,7 @@ from netui.events import AttendeeInfo, EventDetail
 from netui.followups import FollowUpInfo
 from netui.exchange.formats import ics
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ics"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ics"
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.ics")) if CORPUS.is_dir() else []
 NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
 ROME, TOKYO = ZoneInfo("Europe/Rome"), ZoneInfo("Asia/Tokyo")

@@ -26,7 +26,7 @@ from netui.capture_line import parse_capture_line
 from netui.errors import NetuiError, ValidationError
 from netui.exchange.formats import google, linkedin, netui_csv, vcard
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 CORPUS = sorted(p for p in HOSTILE.iterdir() if p.suffix in (".csv", ".vcf", ".ics", ".txt"))
 TABLES = ("contact", "channel", "tag", "contact_tag", "fact", "important_date", "interaction",
           "interaction_participant", "follow_up", "event", "event_attendee", "contact_search")

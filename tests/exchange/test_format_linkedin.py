@@ -26,8 +26,8 @@ from netui.exchange.formats.text import (
 )
 from netui.exchange.importing import Skipped
 
-DATA = Path(__file__).parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "csv"
+DATA = Path(__file__).parents[1] / "data"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "csv"
 CORPUS_LINKEDIN = CORPUS / "synthetic_linkedin_Connections_2024-format.csv"
 
 LINKEDIN_FILES = (

@@ -11,7 +11,7 @@ from pathlib import Path
 from netui import contacts
 from netui.store import db
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "concurrency.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "concurrency.py"
 
 
 def load_script():

@@ -19,7 +19,7 @@ from netui.errors import ValidationError
 
 from conftest import FROZEN_NOW, travel
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def mode_of(path: Path) -> int:
