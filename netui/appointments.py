@@ -165,12 +165,6 @@ def _build_rule(first, freq, interval, weekdays, until, count) -> rr.rrule:
     )
 
 
-def delete_appointment(appointment_id: int) -> None:
-    with database.atomic():
-        if not Appointment.delete().where(Appointment.id == appointment_id).execute():
-            raise NotFoundError(_("There is no appointment #{id}.", id=appointment_id))
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 

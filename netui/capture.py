@@ -9,7 +9,7 @@ back exactly.
 Who the line is about: the same e-mail or LinkedIn URL; else the same name and company; else,
 for a line without a company, the same name (case and accents aside) -- one such person is
 that person, two or more are `CapturePreview.candidates` for the user to choose from
-(`choice`). The weak matches (by name) follow contacts.vetoed, as import does: a LinkedIn
+(`choice`). The weak matches (by name) follow rules.vetoed, as import does: a LinkedIn
 profile or e-mail on both sides that differs means someone else.
 
 Again at the same event: the meeting gets the new note and the follow-up stays where it was
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from netui import config, contacts, events, followups, timeline, when
+from netui import config, contacts, events, followups, lifecycle, rules, timeline, when
 from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
@@ -149,7 +149,7 @@ def _recognise(line: CaptureLine) -> tuple[CaptureMatch | None, tuple[CaptureMat
     """(the match, or None; the candidates when a name alone is shared by several people)."""
     # Capture does not match by phone number yet (import does; phones are not indexed for it).
     given = {"email": line.emails, "linkedin": line.linkedin}
-    for kind, reason in contacts.MATCH_REASONS.items():
+    for kind, reason in rules.MATCH_REASONS.items():
         for value in given.get(kind, ()):
             row = (
                 Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.company)
@@ -169,13 +169,13 @@ def _recognise(line: CaptureLine) -> tuple[CaptureMatch | None, tuple[CaptureMat
     if not rows:
         return None, ()
     known = _telling_identifiers(list(rows))
-    allowed = contacts.weak_matches(
-        list(rows), contacts.telling_identifiers(_channels_of(line)), lambda i: known.get(i, {}))
+    allowed = rules.weak_matches(
+        list(rows), rules.telling_identifiers(_channels_of(line)), lambda i: known.get(i, {}))
     if line.company:
-        return (_match(rows[allowed[0]], contacts.SAME_NAME_AND_COMPANY), ()) if allowed else (None, ())
+        return (_match(rows[allowed[0]], rules.SAME_NAME_AND_COMPANY), ()) if allowed else (None, ())
     if len(allowed) == 1:
-        return _match(rows[allowed[0]], contacts.SAME_NAME), ()
-    return None, tuple(_match(rows[i], contacts.SAME_NAME) for i in allowed)
+        return _match(rows[allowed[0]], rules.SAME_NAME), ()
+    return None, tuple(_match(rows[i], rules.SAME_NAME) for i in allowed)
 
 
 def _match(row: Contact, reason: str) -> CaptureMatch:
@@ -183,15 +183,15 @@ def _match(row: Contact, reason: str) -> CaptureMatch:
 
 
 def _telling_identifiers(contact_ids: list[int]) -> dict[int, dict[str, set[str]]]:
-    """contacts.telling_identifiers of each of these people (one query)."""
+    """rules.telling_identifiers of each of these people (one query)."""
     channels: dict[int, list[tuple[str, str]]] = {}
     for contact_id, kind, value in (
         Channel.select(Channel.contact, Channel.kind, Channel.value)
-        .where(Channel.contact.in_(contact_ids), Channel.kind.in_(contacts.TELLING_KINDS))
+        .where(Channel.contact.in_(contact_ids), Channel.kind.in_(rules.TELLING_KINDS))
         .tuples()
     ):
         channels.setdefault(contact_id, []).append((kind, value))
-    return {contact_id: contacts.telling_identifiers(found) for contact_id, found in channels.items()}
+    return {contact_id: rules.telling_identifiers(found) for contact_id, found in channels.items()}
 
 
 def _chosen(choice) -> tuple[CaptureMatch | None, tuple[CaptureMatch, ...]]:
@@ -407,7 +407,7 @@ def undo_capture(undo: CaptureUndo) -> None:
                 status, role = undo.previous_attendance
                 events.set_attendee(undo.event_id, undo.contact_id, status, role)
         if undo.created_contact:
-            contacts.purge_contact(undo.contact_id)
+            lifecycle.purge_contact(undo.contact_id)
             _drop_unused_tags(undo.new_tag_names)
             return
         if undo.previous_fields:

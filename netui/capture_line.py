@@ -24,7 +24,7 @@ quoted roles, which are read first.
     `!friday` (the next one, never today), `!YYYY-MM-DD`. Anything else starting so (`!5x`,
     `!2026-02-31`, a date past the year 9999) is an error; `!`, `!!` or `!🎉` are plain
     text. The same date twice is fine; two different dates are an error.
-  - `#tag` -- normalised by `contacts.normalise_tag` (lower case); `#a#b` and `#a,b` give two
+  - `#tag` -- normalised by `rules.normalise_tag` (lower case); `#a#b` and `#a,b` give two
     tags; trailing `.,;:!?` ignored; a tag given twice is kept once. A lone `#` is text.
   - `@Company` -- the company is the rest of that word and the free words after it, up to
     the next token, quote, `,` or `;` (or the end of the line); `@` alone followed by words
@@ -33,7 +33,7 @@ quoted roles, which are read first.
   - LinkedIn profile URLs: `[http(s)://][any subdomain.]linkedin.com/in/<slug>[/...][?...]`,
     case-insensitive, stored as `https://www.linkedin.com/in/<slug>` (slug in lower case).
   - e-mail addresses: a word that, without surrounding `(<[` / `.,;:!?)]>` and a
-    `mailto:` prefix, passes `contacts.validate_email` (at most 254 characters). Other words
+    `mailto:` prefix, passes `rules.validate_email` (at most 254 characters). Other words
     with an `@` inside are note text, not errors.
   - phone numbers: a run of words made of digits and `+ ( ) - . /` (the `+` only at the
     very start) holding 6 to 15 digits, ending with a digit or `)`. The longest such run
@@ -44,7 +44,7 @@ quoted roles, which are read first.
     or "3 kids" is never a phone, but any 6-15 digit number is.
   E-mails, phones and URLs are kept once each, in line order.
 * Name: the free words from the start of the line up to the first token, quote, `,` or `;`.
-  Split by `contacts.split_name` (first word = first name; "王伟" is first name "王伟", no last
+  Split by `rules.split_name` (first word = first name; "王伟" is first name "王伟", no last
   name). No name (empty line, line starting with a token or comma, or a name with no letter
   or digit) is an error -- checked after the rest of the line, so a bad `!date` is reported
   first.
@@ -62,7 +62,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from netui.contacts import linkedin_profile, normalise_tag, split_name, validate_email, validate_phone
+from netui.rules import linkedin_profile, normalise_tag, split_name, validate_email, validate_phone
 from netui.errors import ValidationError
 from netui.text import full_name
 from netui.i18n import N_, _, language

@@ -528,7 +528,7 @@ def cmd_restore(args) -> int:
 
 def cmd_purge(args) -> int:
     from netui.store import backup
-    from netui import contacts, privacy
+    from netui import contacts, lifecycle, privacy
 
     contact_id = privacy.resolve_anyone(args.name)
     detail = contacts.get_contact(contact_id)
@@ -539,7 +539,7 @@ def cmd_purge(args) -> int:
                                           "(there is no terminal to ask on).", name=detail.name)):
         print(_("Nothing was changed."))
         return 1
-    contacts.purge_contact(contact_id)
+    lifecycle.purge_contact(contact_id)
     print(_("Erased {name} (#{id}) for good. Backups made before still hold them until they "
             "roll off (netui keeps {daily} daily ones) or you delete them.",
             name=detail.name, id=contact_id, daily=backup.KEEP_DAILY))

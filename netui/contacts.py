@@ -1,6 +1,7 @@
-"""Contacts: create, update, read, list, find by name, trash, restore, purge, merge.
+"""Contacts: create, update, read, list, find by name, save a form.
 
-Also the details hung on a contact: channels, tags, facts and important dates.
+Also the details hung on a contact: channels, tags, facts and important dates. The field rules
+they follow are netui.rules; trash, restore, purge and merge are netui.lifecycle.
 Functions take and return plain values and dataclasses, never Peewee rows.
 """
 
@@ -13,29 +14,19 @@ from dataclasses import dataclass, field
 import pendulum
 from peewee import fn
 
-from netui import chains, followups, giving, upkeep, when
-from netui.store import search
-from netui.store import db
+from netui import chains, followups, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
-from netui.i18n import N_, _
-from netui.labels import code_for, codes_as_typed, label
+from netui.i18n import _
+from netui.labels import code_for
+from netui.rules import CIRCLES, normalise_tag, split_name, validate_cadence, validate_channel, validate_circle
+from netui.store import search
 from netui.store.models import (
-    CHANNEL_KINDS,
-    CIRCLES,
-    Appointment,
-    AppointmentParticipant,
     Channel,
     Contact,
     ContactTag,
     Event,
-    EventAttendee,
     Fact,
-    Favour,
-    FollowUp,
     ImportantDate,
-    Interaction,
-    InteractionParticipant,
-    Introduction,
     Tag,
     UTCDateTimeField,
     database,
@@ -44,28 +35,10 @@ from netui.text import fold_key, full_name
 
 # "balance": the biggest favour balance (given minus received, netui.giving) first.
 SORTS = ("name", "last_contacted", "company", "balance")
-# How a person coming in (a capture line, an imported row) is recognised as someone already
-# known, strongest first, with the words the user sees. Capture looks each up with an index,
-# import with one read of the whole network; both follow this order. The reasons are kept in
-# English (code compares them); whoever shows one translates it: _(reason).
-MATCH_REASONS = {"email": N_("same e-mail"), "linkedin": N_("same LinkedIn profile"), "phone": N_("same phone number")}
-# The weak matches, tried when no channel above is shared: only guesses (see `vetoed`).
-SAME_NAME_AND_COMPANY = N_("same name and company")
-SAME_NAME = N_("same name")
-# The identifiers that tell two people apart: when both sides have one and none is shared,
-# they are two people, whatever their names (`vetoed`). Phones are not among them: an office
-# line is shared, a number changes hands.
-TELLING_KINDS = ("linkedin", "email")
 TEXT_FIELDS = ("first_name", "last_name", "company", "role", "city", "country", "how_met", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + (
     "circle", "met_at_id", "introduced_by_id", "cadence_days", "starred",
 )
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
-_LINKEDIN_PROFILE = re.compile(
-    r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
-)
-_PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
-_TAG = re.compile(r"^[^\s,#]+$")
 
 
 # --- what callers get back ---------------------------------------------------------------
@@ -164,119 +137,6 @@ class ContactDetail:
 
 
 # --- validation --------------------------------------------------------------------------
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """'Giulia Rossi' -> ('Giulia', 'Rossi'); 'Maria De Luca' -> ('Maria', 'De Luca')."""
-    words = name.split()
-    if not words:
-        return "", ""
-    return words[0], " ".join(words[1:])
-
-
-def validate_email(value: str) -> str:
-    value = value.strip()
-    if not _EMAIL.match(value):
-        raise ValidationError("email", _("'{value}' is not an e-mail address (like name@example.com).", value=value))
-    return value
-
-
-def validate_phone(value: str) -> str:
-    value = " ".join(value.split())
-    digits = sum(ch.isdigit() for ch in value)
-    if not _PHONE.match(value) or not 5 <= digits <= 17:
-        raise ValidationError(
-            "phone", _("'{value}' is not a phone number (digits, spaces, + ( ) - . / only).", value=value)
-        )
-    return value
-
-
-def validate_channel(kind: str, value: str) -> tuple[str, str]:
-    kind = kind.strip().lower()
-    if kind not in CHANNEL_KINDS:
-        raise ValidationError(
-            "channel", _("'{kind}' is not a channel; use one of: {kinds}.", kind=kind, kinds=", ".join(CHANNEL_KINDS))
-        )
-    if kind == "email":
-        return kind, validate_email(value)
-    if kind == "phone":
-        return kind, validate_phone(value)
-    value = value.strip()
-    if not value:
-        raise ValidationError(kind, _("The {kind} value is empty.", kind=label(kind)))
-    return kind, value
-
-
-def linkedin_profile(value: str) -> str | None:
-    """`https://www.linkedin.com/in/<slug>` for a LinkedIn profile URL (any subdomain, http or
-    https or none, trailing path or query), slug in lower case; None for anything else."""
-    match = _LINKEDIN_PROFILE.fullmatch(value.strip())
-    return f"https://www.linkedin.com/in/{match.group(1).lower()}" if match else None
-
-
-# --- who is who: the one rule for recognising someone known -------------------------------
-
-
-def identity_key(kind: str, value: str) -> str:
-    """What two values of an e-mail or LinkedIn channel share when they are the same: the
-    e-mail without case, the LinkedIn profile whatever way its URL was written."""
-    if kind == "linkedin":
-        return linkedin_profile(value) or value.strip().casefold()
-    return value.strip().casefold()
-
-
-def telling_identifiers(channels: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    """{kind: identity keys} of the channels (kind, value) that tell people apart."""
-    found: dict[str, set[str]] = {}
-    for kind, value in channels:
-        if kind in TELLING_KINDS:
-            key = identity_key(kind, value)
-            if key:
-                found.setdefault(kind, set()).add(key)
-    return found
-
-
-def vetoed(incoming: dict[str, set[str]], known: dict[str, set[str]]) -> bool:
-    """Whether a weak match (same name and company, same name alone) is refused: a strong
-    identifier differs -- both sides have a LinkedIn profile and share none, or both have
-    an e-mail and share none. Two "Marco Rossi" at one company with two profiles are two
-    people. The one rule import and quick capture both follow (`weak_matches`)."""
-    return any(incoming.get(kind) and known.get(kind) and incoming[kind].isdisjoint(known[kind])
-               for kind in TELLING_KINDS)
-
-
-def weak_matches(candidates: Iterable[int], incoming: dict[str, set[str]], known_of) -> list[int]:
-    """The candidates of a weak match, in the order given, less those `vetoed` by a strong
-    identifier; `known_of(id)` gives a candidate's telling_identifiers."""
-    return [candidate for candidate in candidates if not vetoed(incoming, known_of(candidate))]
-
-
-def validate_circle(value: str) -> str:
-    circle = code_for(value, CIRCLES)  # "work", or its label in the interface's language
-    if circle is None:
-        raise ValidationError(
-            "circle", _("'{value}' is not a circle; use one of: {circles}.", value=value, circles=codes_as_typed(CIRCLES))
-        )
-    return circle
-
-
-def validate_cadence(value) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError("cadence_days", _("'{value}' is not a number of days.", value=value)) from None
-    if days <= 0:
-        raise ValidationError("cadence_days", _("The keep-in-touch cadence must be at least 1 day."))
-    return days
-
-
-def normalise_tag(name: str) -> str:
-    tag = name.strip().lstrip("#").strip().lower()
-    if not tag or not _TAG.match(tag):
-        raise ValidationError("tag", _("'{name}' is not a tag (one word, no spaces or commas).", name=name))
-    return tag
 
 
 def clean_fields(changes: dict) -> dict:
@@ -383,29 +243,6 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
     return channel.id
 
 
-_DETAIL_NOT_FOUND = {
-    "channel": N_("There is no channel #{id}."),
-    "fact": N_("There is no fact #{id}."),
-    "important date": N_("There is no important date #{id}."),
-}
-
-
-def _remove_detail(model, detail_id: int, noun: str, reindex: bool) -> None:
-    """Delete one channel / fact / important date and mark its contact as changed."""
-    with database.atomic():
-        row = model.get_or_none(model.id == detail_id)
-        if row is None:
-            raise NotFoundError(_(_DETAIL_NOT_FOUND[noun], id=detail_id))
-        row.delete_instance()
-        _touch(row.contact_id)
-        if reindex:
-            search.reindex_contacts([row.contact_id])
-
-
-def remove_channel(channel_id: int) -> None:
-    _remove_detail(Channel, channel_id, "channel", reindex=False)
-
-
 def set_tags(contact_id: int, tags: Iterable[str]) -> None:
     """Replace the contact's tags with these."""
     names = [normalise_tag(t) for t in tags]
@@ -471,18 +308,14 @@ def add_fact(contact_id: int, label: str, value: str) -> int:
 
 
 def remove_fact(fact_id: int) -> None:
-    _remove_detail(Fact, fact_id, "fact", reindex=True)
-
-
-def parse_important_date(text: str) -> tuple[int | None, int, int]:
-    """'1990-04-15' -> (1990, 4, 15); '--04-15' or '04-15' (year unknown) -> (None, 4, 15)."""
-    match = re.fullmatch(r"\s*(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})\s*", text)
-    if not match:
-        raise ValidationError("date", _("'{text}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.", text=text.strip()))
-    year = int(match.group(1)) if match.group(1) else None
-    month, day = int(match.group(2)), int(match.group(3))
-    when.make_date(year, month, day, "date")
-    return year, month, day
+    """Delete one fact and mark its contact as changed."""
+    with database.atomic():
+        fact = Fact.get_or_none(Fact.id == fact_id)
+        if fact is None:
+            raise NotFoundError(_("There is no fact #{id}.", id=fact_id))
+        fact.delete_instance()
+        _touch(fact.contact_id)
+        search.reindex_contacts([fact.contact_id])
 
 
 def add_important_date(
@@ -509,10 +342,6 @@ def add_important_date(
         )
         _touch(contact_id)
     return row.id
-
-
-def remove_important_date(date_id: int) -> None:
-    _remove_detail(ImportantDate, date_id, "important date", reindex=False)
 
 
 # --- read --------------------------------------------------------------------------------
@@ -830,191 +659,6 @@ def resolve_contact(text: str) -> int:
     if len(matches) > 1:
         raise AmbiguousNameError(text, summaries_for(matches[:20]))
     return matches[0]
-
-
-# --- trash, purge, merge -----------------------------------------------------------------
-
-
-def trash_contact(contact_id: int) -> None:
-    """Move to the trash: hidden from lists and search until restored or purged."""
-    with database.atomic():
-        contact = _get_row(contact_id)
-        if contact.trashed_at is None:
-            contact.trashed_at = when.now()
-            contact.save()
-        search.drop_contacts([contact_id])
-
-
-def restore_contact(contact_id: int) -> None:
-    with database.atomic():
-        contact = _get_row(contact_id)
-        contact.trashed_at = None
-        contact.save()
-        search.reindex_contacts([contact_id])
-
-
-def purge_contact(contact_id: int) -> None:
-    """Erase a person for good (the right to erasure): their row and, by cascade, channels,
-    tags, facts, dates, follow-ups, event attendance, favours and introductions; the
-    interactions and appointments that were only with them (shared ones stay, without them);
-    tags nobody else has; their search entry. Then the bytes go too: deleted rows are zeroed
-    (secure_delete), the search index is rewritten without them and the write-ahead log is
-    emptied into the file, so their name cannot be read in the raw database file."""
-    with database.atomic():
-        _purge_rows(contact_id)
-        search.erase_deleted()
-    if not database.in_transaction():
-        db.checkpoint()
-
-
-def _purge_rows(contact_id: int) -> None:
-    _get_row(contact_id)
-    theirs = InteractionParticipant.select(InteractionParticipant.interaction).where(
-        InteractionParticipant.contact == contact_id)
-    only_theirs = (
-        InteractionParticipant.select(InteractionParticipant.interaction)
-        .where(InteractionParticipant.interaction.in_(theirs))
-        .group_by(InteractionParticipant.interaction)
-        .having(fn.COUNT(InteractionParticipant.contact) == 1)
-    )
-    Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
-    # An introduction's timeline entry names both people: it goes with the introduction, and
-    # the other person's search entry is rewritten without it. The favour it recorded for the
-    # other person stays theirs, with the purged name taken out of its note.
-    introductions = list(Introduction.select(Introduction.id, Introduction.interaction).where(
-        (Introduction.person_a == contact_id) | (Introduction.person_b == contact_id)).tuples())
-    if introductions:
-        row = _get_row(contact_id)
-        name = re.compile(re.escape(full_name(row.first_name, row.last_name)), re.IGNORECASE)
-        for favour in Favour.select().where(Favour.introduction.in_([i for i, _interaction in introductions])):
-            if name.search(favour.note):
-                Favour.update(note=name.sub(_("someone (erased)"), favour.note)).where(Favour.id == favour.id).execute()
-    introduced = [interaction for _introduction, interaction in introductions if interaction is not None]
-    if introduced:
-        others = {c for (c,) in InteractionParticipant.select(InteractionParticipant.contact).where(
-            InteractionParticipant.interaction.in_(introduced), InteractionParticipant.contact != contact_id).tuples()}
-        Interaction.delete().where(Interaction.id.in_(introduced)).execute()
-        search.reindex_contacts(others)
-    their_appointments = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
-        AppointmentParticipant.contact == contact_id)
-    only_with_them = (
-        AppointmentParticipant.select(AppointmentParticipant.appointment)
-        .where(AppointmentParticipant.appointment.in_(their_appointments))
-        .group_by(AppointmentParticipant.appointment)
-        .having(fn.COUNT(AppointmentParticipant.contact) == 1)
-    )
-    Appointment.delete().where(Appointment.id.in_(only_with_them)).execute()
-    tag_ids = [link.tag_id for link in ContactTag.select(ContactTag.tag).where(ContactTag.contact == contact_id)]
-    Contact.delete().where(Contact.id == contact_id).execute()
-    if tag_ids:
-        Tag.delete().where(Tag.id.in_(tag_ids), Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
-    search.drop_contacts([contact_id])
-
-
-def purge_trash(older_than_days: int = 0) -> int:
-    """Purge every trashed contact trashed at least this many days ago; returns how many."""
-    cutoff = when.now().subtract(days=older_than_days)
-    ids = [c.id for c in Contact.select(Contact.id).where(Contact.trashed_at <= cutoff)]
-    if not ids:
-        return 0
-    with database.atomic():
-        for contact_id in ids:
-            _purge_rows(contact_id)
-        search.erase_deleted()
-    if not database.in_transaction():
-        db.checkpoint()
-    return len(ids)
-
-
-# What merge_contacts writes into the notes for a value of the other contact it did not keep.
-_MERGED_FIELD = {
-    "company": N_("company (merged): {value}"),
-    "role": N_("role (merged): {value}"),
-    "city": N_("city (merged): {value}"),
-    "country": N_("country (merged): {value}"),
-}
-
-
-def merge_contacts(keep_id: int, other_id: int) -> None:
-    """Fold `other` into `keep`: nothing of either is lost, then `other` is removed."""
-    if keep_id == other_id:
-        raise ValidationError("merge", _("Cannot merge a contact with itself."))
-    with database.atomic():
-        keep, other = _get_row(keep_id), _get_row(other_id)
-        other_name = full_name(other.first_name, other.last_name)
-        if fold_key(other_name) != fold_key(full_name(keep.first_name, keep.last_name)):
-            also_known = _("also known as (merged): {name}", name=other_name)
-            keep.notes = f"{keep.notes}\n{also_known}".strip()
-        for name in TEXT_FIELDS:
-            mine, theirs = getattr(keep, name), getattr(other, name)
-            if not mine:
-                setattr(keep, name, theirs)
-            elif theirs and theirs != mine and name in ("notes", "how_met"):
-                setattr(keep, name, f"{mine}\n\n{theirs}")
-            elif theirs and theirs != mine and name not in ("first_name", "last_name"):
-                # Two different companies/cities: keep ours, remember theirs in the notes.
-                merged = _(_MERGED_FIELD[name], value=theirs)
-                keep.notes = f"{keep.notes}\n{merged}".strip()
-        if keep.circle == "other":
-            keep.circle = other.circle
-        keep.met_at_id = keep.met_at_id or other.met_at_id
-        introducer = keep.introduced_by_id or other.introduced_by_id
-        keep.introduced_by_id = None if introducer in (keep_id, other_id) else introducer
-        keep.cadence_days = keep.cadence_days or other.cadence_days
-        keep.starred = keep.starred or other.starred
-        keep.created_at = min(keep.created_at, other.created_at)
-        keep.sort_name = fold_key(full_name(keep.first_name, keep.last_name))
-        keep.updated_at = when.now()
-        keep.save()
-
-        for channel in Channel.select().where(Channel.contact == other_id):
-            duplicate = Channel.select().where(
-                Channel.contact == keep_id, Channel.kind == channel.kind,
-                Channel.value.collate("NOCASE") == channel.value,
-            ).exists()
-            if not duplicate:
-                Channel.update(contact=keep_id).where(Channel.id == channel.id).execute()
-        tag_ids = [link.tag_id for link in ContactTag.select().where(ContactTag.contact == other_id)]
-        for tag_id in tag_ids:
-            ContactTag.insert(contact=keep_id, tag=tag_id).on_conflict_ignore().execute()
-        known_facts = {(f.label, f.value) for f in Fact.select().where(Fact.contact == keep_id)}
-        for fact in Fact.select().where(Fact.contact == other_id):
-            if (fact.label, fact.value) not in known_facts:
-                Fact.update(contact=keep_id).where(Fact.id == fact.id).execute()
-        known_dates = {
-            (d.label.lower(), d.month, d.day)
-            for d in ImportantDate.select().where(ImportantDate.contact == keep_id)
-        }
-        for date in ImportantDate.select().where(ImportantDate.contact == other_id):
-            if (date.label.lower(), date.month, date.day) not in known_dates:
-                ImportantDate.update(contact=keep_id).where(ImportantDate.id == date.id).execute()
-        shared = InteractionParticipant.select(InteractionParticipant.interaction).where(
-            InteractionParticipant.contact == keep_id
-        )
-        (InteractionParticipant.update(contact=keep_id)
-         .where(InteractionParticipant.contact == other_id,
-                InteractionParticipant.interaction.not_in(shared))
-         .execute())
-        for link in EventAttendee.select().where(EventAttendee.contact == other_id):
-            mine = EventAttendee.get_or_none(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id)
-            if mine is None:
-                EventAttendee.update(contact=keep_id).where(
-                    EventAttendee.event == link.event_id, EventAttendee.contact == other_id
-                ).execute()
-            elif link.status == "met" or (link.role and not mine.role):
-                EventAttendee.update(
-                    status="met" if "met" in (mine.status, link.status) else mine.status,
-                    role=mine.role or link.role,
-                ).where(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id).execute()
-        FollowUp.update(contact=keep_id).where(FollowUp.contact == other_id).execute()
-        Contact.update(introduced_by=keep_id).where(Contact.introduced_by == other_id).execute()
-        Contact.update(introduced_by=None).where(Contact.id == keep_id, Contact.introduced_by == keep_id).execute()
-        if chains.makes_circle(keep_id, keep.introduced_by_id):  # their introducer came through `other`
-            Contact.update(introduced_by=None).where(Contact.id == keep_id).execute()
-        giving.move_to(other_id, keep_id)
-        Contact.delete().where(Contact.id == other_id).execute()
-        search.drop_contacts([other_id])
-        search.reindex_contacts([keep_id])
 
 
 def save_contact(contact_id: int | None, values: dict) -> int:

@@ -9,21 +9,22 @@ on 29 February 2000 turns 25 on 28 February 2025.
 is within N days *or* within its own reminder window (`remind_days_before`), whichever is longer:
 a birthday with a 14-day reminder shows two weeks ahead even in a 7-day Today.
 
-The dates themselves are stored by netui.contacts (add_important_date); this module reads the
-ways people type them and works out the next occurrence, days until it, and the age turned.
+The dates themselves are stored by netui.contacts (add_important_date) and read as typed by
+netui.rules (parse_important_date); this module works out the next occurrence, days until it,
+and the age turned.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netui import contacts, when
 from netui.errors import ValidationError
 from netui.i18n import N_, _
+from netui.rules import parse_important_date
 from netui.store.models import Contact, ImportantDate
 from netui.text import full_name
 
@@ -37,10 +38,6 @@ USUAL_LABELS = {
 def shown_label(label: str) -> str:
     """A date's label as people read it: "compleanno" for "birthday"; other labels as typed."""
     return _(USUAL_LABELS[label]) if label in USUAL_LABELS else label
-
-
-_ISO = re.compile(r"(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})")  # 1985-04-15, --04-15, 04-15
-_DAY_MONTH = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?")  # 15/04, 15/04/1985, 15.04.1985
 
 
 @dataclass(frozen=True)
@@ -64,27 +61,9 @@ class UpcomingDate:
         return f"{year}-{self.month:02d}-{self.day:02d}"
 
 
-def parse_date_text(text: str, field: str = "date") -> tuple[int | None, int, int]:
-    """(year or None, month, day) from "1985-04-15", "--04-15", "04-15", "15/04" or "15/04/1985"
-    (day first). Raises ValidationError naming `field` for anything else, or 31/02."""
-    raw = text.strip()
-    iso, day_month = _ISO.fullmatch(raw), _DAY_MONTH.fullmatch(raw)
-    if iso:
-        year, month, day = (int(iso.group(1)) if iso.group(1) else None), int(iso.group(2)), int(iso.group(3))
-    elif day_month:
-        day, month = int(day_month.group(1)), int(day_month.group(2))
-        year = int(day_month.group(3)) if day_month.group(3) else None
-    else:
-        raise ValidationError(
-            field, _("'{text}' is not a date; write 1985-04-15, or --04-15 or 15/04 when the year is unknown.", text=raw)
-        )
-    when.make_date(year, month, day, field)
-    return year, month, day
-
-
 def add_date(contact_id: int, label: str, text: str, remind_days_before: int = 7) -> int:
-    """Add an important date typed as `text` (see parse_date_text); returns its id."""
-    year, month, day = parse_date_text(text)
+    """Add an important date typed as `text` (see rules.parse_important_date); returns its id."""
+    year, month, day = parse_important_date(text)
     return contacts.add_important_date(contact_id, label, month, day, year, remind_days_before)
 
 

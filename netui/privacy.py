@@ -1,5 +1,8 @@
 """The rights of the people in your network: access (everything stored about one person, as
-JSON) and erasure (netui.contacts.purge_contact, which also scrubs the file's bytes).
+JSON) and erasure (netui.lifecycle.purge_contact, which also scrubs the file's bytes).
+
+PERSON_TABLES is the one list of the tables that hold a person: the access record answers from
+each of them, and a purge checks that none still names the person it erased.
 
 `person_record` reads the tables directly, every column of every row that concerns the person,
 so that nothing stored about them is left out of the answer — a column added to the schema
@@ -9,7 +12,9 @@ later shows up without touching this module.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
+from functools import reduce
 
 from peewee import Model
 
@@ -38,6 +43,23 @@ from netui.text import full_name
 
 RECORD_FORMAT = "netui person record"  # i18n: not text (a JSON value machines read)
 RECORD_VERSION = 1
+
+# Every table that holds a person, with the columns that name them (by contact id). A table
+# added to the schema with a column naming a contact belongs here (tests check it): the access
+# record must show it, and a purge must leave nothing in it.
+PERSON_TABLES = (
+    (Contact, ("id", "introduced_by")),
+    (Channel, ("contact",)),
+    (ContactTag, ("contact",)),
+    (Fact, ("contact",)),
+    (ImportantDate, ("contact",)),
+    (InteractionParticipant, ("contact",)),
+    (FollowUp, ("contact",)),
+    (EventAttendee, ("contact",)),
+    (AppointmentParticipant, ("contact",)),
+    (Favour, ("contact",)),
+    (Introduction, ("person_a", "person_b")),
+)
 
 
 def resolve_anyone(text: str) -> int:
@@ -99,6 +121,18 @@ def person_record(contact_id: int) -> dict:
         ],
     }
     return record
+
+
+def tables_naming(contact_ids: list[int]) -> list[str]:
+    """The tables of PERSON_TABLES where a row still names one of these contacts."""
+    found = []
+    for model, columns in PERSON_TABLES:
+        for start in range(0, len(contact_ids), 500):
+            chunk = contact_ids[start : start + 500]
+            if model.select().where(reduce(operator.or_, (getattr(model, c).in_(chunk) for c in columns))).exists():
+                found.append(model._meta.table_name)
+                break
+    return found
 
 
 # --- internals ---------------------------------------------------------------------------

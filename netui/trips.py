@@ -19,6 +19,7 @@ from netui import events, followups, upkeep, when
 from netui.appointments import day_text
 from netui.errors import ValidationError
 from netui.i18n import _
+from netui.rules import city_spelling
 from netui.store.models import Contact, Event, database
 from netui.text import fold_key, full_name
 
@@ -111,16 +112,12 @@ def _day(value, field_name: str) -> dt.date:
 
 
 def _city_spelling(city: str) -> str:
-    """The way the contacts write this city (the most common spelling), else as typed."""
+    """The way the contacts write this city (rules.city_spelling), else as typed."""
     key = fold_key(city)
     if not key:
         raise ValidationError("city", _("Name the city of the trip."))
-    spelled = (
-        Contact.select(Contact.city, fn.COUNT(Contact.id).alias("n"))
-        .where(fn.fold_key(Contact.city) == key).group_by(Contact.city)
-        .order_by(fn.COUNT(Contact.id).desc(), Contact.city).tuples().first()
-    )
-    return spelled[0] if spelled else " ".join(city.split())
+    written = Contact.select(Contact.city).where(fn.fold_key(Contact.city) == key).tuples()
+    return city_spelling(city, (spelling for (spelling,) in written))
 
 
 def trips(limit: int = 20) -> list[events.EventSummary]:

@@ -354,12 +354,6 @@ def short_date(day: dt.date) -> str:
     return pendulum.date(day.year, day.month, day.day).format("ddd D MMM", locale=language())
 
 
-def short_date_time(instant: dt.datetime) -> str:
-    """'Thu 3 Dec 18:00' in the local time zone: a moment in a list."""
-    local = pendulum.instance(instant).in_timezone(local_zone())
-    return local.format("ddd D MMM HH:mm", locale=language())
-
-
 def humanize(instant: dt.datetime | None, reference: pendulum.DateTime | None = None) -> str:
     """'3 weeks ago', 'in 2 days', or 'never'."""
     if instant is None:

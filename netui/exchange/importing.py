@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pendulum
 
-from netui import contacts as contacts_rules
+from netui import rules as contacts_rules
 from netui import when
 from netui.errors import NetuiError
 from netui.i18n import N_, _
@@ -113,7 +113,7 @@ class _Known:
 
     A shared e-mail, LinkedIn profile or phone is that person. Failing one, the same name and
     company (or, for a row without a company, the same name as the only such person without
-    one) is a weak match, refused when a strong identifier differs (contacts.vetoed: the rule
+    one) is a weak match, refused when a strong identifier differs (rules.vetoed: the rule
     quick capture follows too)."""
 
     def __init__(self) -> None:
@@ -121,7 +121,7 @@ class _Known:
 
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_name: dict[tuple[str, str], list[int]] = {}  # the people a weak match may be
-        self.telling: dict[int, dict[str, set[str]]] = {}  # id -> contacts.telling_identifiers
+        self.telling: dict[int, dict[str, set[str]]] = {}  # id -> rules.telling_identifiers
         rows = (
             Channel.select(Channel.kind, Channel.value, Channel.contact)
             .join(Contact)
@@ -248,19 +248,18 @@ class ImportPlan:
 
 def _check(person: IncomingPerson) -> str | None:
     """Why the person cannot be saved as they are, or None."""
-    from netui import contacts
     from netui.errors import ValidationError
 
     if not person.name:
         return _("no name")
     try:
         for kind, value, _label in person.channels():
-            contacts.validate_channel(kind, value)
+            contacts_rules.validate_channel(kind, value)
         for tag in person.tags:
-            contacts.normalise_tag(tag)
+            contacts_rules.normalise_tag(tag)
         if person.circle:
-            contacts.validate_circle(person.circle)
-        contacts.validate_cadence(person.cadence_days)
+            contacts_rules.validate_circle(person.circle)
+        contacts_rules.validate_cadence(person.cadence_days)
         for _label, year, month, day in person.important_dates:
             when.make_date(year, month, day)
     except ValidationError as error:
@@ -341,7 +340,7 @@ def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason
         if key not in have:
             update.channels.append((kind, value, label))
             have.add(key)
-    from netui.contacts import normalise_tag
+    from netui.rules import normalise_tag
 
     tags = set(current.tags)
     update.tags = [t for t in dict.fromkeys(normalise_tag(t) for t in person.tags) if t not in tags]
@@ -512,9 +511,9 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
                              stamp, *(clean[name] for name in contact_fields),
                              getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None)))
         for kind, value, label in person.channels():
-            kind, value = contacts.validate_channel(kind, value)
+            kind, value = contacts_rules.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
-        tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts.normalise_tag(t) for t in person.tags)]
+        tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts_rules.normalise_tag(t) for t in person.tags)]
         facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
         reminders = getattr(person, "date_reminders", None) or []
         for index, (label, year, month, day) in enumerate(person.important_dates):

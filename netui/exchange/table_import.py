@@ -36,7 +36,7 @@ from pathlib import Path
 from netui.store import bulk, search
 from netui.exchange import importing
 from netui import when
-from netui.contacts import split_name
+from netui.rules import split_name
 from netui.errors import NetuiError, ValidationError
 from netui.exchange.formats import netui_csv, netui_tables
 from netui.exchange.formats.netui_tables import Ref

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.app import SuspendNotSupported
 
-from netui import contacts, events, followups, timeline
+from netui import contacts, events, followups, lifecycle, timeline
 from netui.i18n import _
 from netui.labels import label
 from netui.screens.contact import ContactScreen
@@ -65,7 +65,7 @@ class Actions:
     @reports_errors
     def trash_contact(self, contact_id: int) -> None:
         name = contacts.get_contact(contact_id).name
-        contacts.trash_contact(contact_id)
+        lifecycle.trash_contact(contact_id)
         self._undo.append(("trash", contact_id))  # i18n: not text
         if isinstance(self.screen, ContactScreen):
             self.pop_screen()
@@ -79,7 +79,7 @@ class Actions:
             return
         what, contact_id = self._undo.pop()
         if what == "trash":
-            contacts.restore_contact(contact_id)
+            lifecycle.restore_contact(contact_id)
             self.refresh_screen()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
 

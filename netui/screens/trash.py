@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
-from netui import contacts
+from netui import contacts, lifecycle
 from netui.i18n import N_, _, ngettext
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
@@ -81,7 +81,7 @@ class TrashScreen(TranslatedBindings, Screen):
     @reports_errors
     def action_restore(self) -> None:
         if (contact_id := self.current) is not None:
-            contacts.restore_contact(contact_id)
+            lifecycle.restore_contact(contact_id)
             self.reload()
             self.refresh_bindings()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
@@ -95,7 +95,7 @@ class TrashScreen(TranslatedBindings, Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                contacts.purge_contact(contact_id)
+                lifecycle.purge_contact(contact_id)
                 self.reload()
                 self.refresh_bindings()
                 self.notify(_("{name} was erased for good.", name=name))

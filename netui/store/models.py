@@ -24,21 +24,10 @@ from peewee import (
 )
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
+from netui.rules import CHANNEL_KINDS, CIRCLES  # noqa: F401 (the stored codes of Contact.circle and Channel.kind)
+
 database = DatabaseProxy()
 
-CIRCLES = (
-    "family",
-    "friends",
-    "school",
-    "university",
-    "work",
-    "neighbours",
-    "online",
-    "events",
-    "associations",
-    "other",
-)
-CHANNEL_KINDS = ("email", "phone", "linkedin", "x", "instagram", "facebook", "website", "other")
 INTERACTION_KINDS = ("meeting", "call", "video", "email", "message", "social", "event", "note")
 # Their news to congratulate (a new job...): an interaction of kind MILESTONE_KIND, logged with
 # netui.timeline.log_milestone, its Interaction.milestone one of MILESTONES.

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from netui.capture_line import CaptureLine, parse_capture_line
-from netui.contacts import normalise_tag, validate_email, validate_phone
+from netui.rules import normalise_tag, validate_email, validate_phone
 from netui.errors import ValidationError
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday

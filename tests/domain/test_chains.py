@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from netui import chains, contacts
+from netui import chains, contacts, lifecycle
 from netui.errors import NotFoundError, ValidationError
 from netui.store.models import Contact
 
@@ -76,8 +76,8 @@ def test_top_connectors_by_direct_then_name_with_downstream(network):
 
 
 def test_top_connectors_leave_out_the_trash(network):
-    contacts.trash_contact(network["dario"])  # Anna now brought in one living person directly
-    contacts.trash_contact(network["gino"])  # trashed connectors are not listed
+    lifecycle.trash_contact(network["dario"])  # Anna now brought in one living person directly
+    lifecycle.trash_contact(network["gino"])  # trashed connectors are not listed
     assert [(c.name, c.direct, c.downstream) for c in chains.top_connectors()] == [
         ("Bruno Bianchi", 2, 3), ("Anna Rossi", 1, 4), ("Carla Gialli", 1, 1),
     ]
@@ -149,7 +149,7 @@ def test_merge_drops_an_introducer_that_would_make_a_circle(network):
     twin = contacts.create_contact("Anna R.")
     chains.set_introduced_by(network["gino"], twin)
     chains.set_introduced_by(network["anna"], network["ugo"])  # anna <- ugo <- gino <- twin
-    contacts.merge_contacts(network["anna"], twin)
+    lifecycle.merge_contacts(network["anna"], twin)
     assert contacts.get_contact(network["anna"]).introduced_by_id is None
     assert names(chains.chain_up(network["ugo"])) == ["Ugo Rosa", "Gino Viola", "Anna Rossi"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netui import contacts, dates
+from netui import contacts, dates, lifecycle, rules
 from netui.errors import ValidationError
 
 
@@ -17,7 +17,7 @@ from netui.errors import ValidationError
      ("--02-29", (None, 2, 29)), (" 29/02 ", (None, 2, 29))],
 )
 def test_parse_date_text(text, parsed):
-    assert dates.parse_date_text(text) == parsed
+    assert rules.parse_important_date(text) == parsed
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -25,7 +25,7 @@ def test_parse_date_text(text, parsed):
     ("13/13", "not a month"), ("April 15", "not a date")])
 def test_bad_dates_name_the_field(text, words):
     with pytest.raises(ValidationError) as caught:
-        dates.parse_date_text(text, "birthday")
+        rules.parse_important_date(text, "birthday")
     assert caught.value.field == "birthday"
     assert words in str(caught.value)
 
@@ -76,7 +76,7 @@ def test_reminder_window_or_days_whichever_is_longer(anna):
     today = dt.date(2026, 11, 29)
     assert [d.contact_name for d in dates.upcoming_dates(7, today)] == ["Marco Bianchi", "Anna Rossi"]
     assert [d.contact_name for d in dates.upcoming_dates(3, today)] == ["Anna Rossi"]
-    contacts.trash_contact(anna)
+    lifecycle.trash_contact(anna)
     assert [d.contact_name for d in dates.upcoming_dates(7, today)] == ["Marco Bianchi"]
 
 

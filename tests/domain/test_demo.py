@@ -17,7 +17,7 @@ import pytest
 from conftest import FROZEN_NOW, travel
 
 from netui.store import bulk, db, search
-from netui import contacts, demo, events, followups, timeline, when
+from netui import contacts, demo, events, followups, lifecycle, rules, timeline, when
 from netui.errors import ValidationError
 from netui.store.models import (
     CIRCLES,
@@ -168,8 +168,8 @@ def test_details_birthdays_facts_channels(network):
     assert {"children", "favourite coffee", "dog"} <= {f.label for f in facts}
     for person in details:
         for channel in person.channels:  # what `netui add` would accept, unchanged
-            assert contacts.validate_channel(channel.kind, channel.value) == (channel.kind, channel.value)
-        assert all(contacts.normalise_tag(tag) == tag for tag in person.tags)
+            assert rules.validate_channel(channel.kind, channel.value) == (channel.kind, channel.value)
+        assert all(rules.normalise_tag(tag) == tag for tag in person.tags)
     assert sum(bool(p.emails) for p in details) > 120
     assert any(c.value.startswith("+39 ") for p in details for c in p.channels if c.kind == "phone")
     assert any(c.kind == "linkedin" for p in details for c in p.channels)
@@ -299,7 +299,7 @@ def test_refuses_a_database_with_contacts(database, frozen):
     assert "already holds 1 contact;" in str(error.value)
     assert "empty database" in str(error.value)
     assert dump() == before
-    contacts.trash_contact(giulia)  # a contact in the trash is still the user's
+    lifecycle.trash_contact(giulia)  # a contact in the trash is still the user's
     with pytest.raises(ValidationError, match="already holds 1 contact"):
         demo.generate_network(people=5)
 

@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from conftest import FROZEN_NOW, travel
-from netui import contacts, followups, timeline
+from netui import contacts, followups, lifecycle, timeline
 from netui.errors import NotFoundError, ValidationError
 
 TODAY = FROZEN_NOW.date()
@@ -147,10 +147,10 @@ def test_done_followups_are_not_due(people):
 def test_trashed_contacts_followups_are_not_due(people):
     """A contact in the trash does not nag; restoring brings the follow-up back."""
     followup_id = followups.create_followup(people["marco"], day(-9).isoformat(), "Call")
-    contacts.trash_contact(people["marco"])
+    lifecycle.trash_contact(people["marco"])
     assert followups.due_followups(TODAY) == []
     assert followups.overdue_followups(TODAY) == []
-    contacts.restore_contact(people["marco"])
+    lifecycle.restore_contact(people["marco"])
     assert ids(followups.due_followups(TODAY)) == [followup_id]
 
 

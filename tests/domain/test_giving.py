@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from conftest import FROZEN_NOW
-from netui import contacts, followups, giving, timeline
+from netui import contacts, followups, giving, lifecycle, timeline
 from netui.errors import NotFoundError, ValidationError
 from netui.store.models import Contact, Favour
 
@@ -67,7 +67,7 @@ def test_stored_balance_follows_every_write(people):
     assert (stored_balance(giulia), stored_balance(marco)) == (0, 1)
     twin = contacts.create_contact("Marco B.")
     giving.record_favour(twin, "gave", "advice")
-    contacts.merge_contacts(marco, twin)
+    lifecycle.merge_contacts(marco, twin)
     assert giving.balance(marco) == giving.Balance(marco, 2, 0, 2) and stored_balance(marco) == 2
 
 
@@ -128,7 +128,7 @@ def test_bad_favours_name_the_field_and_write_nothing(people, arguments, field):
 def test_favours_need_a_living_contact(people):
     with pytest.raises(NotFoundError):
         giving.record_favour(999, "gave", "advice")
-    contacts.trash_contact(people["luca"])
+    lifecycle.trash_contact(people["luca"])
     with pytest.raises(NotFoundError):
         giving.record_favour(people["luca"], "gave", "advice")
     with pytest.raises(NotFoundError):
@@ -157,7 +157,7 @@ def test_people_i_owe_most_owed_first_with_the_last_favour(people):
     assert (owed[0].given, owed[0].received, owed[0].last_on, owed[0].last_kind, owed[0].last_note) == (
         1, 3, TODAY.subtract(days=19), "content shared", "the article")
     assert [p.name for p in giving.people_i_owe(limit=1)] == ["Marco Bianchi"]
-    contacts.trash_contact(marco)
+    lifecycle.trash_contact(marco)
     assert [p.name for p in giving.people_i_owe()] == ["Anna Verdi", "Giulia Rossi"]
 
 
@@ -311,7 +311,7 @@ def test_merge_keeps_favours_and_introductions(people):
     twin = contacts.create_contact("Marco B.")
     intro = giving.introduce(giulia, twin, "x", status="made")
     between = giving.introduce(marco, twin, "the same person")
-    contacts.merge_contacts(marco, twin)
+    lifecycle.merge_contacts(marco, twin)
     assert [i.id for i in giving.introductions_of(marco)] == [intro]
     assert giving.get_introduction(intro).person_b_id == marco
     assert between not in [i.id for i in giving.introductions_of(marco)]
@@ -321,7 +321,7 @@ def test_merge_keeps_favours_and_introductions(people):
 def test_trashed_or_deleted_people_leave_the_balances_of_others_alone(people):
     giulia, marco = people["giulia"], people["marco"]
     giving.introduce(giulia, marco, "x", status="made")
-    contacts.purge_contact(marco)
+    lifecycle.purge_contact(marco)
     assert giving.introductions_of(giulia) == []
     assert giving.balance(giulia).balance == 1  # the favour she was given stays hers
 

@@ -10,7 +10,7 @@ from contextlib import closing
 
 import pytest
 
-from netui import appointments, cli, contacts, events, followups, giving, timeline
+from netui import appointments, cli, contacts, events, followups, giving, lifecycle, timeline
 from netui.store import db, search
 from netui.errors import NotFoundError
 from netui.store.models import Appointment, Interaction, Tag
@@ -52,7 +52,7 @@ def test_purge_leaves_no_trace_in_the_file_or_its_log(tmp_path):
     onlooker = sqlite3.connect(str(path))  # another program with the file open, like the app
     onlooker.execute("SELECT count(*) FROM contact").fetchone()
     try:
-        contacts.purge_contact(person)
+        lifecycle.purge_contact(person)
 
         with pytest.raises(NotFoundError):
             contacts.get_contact(person)
@@ -81,9 +81,9 @@ def test_purge_trash_scrubs_once_for_all(tmp_path):
     first = contacts.create_contact("Quentin Zorblatt", notes="zorblattnotes")
     second = contacts.create_contact("Quilla Zorblatt")
     keep = contacts.create_contact("Anna Bell")
-    contacts.trash_contact(first)
-    contacts.trash_contact(second)
-    assert contacts.purge_trash() == 2
+    lifecycle.trash_contact(first)
+    lifecycle.trash_contact(second)
+    assert lifecycle.purge_trash() == 2
     assert [s.id for s in contacts.list_contacts()] == [keep]
     handle.close()
     data = path.read_bytes().lower()
@@ -132,7 +132,7 @@ def test_purge_cli_confirms_then_erases_also_from_the_trash(tmp_path, capsys, mo
     path = tmp_path / "netui.db"
     handle = db.open_database(path)
     person = contacts.create_contact("Zebulon Quixotry", notes="marmalade-smuggling")
-    contacts.trash_contact(person)
+    lifecycle.trash_contact(person)
     handle.close()
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     assert cli.main(["--db", str(path), "purge", "Zebulon Quixotry"]) == 2
@@ -160,7 +160,7 @@ def test_the_log_checkpoint_after_a_purge_never_freezes_on_a_reader(tmp_path):
         reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM contact").fetchone()
         started = time.perf_counter()
-        contacts.purge_contact(person)
+        lifecycle.purge_contact(person)
         assert time.perf_counter() - started < 3
         reader.execute("COMMIT")
         assert db.checkpoint() is True

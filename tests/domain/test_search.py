@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from netui import contacts, events, timeline
+from netui import contacts, events, lifecycle, timeline
 from netui.store import search
 
 
@@ -166,12 +166,12 @@ def test_index_follows_trash_restore_purge(database):
     """Trashed people vanish from search, come back on restore, and are gone after purge."""
     cid = contacts.create_contact("Giulia Rossi", company="Acme")
     other = contacts.create_contact("Bruno Neri", company="Acme")
-    contacts.trash_contact(cid)
+    lifecycle.trash_contact(cid)
     assert found("acme") == [other]
-    contacts.restore_contact(cid)
+    lifecycle.restore_contact(cid)
     assert found_set("acme") == {cid, other}
-    contacts.trash_contact(cid)
-    contacts.purge_contact(cid)
+    lifecycle.trash_contact(cid)
+    lifecycle.purge_contact(cid)
     assert found("acme") == [other]
     assert search.index_size() == 1
     # A rebuild must not bring the purged person back either.
@@ -184,7 +184,7 @@ def test_index_follows_merge(database):
     keep = contacts.create_contact("Giulia Rossi", company="Acme")
     other = contacts.create_contact("Giuly Rossi", company="Banca Sella", tags=["rowing"])
     timeline.log_interaction([other], "call", notes="talked about kayaks")
-    contacts.merge_contacts(keep, other)
+    lifecycle.merge_contacts(keep, other)
     for text in ("sella", "rowing", "kayak", "giuly", "acme", "giulia"):
         assert found(text) == [keep], text
     assert search.index_size() == 1
@@ -193,7 +193,7 @@ def test_index_follows_merge(database):
 def test_trashed_contact_edits_do_not_leak_into_search(database):
     """Editing someone in the trash does not put them back in search results."""
     cid = contacts.create_contact("Giulia Rossi")
-    contacts.trash_contact(cid)
+    lifecycle.trash_contact(cid)
     contacts.update_contact(cid, company="Acme")
     contacts.add_fact(cid, "children", "Marta")
     assert found("acme") == [] and found("marta") == [] and found("giulia") == []
@@ -244,7 +244,7 @@ def test_rebuild_index_counts_living_contacts_and_restores_search(database):
     b = contacts.create_contact("Bruno Neri", company="Acme")
     trashed = contacts.create_contact("Carla Acme")
     contacts.add_fact(a, "children", "Marta")
-    contacts.trash_contact(trashed)
+    lifecycle.trash_contact(trashed)
     search.drop_contacts([a, b])  # simulate an index that lost its rows
     assert found("acme") == []
 
@@ -274,7 +274,7 @@ def populated(database) -> set[int]:
         contacts.create_contact("王伟", city="Łódź"),
     }
     gone = contacts.create_contact("Trash Person", company="Caffè Nero")
-    contacts.trash_contact(gone)
+    lifecycle.trash_contact(gone)
     event = events.create_event("Summit")
     timeline.log_interaction(list(ids), "event", notes="OR NOT (maybe)", event_id=event)
     return ids

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from netui import contacts, events, timeline
+from netui import contacts, events, lifecycle, timeline
 from netui.errors import NotFoundError, ValidationError
 
 
@@ -113,7 +113,7 @@ def test_log_interaction_refuses_unknown_contact(people):
 
 def test_log_interaction_refuses_trashed_contact(people):
     """A contact in the trash cannot take part in a new interaction."""
-    contacts.trash_contact(people["marco"])
+    lifecycle.trash_contact(people["marco"])
     with pytest.raises(NotFoundError):
         timeline.log_interaction([people["giulia"], people["marco"]], "meeting")
     assert timeline.count_interactions() == 0

@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from conftest import FROZEN_NOW, travel
-from netui import contacts, events, followups, timeline, trips
+from netui import contacts, events, followups, lifecycle, timeline, trips
 from netui.errors import ValidationError
 
 ROME = "Europe/Rome"
@@ -35,7 +35,7 @@ def milano(frozen, database):
     timeline.log_interaction([ids["late_10"]], "call", at(40))
     timeline.log_interaction([ids["late_40"]], "call", at(54))
     timeline.log_interaction([ids["elsewhere"]], "call", at(1))
-    contacts.trash_contact(ids["trashed"])
+    lifecycle.trash_contact(ids["trashed"])
     return ids
 
 

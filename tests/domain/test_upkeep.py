@@ -7,7 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
-from netui import contacts, timeline, upkeep
+from netui import contacts, lifecycle, timeline, upkeep
 from netui.errors import ValidationError
 from conftest import FROZEN_NOW, travel
 
@@ -92,7 +92,7 @@ def test_overdue_most_overdue_first_then_by_name(database, frozen):
     timeline.log_interaction([fine], "call", ago(30))
     person("Dario Conti")  # no cadence: never overdue
     trashed = person("Elio Bassi", cadence_days=7)
-    contacts.trash_contact(trashed)
+    lifecycle.trash_contact(trashed)
 
     rows = upkeep.overdue_contacts()
     assert [(r.name, r.days_overdue) for r in rows] == [("Bruno Galli", 50), ("Anna Rossi", 5), ("Zoe Neri", 5)]

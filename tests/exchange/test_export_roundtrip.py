@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import appointments, contacts, events, followups, giving, timeline, upkeep
+from netui import appointments, contacts, events, followups, giving, lifecycle, timeline, upkeep
 from netui.store import db
 from netui.errors import ValidationError
 from netui.exchange.formats import netui_tables
@@ -135,7 +135,7 @@ def build_network(path: Path, now) -> dict[str, int]:
         appointments.skip_occurrence(weekly, first + dt.timedelta(days=7))
         appointments.create_appointment("Lunch", [luca], f"{first.isoformat()} 13:00", freq="monthly", count=6,
                                         timezone="Europe/Rome")
-        contacts.trash_contact(tina)
+        lifecycle.trash_contact(tina)
     finally:
         handle.close()
     return {"anna": anna, "marco": marco, "luca": luca, "sara": sara, "tina": tina}

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netui import contacts
+from netui import contacts, rules
 from netui.store import db
 from netui.contacts import ChannelInfo, ContactDetail, FactInfo, ImportantDateInfo
 from netui.errors import ValidationError
@@ -357,7 +357,7 @@ stripped = ANY_TEXT.map(str.strip).filter(bool)
 
 def _tag(text: str) -> str | None:
     try:
-        return contacts.normalise_tag(text)
+        return rules.normalise_tag(text)
     except ValidationError:
         return None
 
@@ -376,7 +376,7 @@ labels = st.one_of(st.just(""), stripped)
 
 def _valid(kind: str, value: str) -> bool:
     try:
-        return contacts.validate_channel(kind, value) == (kind, value)
+        return rules.validate_channel(kind, value) == (kind, value)
     except ValidationError:
         return False
 

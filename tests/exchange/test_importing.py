@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netui import contacts, timeline
+from netui import contacts, rules, timeline
 from netui.exchange import importing
 from netui.store import search
 from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
@@ -94,7 +94,7 @@ def test_nothing_is_written_when_applying_fails_midway(database, monkeypatch):
         IncomingPerson("line 3", first_name="Bruno", emails=["bruno@b.it"]),
         IncomingPerson("line 4", first_name="Zoe", last_name="Known", emails=["zoe@known.it"], city="Roma")))
     calls = []
-    original = contacts.validate_channel
+    original = rules.validate_channel
 
     def failing(kind, value):
         calls.append(value)

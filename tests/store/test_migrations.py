@@ -23,7 +23,7 @@ import pendulum
 import pytest
 
 from netui.store import bulk, db
-from netui import chains, contacts, demo, giving, timeline
+from netui import chains, contacts, demo, giving, lifecycle, timeline
 from netui.store.models import Contact, Interaction, InteractionParticipant
 
 FIXTURE = Path(__file__).parents[1] / "data" / "schema-v1.db"
@@ -180,7 +180,7 @@ def test_triggers_follow_insert_delete_move_and_merge(database, frozen):
 
     other = contacts.create_contact("Anna B.")
     timeline.log_interaction([other], "email", utc(2026, 11, 25, 9))
-    contacts.merge_contacts(anna, other)
+    lifecycle.merge_contacts(anna, other)
     assert _last(anna) == utc(2026, 11, 25, 9)
 
 

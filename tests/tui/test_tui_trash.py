@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netui import contacts, timeline
+from netui import contacts, lifecycle, timeline
 from netui.store import search
 from netui.app import NetuiApp
 from netui.screens.confirm import ConfirmScreen
@@ -27,8 +27,8 @@ async def test_restore_and_purge_from_the_trash(database):
     giulia = contacts.create_contact("Giulia Rossi", notes="likes opera")
     marco = contacts.create_contact("Marco Bianchi")
     timeline.log_interaction([marco], "call", summary="only with Marco")
-    contacts.trash_contact(giulia)
-    contacts.trash_contact(marco)
+    lifecycle.trash_contact(giulia)
+    lifecycle.trash_contact(marco)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         screen = await open_trash(pilot)
         assert "2 people in the trash" in screen.query_one("#trash-status").render().plain
@@ -54,7 +54,7 @@ async def test_restore_and_purge_from_the_trash(database):
 
 async def test_the_trash_in_italian(database, italian):
     giulia = contacts.create_contact("Giulia Rossi")
-    contacts.trash_contact(giulia)
+    lifecycle.trash_contact(giulia)
     async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = TrashScreen()

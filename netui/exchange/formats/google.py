@@ -33,7 +33,7 @@ What becomes of a row:
   stop the person: the notes get "e-mail as exported: ..." / "phone as exported: ...".
   Their labels (`* Work`, `Mobile`) become the channels' labels ("work", "mobile");
 * Labels / Group Membership: `* myContacts` dropped, `* starred` sets `starred`; every other
-  label becomes a tag via contacts.normalise_tag, spaces and commas turned into `-`
+  label becomes a tag via rules.normalise_tag, spaces and commas turned into `-`
   ("Book Club" -> `book-club`; system labels like `* Friends` lose their `* `); a label
   that still is no tag goes to the notes as "label as exported: ...";
 * Birthday / Event N: `1990-04-15` or `--04-15` (Google's forms), and for files re-saved by
@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netui.contacts import normalise_tag, split_name, validate_email, validate_phone
+from netui.rules import normalise_tag, split_name, validate_email, validate_phone
 from netui.errors import ValidationError
 from netui.exchange.formats.linkedin import profile_url
 from netui.exchange.formats.text import (

@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from netui.contacts import linkedin_profile, validate_email
+from netui.rules import linkedin_profile, validate_email
 from netui.errors import ValidationError
 from netui.exchange.formats.text import (
     collect_rows,

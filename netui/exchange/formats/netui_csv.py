@@ -75,9 +75,10 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from netui.contacts import (
-    ContactDetail,
+from netui.rules import (
+    CHANNEL_KINDS,
     normalise_tag,
     parse_important_date,
     validate_cadence,
@@ -88,7 +89,9 @@ from netui.errors import ValidationError
 from netui.exchange.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
 from netui.i18n import _
 from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
-from netui.store.models import CHANNEL_KINDS
+
+if TYPE_CHECKING:
+    from netui.contacts import ContactDetail
 
 FORMAT_NAME = "netui CSV"
 

@@ -43,6 +43,7 @@ import quopri
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import vobject
 from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
@@ -50,8 +51,7 @@ from vobject.vcard import Address, Name
 
 import netui
 from netui import when
-from netui.contacts import (
-    ContactDetail,
+from netui.rules import (
     normalise_tag,
     split_name,
     validate_circle,
@@ -61,6 +61,9 @@ from netui.contacts import (
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+
+if TYPE_CHECKING:
+    from netui.contacts import ContactDetail
 
 FORMAT_NAME = "vCard"
 VERSIONS = ("3.0", "4.0")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from netui.contacts import CIRCLES
+from netui.rules import CIRCLES
 from netui.i18n import N_, _
 from netui.labels import label
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons

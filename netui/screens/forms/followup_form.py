@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
-from netui.contacts import CHANNEL_KINDS
+from netui.rules import CHANNEL_KINDS
 from netui.i18n import _
 from netui.labels import label
 from netui.screens.forms.fields import in_words

@@ -1,0 +1,258 @@
+"""The life of a contact after it is made: trash and restore, purge (the right to erasure) and
+merge (two records of one person become one).
+
+What "everything about a person" means is netui.privacy.PERSON_TABLES, the one list of the
+tables that hold a person: a purge checks against it that nothing naming them is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from peewee import fn
+
+from netui import chains, giving, privacy, when
+from netui.contacts import TEXT_FIELDS, _get_row
+from netui.errors import ValidationError
+from netui.i18n import N_, _
+from netui.store import db, search
+from netui.store.models import (
+    Appointment,
+    AppointmentParticipant,
+    Channel,
+    Contact,
+    ContactTag,
+    EventAttendee,
+    Fact,
+    Favour,
+    FollowUp,
+    ImportantDate,
+    Interaction,
+    InteractionParticipant,
+    Introduction,
+    Tag,
+    database,
+)
+from netui.text import fold_key, full_name
+
+# What merge_contacts writes into the notes for a value of the other contact it did not keep.
+_MERGED_FIELD = {
+    "company": N_("company (merged): {value}"),
+    "role": N_("role (merged): {value}"),
+    "city": N_("city (merged): {value}"),
+    "country": N_("country (merged): {value}"),
+}
+
+
+# --- trash --------------------------------------------------------------------------------
+
+
+def trash_contact(contact_id: int) -> None:
+    """Move to the trash: hidden from lists and search until restored or purged."""
+    with database.atomic():
+        contact = _get_row(contact_id)
+        if contact.trashed_at is None:
+            contact.trashed_at = when.now()
+            contact.save()
+        search.drop_contacts([contact_id])
+
+
+def restore_contact(contact_id: int) -> None:
+    with database.atomic():
+        contact = _get_row(contact_id)
+        contact.trashed_at = None
+        contact.save()
+        search.reindex_contacts([contact_id])
+
+
+# --- purge --------------------------------------------------------------------------------
+
+
+def purge_contact(contact_id: int) -> None:
+    """Erase a person for good (the right to erasure): their row and, by cascade, channels,
+    tags, facts, dates, follow-ups, event attendance, favours and introductions; the
+    interactions and appointments that were only with them (shared ones stay, without them);
+    tags nobody else has; their search entry. Then the bytes go too: deleted rows are zeroed
+    (secure_delete), the search index is rewritten without them and the write-ahead log is
+    emptied into the file, so their name cannot be read in the raw database file."""
+    with database.atomic():
+        _purge_rows(contact_id)
+        _check_erased([contact_id])
+        search.erase_deleted()
+    if not database.in_transaction():
+        db.checkpoint()
+
+
+def purge_trash(older_than_days: int = 0) -> int:
+    """Purge every trashed contact trashed at least this many days ago; returns how many."""
+    cutoff = when.now().subtract(days=older_than_days)
+    ids = [c.id for c in Contact.select(Contact.id).where(Contact.trashed_at <= cutoff)]
+    if not ids:
+        return 0
+    with database.atomic():
+        for contact_id in ids:
+            _purge_rows(contact_id)
+        _check_erased(ids)
+        search.erase_deleted()
+    if not database.in_transaction():
+        db.checkpoint()
+    return len(ids)
+
+
+def _check_erased(contact_ids: list[int]) -> None:
+    """Refuse (and so roll back) a purge that left a row naming one of them in a table of
+    privacy.PERSON_TABLES: a table added later without a cascade must not keep a trace."""
+    left = privacy.tables_naming(contact_ids)
+    if left:
+        raise AssertionError(f"a purge left rows naming the person in: {', '.join(left)}")
+
+
+def _purge_rows(contact_id: int) -> None:
+    _get_row(contact_id)
+    _delete_interactions_only_with(contact_id)
+    _drop_introductions_of(contact_id)
+    their_appointments = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
+        AppointmentParticipant.contact == contact_id)
+    only_with_them = (
+        AppointmentParticipant.select(AppointmentParticipant.appointment)
+        .where(AppointmentParticipant.appointment.in_(their_appointments))
+        .group_by(AppointmentParticipant.appointment)
+        .having(fn.COUNT(AppointmentParticipant.contact) == 1)
+    )
+    Appointment.delete().where(Appointment.id.in_(only_with_them)).execute()
+    tag_ids = [link.tag_id for link in ContactTag.select(ContactTag.tag).where(ContactTag.contact == contact_id)]
+    Contact.delete().where(Contact.id == contact_id).execute()
+    if tag_ids:
+        Tag.delete().where(Tag.id.in_(tag_ids), Tag.id.not_in(ContactTag.select(ContactTag.tag))).execute()
+    search.drop_contacts([contact_id])
+
+
+def _delete_interactions_only_with(contact_id: int) -> None:
+    theirs = InteractionParticipant.select(InteractionParticipant.interaction).where(
+        InteractionParticipant.contact == contact_id)
+    only_theirs = (
+        InteractionParticipant.select(InteractionParticipant.interaction)
+        .where(InteractionParticipant.interaction.in_(theirs))
+        .group_by(InteractionParticipant.interaction)
+        .having(fn.COUNT(InteractionParticipant.contact) == 1)
+    )
+    Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
+
+
+def _drop_introductions_of(contact_id: int) -> None:
+    """An introduction's timeline entry names both people: it goes with the introduction, and
+    the other person's search entry is rewritten without it. The favour it recorded for the
+    other person stays theirs, with the purged name taken out of its note."""
+    introductions = list(Introduction.select(Introduction.id, Introduction.interaction).where(
+        (Introduction.person_a == contact_id) | (Introduction.person_b == contact_id)).tuples())
+    if introductions:
+        row = _get_row(contact_id)
+        name = re.compile(re.escape(full_name(row.first_name, row.last_name)), re.IGNORECASE)
+        for favour in Favour.select().where(Favour.introduction.in_([i for i, _interaction in introductions])):
+            if name.search(favour.note):
+                Favour.update(note=name.sub(_("someone (erased)"), favour.note)).where(Favour.id == favour.id).execute()
+    introduced = [interaction for _introduction, interaction in introductions if interaction is not None]
+    if introduced:
+        others = {c for (c,) in InteractionParticipant.select(InteractionParticipant.contact).where(
+            InteractionParticipant.interaction.in_(introduced), InteractionParticipant.contact != contact_id).tuples()}
+        Interaction.delete().where(Interaction.id.in_(introduced)).execute()
+        search.reindex_contacts(others)
+
+
+# --- merge --------------------------------------------------------------------------------
+
+
+def merge_contacts(keep_id: int, other_id: int) -> None:
+    """Fold `other` into `keep`: nothing of either is lost, then `other` is removed."""
+    if keep_id == other_id:
+        raise ValidationError("merge", _("Cannot merge a contact with itself."))
+    with database.atomic():
+        keep, other = _get_row(keep_id), _get_row(other_id)
+        _merge_fields(keep, other)
+        _move_details(keep_id, other_id)
+        _move_links(keep_id, other_id)
+        Contact.update(introduced_by=keep_id).where(Contact.introduced_by == other_id).execute()
+        Contact.update(introduced_by=None).where(Contact.id == keep_id, Contact.introduced_by == keep_id).execute()
+        if chains.makes_circle(keep_id, keep.introduced_by_id):  # their introducer came through `other`
+            Contact.update(introduced_by=None).where(Contact.id == keep_id).execute()
+        giving.move_to(other_id, keep_id)
+        Contact.delete().where(Contact.id == other_id).execute()
+        search.drop_contacts([other_id])
+        search.reindex_contacts([keep_id])
+
+
+def _merge_fields(keep: Contact, other: Contact) -> None:
+    """Keep's fields, completed by other's; what differs is remembered in keep's notes."""
+    other_name = full_name(other.first_name, other.last_name)
+    if fold_key(other_name) != fold_key(full_name(keep.first_name, keep.last_name)):
+        also_known = _("also known as (merged): {name}", name=other_name)
+        keep.notes = f"{keep.notes}\n{also_known}".strip()
+    for name in TEXT_FIELDS:
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if not mine:
+            setattr(keep, name, theirs)
+        elif theirs and theirs != mine and name in ("notes", "how_met"):
+            setattr(keep, name, f"{mine}\n\n{theirs}")
+        elif theirs and theirs != mine and name not in ("first_name", "last_name"):
+            # Two different companies/cities: keep ours, remember theirs in the notes.
+            merged = _(_MERGED_FIELD[name], value=theirs)
+            keep.notes = f"{keep.notes}\n{merged}".strip()
+    if keep.circle == "other":
+        keep.circle = other.circle
+    keep.met_at_id = keep.met_at_id or other.met_at_id
+    introducer = keep.introduced_by_id or other.introduced_by_id
+    keep.introduced_by_id = None if introducer in (keep.id, other.id) else introducer
+    keep.cadence_days = keep.cadence_days or other.cadence_days
+    keep.starred = keep.starred or other.starred
+    keep.created_at = min(keep.created_at, other.created_at)
+    keep.sort_name = fold_key(full_name(keep.first_name, keep.last_name))
+    keep.updated_at = when.now()
+    keep.save()
+
+
+def _move_details(keep_id: int, other_id: int) -> None:
+    """Other's channels, tags, facts and dates go to keep, less those keep already has."""
+    for channel in Channel.select().where(Channel.contact == other_id):
+        duplicate = Channel.select().where(
+            Channel.contact == keep_id, Channel.kind == channel.kind,
+            Channel.value.collate("NOCASE") == channel.value,
+        ).exists()
+        if not duplicate:
+            Channel.update(contact=keep_id).where(Channel.id == channel.id).execute()
+    tag_ids = [link.tag_id for link in ContactTag.select().where(ContactTag.contact == other_id)]
+    for tag_id in tag_ids:
+        ContactTag.insert(contact=keep_id, tag=tag_id).on_conflict_ignore().execute()
+    known_facts = {(f.label, f.value) for f in Fact.select().where(Fact.contact == keep_id)}
+    for fact in Fact.select().where(Fact.contact == other_id):
+        if (fact.label, fact.value) not in known_facts:
+            Fact.update(contact=keep_id).where(Fact.id == fact.id).execute()
+    known_dates = {
+        (d.label.lower(), d.month, d.day)
+        for d in ImportantDate.select().where(ImportantDate.contact == keep_id)
+    }
+    for date in ImportantDate.select().where(ImportantDate.contact == other_id):
+        if (date.label.lower(), date.month, date.day) not in known_dates:
+            ImportantDate.update(contact=keep_id).where(ImportantDate.id == date.id).execute()
+
+
+def _move_links(keep_id: int, other_id: int) -> None:
+    """Other's interactions, events and follow-ups become keep's (once each)."""
+    shared = InteractionParticipant.select(InteractionParticipant.interaction).where(
+        InteractionParticipant.contact == keep_id
+    )
+    (InteractionParticipant.update(contact=keep_id)
+     .where(InteractionParticipant.contact == other_id,
+            InteractionParticipant.interaction.not_in(shared))
+     .execute())
+    for link in EventAttendee.select().where(EventAttendee.contact == other_id):
+        mine = EventAttendee.get_or_none(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id)
+        if mine is None:
+            EventAttendee.update(contact=keep_id).where(
+                EventAttendee.event == link.event_id, EventAttendee.contact == other_id
+            ).execute()
+        elif link.status == "met" or (link.role and not mine.role):
+            EventAttendee.update(
+                status="met" if "met" in (mine.status, link.status) else mine.status,
+                role=mine.role or link.role,
+            ).where(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id).execute()
+    FollowUp.update(contact=keep_id).where(FollowUp.contact == other_id).execute()
