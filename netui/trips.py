@@ -72,7 +72,7 @@ def people_in_city(city: str, today: dt.date | None = None) -> list[TripPerson]:
 def plan_trip(city: str, start: dt.date | str, end: dt.date | str | None = None) -> int:
     """Save the trip as an event of kind "trip" ("Trip to Milano", planned), from the first day
     to the last (both local days, whole days); returns the event id."""
-    name = _city_spelling(city)
+    name = _spelling_in_network(city)
     first = _day(start, "from")
     last = _day(end, "to") if end is not None else first
     if last < first:
@@ -111,7 +111,7 @@ def _day(value, field_name: str) -> dt.date:
     return when.plain_date(value)
 
 
-def _city_spelling(city: str) -> str:
+def _spelling_in_network(city: str) -> str:
     """The way the contacts write this city (rules.city_spelling), else as typed."""
     key = fold_key(city)
     if not key:

@@ -8,7 +8,6 @@ the city or the days change).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -24,6 +23,7 @@ from netui import events, trips, when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
+from netui.rules import city_spelling
 from netui.screens.translated import TranslatedBindings
 from netui.store.session import worker_connection
 from netui.widgets.footer import KeysFooter
@@ -49,12 +49,6 @@ class TripRequest:
     @property
     def trip_key(self) -> tuple[str, str, str]:
         return (" ".join(self.city.lower().split()), self.start.strip().lower(), self.end.strip().lower())
-
-
-def city_spelling(typed: str, people: list[trips.TripPerson]) -> str:
-    """The city as the people listed write it most often ("milano" typed: "Milano"), else as typed."""
-    spellings = Counter(p.city for p in people if p.city)
-    return spellings.most_common(1)[0][0] if spellings else " ".join(typed.split())
 
 
 def work_text(person: trips.TripPerson) -> str:
@@ -215,7 +209,7 @@ class TripScreen(TranslatedBindings, Screen):
             table.add_row(*person_row(person, person.contact_id in self.selected, now), key=str(person.contact_id))
         if keep in ids:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        city = city_spelling(request.city, people)
+        city = city_spelling(request.city, [p.city for p in people])
         if message:
             self._status(message)
         elif not people:
@@ -254,7 +248,7 @@ class TripScreen(TranslatedBindings, Screen):
             return
         self.selected ^= {contact_id}
         self._mark(contact_id)
-        self._status(self._summary(city_spelling(self.listed.city, self.people)))
+        self._status(self._summary(city_spelling(self.listed.city, [p.city for p in self.people])))
 
     def action_toggle_all(self) -> None:
         if not self.people:
@@ -263,7 +257,7 @@ class TripScreen(TranslatedBindings, Screen):
         self.selected = set() if self.selected == everyone else everyone
         for contact_id in everyone:
             self._mark(contact_id)
-        self._status(self._summary(city_spelling(self.listed.city, self.people)))
+        self._status(self._summary(city_spelling(self.listed.city, [p.city for p in self.people])))
 
     @on(DataTable.RowSelected, "#trip-people")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -102,7 +102,7 @@ def test_nothing_is_written_when_applying_fails_midway(database, monkeypatch):
             raise RuntimeError("disk full")
         return original(kind, value)
 
-    monkeypatch.setattr(contacts, "validate_channel", failing)
+    monkeypatch.setattr(rules, "validate_channel", failing)
     with pytest.raises(RuntimeError):
         importing.apply_import(plan)
     assert contacts.count_contacts() == 1
