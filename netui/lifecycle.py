@@ -236,13 +236,18 @@ def _move_details(keep_id: int, other_id: int) -> None:
 
 
 def _move_links(keep_id: int, other_id: int) -> None:
-    """Other's interactions, events and follow-ups become keep's (once each)."""
+    """Other's interactions, appointments, events and follow-ups become keep's (once each)."""
     shared = InteractionParticipant.select(InteractionParticipant.interaction).where(
         InteractionParticipant.contact == keep_id
     )
     (InteractionParticipant.update(contact=keep_id)
      .where(InteractionParticipant.contact == other_id,
             InteractionParticipant.interaction.not_in(shared))
+     .execute())
+    keeps = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
+        AppointmentParticipant.contact == keep_id)
+    (AppointmentParticipant.update(contact=keep_id)
+     .where(AppointmentParticipant.contact == other_id, AppointmentParticipant.appointment.not_in(keeps))
      .execute())
     for link in EventAttendee.select().where(EventAttendee.contact == other_id):
         mine = EventAttendee.get_or_none(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id)

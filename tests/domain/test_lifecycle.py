@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from peewee import ForeignKeyField
 
-from netui import contacts, giving, lifecycle, privacy, timeline
+from netui import appointments, contacts, giving, lifecycle, privacy, timeline
 from netui.store import models
 
 
@@ -46,3 +46,14 @@ def test_contacts_keeps_crud_and_the_lifecycle_moved_out():
     for name in ("trash_contact", "restore_contact", "purge_contact", "purge_trash", "merge_contacts"):
         assert not hasattr(contacts, name)
         assert callable(getattr(lifecycle, name))
+
+
+def test_a_merge_keeps_the_appointments_of_both(database):
+    """Regression: the merged-away contact's appointments used to lose their only participant."""
+    keep, other = contacts.create_contact("Anna Bell"), contacts.create_contact("Anna Bell")
+    tennis = appointments.create_appointment("Tennis", [other], "2026-12-01 18:00")
+    lunch = appointments.create_appointment("Lunch", [keep, other], "2026-12-02 12:00")
+    lifecycle.merge_contacts(keep, other)
+    assert [a.title for a in appointments.list_appointments(keep)] == ["Lunch", "Tennis"]
+    assert [p.id for p in appointments.get_appointment(tennis).participants] == [keep]
+    assert [p.id for p in appointments.get_appointment(lunch).participants] == [keep]
