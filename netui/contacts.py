@@ -18,7 +18,15 @@ from netui import chains, followups, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import code_for
-from netui.rules import CIRCLES, normalise_tag, split_name, validate_cadence, validate_channel, validate_circle
+from netui.rules import (
+    CIRCLES,
+    PLAUSIBLE_YEARS,
+    normalise_tag,
+    split_name,
+    validate_cadence,
+    validate_channel,
+    validate_circle,
+)
 from netui.store import search
 from netui.store.models import (
     Channel,
@@ -330,7 +338,7 @@ def add_important_date(
     if not label:
         raise ValidationError("label", _("An important date needs a label, e.g. 'birthday'."))
     when.make_date(year, month, day, "date")
-    if year is not None and not 1800 <= year <= 2200:
+    if year is not None and year not in PLAUSIBLE_YEARS:
         raise ValidationError("date", _("{year} is not a plausible year.", year=year))
     if remind_days_before < 0:
         raise ValidationError("remind_days_before", _("Remind me a number of days before, 0 or more."))

@@ -52,6 +52,9 @@ _LINKEDIN_PROFILE = re.compile(
 )
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
 _TAG = re.compile(r"^[^\s,#]+$")
+# The years an important date may carry (contacts.add_important_date and the readers refuse
+# others: a typo such as 1098 or 2098 is not a birthday).
+PLAUSIBLE_YEARS = range(1800, 2201)
 # An important date as people type it: 1985-04-15, --04-15, 04-15; or day first: 15/04,
 # 15/04/1985, 15.04.1985.
 _IMPORTANT_DATE_ISO = re.compile(r"(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})")

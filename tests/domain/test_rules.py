@@ -112,3 +112,15 @@ def test_the_program_has_one_city_spelling():
     defined = [path.relative_to(package).as_posix() for path in sorted(package.rglob("*.py"))
                if re.search(r"^\s*def \w*city_spelling\(", path.read_text(encoding="utf-8"), re.MULTILINE)]
     assert defined == ["rules.py"]
+
+
+def test_the_plausible_years_of_an_important_date(database):
+    from netui import contacts
+
+    person = contacts.create_contact("Ada Byron")
+    for year in (rules.PLAUSIBLE_YEARS[0], rules.PLAUSIBLE_YEARS[-1]):
+        contacts.add_important_date(person, "birthday", 4, 15, year)
+    with pytest.raises(ValidationError) as caught:
+        contacts.add_important_date(person, "birthday", 4, 15, rules.PLAUSIBLE_YEARS[0] - 1)
+    assert caught.value.message == "1799 is not a plausible year."
+    assert (1800, 2200) == (rules.PLAUSIBLE_YEARS[0], rules.PLAUSIBLE_YEARS[-1])
