@@ -22,7 +22,7 @@ from netui.errors import ValidationError
 from netui.exchange.formats import netui_csv, netui_tables
 from netui.exchange.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE, looks_like, read, write_contacts
 from netui.exchange.formats.netui_tables import Ref
-from netui.exchange.importing import IncomingPerson, Skipped
+from netui.exchange.records import IncomingPerson, Skipped
 from netui.store.models import CIRCLES
 
 STAMP = pendulum.datetime(2026, 11, 1, 9, 0, tz="UTC")

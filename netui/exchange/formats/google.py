@@ -1,7 +1,7 @@
 """Google Contacts CSV (contacts.google.com -> Export -> "Google CSV").
 
 `looks_like(text)` says whether a decoded file is one; `read(text)` returns a
-netui.exchange.importing.ReadResult ("Google Contacts"). Pure: no database, no clock.
+netui.exchange.records.ReadResult ("Google Contacts"). Pure: no database, no clock.
 
 Columns are found by name (case- and space-insensitively), so any number of
 `E-mail N` / `Phone N` / `Website N` ... groups works, in any order. Two layouts:
@@ -73,7 +73,7 @@ from netui.exchange.formats.text import (
     tidy_block,
 )
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 from netui.when import make_date
 
 __all__ = ["FORMAT_NAME", "looks_like", "read"]

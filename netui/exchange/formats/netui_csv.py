@@ -87,7 +87,7 @@ from netui.contacts import (
 from netui.errors import ValidationError
 from netui.exchange.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 from netui.store.models import CHANNEL_KINDS
 
 FORMAT_NAME = "netui CSV"

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 import pendulum
 from dateutil import rrule as rr
 
+from netui import events, giving, upkeep
 from netui.errors import ValidationError
 from netui.exchange.formats.netui_csv import (
     BOM,
@@ -499,8 +500,6 @@ def _read_interaction(row: _Row) -> InteractionRecord:
 
 
 def _read_event(row: _Row) -> EventRecord:
-    from netui import events
-
     zone = _validated("timezone", events.validate_timezone, row.text("timezone") or "UTC")
     starts, ends = row.instant("starts_at"), row.instant("ends_at")
     if starts and ends and ends < starts:
@@ -533,8 +532,6 @@ def _read_followup(row: _Row) -> FollowUpRecord:
 
 
 def _read_favour(row: _Row) -> FavourRecord:
-    from netui import giving
-
     return FavourRecord(
         id=row.number("id"), person=row.person("contact", "contact_id"),
         direction=_validated("direction", giving.validate_direction, row.text("direction")),
@@ -545,8 +542,6 @@ def _read_favour(row: _Row) -> FavourRecord:
 
 
 def _read_introduction(row: _Row) -> IntroductionRecord:
-    from netui import giving
-
     person_a, person_b = row.person("person_a", "person_a_id"), row.person("person_b", "person_b_id")
     if person_a == person_b:
         raise _Bad("person_b", _("Introduce them to someone else: it takes two different people."))
@@ -584,8 +579,6 @@ def _read_occurrence(item: str) -> OccurrenceRecord:
 
 
 def _read_appointment(row: _Row) -> AppointmentRecord:
-    from netui import events
-
     people = row.people("participants", "participant_ids")
     if not people:
         raise _Bad("participants", _("An appointment needs at least one person."))
@@ -604,8 +597,6 @@ def _read_appointment(row: _Row) -> AppointmentRecord:
 
 
 def _read_cadence(row: _Row) -> CadenceRecord:
-    from netui import upkeep
-
     scope = row.choice("scope", CADENCE_SCOPES)
     name = row.required("name").lower()
     if scope == "circle" and name not in CIRCLES:

@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from netui.errors import ValidationError
+from netui.exchange.records import Skipped
 from netui.i18n import _
 from netui.when import ITALIAN_MONTHS, MONTH_NAMES, make_date
 
@@ -342,8 +343,6 @@ def collect_rows(result, records, width: int, person_of) -> None:
     """The loop every CSV reader shares: each record becomes a person (plus what was skipped
     in it), except a record with more values than the header has columns, which is skipped
     whole rather than imported with its columns shifted."""
-    from netui.exchange.importing import Skipped
-
     for number, row in records:
         where = line_where(number)
         if any(cell.strip() for cell in row[width:]):

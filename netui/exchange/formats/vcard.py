@@ -60,7 +60,7 @@ from netui.contacts import (
 )
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
 FORMAT_NAME = "vCard"
 VERSIONS = ("3.0", "4.0")
