@@ -44,6 +44,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.exchange.formats import netui_csv, netui_tables
 from netui.exchange.formats.netui_tables import Ref
 from netui.exchange.formats.text import line_where
+from netui.exchange.records import ReadResult
 from netui.i18n import _, ngettext
 from netui.store.models import (
     Appointment,

@@ -75,7 +75,7 @@ from netui.exchange.formats.netui_csv import (
     split_values,
     unescape,
 )
-from netui.exchange.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
+from netui.exchange.formats.text import MalformedCsv, line_where, malformed, reader_records
 from netui.i18n import _
 from netui.store.models import (
     ATTENDEE_STATUSES,
@@ -625,43 +625,37 @@ def read(table: str, text: str, name: str) -> list:
     """The records of one table's file; `name` (the file) is for the error a bad cell raises."""
     columns = TABLES[table]
     reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True)
-    read_one = _READERS[table]
-    records, seen, line, start = [], {}, 0, 1
     try:
         header = next(reader, [])
-        line = reader.line_num
-        if [cell.strip() for cell in header] != list(columns):
-            raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
-        while True:
-            start = line + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
-                raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
-                                             width=len(columns)))
-            row = _Row({column: restore(cell) for column, cell in zip(columns, cells)}, start)
-            try:
-                record = read_one(row)
-            except _Bad as bad:
-                raise problem(name, start, f"{bad.column}: {bad.reason}") from None  # i18n: not text
+    except csv.Error as error:
+        bad = malformed(error, 1, reader.line_num)
+        raise problem(name, bad.line, bad.reason) from None
+    if [cell.strip() for cell in header] != list(columns):
+        raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
+    records, seen = [], {}
+    try:
+        for start, cells in reader_records(reader):
+            record = _read_row(table, name, start, cells)
             key = getattr(record, "id", None) if table != "cadences" else (record.scope, record.name)
             if key is not None:
                 if key in seen:
                     raise problem(name, start, _("the same row as line {line}", line=seen[key]))
                 seen[key] = start
             records.append(record)
-    except csv.Error as error:
-        message = str(error)
-        if "end of data" in message:
-            reason, where = never_closed(), start
-        elif "field limit" in message:
-            reason, where = too_long_reason(), reader.line_num
-        else:
-            reason, where = not_valid_csv(message), reader.line_num
-        raise problem(name, where, reason) from None
+    except MalformedCsv as bad:
+        raise problem(name, bad.line, bad.reason) from None
     return records
+
+
+def _read_row(table: str, name: str, start: int, cells: list[str]):
+    """The record of one row of file `name`, starting on line `start`; a cell that is not what
+    its column holds is the error naming the file, the line and the column."""
+    columns = TABLES[table]
+    if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
+        raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
+                                     width=len(columns)))
+    row = _Row({column: restore(cell) for column, cell in zip(columns, cells)}, start)
+    try:
+        return _READERS[table](row)
+    except _Bad as bad:
+        raise problem(name, start, f"{bad.column}: {bad.reason}") from None  # i18n: not text
