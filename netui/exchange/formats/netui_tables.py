@@ -391,27 +391,24 @@ class _Row:
             raise _Bad(column, _("it is empty"))
         return value
 
-    def number(self, column: str, required: bool = False) -> int | None:
+    def given(self, column: str, required: bool) -> str:
+        """The cell, stripped; empty is an error when the column is `required`."""
         value = self.text(column).strip()
-        if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
-            return None
-        return _positive(column, value)
+        if not value and required:
+            raise _Bad(column, _("it is empty"))
+        return value
+
+    def number(self, column: str, required: bool = False) -> int | None:
+        value = self.given(column, required)
+        return _positive(column, value) if value else None
 
     def day(self, column: str, required: bool = False) -> dt.date | None:
-        value = self.text(column).strip()
-        if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
-            return None
-        return _day_of(column, value)
+        value = self.given(column, required)
+        return _day_of(column, value) if value else None
 
     def instant(self, column: str, required: bool = False) -> pendulum.DateTime | None:
-        value = self.text(column).strip()
+        value = self.given(column, required)
         if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
             return None
         try:
             moment = dt.datetime.fromisoformat(value)
