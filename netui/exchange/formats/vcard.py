@@ -585,63 +585,65 @@ def write(people: Sequence[ContactDetail], version: str = "3.0") -> str:
     if version not in VERSIONS:
         raise ValidationError("version", _("vCard {version} cannot be written; use one of: {versions}.",
                                            version=version, versions=", ".join(VERSIONS)))
-    cards = []
-    for person in people:
-        card = vobject.vCard()
-        _add(card, "version", version)
-        _add(card, "prodid", PRODID)
-        _add(card, "uid", f"contact-{person.id}@netui")
-        _add(card, "fn", person.name or person.company or f"contact {person.id}")
-        _add(card, "n", Name(family=person.last_name, given=person.first_name))
-        if person.company:
-            _add(card, "org", [person.company])
-        if person.role:
-            _add(card, "title", person.role)
-        for channel in person.channels:
-            label = _type_value(channel.label)
-            if channel.kind == "email":
-                _add(card, "email", channel.value, type=label)
-            elif channel.kind == "phone":
-                _add(card, "tel", channel.value, type=label)
-            elif channel.kind == "website":
-                _add(card, "url", channel.value, type=label)
-            elif channel.kind == "linkedin" and _LINKEDIN_PROFILE.match(channel.value):
-                _add(card, "url", channel.value)
-            elif channel.kind in ("linkedin", "x", "instagram", "facebook"):
-                _add(card, "x-socialprofile", channel.value, type=channel.kind)
-            else:
-                _add(card, "x-netui-channel", channel.value, x_kind=channel.kind, x_label=label)
-        if person.city or person.country:
-            _add(card, "adr", Address(city=person.city, country=person.country))
-        birthday = anniversary = False
-        item = 0
-        for date in person.important_dates:
-            text = _date_text(date.year, date.month, date.day, version)
-            if date.label.lower() == "birthday" and not birthday:
-                _add(card, "bday", text)
-                birthday = True
-            elif date.label.lower() == "anniversary" and not anniversary:
-                _add(card, "anniversary" if version == "4.0" else "x-anniversary", text)
-                anniversary = True
-            else:
-                item += 1
-                _add(card, "x-abdate", text, group=f"item{item}")
-                _add(card, "x-ablabel", date.label, group=f"item{item}")
-        if person.notes:
-            _add(card, "note", person.notes)
-        if person.tags:
-            _add(card, "categories", list(person.tags))
-        if person.circle:
-            _add(card, "x-netui-circle", person.circle)
-        if person.cadence_days:
-            _add(card, "x-netui-cadence-days", str(person.cadence_days))
-        if person.starred:
-            _add(card, "x-netui-starred", "TRUE")
-        if person.how_met:
-            _add(card, "x-netui-how-met", person.how_met)
-        for fact in person.facts:
-            _add(card, "x-netui-fact", fact.value, x_label=fact.label.replace('"', "'"))
-        if person.updated_at:
-            _add(card, "rev", person.updated_at.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
-        cards.append(card.serialize())
-    return "".join(cards)
+    return "".join(_card(person, version) for person in people)
+
+
+def _card(person: ContactDetail, version: str) -> str:
+    """One contact's card, serialised (see `write`)."""
+    card = vobject.vCard()
+    _add(card, "version", version)
+    _add(card, "prodid", PRODID)
+    _add(card, "uid", f"contact-{person.id}@netui")
+    _add(card, "fn", person.name or person.company or f"contact {person.id}")
+    _add(card, "n", Name(family=person.last_name, given=person.first_name))
+    if person.company:
+        _add(card, "org", [person.company])
+    if person.role:
+        _add(card, "title", person.role)
+    for channel in person.channels:
+        label = _type_value(channel.label)
+        if channel.kind == "email":
+            _add(card, "email", channel.value, type=label)
+        elif channel.kind == "phone":
+            _add(card, "tel", channel.value, type=label)
+        elif channel.kind == "website":
+            _add(card, "url", channel.value, type=label)
+        elif channel.kind == "linkedin" and _LINKEDIN_PROFILE.match(channel.value):
+            _add(card, "url", channel.value)
+        elif channel.kind in ("linkedin", "x", "instagram", "facebook"):
+            _add(card, "x-socialprofile", channel.value, type=channel.kind)
+        else:
+            _add(card, "x-netui-channel", channel.value, x_kind=channel.kind, x_label=label)
+    if person.city or person.country:
+        _add(card, "adr", Address(city=person.city, country=person.country))
+    birthday = anniversary = False
+    item = 0
+    for date in person.important_dates:
+        text = _date_text(date.year, date.month, date.day, version)
+        if date.label.lower() == "birthday" and not birthday:
+            _add(card, "bday", text)
+            birthday = True
+        elif date.label.lower() == "anniversary" and not anniversary:
+            _add(card, "anniversary" if version == "4.0" else "x-anniversary", text)
+            anniversary = True
+        else:
+            item += 1
+            _add(card, "x-abdate", text, group=f"item{item}")
+            _add(card, "x-ablabel", date.label, group=f"item{item}")
+    if person.notes:
+        _add(card, "note", person.notes)
+    if person.tags:
+        _add(card, "categories", list(person.tags))
+    if person.circle:
+        _add(card, "x-netui-circle", person.circle)
+    if person.cadence_days:
+        _add(card, "x-netui-cadence-days", str(person.cadence_days))
+    if person.starred:
+        _add(card, "x-netui-starred", "TRUE")
+    if person.how_met:
+        _add(card, "x-netui-how-met", person.how_met)
+    for fact in person.facts:
+        _add(card, "x-netui-fact", fact.value, x_label=fact.label.replace('"', "'"))
+    if person.updated_at:
+        _add(card, "rev", person.updated_at.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+    return card.serialize()
