@@ -1,8 +1,9 @@
-"""Bringing people in from files: what a reader produces, and how it is applied.
+"""Bringing people in from files: reading a file, and matching and writing what it holds.
 
-A *reader* (netui.exchange.formats.*) turns a file's text into a `ReadResult`: the people it holds as
-`IncomingPerson`s (plain values, nothing looked up yet) and the rows or cards it skipped,
-each with where it was ("line 12", "card 3") and why. `plan_import` then matches every
+A *reader* (netui.exchange.formats.*, listed in READERS) turns a file's text into a
+`ReadResult` (netui.exchange.records): the people it holds as `IncomingPerson`s (plain values,
+nothing looked up yet) and the rows or cards it skipped, each with where it was ("line 12",
+"card 3") and why; `read_file` picks the reader the content asks for. `plan_import` then matches every
 incoming person against the database (same e-mail, LinkedIn URL or phone; else the same name
 and company, unless a LinkedIn profile or e-mail on both sides differs: see _Known): a
 new person, an update (empty fields filled, channels and tags added; differing non-empty
