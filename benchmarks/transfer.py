@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from netui.store import db  # noqa: E402
-from netui.exchange import exporting, importing  # noqa: E402
+from netui.exchange import exporting, table_import  # noqa: E402
 
 from networks import cached, scratch_copy  # noqa: E402
 
@@ -53,7 +53,7 @@ def main() -> None:
         for run in range(args.repeats):
             handle = db.open_database(folder / f"import-{run}.db")
             began = time.perf_counter()
-            report = importing.import_file(folder / "Connections.csv")
+            report = table_import.import_file(folder / "Connections.csv")
             imports.append(time.perf_counter() - began)
             handle.close()
             rows = len(report.plan.new)

@@ -565,9 +565,9 @@ def _confirm(question: str, yes: bool, refusal: str) -> bool:
 
 
 def cmd_import(args) -> int:
-    from netui.exchange import importing, table_import
+    from netui.exchange import table_import
 
-    report = importing.import_file(Path(args.file), dry_run=args.dry_run)
+    report = table_import.import_file(Path(args.file), dry_run=args.dry_run)
     plan = report.plan
     print(plan.summary() + ("  " + _("(dry run: nothing written)") if args.dry_run else ""))
     for line in table_import.describe(report.tables):

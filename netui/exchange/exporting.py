@@ -23,10 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from netui import contacts, events, followups, when
+from icalendar import vRecur
+
+from netui import appointments, contacts, events, followups, when
 from netui.store import db
 from netui.errors import ValidationError
-from netui.exchange.formats import netui_tables
+from netui.exchange.formats import ics, netui_csv, netui_tables, vcard
 from netui.exchange.formats.netui_tables import Ref
 from netui.i18n import _
 from netui.store.models import (
@@ -185,8 +187,6 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     """Write netui's CSV. `what` is one table, or "all": then `out` is a folder that gets every
     table (contacts.csv and one file per table of netui_tables), which `netui import` reads back.
     `query` chooses the contacts, and every table follows it (see the module docstring)."""
-    from netui.exchange.formats import netui_csv
-
     if what not in CSV_TABLES + ("all",):
         raise ValidationError("what", _("'{what}' is not a table; use one of: {tables}, all.", what=what, tables=", ".join(CSV_TABLES)))
     tables = CSV_TABLES if what == "all" else (what,)
@@ -403,8 +403,6 @@ def _open_followups(people: set[int] | None = None) -> list[followups.FollowUpIn
 
 
 def export_vcard(out: Path, query: str = "", version: str = "3.0") -> Path:
-    from netui.exchange.formats import vcard
-
     if version not in ("3.0", "4.0"):
         raise ValidationError("version", _("vCard version '{version}': use 3.0 or 4.0.", version=version))
     return write_private(out, vcard.write(chosen_contacts(query), version).encode("utf-8"))
@@ -414,8 +412,6 @@ def export_ics(out: Path, query: str = "") -> Path:
     """Events, open follow-ups, birthdays and other dates as yearly events, and recurring
     appointments with their rules; with a `query`, those of the contacts it chooses (their
     events as the CSV export chooses them, with only them named in an appointment)."""
-    from netui.exchange.formats import ics
-
     people = set(chosen_ids(query)) if query else None
     all_events = events.upcoming_events() + events.past_events(limit=10**9)
     if people is not None:
@@ -437,10 +433,6 @@ def export_ics(out: Path, query: str = "") -> Path:
 def _ics_appointments(people: set[int] | None = None) -> list[tuple]:
     """Every recurring appointment (those with one of `people`, naming only them) as the
     iCalendar writer takes it, with its rule."""
-    from icalendar import vRecur
-
-    from netui import appointments
-
     found = []
     for info in appointments.list_appointments():
         participants = [p for p in info.participants if people is None or p.id in people]

@@ -1,8 +1,9 @@
-"""Bringing people in from files: what a reader produces, and how it is applied.
+"""Bringing people in from files: reading a file, and matching and writing what it holds.
 
-A *reader* (netui.exchange.formats.*) turns a file's text into a `ReadResult`: the people it holds as
-`IncomingPerson`s (plain values, nothing looked up yet) and the rows or cards it skipped,
-each with where it was ("line 12", "card 3") and why. `plan_import` then matches every
+A *reader* (netui.exchange.formats.*, listed in READERS) turns a file's text into a
+`ReadResult` (netui.exchange.records): the people it holds as `IncomingPerson`s (plain values,
+nothing looked up yet) and the rows or cards it skipped, each with where it was ("line 12",
+"card 3") and why; `read_file` picks the reader the content asks for. `plan_import` then matches every
 incoming person against the database (same e-mail, LinkedIn URL or phone; else the same name
 and company, unless a LinkedIn profile or e-mail on both sides differs: see _Known): a
 new person, an update (empty fields filled, channels and tags added; differing non-empty
@@ -17,84 +18,20 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pendulum
 
-from netui import rules as contacts_rules
-from netui import when
-from netui.errors import NetuiError
+from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
 from netui.text import fold_key
-
-
-@dataclass
-class IncomingPerson:
-    """One person as a file describes them. Empty strings / lists mean "not given"."""
-
-    where: str  # "line 12", "card 3": for messages
-    first_name: str = ""
-    last_name: str = ""
-    company: str = ""
-    role: str = ""
-    city: str = ""
-    country: str = ""
-    notes: str = ""
-    how_met: str = ""
-    circle: str = ""  # one of models.CIRCLES, or "" (netui's own CSV carries it)
-    cadence_days: int | None = None
-    starred: bool = False
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    linkedin: list[str] = field(default_factory=list)  # profile URLs
-    websites: list[str] = field(default_factory=list)
-    other_channels: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, value, label)
-    tags: list[str] = field(default_factory=list)
-    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
-    # (label, year or None, month, day), e.g. ("birthday", None, 4, 15)
-    important_dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
-    # LinkedIn's "Connected On": logged as the interaction "connected on LinkedIn".
-    connected_on: dt.date | None = None
-    # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"
-    labels: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
-
-    def channels(self) -> list[tuple[str, str, str]]:
-        """Every channel as (kind, value, label)."""
-        kinds = (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
-                 ("website", self.websites))
-        return [
-            (kind, value, self.labels.get((kind, value), "")) for kind, values in kinds for value in values
-        ] + list(self.other_channels)
-
-    def add_channel(self, kind: str, value: str, label: str = "") -> None:
-        """Add a channel the person does not have yet (e-mails compared without case),
-        keeping its label ("work", "mobile") when the file gives one."""
-        same = value.casefold() if kind == "email" else value
-        if any(k == kind and (v.casefold() if kind == "email" else v) == same for k, v, _l in self.channels()):
-            return
-        lists = {"email": self.emails, "phone": self.phones, "linkedin": self.linkedin, "website": self.websites}
-        if kind not in lists:
-            self.other_channels.append((kind, value, label))
-            return
-        lists[kind].append(value)
-        if label:
-            self.labels[(kind, value)] = label
-
-
-@dataclass(frozen=True)
-class Skipped:
-    where: str  # "line 7", "card 2"
-    reason: str  # a sentence: "only a date, no name", "END:VCARD missing"
-
-
-@dataclass
-class ReadResult:
-    format_name: str  # "LinkedIn connections", "Google Contacts", "vCard", "netui CSV"
-    people: list[IncomingPerson] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+from netui import contacts, followups, i18n, rules, timeline, when
+from netui.exchange.formats import google, linkedin, netui_csv, netui_tables, vcard
+from netui.exchange.formats.text import decode
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
+from netui.store import bulk, search
+from netui.store.models import (
+    Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag, database)
 
 
 # --- matching against the network --------------------------------------------------------
@@ -117,8 +54,6 @@ class _Known:
     quick capture follows too)."""
 
     def __init__(self) -> None:
-        from netui.store.models import Channel, Contact
-
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_name: dict[tuple[str, str], list[int]] = {}  # the people a weak match may be
         self.telling: dict[int, dict[str, set[str]]] = {}  # id -> rules.telling_identifiers
@@ -142,13 +77,13 @@ class _Known:
     def key(kind: str, value: str) -> tuple[str, str]:
         if kind == "phone":
             return kind, phone_key(value)
-        return kind, contacts_rules.identity_key(kind, value)
+        return kind, rules.identity_key(kind, value)
 
     def remember(self, kind: str, value: str, contact_id: int) -> None:
         key = self.key(kind, value)
         if key[1]:
             self.by_key.setdefault(key, contact_id)
-            if kind in contacts_rules.TELLING_KINDS:
+            if kind in rules.TELLING_KINDS:
                 self.telling.setdefault(contact_id, {}).setdefault(kind, set()).add(key[1])
 
     def _remember_name(self, sort_name: str, company: str, contact_id: int) -> None:
@@ -179,17 +114,17 @@ class _Known:
         candidates = self.by_name.get(key)
         if not candidates:
             return None
-        allowed = contacts_rules.weak_matches(
-            candidates, contacts_rules.telling_identifiers(channels), self._telling_of)
+        allowed = rules.weak_matches(
+            candidates, rules.telling_identifiers(channels), self._telling_of)
         if person.company and allowed:  # the first one, as ever
-            return allowed[0], contacts_rules.SAME_NAME_AND_COMPANY
+            return allowed[0], rules.SAME_NAME_AND_COMPANY
         if len(allowed) == 1:  # a name alone shared by two people identifies neither
             return allowed[0], SAME_NAME_ONLY
         return None
 
 
 # The channels that identify a person, strongest first (the rule lives in netui.contacts).
-MATCH_REASONS = contacts_rules.MATCH_REASONS
+MATCH_REASONS = rules.MATCH_REASONS
 SAME_NAME_ONLY = N_("same name (no company, e-mail or phone to tell apart)")
 
 
@@ -248,18 +183,16 @@ class ImportPlan:
 
 def _check(person: IncomingPerson) -> str | None:
     """Why the person cannot be saved as they are, or None."""
-    from netui.errors import ValidationError
-
     if not person.name:
         return _("no name")
     try:
         for kind, value, _label in person.channels():
-            contacts_rules.validate_channel(kind, value)
+            rules.validate_channel(kind, value)
         for tag in person.tags:
-            contacts_rules.normalise_tag(tag)
+            rules.normalise_tag(tag)
         if person.circle:
-            contacts_rules.validate_circle(person.circle)
-        contacts_rules.validate_cadence(person.cadence_days)
+            rules.validate_circle(person.circle)
+        rules.validate_cadence(person.cadence_days)
         for _label, year, month, day in person.important_dates:
             when.make_date(year, month, day)
     except ValidationError as error:
@@ -269,9 +202,6 @@ def _check(person: IncomingPerson) -> str | None:
 
 def plan_import(read: ReadResult) -> ImportPlan:
     """Match every incoming person against the network (and earlier rows of the same file)."""
-    from netui import contacts
-    from netui.exchange.formats import linkedin
-
     plan = ImportPlan(read.format_name, skipped=list(read.skipped))
     known = _Known()
     pending: dict[int, IncomingPerson] = {}  # new people of this file, by a negative id
@@ -314,8 +244,6 @@ def _told_apart(person: IncomingPerson, earlier: IncomingPerson) -> bool:
 
 def _incoming_as_current(person: IncomingPerson):
     """An IncomingPerson seen through the same attributes as a ContactDetail."""
-    from types import SimpleNamespace
-
     return SimpleNamespace(
         **{name: getattr(person, name) for name in SCALAR_FIELDS},
         channels=[SimpleNamespace(kind=k, value=v, label=label) for k, v, label in person.channels()],
@@ -340,10 +268,8 @@ def _compare(person: IncomingPerson, current, contact_id: int, name: str, reason
         if key not in have:
             update.channels.append((kind, value, label))
             have.add(key)
-    from netui.rules import normalise_tag
-
     tags = set(current.tags)
-    update.tags = [t for t in dict.fromkeys(normalise_tag(t) for t in person.tags) if t not in tags]
+    update.tags = [t for t in dict.fromkeys(rules.normalise_tag(t) for t in person.tags) if t not in tags]
     facts = {(f.label.casefold(), f.value) for f in current.facts}
     update.facts = [f for f in person.facts if (f[0].casefold(), f[1]) not in facts]
     dates = {(d.label.casefold(), d.month, d.day) for d in current.important_dates}
@@ -418,9 +344,6 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
 
     `progress(done, total)` is called as people are written; raising from it (ImportCancelled)
     stops the import and rolls everything back."""
-    from netui.store import search
-    from netui.store.models import database
-
     report = progress or (lambda done, total: None)
     total = len(plan.new) + len(plan.updated)
     moments: dict[dt.date, str] = {}  # LinkedIn connection days, each converted once
@@ -444,8 +367,6 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
 def _keeps_file_ids(people: list[IncomingPerson]) -> bool:
     """Into an empty database, people keep the ids their file gives them (netui's own CSV),
     so that exporting again writes the same ids."""
-    from netui.store.models import Contact
-
     ids = [getattr(person, "file_id", None) for person in people]
     return bool(ids) and None not in ids and len(set(ids)) == len(ids) and not Contact.select().exists()
 
@@ -453,8 +374,6 @@ def _keeps_file_ids(people: list[IncomingPerson]) -> bool:
 def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
     """The contact each file id became; and who introduced whom (netui's own CSV), given to the
     new people and to the people already there who had no introducer."""
-    from netui.store.models import Contact
-
     pairs = list(zip(plan.new, new_ids)) + [
         (update.person, update.contact_id if update.contact_id > 0 else new_ids[-update.contact_id - 1])
         for update in plan.updated + plan.unchanged
@@ -469,8 +388,6 @@ def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
 
 
 def _apply_update(update: PlannedUpdate) -> None:
-    from netui import contacts
-
     if update.fills:
         contacts.update_contact(update.contact_id, **update.fills)
     if update.job_change:
@@ -487,11 +404,6 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
     connection, validated exactly as contacts.create_contact does, with one prepared
     statement per table (30,000 LinkedIn connections import in seconds, not minutes).
     Returns their ids: the ids their file gives them with `keep_ids`, else the next free ones."""
-    from netui.store import bulk, search
-    from netui import contacts
-    from netui.store.models import (
-        Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag)
-
     if not people:
         return []
     stamp = Contact.created_at.db_value(when.now())  # converted once, not once a row
@@ -511,9 +423,9 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
                              stamp, *(clean[name] for name in contact_fields),
                              getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None)))
         for kind, value, label in person.channels():
-            kind, value = contacts_rules.validate_channel(kind, value)
+            kind, value = rules.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
-        tag_links += [(contact_id, tag) for tag in dict.fromkeys(contacts_rules.normalise_tag(t) for t in person.tags)]
+        tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.rules.normalise_tag(t) for t in person.tags)]
         facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
         reminders = getattr(person, "date_reminders", None) or []
         for index, (label, year, month, day) in enumerate(person.important_dates):
@@ -559,9 +471,6 @@ def _connection_moment(day: dt.date):
 def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, reminders=None) -> None:
     """Facts, important dates (with their reminder days when the file has them, netui's own
     CSV does) and LinkedIn's connection date, in the order the file gives them."""
-    from netui import contacts, timeline
-    from netui.store.models import Interaction, InteractionParticipant
-
     for label, value in facts:
         contacts.add_fact(contact_id, label, value)
     for index, (label, year, month, day) in enumerate(dates):
@@ -587,15 +496,11 @@ CONGRATULATE_AFTER_DAYS = 2
 @functools.lru_cache(maxsize=1)
 def _connected_summaries() -> tuple[str, ...]:
     """CONNECTED_SUMMARY in every language netui speaks."""
-    from netui import i18n
-
     return tuple(dict.fromkeys(
         [CONNECTED_SUMMARY] + [i18n.load_catalogue(code).gettext(CONNECTED_SUMMARY) for code in i18n.LANGUAGES]))
 
 
 def _record_job_change(update: PlannedUpdate) -> None:
-    from netui import followups, timeline
-
     before, after = update.job_change
     interaction_id = timeline.log_interaction(
         [update.contact_id], "note", when.now(), summary=_("New job: {job}", job=after),
@@ -608,13 +513,17 @@ def _record_job_change(update: PlannedUpdate) -> None:
 
 # --- files -------------------------------------------------------------------------------
 
+# (looks_like, read) for every format a contacts file may be in, most specific first.
+READERS = (
+    (netui_csv.looks_like, netui_csv.read),
+    (linkedin.looks_like, linkedin.read),
+    (google.looks_like, google.read),
+    (vcard.looks_like, vcard.read),
+)
+
 
 def read_file(path: Path) -> ReadResult:
     """Read a file in whichever format its content shows; ValidationError if none fits."""
-    from netui.errors import ValidationError
-    from netui.exchange.formats import netui_csv, netui_tables, readers
-    from netui.exchange.formats.text import decode
-
     if path.is_dir():
         raise ValidationError("file", _("{path} is a folder: import a folder of netui tables on the command line "
                                         "(netui import FOLDER).", path=path))
@@ -626,7 +535,7 @@ def read_file(path: Path) -> ReadResult:
     if netui_tables.table_of(text):
         raise ValidationError("file", _("{path} is one of netui's tables (not contacts): import it on the command "
                                         "line (netui import FILE).", path=path))
-    for looks_like, read in readers():
+    for looks_like, read in READERS:
         if looks_like(text):
             if read is netui_csv.read:  # its notes may hold CRs that decode() would normalise
                 text = data.decode("utf-8-sig", errors="replace")
@@ -644,14 +553,3 @@ def read_file(path: Path) -> ReadResult:
     raise ValidationError(
         "file", _("{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
                   "Connections.csv, Google Contacts CSV and vCard files).", path=path))
-
-
-def import_file(path: Path, dry_run: bool = False) -> ImportReport:
-    """Import a file (any format read_file knows), or netui's tables: a folder written by
-    `netui export csv --what all` or one of its files besides contacts.csv (netui.exchange.table_import)."""
-    from netui.exchange import table_import
-
-    if table_import.holds_tables(Path(path)):
-        return table_import.import_tables(Path(path), dry_run=dry_run)
-    plan = plan_import(read_file(Path(path)))
-    return ImportReport(plan, written=False) if dry_run else apply_import(plan)

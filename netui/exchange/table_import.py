@@ -25,6 +25,9 @@ files besides contacts.csv, brought back in one transaction -- everything or not
    appointment   same title, rule and people (the marked occurrences it lacks are added)
    cadence       a default for the same circle or tag: the database's is kept
    met at        someone already met at an event keeps it; someone without gets the file's
+
+`import_file` is what `netui import` calls: netui's tables come here, any other file goes to
+netui.exchange.importing (this module sits above it: it uses importing's plan and writer).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.exchange.formats import netui_csv, netui_tables
 from netui.exchange.formats.netui_tables import Ref
 from netui.exchange.formats.text import line_where
+from netui.exchange.records import ReadResult
 from netui.i18n import _, ngettext
 from netui.store.models import (
     Appointment,
@@ -93,7 +97,7 @@ def holds_tables(path: Path) -> bool:
 
 @dataclass
 class _Files:
-    contacts: importing.ReadResult | None = None
+    contacts: ReadResult | None = None
     contacts_path: Path | None = None
     tables: dict[str, list] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
@@ -536,6 +540,15 @@ def import_tables(path: Path, dry_run: bool = False) -> importing.ImportReport:
         raise ValidationError("file", _("{problem} Nothing was imported.", problem=str(error))) from None
     return importing.ImportReport(report.plan, written=not dry_run, new_ids=report.new_ids,
                                   contact_ids=report.contact_ids, tables=tuple(results))
+
+
+def import_file(path: Path, dry_run: bool = False) -> importing.ImportReport:
+    """Import a file (any format importing.read_file knows), or netui's tables: a folder written by
+    `netui export csv --what all` or one of its files besides contacts.csv."""
+    if holds_tables(Path(path)):
+        return import_tables(Path(path), dry_run=dry_run)
+    plan = importing.plan_import(importing.read_file(Path(path)))
+    return importing.ImportReport(plan, written=False) if dry_run else importing.apply_import(plan)
 
 
 def describe(results: Iterable[TableResult]) -> list[str]:

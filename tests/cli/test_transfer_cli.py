@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import travel
 from netui import cli, contacts, demo, followups
 from netui.store import db
-from netui.exchange import importing
+from netui.exchange import table_import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -119,7 +119,7 @@ def test_for_any_generated_network_export_then_import_loses_nothing(seed, people
         exporting.export_csv(folder / "a.csv")
         handle.close()
         handle = db.open_database(folder / "b.db")
-        importing.import_file(folder / "a.csv")
+        table_import.import_file(folder / "a.csv")
         assert counts() == before
         exporting.export_csv(folder / "b.csv")
         handle.close()

@@ -23,9 +23,9 @@ import pytest
 from conftest import FROZEN_NOW, travel
 from netui import capture, cli, contacts, events, followups, timeline, upkeep, when
 from netui.store import db, search
-from netui.exchange import importing
+from netui.exchange import importing, table_import
 from netui.exchange.formats import linkedin
-from netui.exchange.importing import IncomingPerson, ReadResult
+from netui.exchange.records import IncomingPerson, ReadResult
 from netui.store.models import Channel, Contact, ContactTag, Event, EventAttendee, FollowUp, Interaction, Tag
 from netui.screens.capture import preview_text
 
@@ -60,12 +60,12 @@ def table_counts() -> dict[str, int]:
 
 def test_three_people_sharing_name_and_company_with_three_profiles_are_three(database, frozen, tmp_path):
     path = linkedin_csv(tmp_path / "Connections.csv", frozen.date() - dt.timedelta(days=400))
-    report = importing.import_file(path)
+    report = table_import.import_file(path)
     assert len(report.plan.new) == 300
     assert contacts.count_contacts() == 300
     twins = [contacts.get_contact(s.id) for s in contacts.list_contacts(limit=400) if s.name == "Alessandro Bianchi"]
     assert sorted(c.channels[0].value for c in twins) == sorted(f"https://www.linkedin.com/in/{s}" for s in TWINS)
-    again = importing.import_file(path)
+    again = table_import.import_file(path)
     assert (len(again.plan.new), len(again.plan.updated)) == (0, 0)
     assert contacts.count_contacts() == 300
 
@@ -156,7 +156,7 @@ def test_a_job_change_in_a_linkedin_file_matched_by_email(database, frozen, tmp_
     connected = (frozen.date() - dt.timedelta(days=900)).strftime("%d %b %Y")
     path.write_text(f"{HEADER}\nGiulia,Rossi,https://www.linkedin.com/in/giuliarossi,giulia@lumen.it,Acme,CMO,"
                     f"{connected}\n", encoding="utf-8")
-    report = importing.import_file(path)
+    report = table_import.import_file(path)
     assert report.plan.summary() == "LinkedIn connections: 0 new, 1 updated, 0 unchanged, 0 skipped"
     giulia = contacts.get_contact(known)
     assert (giulia.company, giulia.role) == ("Acme", "CMO")

@@ -13,7 +13,7 @@ import pytest
 from netui.errors import ValidationError
 from netui.exchange.formats import google, linkedin
 from netui.exchange.formats.text import decode
-from netui.exchange.importing import Skipped
+from netui.exchange.records import Skipped
 
 DATA = Path(__file__).parents[1] / "data"
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "csv"

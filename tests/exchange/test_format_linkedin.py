@@ -24,7 +24,7 @@ from netui.exchange.formats.text import (
     tidy,
     tidy_block,
 )
-from netui.exchange.importing import Skipped
+from netui.exchange.records import Skipped
 
 DATA = Path(__file__).parents[1] / "data"
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "csv"

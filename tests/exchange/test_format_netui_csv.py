@@ -22,7 +22,7 @@ from netui.errors import ValidationError
 from netui.exchange.formats import netui_csv, netui_tables
 from netui.exchange.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE, looks_like, read, write_contacts
 from netui.exchange.formats.netui_tables import Ref
-from netui.exchange.importing import IncomingPerson, Skipped
+from netui.exchange.records import IncomingPerson, Skipped
 from netui.store.models import CIRCLES
 
 STAMP = pendulum.datetime(2026, 11, 1, 9, 0, tz="UTC")
@@ -241,9 +241,21 @@ def test_bad_values_keep_the_rest_of_the_row():
         ("line 3", "cadence_days"), ("line 3", "tags"), ("line 3", "phones"),
         ("line 3", "other_channels"), ("line 3", "important_dates"), ("line 3", "facts"),
     ]
-    assert all(isinstance(s, Skipped) for s in result.skipped)
-    assert "colleagues" in result.skipped[0].reason
-    assert "February" in result.skipped[3].reason
+    # what the user reads, one sentence a bad value, naming the line and the column
+    assert [f"{s.where}: {s.reason}" for s in result.skipped] == [
+        "line 2: circle: 'colleagues' is not a circle; use one of: family, friends, school, university, work, "
+        "neighbours, online, events, associations, other.",
+        "line 2: cadence_days: 'every week' is not a number of days.",
+        "line 2: starred: 'maybe' is not yes or no.",
+        "line 2: important_dates: birthday: --02-30 is not a date: February has at most 29 days.",
+        "line 3: cadence_days: The keep-in-touch cadence must be at least 1 day.",
+        "line 3: tags: 'has space' is not a tag (one word, no spaces or commas).",
+        "line 3: phones: 'call me' is not a phone number (digits, spaces, + ( ) - . / only).",
+        "line 3: other_channels: 'fax' is not a channel; use one of: email, phone, linkedin, x, instagram, "
+        "facebook, website, other.",
+        "line 3: important_dates: wedding: 1492 is not a plausible year.",
+        "line 3: facts: 'just text' is not label=value.",
+    ]
 
 
 def test_a_row_without_a_name_is_skipped_and_lines_are_physical():

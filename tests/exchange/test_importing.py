@@ -9,7 +9,7 @@ import pytest
 from netui import contacts, rules, timeline
 from netui.exchange import importing
 from netui.store import search
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
 
 def read(*people, skipped=()):
@@ -163,8 +163,8 @@ def test_a_progress_callback_that_raises_cancels_the_whole_import(database, monk
     from netui.exchange import importing
 
     monkeypatch.setattr(importing, "PROGRESS_STEP", 2)
-    people = [importing.IncomingPerson(where=f"line {n}", first_name=f"P{n}", last_name="X") for n in range(5)]
-    plan = importing.plan_import(importing.ReadResult("netui CSV", people))
+    people = [IncomingPerson(where=f"line {n}", first_name=f"P{n}", last_name="X") for n in range(5)]
+    plan = importing.plan_import(ReadResult("netui CSV", people))
     reports = []
 
     def stop_after_first(done, total):

@@ -14,7 +14,7 @@ import pytest
 
 from netui import capture, cli, contacts, timeline
 from netui.store import db, models
-from netui.exchange import importing
+from netui.exchange import table_import
 from netui.errors import DatabaseBusyError, DiskFullError, NetuiError, ReadOnlyError
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -130,7 +130,7 @@ def test_full_disk_rolls_back_and_keeps_the_last_good_state(saved_file, tmp_path
         big = tmp_path / "Connections.csv"
         big.write_text("First Name,Last Name,URL,Company,Position,Notes,Connected On\n" + rows)
         with pytest.raises(DiskFullError) as caught:
-            importing.import_file(big)
+            table_import.import_file(big)
         assert str(caught.value) == (
             f"The disk is full: {saved_file} could not be written, so nothing was changed "
             "(free some space and try again).")

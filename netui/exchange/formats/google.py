@@ -1,7 +1,7 @@
 """Google Contacts CSV (contacts.google.com -> Export -> "Google CSV").
 
 `looks_like(text)` says whether a decoded file is one; `read(text)` returns a
-netui.exchange.importing.ReadResult ("Google Contacts"). Pure: no database, no clock.
+netui.exchange.records.ReadResult ("Google Contacts"). Pure: no database, no clock.
 
 Columns are found by name (case- and space-insensitively), so any number of
 `E-mail N` / `Phone N` / `Website N` ... groups works, in any order. Two layouts:
@@ -73,7 +73,7 @@ from netui.exchange.formats.text import (
     tidy_block,
 )
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 from netui.when import make_date
 
 __all__ = ["FORMAT_NAME", "looks_like", "read"]
@@ -189,23 +189,45 @@ def _channel_label(row: list[str], parts: dict[str, int]) -> str:
 def _person(
     where: str, row: list[str], header: _Header, day_first: bool
 ) -> tuple[IncomingPerson | None, list[Skipped]]:
-    simple = header.simple
-
-    def cell(name: str) -> str:
-        return tidy(_get(row, simple.get(name)))
-
-    person = IncomingPerson(where=where, company=cell("company"), role=cell("role"))
+    person = IncomingPerson(where=where, company=_cell(row, header, "company"), role=_cell(row, header, "role"))
+    nickname = _read_name(person, row, header)
+    if not person.name:
+        return None, [Skipped(where, _("no name"))]
     notes: list[str] = []
     problems: list[Skipped] = []
+    for label, value in (
+        ("nickname", nickname), ("name prefix", _cell(row, header, "prefix")),
+        ("name suffix", _cell(row, header, "suffix")), ("department", _cell(row, header, "department")),
+    ):
+        if value:
+            person.facts.append((label, value))
+    _read_channels(person, row, header, notes)
+    _read_labels(person, row, header, notes)
+    _read_dates(person, row, header, day_first, problems)
+    for parts in header.of("address"):  # the first city and country given
+        person.city = person.city or next(iter(_values(row, parts.get("city"))), "")
+        person.country = person.country or next(iter(_values(row, parts.get("country"))), "")
+    _read_websites(person, row, header)
+    _read_other_facts(person, row, header)
+    person.notes = "\n".join(p for p in (tidy_block(_get(row, header.simple.get("notes"))), *notes) if p)
+    return person, problems
 
-    first, middle, last = cell("first"), cell("middle"), cell("last")
-    nickname = cell("nickname")
+
+def _cell(row: list[str], header: _Header, name: str) -> str:
+    """A one-value column's cell, tidied ("" when the file has no such column)."""
+    return tidy(_get(row, header.simple.get(name)))
+
+
+def _read_name(person: IncomingPerson, row: list[str], header: _Header) -> str:
+    """The person's first and last name, from the name columns, else the formatted name, the
+    "File As" name, the nickname or the company; the nickname left over as a fact."""
+    first, middle, last = (_cell(row, header, name) for name in ("first", "middle", "last"))
+    nickname, name, file_as = (_cell(row, header, name) for name in ("nickname", "name", "file_as"))
     if first or last:
         person.first_name, person.last_name = " ".join(p for p in (first, middle) if p), last
-    elif cell("name"):
-        person.first_name, person.last_name = split_name(cell("name"))
-    elif cell("file_as"):
-        file_as = cell("file_as")
+    elif name:
+        person.first_name, person.last_name = split_name(name)
+    elif file_as:
         if "," in file_as:
             surname, _comma, given = file_as.partition(",")
             person.first_name, person.last_name = given.strip(), surname.strip()
@@ -215,34 +237,25 @@ def _person(
         person.first_name, nickname = nickname, ""
     elif person.company:
         person.first_name = person.company
-    if not person.name:
-        return None, [Skipped(where, _("no name"))]
+    return nickname
 
-    for label, value in (
-        ("nickname", nickname), ("name prefix", cell("prefix")), ("name suffix", cell("suffix")),
-        ("department", cell("department")),
-    ):
-        if value:
-            person.facts.append((label, value))
 
-    # e-mails and phones
-    for parts in header.of("e-mail"):
-        label = _channel_label(row, parts)
-        for value in _values(row, parts.get("value")):
-            try:
-                person.add_channel("email", validate_email(value), label)
-            except ValidationError:
-                notes.append(_("e-mail as exported: {value}", value=value))
-    for parts in header.of("phone"):
-        label = _channel_label(row, parts)
-        for value in _values(row, parts.get("value")):
-            try:
-                person.add_channel("phone", validate_phone(value), label)
-            except ValidationError:
-                notes.append(_("phone as exported: {value}", value=value))
+def _read_channels(person: IncomingPerson, row: list[str], header: _Header, notes: list[str]) -> None:
+    """E-mails and phones with their labels; one that is not valid goes to the notes as exported."""
+    for kind, group, validate in (("email", "e-mail", validate_email), ("phone", "phone", validate_phone)):
+        for parts in header.of(group):
+            label = _channel_label(row, parts)
+            for value in _values(row, parts.get("value")):
+                try:
+                    person.add_channel(kind, validate(value), label)
+                except ValidationError:
+                    notes.append(_("e-mail as exported: {value}", value=value) if kind == "email"
+                                 else _("phone as exported: {value}", value=value))
 
-    # labels -> tags, starred
-    for label in _values(row, simple.get("labels")):
+
+def _read_labels(person: IncomingPerson, row: list[str], header: _Header, notes: list[str]) -> None:
+    """Google's labels: tags, and the star; the system ones left out."""
+    for label in _values(row, header.simple.get("labels")):
         key = header_key(label.lstrip("*"))
         if key in _DROPPED_LABELS:
             continue
@@ -255,8 +268,12 @@ def _person(
         elif tag not in person.tags:
             person.tags.append(tag)
 
-    # dates
-    birthday = cell("birthday")
+
+def _read_dates(person: IncomingPerson, row: list[str], header: _Header, day_first: bool,
+                problems: list[Skipped]) -> None:
+    """The birthday and the events as important dates; one that is not a date is reported."""
+    where = person.where
+    birthday = _cell(row, header, "birthday")
     if birthday:
         date = _date(birthday, day_first)
         if date is None:
@@ -273,12 +290,9 @@ def _person(
             else:
                 person.important_dates.append((label, *date))
 
-    # address: the first city and country given
-    for parts in header.of("address"):
-        person.city = person.city or next(iter(_values(row, parts.get("city"))), "")
-        person.country = person.country or next(iter(_values(row, parts.get("country"))), "")
 
-    # websites
+def _read_websites(person: IncomingPerson, row: list[str], header: _Header) -> None:
+    """Websites; a LinkedIn profile among them is their LinkedIn."""
     for parts in header.of("website"):
         for value in _values(row, parts.get("value")):
             normal = profile_url(value)
@@ -288,7 +302,9 @@ def _person(
             elif value not in person.websites:
                 person.websites.append(value)
 
-    # custom fields, relations, instant messaging -> facts
+
+def _read_other_facts(person: IncomingPerson, row: list[str], header: _Header) -> None:
+    """Custom fields, relations and instant messaging, as facts."""
     for kind, default in (("customfield", "custom field"), ("relation", "relation"), ("im", "IM")):
         for parts in header.of(kind):
             labels = _values(row, parts.get("label")) or _values(row, parts.get("type"))
@@ -298,9 +314,6 @@ def _person(
                 if kind == "im" and label != default:
                     label = f"IM ({label})"
                 person.facts.append((label, value))
-
-    person.notes = "\n".join(p for p in (tidy_block(_get(row, simple.get("notes"))), *notes) if p)
-    return person, problems
 
 
 def _tag(label: str) -> str | None:

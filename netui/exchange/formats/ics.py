@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
+from netui.dates import shown_label
 from netui.i18n import N_, _, ngettext
 from netui.labels import label as code_label
 
@@ -176,8 +177,6 @@ def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
-    from netui.dates import shown_label
-
     shown = shown_label(label)  # "birthday" is read as "compleanno" in Italian
     vevent.add("summary", f"{shown[:1].upper()}{shown[1:]}: {name}")
     vevent.add("dtstart", start)

@@ -1,7 +1,7 @@
 """LinkedIn's `Connections.csv` (Settings -> Data privacy -> Get a copy of your data).
 
 `looks_like(text)` says whether a decoded file is one; `read(text)` returns a
-netui.exchange.importing.ReadResult ("LinkedIn connections"). Pure: no database, no clock.
+netui.exchange.records.ReadResult ("LinkedIn connections"). Pure: no database, no clock.
 
 Layouts read (columns are found by name, case- and space-insensitively, in any order):
 
@@ -58,7 +58,7 @@ from netui.exchange.formats.text import (
     tidy,
 )
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
 __all__ = ["FORMAT_NAME", "looks_like", "read", "profile_url"]
 

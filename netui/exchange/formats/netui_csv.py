@@ -86,9 +86,9 @@ from netui.rules import (
     validate_circle,
 )
 from netui.errors import ValidationError
-from netui.exchange.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
+from netui.exchange.formats.text import MalformedCsv, line_where, malformed, reader_records
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
 if TYPE_CHECKING:
     from netui.contacts import ContactDetail
@@ -541,60 +541,57 @@ def read(text: str) -> ReadResult:
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as error:
-        return _unreadable(result, 1, str(error))
+        return _unreadable(result, malformed(error, 1, 1))
     except StopIteration:
         result.skipped.append(Skipped(line_where(1), _("the file is empty: no header line")))
         return result
+    if not _header_fits(result, header):
+        return result
+    try:
+        for start, cells in reader_records(reader):
+            _read_row(result, header, start, cells)
+    except MalformedCsv as bad:  # the whole file is refused rather than read half-way
+        return _unreadable(result, bad)
+    _check_links(result)
+    return result
+
+
+def _header_fits(result: ReadResult, header: list[str]) -> bool:
+    """Whether the header line is netui's (columns it does not know are reported, and ignored)."""
     known = [name for name in header if name in CONTACT_COLUMNS]
     if not {"first_name", "last_name"} & set(known):
         result.skipped.append(
             Skipped(line_where(1), _("this is not netui's CSV: the first line should be {header}", header=HEADER_LINE))
         )
-        return result
+        return False
     for name in header:
         if name and name not in CONTACT_COLUMNS:
             result.skipped.append(Skipped(line_where(1), _("{name}: not a netui column, ignored", name=name)))
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:  # the whole file is refused rather than read half-way
-            return _unreadable(result, start if "end of data" in str(error) else reader.line_num, str(error))
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines at the end of a spreadsheet's export
-        where = line_where(start)
-        values = [restore(cell) for cell in cells]
-        row = _Row(where, {
-            name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS
-        })
-        extra = [cell for cell in values[len(header):] if cell.strip()]
-        if extra:
-            row.problems.append(Skipped(
-                where, _("{count} cells but the header has {width}: the extra ones are ignored",
-                         count=len(cells), width=len(header))
-            ))
-        person = _read_person(row)
-        if not person.name:
-            result.skipped.append(Skipped(where, _("no name")))
-            continue
-        result.people.append(person)
-        result.skipped.extend(row.problems)
-    _check_links(result)
-    return result
+    return True
 
 
-def _unreadable(result: ReadResult, line: int, error: str) -> ReadResult:
+def _read_row(result: ReadResult, header: list[str], start: int, cells: list[str]) -> None:
+    """One record: the person it holds, or why it is skipped; cells beyond the header reported."""
+    where = line_where(start)
+    values = [restore(cell) for cell in cells]
+    row = _Row(where, {name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS})
+    extra = [cell for cell in values[len(header):] if cell.strip()]
+    if extra:
+        row.problems.append(Skipped(
+            where, _("{count} cells but the header has {width}: the extra ones are ignored",
+                     count=len(cells), width=len(header))
+        ))
+    person = _read_person(row)
+    if not person.name:
+        result.skipped.append(Skipped(where, _("no name")))
+        return
+    result.people.append(person)
+    result.skipped.extend(row.problems)
+
+
+def _unreadable(result: ReadResult, bad: MalformedCsv) -> ReadResult:
     """Malformed CSV: nobody is imported (not the rows before it either), one reason why."""
-    if "end of data" in error:
-        reason = never_closed()
-    elif "field limit" in error:
-        reason = too_long_reason()
-    else:
-        reason = not_valid_csv(error)
     result.people = []
-    result.skipped = [Skipped(line_where(line), _("{reason}, so nothing in the file was imported", reason=reason))]
+    result.skipped = [Skipped(line_where(bad.line), _("{reason}, so nothing in the file was imported",
+                                                      reason=bad.reason))]
     return result

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 import pendulum
 from dateutil import rrule as rr
 
+from netui import events, giving, upkeep
 from netui.errors import ValidationError
 from netui.exchange.formats.netui_csv import (
     BOM,
@@ -74,7 +75,7 @@ from netui.exchange.formats.netui_csv import (
     split_values,
     unescape,
 )
-from netui.exchange.formats.text import line_where, never_closed, not_valid_csv, too_long_reason
+from netui.exchange.formats.text import MalformedCsv, line_where, malformed, reader_records
 from netui.i18n import _
 from netui.store.models import (
     ATTENDEE_STATUSES,
@@ -390,27 +391,24 @@ class _Row:
             raise _Bad(column, _("it is empty"))
         return value
 
-    def number(self, column: str, required: bool = False) -> int | None:
+    def given(self, column: str, required: bool) -> str:
+        """The cell, stripped; empty is an error when the column is `required`."""
         value = self.text(column).strip()
-        if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
-            return None
-        return _positive(column, value)
+        if not value and required:
+            raise _Bad(column, _("it is empty"))
+        return value
+
+    def number(self, column: str, required: bool = False) -> int | None:
+        value = self.given(column, required)
+        return _positive(column, value) if value else None
 
     def day(self, column: str, required: bool = False) -> dt.date | None:
-        value = self.text(column).strip()
-        if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
-            return None
-        return _day_of(column, value)
+        value = self.given(column, required)
+        return _day_of(column, value) if value else None
 
     def instant(self, column: str, required: bool = False) -> pendulum.DateTime | None:
-        value = self.text(column).strip()
+        value = self.given(column, required)
         if not value:
-            if required:
-                raise _Bad(column, _("it is empty"))
             return None
         try:
             moment = dt.datetime.fromisoformat(value)
@@ -499,8 +497,6 @@ def _read_interaction(row: _Row) -> InteractionRecord:
 
 
 def _read_event(row: _Row) -> EventRecord:
-    from netui import events
-
     zone = _validated("timezone", events.validate_timezone, row.text("timezone") or "UTC")
     starts, ends = row.instant("starts_at"), row.instant("ends_at")
     if starts and ends and ends < starts:
@@ -533,8 +529,6 @@ def _read_followup(row: _Row) -> FollowUpRecord:
 
 
 def _read_favour(row: _Row) -> FavourRecord:
-    from netui import giving
-
     return FavourRecord(
         id=row.number("id"), person=row.person("contact", "contact_id"),
         direction=_validated("direction", giving.validate_direction, row.text("direction")),
@@ -545,8 +539,6 @@ def _read_favour(row: _Row) -> FavourRecord:
 
 
 def _read_introduction(row: _Row) -> IntroductionRecord:
-    from netui import giving
-
     person_a, person_b = row.person("person_a", "person_a_id"), row.person("person_b", "person_b_id")
     if person_a == person_b:
         raise _Bad("person_b", _("Introduce them to someone else: it takes two different people."))
@@ -584,8 +576,6 @@ def _read_occurrence(item: str) -> OccurrenceRecord:
 
 
 def _read_appointment(row: _Row) -> AppointmentRecord:
-    from netui import events
-
     people = row.people("participants", "participant_ids")
     if not people:
         raise _Bad("participants", _("An appointment needs at least one person."))
@@ -604,8 +594,6 @@ def _read_appointment(row: _Row) -> AppointmentRecord:
 
 
 def _read_cadence(row: _Row) -> CadenceRecord:
-    from netui import upkeep
-
     scope = row.choice("scope", CADENCE_SCOPES)
     name = row.required("name").lower()
     if scope == "circle" and name not in CIRCLES:
@@ -634,43 +622,37 @@ def read(table: str, text: str, name: str) -> list:
     """The records of one table's file; `name` (the file) is for the error a bad cell raises."""
     columns = TABLES[table]
     reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True)
-    read_one = _READERS[table]
-    records, seen, line, start = [], {}, 0, 1
     try:
         header = next(reader, [])
-        line = reader.line_num
-        if [cell.strip() for cell in header] != list(columns):
-            raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
-        while True:
-            start = line + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
-                raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
-                                             width=len(columns)))
-            row = _Row({column: restore(cell) for column, cell in zip(columns, cells)}, start)
-            try:
-                record = read_one(row)
-            except _Bad as bad:
-                raise problem(name, start, f"{bad.column}: {bad.reason}") from None  # i18n: not text
+    except csv.Error as error:
+        bad = malformed(error, 1, reader.line_num)
+        raise problem(name, bad.line, bad.reason) from None
+    if [cell.strip() for cell in header] != list(columns):
+        raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
+    records, seen = [], {}
+    try:
+        for start, cells in reader_records(reader):
+            record = _read_row(table, name, start, cells)
             key = getattr(record, "id", None) if table != "cadences" else (record.scope, record.name)
             if key is not None:
                 if key in seen:
                     raise problem(name, start, _("the same row as line {line}", line=seen[key]))
                 seen[key] = start
             records.append(record)
-    except csv.Error as error:
-        message = str(error)
-        if "end of data" in message:
-            reason, where = never_closed(), start
-        elif "field limit" in message:
-            reason, where = too_long_reason(), reader.line_num
-        else:
-            reason, where = not_valid_csv(message), reader.line_num
-        raise problem(name, where, reason) from None
+    except MalformedCsv as bad:
+        raise problem(name, bad.line, bad.reason) from None
     return records
+
+
+def _read_row(table: str, name: str, start: int, cells: list[str]):
+    """The record of one row of file `name`, starting on line `start`; a cell that is not what
+    its column holds is the error naming the file, the line and the column."""
+    columns = TABLES[table]
+    if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
+        raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
+                                     width=len(columns)))
+    row = _Row({column: restore(cell) for column, cell in zip(columns, cells)}, start)
+    try:
+        return _READERS[table](row)
+    except _Bad as bad:
+        raise problem(name, start, f"{bad.column}: {bad.reason}") from None  # i18n: not text

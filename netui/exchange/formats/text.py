@@ -14,6 +14,8 @@
 * `csv_records(text, delimiter, first_line)` -- the records from a physical line on, each
   with the physical line it starts on (a quoted value may hold line breaks); blank records
   are left out; malformed CSV (a quote never closed) is a `ValidationError` with its line.
+  `reader_records(reader)` is the same loop over a csv reader whose header was read already
+  (netui's own files): malformed CSV is a `MalformedCsv(line, reason)` for the reader to word.
 * `header_key(cell)` -- a column name compared case- and space-insensitively.
 * `tidy(value)`, `tidy_block(value)` -- a cell as one clean line / as a multi-line note.
 * `parse_export_date(value, day_first=...)` and `guess_day_first(values, default)` --
@@ -35,12 +37,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from netui.errors import ValidationError
+from netui.exchange.records import Skipped
 from netui.i18n import _
 from netui.when import ITALIAN_MONTHS, MONTH_NAMES, make_date
 
 __all__ = [
-    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "too_long", "too_long_reason",
-    "line_where", "never_closed", "not_valid_csv",
+    "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "reader_records", "MalformedCsv",
+    "malformed", "too_long_reason", "line_where", "never_closed", "not_valid_csv",
     "header_key", "tidy", "tidy_block", "MONTHS", "parse_export_date", "guess_day_first",
 ]
 
@@ -179,26 +182,49 @@ def csv_records(text: str, delimiter: str, first_line: int = 1) -> Iterator[tupl
     lines = text.split("\n")
     rest = "\n".join(lines[first_line - 1 :])
     reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True)
-    consumed = 0
+    try:
+        yield from reader_records(reader, first_line)
+    except MalformedCsv as bad:
+        raise ValidationError("file", _("{where}: {reason}, so the file cannot be read.",
+                                        where=line_where(bad.line), reason=bad.reason)) from None
+
+
+class MalformedCsv(Exception):
+    """A record the csv module cannot read: the line to name and a sentence saying why."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+def malformed(error: csv.Error, start: int, line: int) -> MalformedCsv:
+    """Why the csv module refused a record starting on line `start` and broken off on `line`:
+    a quoted value never closed is named where it opens, anything else where reading stopped."""
+    message = str(error)
+    if "end of data" in message:
+        return MalformedCsv(start, never_closed())
+    if "field limit" in message:
+        return MalformedCsv(line, too_long_reason())
+    return MalformedCsv(line, not_valid_csv(message))
+
+
+def reader_records(reader, first_line: int = 1) -> Iterator[tuple[int, list[str]]]:
+    """The row loop every CSV reader shares: (physical line the record starts on, its cells)
+    for each record the csv `reader` has left, `first_line` being the physical line the reader
+    started on (a quoted value may hold line breaks, so a record may take several lines).
+    Records whose cells are all blank (the empty lines a spreadsheet leaves) are left out;
+    malformed CSV raises MalformedCsv."""
     while True:
-        start = first_line + consumed
+        start = first_line + reader.line_num
         try:
-            row = next(reader)
+            cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            if "end of data" in str(error):
-                message = _("{where}: {reason}, so the file cannot be read.",
-                            where=line_where(start), reason=never_closed())
-            elif "field limit" in str(error):
-                message = too_long(first_line + reader.line_num - 1)
-            else:
-                message = _("{where}: {reason}, so the file cannot be read.",
-                            where=line_where(first_line + reader.line_num - 1), reason=not_valid_csv(error))
-            raise ValidationError("file", message) from None
-        consumed = reader.line_num
-        if any(cell.strip() for cell in row):
-            yield start, row
+            raise malformed(error, start, first_line + reader.line_num - 1) from None
+        if any(cell.strip() for cell in cells):
+            yield start, cells
 
 
 def line_where(number: int) -> str:
@@ -219,10 +245,6 @@ def never_closed() -> str:
 def not_valid_csv(error) -> str:
     return _("this is not valid CSV ({error})", error=error)
 
-
-def too_long(line: int) -> str:
-    """The message for a CSV value beyond the csv module's field limit."""
-    return _("{where}: {reason}, so the file cannot be read.", where=line_where(line), reason=too_long_reason())
 
 
 def header_key(cell: str) -> str:
@@ -342,8 +364,6 @@ def collect_rows(result, records, width: int, person_of) -> None:
     """The loop every CSV reader shares: each record becomes a person (plus what was skipped
     in it), except a record with more values than the header has columns, which is skipped
     whole rather than imported with its columns shifted."""
-    from netui.exchange.importing import Skipped
-
     for number, row in records:
         where = line_where(number)
         if any(cell.strip() for cell in row[width:]):

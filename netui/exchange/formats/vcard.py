@@ -3,12 +3,12 @@
 Reading (`read`) takes vCard 2.1, 3.0 and 4.0, one card at a time, so that one broken card
 is reported (Skipped("card 3", why)) while the others import:
 
-- netui splits the text into cards itself (BEGIN:VCARD ... END:VCARD); a card whose
-  END:VCARD is missing is reported and reading goes on at the next BEGIN:VCARD.
+- netui splits the text into cards itself (BEGIN:VCARD ... END:VCARD; see vcard_lines); a
+  card whose END:VCARD is missing is reported and reading goes on at the next BEGIN:VCARD.
 - vobject reads each card's lines: unfolding, quoted-printable soft line breaks, 2.1 bare
   parameters (`TEL;CELL:`), parameter lists and charsets. When it cannot, a repaired copy of
   the card is tried: PHOTO / LOGO / SOUND / KEY blobs (base64, data: URIs) dropped, and
-  quoted-printable values decoded here, replacing bytes that are not valid in their charset.
+  quoted-printable values decoded by netui, replacing bytes not valid in their charset.
 - netui decodes the values itself rather than through vobject's text behaviours, because
   those keep only what comes before the first unescaped comma: vCard 2.1 never escapes
   commas ("NOTE:...WARRANTIES, INCLUDING...") and many 3.0 writers forget to
@@ -36,17 +36,13 @@ Writing (`write`) produces vCard 3.0 (default) or 4.0 with vobject, one card per
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
-import io
-import quopri
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import vobject
-from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
+from vobject.base import ContentLine
 from vobject.vcard import Address, Name
 
 import netui
@@ -60,7 +56,8 @@ from netui.rules import (
 )
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.exchange.importing import IncomingPerson, ReadResult, Skipped
+from netui.exchange.formats.vcard_lines import BEGIN, UnreadableCard, cards, properties
+from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
 if TYPE_CHECKING:
     from netui.contacts import ContactDetail
@@ -69,9 +66,6 @@ FORMAT_NAME = "vCard"
 VERSIONS = ("3.0", "4.0")
 PRODID = f"-//netui//netui {netui.__version__}//EN"
 
-_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
-_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
-_BLOBS = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _LINKEDIN_PROFILE = re.compile(
     r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[^\s]+$", re.IGNORECASE
 )
@@ -97,154 +91,12 @@ _NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dott", 
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 
-# --- the front end: text -> cards -> content lines ------------------------------------------
-
-
 def looks_like(text: str) -> bool:
     """True when the first non-blank line is BEGIN:VCARD (any case, after an optional BOM)."""
     for line in text[:4096].lstrip("\ufeff").splitlines():
         if line.strip():
-            return bool(_BEGIN.match(line))
+            return bool(BEGIN.match(line))
     return False
-
-
-@dataclass
-class _Card:
-    number: int  # 1-based, counting every BEGIN:VCARD
-    first_line: int  # the BEGIN:VCARD line, 1-based
-    lines: list[str]  # BEGIN ... END included
-    problem: str = ""  # why it cannot be read at all (END:VCARD missing)
-
-
-def _normalised_lines(text: str) -> list[str]:
-    # iPhone exports end lines with CR CR LF: turning each CR into a newline would put
-    # blank lines inside folded values, so the pairs go first (and _cards copes with the
-    # blank lines anyway, for text that was read with universal newlines).
-    text = text.lstrip("\ufeff").replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
-
-
-def _cards(text: str) -> Iterator[_Card]:
-    current: _Card | None = None
-    number = 0
-    for index, line in enumerate(_normalised_lines(text), start=1):
-        if _BEGIN.match(line):
-            number += 1
-            if current is not None:
-                current.problem = _(
-                    "END:VCARD missing: the card begun on line {first} never ends "
-                    "before the next BEGIN:VCARD on line {next}", first=current.first_line, next=index,
-                )
-                yield current
-            current = _Card(number, index, [line.strip()])
-        elif current is not None:
-            if _END.match(line):
-                current.lines.append(line.strip())
-                yield current
-                current = None
-            else:
-                # CR CR LF read with universal newlines puts a blank line before every
-                # folded line: the fold belongs to the line before the blank one.
-                if line[:1] in (" ", "\t"):
-                    while len(current.lines) > 1 and current.lines[-1] == "":
-                        current.lines.pop()
-                current.lines.append(line)
-    if current is not None:
-        current.problem = _(
-            "END:VCARD missing: the card begun on line {first} runs to the end of the file", first=current.first_line,
-        )
-        yield current
-
-
-def _content_lines(lines: Sequence[str]) -> list[ContentLine]:
-    """vobject's own reading of one card's lines (values still encoded, but QP decoded)."""
-    stream = io.StringIO("\n".join(lines) + "\n")
-    return [textLineToContentLine(text, number) for text, number in getLogicalLines(stream, allowQP=True)]
-
-
-def _split_property(line: str) -> tuple[str, list[str], str] | None:
-    """'item1.TEL;TYPE=CELL:123' -> ('item1.TEL', ['TYPE=CELL'], '123'); None if no colon."""
-    quoted = False
-    for position, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            head, value = line[:position], line[position + 1 :]
-            name, *params = _split_outside_quotes(head, ";")
-            return name.strip(), params, value
-    return None
-
-
-def _split_outside_quotes(text: str, separator: str) -> list[str]:
-    parts, current, quoted = [], [], False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        if char == separator and not quoted:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def _is_blob_continuation(line: str) -> bool:
-    # Folded lines, and 2.1 base64 lines (no colon in the base64 alphabet) up to a blank line.
-    return line == "" or line[0] in " \t" or ":" not in line
-
-
-def _repaired(lines: Sequence[str]) -> list[str]:
-    """The card with blobs dropped and quoted-printable values decoded here, tolerantly."""
-    result: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        parts = _split_property(line) if line[:1] not in (" ", "\t") else None
-        if parts is None:
-            result.append(line)
-            continue
-        name, params, value = parts
-        if name.rsplit(".", 1)[-1].upper() in _BLOBS:
-            while index < len(lines) and _is_blob_continuation(lines[index]):
-                index += 1
-            continue
-        upper = [p.strip().upper() for p in params]
-        if "ENCODING=QUOTED-PRINTABLE" not in upper and "QUOTED-PRINTABLE" not in upper:
-            result.append(line)
-            continue
-        while index < len(lines):
-            if value.endswith("="):  # a soft line break: the value goes on, the '=' goes
-                value = value[:-1] + lines[index]
-            elif lines[index][:1] in (" ", "\t"):  # folded
-                value += lines[index][1:]
-            else:
-                break
-            index += 1
-        charset = next((p.split("=", 1)[1].strip('"') for p in params if p.strip().upper().startswith("CHARSET=")), "utf-8")
-        try:
-            codecs.lookup(charset)
-        except LookupError:
-            charset = "utf-8"
-        text = quopri.decodestring(value.encode("utf-8")).decode(charset, errors="replace")
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-        kept = [p for p, u in zip(params, upper) if u not in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") and not u.startswith("CHARSET=")]
-        result.append(";".join([name, *kept]) + ":" + text)
-    return result
-
-
-def _short(error: Exception, first_line: int) -> str:
-    if isinstance(error, VObjectError):
-        message = str(error.msg)
-        number = getattr(error, "lineNumber", None)
-        if number is not None:
-            where = _("line {n}", n=first_line + number - 1)
-            message = f"{where}: {message}"
-    else:
-        message = f"{type(error).__name__}: {error}"
-    message = " ".join(message.split())
-    return message if len(message) <= 120 else message[:119] + "…"
 
 
 # --- decoding values -------------------------------------------------------------------------
@@ -373,16 +225,33 @@ def _first_last_from_fn(formatted: str) -> tuple[str, str]:
 
 
 class _Collector:
-    """What one card says, gathered property by property."""
+    """What one card says, gathered property group by property group (the steps of _person)."""
 
-    def __init__(self, where: str, lists: bool, skipped: list[Skipped]):
+    def __init__(self, lines: list[ContentLine], where: str, skipped: list[Skipped]):
+        version = next((_text(line) for line in lines if line.name == "VERSION"), "3.0")
         self.person = IncomingPerson(where=where)
-        self.lists = lists
+        self.lists = not version.startswith("2")
         self.skipped = skipped
         self.notes: list[str] = []
         self.as_exported: list[str] = []
         self.dates: dict[tuple[str, int, int], tuple[str, int | None, int, int]] = {}
         self.facts: list[tuple[str, str]] = []
+        self.lines = lines
+        self.by_name: dict[str, list[ContentLine]] = {}
+        for line in lines:
+            self.by_name.setdefault(line.name, []).append(line)
+        self.group_labels = {
+            line.group.lower(): _label_text(_text(line))
+            for line in lines
+            if line.name == "X-ABLABEL" and line.group
+        }
+
+    def lines_named(self, name: str) -> list[ContentLine]:
+        return self.by_name.get(name, [])
+
+    def label_of(self, line: ContentLine) -> str:
+        """Apple's X-ABLabel of the line's group ("item1.EMAIL" -> item1.X-ABLabel)."""
+        return self.group_labels.get((line.group or "").lower(), "")
 
     def fact(self, label: str, value: str) -> None:
         label, value = _one_line(label), value.strip()
@@ -429,220 +298,235 @@ class _Collector:
         if known is None or (known[1] is None and year is not None):
             self.dates[key] = (label, year, month, day)
 
+    # --- the steps, in the order _person takes them ---
 
-def _url_key(url: str) -> str:
-    return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).rstrip("/")
+    def read_name(self) -> None:
+        """N first, FN only when N says nothing."""
+        person = self.person
+        for line in self.lines_named("N")[:1]:
+            parts = _components(line, self.lists) + ["", ""]
+            person.last_name, person.first_name = parts[0], parts[1]
+        if not (person.first_name or person.last_name):
+            formatted = next((_one_line(_text(line)) for line in self.lines_named("FN") if _text(line)), "")
+            if formatted:
+                person.first_name, person.last_name = _first_last_from_fn(formatted)
 
-
-def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> IncomingPerson | None:
-    version = next((_text(line) for line in lines if line.name == "VERSION"), "3.0")
-    c = _Collector(where, lists=not version.startswith("2"), skipped=skipped)
-    person = c.person
-    group_labels = {
-        line.group.lower(): _label_text(_text(line))
-        for line in lines
-        if line.name == "X-ABLABEL" and line.group
-    }
-
-    def label_of(line: ContentLine) -> str:
-        return group_labels.get((line.group or "").lower(), "")
-
-    def preferred_first(found: list[ContentLine]) -> list[ContentLine]:
-        return sorted(found, key=lambda line: "pref" not in _types(line))
-
-    by_name: dict[str, list[ContentLine]] = {}
-    for line in lines:
-        by_name.setdefault(line.name, []).append(line)
-
-    def each(*names: str) -> list[ContentLine]:
-        return [line for line in lines if line.name in names]
-
-    # Name: N first, FN only when N says nothing.
-    for line in by_name.get("N", [])[:1]:
-        parts = _components(line, c.lists) + ["", ""]
-        person.last_name, person.first_name = parts[0], parts[1]
-    if not (person.first_name or person.last_name):
-        formatted = next((_one_line(_text(line)) for line in by_name.get("FN", []) if _text(line)), "")
-        if formatted:
-            person.first_name, person.last_name = _first_last_from_fn(formatted)
-
-    # Organisation, title.
-    for line in by_name.get("ORG", []):
-        parts = [p for p in _components(line, lists=False) if p]
-        if not parts:
-            continue
-        if not person.company:
-            person.company = parts[0]
-            if parts[1:]:
-                c.fact("department", ", ".join(parts[1:]))
-        elif parts[0] != person.company:
-            c.as_exported.append(_("organization as exported: {value}", value="; ".join(parts)))
-    for line in by_name.get("TITLE", []):
-        title = _one_line(_text(line))
-        if title and not person.role:
-            person.role = title
-        elif title and title != person.role:
-            c.as_exported.append(_("title as exported: {value}", value=title))
-    for line in by_name.get("ROLE", []):
-        function = _one_line(_text(line))
-        if function and not person.role:
-            person.role = function
-        elif function and function != person.role:
-            c.fact("profession", function)
-
-    # E-mail addresses and phone numbers: validated (the rest kept in the notes), with their
-    # label: Apple's X-ABLabel of the same group, else the telling TYPEs ("work", "home fax").
-    def channel_label(line: ContentLine) -> str:
-        telling = dict.fromkeys(_LABEL_NAMES.get(t, t) for t in _types(line) if t not in _UNTELLING_TYPES)
-        return label_of(line) or " ".join(telling)
-
-    for line in preferred_first(by_name.get("EMAIL", [])):
-        value = _text(line)
-        if value.lower().startswith("mailto:"):
-            value = value[7:]
-        if not value:
-            continue
-        try:
-            person.add_channel("email", validate_email(value), channel_label(line))
-        except ValidationError:
-            c.as_exported.append(_("e-mail as exported: {value}", value=_one_line(value)))
-    for line in preferred_first(by_name.get("TEL", [])):
-        value = _text(line)
-        if value.lower().startswith("tel:"):
-            value = value[4:]
-        number, _ext, extension = value.partition(";ext=")
-        if not number.strip():
-            continue
-        try:
-            phone = validate_phone(number)
-        except ValidationError:
-            c.as_exported.append(_("phone as exported: {value}", value=_one_line(value)))
-            continue
-        person.add_channel("phone", phone, channel_label(line))
-        if extension.strip():
-            c.as_exported.append(_("phone {phone} extension: {extension}", phone=phone, extension=extension.strip()))
-
-    # Addresses: city and country from the preferred one, every address as a fact.
-    addresses = []
-    for line in by_name.get("ADR", []):
-        parts = (_components(line, lists=False) + [""] * 7)[:7]
-        types = _types(line)
-        addresses.append((parts, types))
-        if any(parts[i] for i in (0, 1, 2, 4, 5)):  # more than the city and country netui keeps
-            kind = next((t for t in types if t in ("home", "work")), "") or label_of(line)
-            shown = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
-            c.fact(f"address ({kind})" if kind else "address", shown)
-    chosen = next((parts for parts, types in addresses if "pref" in types and (parts[3] or parts[6])), None)
-    chosen = chosen or next((parts for parts, _types_of in addresses if parts[3] or parts[6]), None)
-    if chosen:
-        person.city, person.country = chosen[3], chosen[6]
-
-    # Important dates.
-    for line in by_name.get("BDAY", []):
-        c.date("birthday", _text(line), line)
-    for line in each(*_ANNIVERSARY_PROPERTIES):
-        c.date("anniversary", _text(line), line)
-    for line in by_name.get("X-ABDATE", []):
-        c.date(label_of(line) or "date", _text(line), line)
-    for line in by_name.get("X-NETUI-DATE", []):
-        c.date(_param(line, "X-LABEL") or "date", _text(line), line)
-
-    # Notes.
-    for line in by_name.get("NOTE", []):
-        note = _text(line)
-        if note:
-            c.notes.append(note)
-
-    # Web addresses and other channels.
-    for line in by_name.get("URL", []):
-        url = _text(line)
-        c.channel("linkedin" if _LINKEDIN_PROFILE.match(url) else "website", url)
-    for line in by_name.get("X-SOCIALPROFILE", []):
-        value = _text(line)
-        service = next((t for t in _types(line) if t not in ("pref",)), "") or _param(line, "X-SERVICE-TYPE").lower()
-        kind = _SOCIAL_KINDS.get(service) or ("linkedin" if _LINKEDIN_PROFILE.match(value) else "other")
-        c.channel(kind, value, "" if kind != "other" else service)
-    for line in by_name.get("IMPP", []):
-        value = _text(line)
-        service = _param(line, "X-SERVICE-TYPE") or value.split(":", 1)[0]
-        c.channel("linkedin" if "linkedin" in value.lower() else "other", value, "" if "linkedin" in value.lower() else service)
-    for name, service in _IM_PROPERTIES.items():
-        for line in by_name.get(name, []):
-            c.channel("other", _text(line), service)
-    for line in by_name.get("X-TWITTER", []):
-        c.channel("x", _text(line))
-    for line in by_name.get("X-NETUI-CHANNEL", []):
-        kind = _param(line, "X-KIND").lower()
-        known = set(_SOCIAL_KINDS.values()) | {"website", "other"}
-        c.channel(kind if kind in known else "other", _text(line), _param(line, "X-LABEL"))
-
-    # Tags.
-    for line in by_name.get("CATEGORIES", []):
-        for name in re.split(r"[,;]", _unescape(_raw(line))):
-            name = _one_line(name)
-            if not name or name.lower() in _IGNORED_CATEGORIES:
+    def read_work(self) -> None:
+        """Organisation (its other components a department), title and role."""
+        person = self.person
+        for line in self.lines_named("ORG"):
+            parts = [p for p in _components(line, lists=False) if p]
+            if not parts:
                 continue
-            if name.lower() in _STARRED_CATEGORIES:
-                person.starred = True
+            if not person.company:
+                person.company = parts[0]
+                if parts[1:]:
+                    self.fact("department", ", ".join(parts[1:]))
+            elif parts[0] != person.company:
+                self.as_exported.append(_("organization as exported: {value}", value="; ".join(parts)))
+        for line in self.lines_named("TITLE"):
+            title = _one_line(_text(line))
+            if title and not person.role:
+                person.role = title
+            elif title and title != person.role:
+                self.as_exported.append(_("title as exported: {value}", value=title))
+        for line in self.lines_named("ROLE"):
+            function = _one_line(_text(line))
+            if function and not person.role:
+                person.role = function
+            elif function and function != person.role:
+                self.fact("profession", function)
+
+    def _channel_label(self, line: ContentLine) -> str:
+        """Apple's X-ABLabel of the same group, else the telling TYPEs ("work", "home fax")."""
+        telling = dict.fromkeys(_LABEL_NAMES.get(t, t) for t in _types(line) if t not in _UNTELLING_TYPES)
+        return self.label_of(line) or " ".join(telling)
+
+    def read_emails_and_phones(self) -> None:
+        """Validated, with their label; what fails validation is kept in the notes."""
+        person = self.person
+        for line in _preferred_first(self.lines_named("EMAIL")):
+            value = _text(line)
+            if value.lower().startswith("mailto:"):
+                value = value[7:]
+            if not value:
                 continue
             try:
-                tag = normalise_tag(name.replace(" ", "-"))
+                person.add_channel("email", validate_email(value), self._channel_label(line))
             except ValidationError:
-                c.as_exported.append(_("tag as exported: {value}", value=name))
+                self.as_exported.append(_("e-mail as exported: {value}", value=_one_line(value)))
+        for line in _preferred_first(self.lines_named("TEL")):
+            value = _text(line)
+            if value.lower().startswith("tel:"):
+                value = value[4:]
+            number, _ext, extension = value.partition(";ext=")
+            if not number.strip():
                 continue
-            if tag not in person.tags:
-                person.tags.append(tag)
+            try:
+                phone = validate_phone(number)
+            except ValidationError:
+                self.as_exported.append(_("phone as exported: {value}", value=_one_line(value)))
+                continue
+            person.add_channel("phone", phone, self._channel_label(line))
+            if extension.strip():
+                self.as_exported.append(_("phone {phone} extension: {extension}", phone=phone,
+                                          extension=extension.strip()))
 
-    # Facts.
-    for line in by_name.get("NICKNAME", []):
-        c.fact("nickname", ", ".join(_one_line(_unescape(v)) for v in _split_escaped(_raw(line), ",") if v.strip()))
-    for line in by_name.get("X-ABRELATEDNAMES", []):
-        c.fact(label_of(line) or "related", _text(line))
-    for line in by_name.get("RELATED", []):
-        relation = next((t for t in _types(line) if t != "pref"), "related")
-        c.fact(relation, _text(line))
-    for name, relation in _RELATION_PROPERTIES.items():
-        for line in by_name.get(name, []):
-            c.fact(relation, _text(line))
-    for line in by_name.get("X-NETUI-FACT", []):
-        c.fact(_param(line, "X-LABEL") or "fact", _text(line))
+    def read_addresses(self) -> None:
+        """City and country from the preferred address, every address as a fact."""
+        addresses = []
+        for line in self.lines_named("ADR"):
+            parts = (_components(line, lists=False) + [""] * 7)[:7]
+            types = _types(line)
+            addresses.append((parts, types))
+            if any(parts[i] for i in (0, 1, 2, 4, 5)):  # more than the city and country netui keeps
+                kind = next((t for t in types if t in ("home", "work")), "") or self.label_of(line)
+                shown = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+                self.fact(f"address ({kind})" if kind else "address", shown)
+        chosen = next((parts for parts, types in addresses if "pref" in types and (parts[3] or parts[6])), None)
+        chosen = chosen or next((parts for parts, _types_of in addresses if parts[3] or parts[6]), None)
+        if chosen:
+            self.person.city, self.person.country = chosen[3], chosen[6]
 
-    # netui's own properties.
-    for line in by_name.get("X-NETUI-CIRCLE", [])[:1]:
-        try:
-            person.circle = validate_circle(_text(line))
-        except ValidationError:
-            c.as_exported.append(_("circle as exported: {value}", value=_text(line)))
-    for line in by_name.get("X-NETUI-CADENCE-DAYS", [])[:1]:
-        if _text(line).isdigit() and int(_text(line)) > 0:
-            person.cadence_days = int(_text(line))
-    for line in by_name.get("X-NETUI-STARRED", [])[:1]:
-        person.starred = person.starred or _text(line).lower() in ("1", "true", "yes")
-    for line in by_name.get("X-NETUI-HOW-MET", [])[:1]:
-        person.how_met = _text(line)
+    def read_dates_and_notes(self) -> None:
+        for line in self.lines_named("BDAY"):
+            self.date("birthday", _text(line), line)
+        for line in (line for line in self.lines if line.name in _ANNIVERSARY_PROPERTIES):
+            self.date("anniversary", _text(line), line)
+        for line in self.lines_named("X-ABDATE"):
+            self.date(self.label_of(line) or "date", _text(line), line)
+        for line in self.lines_named("X-NETUI-DATE"):
+            self.date(_param(line, "X-LABEL") or "date", _text(line), line)
+        self.notes += [note for note in (_text(line) for line in self.lines_named("NOTE")) if note]
 
-    if not (person.first_name or person.last_name):
-        # As Google Contacts does: a nickname, else a business's name (a plumber's card).
-        nickname = next((_one_line(_text(line)) for line in by_name.get("NICKNAME", []) if _text(line)), "")
-        person.first_name = nickname or person.company
-        c.facts = [fact for fact in c.facts if fact != ("nickname", nickname)]
-    if not (person.first_name or person.last_name):
+    def read_web_and_other_channels(self) -> None:
+        for line in self.lines_named("URL"):
+            url = _text(line)
+            self.channel("linkedin" if _LINKEDIN_PROFILE.match(url) else "website", url)
+        for line in self.lines_named("X-SOCIALPROFILE"):
+            value = _text(line)
+            service = next((t for t in _types(line) if t not in ("pref",)), "") or _param(line, "X-SERVICE-TYPE").lower()
+            kind = _SOCIAL_KINDS.get(service) or ("linkedin" if _LINKEDIN_PROFILE.match(value) else "other")
+            self.channel(kind, value, "" if kind != "other" else service)
+        for line in self.lines_named("IMPP"):
+            value = _text(line)
+            service = _param(line, "X-SERVICE-TYPE") or value.split(":", 1)[0]
+            linkedin = "linkedin" in value.lower()
+            self.channel("linkedin" if linkedin else "other", value, "" if linkedin else service)
+        for name, service in _IM_PROPERTIES.items():
+            for line in self.lines_named(name):
+                self.channel("other", _text(line), service)
+        for line in self.lines_named("X-TWITTER"):
+            self.channel("x", _text(line))
+        for line in self.lines_named("X-NETUI-CHANNEL"):
+            kind = _param(line, "X-KIND").lower()
+            known = set(_SOCIAL_KINDS.values()) | {"website", "other"}
+            self.channel(kind if kind in known else "other", _text(line), _param(line, "X-LABEL"))
+
+    def read_tags(self) -> None:
+        """CATEGORIES: tags (spaces as "-"), Android's star; its "My Contacts" group left out."""
+        person = self.person
+        for line in self.lines_named("CATEGORIES"):
+            for name in re.split(r"[,;]", _unescape(_raw(line))):
+                name = _one_line(name)
+                if not name or name.lower() in _IGNORED_CATEGORIES:
+                    continue
+                if name.lower() in _STARRED_CATEGORIES:
+                    person.starred = True
+                    continue
+                try:
+                    tag = normalise_tag(name.replace(" ", "-"))
+                except ValidationError:
+                    self.as_exported.append(_("tag as exported: {value}", value=name))
+                    continue
+                if tag not in person.tags:
+                    person.tags.append(tag)
+
+    def read_facts(self) -> None:
+        for line in self.lines_named("NICKNAME"):
+            self.fact("nickname", ", ".join(
+                _one_line(_unescape(v)) for v in _split_escaped(_raw(line), ",") if v.strip()))
+        for line in self.lines_named("X-ABRELATEDNAMES"):
+            self.fact(self.label_of(line) or "related", _text(line))
+        for line in self.lines_named("RELATED"):
+            relation = next((t for t in _types(line) if t != "pref"), "related")
+            self.fact(relation, _text(line))
+        for name, relation in _RELATION_PROPERTIES.items():
+            for line in self.lines_named(name):
+                self.fact(relation, _text(line))
+        for line in self.lines_named("X-NETUI-FACT"):
+            self.fact(_param(line, "X-LABEL") or "fact", _text(line))
+
+    def read_netui_properties(self) -> None:
+        """netui's own X-NETUI-* properties (see `write`)."""
+        person = self.person
+        for line in self.lines_named("X-NETUI-CIRCLE")[:1]:
+            try:
+                person.circle = validate_circle(_text(line))
+            except ValidationError:
+                self.as_exported.append(_("circle as exported: {value}", value=_text(line)))
+        for line in self.lines_named("X-NETUI-CADENCE-DAYS")[:1]:
+            if _text(line).isdigit() and int(_text(line)) > 0:
+                person.cadence_days = int(_text(line))
+        for line in self.lines_named("X-NETUI-STARRED")[:1]:
+            person.starred = person.starred or _text(line).lower() in ("1", "true", "yes")
+        for line in self.lines_named("X-NETUI-HOW-MET")[:1]:
+            person.how_met = _text(line)
+
+    def name_the_nameless(self) -> bool:
+        """A card without N and FN is named as Google Contacts does: after a nickname, else a
+        business's name (a plumber's card). False, and the card reported, when none is there."""
+        person = self.person
+        if not (person.first_name or person.last_name):
+            nickname = next((_one_line(_text(line)) for line in self.lines_named("NICKNAME") if _text(line)), "")
+            person.first_name = nickname or person.company
+            self.facts = [fact for fact in self.facts if fact != ("nickname", nickname)]
+        if person.first_name or person.last_name:
+            return True
         clue = (
             _("e-mail {value}", value=person.emails[0]) if person.emails
             else _("phone {value}", value=person.phones[0]) if person.phones
             else _("company {value}", value=person.company) if person.company
             else _("nothing else to recognise the person by")
         )
-        skipped.append(Skipped(where, _("no name (N, FN, NICKNAME and ORG are empty); it holds {clue}", clue=clue)))
-        return None
+        self.skipped.append(Skipped(person.where, _("no name (N, FN, NICKNAME and ORG are empty); it holds {clue}",
+                                                    clue=clue)))
+        return False
 
-    person.facts = c.facts
-    person.important_dates = list(c.dates.values())
-    notes = "\n\n".join(c.notes)
-    if c.as_exported:
-        notes = f"{notes}\n\n" + "\n".join(c.as_exported) if notes else "\n".join(c.as_exported)
-    person.notes = notes.strip()
-    return person
+    def finished(self) -> IncomingPerson:
+        """The person, with the facts, dates and notes gathered (what was kept "as exported" last)."""
+        person = self.person
+        person.facts = self.facts
+        person.important_dates = list(self.dates.values())
+        notes = "\n\n".join(self.notes)
+        if self.as_exported:
+            notes = f"{notes}\n\n" + "\n".join(self.as_exported) if notes else "\n".join(self.as_exported)
+        person.notes = notes.strip()
+        return person
+
+
+def _preferred_first(found: list[ContentLine]) -> list[ContentLine]:
+    return sorted(found, key=lambda line: "pref" not in _types(line))
+
+
+def _url_key(url: str) -> str:
+    return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).rstrip("/")
+
+
+def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> IncomingPerson | None:
+    """The person a card's content lines describe, or None (reported in `skipped`) for a card
+    with nothing to name them by; a value that cannot be kept is reported or kept in the notes."""
+    card = _Collector(lines, where, skipped)
+    card.read_name()
+    card.read_work()
+    card.read_emails_and_phones()
+    card.read_addresses()
+    card.read_dates_and_notes()
+    card.read_web_and_other_channels()
+    card.read_tags()
+    card.read_facts()
+    card.read_netui_properties()
+    return card.finished() if card.name_the_nameless() else None
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -651,20 +535,16 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
 def read(text: str) -> ReadResult:
     """Every card in a vCard file: the people, and the cards (or parts of cards) skipped."""
     result = ReadResult(FORMAT_NAME)
-    for card in _cards(text):
+    for card in cards(text):
         where = _("card {n}", n=card.number)
         if card.problem:
             result.skipped.append(Skipped(where, card.problem))
             continue
         try:
-            lines = _content_lines(card.lines)
-        except (VObjectError, ValueError, LookupError):
-            try:
-                lines = _content_lines(_repaired(card.lines))
-            except (VObjectError, ValueError, LookupError) as error:
-                result.skipped.append(Skipped(where, _("vobject cannot read it: {reason}", reason=_short(error, card.first_line))))
-                continue
-        lines = [line for line in lines if line.name not in ("BEGIN", "END") and line.name not in _BLOBS]
+            lines = properties(card)
+        except UnreadableCard as error:
+            result.skipped.append(Skipped(where, _("vobject cannot read it: {reason}", reason=error.reason)))
+            continue
         person = _person(lines, where, result.skipped)
         if person is not None:
             result.people.append(person)
@@ -708,63 +588,65 @@ def write(people: Sequence[ContactDetail], version: str = "3.0") -> str:
     if version not in VERSIONS:
         raise ValidationError("version", _("vCard {version} cannot be written; use one of: {versions}.",
                                            version=version, versions=", ".join(VERSIONS)))
-    cards = []
-    for person in people:
-        card = vobject.vCard()
-        _add(card, "version", version)
-        _add(card, "prodid", PRODID)
-        _add(card, "uid", f"contact-{person.id}@netui")
-        _add(card, "fn", person.name or person.company or f"contact {person.id}")
-        _add(card, "n", Name(family=person.last_name, given=person.first_name))
-        if person.company:
-            _add(card, "org", [person.company])
-        if person.role:
-            _add(card, "title", person.role)
-        for channel in person.channels:
-            label = _type_value(channel.label)
-            if channel.kind == "email":
-                _add(card, "email", channel.value, type=label)
-            elif channel.kind == "phone":
-                _add(card, "tel", channel.value, type=label)
-            elif channel.kind == "website":
-                _add(card, "url", channel.value, type=label)
-            elif channel.kind == "linkedin" and _LINKEDIN_PROFILE.match(channel.value):
-                _add(card, "url", channel.value)
-            elif channel.kind in ("linkedin", "x", "instagram", "facebook"):
-                _add(card, "x-socialprofile", channel.value, type=channel.kind)
-            else:
-                _add(card, "x-netui-channel", channel.value, x_kind=channel.kind, x_label=label)
-        if person.city or person.country:
-            _add(card, "adr", Address(city=person.city, country=person.country))
-        birthday = anniversary = False
-        item = 0
-        for date in person.important_dates:
-            text = _date_text(date.year, date.month, date.day, version)
-            if date.label.lower() == "birthday" and not birthday:
-                _add(card, "bday", text)
-                birthday = True
-            elif date.label.lower() == "anniversary" and not anniversary:
-                _add(card, "anniversary" if version == "4.0" else "x-anniversary", text)
-                anniversary = True
-            else:
-                item += 1
-                _add(card, "x-abdate", text, group=f"item{item}")
-                _add(card, "x-ablabel", date.label, group=f"item{item}")
-        if person.notes:
-            _add(card, "note", person.notes)
-        if person.tags:
-            _add(card, "categories", list(person.tags))
-        if person.circle:
-            _add(card, "x-netui-circle", person.circle)
-        if person.cadence_days:
-            _add(card, "x-netui-cadence-days", str(person.cadence_days))
-        if person.starred:
-            _add(card, "x-netui-starred", "TRUE")
-        if person.how_met:
-            _add(card, "x-netui-how-met", person.how_met)
-        for fact in person.facts:
-            _add(card, "x-netui-fact", fact.value, x_label=fact.label.replace('"', "'"))
-        if person.updated_at:
-            _add(card, "rev", person.updated_at.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
-        cards.append(card.serialize())
-    return "".join(cards)
+    return "".join(_card(person, version) for person in people)
+
+
+def _card(person: ContactDetail, version: str) -> str:
+    """One contact's card, serialised (see `write`)."""
+    card = vobject.vCard()
+    _add(card, "version", version)
+    _add(card, "prodid", PRODID)
+    _add(card, "uid", f"contact-{person.id}@netui")
+    _add(card, "fn", person.name or person.company or f"contact {person.id}")
+    _add(card, "n", Name(family=person.last_name, given=person.first_name))
+    if person.company:
+        _add(card, "org", [person.company])
+    if person.role:
+        _add(card, "title", person.role)
+    for channel in person.channels:
+        label = _type_value(channel.label)
+        if channel.kind == "email":
+            _add(card, "email", channel.value, type=label)
+        elif channel.kind == "phone":
+            _add(card, "tel", channel.value, type=label)
+        elif channel.kind == "website":
+            _add(card, "url", channel.value, type=label)
+        elif channel.kind == "linkedin" and _LINKEDIN_PROFILE.match(channel.value):
+            _add(card, "url", channel.value)
+        elif channel.kind in ("linkedin", "x", "instagram", "facebook"):
+            _add(card, "x-socialprofile", channel.value, type=channel.kind)
+        else:
+            _add(card, "x-netui-channel", channel.value, x_kind=channel.kind, x_label=label)
+    if person.city or person.country:
+        _add(card, "adr", Address(city=person.city, country=person.country))
+    birthday = anniversary = False
+    item = 0
+    for date in person.important_dates:
+        text = _date_text(date.year, date.month, date.day, version)
+        if date.label.lower() == "birthday" and not birthday:
+            _add(card, "bday", text)
+            birthday = True
+        elif date.label.lower() == "anniversary" and not anniversary:
+            _add(card, "anniversary" if version == "4.0" else "x-anniversary", text)
+            anniversary = True
+        else:
+            item += 1
+            _add(card, "x-abdate", text, group=f"item{item}")
+            _add(card, "x-ablabel", date.label, group=f"item{item}")
+    if person.notes:
+        _add(card, "note", person.notes)
+    if person.tags:
+        _add(card, "categories", list(person.tags))
+    if person.circle:
+        _add(card, "x-netui-circle", person.circle)
+    if person.cadence_days:
+        _add(card, "x-netui-cadence-days", str(person.cadence_days))
+    if person.starred:
+        _add(card, "x-netui-starred", "TRUE")
+    if person.how_met:
+        _add(card, "x-netui-how-met", person.how_met)
+    for fact in person.facts:
+        _add(card, "x-netui-fact", fact.value, x_label=fact.label.replace('"', "'"))
+    if person.updated_at:
+        _add(card, "rev", person.updated_at.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+    return card.serialize()

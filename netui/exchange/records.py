@@ -1,0 +1,81 @@
+"""What a reader hands up: the people a file holds and the rows it skipped.
+
+The readers (netui.exchange.formats.*) build these records from a file's text, and the
+importer (netui.exchange.importing) matches and writes them; this module sits below both and
+imports neither, so the two never need each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class IncomingPerson:
+    """One person as a file describes them. Empty strings / lists mean "not given"."""
+
+    where: str  # "line 12", "card 3": for messages
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    role: str = ""
+    city: str = ""
+    country: str = ""
+    notes: str = ""
+    how_met: str = ""
+    circle: str = ""  # one of models.CIRCLES, or "" (netui's own CSV carries it)
+    cadence_days: int | None = None
+    starred: bool = False
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    linkedin: list[str] = field(default_factory=list)  # profile URLs
+    websites: list[str] = field(default_factory=list)
+    other_channels: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, value, label)
+    tags: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    # (label, year or None, month, day), e.g. ("birthday", None, 4, 15)
+    important_dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
+    # LinkedIn's "Connected On": logged as the interaction "connected on LinkedIn".
+    connected_on: dt.date | None = None
+    # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def channels(self) -> list[tuple[str, str, str]]:
+        """Every channel as (kind, value, label)."""
+        kinds = (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
+                 ("website", self.websites))
+        return [
+            (kind, value, self.labels.get((kind, value), "")) for kind, values in kinds for value in values
+        ] + list(self.other_channels)
+
+    def add_channel(self, kind: str, value: str, label: str = "") -> None:
+        """Add a channel the person does not have yet (e-mails compared without case),
+        keeping its label ("work", "mobile") when the file gives one."""
+        same = value.casefold() if kind == "email" else value
+        if any(k == kind and (v.casefold() if kind == "email" else v) == same for k, v, _l in self.channels()):
+            return
+        lists = {"email": self.emails, "phone": self.phones, "linkedin": self.linkedin, "website": self.websites}
+        if kind not in lists:
+            self.other_channels.append((kind, value, label))
+            return
+        lists[kind].append(value)
+        if label:
+            self.labels[(kind, value)] = label
+
+
+@dataclass(frozen=True)
+class Skipped:
+    where: str  # "line 7", "card 2"
+    reason: str  # a sentence: "only a date, no name", "END:VCARD missing"
+
+
+@dataclass
+class ReadResult:
+    format_name: str  # "LinkedIn connections", "Google Contacts", "vCard", "netui CSV"
+    people: list[IncomingPerson] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
