@@ -425,7 +425,7 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
         for kind, value, label in person.channels():
             kind, value = rules.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
-        tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.rules.normalise_tag(t) for t in person.tags)]
+        tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.normalise_tag(t) for t in person.tags)]
         facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
         reminders = getattr(person, "date_reminders", None) or []
         for index, (label, year, month, day) in enumerate(person.important_dates):
