@@ -2,61 +2,29 @@
 
 from __future__ import annotations
 
-from netui import i18n
+from netui import present
 from netui.errors import ValidationError
-from netui.i18n import _, ngettext
+from netui.i18n import _
 from netui.labels import label
-from netui.cli.output import every_days, jsonable, local_time, print_json, with_notes
+from netui.cli.output import jsonable, local_time, print_json, with_notes
 
 
 def cmd_today(args) -> int:
-    from netui import agenda, when
+    from netui import agenda
 
     today = agenda.today_agenda(args.days)
     if args.json:
         print_json(today.to_json())
         return 0
-    print(_("Today, {date}", date=when.long_date(today.today)))
+    print(_("Today, {date}", date=present.long_day(today.today)))
     shown = [section for section in today.sections if section.rows]
     for section in shown:
         print(f"\n{section.title}")
         for row in section.rows:
-            print(f"  {_agenda_line(row)}")
+            print(f"  {present.agenda_line(row)}")
     if not shown:
         print(_("Nothing due: a good day to reach out to someone."))
     return 0
-
-
-def _days_late(days: int) -> str:
-    return ngettext("{n} day late", "{n} days late", days) if days else _("today")
-
-
-def _day_text(day, with_time: bool = False) -> str:
-    """'Thu 03 Dec' ('gio 03 dic'), with ' 18:30' when asked: the day names in the language."""
-    import pendulum
-
-    moment = pendulum.datetime(day.year, day.month, day.day, *((day.hour, day.minute) if with_time else ()))
-    return moment.format("ddd DD MMM HH:mm" if with_time else "ddd DD MMM", locale=i18n.language())
-
-
-def _agenda_line(row) -> str:
-    from netui import when
-
-    who = ", ".join(row.names)
-    if row.kind == "followup":
-        via = f" ({label(row.detail)})" if row.detail else ""
-        return f"#{row.id}  {who} · {row.label}{via} · {_days_late(row.days)}"
-    if row.kind == "appointment":
-        return _("{time}  {title} with {people}  (appointment #{id})",
-                 time=row.detail, title=row.label, people=who, id=row.id)
-    if row.kind == "date":
-        age = f" ({row.detail})" if row.detail else ""
-        return f"{_day_text(row.on)}  {who} · {row.label}{age} · {when.days_ahead(row.days)}"
-    if row.kind == "cadence":
-        overdue = ngettext("{n} day overdue", "{n} days overdue", row.days)
-        return f"{who} · {row.label} · {overdue} · {row.detail}"
-    return _("{time}  {title} · {detail}  (event #{id})",
-             time=_day_text(row.at, with_time=True), title=row.label, detail=row.detail, id=row.id)
 
 
 def cmd_brief(args) -> int:
@@ -74,45 +42,29 @@ def cmd_brief(args) -> int:
 
 
 def _brief_text(seen) -> str:
-    from netui import brief, when
-    from netui.dates import shown_label
+    """The brief as netui.present says it, in titled blocks of indented lines."""
+    from netui import when
 
-    status = seen.keep_in_touch
-    no_note = _("(no note)")
     lines = [f"{seen.name}  (#{seen.contact_id})"]
-    if seen.headline:
-        lines.append(f"  {seen.headline}")
-    cadence = ", " + every_days(status.cadence_days) if status.cadence_days else ""
-    overdue = ", " + ngettext("{n} day overdue", "{n} days overdue", status.days_overdue) if status.overdue else ""
-    last = _("last contacted {when}", when=when.humanize(status.last_contacted))
-    lines.append(f"  {label(status.warmth)}: {last}{cadence}{overdue}")
-    if seen.how_we_met:
-        lines.append(f"  {seen.how_we_met}")
-    if seen.facts:
-        lines += ["", _("Remember:")] + [f"  {f.label}: {f.value}" for f in seen.facts]
-    if seen.upcoming_dates:
-        lines += ["", _("Coming up:")] + [
-            f"  {d.on.isoformat()}  {shown_label(d.label)}{_turns(d.turning)} · {when.days_ahead(d.days_until)}"
-            for d in seen.upcoming_dates]
-    if seen.introductions:
-        lines += ["", _("Introductions:")] + [
-            f"  #{i.id}  {brief.introduction_line(i)}" for i in seen.introductions]  # i18n: not text
-    if seen.open_followups:
-        lines += ["", _("Open follow-ups:")] + [
-            f"  #{f.id}  {f.effective_due.isoformat()}  {f.action or no_note}" for f in seen.open_followups]
-    if seen.next_appointments:
-        lines += ["", _("Next appointments:")] + [
-            f"  {o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments]  # i18n: not text
+    lines += [f"  {line}" for line in (seen.headline, present.keep_in_touch_short(seen.keep_in_touch),
+                                       seen.how_we_met, present.give_and_take_line(seen.give_and_take),
+                                       present.came_through_line(seen.chain)) if line]
+
+    def block(title: str, shown: list[str]) -> None:
+        if shown:
+            lines.extend(["", title] + [f"  {line}" for line in shown])
+
+    block(_("Remember:"), [present.fact_line(f) for f in seen.facts])
+    block(_("Coming up:"), [present.date_line(d) for d in seen.upcoming_dates])
+    block(_("Introductions:"), [f"#{i.id}  {present.introduction_line(i)}" for i in seen.introductions])
+    block(_("Open follow-ups:"), [f"#{f.id}  {present.followup_line(f, when.today())}" for f in seen.open_followups])
+    block(_("Next appointments:"), [present.appointment_line(o) for o in seen.next_appointments])
     if seen.last_interactions:
         lines += ["", _("Last time:")]
         for info in seen.last_interactions:
             lines += with_notes(f"  {local_time(info.occurred_at)}  {label(info.kind):<9} ",
-                                 brief.interaction_lines(info))
+                                present.interaction_lines(info))
     return "\n".join(lines)
-
-
-def _turns(turning: int | None) -> str:
-    return " (" + _("turns {age}", age=turning) + ")" if turning else ""
 
 
 def cmd_cadence(args) -> int:
@@ -125,7 +77,7 @@ def cmd_cadence(args) -> int:
                                              name=args.name))
         upkeep.set_default_cadence(scope, rest, args.every)
         days = upkeep.parse_cadence(args.every)
-        every = every_days(days) if days else _("none")
+        every = present.every_days(days) if days else _("none")
         if scope.lower() == "circle":
             print(_("Default for circle {name}: {every}.", name=rest, every=every))
         else:
@@ -146,7 +98,7 @@ def cmd_cadence(args) -> int:
             source = ""
         else:
             source = " " + _("(default of {source})", source=status.source)
-        every = every_days(status.cadence_days) + source if status.cadence_days else _("no keep-in-touch")
+        every = present.every_days(status.cadence_days) + source if status.cadence_days else _("no keep-in-touch")
         due = "; " + _("next due {date}", date=status.due_on.isoformat()) if status.due_on else ""
         print(f"{name}: {every}{due}.")
     return 0
@@ -224,14 +176,13 @@ def cmd_followup(args) -> int:
         return 0
     if args.action == "list":
         shown = followups.open_followups() if args.all else followups.due_followups()
-        no_note = _("(no note)")
         if not shown:
             print(_("No open follow-ups.") if args.all else _("No follow-ups due."))
         for item in shown:
             days = (item.effective_due - when.today()).days
             via = f" ({label(item.channel)})" if item.channel else ""
             due = when.due_words(days) if days <= 0 else f"{item.effective_due.isoformat()}, {when.due_words(days)}"
-            print(f"#{item.id}  {item.contact_name} · {item.action or no_note}{via} · {due}")
+            print(f"#{item.id}  {item.contact_name} · {present.followup_action(item)}{via} · {due}")
         return 0
     item = followups.get_followup(args.id)
     if args.action == "done":

@@ -6,7 +6,8 @@ from netui.errors import ValidationError
 from netui.i18n import _
 from netui.labels import label
 from netui.store.models import INTERACTION_KINDS
-from netui.cli.output import every_days, jsonable, local_time, print_json, summary_line, with_notes
+from netui import present
+from netui.cli.output import jsonable, local_time, print_json, summary_line, with_notes
 
 
 def cmd_add(args) -> int:
@@ -100,7 +101,7 @@ def _detail_text(detail, recent) -> str:
         (_("company"), detail.company), (_("role"), detail.role), (_("city"), detail.city),
         (_("country"), detail.country), (_("circle"), label(detail.circle)), (_("how we met"), detail.how_met),
         (_("met at"), detail.met_at_title), (_("introduced by"), detail.introduced_by_name),
-        (_("keep in touch"), every_days(detail.cadence_days) if detail.cadence_days else None),
+        (_("keep in touch"), present.every_days(detail.cadence_days) if detail.cadence_days else None),
         (_("last contacted"), when.humanize(detail.last_contacted)),
         (_("tags"), " ".join(f"#{t}" for t in detail.tags)),
     ]
@@ -118,10 +119,9 @@ def _detail_text(detail, recent) -> str:
         lines += ["", _("Notes:")] + [f"  {line}" for line in detail.notes.splitlines()]
     if detail.open_followups:
         lines += ["", _("Follow-ups:")]
-        no_note = _("(no note)")
         for item in detail.open_followups:
             via = " " + _("by {channel}", channel=label(item.channel)) if item.channel else ""
-            lines.append(f"  {item.effective_due.isoformat()}{via}: {item.action or no_note}")
+            lines.append(f"  {item.effective_due.isoformat()}{via}: {present.followup_action(item)}")
     if recent:
         lines += ["", _("Timeline:")]
         # 8 columns (English kinds fit), or the longest translated kind shown.

@@ -7,7 +7,7 @@ import sys
 import unicodedata
 
 from netui.errors import ValidationError
-from netui.i18n import _, ngettext
+from netui.i18n import _
 
 
 def local_time(instant) -> str:
@@ -18,6 +18,7 @@ def local_time(instant) -> str:
 
 def summary_line(summary) -> str:
     from netui import events, when
+    from netui.present import work_text
 
     if isinstance(summary, events.EventSummary):
         start = local_time(summary.starts_at) if summary.starts_at else _("no date")
@@ -32,17 +33,6 @@ def summary_line(summary) -> str:
     if summary.overdue:
         parts.append(_("OVERDUE"))
     return "  ·  ".join(parts)
-
-
-def work_text(role: str, company: str) -> str:
-    """'Head of PR at Lumen', or either alone."""
-    if role and company:
-        return _("{role} at {company}", role=role, company=company)
-    return role or company
-
-
-def every_days(days: int) -> str:
-    return ngettext("every {n} day", "every {n} days", days)
 
 
 def with_notes(start: str, text_lines: list[str]) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from netui.errors import ValidationError
 from netui.i18n import _, ngettext
 from netui.labels import label
-from netui.cli.output import jsonable, print_json, work_text
+from netui.cli.output import jsonable, print_json
+from netui.present import work_text
 
 
 def cmd_trip(args) -> int:
