@@ -13,7 +13,7 @@ import datetime as dt
 
 import pendulum
 
-from netui import when
+from netui import upkeep, when
 from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
@@ -120,8 +120,6 @@ def cadence_source(source: str) -> str:
 def keep_in_touch_line(status) -> str:
     """Where keep-in-touch stands, in full (the contact screen):
     'warm: last contacted 3 weeks ago; keep in touch every 1 month (default of circle work), 5 days overdue'."""
-    from netui import upkeep
-
     line = _("{warmth}: last contacted {when}", warmth=label(status.warmth), when=when.humanize(status.last_contacted))
     if status.cadence_days:
         preset = upkeep.cadence_label(status.cadence_days)
