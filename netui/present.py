@@ -177,7 +177,8 @@ def turns(age: int | None) -> str:
 
 def date_line(date) -> str:
     """A date coming up: '2026-12-05  birthday (turns 40) · in 2 days'."""
-    return f"{date.on.isoformat()}  {shown_label(date.label)}{turns(date.turning)} · {when.days_ahead(date.days_until)}"
+    coming = when.days_ahead(date.days_until)
+    return f"{date.on.isoformat()}  {shown_label(date.label)}{turns(date.turning)} · {coming}"
 
 
 def appointment_line(occurrence) -> str:
