@@ -3,8 +3,8 @@ the contact screen) — who they are, the last three interactions with their not
 follow-ups, facts (children's names, hobbies...), dates in the next 60 days, how you met and who
 introduced you, where keep-in-touch stands, the next appointments with them, the give & take
 balance, their introductions (as A or as B, proposed ones too) and the chain of people who
-brought them in. The texts both faces print (the how-we-met line, an introduction, an
-interaction's lines) are made here, so the CLI and the TUI say the same thing once.
+brought them in. The how-we-met line and the headline are part of the record (`--json` has
+them); the other texts both faces print from it are netui.present's.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 
 from netui import appointments, chains, contacts, dates, followups, giving, timeline, upkeep, when
 from netui.i18n import _
-from netui.labels import label
 from netui.text import fold_key
 
 LAST_INTERACTIONS = 3
 DATE_DAYS = 60
-# Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
-INTERACTION_LINES = 5
 
 
 @dataclass(frozen=True)
@@ -65,21 +62,6 @@ class MeetingBrief:
         if self.introduced_by_name and fold_key(self.introduced_by_name) not in said:
             parts.append(_("introduced by {name}", name=self.introduced_by_name))
         return "; ".join(part for part in parts if part)
-
-
-def introduction_line(intro: giving.IntroductionInfo) -> str:
-    """'Anna Verdi → Bruno Neri: proposed · both in SEO' (then the outcome, once there is one)."""
-    return (_("{a} → {b}: {status}", a=intro.person_a_name, b=intro.person_b_name, status=label(intro.status))
-            + (f" · {intro.reason}" if intro.reason else "") + (f" · {intro.outcome}" if intro.outcome else ""))
-
-
-def interaction_lines(info: timeline.InteractionInfo, most: int = INTERACTION_LINES) -> list[str]:
-    """What an interaction was about, for the brief: its summary, then its notes, at most
-    `most` lines (the last one ending in "…" when there were more); none when it says nothing."""
-    lines = info.text_lines
-    if len(lines) > most:
-        lines = lines[:most - 1] + [lines[most - 1] + " …"]
-    return lines
 
 
 def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief:

@@ -35,7 +35,7 @@ UI_TEXT_CALLS = {
     "update", "add_column", "add_row", "Text", "Content", "append", "assemble", "from_markup",
     "add", "add_leaf", "dismiss", "exit",
 }
-UI_MODULES = ("screens", "widgets", "app.py", "cli.py")
+UI_MODULES = ("screens", "widgets", "app.py", "cli")
 # Calls where only these keywords (and for Binding its third argument) are text.
 TEXT_KEYWORD_CALLS = {
     "Binding": {"description", "tooltip"},

@@ -11,12 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netui import brief, contacts, followups, timeline, upkeep
+from netui import brief, contacts, followups, present, timeline
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
 from netui.screens.translated import TranslatedBindings
-from netui.when import days_ahead, due_words, humanize, local_zone, today
+from netui.when import local_zone, today
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
@@ -25,43 +25,24 @@ from netui.widgets.footer import KeysFooter
 WARMTH_COLOURS = {"warm": "green", "cooling": "yellow", "cold": "dim"}  # marks: the contact list's
 
 
-def source_text(source: str) -> str:
-    """Where a default cadence comes from, as people read it: 'circle work', 'tag fintech'."""
-    kind, _colon, value = source.partition(":")
-    return f"{label(kind)} {label(value) if kind == 'circle' else value}"
-
-
 def month_text(month) -> str:
     """'Dec 2025' / 'dic 2025'."""
     return pendulum.date(month.year, month.month, 1).format("MMM YYYY", locale=language())
 
 
 def brief_text(seen: brief.MeetingBrief) -> Text:
-    """Before meeting them: where you stand, how you met, what to remember, what is coming."""
+    """Before meeting them: where you stand, how you met, what to remember, what is coming
+    (the words are netui.present's, as `netui brief` prints them)."""
     text = Text()
     if seen.headline:
         text.append(seen.headline + "\n", style="bold")
     status = seen.keep_in_touch
     text.append(f"{WARMTH_MARKS.get(status.warmth, '')} ", style=WARMTH_COLOURS.get(status.warmth, ""))
-    line = _("{warmth}: last contacted {when}", warmth=label(status.warmth), when=humanize(status.last_contacted))
-    if status.cadence_days:
-        line += _("; keep in touch every {every}", every=upkeep.cadence_label(status.cadence_days))
-        if status.source.startswith(("tag:", "circle:")):
-            line += _(" (default of {source})", source=source_text(status.source))
-        if status.overdue:
-            line += ngettext(", {n} day overdue", ", {n} days overdue", status.days_overdue)
-        elif status.due_on:
-            line += _(", next by {day}", day=status.due_on.isoformat())
-    text.append(line + "\n", style="red" if status.overdue else "")
-    if seen.how_we_met:
-        text.append(seen.how_we_met + "\n")
-
-    ledger = seen.give_and_take
-    if ledger is not None and (ledger.given or ledger.received):
-        text.append(_("Give & take: you gave {given}, received {received} ({balance:+d})", given=ledger.given,
-                      received=ledger.received, balance=ledger.balance) + "\n")
-    if len(seen.chain) > 2:  # the person, who introduced them, and further up
-        text.append(_("Came through: {chain}", chain=" ← ".join(p.name for p in seen.chain[1:])) + "\n")
+    text.append(present.keep_in_touch_line(status) + "\n", style="red" if status.overdue else "")
+    for line in (seen.how_we_met, present.give_and_take_line(seen.give_and_take),
+                 present.came_through_line(seen.chain)):
+        if line:
+            text.append(line + "\n")
 
     def block(title: str, lines: list[str]) -> None:
         if lines:
@@ -69,18 +50,16 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
             for item in lines:
                 text.append(f"  {item}\n")
 
-    block(_("Remember"), [f"{f.label}: {f.value}" for f in seen.facts])
-    block(_("Coming up"), [
-        f"{d.on.isoformat()}  {shown_label(d.label)}" + (_(" (turns {age})", age=d.turning) if d.turning else "")
-        + f" · {days_ahead(d.days_until)}" for d in seen.upcoming_dates
-    ] + [f"{o.starts_at:%Y-%m-%d %H:%M}  {o.title}" for o in seen.next_appointments])
-    block(_("Introductions"), [brief.introduction_line(i) for i in seen.introductions])
+    block(_("Remember"), [present.fact_line(f) for f in seen.facts])
+    block(_("Coming up"), [present.date_line(d) for d in seen.upcoming_dates]
+          + [present.appointment_line(o) for o in seen.next_appointments])
+    block(_("Introductions"), [present.introduction_line(i) for i in seen.introductions])
     # The open follow-ups are a list of their own under the brief (see followup_line): one is
     # chosen there to be marked done, snoozed or moved.
     last_time = []
     for info in seen.last_interactions:
         start = f"{info.occurred_at.in_timezone(local_zone()):%Y-%m-%d}  {label(info.kind)}  "
-        first, *notes = brief.interaction_lines(info) or [""]
+        first, *notes = present.interaction_lines(info) or [""]
         last_time += [start + first] + [" " * len(start) + line for line in notes]
     block(_("Last time"), last_time)
     text.rstrip()
@@ -90,13 +69,13 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
 def followup_line(item: followups.FollowUpInfo, day) -> Text:
     """One open follow-up in the contact's list, as seen on `day` (today):
     '2026-12-09  email  Send the deck · in 10 days'."""
-    days = (item.effective_due - day).days
+    due, channel, action, words = present.followup_parts(item, day)
     text = Text()
-    text.append(item.effective_due.isoformat(), style="bold")
-    if item.channel:
-        text.append(f"  {label(item.channel)}")
-    text.append(f"  {item.action or _('Follow up')}")
-    text.append(f" · {due_words(days)}", style="red" if days < 0 else "dim")
+    text.append(due, style="bold")
+    if channel:
+        text.append(f"  {channel}")
+    text.append(f"  {action}")
+    text.append(f" · {words}", style="red" if item.effective_due < day else "dim")
     return text
 
 

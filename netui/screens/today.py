@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pendulum
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,12 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui import agenda
+from netui import agenda, present
 from netui.errors import NetuiError
-from netui.i18n import N_, _, language
+from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
 from netui.store.session import worker_connection
-from netui.when import long_date, short_date
 from netui.widgets.footer import KeysFooter
 
 LOOK_AHEAD_DAYS = 7
@@ -31,36 +29,17 @@ ROW_ACTIONS = {
 }
 
 
-def day_text(day, english_format: str, helper) -> str:
-    """English keeps its zero-padded day ('Thu 03 Dec'); other languages write days as
-    netui.when does ('gio 3 dic', 'giovedì 3 dicembre 2026')."""
-    if language() == "en":
-        return pendulum.date(day.year, day.month, day.day).format(english_format, locale="en")
-    return helper(day)
-
-
-def when_text(row: agenda.AgendaRow) -> str:
-    """The row's left column: how late, when, or how soon."""
-    if row.kind in ("followup", "cadence"):
-        return _("{days} d late", days=row.days) if row.days else _("today")
-    if row.kind == "appointment":
-        return row.detail
-    if row.days == 0:
-        return _("today") if row.at is None else _("today {time}", time=row.at.strftime("%H:%M"))
-    moment = day_text(row.on, "ddd DD MMM", short_date) + (f" {row.at:%H:%M}" if row.at else "")
-    return _("in {days} d, {day}", days=row.days, day=moment)
-
-
 def row_text(row: agenda.AgendaRow) -> Text:
+    """The row's when in a column (short words: netui.present.agenda_when), then who and what."""
     text = Text("  ")
     late = row.kind in ("followup", "cadence") and row.days > 0
-    when = when_text(row)
+    when = present.agenda_when(row)
     text.append(f"{when:<22}" if len(when) < 22 else f"{when}  ", style="bold red" if late else "bold")
     if row.names:
         text.append(", ".join(row.names), style="bold")
         text.append(" — ")
     text.append(row.label)
-    detail = "" if row.kind == "appointment" else row.detail
+    detail = present.agenda_detail(row)
     if detail:
         text.append(f"  ({detail})", style="dim")
     return text
@@ -127,7 +106,7 @@ class TodayScreen(TranslatedBindings, Screen):
                 items.append(Option(row_text(row), id=key))
         options.clear_options()
         options.add_options(items)
-        day = day_text(found.today, "dddd DD MMMM YYYY", long_date)
+        day = present.long_day(found.today)
         summary = _("Today, {day} — ", day=day) + ("; ".join(counts) if counts else _("nothing to do. Enjoy it."))
         self.query_one("#today-summary", Static).update(Text(summary))
         ids = [option.id for option in items if not option.disabled]

@@ -1,0 +1,145 @@
+"""The `netui` command: opens the TUI, or runs one subcommand through the domain layer.
+
+User errors print one sentence on stderr and exit with status 2.
+
+The parser (netui.cli.parser) imports no command's code; a command's area module (contacts,
+capture, agenda, trips, giving, transfer, admin) is imported when that command runs, and it
+imports the domain modules it uses: `netui --help` and the TUI path load little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import re
+import sys
+from collections.abc import Sequence
+
+import peewee
+
+from netui import config, i18n
+from netui.errors import AmbiguousNameError, NetuiError
+from netui.i18n import _
+from netui.store import db
+from netui.cli.parser import UsageError, build_parser
+
+USER_ERROR = 2
+_YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
+
+# The command, the module of netui.cli that runs it, and its function there.
+COMMANDS = {
+    "add": ("contacts", "cmd_add"), "log": ("contacts", "cmd_log"), "search": ("contacts", "cmd_search"),
+    "show": ("contacts", "cmd_show"),
+    "capture": ("capture", "cmd_capture"),
+    "today": ("agenda", "cmd_today"), "brief": ("agenda", "cmd_brief"), "cadence": ("agenda", "cmd_cadence"),
+    "date": ("agenda", "cmd_date"), "appointment": ("agenda", "cmd_appointment"),
+    "followup": ("agenda", "cmd_followup"),
+    "trip": ("trips", "cmd_trip"),
+    "favour": ("giving", "cmd_favour"), "favours": ("giving", "cmd_favours"), "intro": ("giving", "cmd_intro"),
+    "intro-status": ("giving", "cmd_intro_status"), "chain": ("giving", "cmd_chain"),
+    "connectors": ("giving", "cmd_connectors"),
+    "import": ("transfer", "cmd_import"), "export": ("transfer", "cmd_export"), "backup": ("transfer", "cmd_backup"),
+    "restore": ("transfer", "cmd_restore"),
+    "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
+}
+# Commands that run without opening the database first.
+WITHOUT_DATABASE = (
+    "locate",
+    "restore",  # also when the current file is too damaged to open
+)
+
+__all__ = ["COMMANDS", "USER_ERROR", "build_parser", "command", "main", "run_tui", "use_language"]
+
+
+def command(name: str):
+    """The function that runs the command `name`, its module imported now."""
+    module, function = COMMANDS[name]
+    return getattr(importlib.import_module(f"netui.cli.{module}"), function)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # "--04-15" (a date without its year) would read as an option: pass it on as "04-15".
+    argv = [_YEARLESS.sub(r"\1", a) for a in (sys.argv[1:] if argv is None else argv)]
+    use_language(argv)  # before the parser exists: its --help is translated too
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return run_tui(args)
+        if args.command in WITHOUT_DATABASE:
+            return command(args.command)(args)
+        # A dry run writes nothing, not even a new empty file: it imports into nothing.
+        dry_run = args.command == "import" and args.dry_run
+        database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db),
+                                    create=not dry_run)
+        try:
+            return command(args.command)(args)
+        finally:
+            database.close()
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return USER_ERROR
+    except AmbiguousNameError as error:
+        from netui.cli.output import summary_line
+
+        print(f"netui: {error}", file=sys.stderr)  # i18n: not text
+        for candidate in error.candidates:
+            print(f"  {summary_line(candidate)}", file=sys.stderr)
+        return USER_ERROR
+    except (NetuiError, db.DatabaseOpenError) as error:
+        print(f"netui: {error}", file=sys.stderr)  # i18n: not text
+        return USER_ERROR
+    except peewee.OperationalError as error:  # locked past the timeout, disk full, read-only
+        message = _("the database could not be written or read ({error}); nothing was changed.", error=error)
+        print(f"netui: {message}", file=sys.stderr)  # i18n: not text
+        return USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `netui search x | head -1`: the reader has gone, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+def use_language(argv: Sequence[str]) -> str:
+    """Choose the language: --lang, then the config file, then $LC_ALL/$LC_MESSAGES/$LANG."""
+    flag = None
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            flag = argv[index + 1]
+        elif argument.startswith("--lang="):
+            flag = argument.partition("=")[2]
+    if flag not in i18n.LANGUAGES:
+        flag = None  # argparse then says which languages there are
+    try:
+        configured = config.load().language
+    except NetuiError:
+        configured = None  # the broken file is reported where the setting is used
+    code = i18n.choose_language(flag, configured)
+    i18n.set_language(code)
+    # argparse's own words ("usage:", "options", "invalid choice") through the same catalogue.
+    argparse._ = i18n._
+    argparse.ngettext = i18n.plural_form
+    return code
+
+
+def run_tui(args) -> int:
+    from netui.app import NetuiApp  # Textual loads only when the TUI is wanted
+
+    if args.demo:
+        from netui import demo
+
+        with demo.ThrowawayNetwork() as throwaway:
+            throwaway.open()
+            demo.generate_network()
+            NetuiApp(throwaway.path, welcome=False, demo=True).run()
+        return 0
+    path = db.resolve_db_path(args.db)
+    database = db.open_database(path)
+    try:
+        NetuiApp(path, daily_backup=True).run()  # today's automatic copy is made once the list shows
+    finally:
+        database.close()
+    return 0

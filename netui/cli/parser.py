@@ -1,0 +1,312 @@
+"""The argument parser of `netui`: every command, its arguments and their help.
+
+It imports no command's code: netui.cli runs a command by importing its area module then.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from netui import __version__, i18n
+from netui.i18n import _
+from netui.labels import codes_as_typed
+from netui.store import db
+from netui.store.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
+
+
+class UsageError(Exception):
+    """Bad command-line usage; argparse's message is carried here instead of exiting."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, like every other user error
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _one_of(codes, labelled: bool = False) -> str:
+    """The help of an argument that takes one of these (English) codes; `labelled`: it takes
+    their labels in the interface's language too, so those are listed."""
+    return _("one of: {codes}", codes=codes_as_typed(codes) if labelled else ", ".join(codes))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="netui",
+        description=_("Build and keep your professional network, from the terminal."),
+        epilog=_("The database is a single SQLite file; --db or ${variable} choose it.", variable=db.DB_ENV_VAR),
+    )
+    parser.add_argument("--version", action="version", version=f"netui {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--db", metavar=_("PATH"), help=_("database file (default: ${variable} or {path})",
+                                                       variable=db.DB_ENV_VAR, path=db.default_db_path()))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh throwaway demo network"))
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help=_("language of the interface (default: the config file, then $LANG; English)"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+
+    _add_people_commands(commands)
+    commands.add_parser("locate", help=_("print where the data and configuration live"))
+    _add_capture_and_exchange_commands(commands)
+    _add_upkeep_commands(commands)
+    _add_giving_commands(commands)
+    _add_safety_commands(commands)
+
+    demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
+    demo_command.add_argument("--people", type=int, default=200)
+    demo_command.add_argument("--interactions", type=int, default=None, help=_("default: 7.5 per person"))
+    demo_command.add_argument("--seed", type=int, default=2026, help=_("same seed, same network"))
+    demo_command.add_argument("--db", dest="demo_db", metavar=_("PATH"), help=_("the (new) database file to write"))
+    return parser
+
+
+def _add_people_commands(commands) -> None:
+    """add, log, search, show."""
+    machine = _("machine-readable output")
+    repeatable = _("repeatable")
+    add = commands.add_parser("add", help=_("add a contact"))
+    add.add_argument("name", metavar=_("NAME"), help=_('full name, e.g. "Giulia Rossi"'))
+    add.add_argument("--company", default="")
+    add.add_argument("--role", default="")
+    add.add_argument("--city", default="")
+    add.add_argument("--country", default="")
+    add.add_argument("--circle", default="other", help=_one_of(CIRCLES, labelled=True))
+    add.add_argument("--email", action="append", default=[], help=repeatable)
+    add.add_argument("--phone", action="append", default=[], help=repeatable)
+    add.add_argument("--linkedin", action="append", default=[], help=_("profile URL; repeatable"))
+    add.add_argument("--tag", action="append", default=[], help=repeatable)
+    add.add_argument("--how-met", default="", help=_("how you met, in your words"))
+    add.add_argument("--cadence", type=str, default=None, metavar=_("DAYS"), help=_("keep in touch every DAYS days"))
+    add.add_argument("--note", default="")
+    add.add_argument("--star", action="store_true", help=_("mark as starred"))
+
+    log = commands.add_parser("log", help=_("log an interaction with one or more contacts"))
+    log.add_argument("names", metavar=_("NAME"), nargs="+", help=_("each participant ('#12' picks by id)"))
+    log.add_argument("--kind", default="note", help=_one_of(INTERACTION_KINDS, labelled=True))
+    log.add_argument("--when", default="now", help=_('e.g. "yesterday 18:00", "3 days ago", 2026-11-20'))
+    log.add_argument("--summary", default="", help=_("one line; defaults to the note's first line"))
+    log.add_argument("--note", default="")
+    log.add_argument("--initiated-by", choices=("me", "them"), default=None)
+    log.add_argument("--event", default=None, metavar=_("EVENT"), help=_("title or '#id' of the event it happened at"))
+    log.add_argument("--milestone", default=None, metavar=_("WHAT"),
+                     help=_("their news to congratulate ({milestones}); --kind is then ignored",
+                            milestones=", ".join(m.replace(" ", "-") for m in MILESTONES)))
+    log.add_argument("--congratulate", action="store_true",
+                     help=_("with --milestone: add the congratulation follow-up it offers"))
+
+    search = commands.add_parser(
+        "search", help=_("search contacts (names, company, city, tags, notes, facts...); "
+                         "filters: #tag circle:C city:C company:C"))
+    search.add_argument("query", metavar=_("QUERY"))
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--json", action="store_true", help=machine)
+
+    show = commands.add_parser("show", help=_("show everything about one contact"))
+    show.add_argument("name", metavar=_("NAME"))
+    show.add_argument("--json", action="store_true", help=machine)
+
+
+def _add_capture_and_exchange_commands(commands) -> None:
+    """capture, export, import."""
+    capture_command = commands.add_parser(
+        "capture", help=_("quick capture: save one person from a line, or open capture mode"))
+    capture_command.add_argument("line", metavar=_("LINE"), nargs="?",
+                                 help=_("e.g. 'Giulia Rossi @Lumen \"Head of PR\" #fintech giulia@lumen.it !2d kids'; "
+                                        "without it, the app opens in capture mode"))
+    capture_command.add_argument("--event", metavar=_("EVENT"),
+                                 help=_("the event you are at (title or '#id'); created for today if new"))
+    who = capture_command.add_mutually_exclusive_group()
+    who.add_argument("--contact", metavar=_("CONTACT"),
+                     help=_("the person the line is about ('#id' or name), when several share the name"))
+    who.add_argument("--new", action="store_true",
+                     help=_("a new person, even if someone of that name is already known"))
+
+    export_command = commands.add_parser(
+        "export", help=_("write contacts and more to CSV, vCard or iCalendar; or everything about one person (JSON)"))
+    export_command.add_argument("format", choices=("csv", "vcard", "ics", "person"))
+    export_command.add_argument("person", metavar=_("NAME"), nargs="?",
+                                help=_("person: whose data (everything stored about them, as JSON)"))
+    export_command.add_argument("--out", metavar=_("PATH"),
+                                help=_("the file to write (with --what all: a folder); person: default standard output"))
+    export_command.add_argument("--json", action="store_true", help=_("person: the format (the only one)"))
+    export_command.add_argument("--what", default=None,
+                                help=_("csv: contacts (default), interactions, events, followups, favours, "
+                                       "introductions, appointments, cadences, or all (a folder netui import reads back)"))
+    export_command.add_argument("--query", default="", help=_("only contacts the search box would show for this "
+                                                              "(and what goes with them)"))
+    export_command.add_argument("--tag", default=None, help=_("only contacts with this tag (and what goes with them)"))
+    export_command.add_argument("--city", default=None, help=_("only contacts in this city (and what goes with them)"))
+    export_command.add_argument("--excel", action="store_true", help=_("csv: UTF-8 with a BOM, for Excel"))
+    export_command.add_argument("--version", dest="vcard_version", default="3.0", choices=("3.0", "4.0"),
+                                help=_("vcard: the vCard version"))
+
+    import_command = commands.add_parser(
+        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard; "
+                         "or everything from a folder written by export csv --what all"))
+    import_command.add_argument("file", metavar="FILE", help=_("a file, or a folder written by export csv --what all"))
+    import_command.add_argument("--dry-run", action="store_true", help=_("say what would happen, write nothing"))
+
+
+
+def _add_upkeep_commands(commands) -> None:
+    """today, trip, brief, cadence, date, appointment, followup."""
+    from netui.upkeep import CADENCE_PRESETS
+
+    machine = _("machine-readable output")
+    today = commands.add_parser("today", help=_("follow-ups, dates, appointments, overdue cadences and events"))
+    today.add_argument("--days", type=int, default=7, help=_("dates in the next N days (default 7)"))
+    today.add_argument("--json", action="store_true", help=machine)
+
+    trip = commands.add_parser("trip", help=_("everyone in a city, overdue first then warmest"))
+    trip.add_argument("city", metavar=_("CITY"))
+    trip.add_argument("--from", dest="start", metavar=_("DATE"), help=_("first day: saves the trip as an event"))
+    trip.add_argument("--to", dest="end", metavar=_("DATE"), help=_("last day (default: the first)"))
+    trip.add_argument("--followups", action="store_true",
+                      help=_('with --from: a "tell them about my trip" follow-up for everyone listed'))
+    trip.add_argument("--json", action="store_true", help=machine)
+
+    brief_command = commands.add_parser("brief", help=_("what to remember before meeting someone"))
+    brief_command.add_argument("name", metavar=_("NAME"))
+    brief_command.add_argument("--json", action="store_true", help=machine)
+
+    cadence = commands.add_parser(
+        "cadence", help=_("keep in touch with someone (or a circle:NAME / tag:NAME default) every so often"))
+    cadence.add_argument("name", metavar=_("NAME"), help=_("a contact, or circle:work / tag:fintech for a default"))
+    cadence.add_argument("every", metavar=_("EVERY"), nargs="?",
+                         help=_("{presets}, N days (e.g. 45), or default",
+                                presets=", ".join(p.key for p in CADENCE_PRESETS)))
+    cadence.add_argument("--snooze", type=int, metavar=_("DAYS"), help=_("not overdue for the next DAYS days"))
+
+    date = commands.add_parser("date", help=_("add an important date (birthday, anniversary...)"))
+    date.add_argument("name", metavar=_("NAME"))
+    date.add_argument("label", metavar=_("LABEL"), help=_("e.g. birthday"))
+    date.add_argument("date", metavar=_("DATE"), help=_("1985-04-15, or --04-15 / 15/04 when the year is unknown"))
+    date.add_argument("--remind", type=int, default=7, metavar=_("DAYS"),
+                      help=_("remind this many days before (default 7)"))
+
+    _add_appointment_commands(commands)
+    _add_followup_commands(commands)
+
+
+def _add_appointment_commands(commands) -> None:
+    """appointment add, list, done, skip."""
+    appointment = commands.add_parser("appointment", help=_("recurring appointments: add, list, done, skip"))
+    actions = appointment.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help=_("add a recurring appointment"))
+    add.add_argument("title", metavar=_("TITLE"))
+    add.add_argument("--with", dest="people", action="append", required=True, metavar=_("NAME"),
+                     help=_("repeatable"))
+    add.add_argument("--start", required=True, metavar=_("WHEN"), help=_('the first one, e.g. "2026-12-01 18:30"'))
+    add.add_argument("--every", default="1w", metavar="N{w|m}", help=_("1w (default), 2w, 1m, 3m..."))
+    add.add_argument("--on", default="", metavar=_("DAYS"), help=_("weekly: the days, e.g. tue,thu"))
+    add.add_argument("--until", default=None, metavar=_("DATE"), help=_("the last day it may happen"))
+    add.add_argument("--count", type=int, default=None, metavar="N", help=_("how many times"))
+    add.add_argument("--duration", type=int, default=60, metavar=_("MINUTES"))
+    listing = actions.add_parser("list", help=_("appointments (of one person) and their next dates"))
+    listing.add_argument("name", metavar=_("NAME"), nargs="?")
+    for verb, text in (("done", _("mark one occurrence done (logs a meeting)")),
+                       ("skip", _("skip one occurrence"))):
+        marking = actions.add_parser(verb, help=text)
+        marking.add_argument("id", type=int, metavar="ID")
+        marking.add_argument("date", metavar=_("DATE"), help=_("the day of the occurrence (default today)"), nargs="?",
+                             default="today")
+
+
+
+def _add_followup_commands(commands) -> None:
+    """followup add, list, done, snooze, reschedule."""
+    followup = commands.add_parser("followup", help=_("follow-ups: add, list, done, snooze, reschedule"))
+    actions = followup.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help=_("add a follow-up with someone"))
+    add.add_argument("name", metavar=_("NAME"))
+    add.add_argument("--due", required=True, metavar=_("WHEN"), help=_("e.g. tomorrow, friday, in 3 days, 2026-12-03"))
+    add.add_argument("--action", dest="action_text", required=True, metavar=_("TEXT"),
+                     help=_("what to send or say"))
+    add.add_argument("--channel", default="", metavar=_("CHANNEL"), help=_one_of(CHANNEL_KINDS))
+    listing = actions.add_parser("list", help=_("open follow-ups due today or overdue"))
+    listing.add_argument("--all", action="store_true", help=_("every open follow-up, also those not due yet"))
+    done = actions.add_parser("done", help=_("mark a follow-up done (due or not yet)"))
+    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument("--log", dest="log_kind", metavar=_("KIND"),
+                      help=_("also log the interaction (email, call...)"))
+    done.add_argument("--note", default="")
+    snooze = actions.add_parser("snooze", help=_("put a follow-up off by DAYS days, or until a day"))
+    snooze.add_argument("id", type=int, metavar="ID")
+    snooze.add_argument("days", metavar=_("DAYS|WHEN"),
+                        help=_("days from the day it is due (or from today, if due already), or a day such as "
+                               "friday or 2026-12-10"))
+    reschedule = actions.add_parser("reschedule", help=_("move a follow-up to another day"))
+    reschedule.add_argument("id", type=int, metavar="ID")
+    reschedule.add_argument("date", metavar=_("WHEN"))
+    reschedule.add_argument("--action", dest="action_text", metavar=_("TEXT"),
+                            help=_("what to send or say, anew"))
+    reschedule.add_argument("--channel", metavar=_("CHANNEL"), help=_one_of(CHANNEL_KINDS))
+
+
+def _add_giving_commands(commands) -> None:
+    """favour, favours, intro, intro-status, chain, connectors."""
+    machine = _("machine-readable output")
+    favour = commands.add_parser("favour", help=_("record a favour given to or received from someone"))
+    favour.add_argument("name", metavar=_("NAME"))
+    direction = favour.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--gave", dest="direction", action="store_const", const="gave",
+                           help=_("you did it for them"))
+    direction.add_argument("--received", dest="direction", action="store_const", const="received",
+                           help=_("they did it for you"))
+    favour.add_argument("--kind", required=True, metavar="K",
+                        help=_one_of(k.replace(" ", "-") for k in FAVOUR_KINDS))
+    favour.add_argument("--note", default="")
+    favour.add_argument("--when", default="today", metavar=_("DATE"),
+                        help=_("the day: today (default), yesterday, 2026-11-20"))
+    favour.add_argument("--followup", metavar=_("WHEN"),
+                        help=_('also a follow-up ("Thank them for…" / "Check the … helped") due then: '
+                               "a date, friday, 'in 2 weeks' or a number of days"))
+
+    favours = commands.add_parser("favours", help=_("someone's favours and balance; or the people you owe and "
+                                                    "the people you helped recently"))
+    favours.add_argument("name", metavar=_("NAME"), nargs="?", help=_("whose ledger (without it: the two lists)"))
+    favours.add_argument("--owe", action="store_true", help=_("people who did more for you than you for them"))
+    favours.add_argument("--helped", action="store_true", help=_("favours you gave recently"))
+    favours.add_argument("--days", type=int, default=90, help=_("with --helped: how far back (default 90)"))
+    favours.add_argument("--limit", type=int, default=50)
+    favours.add_argument("--json", action="store_true", help=machine)
+
+    intro = commands.add_parser("intro", help=_("introduce one contact to another"))
+    intro.add_argument("person_a", metavar="A")
+    intro.add_argument("person_b", metavar="B")
+    intro.add_argument("--reason", required=True, metavar=_("TEXT"), help=_("why they should meet"))
+    intro.add_argument("--when", default="today", metavar=_("DATE"), help=_("the day (default today)"))
+    intro.add_argument("--status", default="proposed", choices=("proposed", "made"),
+                       help=_("proposed (default): you mean to; made: you did (a favour to each, logged with both)"))
+    intro.add_argument("--followup", metavar=_("WHEN"),
+                       help=_("with --status made: ask both how it went then (a date, 'in 2 weeks', days)"))
+
+    status = commands.add_parser("intro-status", help=_("move an introduction on: proposed → made → met → outcome"))
+    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("status", metavar=_("STATUS"), choices=INTRODUCTION_STATUSES,
+                        help=" → ".join(INTRODUCTION_STATUSES))
+    status.add_argument("--outcome", default="", metavar=_("TEXT"), help=_("with outcome: what came of it"))
+    status.add_argument("--followup", metavar=_("WHEN"),
+                        help=_("when it becomes made: ask both how it went then (a date, 'in 2 weeks', days)"))
+
+    chain = commands.add_parser("chain", help=_("who introduced someone, up to the first person, and whom they "
+                                                "brought in"))
+    chain.add_argument("name", metavar=_("NAME"))
+    chain.add_argument("--json", action="store_true", help=machine)
+
+    connectors = commands.add_parser("connectors", help=_("who brought the most people into your network"))
+    connectors.add_argument("--limit", type=int, default=10)
+    connectors.add_argument("--json", action="store_true", help=machine)
+
+
+def _add_safety_commands(commands) -> None:
+    """backup, restore, purge."""
+    backup_command = commands.add_parser("backup", help=_("copy the database safely, even while the app is open"))
+    backup_command.add_argument("--to", metavar=_("PATH"),
+                                help=_("the file (or folder) to write; default: the backups folder beside the database"))
+    restore = commands.add_parser("restore",
+                                  help=_("replace the database with a backup (the current one is saved first)"))
+    restore.add_argument("file", metavar=_("PATH"), help=_("a netui database file, e.g. one netui backup wrote"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    purge = commands.add_parser("purge", help=_("erase a person for good, everywhere (also from the trash)"))
+    purge.add_argument("name", metavar=_("NAME"), help=_("their name or '#id' (a person in the trash too)"))
+    purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
