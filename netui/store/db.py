@@ -18,7 +18,6 @@ import pendulum
 from netui.i18n import _
 from netui.store import models, sqlite
 from netui.store.location import (  # noqa: F401 -- re-exported: callers know them as db.*
-    APP_NAME,
     DB_ENV_VAR,
     DatabaseOpenError,
     check_folder,
@@ -29,13 +28,7 @@ from netui.store.location import (  # noqa: F401 -- re-exported: callers know th
     resolve_db_path,
 )
 from netui.store.migrations import MIGRATIONS, Migration
-from netui.store.sqlite import (  # noqa: F401 -- re-exported
-    APPLICATION_ID,
-    BUSY_TIMEOUT_SECONDS,
-    PRAGMAS,
-    SQLITE_HEADER,
-    NetuiDatabase,
-)
+from netui.store.sqlite import APPLICATION_ID, SQLITE_HEADER, NetuiDatabase  # noqa: F401 -- re-exported
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
