@@ -8,6 +8,9 @@ folder beside the database (mode 0700), each file readable by its owner only (06
 * `rolling_backup()`, when the app starts -> `backups/<name>-daily-YYYYMMDD.db`, at most one
   a day, the newest KEEP_DAILY kept;
 * `netui restore PATH` first copies what it replaces to `backups/<name>-before-restore-...db`.
+
+All of it is the SQLite backend's: a database that is one file. Another backend brings its
+own copy and restore (PostgreSQL: pg_dump and pg_restore) behind the same functions.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from netui.store import db, models
+from netui.store import db, location, models, sqlite
 from netui import when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import _, ngettext
@@ -156,8 +159,8 @@ def restore(source: Path, live: Path) -> Path | None:
     saved = _save_before_restore(live)
     with closing(sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)) as reader:
         try:
-            db._create_private_file(live)
-            with closing(sqlite3.connect(str(live), timeout=db.BUSY_TIMEOUT_SECONDS)) as target:
+            location.create_private_file(live)
+            with closing(sqlite3.connect(str(live), timeout=sqlite.BUSY_TIMEOUT_SECONDS)) as target:
                 reader.backup(target)
         except sqlite3.Error:
             _replace_whole(reader, live)
@@ -187,7 +190,7 @@ def _check_netui_file(path: Path, field: str) -> None:
     try:
         if path.stat().st_size == 0:
             raise _NotNetuiFile(field, _("{path}: is empty, not a netui database.", path=path))
-        db._check_existing_file(path, db.latest_version())
+        sqlite.check_existing_file(path, db.latest_version())
         with path.open("rb") as handle:  # the header's application_id: no lock, nothing torn
             application_id = int.from_bytes(handle.read(72)[68:72], "big")
     except db.DatabaseOpenError as error:
@@ -195,7 +198,7 @@ def _check_netui_file(path: Path, field: str) -> None:
         raise refusal(field, str(error)) from None
     except OSError as error:
         raise ValidationError(field, _("{path}: cannot read this file ({error}).", path=path, error=error.strerror)) from None
-    if application_id != db.APPLICATION_ID:
+    if application_id != sqlite.APPLICATION_ID:
         raise _NotNetuiFile(field, _("{path}: is not a netui database.", path=path))
 
 
@@ -209,7 +212,7 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
     _private_folder(target.parent)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
-    db._create_private_file(partial)
+    location.create_private_file(partial)
     try:
         with closing(sqlite3.connect(str(partial))) as copy:
             source.backup(copy)
@@ -230,7 +233,7 @@ def _save_before_restore(live: Path) -> Path | None:
     _check_netui_file_or_damaged(live)
     saved = backups_folder(live) / f"{live.stem}-before-restore-{_stamp()}.db"
     try:
-        with closing(sqlite3.connect(str(live), timeout=db.BUSY_TIMEOUT_SECONDS)) as current:
+        with closing(sqlite3.connect(str(live), timeout=sqlite.BUSY_TIMEOUT_SECONDS)) as current:
             _copy_database(current, saved)
     except sqlite3.Error:  # too damaged for SQLite to read: keep its bytes as they are
         _private_folder(saved.parent)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 from peewee import OperationalError, fn
 
+from netui.store import bulk
 from netui.store.models import Contact, ContactSearch, database
 from netui.text import fold
 
@@ -93,6 +94,15 @@ def reindex_contacts(contact_ids: Iterable[int]) -> None:
             marks = ", ".join("?" * len(chunk))  # plain SQL: no query objects for 100,000 ids
             database.execute_sql(f"DELETE FROM contact_search WHERE rowid IN ({marks})", chunk)
             database.execute_sql(f"{_INDEX_ROWS} AND c.id IN ({marks})", chunk)
+
+
+def write_rows(rows: Sequence[tuple], progress=None) -> None:
+    """Write index rows a bulk load built itself (inside its transaction, for contacts not in
+    the index yet): each row the contact id, then the text of each of SEARCH_COLUMNS, in that
+    order, folded (netui.text.fold) -- exactly what `rebuild_index` would write from the tables.
+    `progress(rows_written)` is called after each batch."""
+    columns = [ContactSearch.rowid, *(getattr(ContactSearch, name) for name in SEARCH_COLUMNS)]
+    bulk.insert_rows(ContactSearch, columns, rows, progress)
 
 
 def drop_contacts(contact_ids: Iterable[int]) -> None:
