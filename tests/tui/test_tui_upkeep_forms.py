@@ -14,6 +14,7 @@ from netui import appointments, contacts, dates, followups, upkeep
 from netui.app import NetuiApp
 from netui.screens.forms.appointment_form import AppointmentForm
 from netui.widgets.contact_picker import ContactPicker
+from support import settle, type_text
 
 SIZE = (120, 40)
 
@@ -28,16 +29,6 @@ def people(database):
 
 def make_app(database) -> NetuiApp:
     return NetuiApp(Path(database.database), welcome=False)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
 
 
 async def push(pilot, form) -> list:

@@ -1,0 +1,40 @@
+"""Helpers the TUI tests share to drive the app with Textual's Pilot.
+
+Import them as `from support import settle, type_text, open_contact` (tests/ is on sys.path,
+as for `conftest`). One definition each: a test that needs to wait longer or type differently
+says so at the call (`settle(pilot, rounds=2)`), not with a local copy.
+"""
+
+from __future__ import annotations
+
+from netui.screens.contact import ContactScreen
+
+
+async def settle(pilot, rounds: int = 1) -> None:
+    """Let the workers (search, timeline, ...) finish and the screen catch up with what they found.
+
+    `rounds=2` for screens whose first refresh starts another worker (a pane that follows the
+    highlight).
+    """
+    for _round in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has the focus, then let the screen catch up."""
+    await pilot.press(*("space" if character == " " else character for character in text))
+    await pilot.pause()
+
+
+async def open_contact(pilot, contact_id: int) -> ContactScreen:
+    """Open the contact and wait until its screen shows (one pause is not enough on a busy machine)."""
+    await pilot.pause()
+    pilot.app.open_contact(contact_id)
+    for _attempt in range(50):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if isinstance(screen, ContactScreen) and screen.query("#contact-name"):
+            return screen
+    raise AssertionError("the contact screen never showed")
