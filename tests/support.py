@@ -1,8 +1,8 @@
 """Helpers the TUI tests share to drive the app with Textual's Pilot.
 
-Import them as `from support import settle, type_text, open_contact` (tests/ is on sys.path,
-as for `conftest`). One definition each: a test that needs to wait longer or type differently
-says so at the call (`settle(pilot, rounds=2)`), not with a local copy.
+Import them as `from support import settle, type_text, tab_to, open_contact` (tests/ is on
+sys.path, as for `conftest`). One definition each: a test that needs to wait longer says so at
+the call (`settle(pilot, rounds=2)`), not with a local copy.
 """
 
 from __future__ import annotations
@@ -38,3 +38,13 @@ async def open_contact(pilot, contact_id: int) -> ContactScreen:
         if isinstance(screen, ContactScreen) and screen.query("#contact-name"):
             return screen
     raise AssertionError("the contact screen never showed")
+
+
+async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
+    """Press Tab, as a user would, until the widget with this id has the focus."""
+    for _press in range(limit):
+        if pilot.app.focused is not None and pilot.app.focused.id == widget_id:
+            return
+        await pilot.press("tab")
+        await pilot.pause()
+    raise AssertionError(f"Tab never reached #{widget_id} (focus: {pilot.app.focused!r})")

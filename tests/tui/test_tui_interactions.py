@@ -73,16 +73,6 @@ async def add_participant(pilot, form: InteractionForm, text: str) -> None:
     await pilot.pause()
 
 
-async def focus_field(pilot, form, field_id: str) -> None:
-    target = form.query_one(f"#{field_id}")
-    for _ in range(10):
-        if pilot.app.focused is target:
-            return
-        await pilot.press("tab")
-        await pilot.pause()
-    raise AssertionError(f"tab never reached #{field_id}")
-
-
 # --- logging an interaction -------------------------------------------------------------
 
 

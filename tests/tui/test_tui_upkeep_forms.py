@@ -14,7 +14,7 @@ from netui import appointments, contacts, dates, followups, upkeep
 from netui.app import NetuiApp
 from netui.screens.forms.appointment_form import AppointmentForm
 from netui.widgets.contact_picker import ContactPicker
-from support import settle, type_text
+from support import settle, tab_to, type_text
 
 SIZE = (120, 40)
 
@@ -41,18 +41,8 @@ async def push(pilot, form) -> list:
     return results
 
 
-async def focus_field(pilot, form, field_id: str) -> None:
-    target = form.query_one(f"#{field_id}")
-    for _ in range(20):
-        if pilot.app.focused is target:
-            return
-        await pilot.press("tab")
-        await pilot.pause()
-    raise AssertionError(f"tab never reached #{field_id}")
-
-
 async def fill(pilot, form, field_id: str, text: str) -> None:
-    await focus_field(pilot, form, field_id)
+    await tab_to(pilot, field_id)
     form.query_one(f"#{field_id}", Input).clear()
     await type_text(pilot, text)
 
@@ -149,7 +139,7 @@ async def test_monthly_appointment_disables_weekdays(frozen, database, people):
         results = await push(pilot, form)
         await type_text(pilot, "Lunch")
         await fill(pilot, form, "start", "2026-12-05 13:00")
-        await focus_field(pilot, form, "freq")
+        await tab_to(pilot, "freq")
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
         assert form.query_one("#freq", Select).value == "monthly"
