@@ -8,7 +8,10 @@ the call (`settle(pilot, rounds=2)`), not with a local copy.
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import netui
 
 if TYPE_CHECKING:  # the import checks use this module without loading Textual
     from netui.screens.contact import ContactScreen
@@ -60,6 +63,14 @@ async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
 
 
 # --- imports, read from the source (for the layering and architecture checks) ------------
+
+PACKAGE_DIR = Path(netui.__file__).parent
+
+
+def module_name(path: Path) -> str:
+    """netui/store/db.py -> netui.store.db; a package's __init__.py -> netui.store.__init__."""
+    return ".".join(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts)
+
 
 
 def import_statements(source: str, module: str) -> list[tuple[str, tuple[str, ...]]]:

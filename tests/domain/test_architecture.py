@@ -16,24 +16,17 @@ import re
 import tokenize
 from pathlib import Path
 
-import netui
 from conftest import SLOW_LIST, TESTS_DIR, slow_test_names
-from support import import_statements
+from support import PACKAGE_DIR, import_statements, module_name
 
-PACKAGE_DIR = Path(netui.__file__).parent
 MAX_MODULE_LINES = 800
 MAX_FUNCTION_LINES = 80
 STORE_DIR = PACKAGE_DIR / "store"  # the one place allowed to speak SQLite's own dialect
 
 
-def dotted_name(path: Path) -> str:
-    """netui/store/db.py -> netui.store.db; a package's __init__.py -> netui.store.__init__."""
-    return ".".join(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts)
-
-
 def netui_sources() -> dict[str, str]:
     """Every module of netui, by dotted name, with its text."""
-    return {dotted_name(path): path.read_text(encoding="utf-8") for path in sorted(PACKAGE_DIR.rglob("*.py"))}
+    return {module_name(path): path.read_text(encoding="utf-8") for path in sorted(PACKAGE_DIR.rglob("*.py"))}
 
 
 # --- 1. the import graph has no cycle ------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import netui
-from support import imported_modules
+from support import imported_modules, module_name
 
 PACKAGE_DIR = Path(netui.__file__).parent
 DOMAIN_MODULES = (
@@ -40,11 +40,6 @@ def imports_any(source: str, module: str, forbidden) -> set[str]:
         for name in imported_modules(source, module)
         if any(name == bad or name.startswith(bad + ".") for bad in forbidden)
     }
-
-
-def module_name(path: Path) -> str:
-    relative = path.relative_to(PACKAGE_DIR.parent).with_suffix("")
-    return ".".join(relative.parts)
 
 
 def domain_files() -> list[Path]:
