@@ -6,12 +6,17 @@ tests that use it write their dates relative to it, so the suite passes on any d
 that needs another moment for a while uses `travel(...)`, which comes back to the clock as it
 was (frozen at FROZEN_NOW, or running) — `pendulum.travel_to` alone would go back to the real
 clock. Such tests are marked `frozen_clock`; CI runs them again under other dates.
+
+Tiers: tests/slow/ (crash, concurrency, benchmarks), the SVG snapshots and the tests named in
+tests/slow_tests.txt are marked `slow`; `python -m pytest -n 2 -m "not slow"` is the everyday
+tier, CI runs everything. The Pilot helpers the TUI tests share are in tests/support.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from pathlib import Path
 
 import pendulum
 import pytest
@@ -53,15 +58,31 @@ def travel(instant: pendulum.DateTime):
             pendulum.travel_to(outer, freeze=True)
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "frozen_clock: the test stops the clock (CI runs it again on other dates)")
+TESTS_DIR = Path(__file__).parent
+SLOW_LIST = TESTS_DIR / "slow_tests.txt"
+SLOW_WHOLE = ("slow/", "tui/test_snapshots.py")  # folders and files that are slow whole
+
+
+def slow_test_names(path: Path = SLOW_LIST) -> set[str]:
+    """The `file::function` names (relative to tests/) listed in slow_tests.txt."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def is_slow(name: str, listed: set[str]) -> bool:
+    """`name` is a test's `file::function[parameters]` relative to tests/."""
+    return name.startswith(SLOW_WHOLE) or name.split("[", 1)[0] in listed
 
 
 def pytest_collection_modifyitems(items):
+    listed = slow_test_names()
     for item in items:
         # A test reads the stopped clock through the fixture or through FROZEN_NOW itself.
         if "frozen" in getattr(item, "fixturenames", ()) or hasattr(item.module, "FROZEN_NOW"):
             item.add_marker(pytest.mark.frozen_clock)
+        relative = Path(item.path).relative_to(TESTS_DIR).as_posix()
+        if is_slow(f"{relative}::{item.name}", listed):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

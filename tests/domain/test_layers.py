@@ -6,7 +6,6 @@ without a terminal UI; screens and widgets must go through the domain functions.
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import netui
+from support import imported_modules, module_name
 
 PACKAGE_DIR = Path(netui.__file__).parent
 DOMAIN_MODULES = (
@@ -34,42 +34,12 @@ UI_DIRS = ("screens", "widgets")
 UI_FORBIDDEN = ("netui.store.models", "peewee", "playhouse")
 
 
-def imported_modules(source: str, module: str) -> set[str]:
-    """Absolute names of the modules (and `from X import name` as X.name) `source` imports.
-
-    `module` is the dotted name of the file, used to resolve relative imports.
-    """
-    if module.endswith(".__init__"):
-        package = module.removesuffix(".__init__")
-    else:
-        package = module.rsplit(".", 1)[0]
-    names = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                origin = f"{base}.{node.module}" if node.module else base
-            else:
-                origin = node.module
-            names.add(origin)
-            names.update(f"{origin}.{alias.name}" for alias in node.names)
-    return names
-
-
 def imports_any(source: str, module: str, forbidden) -> set[str]:
     return {
         name
         for name in imported_modules(source, module)
         if any(name == bad or name.startswith(bad + ".") for bad in forbidden)
     }
-
-
-def module_name(path: Path) -> str:
-    relative = path.relative_to(PACKAGE_DIR.parent).with_suffix("")
-    return ".".join(relative.parts)
 
 
 def domain_files() -> list[Path]:

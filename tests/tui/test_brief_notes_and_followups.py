@@ -29,6 +29,7 @@ from netui.errors import ValidationError
 from netui.screens.contact import ContactScreen
 from netui.screens.forms.followup_form import FollowUpForm
 from netui.screens.forms.snooze_form import SnoozeForm
+from support import open_contact
 
 SIZE = (100, 50)
 
@@ -187,14 +188,6 @@ def two_followups() -> dict:
     soon = followups.create_followup(giulia, in_days(3), "Call about the offer", "phone")
     later = followups.create_followup(giulia, in_days(10), "Send the deck", "email")
     return dict(giulia=giulia, soon=soon, later=later)
-
-
-async def open_contact(pilot, contact_id: int) -> ContactScreen:
-    await pilot.pause()
-    pilot.app.open_contact(contact_id)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ContactScreen)
-    return pilot.app.screen
 
 
 def followup_rows(screen: ContactScreen) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from netui import capture, contacts, events, timeline
 from netui.app import NetuiApp
 from netui.screens.capture import CaptureScreen
+from support import type_text
 
 SIZE = (120, 40)
 PEOPLE = [
@@ -17,10 +18,6 @@ PEOPLE = [
     "王伟 @Shenzhen Robotics wang.wei@example.cn",
     "Marco Bianchi @Acme !tomorrow",
 ]
-
-
-async def type_line(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 def screen_text(pilot) -> str:
@@ -40,7 +37,7 @@ async def test_capture_five_people_undo_one_and_update_one(frozen, database):
         screen = pilot.app.screen
         assert isinstance(screen, CaptureScreen) and screen.event_id == event_id
         for line in PEOPLE:
-            await type_line(pilot, line)
+            await type_text(pilot, line)
             await pilot.press("enter")
             await pilot.pause()
             assert screen.query_one("#capture-line").value == ""  # cleared only once saved
@@ -53,7 +50,7 @@ async def test_capture_five_people_undo_one_and_update_one(frozen, database):
         names = sorted(s.name for s in contacts.list_contacts())
         assert names == sorted(["Giulia Rossi", "Nicolò D'Amico", "Ingrid Ødegaard", "王伟"])
         # Giulia again, by e-mail: the preview says it, Enter updates her.
-        await type_line(pilot, 'Giulia Rossi giulia@lumen.it "CMO" #speaker')
+        await type_text(pilot, 'Giulia Rossi giulia@lumen.it "CMO" #speaker')
         await pilot.pause()
         assert "Updates Giulia Rossi (same e-mail)" in screen.query_one("#capture-preview").render().plain
         await pilot.press("enter")
@@ -80,7 +77,7 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(frozen, database):
         await pilot.press("c")
         await pilot.pause()
         screen = pilot.app.screen
-        await type_line(pilot, "Bob Smith !2026-02-31")
+        await type_text(pilot, "Bob Smith !2026-02-31")
         await pilot.pause()
         assert "February 2026 has 28 days" in screen.query_one("#capture-preview").render().plain
         await pilot.press("enter")
@@ -104,7 +101,7 @@ async def test_capture_in_italian_shows_the_italian_due_forms(frozen, database, 
         help_text = screen.query_one("#capture-preview").render().plain
         assert "!2g" in help_text and "!1s" in help_text and "!domani" in help_text
         assert screen.query_one("#capture-line").placeholder.startswith("es. ")
-        await type_line(pilot, "Marco Bianchi @Acme !2g")
+        await type_text(pilot, "Marco Bianchi @Acme !2g")
         await pilot.pause()
         preview = screen.query_one("#capture-preview").render().plain
         assert "Nuovo contatto" in preview and f"Follow-up: {in_two_days}" in preview

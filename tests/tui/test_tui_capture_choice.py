@@ -7,12 +7,9 @@ from pathlib import Path
 from netui import capture, contacts, events, timeline
 from netui.app import NetuiApp
 from netui.screens.capture import CaptureScreen
+from support import type_text
 
 SIZE = (120, 40)
-
-
-async def type_line(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 async def open_capture(pilot, event_id: int) -> CaptureScreen:
@@ -34,7 +31,7 @@ async def test_choosing_one_of_two_people_with_the_keys(database, frozen):
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
-        await type_line(pilot, "franco neri !1w")
+        await type_text(pilot, "franco neri !1w")
         await pilot.pause()
         preview = text_of(screen, "#capture-preview")
         assert "2 people are called franco neri" in preview
@@ -70,7 +67,7 @@ async def test_a_new_person_or_back_to_the_line(database, frozen):
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
-        await type_line(pilot, "Franco Neri")
+        await type_text(pilot, "Franco Neri")
         await pilot.press("enter")
         await pilot.pause()
         # Esc goes back to the line, saving nothing (and stays in capture mode).
@@ -93,7 +90,7 @@ async def test_one_person_of_that_name_is_updated_with_their_spelling(database, 
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
-        await type_line(pilot, "franco neri !1w")
+        await type_text(pilot, "franco neri !1w")
         await pilot.pause()
         assert "Updates Franco Neri (same name)" in text_of(screen, "#capture-preview")
         await pilot.press("enter")
@@ -111,7 +108,7 @@ async def test_the_preview_says_when_the_event_has_not_started(database, frozen)
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
-        await type_line(pilot, "Franco Neri @Acme")
+        await type_text(pilot, "Franco Neri @Acme")
         await pilot.pause()
         day = when.typed_date(when.plain_date(starts.in_timezone(when.local_zone())))
         assert f"Fiera starts on {day}: recorded as to meet" in text_of(screen, "#capture-preview")

@@ -8,16 +8,9 @@ from pathlib import Path
 from netui import appointments, contacts, followups, timeline, upkeep
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
+from support import open_contact
 
 SIZE = (120, 40)
-
-
-async def open_contact(pilot, contact_id: int) -> ContactScreen:
-    await pilot.pause()
-    pilot.app.open_contact(contact_id)
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ContactScreen)
-    return pilot.app.screen
 
 
 def brief_of(screen: ContactScreen) -> str:

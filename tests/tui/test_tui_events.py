@@ -20,6 +20,7 @@ from netui.screens.event import AddAttendeesForm, EventScreen, when_text
 from netui.screens.forms.event_form import EventForm, event_form_values
 from netui.screens.main import MainScreen
 from netui.widgets.event_planner import EventPlanner
+from support import tab_to
 
 SIZE = (120, 40)
 
@@ -42,15 +43,6 @@ def shown(widget) -> str:
 def error_text(app: NetuiApp, field: str) -> str:
     slot = app.screen.query_one(f"#{field}-error", Static)
     return "" if slot.has_class("-empty") else slot.render().plain  # what is shown
-
-
-async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
-    """Press Tab until the widget with this id has the focus."""
-    for _ in range(limit):
-        if pilot.app.focused is not None and pilot.app.focused.id == widget_id:
-            return
-        await pilot.press("tab")
-    raise AssertionError(f"Tab never reached #{widget_id} (focus: {pilot.app.focused!r})")
 
 
 async def open_event_from_planner(pilot, title: str) -> None:

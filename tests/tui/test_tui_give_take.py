@@ -10,21 +10,9 @@ from netui.screens.chain import ChainScreen
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.contact import ContactScreen
 from netui.screens.give_take import GiveTakeScreen
+from support import open_contact
 
 SIZE = (120, 40)
-
-
-async def open_contact(pilot, contact_id: int) -> ContactScreen:
-    """Open the contact and wait until its screen shows (one pause is not enough on a busy machine)."""
-    await pilot.pause()
-    pilot.app.open_contact(contact_id)
-    for _attempt in range(50):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        screen = pilot.app.screen
-        if isinstance(screen, ContactScreen) and screen.query("#contact-name"):
-            return screen
-    raise AssertionError("the contact screen never showed")
 
 
 def brief_of(screen: ContactScreen) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from netui import contacts
 from netui.app import NetuiApp
 from netui.screens.import_screen import ImportScreen, PathSuggester
+from support import settle
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SIZE = (120, 40)
@@ -21,11 +22,6 @@ async def open_import(pilot) -> ImportScreen:
     await pilot.pause()
     assert isinstance(pilot.app.screen, ImportScreen)
     return pilot.app.screen
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_preview_then_import(database):

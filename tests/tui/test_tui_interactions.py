@@ -15,6 +15,7 @@ from netui.screens.forms.followup_form import FollowUpForm
 from netui.screens.forms.interaction_form import InteractionForm
 from netui.screens.main import MainScreen
 from netui.widgets.contact_picker import ContactPicker
+from support import settle, type_text
 
 SIZE = (120, 40)
 
@@ -31,17 +32,6 @@ def people(database):
 
 def make_app(database) -> NetuiApp:
     return NetuiApp(Path(database.database))
-
-
-async def settle(pilot) -> None:
-    """Let search workers finish and the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
 
 
 async def open_log_form_for_giulia(pilot) -> InteractionForm:
@@ -81,16 +71,6 @@ async def add_participant(pilot, form: InteractionForm, text: str) -> None:
     await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
-
-
-async def focus_field(pilot, form, field_id: str) -> None:
-    target = form.query_one(f"#{field_id}")
-    for _ in range(10):
-        if pilot.app.focused is target:
-            return
-        await pilot.press("tab")
-        await pilot.pause()
-    raise AssertionError(f"tab never reached #{field_id}")
 
 
 # --- logging an interaction -------------------------------------------------------------

@@ -9,12 +9,9 @@ from netui import capture, cli, contacts, followups, i18n
 from netui.app import NetuiApp
 from netui.screens.capture import CaptureScreen
 from netui.screens.today import TodayScreen
+from support import type_text
 
 SIZE = (120, 40)
-
-
-async def type_line(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 def today_lines(screen: TodayScreen) -> list[str]:
@@ -38,7 +35,7 @@ async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(frozen, d
             status = screen.query_one("#capture-status")
 
             # 31 February: said in Italian, and the line stays to be mended.
-            await type_line(pilot, "Giulia Rossi !31/02")
+            await type_text(pilot, "Giulia Rossi !31/02")
             await pilot.press("enter")
             await pilot.pause()
             assert screen.query_one("#capture-line").value == "Giulia Rossi !31/02"
@@ -46,10 +43,10 @@ async def test_capture_at_an_event_and_complete_a_follow_up_in_italian(frozen, d
             assert contacts.count_contacts() == 0
             await pilot.press("ctrl+u")
 
-            await type_line(pilot, 'Giulia Rossi @Lumen Digital "Responsabile PR" #fintech giulia@lumen.it !oggi figli Luca e Marta')
+            await type_text(pilot, 'Giulia Rossi @Lumen Digital "Responsabile PR" #fintech giulia@lumen.it !oggi figli Luca e Marta')
             await pilot.press("enter")
             await pilot.pause()
-            await type_line(pilot, "Marco Bianchi @Acme !2g")
+            await type_text(pilot, "Marco Bianchi @Acme !2g")
             await pilot.press("enter")
             await pilot.pause()
             assert status.render().plain.startswith("Nuovo contatto: Marco Bianchi")

@@ -9,13 +9,9 @@ from pathlib import Path
 from netui import contacts
 from netui.store import db
 from netui.app import NetuiApp
+from support import settle
 
 SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_contact_added_by_another_process_appears_in_the_open_list(database):

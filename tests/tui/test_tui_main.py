@@ -13,6 +13,7 @@ from netui.screens.forms.contact_form import ContactForm
 from netui.screens.help import HelpScreen
 from netui.screens.welcome import WelcomeScreen
 from netui.widgets.contact_list import ContactList
+from support import settle, type_text
 
 SIZE = (120, 40)
 
@@ -22,19 +23,9 @@ def app(database):
     return NetuiApp(Path(database.database), welcome=False)
 
 
-async def settle(pilot) -> None:
-    """Let search workers finish and the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def listed_names(pilot) -> list[str]:
     contact_list = pilot.app.screen.query_one(ContactList)
     return [contact_list.row(i).name for i in range(contact_list.row_count)]
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])
 
 
 async def test_main_screen_lists_people_with_their_details(app):

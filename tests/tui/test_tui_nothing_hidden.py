@@ -18,6 +18,7 @@ from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
 from netui.screens.today import TodayScreen
 from netui.widgets.contact_list import ContactList
+from support import settle
 
 SMALL = (80, 24)
 
@@ -46,13 +47,6 @@ def app(database):
     return NetuiApp(Path(database.database), welcome=False)
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def screen_lines(app) -> list[str]:
     """The characters on the terminal, line by line, as the user sees them."""
     return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
@@ -77,16 +71,16 @@ def assert_footer_shows(app, keys) -> None:
 async def test_main_footer_shows_every_promised_key_at_80_columns(app, language):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert_footer_shows(pilot.app, MAIN_KEYS)
 
 
 async def test_contact_footer_shows_its_keys_whole_at_80_columns(app, language):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("enter")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         assert_footer_shows(pilot.app, CONTACT_KEYS)
 
@@ -94,13 +88,13 @@ async def test_contact_footer_shows_its_keys_whole_at_80_columns(app, language):
 async def test_footer_keeps_every_key_when_the_terminal_is_resized(app, language):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert_footer_shows(pilot.app, MAIN_KEYS)
         await pilot.resize_terminal(80, 24)
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert_footer_shows(pilot.app, MAIN_KEYS)
         await pilot.resize_terminal(200, 40)
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert_footer_shows(pilot.app, MAIN_KEYS)
         assert len(footer_lines(pilot.app)) == 1
 
@@ -114,7 +108,7 @@ async def test_overdue_mark_is_visible_when_the_list_scrolls(frozen, app):
     timeline.log_interaction([late], "call", frozen.subtract(days=60))
     assert upkeep.keep_in_touch(late, today).overdue
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         contact_list = pilot.app.screen.query_one(ContactList)
         assert contact_list.max_scroll_y > 0, "the list needs a scroll bar for this test"
         [row] = [line for line in screen_lines(pilot.app) if "Aaron Overdue" in line]
@@ -124,11 +118,11 @@ async def test_overdue_mark_is_visible_when_the_list_scrolls(frozen, app):
 async def test_help_on_the_contact_screen_lists_netui_keys_only(app, language):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("enter")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("question_mark")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, HelpScreen)
         shown = str(pilot.app.screen.query_one("#help-text").render())
         for internal in ("VerticalScroll", "Scroll Left", "Page Right", "Scroll Up", "Scroll Right",
@@ -141,23 +135,23 @@ async def test_help_on_the_contact_screen_lists_netui_keys_only(app, language):
 async def test_esc_in_the_search_box_hands_the_keys_back_to_the_list(app):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("slash", "g", "i", "u")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("escape")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.focused, ContactList)
         assert pilot.app.screen.query_one("#search", Input).value == ""
         await pilot.press("t")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, TodayScreen)
 
 
 async def test_esc_in_an_empty_search_box_goes_to_the_list(app):
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("slash", "escape")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.focused, ContactList)
 
 
@@ -167,9 +161,9 @@ async def open_from_the_search_box(pilot, way: str) -> None:
         await pilot.press("f1")
     else:  # the palette's "today: open"
         await pilot.press("ctrl+p")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press(*"today")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("enter")
 
 
@@ -177,20 +171,20 @@ async def open_from_the_search_box(pilot, way: str) -> None:
 async def test_back_on_the_main_screen_the_focus_is_on_the_list_not_the_search_box(app, way):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("slash", "g", "i")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await open_from_the_search_box(pilot, way)
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, HelpScreen if way == "help" else TodayScreen)
         await pilot.press("escape")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, MainScreen)
         assert isinstance(pilot.app.focused, ContactList)
         search = pilot.app.screen.query_one("#search", Input)
         assert search.value == "gi", "the search still applies"
         await pilot.press("t")  # a command again, not a letter in the search
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, TodayScreen)
         assert search.value == "gi"
 
@@ -198,12 +192,12 @@ async def test_back_on_the_main_screen_the_focus_is_on_the_list_not_the_search_b
 async def test_back_from_a_contact_the_list_has_the_keys(app):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("slash", "g", "i", "enter", "enter")  # search, to the list, open
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         await pilot.press("escape")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.focused, ContactList)
         await pilot.press("slash")
         assert pilot.app.focused is pilot.app.screen.query_one("#search", Input)
@@ -212,12 +206,12 @@ async def test_back_from_a_contact_the_list_has_the_keys(app):
 async def test_q_quits_after_coming_back_from_a_contact(app):
     contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("slash", "escape", "enter")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         await pilot.press("escape")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app._exit, "q quit netui"
@@ -233,9 +227,9 @@ async def test_the_timeline_names_the_event_once(app, frozen):
     timeline.log_interaction([result.contact_id], "call", frozen.subtract(hours=1), summary="Coffee",
                              event_id=fiera)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         await pilot.press("enter")
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         text = "\n".join(screen_lines(pilot.app))
         assert "Met at Fiera" in text and "Met at Fiera @ Fiera" not in text
@@ -247,9 +241,9 @@ async def test_a_change_noticed_while_a_contact_opens_does_not_crash(app, frozen
     its first frame; reloading a screen not yet built crashed the app (seen on a busy CI)."""
     anna = contacts.create_contact("Anna Verdi")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         pilot.app.open_contact(anna)
         pilot.app.refresh_screen()  # as check_other_writers does when data_version moved
-        await settle(pilot)
+        await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         assert "Anna Verdi" in "\n".join(screen_lines(pilot.app))

@@ -11,6 +11,7 @@ from conftest import travel
 from netui import appointments, contacts, events, followups, timeline, upkeep
 from netui.app import NetuiApp
 from netui.screens.today import TodayScreen
+from support import settle
 
 SIZE = (120, 40)
 
@@ -43,11 +44,6 @@ async def open_today(pilot) -> TodayScreen:
     await settle(pilot)
     assert isinstance(pilot.app.screen, TodayScreen)
     return pilot.app.screen
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def lines(screen: TodayScreen) -> list[str]:

@@ -14,6 +14,7 @@ from netui import contacts, followups, timeline, trips
 from netui.app import NetuiApp
 from netui.screens.contact import ContactScreen
 from netui.screens.trip import TripScreen
+from support import settle, type_text
 
 SIZE = (120, 40)
 
@@ -52,16 +53,6 @@ async def open_trip(pilot, city: str = "Milano") -> TripScreen:
     await settle(pilot)
     assert pilot.app.screen is screen
     return screen
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
 
 
 def rows(screen: TripScreen) -> list[list[str]]:

@@ -14,6 +14,7 @@ from netui import appointments, contacts, dates, followups, upkeep
 from netui.app import NetuiApp
 from netui.screens.forms.appointment_form import AppointmentForm
 from netui.widgets.contact_picker import ContactPicker
+from support import settle, tab_to, type_text
 
 SIZE = (120, 40)
 
@@ -30,16 +31,6 @@ def make_app(database) -> NetuiApp:
     return NetuiApp(Path(database.database), welcome=False)
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
-    await pilot.pause()
-
-
 async def push(pilot, form) -> list:
     """Push the form; the returned list receives its result (True saved, False cancelled)."""
     await settle(pilot)
@@ -50,18 +41,8 @@ async def push(pilot, form) -> list:
     return results
 
 
-async def focus_field(pilot, form, field_id: str) -> None:
-    target = form.query_one(f"#{field_id}")
-    for _ in range(20):
-        if pilot.app.focused is target:
-            return
-        await pilot.press("tab")
-        await pilot.pause()
-    raise AssertionError(f"tab never reached #{field_id}")
-
-
 async def fill(pilot, form, field_id: str, text: str) -> None:
-    await focus_field(pilot, form, field_id)
+    await tab_to(pilot, field_id)
     form.query_one(f"#{field_id}", Input).clear()
     await type_text(pilot, text)
 
@@ -158,7 +139,7 @@ async def test_monthly_appointment_disables_weekdays(frozen, database, people):
         results = await push(pilot, form)
         await type_text(pilot, "Lunch")
         await fill(pilot, form, "start", "2026-12-05 13:00")
-        await focus_field(pilot, form, "freq")
+        await tab_to(pilot, "freq")
         await pilot.press("enter", "down", "enter")
         await pilot.pause()
         assert form.query_one("#freq", Select).value == "monthly"

@@ -1,0 +1,108 @@
+"""Helpers the tests share: driving the app with Textual's Pilot, and reading netui's imports.
+
+Import them as `from support import settle, type_text, tab_to, open_contact` (tests/ is on
+sys.path, as for `conftest`). One definition each: a test that needs to wait longer says so at
+the call (`settle(pilot, rounds=2)`), not with a local copy.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import netui
+
+if TYPE_CHECKING:  # the import checks use this module without loading Textual
+    from netui.screens.contact import ContactScreen
+
+
+# --- Pilot -------------------------------------------------------------------------------
+
+
+async def settle(pilot, rounds: int = 1) -> None:
+    """Let the workers (search, timeline, ...) finish and the screen catch up with what they found.
+
+    `rounds=2` for screens whose first refresh starts another worker (a pane that follows the
+    highlight).
+    """
+    for _round in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key into whatever has the focus, then let the screen catch up."""
+    await pilot.press(*("space" if character == " " else character for character in text))
+    await pilot.pause()
+
+
+async def open_contact(pilot, contact_id: int) -> ContactScreen:
+    """Open the contact and wait until its screen shows (one pause is not enough on a busy machine)."""
+    from netui.screens.contact import ContactScreen
+
+    await pilot.pause()
+    pilot.app.open_contact(contact_id)
+    for _attempt in range(50):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if isinstance(screen, ContactScreen) and screen.query("#contact-name"):
+            return screen
+    raise AssertionError("the contact screen never showed")
+
+
+async def tab_to(pilot, widget_id: str, limit: int = 20) -> None:
+    """Press Tab, as a user would, until the widget with this id has the focus."""
+    for _press in range(limit):
+        if pilot.app.focused is not None and pilot.app.focused.id == widget_id:
+            return
+        await pilot.press("tab")
+        await pilot.pause()
+    raise AssertionError(f"Tab never reached #{widget_id} (focus: {pilot.app.focused!r})")
+
+
+# --- imports, read from the source (for the layering and architecture checks) ------------
+
+PACKAGE_DIR = Path(netui.__file__).parent
+
+
+def module_name(path: Path) -> str:
+    """netui/store/db.py -> netui.store.db; a package's __init__.py -> netui.store.__init__."""
+    return ".".join(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts)
+
+
+
+def import_statements(source: str, module: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every import in `source`, at module level or inside a function, as (origin, names):
+    `import a.b` is ("a.b", ()), `from a import b, c` is ("a", ("b", "c")).
+
+    `module` is the dotted name of the file (`pkg.__init__` for a package's __init__.py), used
+    to make relative imports absolute.
+    """
+    if module.endswith(".__init__"):
+        package = module.removesuffix(".__init__")
+    else:
+        package = module.rsplit(".", 1)[0]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, ()) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                origin = f"{base}.{node.module}" if node.module else base
+            else:
+                origin = node.module
+            found.append((origin, tuple(alias.name for alias in node.names)))
+    return found
+
+
+def imported_modules(source: str, module: str) -> set[str]:
+    """Absolute names of the modules (and `from X import name` as X.name) `source` imports."""
+    names = set()
+    for origin, imported in import_statements(source, module):
+        names.add(origin)
+        names.update(f"{origin}.{name}" for name in imported)
+    return names
