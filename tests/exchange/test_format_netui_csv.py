@@ -328,7 +328,7 @@ def export_all() -> bytes:
     return write_contacts([contacts.get_contact(s.id) for s in summaries])
 
 
-def test_export_import_export_gives_the_same_bytes(database, tmp_path):
+def test_export_import_export_gives_the_same_bytes(frozen, database, tmp_path):
     giulia = contacts.create_contact(
         "Giulia Rossi", company="@home", role="Head of PR, Italy", city="Città di Castello",
         circle="work", cadence_days=30, starred=True, how_met="=1+1",
