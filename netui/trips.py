@@ -128,3 +128,31 @@ def trips(limit: int = 20) -> list[events.EventSummary]:
     ids = [e.id for e in Event.select(Event.id).where(Event.kind == "trip")
            .order_by(Event.starts_at.desc(nulls="LAST")).limit(limit)]
     return [events.get_event(i) for i in ids]
+
+
+def city_spelling(city: str) -> str:
+    """The way the contacts write this city (the most common spelling), else as typed."""
+    return _city_spelling(city)
+
+
+def trip_key(city: str, start: str, end: str) -> tuple[str, str, str]:
+    """What makes two requests the same trip: the city and the days as typed, ignoring case
+    and spacing. Telling more people about the same trip reuses its event; another city or
+    other days make a new one."""
+    return (" ".join(city.lower().split()), start.strip().lower(), end.strip().lower())
+
+
+@dataclass(frozen=True)
+class TripTold:
+    trip_id: int  # the trip's event
+    followups: list[int]  # the follow-ups created
+    city: str  # the trip's city, as saved
+
+
+def tell_about_trip(contact_ids: Iterable[int], city: str, start: str, end: str,
+                    same_trip: int | None = None) -> TripTold:
+    """A "tell them about my trip" follow-up for each person; the trip is saved first unless
+    `same_trip` (the event saved for the same trip_key) is given."""
+    trip_id = same_trip if same_trip is not None else plan_trip(city, start, end.strip() or None)
+    created = create_trip_followups(contact_ids, trip_id)
+    return TripTold(trip_id, created, events.get_event(trip_id).city)

@@ -93,13 +93,18 @@ class ContactList(ScrollView, can_focus=True):
 
     # --- data --------------------------------------------------------------------------
 
-    def set_source(self, source: RowSource) -> None:
-        """Show another set of rows (a new search or filter), starting at the top."""
+    def set_source(self, source: RowSource, keep_place: bool = False) -> None:
+        """Show another set of rows: a new search or filter starts at the top; the same one
+        read again (`keep_place`, after a change) keeps the cursor where it was."""
         self._source = source
         self._pages.clear()
         self.virtual_size = Size(0, source.count)
-        self.cursor = 0
-        self.scroll_to(y=0, animate=False)
+        if keep_place and source.count:
+            self.set_reactive(ContactList.cursor, min(self.cursor, source.count - 1))
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        else:
+            self.cursor = 0
+            self.scroll_to(y=0, animate=False)
         self.refresh()
         self._announce()
 
