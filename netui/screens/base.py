@@ -2,7 +2,7 @@
 
 A DataScreen defines `reload()` (read again and show). It follows the app's one "data changed"
 signal (NetuiApp.data_changed, published after every write made from the TUI and when another
-connection wrote to the file): the current screen reloads at once; a screen under another one
+connection wrote to the file): the active screen reloads at once; a screen under another one
 (a form, a pushed screen) only marks itself stale and reloads when it is shown again.
 """
 
@@ -37,7 +37,7 @@ class DataScreen(NetuiScreen):
     def _data_changed(self, source: object = None) -> None:
         if source is self:
             return  # the screen that wrote already shows what it wrote
-        if not self.is_current:
+        if not self.is_active:  # (is_current is also true under a screen that lets it show through)
             self._stale = True
             return
         try:

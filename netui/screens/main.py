@@ -16,7 +16,7 @@ from netui.labels import label
 from netui.screens import flows
 from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
-from netui.widgets.contact_list import ContactList, RowSource
+from netui.widgets.contact_list import PAGE_SIZE, ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
@@ -108,7 +108,8 @@ class MainScreen(DataScreen):
     def run_search(self, text: str) -> None:
         def search() -> tuple[RowSource, str]:
             pages = contacts.find_contacts(text)
-            return RowSource(pages.count, pages.page), describe(pages)
+            first = pages.page(0, PAGE_SIZE) if pages.count else []
+            return RowSource(pages.count, pages.page, first), describe(pages)
 
         def failed(error) -> None:
             if isinstance(error, ValidationError):  # e.g. circle:colleagues

@@ -60,5 +60,6 @@ class WorkerErrors:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             error = event.worker.error
-            self.app.notify(_("Something went wrong: {error}", error=f"{type(error).__name__}: {error}"),
+            what = f"{type(error).__name__}: {error}"  # i18n: not text (the error as Python names it)
+            self.app.notify(_("Something went wrong: {error}", error=what),
                             title=_("Unexpected error"), severity="error", timeout=15)
