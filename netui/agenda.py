@@ -157,3 +157,43 @@ def _row_json(row: AgendaRow) -> dict:
     data["on"] = row.on.isoformat()
     data["at"] = row.at.isoformat() if row.at else None
     return data
+
+
+# --- acting on a row (the Today screen's d, D and s) -------------------------------------
+
+# The kinds of row each action applies to.
+COMPLETABLE_KINDS = ("followup", "appointment")
+SNOOZABLE_KINDS = ("followup", "appointment", "cadence")
+
+
+def complete(row: AgendaRow, log: bool = False) -> str | None:
+    """Done on a row: a follow-up is completed (with `log`, the interaction it was for is
+    logged too); an appointment's occurrence is marked done, which logs it. Returns the kind
+    of interaction logged, None when none was. Dates, cadences and events have no "done"."""
+    if row.kind == "followup":
+        kind = followups.log_kind_for(followups.get_followup(row.id).channel) if log else None
+        followups.complete_followup(row.id, log_kind=kind)
+        return kind
+    if row.kind == "appointment":
+        appointments.mark_done(row.id, row.on)
+        return "appointment"  # i18n: not text
+    raise ValueError(f"a {row.kind} row cannot be done")
+
+
+def snooze_asks_days(row: AgendaRow) -> bool:
+    """A follow-up or a keep-in-touch is put off some days (to ask for); an appointment's
+    occurrence is simply skipped."""
+    return row.kind in ("followup", "cadence")
+
+
+def snooze(row: AgendaRow, days: int | None = None) -> dt.date | None:
+    """Snooze on a row: a follow-up or a keep-in-touch is put off `days` days (returns the day
+    it falls due again); an appointment's occurrence is skipped (returns None)."""
+    if row.kind == "appointment":
+        appointments.skip_occurrence(row.id, row.on)
+        return None
+    if row.kind not in SNOOZABLE_KINDS or days is None:
+        raise ValueError(f"a {row.kind} row cannot be snoozed without days")
+    if row.kind == "followup":
+        return followups.snooze_followup(row.id, days)
+    return upkeep.snooze_cadence(row.contact_ids[0], days)

@@ -1,32 +1,34 @@
-"""The Textual app: screens, global keys and undo. Flows live in netui.screens.actions."""
+"""The Textual app: screens, global keys, undo, and the one "data changed" signal.
+
+Flows live on the screens they belong to, or in netui.screens.flows when several start them;
+work off the UI thread goes through netui.screens.work."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.css.query import NoMatches
+from textual.signal import Signal
 
 from netui import contacts
 from netui.store import db
 from netui.errors import NetuiError
 from netui.i18n import N_, _
-from netui.screens.actions import Actions
+from netui.screens import flows
 from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
 from netui.screens.forms.form import FormScreen
 from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
-from netui.store.session import worker_connection
+from netui.screens.work import WorkerErrors, run_in_thread
 
 
 OTHER_WRITERS_CHECK_SECONDS = 2.0
 
 
-class NetuiApp(Actions, App):
+class NetuiApp(WorkerErrors, App):
     TITLE = "netui"  # i18n: not text (the name)
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {NetuiCommands}
@@ -52,6 +54,9 @@ class NetuiApp(Actions, App):
         self._welcome = welcome
         self._start_capture = capture_event
         self._daily_backup = daily_backup
+        # Published after every write made here and when another connection wrote to the file;
+        # the screens showing data follow it (netui.screens.base.DataScreen).
+        self.data_changed: Signal[object] = Signal(self, "data-changed")
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
@@ -71,31 +76,31 @@ class NetuiApp(Actions, App):
 
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
 
-    @work(thread=True, exclusive=True, group="backup", exit_on_error=False)
     def make_daily_backup(self) -> None:
         """After the first screen, not before it: copying a big file must not delay it."""
         from netui.store import backup
 
-        with worker_connection():
-            backup.rolling_backup()
+        run_in_thread(self, backup.rolling_backup, group="backup", exclusive=True)
+
+    def publish_change(self, source: object = None) -> None:
+        """Tell the screens the data changed (after a write made here): the current one reloads,
+        the others when shown again. `source`: a screen that already shows the change."""
+        # Our own writes from worker threads move data_version too: the poll need not see them.
+        self._data_version = db.data_version()
+        self.data_changed.publish(source)
 
     def check_other_writers(self) -> None:
-        """Reload what is shown when the file changed under us (PRAGMA data_version moved)."""
+        """Another netui (or the CLI) wrote to the file (PRAGMA data_version moved): the
+        screens show it within seconds."""
         version = db.data_version()
         if version != self._data_version:
-            self._data_version = version
-            try:
-                self.refresh_screen()
-            except NoMatches:
-                # The tick met a screen whose widgets are not all there (being built, or taken
-                # down as the app quits): it loads its data itself once built; look again next tick.
-                self._data_version = None
+            self.publish_change()
 
     def _welcome_chosen(self, choice: str | None) -> None:
         if choice == "demo":
             self.open_demo()
         elif choice == "new":
-            self.new_contact()
+            flows.new_contact(self)
 
     def open_demo(self) -> None:
         """The welcome's "load the demo": like `netui --demo`, a throwaway demo network in
@@ -120,23 +125,16 @@ class NetuiApp(Actions, App):
         if self._throwaway is not None:
             self._throwaway.close()
 
-    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
         from netui import demo
 
-        self.call_from_thread(self.notify, _("Writing a demo network…"))
-        try:
-            with worker_connection():
-                summary = demo.generate_network()
-        except NetuiError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.call_from_thread(self.refresh_screen)
-        self.call_from_thread(
-            self.notify,
-            _("Demo network: {people} people, {interactions} interactions, {events} events.",
-              people=summary.people, interactions=summary.interactions, events=summary.events),
-        )
+        def done(summary) -> None:
+            self.publish_change()
+            self.notify(_("Demo network: {people} people, {interactions} interactions, {events} events.",
+                          people=summary.people, interactions=summary.interactions, events=summary.events))
+
+        self.notify(_("Writing a demo network…"))
+        run_in_thread(self, demo.generate_network, done=done, group="demo", exclusive=True)
 
     def check_action(self, action: str, parameters) -> bool | None:
         # In a form, q, c and t are just letters (they reach here from a Select or a button).
@@ -151,10 +149,74 @@ class NetuiApp(Actions, App):
         self.open_capture(getattr(self.screen, "current_event_id", lambda: None)())
 
     def action_undo(self) -> None:
-        self.undo_last()
+        flows.undo_last(self)
 
     def action_today(self) -> None:
         self.open_today()
+
+    # --- undo ----------------------------------------------------------------------------
+
+    def remember_undo(self, what: tuple[str, int]) -> None:
+        self._undo.append(what)
+
+    def take_undo(self) -> tuple[str, int] | None:
+        return self._undo.pop() if self._undo else None
+
+    def find_people(self, text: str) -> list[tuple[int, str]]:
+        """The pickers' finder (netui.screens.flows.find_people)."""
+        return flows.find_people(text)
+
+    # --- going places (the screens' keys and the palette) ----------------------------------
+
+    def open_contact(self, contact_id: int) -> None:
+        from netui.screens.contact import ContactScreen
+
+        self.push_screen(ContactScreen(contact_id))
+
+    def open_event(self, event_id: int) -> None:
+        from netui.screens.event import EventScreen
+
+        self.push_screen(EventScreen(event_id))
+
+    def open_today(self) -> None:
+        from netui.screens.today import TodayScreen
+
+        if not isinstance(self.screen, TodayScreen):
+            self.push_screen(TodayScreen())
+
+    def open_trip(self, city: str = "") -> None:
+        from netui.screens.trip import TripScreen
+
+        self.push_screen(TripScreen(city))
+
+    def open_give_and_take(self, section: str = "owe") -> None:
+        from netui.screens.give_take import GiveTakeScreen
+
+        self.push_screen(GiveTakeScreen(section))
+
+    def open_chain(self, contact_id: int) -> None:
+        from netui.screens.chain import ChainScreen
+
+        self.push_screen(ChainScreen(contact_id))
+
+    def open_trash(self) -> None:
+        from netui.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen())
+
+    def open_capture(self, event_id: int | None = None) -> None:
+        self.push_screen(CaptureScreen(event_id))
+
+    def open_import(self) -> None:
+        from netui.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen())
+
+    def export_view(self, query: str = "", count: int | None = None) -> None:
+        """The export screen, set to the contacts the list shows for this search-box text."""
+        from netui.screens.export_screen import ExportScreen
+
+        self.push_screen(ExportScreen(query, count))
 
     def get_system_commands(self, screen):
         """Textual's own palette commands (Theme, Quit, Keys...), in the user's language."""

@@ -158,6 +158,13 @@ def set_event_status(event_id: int, status: str) -> None:
     update_event(event_id, status=status)
 
 
+def next_status(current: str) -> str:
+    """The status after `current`, in EVENT_STATUSES' order, round to the first: idea →
+    planned → registered → attended → skipped → idea. Attended needs the event to have started;
+    when set_event_status refuses it, asking again from "attended" offers "skipped"."""
+    return EVENT_STATUSES[(EVENT_STATUSES.index(current) + 1) % len(EVENT_STATUSES)]
+
+
 def delete_event(event_id: int) -> None:
     with database.atomic():
         if not Event.delete().where(Event.id == event_id).execute():

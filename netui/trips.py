@@ -72,7 +72,7 @@ def people_in_city(city: str, today: dt.date | None = None) -> list[TripPerson]:
 def plan_trip(city: str, start: dt.date | str, end: dt.date | str | None = None) -> int:
     """Save the trip as an event of kind "trip" ("Trip to Milano", planned), from the first day
     to the last (both local days, whole days); returns the event id."""
-    name = _spelling_in_network(city)
+    name = spelling_in_network(city)
     first = _day(start, "from")
     last = _day(end, "to") if end is not None else first
     if last < first:
@@ -111,12 +111,13 @@ def _day(value, field_name: str) -> dt.date:
     return when.plain_date(value)
 
 
-def _spelling_in_network(city: str) -> str:
+def spelling_in_network(city: str) -> str:
     """The way the contacts write this city (rules.city_spelling), else as typed."""
     key = fold_key(city)
     if not key:
         raise ValidationError("city", _("Name the city of the trip."))
-    written = Contact.select(Contact.city).where(fn.fold_key(Contact.city) == key).tuples()
+    written = (Contact.select(Contact.city)
+               .where(fn.fold_key(Contact.city) == key, Contact.trashed_at.is_null()).tuples())
     return city_spelling(city, (spelling for (spelling,) in written))
 
 
@@ -125,3 +126,26 @@ def trips(limit: int = 20) -> list[events.EventSummary]:
     ids = [e.id for e in Event.select(Event.id).where(Event.kind == "trip")
            .order_by(Event.starts_at.desc(nulls="LAST")).limit(limit)]
     return [events.get_event(i) for i in ids]
+
+
+def trip_key(city: str, start: str, end: str) -> tuple[str, str, str]:
+    """What makes two requests the same trip: the city and the days as typed, ignoring case
+    and spacing. Telling more people about the same trip reuses its event; another city or
+    other days make a new one."""
+    return (" ".join(city.lower().split()), start.strip().lower(), end.strip().lower())
+
+
+@dataclass(frozen=True)
+class TripTold:
+    trip_id: int  # the trip's event
+    followups: list[int]  # the follow-ups created
+    city: str  # the trip's city, as saved
+
+
+def tell_about_trip(contact_ids: Iterable[int], city: str, start: str, end: str,
+                    same_trip: int | None = None) -> TripTold:
+    """A "tell them about my trip" follow-up for each person; the trip is saved first unless
+    `same_trip` (the event saved for the same trip_key) is given."""
+    trip_id = same_trip if same_trip is not None else plan_trip(city, start, end.strip() or None)
+    created = create_trip_followups(contact_ids, trip_id)
+    return TripTold(trip_id, created, events.get_event(trip_id).city)

@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -16,7 +15,7 @@ from netui.capture_line import EXAMPLE_LINE
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.when import typed_date
-from netui.screens.translated import TranslatedBindings
+from netui.screens.base import NetuiScreen
 from netui.widgets.footer import KeysFooter
 from netui.widgets.lists import VimOptionList
 
@@ -89,7 +88,7 @@ class CaptureChoice(VimOptionList):
         self.screen.back_to_line()
 
 
-class CaptureScreen(TranslatedBindings, Screen):
+class CaptureScreen(NetuiScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave capture mode")),
         Binding("ctrl+z", "undo_capture", N_("Undo last"), tooltip=N_("Take back the last capture exactly")),
@@ -171,6 +170,7 @@ class CaptureScreen(TranslatedBindings, Screen):
             line.focus()
             return
         self.captured.append(result)
+        self.app.publish_change()
         # Committed to disk above; only now does the field clear for the next person.
         line.value = ""
         self.query_one("#capture-choice").display = False
@@ -220,6 +220,7 @@ class CaptureScreen(TranslatedBindings, Screen):
             return
         result = self.captured.pop()
         capture.undo_capture(result.undo)
+        self.app.publish_change()
         status.update(Text(_("Took back {name}.", name=result.name), style="bold yellow"))
         self._show_log()
 

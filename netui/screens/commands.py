@@ -12,18 +12,20 @@ from netui.i18n import _
 class NetuiCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         """(name, callback, help) for what can be done on the current screen."""
+        from netui.screens import flows
         from netui.screens.contact import ContactScreen
+        from netui.screens.event import EventScreen
         from netui.screens.main import MainScreen
 
         app, screen = self.app, self.screen
         found = [
-            (_("contact: new"), app.new_contact, _("Add a new contact")),
-            (_("event: new"), app.new_event, _("Plan a new event")),
+            (_("contact: new"), partial(flows.new_contact, app), _("Add a new contact")),
+            (_("event: new"), partial(flows.new_event, app), _("Plan a new event")),
             (_("capture: start"), app.action_capture, _("Quick capture: one line per person met")),
             (_("today: open"), app.open_today,
              _("Follow-ups due, dates coming, people to get in touch with, appointments, events")),
             (_("trip: plan"), app.open_trip, _("Whom do you know in a city? Tell them you are coming")),
-            (_("appointment: new"), app.new_appointment, _("A recurring appointment with one or more people")),
+            (_("appointment: new"), partial(flows.new_appointment, app), _("A recurring appointment with one or more people")),
             (_("favours: people I owe"), partial(app.open_give_and_take, "owe"),
              _("People who did more for you than you for them")),
             (_("favours: people I helped"), partial(app.open_give_and_take, "helped"),
@@ -37,7 +39,7 @@ class NetuiCommands(Provider):
             (_("data: export"), app.export_view,
              _("Export contacts, interactions, events or follow-ups: CSV, vCard or iCalendar")),
             (_("contacts: trash"), app.open_trash, _("People moved to the trash: restore them or erase them for good")),
-            (_("app: undo"), app.undo_last, _("Undo the last trash")),
+            (_("app: undo"), partial(flows.undo_last, app), _("Undo the last trash")),
             (_("app: help"), app.action_help, _("Keys of the focused pane")),
             (_("app: quit"), app.exit, _("Quit netui")),
         ]
@@ -70,11 +72,8 @@ class NetuiCommands(Provider):
                 (_("follow-up: reschedule"), screen.action_followup_reschedule,
                  _("Move the chosen follow-up to another day, or change what to send")),
             ]
-        event_screen = type(screen).__name__ == "EventScreen"
-        if event_screen:
-            found += [
-                (_("event: edit"), partial(self.app.edit_event, screen.event_id), _("Edit this event")),
-            ]
+        if isinstance(screen, EventScreen):
+            found += [(_("event: edit"), screen.action_edit, _("Edit this event"))]
         return found
 
     async def discover(self) -> Hits:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
 import pendulum
 from rich.text import Text
+from textual.app import SuspendNotSupported
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netui import brief, contacts, followups, present, timeline
+from netui import brief, contacts, followups, present, timeline, upkeep
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
-from netui.screens.translated import TranslatedBindings
+from netui.screens import flows
+from netui.screens.base import DataScreen
+from netui.screens.guard import reports_errors
 from netui.when import local_zone, today
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
@@ -105,7 +113,7 @@ def detail_text(detail: contacts.ContactDetail) -> Text:
 ACTIVITY_MONTHS = 12
 
 
-class ContactScreen(TranslatedBindings, Screen):
+class ContactScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
         Binding("e", "edit", N_("Edit"), tooltip=N_("Edit this contact")),
@@ -153,9 +161,6 @@ class ContactScreen(TranslatedBindings, Screen):
     def on_mount(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         detail = contacts.get_contact(self.contact_id)
         star = "★ " if detail.starred else ""
@@ -201,54 +206,183 @@ class ContactScreen(TranslatedBindings, Screen):
 
     def action_followup_done(self) -> None:
         if (chosen := self.chosen_followup()) is not None:
-            self.app.complete_followup(chosen)
+            flows.complete_followup(self.app, chosen)
 
     def action_followup_snooze(self) -> None:
         if (chosen := self.chosen_followup()) is not None:
-            self.app.snooze_followup(chosen)
+            flows.snooze_followup(self.app, chosen)
 
     def action_followup_reschedule(self) -> None:
         if (chosen := self.chosen_followup()) is not None:
-            self.app.reschedule_followup(chosen)
+            flows.reschedule_followup(self.app, chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_edit(self) -> None:
-        self.app.edit_contact(self.contact_id)
-
     def action_log(self) -> None:
-        self.app.log_interaction((self.contact_id,))
-
-    def action_followup(self) -> None:
-        self.app.add_followup(self.contact_id)
-
-    def action_keep_in_touch(self) -> None:
-        self.app.set_keep_in_touch(self.contact_id)
-
-    def action_add_date(self) -> None:
-        self.app.add_important_date(self.contact_id)
+        flows.log_interaction(self.app, (self.contact_id,))
 
     def action_appointment(self) -> None:
-        self.app.new_appointment((self.contact_id,))
-
-    def action_news(self) -> None:
-        self.app.log_news(self.contact_id)
-
-    def action_gave(self) -> None:
-        self.app.record_favour(self.contact_id, "gave")
-
-    def action_received(self) -> None:
-        self.app.record_favour(self.contact_id, "received")
-
-    def action_introduce(self) -> None:
-        self.app.introduce(self.contact_id)
+        flows.new_appointment(self.app, (self.contact_id,))
 
     def action_chain(self) -> None:
         self.app.open_chain(self.contact_id)
 
-    def action_edit_notes(self) -> None:
-        self.app.edit_notes_in_editor(self.contact_id)
-
     def action_trash(self) -> None:
-        self.app.trash_contact(self.contact_id)
+        flows.trash_contact(self.app, self.contact_id)
+
+    # --- flows: a form, then the domain call (the form publishes the change) ---------------
+
+    @property
+    def name_shown(self) -> str:
+        return contacts.get_contact(self.contact_id).name
+
+    def action_edit(self) -> None:
+        from netui.screens.forms.contact_form import ContactForm, contact_form_values
+
+        detail = contacts.get_contact(self.contact_id)
+
+        def submit(form_values: dict) -> None:
+            contacts.save_contact(self.contact_id, form_values)
+            self.notify(_("Saved {name}.", name=self.name_shown))
+
+        self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), contact_form_values(detail), submit))
+
+    def action_followup(self) -> None:
+        from netui.screens.forms.followup_form import FollowUpForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            followups.create_followup(self.contact_id, values["due_on"], values["action"], values["channel"])
+            self.notify(_("Follow-up with {name} added.", name=name))
+
+        initial = {"due_on": _("in 2 days"), "channel": "", "action": ""}
+        self.app.push_screen(FollowUpForm(_("Follow up with {name}", name=name), initial, submit))
+
+    def action_keep_in_touch(self) -> None:
+        from netui.screens.forms.cadence_form import CadenceForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            upkeep.set_cadence(self.contact_id, values["every"])
+            if values["snooze_days"]:
+                upkeep.snooze_cadence(self.contact_id, values["snooze_days"])
+            status = upkeep.keep_in_touch(self.contact_id)
+            self.notify(_("Keep in touch with {name}: {every}.", name=name,
+                          every=upkeep.cadence_label(status.cadence_days)))
+
+        status = upkeep.keep_in_touch(self.contact_id)
+        self.app.push_screen(CadenceForm(_("Keep in touch with {name}", name=name), {"status": status}, submit))
+
+    def action_add_date(self) -> None:
+        from netui import dates
+        from netui.screens.forms.date_form import ImportantDateForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            dates.add_date(self.contact_id, **values)
+            self.notify(_("Added {label} of {name}.", label=dates.shown_label(values["label"]), name=name))
+
+        self.app.push_screen(ImportantDateForm(_("A date to remember for {name}", name=name), {}, submit))
+
+    def action_news(self) -> None:
+        """Their news (a milestone): logged, and a congratulation follow-up if the user wants."""
+        from netui.screens.forms.milestone_form import MilestoneForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            offer = timeline.log_milestone([self.contact_id], values["milestone"], values["note"], values["when"])
+            if values["congratulate"]:
+                followups.accept_offer(offer)
+                self.notify(_("Logged: {milestone}. Follow-up: {action} by {day}.", milestone=label(offer.milestone),
+                              action=offer.action, day=offer.due_on.isoformat()))
+            else:
+                self.notify(_("Logged: {milestone}.", milestone=label(offer.milestone)))
+
+        self.app.push_screen(MilestoneForm(_("News from {name}", name=name), {"when": _("now")}, submit))
+
+    def action_gave(self) -> None:
+        self._record_favour("gave")
+
+    def action_received(self) -> None:
+        self._record_favour("received")
+
+    def _record_favour(self, direction: str) -> None:
+        from netui import giving
+        from netui.screens.forms.favour_form import FavourForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            giving.record_favour(self.contact_id, direction, **values)
+            ledger = giving.balance(self.contact_id)
+            self.notify(_("Recorded. With {name}: you gave {given}, received {received}.", name=name,
+                          given=ledger.given, received=ledger.received))
+
+        title = (_("A favour you did for {name}", name=name) if direction == "gave"
+                 else _("A favour {name} did for you", name=name))
+        hint = _("in 2 weeks: check it helped") if direction == "gave" else _("tomorrow: thank them")
+        self.app.push_screen(FavourForm(title, {"followup_hint": hint}, submit))
+
+    def action_introduce(self) -> None:
+        from netui import giving
+        from netui.screens.forms.introduce_form import IntroduceForm
+
+        def submit(values: dict) -> None:
+            introduction_id = giving.introduce(self.contact_id, values["other_id"], values["reason"], values["on"],
+                                               values["status"])
+            info = giving.get_introduction(introduction_id)
+            pair = {"a": info.person_a_name, "b": info.person_b_name}
+            if values["status"] == "made" and values["followup"]:
+                offer = giving.introduction_offer(introduction_id)
+                giving.accept_introduction_offer(offer)
+                message = _("Introduced {a} to {b}; follow-ups with both by {day}.", **pair,
+                            day=offer.due_on.isoformat())
+            elif values["status"] == "made":
+                message = _("Introduced {a} to {b}.", **pair)
+            else:
+                message = _("Introduction of {a} to {b} noted as an idea.", **pair)
+            self.notify(message)
+
+        self.app.push_screen(IntroduceForm(_("Introduce {name} to…", name=self.name_shown), {},
+                                           flows.find_people, submit))
+
+    @reports_errors
+    def action_edit_notes(self) -> None:
+        """Long notes are best written in the user's own editor ($VISUAL or $EDITOR)."""
+        detail = contacts.get_contact(self.contact_id)
+        notes = self._notes_from_editor(detail.notes)
+        if notes is not None and notes != detail.notes:
+            contacts.update_contact(self.contact_id, notes=notes)
+            self.app.publish_change()
+            self.notify(_("Notes of {name} saved.", name=detail.name))
+
+    def _notes_from_editor(self, notes: str) -> str | None:
+        """The notes as the editor left them; None (and a notice) when it failed."""
+        editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        # A private temporary file (mode 0600): the notes are personal.
+        handle, name = tempfile.mkstemp(prefix="netui-notes-", suffix=".md")
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(notes)
+            try:
+                try:
+                    with self.app.suspend():
+                        finished = subprocess.run([*editor, str(path)])
+                except SuspendNotSupported:  # no real terminal (tests): run it as it is
+                    finished = subprocess.run([*editor, str(path)])
+            except OSError as error:
+                self.notify(_("Could not start the editor {editor}: {error}", editor=editor[0],
+                              error=error.strerror), severity="error")
+                return None
+            if finished.returncode != 0:
+                self.notify(_("The editor exited with an error; the notes were not changed."), severity="error")
+                return None
+            return path.read_text(encoding="utf-8").rstrip("\n")
+        finally:
+            path.unlink(missing_ok=True)

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,17 +17,13 @@ from netui.errors import NetuiError, NotFoundError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
+from netui.screens import flows
+from netui.screens.base import DataScreen
 from netui.screens.guard import reports_errors
-from netui.screens.translated import TranslatedBindings
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList
 from netui.widgets.footer import KeysFooter
-
-# What `s` moves an event to next. From "registered" it tries "attended" first; if the
-# domain refuses (the event has not started yet) a second `s` goes on to "skipped".
-STATUS_CYCLE = ("idea", "planned", "registered", "attended", "skipped")
-
 
 def when_text(detail: events.EventSummary) -> str:
     """'Thu 3 Dec 2026 09:00 – 18:00 · in 4 days', in the local zone; the time in the
@@ -110,7 +105,7 @@ class AddAttendeesForm(FormScreen):
         }
 
 
-class EventScreen(TranslatedBindings, Screen):
+class EventScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Back to the previous screen")),
         Binding("e", "edit", N_("Edit"), tooltip=N_("Edit this event")),
@@ -140,8 +135,7 @@ class EventScreen(TranslatedBindings, Screen):
         self.query_one("#attendees", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self._refused_status = None
-        self.reload()
+        self._refused_status = None  # back here, `s` starts again from the status shown
 
     def reload(self) -> None:
         """Read the event again from the database and show it, keeping the highlighted person."""
@@ -190,14 +184,22 @@ class EventScreen(TranslatedBindings, Screen):
         self.app.pop_screen()
 
     def action_edit(self) -> None:
-        self.app.edit_event(self.event_id)
+        from netui.screens.forms.event_form import EventForm, event_form_values
+
+        detail = events.get_event(self.event_id)
+
+        def submit(values: dict) -> None:
+            events.update_event(self.event_id, **values)
+            self.notify(_("Saved {title}.", title=values.get("title") or detail.title))
+
+        self.app.push_screen(EventForm(_("Edit {title}", title=detail.title), event_form_values(detail), submit))
 
     def action_add_people(self) -> None:
         listed = {p.contact_id for p in self.detail.attendees} if self.detail else set()
         title = self.detail.title if self.detail else ""
 
         def find(text: str) -> list[tuple[int, str]]:
-            return [(i, label) for i, label in self.app.find_people(text) if i not in listed]
+            return [(i, label) for i, label in flows.find_people(text) if i not in listed]
 
         def submit(values: dict) -> None:
             ids = [i for i in values["contact_ids"] if i not in listed]
@@ -229,7 +231,7 @@ class EventScreen(TranslatedBindings, Screen):
                 events.mark_met(self.event_id, person.contact_id)
         except NetuiError as error:
             self.notify(str(error), severity="error")
-        self.reload()
+        self.app.publish_change()
 
     @reports_errors
     def action_remove_attendee(self) -> None:
@@ -237,15 +239,15 @@ class EventScreen(TranslatedBindings, Screen):
         if person is None:
             return
         events.remove_attendee(self.event_id, person.contact_id)
-        self.reload()
+        self.app.publish_change()
         self.notify(_("Took {name} off the list.", name=person.name))
 
     @reports_errors
     def action_cycle_status(self) -> None:
         if self.detail is None:
             return
-        current = self._refused_status or self.detail.status
-        following = STATUS_CYCLE[(STATUS_CYCLE.index(current) + 1) % len(STATUS_CYCLE)]
+        # After a refusal (attended before the event started), `s` again offers the next one.
+        following = events.next_status(self._refused_status or self.detail.status)
         try:
             events.set_event_status(self.event_id, following)
         except NetuiError as error:
@@ -253,7 +255,7 @@ class EventScreen(TranslatedBindings, Screen):
             self.notify(str(error), severity="error", title=_("Still {status}", status=label(self.detail.status)))
             return
         self._refused_status = None
-        self.reload()
+        self.app.publish_change()
         self.notify(_("Status: {status}.", status=label(following)))
 
     @on(OptionList.OptionSelected, "#attendees")

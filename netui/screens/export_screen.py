@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, Static
 
 from netui.exchange import exporting
@@ -17,8 +16,8 @@ from netui import when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.screens.import_screen import PathSuggester
-from netui.screens.translated import TranslatedBindings
-from netui.store.session import worker_connection
+from netui.screens.base import NetuiScreen
+from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
 # (label, format, vCard version, file suffix)
@@ -51,7 +50,7 @@ def default_target(choice: int, table: str) -> Path:
     return stem.with_suffix(FORMATS[choice][3])
 
 
-class ExportScreen(TranslatedBindings, Screen):
+class ExportScreen(NetuiScreen):
     """Choose format, table, contacts (search-box text) and file; ctrl+s writes it."""
 
     BINDINGS = [
@@ -149,16 +148,12 @@ class ExportScreen(TranslatedBindings, Screen):
         self._status(_("Writing {path}…", path=out))
         self.write_export(format_name, Path(out).expanduser(), options)
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_export(self, format_name: str, out: Path, options: dict) -> None:
-        try:
-            with worker_connection():
-                written = exporting.export(format_name, out, **options)
-        except NetuiError as error:
-            field = error.field if isinstance(error, ValidationError) else ""
-            self.app.call_from_thread(self._failed, str(error), field)
-            return
-        self.app.call_from_thread(self._done, written)
+        def failed(error: NetuiError) -> None:
+            self._failed(str(error), error.field if isinstance(error, ValidationError) else "")
+
+        run_in_thread(self, lambda: exporting.export(format_name, out, **options), done=self._done,
+                      failed=failed, group="export", exclusive=True)
 
     def _failed(self, message: str, field: str) -> None:
         self._busy(False)

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Input, Label, Static, TabbedContent, TabPane
 
@@ -16,14 +15,15 @@ from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.labels import label
 from netui.when import typed_date
+from netui.screens.base import DataScreen
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
-from netui.screens.translated import TranslatedBindings
+from netui.screens.guard import reports_errors
 from netui.widgets.footer import KeysFooter
 
 SECTIONS = ("owe", "helped", "introductions", "connectors")
 
 
-class GiveTakeScreen(TranslatedBindings, Screen):
+class GiveTakeScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
         Binding("s", "next_status", N_("Move on"), tooltip=N_("Move the introduction to its next status")),
@@ -59,9 +59,6 @@ class GiveTakeScreen(TranslatedBindings, Screen):
             self.query_one(f"#{key}", DataTable).add_columns(*names)
         self.reload()
         self.query_one(f"#{self.section}", DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         def fill(key: str, rows: list[tuple[str, list]]) -> None:
@@ -136,7 +133,40 @@ class GiveTakeScreen(TranslatedBindings, Screen):
         key = self._current_key()
         if not key or not key.startswith("i"):
             return
-        self.app.advance_introduction(int(key[1:]))
+        self.advance_introduction(int(key[1:]))
+
+    @reports_errors
+    def advance_introduction(self, introduction_id: int) -> None:
+        """Move an introduction to its next status: made (then offer follow-ups with both),
+        met, outcome (asking what came of it)."""
+        from netui.screens.confirm import ConfirmScreen
+
+        info = giving.get_introduction(introduction_id)
+        following = giving.next_status(info.status)
+        pair = _("{a} and {b}", a=info.person_a_name, b=info.person_b_name)
+        if following is None:
+            self.notify(_("The introduction of {pair} is closed: {outcome}", pair=pair, outcome=info.outcome))
+            return
+        if following == "outcome":
+            def submit(values: dict) -> None:
+                giving.set_introduction_status(introduction_id, "outcome", outcome=values["outcome"])
+                self.notify(_("Introduction of {pair}: {outcome}", pair=pair, outcome=values["outcome"]))
+
+            self.app.push_screen(OutcomeForm(_("What came of introducing {pair}?", pair=pair), {}, submit))
+            return
+        offer = giving.set_introduction_status(introduction_id, following)
+        self.app.publish_change()
+        self.notify(_("Introduction of {pair}: {status}.", pair=pair, status=label(following)))
+        if offer is not None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    giving.accept_introduction_offer(offer)
+                    self.app.publish_change()
+                    self.notify(_("Follow-ups with both by {day}.", day=offer.due_on.isoformat()))
+
+            self.app.push_screen(ConfirmScreen(
+                _("Follow up with both in {days} days?", days=giving.ASK_HOW_IT_WENT_DAYS),
+                "\n".join(offer.actions)), answered)
 
 
 class OutcomeForm(FormScreen):

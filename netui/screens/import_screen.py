@@ -6,11 +6,10 @@ import os
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -18,8 +17,8 @@ from textual.worker import get_current_worker
 from netui.exchange import importing
 from netui.errors import NetuiError
 from netui.i18n import N_, _
-from netui.screens.translated import TranslatedBindings
-from netui.store.session import worker_connection
+from netui.screens.base import NetuiScreen
+from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
 PREVIEW_ROWS = 500
@@ -59,7 +58,7 @@ def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-class ImportScreen(TranslatedBindings, Screen):
+class ImportScreen(NetuiScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Stop the reading or importing under way, else leave")),
         Binding("ctrl+s", "import_now", N_("Import"), tooltip=N_("Import what the preview shows")),
@@ -114,18 +113,19 @@ class ImportScreen(TranslatedBindings, Screen):
         self._status(_("Reading {path}…", path=event.value))
         self.make_plan(event.value)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def make_plan(self, value: str) -> None:
-        try:
-            with worker_connection():
-                plan = importing.plan_import(importing.read_file(Path(value).expanduser()))
-        except NetuiError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        if get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._status, _("Stopped: nothing was read."))
+        def read() -> importing.ImportPlan | None:
+            plan = importing.plan_import(importing.read_file(Path(value).expanduser()))
+            return None if get_current_worker().is_cancelled else plan
+
+        run_in_thread(self, read, done=self._planned, failed=lambda error: self._failed(str(error)),
+                      group="import", exclusive=True)
+
+    def _planned(self, plan: importing.ImportPlan | None) -> None:
+        if plan is None:
+            self._status(_("Stopped: nothing was read."))
         else:
-            self.app.call_from_thread(self._show_plan, plan)
+            self._show_plan(plan)
 
     def _failed(self, message: str) -> None:
         self._busy(False)
@@ -146,25 +146,25 @@ class ImportScreen(TranslatedBindings, Screen):
         self._status(_("Importing…"))
         self.apply_plan(self.plan)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def apply_plan(self, plan: importing.ImportPlan) -> None:
-        worker = get_current_worker()
+        def apply() -> importing.ImportPlan:
+            worker = get_current_worker()
 
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise importing.ImportCancelled()
-            self.app.call_from_thread(self._progress, done, total)
+            def progress(done: int, total: int) -> None:
+                if worker.is_cancelled:
+                    raise importing.ImportCancelled()
+                self.app.call_from_thread(self._progress, done, total)
 
-        try:
-            with worker_connection():
-                importing.apply_import(plan, progress)
-        except importing.ImportCancelled as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        except NetuiError as error:
-            self.app.call_from_thread(self._failed, _("Nothing was imported: {error}", error=error))
-            return
-        self.app.call_from_thread(self._done, plan)
+            importing.apply_import(plan, progress)
+            return plan
+
+        def failed(error: NetuiError) -> None:
+            if isinstance(error, importing.ImportCancelled):
+                self._failed(str(error))
+            else:
+                self._failed(_("Nothing was imported: {error}", error=error))
+
+        run_in_thread(self, apply, done=self._done, failed=failed, group="import", exclusive=True)
 
     def _done(self, plan: importing.ImportPlan) -> None:
         self._busy(False)
@@ -172,6 +172,7 @@ class ImportScreen(TranslatedBindings, Screen):
         self.refresh_bindings()
         summary = _("Imported: {summary}", summary=plan.summary())
         self._status(summary, "bold green")
+        self.app.publish_change()
         self.app.notify(summary)
 
     def action_back(self) -> None:

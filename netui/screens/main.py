@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label
 
 from netui import contacts, events, timeline
 from netui.errors import ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.screens.translated import TranslatedBindings
-from netui.store.session import worker_connection
-from netui.widgets.contact_list import ContactList, RowSource
+from netui.screens import flows
+from netui.screens.base import DataScreen
+from netui.screens.work import run_in_thread
+from netui.widgets.contact_list import PAGE_SIZE, ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
@@ -45,7 +45,7 @@ FILTER_NAMES = {"circle": N_("circle"), "tag": N_("tag"), "city": N_("city"), "c
 TIMELINE_SETTLE_SECONDS = 0.12
 
 
-class MainScreen(TranslatedBindings, Screen):
+class MainScreen(DataScreen):
     # Below 110 columns the timeline pane gives its room to the contacts (the contact
     # screen still shows each person's timeline).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -64,6 +64,7 @@ class MainScreen(TranslatedBindings, Screen):
         super().__init__()
         self._timeline_timer = None
         self._timeline_request = 0  # the newest timeline asked for; older answers are dropped
+        self._listed_text: str | None = None  # the search text the list shows
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,12 +90,12 @@ class MainScreen(TranslatedBindings, Screen):
         # commands again: a focus left in the search box would take t, q or / as text.
         if self.focused is None or self.focused is self.query_one("#search", Input):
             self.query_one(ContactList).focus()
-        self.reload()
 
     def reload(self) -> None:
         """Read everything again from the database (after an edit elsewhere)."""
         self.run_search(self.query_one("#search", Input).value)
-        self.query_one(EventPlanner).show(events.upcoming_events(), events.past_events(limit=50))
+        run_in_thread(self, lambda: (events.upcoming_events(), events.past_events(limit=50)),
+                      done=lambda found: self.query_one(EventPlanner).show(*found), group="events", exclusive=True)
 
     # --- contacts ----------------------------------------------------------------------
 
@@ -104,16 +105,20 @@ class MainScreen(TranslatedBindings, Screen):
 
     # Not exclusive: a superseded search is dropped by _show_contacts (its text is no longer
     # the box's), while cancelling it would make anyone waiting for the workers fail.
-    @work(thread=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
-        try:
-            with worker_connection():
-                pages = contacts.find_contacts(text)
-        except ValidationError as error:  # e.g. circle:colleagues
-            self.app.call_from_thread(self._show_filter_error, error.message, text)
-            return
-        source = RowSource(pages.count, pages.page)
-        self.app.call_from_thread(self._show_contacts, source, describe(pages), text)
+        def search() -> tuple[RowSource, str]:
+            pages = contacts.find_contacts(text)
+            first = pages.page(0, PAGE_SIZE) if pages.count else []
+            return RowSource(pages.count, pages.page, first), describe(pages)
+
+        def failed(error) -> None:
+            if isinstance(error, ValidationError):  # e.g. circle:colleagues
+                self._show_filter_error(error.message, text)
+            else:
+                self.notify(str(error), severity="error", timeout=10)
+
+        run_in_thread(self, search, done=lambda found: self._show_contacts(*found, text), failed=failed,
+                      group="search")
 
     def _show_filter_error(self, message: str, text: str) -> None:
         if text == self.query_one("#search", Input).value:
@@ -129,7 +134,9 @@ class MainScreen(TranslatedBindings, Screen):
         heading.styles.text_wrap = "nowrap"
         heading.styles.text_overflow = "ellipsis"
         heading.update(title)
-        self.query_one(ContactList).set_source(source)
+        # The same search read again (after a change): the highlight stays where it was.
+        self.query_one(ContactList).set_source(source, keep_place=text == self._listed_text)
+        self._listed_text = text
 
     @on(ContactList.Highlighted)
     def contact_highlighted(self, message: ContactList.Highlighted) -> None:
@@ -150,14 +157,14 @@ class MainScreen(TranslatedBindings, Screen):
 
     # Not exclusive (a cancelled worker is an error to whoever waits for it): an answer that
     # arrives after a newer request is simply not shown.
-    @work(thread=True, group="timeline", exit_on_error=False)
     def load_timeline(self, contact_id: int | None, request: int) -> None:
-        with worker_connection():
+        def read() -> list:
             if contact_id is None:
-                items = timeline.global_timeline(limit=100)
-            else:
-                items = timeline.contact_timeline(contact_id, limit=100)
-        self.app.call_from_thread(self._show_timeline, items, contact_id, request)
+                return timeline.global_timeline(limit=100)
+            return timeline.contact_timeline(contact_id, limit=100)
+
+        run_in_thread(self, read, done=lambda items: self._show_timeline(items, contact_id, request),
+                      group="timeline")
 
     def _show_timeline(self, items, contact_id: int | None, request: int) -> None:
         if request == self._timeline_request:
@@ -186,13 +193,13 @@ class MainScreen(TranslatedBindings, Screen):
         return True
 
     def action_new_contact(self) -> None:
-        self.app.new_contact()
+        flows.new_contact(self.app)
 
     def action_export(self) -> None:
         self.app.export_view(self.query_one("#search", Input).value, self.query_one(ContactList).row_count)
 
     def action_new_event(self) -> None:
-        self.app.new_event()
+        flows.new_event(self.app)
 
     def current_event_id(self) -> int | None:
         """The event highlighted in the planner, when the planner has the focus."""
@@ -208,12 +215,12 @@ class MainScreen(TranslatedBindings, Screen):
 
     def action_log(self) -> None:
         contact_id = self._highlighted_contact()
-        self.app.log_interaction((contact_id,) if contact_id else ())
+        flows.log_interaction(self.app, (contact_id,) if contact_id else ())
 
     def action_trash(self) -> None:
         contact_id = self._highlighted_contact()
         if contact_id:
-            self.app.trash_contact(contact_id)
+            flows.trash_contact(self.app, contact_id)
 
     @on(EventPlanner.OptionSelected)
     def event_selected(self, message: EventPlanner.OptionSelected) -> None:

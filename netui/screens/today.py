@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui import agenda, present
-from netui.errors import NetuiError
+from netui import agenda, followups, present
 from netui.i18n import N_, _
-from netui.screens.translated import TranslatedBindings
-from netui.store.session import worker_connection
+from netui.labels import label
+from netui.screens import flows
+from netui.screens.base import DataScreen
+from netui.screens.guard import reports_errors
+from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
 LOOK_AHEAD_DAYS = 7
 # What each key does on each kind of row (a key missing for a kind is hidden there).
 ROW_ACTIONS = {
-    "done": ("followup", "appointment"),
+    "done": agenda.COMPLETABLE_KINDS,
     "done_and_log": ("followup",),
-    "snooze": ("followup", "appointment", "cadence"),
+    "snooze": agenda.SNOOZABLE_KINDS,
     "reschedule": ("followup",),
     "log": ("followup", "appointment", "date", "cadence"),
     "open": ("followup", "appointment", "date", "cadence", "event"),
@@ -45,8 +46,8 @@ def row_text(row: agenda.AgendaRow) -> Text:
     return text
 
 
-class TodayScreen(TranslatedBindings, Screen):
-    """The agenda of netui.agenda.today_agenda; the app does the work (netui.screens.actions)."""
+class TodayScreen(DataScreen):
+    """The agenda of netui.agenda.today_agenda; d, D and s act on a row through netui.agenda."""
 
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
@@ -75,18 +76,8 @@ class TodayScreen(TranslatedBindings, Screen):
     def on_mount(self) -> None:
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def reload(self) -> None:
-        try:
-            with worker_connection():
-                found = agenda.today_agenda(self.days)
-        except NetuiError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.app.call_from_thread(self._show, found)
+        run_in_thread(self, lambda: agenda.today_agenda(self.days), done=self._show, group="today", exclusive=True)
 
     def _show(self, found: agenda.Agenda) -> None:
         options = self.query_one(OptionList)
@@ -154,20 +145,57 @@ class TodayScreen(TranslatedBindings, Screen):
 
     def action_done(self) -> None:
         if row := self.current:
-            self.app.agenda_done(row, log=False)
+            self._done(row, log=False)
 
     def action_done_and_log(self) -> None:
         if row := self.current:
-            self.app.agenda_done(row, log=True)
+            self._done(row, log=True)
 
     def action_snooze(self) -> None:
         if row := self.current:
-            self.app.agenda_snooze(row)
+            self._snooze(row)
 
     def action_reschedule(self) -> None:
         if row := self.current:
-            self.app.reschedule_followup(row.id)
+            flows.reschedule_followup(self.app, row.id)
 
     def action_log(self) -> None:
         if row := self.current:
-            self.app.log_interaction(row.contact_ids)
+            flows.log_interaction(self.app, row.contact_ids)
+
+    @reports_errors
+    def _done(self, row: agenda.AgendaRow, log: bool) -> None:
+        """A follow-up completed (and, with `log`, its interaction logged); an appointment's
+        occurrence marked done (which logs it)."""
+        item = followups.get_followup(row.id) if row.kind == "followup" else None
+        logged = agenda.complete(row, log)
+        self.app.publish_change()
+        if item is None:
+            self.notify(_("Done: {title} with {names}; logged on the timeline.", title=row.label,
+                          names=", ".join(row.names)))
+            return
+        action = item.action or _("Follow up")
+        self.notify(_("Done: {action}; logged {kind} with {name}.", action=action, kind=label(logged),
+                      name=item.contact_name)
+                    if log else _("Done: {action} ({name}).", action=action, name=item.contact_name))
+
+    @reports_errors
+    def _snooze(self, row: agenda.AgendaRow) -> None:
+        """A follow-up or a keep-in-touch put off some days (a form asks how many); an
+        appointment's occurrence skipped."""
+        if not agenda.snooze_asks_days(row):
+            agenda.snooze(row)
+            self.app.publish_change()
+            self.notify(_("Skipped {title} on {day}.", title=row.label, day=row.on.isoformat()))
+            return
+        if row.kind == "followup":
+            flows.snooze_followup(self.app, row.id)
+            return
+        from netui.screens.forms.snooze_form import SnoozeForm, snooze_days
+
+        def submit(values: dict) -> None:
+            until = agenda.snooze(row, snooze_days(values["days"]))
+            self.notify(_("Snoozed until {day}.", day=until.isoformat()))
+
+        what = _("keeping in touch with {name}", name=row.names[0])
+        self.app.push_screen(SnoozeForm(_("Snooze"), {"days": "7", "what": what}, submit))

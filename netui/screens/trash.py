@@ -6,19 +6,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
 from netui import contacts, lifecycle
 from netui.i18n import N_, _, ngettext
 from netui.screens.confirm import ConfirmScreen
+from netui.screens.base import DataScreen
 from netui.screens.guard import reports_errors
-from netui.screens.translated import TranslatedBindings
 from netui.when import humanize
 from netui.widgets.footer import KeysFooter
 
 
-class TrashScreen(TranslatedBindings, Screen):
+class TrashScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back")),
         Binding("u", "restore", N_("Restore"), tooltip=N_("Put the highlighted person back in your network")),
@@ -56,6 +55,7 @@ class TrashScreen(TranslatedBindings, Screen):
         if people:
             table.move_cursor(row=min(row, len(people) - 1))
         table.focus()
+        self.refresh_bindings()
 
     @property
     def current(self) -> int | None:
@@ -82,8 +82,7 @@ class TrashScreen(TranslatedBindings, Screen):
     def action_restore(self) -> None:
         if (contact_id := self.current) is not None:
             lifecycle.restore_contact(contact_id)
-            self.reload()
-            self.refresh_bindings()
+            self.app.publish_change()
             self.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
 
     @reports_errors
@@ -96,8 +95,7 @@ class TrashScreen(TranslatedBindings, Screen):
         def answered(yes: bool | None) -> None:
             if yes:
                 lifecycle.purge_contact(contact_id)
-                self.reload()
-                self.refresh_bindings()
+                self.app.publish_change()
                 self.notify(_("{name} was erased for good.", name=name))
 
         self.app.push_screen(ConfirmScreen(

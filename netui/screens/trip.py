@@ -11,21 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
-from textual.worker import get_current_worker
 
-from netui import events, trips, when
+from netui import trips, when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.rules import city_spelling
-from netui.screens.translated import TranslatedBindings
-from netui.store.session import worker_connection
+from netui.screens.base import DataScreen
+from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
 # Column keys, in order, with their headings (translated when shown).
@@ -48,7 +45,7 @@ class TripRequest:
 
     @property
     def trip_key(self) -> tuple[str, str, str]:
-        return (" ".join(self.city.lower().split()), self.start.strip().lower(), self.end.strip().lower())
+        return trips.trip_key(self.city, self.start, self.end)
 
 
 def work_text(person: trips.TripPerson) -> str:
@@ -91,7 +88,7 @@ class TripTable(DataTable):
     ]
 
 
-class TripScreen(TranslatedBindings, Screen):
+class TripScreen(DataScreen):
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Back to the previous screen")),
     ]
@@ -112,6 +109,7 @@ class TripScreen(TranslatedBindings, Screen):
         self.people: list[trips.TripPerson] = []
         self.selected: set[int] = set()
         self.listed: TripRequest | None = None  # what the table shows
+        self.city = ""  # its city, as the contacts write it
         self._saved_trip: tuple[tuple[str, str, str], int] | None = None  # (trip key, event id)
         self.AUTO_FOCUS = "#trip-people" if city.strip() else "#trip-city"
 
@@ -142,10 +140,11 @@ class TripScreen(TranslatedBindings, Screen):
         else:
             self._status(_("Type a city, then Enter."))
 
-    def on_screen_resume(self) -> None:
-        # Back from a contact's screen: what was done there (a log, a follow-up) shows here.
+    def reload(self) -> None:
+        # What was done elsewhere (a log, a follow-up on a contact's screen, another writer)
+        # shows here; the line above the table keeps what it said.
         if self.listed is not None:
-            self.list_people(self.listed, focus_table=False)
+            self.list_people(self.listed, focus_table=False, keep_status=True)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -175,32 +174,33 @@ class TripScreen(TranslatedBindings, Screen):
         self._status(_("Looking for people in {city}…", city=city) if city else "")
         self.list_people(request, focus_table)
 
-    @work(thread=True, exclusive=True, group="trip", exit_on_error=False)
-    def list_people(self, request: TripRequest, focus_table: bool) -> None:
-        try:
-            with worker_connection():
-                # The days are read now, so a mistake shows before anyone is chosen.
-                if request.start.strip():
-                    when.parse_date(request.start, "from", future=True)
-                if request.end.strip():
-                    when.parse_date(request.end, "to", future=True)
-                people = trips.people_in_city(request.city)
-        except ValidationError as error:
-            self.app.call_from_thread(self._failed, error)
-            return
-        except NetuiError as error:
-            self.app.call_from_thread(self._status, str(error), True)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, request, people, focus_table)
+    def list_people(self, request: TripRequest, focus_table: bool, keep_status: bool = False) -> None:
+        def read() -> tuple[list[trips.TripPerson], str]:
+            # The days are read now, so a mistake shows before anyone is chosen.
+            if request.start.strip():
+                when.parse_date(request.start, "from", future=True)
+            if request.end.strip():
+                when.parse_date(request.end, "to", future=True)
+            people = trips.people_in_city(request.city)
+            return people, trips.spelling_in_network(request.city) if people else " ".join(request.city.split())
 
-    def _show(self, request: TripRequest, people: list[trips.TripPerson], focus_table: bool,
-              message: str | None = None) -> None:
+        run_in_thread(self, read, done=lambda found: self._show(request, *found, focus_table, keep_status=keep_status),
+                      failed=self._refused, group="trip", exclusive=True, drop_cancelled=True)
+
+    def _refused(self, error: NetuiError) -> None:
+        if isinstance(error, ValidationError):
+            self._failed(error)
+        else:
+            self._status(str(error), True)
+
+    def _show(self, request: TripRequest, people: list[trips.TripPerson], city: str, focus_table: bool,
+              message: str | None = None, keep_status: bool = False) -> None:
         same_city = self.listed is not None and self.listed.trip_key[0] == request.trip_key[0]
         ids = {p.contact_id for p in people}
         self.selected = self.selected & ids if same_city else set()
         self.listed = request
         self.people = people
+        self.city = city
         table = self.query_one(TripTable)
         keep = self.highlighted_contact() if same_city else None
         table.clear()
@@ -209,8 +209,9 @@ class TripScreen(TranslatedBindings, Screen):
             table.add_row(*person_row(person, person.contact_id in self.selected, now), key=str(person.contact_id))
         if keep in ids:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        city = city_spelling(request.city, [p.city for p in people])
-        if message:
+        if keep_status:
+            pass
+        elif message:
             self._status(message)
         elif not people:
             self._status(_("Nobody in your network lives in {city}.", city=city))
@@ -248,7 +249,7 @@ class TripScreen(TranslatedBindings, Screen):
             return
         self.selected ^= {contact_id}
         self._mark(contact_id)
-        self._status(self._summary(city_spelling(self.listed.city, [p.city for p in self.people])))
+        self._status(self._summary(self.city))
 
     def action_toggle_all(self) -> None:
         if not self.people:
@@ -257,7 +258,7 @@ class TripScreen(TranslatedBindings, Screen):
         self.selected = set() if self.selected == everyone else everyone
         for contact_id in everyone:
             self._mark(contact_id)
-        self._status(self._summary(city_spelling(self.listed.city, [p.city for p in self.people])))
+        self._status(self._summary(self.city))
 
     @on(DataTable.RowSelected, "#trip-people")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -281,34 +282,24 @@ class TripScreen(TranslatedBindings, Screen):
             self._failed(ValidationError("from", _("Say when the trip starts (From) to tell people about it.")))
             return
         ids = [p.contact_id for p in self.people if p.contact_id in self.selected]
-        saved = self._saved_trip[1] if self._saved_trip and self._saved_trip[0] == request.trip_key else None
+        # The same trip (city and days as before) keeps its event; another one gets its own.
+        same_trip = self._saved_trip[1] if self._saved_trip and self._saved_trip[0] == request.trip_key else None
         self._status(_("Creating follow-ups…"))
-        self.tell_them(request, ids, saved)
 
-    @work(thread=True, exclusive=True, group="trip", exit_on_error=False)
-    def tell_them(self, request: TripRequest, contact_ids: list[int], trip_id: int | None) -> None:
-        try:
-            with worker_connection():
-                if trip_id is None:
-                    trip_id = trips.plan_trip(request.city, request.start, request.end.strip() or None)
-                created = trips.create_trip_followups(contact_ids, trip_id)
-                city = events.get_event(trip_id).city
-                people = trips.people_in_city(request.city)
-        except ValidationError as error:
-            self.app.call_from_thread(self._failed, error)
-            return
-        except NetuiError as error:
-            self.app.call_from_thread(self._status, str(error), True)
-            return
-        self.app.call_from_thread(self._told, request, trip_id, len(created), city, people)
+        def tell() -> tuple[trips.TripTold, list[trips.TripPerson], str]:
+            told = trips.tell_about_trip(ids, request.city, request.start, request.end, same_trip)
+            return told, trips.people_in_city(request.city), trips.spelling_in_network(request.city)
 
-    def _told(self, request: TripRequest, trip_id: int, count: int, city: str,
-              people: list[trips.TripPerson]) -> None:
-        self._saved_trip = (request.trip_key, trip_id)
+        run_in_thread(self, tell, done=lambda found: self._told(request, *found), failed=self._refused,
+                      group="trip-tell", exclusive=True)
+
+    def _told(self, request: TripRequest, told: trips.TripTold, people: list[trips.TripPerson], city: str) -> None:
+        self._saved_trip = (request.trip_key, told.trip_id)
         message = ngettext("{n} follow-up created for your trip to {city}",
-                           "{n} follow-ups created for your trip to {city}", count, city=city)
+                           "{n} follow-ups created for your trip to {city}", len(told.followups), city=told.city)
         self.selected = set()  # pressing f again must not tell the same people twice
-        self._show(request, people, focus_table=False, message=message + ".")
+        self._show(request, people, city, focus_table=False, message=message + ".")
+        self.app.publish_change(source=self)
         self.app.notify(message)
 
     def action_back(self) -> None:

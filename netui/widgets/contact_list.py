@@ -1,14 +1,16 @@
 """A contact list that is a window onto the database: it asks for the rows it shows.
 
-The screen gives it a `RowSource` (a row count and a function returning a page of
-ContactSummary); the list renders only visible lines with the Line API, caching pages,
-so 100,000 people cost what one screenful costs.
+The screen gives it a `RowSource` (a row count, a function returning a page of
+ContactSummary, and the first page, read with the count in the screen's worker); the list
+renders only visible lines with the Line API, caching pages, so 100,000 people cost what one
+screenful costs. Rendering never reads the database: a page not cached yet is fetched in a
+worker and drawn when it arrives (the cursor's own row is read at once, for the keys).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,6 +23,7 @@ from textual.strip import Strip
 
 from netui.contacts import ContactSummary
 from netui.i18n import N_
+from netui.screens.work import WorkerErrors, run_in_thread
 from netui.when import humanize
 
 PAGE_SIZE = 100
@@ -32,12 +35,13 @@ class RowSource:
 
     count: int
     fetch: Callable[[int, int], list[ContactSummary]]  # (offset, limit) -> rows
+    first_page: list[ContactSummary] | None = field(default=None, compare=False)  # rows 0..PAGE_SIZE-1
 
 
 WARMTH_MARKS = {"warm": "●", "cooling": "◐", "cold": "○"}
 
 
-class ContactList(ScrollView, can_focus=True):
+class ContactList(WorkerErrors, ScrollView, can_focus=True):
     """Contacts, one per line: star, name, company, city, warmth, last contacted, overdue mark.
 
     Warmth (netui.upkeep): ● warm, ◐ cooling, ○ cold -- a shape as well as a colour."""
@@ -90,16 +94,25 @@ class ContactList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._source = RowSource(0, lambda offset, limit: [])
         self._pages: dict[int, list[ContactSummary]] = {}
+        self._asked: set[int] = set()  # pages a worker is fetching
 
     # --- data --------------------------------------------------------------------------
 
-    def set_source(self, source: RowSource) -> None:
-        """Show another set of rows (a new search or filter), starting at the top."""
+    def set_source(self, source: RowSource, keep_place: bool = False) -> None:
+        """Show another set of rows: a new search or filter starts at the top; the same one
+        read again (`keep_place`, after a change) keeps the cursor where it was."""
         self._source = source
         self._pages.clear()
+        self._asked.clear()
+        if source.first_page is not None:
+            self._pages[0] = source.first_page
         self.virtual_size = Size(0, source.count)
-        self.cursor = 0
-        self.scroll_to(y=0, animate=False)
+        if keep_place and source.count:
+            self.set_reactive(ContactList.cursor, min(self.cursor, source.count - 1))
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        else:
+            self.cursor = 0
+            self.scroll_to(y=0, animate=False)
         self.refresh()
         self._announce()
 
@@ -108,16 +121,39 @@ class ContactList(ScrollView, can_focus=True):
         return self._source.count
 
     def row(self, index: int) -> ContactSummary | None:
+        """The row at `index`, read now if its page is not cached (for the keys' actions)."""
         if not 0 <= index < self._source.count:
             return None
         page = index // PAGE_SIZE
         if page not in self._pages:
-            if len(self._pages) > 20:  # keep memory flat while scrolling far
-                self._pages.clear()
-            self._pages[page] = self._source.fetch(page * PAGE_SIZE, PAGE_SIZE)
-        rows = self._pages[page]
-        position = index - page * PAGE_SIZE
-        return rows[position] if position < len(rows) else None
+            self._keep(page, self._source.fetch(page * PAGE_SIZE, PAGE_SIZE))
+        return self._cached_row(index)
+
+    def _cached_row(self, index: int) -> ContactSummary | None:
+        rows = self._pages.get(index // PAGE_SIZE)
+        position = index % PAGE_SIZE
+        return rows[position] if rows is not None and position < len(rows) else None
+
+    def _keep(self, page: int, rows: list[ContactSummary]) -> None:
+        if len(self._pages) > 20:  # keep memory flat while scrolling far
+            self._pages.clear()
+        self._pages[page] = rows
+
+    def _ask_for(self, page: int) -> None:
+        """Fetch a page in a worker; the lines showing it are drawn again when it arrives."""
+        if page in self._asked:
+            return
+        self._asked.add(page)
+        source = self._source
+
+        def arrived(rows: list[ContactSummary]) -> None:
+            self._asked.discard(page)
+            if source is self._source:  # not a page of an older search
+                self._keep(page, rows)
+                self.refresh()
+
+        run_in_thread(self, lambda: source.fetch(page * PAGE_SIZE, PAGE_SIZE), done=arrived,
+                      failed=lambda error: self._asked.discard(page), group="contact-rows")
 
     @property
     def selected(self) -> ContactSummary | None:
@@ -132,8 +168,10 @@ class ContactList(ScrollView, can_focus=True):
         # The row is laid out left of the scroll bar (which is drawn over the last columns):
         # the overdue mark at the end must stay visible when the list scrolls.
         inside = self.scrollable_content_region.width
-        summary = self.row(index)
+        summary = self._cached_row(index)
         if summary is None:
+            if 0 <= index < self._source.count:
+                self._ask_for(index // PAGE_SIZE)
             return Strip.blank(width, self.rich_style)
         base = self.rich_style
         if index == self.cursor:

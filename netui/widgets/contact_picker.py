@@ -2,7 +2,8 @@
 
 The screen supplies `find(text) -> [(id, label)]`; the picker never queries by itself.
 Type to narrow, ↓ into the matches, Enter adds the highlighted person; Backspace in an
-empty field removes the last one picked.
+empty field removes the last one picked. `find` runs in a worker as you type; Enter or ↓
+pressed before its answer came asks it at once, so a fast typist never picks a stale match.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.i18n import N_, _
+from netui.screens.work import WorkerErrors, run_in_thread
 
 # find(text) -> [(contact id, "Name · company · city")], best match first.
 Finder = Callable[[str], list[tuple[int, str]]]
 LABEL_SEPARATOR = " · "
 
 
-class ContactPicker(Vertical):
+class ContactPicker(WorkerErrors, Vertical):
     DEFAULT_CSS = """
     ContactPicker { height: auto; }
     ContactPicker > .picker-chosen { height: auto; color: $text-accent; }
@@ -46,6 +48,7 @@ class ContactPicker(Vertical):
         self._chosen: dict[int, str] = dict(chosen)
         self._multiple = multiple
         self._placeholder = placeholder or _("type a name, then Enter")
+        self._matched_text = ""  # the text the matches shown are for
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="picker-chosen")
@@ -72,16 +75,34 @@ class ContactPicker(Vertical):
     @on(Input.Changed, ".picker-input")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        text = event.value
+        if not text.strip():
+            self._show_matches(text, [])
+            return
+        run_in_thread(self, lambda: self._find(text), done=lambda found: self._show_matches(text, found),
+                      group="picker-find", exclusive=True, drop_cancelled=True)
+
+    def _show_matches(self, text: str, found: list[tuple[int, str]]) -> None:
+        if text != self.typed_text:
+            return  # the answer for an older keystroke
+        self._matched_text = text
         matches = self.query_one(OptionList)
         matches.clear_options()
-        found = [(i, label) for i, label in self._find(event.value) if i not in self._chosen] if event.value.strip() else []
+        found = [(i, label) for i, label in found if i not in self._chosen]
         matches.add_options(Option(label, id=str(contact_id)) for contact_id, label in found[:20])
         matches.set_class(not found, "-empty")
         if found:
             matches.highlighted = 0
 
+    def _catch_up(self) -> None:
+        """Enter or ↓ before the worker answered: the matches for the text as it is, now."""
+        text = self.typed_text
+        if text != self._matched_text:
+            self._show_matches(text, self._find(text) if text.strip() else [])
+
     @on(Input.Submitted, ".picker-input")
     def _submitted(self, event: Input.Submitted) -> None:
+        self._catch_up()
         matches = self.query_one(OptionList)
         if matches.option_count and matches.highlighted is not None:
             event.stop()
@@ -112,6 +133,7 @@ class ContactPicker(Vertical):
 
     def action_to_matches(self) -> None:
         """↓ from the field: into the matches, on the next one (Enter already takes the first)."""
+        self._catch_up()
         matches = self.query_one(OptionList)
         if matches.option_count:
             matches.focus()

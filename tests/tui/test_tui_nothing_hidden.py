@@ -243,7 +243,7 @@ async def test_a_change_noticed_while_a_contact_opens_does_not_crash(app, frozen
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, rounds=2)
         pilot.app.open_contact(anna)
-        pilot.app.refresh_screen()  # as check_other_writers does when data_version moved
+        pilot.app.publish_change()  # as check_other_writers does when data_version moved
         await settle(pilot, rounds=2)
         assert isinstance(pilot.app.screen, ContactScreen)
         assert "Anna Verdi" in "\n".join(screen_lines(pilot.app))

@@ -52,3 +52,14 @@ class ContactForm(FormScreen):
         data["circle"] = self.query_one("#circle", Select).value
         data["notes"] = self.query_one("#notes", TextArea).text
         return data
+
+
+def contact_form_values(detail) -> dict:
+    """The form's starting values for editing a contact (a netui.contacts.ContactDetail)."""
+    return {
+        "first_name": detail.first_name, "last_name": detail.last_name, "company": detail.company,
+        "role": detail.role, "city": detail.city, "country": detail.country,
+        "circle": detail.circle, "how_met": detail.how_met, "notes": detail.notes,
+        "cadence_days": detail.cadence_days or "", "tags": " ".join(detail.tags),
+        "email": (detail.emails or [""])[0], "phone": (detail.phones or [""])[0],
+    }

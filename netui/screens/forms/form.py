@@ -2,7 +2,8 @@
 
 `submit(values)` (given by the caller) does the work; if it raises ValidationError the form
 shows the sentence under the field it names (a Static with id "<field>-error") and keeps
-everything typed. Subclasses compose their fields inside `VerticalScroll` and define
+everything typed. Once `submit` succeeded the form publishes the app's "data changed" signal:
+the screen underneath shows the new data when the form closes (no callback refreshes it). Subclasses compose their fields inside `VerticalScroll` and define
 `values()`; ERROR_TARGET maps error field names to the input that should show them.
 """
 
@@ -113,6 +114,7 @@ class FormScreen(TranslatedBindings, ModalScreen[bool]):
         except NetuiError as error:  # not found, read-only file, disk full: said where all can see
             self.show_error(self.FALLBACK_FIELD, str(error))
             return
+        self.app.publish_change()
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")

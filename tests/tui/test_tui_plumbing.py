@@ -1,0 +1,152 @@
+"""The TUI's plumbing: work off the UI thread shows its errors, and one "data changed" signal
+brings every screen up to date (after a form, after another connection wrote)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from netui import agenda, contacts, followups
+from netui.app import NetuiApp
+from netui.errors import NetuiError
+from netui.screens.contact import ContactScreen
+from netui.screens.forms.followup_form import FollowUpForm
+from netui.screens.main import MainScreen
+from netui.screens.today import TodayScreen
+from netui.store.session import worker_connection
+
+SIZE = (120, 36)
+
+
+def make_app(database) -> NetuiApp:
+    return NetuiApp(Path(database.database), welcome=False)
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let the workers finish (a failed one included) and the screen catch up."""
+    for _round in range(rounds):
+        for worker in list(pilot.app.workers):
+            try:
+                await worker.wait()
+            except Exception:  # a worker that failed: what the user sees is the point here
+                pass
+        await pilot.pause()
+
+
+def errors_shown(app) -> list[str]:
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+def in_another_connection(write) -> None:
+    """Write as another process would: from a connection that is not the app's."""
+    def run() -> None:
+        with worker_connection():
+            write()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+
+
+async def test_a_worker_that_fails_with_a_bug_shows_an_error(database, frozen, monkeypatch):
+    def broken(days: int = 7):
+        raise RuntimeError("the agenda broke")
+
+    monkeypatch.setattr(agenda, "today_agenda", broken)
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.open_today()
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert any("RuntimeError: the agenda broke" in message for message in errors_shown(pilot.app))
+
+
+async def test_a_netui_error_in_a_worker_shows_its_sentence(database, frozen, monkeypatch):
+    def busy(days: int = 7):
+        raise NetuiError("The database is busy: try again in a moment.")
+
+    monkeypatch.setattr(agenda, "today_agenda", busy)
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.open_today()
+        await settle(pilot)
+        assert errors_shown(pilot.app) == ["The database is busy: try again in a moment."]
+
+
+async def test_a_change_by_another_connection_shows_on_the_current_screen_after_the_poll(database, frozen):
+    anna = contacts.create_contact("Anna Verdi")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.open_today()
+        await settle(pilot)
+        listing = pilot.app.screen.query_one("#today-list", OptionList)
+        before = listing.option_count
+
+        in_another_connection(lambda: followups.create_followup(anna, frozen.date(), "Call about the fair"))
+        pilot.app.check_other_writers()  # what the 2-second timer does
+        await settle(pilot)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert listing.option_count > before
+        assert any("Call about the fair" in line for line in shown)
+
+
+async def test_a_screen_under_another_one_catches_up_when_shown_again(database, frozen):
+    contacts.create_contact("Anna Verdi")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = pilot.app.screen.query_one("#contacts-title")
+        pilot.app.open_today()
+        await settle(pilot)
+        in_another_connection(lambda: contacts.create_contact("Bruno Neri"))
+        pilot.app.check_other_writers()
+        await settle(pilot)
+        assert title.render().plain.startswith("1 person")  # not shown: not read yet
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+        assert title.render().plain.startswith("2 people")
+
+
+async def test_after_saving_a_form_the_screen_underneath_shows_the_new_data_once(database, frozen, monkeypatch):
+    anna = contacts.create_contact("Anna Verdi")
+    reloads = []
+    original = ContactScreen.reload
+    monkeypatch.setattr(ContactScreen, "reload", lambda screen: (reloads.append(1), original(screen)))
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.open_contact(anna)
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ContactScreen)
+        assert screen.query_one("#contact-followups", OptionList).option_count == 0
+
+        await pilot.press("f")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FollowUpForm)
+        form.query_one("#action", Input).value = "Send the deck"
+        reloads.clear()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        assert pilot.app.screen is screen
+        listing = screen.query_one("#contact-followups", OptionList)
+        assert listing.option_count == 1
+        assert "Send the deck" in str(listing.get_option_at_index(0).prompt)
+        assert len(reloads) == 1  # one signal, one reload: no callback refreshing it again
+
+
+async def test_a_new_contact_from_the_main_screen_shows_in_its_list(database, frozen):
+    contacts.create_contact("Anna Verdi")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#first_name", Input).value = "Bruno"
+        pilot.app.screen.query_one("#last_name", Input).value = "Neri"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, MainScreen)
+        assert pilot.app.screen.query_one("#contacts-title").render().plain.startswith("2 people")
