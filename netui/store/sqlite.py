@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -97,7 +98,10 @@ class NetuiDatabase(SqliteDatabase):
         return super().rollback()
 
     def _close(self, conn):
-        if not self.read_only:
+        # Only the main thread's connection (the CLI's, the app's at exit) refreshes them: a
+        # worker's short connection writing statistics on close looked like another writer to
+        # the app's data_version poll, which then reloaded the screen for nothing.
+        if not self.read_only and threading.current_thread() is threading.main_thread():
             statistics.refresh_before_close(conn)
         super()._close(conn)
 

@@ -153,6 +153,31 @@ def test_data_version_moves_when_another_connection_writes(database, tmp_path):
     assert db.data_version() != before
 
 
+
+def test_a_worker_closing_its_connection_does_not_look_like_another_writer(database, monkeypatch):
+    """The app reloads its screen when data_version moves; a worker thread's connection
+    closing (after a search, a timeline) writes no statistics, so nothing moves."""
+    import threading
+
+    from netui.store.session import worker_connection
+
+    monkeypatch.setattr(statistics, "ANALYZE_FROM_PEOPLE", 1)  # statistics due: the first close would ANALYZE
+    for number in range(1, 4):
+        add_contact(number, f"Person{number}")
+    before = db.data_version()
+
+    def search_in_a_worker() -> None:
+        with worker_connection():
+            Contact.select().count()
+
+    worker = threading.Thread(target=search_in_a_worker)
+    worker.start()
+    worker.join()
+    assert db.data_version() == before
+    database.close()  # the main thread's connection still keeps the statistics fresh
+    with closing(sqlite3.connect(str(database.path))) as reader:
+        assert reader.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'contact'").fetchone()[0] > 0
+
 # --- the seam holds ---------------------------------------------------------------------------
 
 
