@@ -20,14 +20,24 @@ if TYPE_CHECKING:  # the import checks use this module without loading Textual
 # --- Pilot -------------------------------------------------------------------------------
 
 
-async def settle(pilot, rounds: int = 1) -> None:
+async def settle(pilot, rounds: int = 1, failures_expected: bool = False) -> None:
     """Let the workers (search, timeline, ...) finish and the screen catch up with what they found.
 
     `rounds=2` for screens whose first refresh starts another worker (a pane that follows the
-    highlight).
+    highlight). A worker that fails stops the test, unless `failures_expected` (a test of what
+    the user sees when one does).
     """
+    from textual.worker import WorkerCancelled, WorkerFailed
+
     for _round in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        if failures_expected:
+            for worker in list(pilot.app.workers):
+                try:
+                    await worker.wait()
+                except (WorkerFailed, WorkerCancelled):
+                    pass
+        else:
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 

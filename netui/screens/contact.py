@@ -229,7 +229,7 @@ class ContactScreen(DataScreen):
         self.app.open_chain(self.contact_id)
 
     def action_trash(self) -> None:
-        flows.trash_contact(self.app, self.contact_id)
+        flows.trash_contact(self.app, self.contact_id, leave_screen=True)
 
     # --- flows: a form, then the domain call (the form publishes the change) ---------------
 

@@ -36,13 +36,12 @@ def new_contact(app) -> None:
 
 
 @reports_errors
-def trash_contact(app, contact_id: int) -> None:
-    from netui.screens.contact import ContactScreen
-
+def trash_contact(app, contact_id: int, leave_screen: bool = False) -> None:
+    """Move them to the trash (ctrl+z undoes); `leave_screen`: the screen showing them closes."""
     name = contacts.get_contact(contact_id).name
     lifecycle.trash_contact(contact_id)
     app.remember_undo(("trash", contact_id))  # i18n: not text
-    if isinstance(app.screen, ContactScreen):
+    if leave_screen:
         app.pop_screen()
     app.publish_change()
     app.notify(_("Moved {name} to the trash. ctrl+z undoes.", name=name))

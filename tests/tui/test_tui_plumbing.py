@@ -17,22 +17,13 @@ from netui.screens.main import MainScreen
 from netui.screens.today import TodayScreen
 from netui.store.session import worker_connection
 
+import support
+
 SIZE = (120, 36)
 
 
 def make_app(database) -> NetuiApp:
     return NetuiApp(Path(database.database), welcome=False)
-
-
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let the workers finish (a failed one included) and the screen catch up."""
-    for _round in range(rounds):
-        for worker in list(pilot.app.workers):
-            try:
-                await worker.wait()
-            except Exception:  # a worker that failed: what the user sees is the point here
-                pass
-        await pilot.pause()
 
 
 def errors_shown(app) -> list[str]:
@@ -56,9 +47,9 @@ async def test_a_worker_that_fails_with_a_bug_shows_an_error(database, frozen, m
 
     monkeypatch.setattr(agenda, "today_agenda", broken)
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_today()
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         assert isinstance(pilot.app.screen, TodayScreen)
         assert any("RuntimeError: the agenda broke" in message for message in errors_shown(pilot.app))
 
@@ -69,24 +60,24 @@ async def test_a_netui_error_in_a_worker_shows_its_sentence(database, frozen, mo
 
     monkeypatch.setattr(agenda, "today_agenda", busy)
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_today()
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         assert errors_shown(pilot.app) == ["The database is busy: try again in a moment."]
 
 
 async def test_a_change_by_another_connection_shows_on_the_current_screen_after_the_poll(database, frozen):
     anna = contacts.create_contact("Anna Verdi")
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_today()
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         listing = pilot.app.screen.query_one("#today-list", OptionList)
         before = listing.option_count
 
         in_another_connection(lambda: followups.create_followup(anna, frozen.date(), "Call about the fair"))
         pilot.app.check_other_writers()  # what the 2-second timer does
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert listing.option_count > before
         assert any("Call about the fair" in line for line in shown)
@@ -95,16 +86,16 @@ async def test_a_change_by_another_connection_shows_on_the_current_screen_after_
 async def test_a_screen_under_another_one_catches_up_when_shown_again(database, frozen):
     contacts.create_contact("Anna Verdi")
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         title = pilot.app.screen.query_one("#contacts-title")
         pilot.app.open_today()
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         in_another_connection(lambda: contacts.create_contact("Bruno Neri"))
         pilot.app.check_other_writers()
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         assert title.render().plain.startswith("1 person")  # not shown: not read yet
         await pilot.press("escape")
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         assert isinstance(pilot.app.screen, MainScreen)
         assert title.render().plain.startswith("2 people")
 
@@ -115,9 +106,9 @@ async def test_after_saving_a_form_the_screen_underneath_shows_the_new_data_once
     original = ContactScreen.reload
     monkeypatch.setattr(ContactScreen, "reload", lambda screen: (reloads.append(1), original(screen)))
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_contact(anna)
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         screen = pilot.app.screen
         assert isinstance(screen, ContactScreen)
         assert screen.query_one("#contact-followups", OptionList).option_count == 0
@@ -129,7 +120,7 @@ async def test_after_saving_a_form_the_screen_underneath_shows_the_new_data_once
         form.query_one("#action", Input).value = "Send the deck"
         reloads.clear()
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
 
         assert pilot.app.screen is screen
         listing = screen.query_one("#contact-followups", OptionList)
@@ -141,12 +132,12 @@ async def test_after_saving_a_form_the_screen_underneath_shows_the_new_data_once
 async def test_a_new_contact_from_the_main_screen_shows_in_its_list(database, frozen):
     contacts.create_contact("Anna Verdi")
     async with make_app(database).run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         await pilot.press("n")
         await pilot.pause()
         pilot.app.screen.query_one("#first_name", Input).value = "Bruno"
         pilot.app.screen.query_one("#last_name", Input).value = "Neri"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await support.settle(pilot, rounds=3, failures_expected=True)
         assert isinstance(pilot.app.screen, MainScreen)
         assert pilot.app.screen.query_one("#contacts-title").render().plain.startswith("2 people")
