@@ -14,6 +14,7 @@ from netui.errors import NetuiError
 from netui.screens.contact import ContactScreen
 from netui.screens.forms.followup_form import FollowUpForm
 from netui.screens.main import MainScreen
+from netui.widgets.contact_list import ContactList
 from netui.screens.today import TodayScreen
 from netui.store.session import worker_connection
 
@@ -141,3 +142,17 @@ async def test_a_new_contact_from_the_main_screen_shows_in_its_list(database, fr
         await support.settle(pilot, rounds=3, failures_expected=True)
         assert isinstance(pilot.app.screen, MainScreen)
         assert pilot.app.screen.query_one("#contacts-title").render().plain.startswith("2 people")
+
+
+async def test_trashing_from_the_contact_screen_closes_it_and_the_list_no_longer_shows_them(frozen, database):
+    anna = contacts.create_contact("Anna Verdi")
+    contacts.create_contact("Bruno Neri")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await support.settle(pilot, rounds=2)
+        await support.open_contact(pilot, anna)
+        await pilot.press("d")
+        await support.settle(pilot, rounds=2)
+        assert isinstance(pilot.app.screen, MainScreen)
+        listing = pilot.app.screen.query_one(ContactList)
+        assert [listing.row(i).name for i in range(listing.row_count)] == ["Bruno Neri"]
+        assert contacts.list_contacts(trashed=True)[0].id == anna
