@@ -16,6 +16,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.when import typed_date
 from netui.screens.base import NetuiScreen
+from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 from netui.widgets.lists import VimOptionList
 
@@ -148,10 +149,23 @@ class CaptureScreen(NetuiScreen):
             preview.update(Text(_("Type: name @Company \"Role\" #tag e-mail phone !2d note — Enter saves."),
                                 style="dim"))
             return
-        try:
-            preview.update(preview_text(capture.preview(value, event_id=self.event_id)))
-        except ValidationError as error:
-            preview.update(Text(error.message, style="bold red"))
+        # Who the line matches is a database question: asked off the UI thread, so typing
+        # never waits for it; an answer for a line typed over since is dropped.
+        event_id = self.event_id
+        run_in_thread(self, lambda: capture.preview(value, event_id=event_id),
+                      done=lambda found: self._preview_arrived(value, found),
+                      failed=lambda error: self._preview_arrived(value, error),
+                      group="capture-preview", exclusive=True, drop_cancelled=True)
+
+    def _preview_arrived(self, value: str, found: capture.CapturePreview | NetuiError) -> None:
+        if value != self.query_one("#capture-line", Input).value:
+            return
+        preview = self.query_one("#capture-preview", Static)
+        if isinstance(found, NetuiError):
+            preview.update(Text(found.message if isinstance(found, ValidationError) else str(found),
+                                style="bold red"))
+        else:
+            preview.update(preview_text(found))
 
     @on(Input.Submitted, "#capture-line")
     def submitted(self, event: Input.Submitted) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from netui import capture, contacts, events, timeline
 from netui.app import NetuiApp
 from netui.screens.capture import CaptureScreen
-from support import type_text
+from support import settle, type_text
 
 SIZE = (120, 40)
 PEOPLE = [
@@ -51,7 +51,7 @@ async def test_capture_five_people_undo_one_and_update_one(frozen, database):
         assert names == sorted(["Giulia Rossi", "Nicolò D'Amico", "Ingrid Ødegaard", "王伟"])
         # Giulia again, by e-mail: the preview says it, Enter updates her.
         await type_text(pilot, 'Giulia Rossi giulia@lumen.it "CMO" #speaker')
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         assert "Updates Giulia Rossi (same e-mail)" in screen.query_one("#capture-preview").render().plain
         await pilot.press("enter")
         await pilot.pause()
@@ -78,7 +78,7 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(frozen, database):
         await pilot.pause()
         screen = pilot.app.screen
         await type_text(pilot, "Bob Smith !2026-02-31")
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         assert "February 2026 has 28 days" in screen.query_one("#capture-preview").render().plain
         await pilot.press("enter")
         await pilot.pause()
@@ -102,7 +102,7 @@ async def test_capture_in_italian_shows_the_italian_due_forms(frozen, database, 
         assert "!2g" in help_text and "!1s" in help_text and "!domani" in help_text
         assert screen.query_one("#capture-line").placeholder.startswith("es. ")
         await type_text(pilot, "Marco Bianchi @Acme !2g")
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         preview = screen.query_one("#capture-preview").render().plain
         assert "Nuovo contatto" in preview and f"Follow-up: {in_two_days}" in preview
         await pilot.press("enter")

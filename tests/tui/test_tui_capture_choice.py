@@ -7,7 +7,7 @@ from pathlib import Path
 from netui import capture, contacts, events, timeline
 from netui.app import NetuiApp
 from netui.screens.capture import CaptureScreen
-from support import type_text
+from support import settle, type_text
 
 SIZE = (120, 40)
 
@@ -32,7 +32,7 @@ async def test_choosing_one_of_two_people_with_the_keys(database, frozen):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
         await type_text(pilot, "franco neri !1w")
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         preview = text_of(screen, "#capture-preview")
         assert "2 people are called franco neri" in preview
         assert f"Franco Neri · Acme (#{acme})" in preview and f"Franco Neri · Beta (#{beta})" in preview
@@ -91,7 +91,7 @@ async def test_one_person_of_that_name_is_updated_with_their_spelling(database, 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
         await type_text(pilot, "franco neri !1w")
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         assert "Updates Franco Neri (same name)" in text_of(screen, "#capture-preview")
         await pilot.press("enter")
         await pilot.pause()
@@ -109,7 +109,7 @@ async def test_the_preview_says_when_the_event_has_not_started(database, frozen)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot, fair)
         await type_text(pilot, "Franco Neri @Acme")
-        await pilot.pause()
+        await settle(pilot)  # the preview's worker has answered
         day = when.typed_date(when.plain_date(starts.in_timezone(when.local_zone())))
         assert f"Fiera starts on {day}: recorded as to meet" in text_of(screen, "#capture-preview")
         await pilot.press("enter")
