@@ -151,6 +151,8 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
             if source is self._source:  # not a page of an older search
                 self._keep(page, rows)
                 self.refresh()
+                if self.cursor // PAGE_SIZE == page:
+                    self._announce()
 
         run_in_thread(self, lambda: source.fetch(page * PAGE_SIZE, PAGE_SIZE), done=arrived,
                       failed=lambda error: self._asked.discard(page), group="contact-rows")
@@ -220,7 +222,12 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         self.refresh(Region(0, y, self.size.width, count))
 
     def _announce(self) -> None:
-        summary = self.selected
+        """Say who is highlighted; a row whose page is not read yet is said when it arrives
+        (a worker reads it: moving the cursor never waits on the database)."""
+        summary = self._cached_row(self.cursor)
+        if summary is None and 0 <= self.cursor < self._source.count:
+            self._ask_for(self.cursor // PAGE_SIZE)
+            return
         self.post_message(self.Highlighted(summary.id if summary else None))
 
     def _move_to(self, index: int) -> None:

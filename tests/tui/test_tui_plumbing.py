@@ -156,3 +156,24 @@ async def test_trashing_from_the_contact_screen_closes_it_and_the_list_no_longer
         listing = pilot.app.screen.query_one(ContactList)
         assert [listing.row(i).name for i in range(listing.row_count)] == ["Bruno Neri"]
         assert contacts.list_contacts(trashed=True)[0].id == anna
+
+
+async def test_the_end_key_far_down_the_list_reads_the_page_off_the_ui_thread(frozen, database, monkeypatch):
+    for number in range(250):  # three pages of the contact list
+        contacts.create_contact(f"Person {number:03d}")
+    on_ui_thread = []
+    read_page = contacts.list_contacts
+
+    def watched(*args, **kwargs):
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return read_page(*args, **kwargs)
+
+    monkeypatch.setattr(contacts, "list_contacts", watched)
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await support.settle(pilot, rounds=2)
+        on_ui_thread.clear()
+        await pilot.press("end")
+        await support.settle(pilot, rounds=3)
+        title = pilot.app.screen.query_one("#timeline-title").render().plain
+        assert title == "Timeline · Person 249"
+        assert on_ui_thread == [False]  # the last page, read once, by a worker
