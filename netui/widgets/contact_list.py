@@ -101,6 +101,7 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
     def set_source(self, source: RowSource, keep_place: bool = False) -> None:
         """Show another set of rows: a new search or filter starts at the top; the same one
         read again (`keep_place`, after a change) keeps the cursor where it was."""
+        highlighted = self._cached_row(self.cursor) if keep_place else None
         self._source = source
         self._pages.clear()
         self._asked.clear()
@@ -108,7 +109,10 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
             self._pages[0] = source.first_page
         self.virtual_size = Size(0, source.count)
         if keep_place and source.count:
-            self.set_reactive(ContactList.cursor, min(self.cursor, source.count - 1))
+            # The same person stays highlighted when someone is added or removed above them.
+            place = next((index for index, row in enumerate(source.first_page or ())
+                          if highlighted is not None and row.id == highlighted.id), self.cursor)
+            self.set_reactive(ContactList.cursor, min(place, source.count - 1))
             self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
         else:
             self.cursor = 0

@@ -177,3 +177,20 @@ async def test_the_end_key_far_down_the_list_reads_the_page_off_the_ui_thread(fr
         title = pilot.app.screen.query_one("#timeline-title").render().plain
         assert title == "Timeline · Person 249"
         assert on_ui_thread == [False]  # the last page, read once, by a worker
+
+
+async def test_someone_added_above_by_another_writer_leaves_the_same_person_highlighted(frozen, database):
+    contacts.create_contact("Giulia Rossi")
+    contacts.create_contact("Marco Bianchi")
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await support.settle(pilot, rounds=2)
+        await pilot.press("down")  # Marco Bianchi, after Giulia Rossi
+        await support.settle(pilot, rounds=2)
+        listing = pilot.app.screen.query_one(ContactList)
+        assert listing.selected.name == "Marco Bianchi"
+
+        in_another_connection(lambda: contacts.create_contact("Anna Verdi"))  # sorts first
+        pilot.app.check_other_writers()
+        await support.settle(pilot, rounds=3)
+        assert [listing.row(i).name for i in range(listing.row_count)][0] == "Anna Verdi"
+        assert listing.selected.name == "Marco Bianchi"
