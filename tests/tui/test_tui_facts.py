@@ -150,3 +150,22 @@ async def test_the_palette_offers_the_fact_commands(database, giulia):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, FactForm)
+
+
+async def test_a_fact_typed_in_capture_mode_is_previewed_saved_and_undone(frozen, database, giulia):
+    async with make_app(database).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert pilot.app.focused is screen.query_one("#capture-line")
+        await type_text(pilot, "Giulia Rossi +kids: Leo, Mia #school")
+        await settle(pilot)
+        preview = screen.query_one("#capture-preview").render().plain
+        assert "Facts:" in preview and "kids: Leo, Mia" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stored(giulia) == [("kids", "Leo, Mia")]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert stored(giulia) == []
