@@ -110,6 +110,7 @@ class CaptureUndo:
     added_channel_ids: list[int] = field(default_factory=list)
     added_tag_ids: list[int] = field(default_factory=list)
     new_tag_names: list[str] = field(default_factory=list)  # tags that did not exist before
+    added_fact_ids: list[int] = field(default_factory=list)
     interaction_id: int | None = None
     followup_id: int | None = None
     event_id: int | None = None
@@ -280,6 +281,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
             contact_id = found.match.contact_id
             undo = CaptureUndo(contact_id, created_contact=False, new_tag_names=new_tags)
             _update(contact_id, parsed, event, undo)
+        undo.added_fact_ids = _add_facts(contact_id, parsed)
         if event:
             undo.event_id = event.id
             listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
@@ -361,6 +363,17 @@ def _create(parsed: CaptureLine, event: CaptureEvent | None) -> int:
     )
 
 
+def _add_facts(contact_id: int, parsed: CaptureLine) -> list[int]:
+    """The line's facts (`+kids: Leo`) the person does not have yet; their ids."""
+    had = {(f.label.casefold(), f.value.casefold()) for f in contacts.get_contact(contact_id).facts}
+    added = []
+    for label, value in parsed.facts:
+        if (label.casefold(), value.casefold()) not in had:
+            had.add((label.casefold(), value.casefold()))
+            added.append(contacts.add_fact(contact_id, label, value))
+    return added
+
+
 def _update(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, undo: CaptureUndo) -> None:
     """Fill in what the line adds to someone already known, remembering what it was."""
     row = Contact.get_by_id(contact_id)
@@ -415,6 +428,8 @@ def undo_capture(undo: CaptureUndo) -> None:
             Contact.update(restored).where(Contact.id == undo.contact_id).execute()
         if undo.added_channel_ids:
             Channel.delete().where(Channel.id.in_(undo.added_channel_ids)).execute()
+        for fact_id in undo.added_fact_ids:
+            contacts.remove_fact(fact_id)
         if undo.added_tag_ids:
             ContactTag.delete().where(ContactTag.contact == undo.contact_id,
                                       ContactTag.tag.in_(undo.added_tag_ids)).execute()

@@ -1,6 +1,7 @@
 """The quick-capture line: one typed line -> the parts of a contact (a pure parser).
 
     Giulia Rossi @Lumen Digital "Head of PR" #fintech #milano giulia@lumen.it +39 333 123 4567 !2d kids Luca and Marta
+    Giulia Rossi @Lumen +kids: Leo (7), Mia (4) +hobby: sailing #fintech
 
 `parse_capture_line(line, today)` reads such a line and returns a `CaptureLine`; it touches
 no database and no clock (relative dates count from `today`). It raises nothing but
@@ -30,6 +31,12 @@ quoted roles, which are read first.
     the next token, quote, `,` or `;` (or the end of the line); `@` alone followed by words
     works too. An empty company (`@` then a token, a comma or nothing) is ignored. Once a
     company is set, a later `@word` is note text.
+  - `+label: value` -- a fact to remember: `+` glued to a label that starts with a letter
+    and is made of letters, digits, `-`, `_` and `'`, then `:` (the value may be glued to it:
+    `+pet:cat`). The value is the free words after it, commas included, up to the next token,
+    quote, `;` or the end of the line (`+kids: Leo, Mia +hobby: chess` is two facts). A fact
+    with no value (`+kids:` then a token or nothing) is note text, as typed. No other word
+    starts with `+` and a letter: numbers (`+39`) stay phones, `+1:` and `+` stay text.
   - LinkedIn profile URLs: `[http(s)://][any subdomain.]linkedin.com/in/<slug>[/...][?...]`,
     case-insensitive, stored as `https://www.linkedin.com/in/<slug>` (slug in lower case).
   - e-mail addresses: a word that, without surrounding `(<[` / `.,;:!?)]>` and a
@@ -79,6 +86,8 @@ _SEPARATOR = re.compile(r"[,;，；]")
 _SEPARATORS = ",;，；"
 _TRAILING = ".,;:!?)]>，；。"
 _TAG_TRAILING = ".,;:!?"
+_FACT = re.compile(r"\+([^\W\d_][\w'-]*):(.*)")
+_FACT_END = re.compile(r"[;；]")
 _LEADING = "(<["
 
 _MAX_EMAIL = 254
@@ -114,6 +123,7 @@ class CaptureLine:
     linkedin: tuple[str, ...] = ()
     due: dt.date | None = None  # None: no !date given (the caller applies its default)
     note: str = ""
+    facts: tuple[tuple[str, str], ...] = ()  # (label, value), in line order
 
     @property
     def name(self) -> str:
@@ -173,6 +183,8 @@ class _Parser:
         self.due: dt.date | None = None
         self.due_token = ""
         self.note: list[str] = []
+        # [label, value words, the word as typed, where in the note it goes if it has no value]
+        self.facts: list[tuple[str, list[str], str, int]] = []
         self.phone_parts: dict[str, tuple[str, bool, bool, bool, int]] = {}
 
     def run(self) -> CaptureLine:
@@ -186,6 +198,7 @@ class _Parser:
         if not any(ch.isalnum() for ch in name):
             raise ValidationError("name", _("Start the line with the person's name, e.g. '{line}'.", line=_(EXAMPLE_LINE)))
         first, last = split_name(name)
+        facts = self._finished_facts()  # first: a fact without a value goes back into the note
         return CaptureLine(
             first_name=first,
             last_name=last,
@@ -197,6 +210,7 @@ class _Parser:
             linkedin=tuple(self.linkedin),
             due=self.due,
             note=" ".join(self.note),
+            facts=facts,
         )
 
     # --- free words and regions ---------------------------------------------------------
@@ -204,6 +218,9 @@ class _Parser:
     def _free(self, word: str) -> None:
         if self.region == "note":
             self.note.append(word)
+            return
+        if self.region == "fact":
+            self._fact_word(word)
             return
         words = self.name_words if self.region == "name" else self.company_words
         separator = _SEPARATOR.search(word)
@@ -236,6 +253,9 @@ class _Parser:
         elif word[0] == "@":
             self._company(word)
             return True
+        elif word[0] == "+" and (fact := _FACT.fullmatch(word)):
+            self._fact(*fact.groups())
+            return True
         else:
             core = word.lstrip(_LEADING).rstrip(_TRAILING)
             if not (self._linkedin(core) or self._email(core) or self._phone(word)):
@@ -266,6 +286,31 @@ class _Parser:
         self.company_words = []
         if word[1:]:
             self._free(word[1:])
+
+    def _fact(self, label: str, glued: str) -> None:
+        self.region = "fact"
+        self.facts.append((label, [], f"+{label}:", len(self.note)))
+        if glued:
+            self._fact_word(glued)
+
+    def _fact_word(self, word: str) -> None:
+        """A word of the current fact's value; a `;` in it ends the value, the rest is note."""
+        end = _FACT_END.search(word)
+        head = word if end is None else word[: end.start()]
+        if head:
+            self.facts[-1][1].append(head)
+        if end is not None:
+            self.region = "note"
+            tail = word[end.end() :].lstrip(_SEPARATORS)
+            if tail:
+                self.stack.append(tail)
+
+    def _finished_facts(self) -> tuple[tuple[str, str], ...]:
+        """The facts with a value; one without is put back in the note where it was typed."""
+        for label, words, typed, at in reversed(self.facts):
+            if not words:
+                self.note.insert(at, typed)
+        return tuple((label, " ".join(words)) for label, words, _typed, _at in self.facts if words)
 
     def _linkedin(self, core: str) -> bool:
         profile = linkedin_profile(core) if len(core) <= _MAX_URL else None

@@ -30,7 +30,7 @@ _YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
 # The command, the module of netui.cli that runs it, and its function there.
 COMMANDS = {
     "add": ("contacts", "cmd_add"), "log": ("contacts", "cmd_log"), "search": ("contacts", "cmd_search"),
-    "show": ("contacts", "cmd_show"),
+    "show": ("contacts", "cmd_show"), "fact": ("contacts", "cmd_fact"),
     "capture": ("capture", "cmd_capture"),
     "today": ("agenda", "cmd_today"), "brief": ("agenda", "cmd_brief"), "cadence": ("agenda", "cmd_cadence"),
     "date": ("agenda", "cmd_date"), "appointment": ("agenda", "cmd_appointment"),

@@ -133,3 +133,36 @@ def _detail_text(detail, recent) -> str:
             lines += with_notes(f"  {local_time(info.occurred_at)}  {label(info.kind):<{kind_width}} ",
                                  [first + with_others, *notes])
     return "\n".join(lines)
+
+
+def cmd_fact(args) -> int:
+    """`netui fact NAME [LABEL [VALUE]] [--remove]`: list, add or remove a person's facts."""
+    from netui import contacts, facts
+
+    contact_id = contacts.resolve_contact(args.name)
+    name = contacts.get_contact(contact_id).name
+    if args.remove:
+        if args.label is None:
+            raise ValidationError("label", _("--remove needs the label of the facts to remove, e.g. kids."))
+        removed = facts.remove_facts(contact_id, args.label, args.value)
+        message = "; ".join(f"{f.label}: {f.value}" for f in removed)
+        said = _("Removed from {name}: {facts}.", name=name, facts=message)
+    elif args.label is not None:
+        contacts.add_fact(contact_id, args.label, args.value or "")
+        said = _("Added to {name}: {label}: {value}.", name=name, label=" ".join(args.label.split()),
+                 value=args.value.strip())
+    else:
+        said = None
+    known = facts.facts_of(contact_id)
+    if args.json:
+        print_json(jsonable(known))
+        return 0
+    if said:
+        print(said)
+        return 0
+    if not known:
+        print(_("No facts about {name} yet; add one with: netui fact NAME LABEL VALUE.", name=name))
+    width = max((len(f.label) for f in known), default=0) + 2
+    for fact in known:
+        print(f"{fact.label + ':':<{width}}{fact.value}")
+    return 0

@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_people_commands(commands) -> None:
-    """add, log, search, show."""
+    """add, log, search, show, fact."""
     machine = _("machine-readable output")
     repeatable = _("repeatable")
     add = commands.add_parser("add", help=_("add a contact"))
@@ -103,6 +103,15 @@ def _add_people_commands(commands) -> None:
     show = commands.add_parser("show", help=_("show everything about one contact"))
     show.add_argument("name", metavar=_("NAME"))
     show.add_argument("--json", action="store_true", help=machine)
+
+    fact = commands.add_parser("fact", help=_("add, list or remove what to remember about someone "
+                                              "(kids, hobby, an anecdote...)"))
+    fact.add_argument("name", metavar=_("NAME"))
+    fact.add_argument("label", metavar=_("LABEL"), nargs="?", help=_("e.g. kids, hobby, pet (without it: list)"))
+    fact.add_argument("value", metavar=_("VALUE"), nargs="?", help=_('e.g. "Leo and Mia"'))
+    fact.add_argument("--remove", action="store_true",
+                      help=_("remove their facts with this label (only the one with VALUE, if given)"))
+    fact.add_argument("--json", action="store_true", help=_("their facts afterwards, machine-readable"))
 
 
 def _add_capture_and_exchange_commands(commands) -> None:

@@ -55,6 +55,7 @@ def preview_text(found: capture.CapturePreview) -> Text:
         (_("Name"), line.name), (_("Company"), line.company), (_("Role"), line.role),
         (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
         (_("Phone"), ", ".join(line.phones)), (_("LinkedIn"), ", ".join(line.linkedin)),
+        (_("Facts"), "; ".join(f"{label}: {value}" for label, value in line.facts)),
         (_("Follow up"), typed_date(found.due)), (_("Note"), line.note),
     ]
     width = max(len(label) for label, _v in rows) + 2

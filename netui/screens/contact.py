@@ -17,12 +17,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netui import brief, contacts, followups, present, timeline, upkeep
+from netui import brief, contacts, facts, followups, present, timeline, upkeep
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
 from netui.screens import flows
 from netui.screens.base import DataScreen
+from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
 from netui.when import local_zone, today
 from netui.widgets.contact_list import WARMTH_MARKS
@@ -128,6 +129,9 @@ class ContactScreen(DataScreen):
         Binding("i", "introduce", N_("Introduce"), tooltip=N_("Introduce them to someone")),
         Binding("d", "trash", N_("Trash"), tooltip=N_("Move to the trash (ctrl+z undoes)")),
         # Not in the footer (it is full): listed by ? and the palette.
+        Binding("a", "add_fact", N_("Fact"), show=False,
+                tooltip=N_("Something to remember about them: kids, partner, hobby, pet, an anecdote")),
+        Binding("A", "change_fact", N_("Facts"), show=False, tooltip=N_("Change or remove one of their facts")),
         Binding("ctrl+e", "edit_notes", N_("Notes in $EDITOR"), show=False, tooltip=N_("Write the notes in your own editor")),
         # The highlighted one of the open follow-ups listed under the brief (the list's title
         # names these keys; ↑/↓ there choose another).
@@ -287,6 +291,58 @@ class ContactScreen(DataScreen):
             self.notify(_("Added {label} of {name}.", label=dates.shown_label(values["label"]), name=name))
 
         self.app.push_screen(ImportantDateForm(_("A date to remember for {name}", name=name), {}, submit))
+
+    def action_add_fact(self) -> None:
+        from netui.screens.forms.fact_form import FactForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            contacts.add_fact(self.contact_id, **values)
+            self.notify(_("Added to {name}: {label}: {value}.", name=name, **values))
+
+        self.app.push_screen(FactForm(_("Something to remember about {name}", name=name), {}, submit))
+
+    def action_change_fact(self) -> None:
+        """Choose one of their facts (↑/↓), then Enter changes it, x removes it (after a yes)."""
+        from netui.screens.forms.fact_form import FactChoice
+
+        name = self.name_shown
+        known = facts.facts_of(self.contact_id)
+        if not known:
+            self.notify(_("No facts about {name} yet; a adds one.", name=name), severity="warning")
+            return
+
+        def chosen(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                what, fact_id = choice
+                [fact] = [f for f in known if f.id == fact_id]
+                (self._edit_fact if what == "edit" else self._remove_fact)(fact)
+
+        self.app.push_screen(FactChoice(_("What you remember about {name}", name=name), known), chosen)
+
+    def _edit_fact(self, fact: contacts.FactInfo) -> None:
+        from netui.screens.forms.fact_form import FactForm
+
+        name = self.name_shown
+
+        def submit(values: dict) -> None:
+            facts.change_fact(fact.id, **values)
+            self.notify(_("Changed for {name}: {label}: {value}.", name=name, **values))
+
+        self.app.push_screen(FactForm(_("Change a fact about {name}", name=name),
+                                      {"label": fact.label, "value": fact.value}, submit))
+
+    def _remove_fact(self, fact: contacts.FactInfo) -> None:
+        question = _("Remove {fact} from {name}?", fact=present.fact_line(fact), name=self.name_shown)
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self._fact_removal_answered(fact, yes))
+
+    @reports_errors
+    def _fact_removal_answered(self, fact: contacts.FactInfo, yes: bool | None) -> None:
+        if yes:
+            contacts.remove_fact(fact.id)
+            self.app.publish_change()
+            self.notify(_("Removed from {name}: {facts}.", name=self.name_shown, facts=present.fact_line(fact)))
 
     def action_news(self) -> None:
         """Their news (a milestone): logged, and a congratulation follow-up if the user wants."""
