@@ -153,6 +153,13 @@ def test_bad_rows_name_their_line_and_field_and_the_rest_is_read():
     assert by_name(result)["Sara Blu"].notes == "birthday as exported: Feb 31, 1980"
 
 
+def test_categories_become_tags_and_googles_outlook_export_keeps_its_star():
+    text = ('"First Name","Last Name","E-mail Address","Categories"\n'
+            '"Ugo","Neri","ugo@neri.it","* myContacts;* starred;Book Club;Clienti"\n')
+    ugo = outlook.read(text).people[0]
+    assert (ugo.tags, ugo.starred) == (["book-club", "clienti"], True)
+
+
 def test_invalid_channels_go_to_the_notes_as_exported():
     text = '"First Name","Last Name","E-mail Address","Mobile Phone"\n"Ugo","Neri","ugo at neri","call me"\n'
     ugo = outlook.read(text).people[0]

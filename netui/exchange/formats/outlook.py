@@ -44,7 +44,8 @@ What becomes of a row:
   Pager -> "pager", the faxes -> "work fax" / "home fax" / "fax", the rest by their kind.
   An e-mail or phone that is not valid goes to the notes as exported, as Google's reader does;
 * Web Page / Personal Web Page -> websites (a LinkedIn profile -> linkedin);
-* Categories -> tags (`;`-separated, as Google's labels: "Holiday Cards" -> holiday-cards);
+* Categories -> tags (`;`-separated, as Google's labels: "Holiday Cards" -> holiday-cards;
+  from contacts.google.com's "Outlook CSV" export, `* myContacts` dropped, `* starred` stars);
 * Spouse -> fact "partner", Children -> "kids", Hobby, Schools -> "school", Nickname,
   Title / Suffix -> "name prefix" / "name suffix", Department, Profession, Manager's Name ->
   "manager", Assistant's Name -> "assistant", Office Location -> "office", Referred By,
@@ -343,8 +344,15 @@ def _read_websites(person: IncomingPerson, row: list[str], header: _Header) -> N
 
 
 def _read_categories(person: IncomingPerson, categories: str, notes: list[str]) -> None:
-    """Outlook's categories as tags; one that cannot be a tag goes to the notes."""
+    """Outlook's categories as tags; one that cannot be a tag goes to the notes. Google's
+    "Outlook CSV" export writes its labels here: `myContacts` is dropped, `starred` stars."""
     for category in (c for c in _CATEGORY_SPLIT.split(categories) if c):
+        key = header_key(category.lstrip("*"))
+        if key == "mycontacts":
+            continue
+        if key == "starred":
+            person.starred = True
+            continue
         tag = label_tag(category)
         if tag is None:
             notes.append(_("label as exported: {label}", label=category))
