@@ -149,8 +149,8 @@ def _add_capture_and_exchange_commands(commands) -> None:
                                 help=_("vcard: the vCard version"))
 
     import_command = commands.add_parser(
-        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard; "
-                         "or everything from a folder written by export csv --what all"))
+        "import", help=_("bring people in from netui CSV, LinkedIn Connections.csv, Google Contacts CSV, Outlook CSV "
+                         "or vCard; or everything from a folder written by export csv --what all"))
     import_command.add_argument("file", metavar="FILE", help=_("a file, or a folder written by export csv --what all"))
     import_command.add_argument("--dry-run", action="store_true", help=_("say what would happen, write nothing"))
 

@@ -26,7 +26,7 @@ from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
 from netui.text import fold_key
 from netui import contacts, followups, i18n, rules, timeline, when
-from netui.exchange.formats import google, linkedin, netui_csv, netui_tables, vcard
+from netui.exchange.formats import google, linkedin, netui_csv, netui_tables, outlook, vcard
 from netui.exchange.formats.text import decode
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 from netui.store import bulk, search
@@ -518,6 +518,7 @@ READERS = (
     (netui_csv.looks_like, netui_csv.read),
     (linkedin.looks_like, linkedin.read),
     (google.looks_like, google.read),
+    (outlook.looks_like, outlook.read),
     (vcard.looks_like, vcard.read),
 )
 
@@ -548,8 +549,8 @@ def read_file(path: Path) -> ReadResult:
     if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise ValidationError(
             "file", _("{path}: is an iCalendar file, not a format netui imports (netui writes them with "
-                      "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV "
-                      "and vCard).", path=path))
+                      "netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google Contacts CSV, "
+                      "Outlook CSV and vCard).", path=path))
     raise ValidationError(
         "file", _("{path}: netui does not recognise this file (it imports netui CSV, LinkedIn "
-                  "Connections.csv, Google Contacts CSV and vCard files).", path=path))
+                  "Connections.csv, Google Contacts CSV, Outlook CSV and vCard files).", path=path))

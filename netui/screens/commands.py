@@ -35,7 +35,7 @@ class NetuiCommands(Provider):
             (_("network: top connectors"), partial(app.open_give_and_take, "connectors"),
              _("Who brought you the most people")),
             (_("contacts: import file"), app.open_import,
-             _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard")),
+             _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV, Outlook CSV or vCard")),
             (_("data: export"), app.export_view,
              _("Export contacts, interactions, events or follow-ups: CSV, vCard or iCalendar")),
             (_("contacts: trash"), app.open_trash, _("People moved to the trash: restore them or erase them for good")),

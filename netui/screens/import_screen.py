@@ -72,7 +72,8 @@ class ImportScreen(NetuiScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="import"):
-            yield Label(_("Import a file: netui CSV, LinkedIn Connections.csv, Google Contacts CSV or vCard"),
+            yield Label(_("Import a file: netui CSV, LinkedIn Connections.csv, Google Contacts CSV, Outlook CSV or "
+                          "vCard"),
                         classes="pane-title")
             yield Input(placeholder=_("path to the file, then Enter (→ completes)"), id="import-path",
                         suggester=PathSuggester())

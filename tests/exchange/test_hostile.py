@@ -108,7 +108,7 @@ def test_ics_files_are_not_a_format_netui_imports(db_path, capsys):
     assert code == 2
     assert err == (f"netui: {HOSTILE / 'calendar.ics'}: is an iCalendar file, not a format netui imports (netui "
                    "writes them with netui export ics; it imports netui CSV, LinkedIn Connections.csv, Google "
-                   "Contacts CSV and vCard).\n")
+                   "Contacts CSV, Outlook CSV and vCard).\n")
 
 
 def test_an_unclosed_quote_imports_nothing_of_the_file_and_says_where(db_path, capsys):

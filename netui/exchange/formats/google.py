@@ -76,7 +76,7 @@ from netui.i18n import _
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 from netui.when import make_date
 
-__all__ = ["FORMAT_NAME", "looks_like", "read"]
+__all__ = ["FORMAT_NAME", "looks_like", "read", "label_tag"]
 
 FORMAT_NAME = "Google Contacts"
 
@@ -262,7 +262,7 @@ def _read_labels(person: IncomingPerson, row: list[str], header: _Header, notes:
         if key == _STARRED:
             person.starred = True
             continue
-        tag = _tag(label)
+        tag = label_tag(label)
         if tag is None:
             notes.append(_("label as exported: {label}", label=label))
         elif tag not in person.tags:
@@ -316,8 +316,8 @@ def _read_other_facts(person: IncomingPerson, row: list[str], header: _Header) -
                 person.facts.append((label, value))
 
 
-def _tag(label: str) -> str | None:
-    """A Google label as a netui tag: `* ` dropped, spaces and commas as `-`; None if it
+def label_tag(label: str) -> str | None:
+    """A Google label (or an Outlook category) as a netui tag: `* ` dropped, spaces and commas as `-`; None if it
     still is not a tag."""
     text = re.sub(r"[\s,#]+", "-", label.lstrip("*").strip()).strip("-")
     text = re.sub(r"-{2,}", "-", text)
