@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pendulum
 from peewee import fn
 
-from netui import chains, followups, upkeep, when
+from netui import chains, followups, rules, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import code_for
@@ -302,11 +302,8 @@ def all_tags() -> list[tuple[str, int]]:
 
 
 def add_fact(contact_id: int, label: str, value: str) -> int:
-    label, value = " ".join(label.split()), value.strip()
-    if not label:
-        raise ValidationError("fact", _("A fact needs a label, e.g. 'children'."))
-    if not value:
-        raise ValidationError("fact", _("The fact '{label}' needs a value.", label=label))
+    label = rules.fact_label(label)
+    value = rules.fact_value(label, value)
     with database.atomic():
         _get_row(contact_id)
         fact = Fact.create(contact=contact_id, label=label, value=value)

@@ -6,8 +6,8 @@ A fact is stored as typed (label and value); contacts.add_fact / remove_fact do 
 
 from __future__ import annotations
 
-from netui import contacts
-from netui.errors import NotFoundError, ValidationError
+from netui import contacts, rules
+from netui.errors import NotFoundError
 from netui.i18n import N_, _
 from netui.store.models import Fact, database
 
@@ -30,9 +30,7 @@ def remove_facts(contact_id: int, label: str, value: str | None = None) -> list[
     """Remove the person's facts with this label (case and spacing aside), only the one with
     this value when `value` is given; the ones removed. Nothing matches: NotFoundError, and
     nothing changes."""
-    label = " ".join(label.split())
-    if not label:
-        raise ValidationError("label", _("A fact needs a label, e.g. 'children'."))
+    label = rules.fact_label(label)
     wanted = value.strip().casefold() if value is not None else None
     found = [f for f in facts_of(contact_id) if f.label.casefold() == label.casefold()
              and (wanted is None or f.value.casefold() == wanted)]

@@ -214,3 +214,19 @@ def city_spelling(typed: str, spellings: Iterable[str]) -> str:
     if not counts:
         return " ".join(typed.split())
     return min(counts, key=lambda spelling: (-counts[spelling], spelling))
+
+
+def fact_label(text: str) -> str:
+    """A fact's label with its spacing tidied; ValidationError on the label when there is none."""
+    label = " ".join(text.split())
+    if not label:
+        raise ValidationError("label", _("A fact needs a label, e.g. 'kids'."))
+    return label
+
+
+def fact_value(label: str, text: str) -> str:
+    """A fact's value, trimmed; ValidationError on the value when there is none."""
+    value = text.strip()
+    if not value:
+        raise ValidationError("value", _("The fact '{label}' needs a value.", label=label))
+    return value

@@ -124,3 +124,16 @@ def test_the_plausible_years_of_an_important_date(database):
         contacts.add_important_date(person, "birthday", 4, 15, rules.PLAUSIBLE_YEARS[0] - 1)
     assert caught.value.message == "1799 is not a plausible year."
     assert (1800, 2200) == (rules.PLAUSIBLE_YEARS[0], rules.PLAUSIBLE_YEARS[-1])
+
+
+def test_a_fact_needs_a_label_and_a_value_one_rule_for_every_way_in():
+    assert rules.fact_label("  school   friend ") == "school friend"
+    with pytest.raises(ValidationError) as no_label:
+        rules.fact_label("   ")
+    assert (no_label.value.field, no_label.value.message) == ("label", "A fact needs a label, e.g. 'kids'.")
+    with pytest.raises(ValidationError) as no_value:
+        rules.fact_value("kids", " ")
+    assert (no_value.value.field, no_value.value.message) == ("value", "The fact 'kids' needs a value.")
+    from netui import facts
+
+    assert "kids" in facts.SUGGESTED_LABELS  # the example the sentence gives is one the form offers

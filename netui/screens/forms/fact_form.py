@@ -17,8 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui import contacts, facts, present
-from netui.errors import ValidationError
+from netui import contacts, facts, present, rules
 from netui.i18n import N_, _
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.screens.translated import TranslatedBindings
@@ -48,13 +47,8 @@ class FactForm(FormScreen):
             yield form_buttons()
 
     def values(self) -> dict:
-        label = " ".join(self.query_one("#label", Input).value.split())
-        value = self.query_one("#value", Input).value.strip()
-        if not label:
-            raise ValidationError("label", _("A fact needs a label, e.g. 'children'."))
-        if not value:
-            raise ValidationError("value", _("The fact '{label}' needs a value.", label=label))
-        return {"label": label, "value": value}
+        label = rules.fact_label(self.query_one("#label", Input).value)
+        return {"label": label, "value": rules.fact_value(label, self.query_one("#value", Input).value)}
 
 
 class FactChoice(TranslatedBindings, ModalScreen[tuple[str, int] | None]):
