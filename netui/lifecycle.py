@@ -109,17 +109,13 @@ def _check_erased(contact_ids: list[int]) -> None:
 
 def _purge_rows(contact_id: int) -> None:
     _get_row(contact_id)
-    _delete_interactions_only_with(contact_id)
+    Interaction.delete().where(
+        Interaction.id.in_(_only_with(contact_id, InteractionParticipant.interaction, InteractionParticipant.contact))
+    ).execute()
     _drop_introductions_of(contact_id)
-    their_appointments = AppointmentParticipant.select(AppointmentParticipant.appointment).where(
-        AppointmentParticipant.contact == contact_id)
-    only_with_them = (
-        AppointmentParticipant.select(AppointmentParticipant.appointment)
-        .where(AppointmentParticipant.appointment.in_(their_appointments))
-        .group_by(AppointmentParticipant.appointment)
-        .having(fn.COUNT(AppointmentParticipant.contact) == 1)
-    )
-    Appointment.delete().where(Appointment.id.in_(only_with_them)).execute()
+    Appointment.delete().where(
+        Appointment.id.in_(_only_with(contact_id, AppointmentParticipant.appointment, AppointmentParticipant.contact))
+    ).execute()
     tag_ids = [link.tag_id for link in ContactTag.select(ContactTag.tag).where(ContactTag.contact == contact_id)]
     Contact.delete().where(Contact.id == contact_id).execute()
     if tag_ids:
@@ -127,16 +123,12 @@ def _purge_rows(contact_id: int) -> None:
     search.drop_contacts([contact_id])
 
 
-def _delete_interactions_only_with(contact_id: int) -> None:
-    theirs = InteractionParticipant.select(InteractionParticipant.interaction).where(
-        InteractionParticipant.contact == contact_id)
-    only_theirs = (
-        InteractionParticipant.select(InteractionParticipant.interaction)
-        .where(InteractionParticipant.interaction.in_(theirs))
-        .group_by(InteractionParticipant.interaction)
-        .having(fn.COUNT(InteractionParticipant.contact) == 1)
-    )
-    Interaction.delete().where(Interaction.id.in_(only_theirs)).execute()
+def _only_with(contact_id: int, shared, participant):
+    """The interactions (or appointments) `shared` whose only participant is this contact: they
+    go with them; one with someone else stays, for the others."""
+    theirs = shared.model.select(shared).where(participant == contact_id)
+    return (shared.model.select(shared).where(shared.in_(theirs))
+            .group_by(shared).having(fn.COUNT(participant) == 1))
 
 
 def _drop_introductions_of(contact_id: int) -> None:
