@@ -60,7 +60,7 @@ def travel(instant: pendulum.DateTime):
 
 TESTS_DIR = Path(__file__).parent
 SLOW_LIST = TESTS_DIR / "slow_tests.txt"
-SLOW_WHOLE = ("slow/", "tui/test_snapshots.py")  # folders and files that are slow whole
+SLOW_WHOLE = ("slow/", "tui/test_snapshots")  # folders and files that are slow whole (every snapshot file)
 
 
 def slow_test_names(path: Path = SLOW_LIST) -> set[str]:
