@@ -48,6 +48,7 @@ def generate_network(
     seed: int = 2026,
     now: pendulum.DateTime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    language: str | None = None,
 ) -> DemoSummary:
     """Write a sample network into the bound database, which must hold no contacts or events.
 
@@ -55,7 +56,8 @@ def generate_network(
     goes on -- once at the start with done 0, after each stage of planning and each batch of
     rows written, and once at the end with done == total; `total` is the same in every call.
     Raises ValidationError for bad sizes and for a database that already holds data; then
-    nothing is written.
+    nothing is written. `language` (default: the interface's) is the one its notes, summaries,
+    facts and event titles are written in; the same seed gives the same network in any.
     """
     people = _count_argument("people", people, minimum=1)
     interactions = _count_argument(
@@ -67,7 +69,8 @@ def generate_network(
     collecting = gc.isenabled()
     gc.disable()  # millions of objects that all live until the end: collecting them is wasted time
     try:
-        planner = Planner(FastRandom(seed), people, interactions, default_events(people), moment)
+        planner = Planner(FastRandom(seed), people, interactions, default_events(people), moment,
+                          language or i18n.language())
         plan = planner.build(report.planned)
         with bulk.loading():
             _refuse_non_empty()  # again, now that we hold the write lock

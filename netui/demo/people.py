@@ -22,27 +22,19 @@ from netui.demo.material import (
     placeholders,
 )
 from netui.demo.records import HISTORY_DAYS, Event, Person
+from netui.demo.vocabulary import vocabulary
 from netui.demo.words import (
     ATTENDEE_ROLES,
     BARS,
-    CAFES,
     CIRCLE_TRAITS,
     CJK_NAMES,
-    CONTACT_NOTES,
-    EVENT_CATALOGUE,
     EVENT_CITIES,
-    EVENT_GOALS,
-    EVENT_NOTES,
-    GENERAL_TAGS,
     HOME_COUNTRIES,
-    HOW_MET,
     INDUSTRY_TAGS,
     NAMES,
-    PERSONAL_TOPICS,
     RESTAURANTS,
     ROLES,
     SHOWCASE,
-    WORK_TOPICS,
 )
 from netui.store.models import CIRCLES
 
@@ -51,8 +43,9 @@ class PeoplePlanner:
     """The draws (all from one seeded random source), the local calendar, events and people."""
 
     def __init__(self, rng: random.Random, people: int, interactions: int, events: int,
-                 now: pendulum.DateTime):
+                 now: pendulum.DateTime, language: str = "en"):
         self.rng = rng
+        self.words = vocabulary(language)
         self.people_wanted = people
         self.interactions_wanted = interactions
         self.events_wanted = events
@@ -90,9 +83,9 @@ class PeoplePlanner:
     def word(self, key: str, personal: bool) -> str:
         rng = self.rng
         if key == "topic":
-            return rng.choice(PERSONAL_TOPICS if personal else WORK_TOPICS)
+            return rng.choice(self.words.personal_topics if personal else self.words.work_topics)
         if key == "cafe":
-            return rng.choice(CAFES)
+            return rng.choice(self.words.cafes)
         if key == "restaurant":
             return rng.choice(RESTAURANTS)
         if key == "bar":
@@ -109,7 +102,7 @@ class PeoplePlanner:
         rng = self.rng
         count = self.events_wanted
         past_count = count // 2
-        catalogue = list(EVENT_CATALOGUE)
+        catalogue = list(self.words.event_catalogue)
         rng.shuffle(catalogue)
         used_titles: dict[str, int] = {}
         planned: list[tuple[int, tuple, bool]] = []  # (days from today, signed), entry, past
@@ -150,8 +143,8 @@ class PeoplePlanner:
             events.append(Event(
                 title=title, kind=kind, venue=venue, city=city, timezone=zone, link=link,
                 starts=starts_ts, ends=ends_ts, status=status,
-                goal=rng.choice(EVENT_GOALS) if self.chance(0.5) else "",
-                notes=rng.choice(EVENT_NOTES) if self.chance(0.4) else "",
+                goal=rng.choice(self.words.event_goals) if self.chance(0.5) else "",
+                notes=rng.choice(self.words.event_notes) if self.chance(0.4) else "",
                 created=created, updated=max(updated, created),
             ))
         self.balance_statuses(events)
@@ -214,14 +207,14 @@ class PeoplePlanner:
             _, p_company, p_tags, p_cadence, cadences, p_star, weight, p_old = CIRCLE_TRAITS[circle]
             if self.chance(p_company):
                 self.give_job(person)
-            person.how_met = self.fill(rng.choice(HOW_MET[circle]), city=person.city,
+            person.how_met = self.fill(rng.choice(self.words.how_met[circle]), city=person.city,
                                        company=person.company or "Lumen Digital")
             if self.chance(p_cadence):
                 person.cadence = rng.choice(cadences)
             person.starred = self.chance(p_star)
             if self.chance(0.3):
-                person.notes = self.fill(rng.choice(CONTACT_NOTES), city=person.city,
-                                         company=person.company or "their company")
+                person.notes = self.fill(rng.choice(self.words.contact_notes), city=person.city,
+                                         company=person.company or self.words.phrases["their company"])
             if self.chance(p_tags):
                 person.tags = self.pick_tags(person)
             # when they were added: before the history began, at an event, or some day since
@@ -231,7 +224,7 @@ class PeoplePlanner:
             if met_event is not None:
                 event = events[met_event]
                 person.met_at = met_event
-                person.how_met = f"Met at {event.title}"
+                person.how_met = self.words.phrases["met at"].format(title=event.title)
                 person.created = event.starts + rng.randint(15, 120) * 60
             elif self.chance(p_old):
                 # imported on the first day of using netui, a little before the history starts
@@ -296,7 +289,7 @@ class PeoplePlanner:
             tags += rng.sample(INDUSTRY_TAGS[person.industry], min(len(INDUSTRY_TAGS[person.industry]),
                                                                     rng.randint(1, 2)))
         if not tags or self.chance(0.35):
-            tags.append(rng.choice(GENERAL_TAGS))
+            tags.append(rng.choice(self.words.general_tags))
         return sorted(dict.fromkeys(tags))
 
     def introductions(self, people: list[Person]) -> None:
@@ -313,7 +306,7 @@ class PeoplePlanner:
             if people[introducer].created >= person.created:
                 continue
             person.introduced_by = introducer
-            person.how_met = f"Introduced by {people[introducer].name}"
+            person.how_met = self.words.phrases["introduced by"].format(name=people[introducer].name)
             introduced.append(i)
 
     # attendees ----------------------------------------------------------------------------

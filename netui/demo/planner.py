@@ -10,19 +10,14 @@ import itertools
 from collections.abc import Callable
 from operator import itemgetter
 
-from netui.demo.material import COUNTRIES, FACT_LABELS, KINDS
+from netui.demo.material import COUNTRIES, KINDS
 from netui.demo.people import PeoplePlanner
 from netui.demo.records import HISTORY_DAYS, Event, Interaction, Person, Plan
 from netui.demo.words import (
-    EVENT_SUMMARIES,
-    FACTS,
-    FOLLOWUP_ACTIONS,
     FOLLOWUP_CHANNELS,
-    INTERACTION_NOTES,
     KIND_HOURS,
     OFFICE_KINDS,
     PERSONAL_CIRCLES,
-    SUMMARIES,
 )
 from netui.store.models import INITIATORS
 
@@ -47,7 +42,8 @@ class Planner(PeoplePlanner):
         self.report(0.85)
         followups = self.plan_followups(events, people, interactions)
         self.report(1.0)
-        return Plan(people, events, interactions, attendees, channels, facts, dates, followups)
+        return Plan(people, events, interactions, attendees, channels, facts, dates, followups,
+                    self.words.country_names)
 
     # interactions -------------------------------------------------------------------------
     def plan_interactions(self, events: list[Event], people: list[Person],
@@ -62,7 +58,7 @@ class Planner(PeoplePlanner):
         self.colleagues: dict[str, list[int]] = {}
         self.person_facts = [
             (p.circle in PERSONAL_CIRCLES, p.created,
-             {"first": p.first, "company": p.company or "their company", "city": p.city})
+             {"first": p.first, "company": p.company or self.words.phrases["their company"], "city": p.city})
             for p in people
         ]
         for i, person in enumerate(people):
@@ -88,7 +84,7 @@ class Planner(PeoplePlanner):
                 if not present:
                     continue
                 group = tuple(rng.sample(present, min(len(present), 1 + self.extra_people())))
-                summary = self.fill(rng.choice(EVENT_SUMMARIES), title=event.title)
+                summary = self.fill(rng.choice(self.words.event_summaries), title=event.title)
                 kind = "event" if self.chance(0.75) else "meeting"
                 result.append(Interaction(moment, kind, summary, "", None, e_index, self.logged(moment), group))
             for p_index in there:
@@ -96,7 +92,7 @@ class Planner(PeoplePlanner):
                     continue
                 moment = min(event.ends + rng.randint(1, 4) * 86400 + rng.randint(0, 600) * 60, self.now_ts)
                 result.append(Interaction(
-                    moment, "email", f"Nice meeting you at {event.title}", "",
+                    moment, "email", self.words.phrases["nice meeting you"].format(title=event.title), "",
                     rng.choice(INITIATORS), None, self.logged(moment), (p_index,),
                 ))
         # 2. keeping in touch: many people with a cadence were contacted within it
@@ -175,8 +171,8 @@ class Planner(PeoplePlanner):
             moment = min(created + rng.randint(10, 180) * 60, now_ts)
         roll = random_()
         group = (primary,) if roll < 0.78 else self.group(primary, moment, 1 if roll < 0.94 else 2)
-        summary = self.fill(rng.choice(SUMMARIES[(kind, personal)]), personal, **words)
-        notes = self.fill(rng.choice(INTERACTION_NOTES), personal, **words) if random_() < 0.25 else ""
+        summary = self.fill(rng.choice(self.words.summaries[(kind, personal)]), personal, **words)
+        notes = self.fill(rng.choice(self.words.interaction_notes), personal, **words) if random_() < 0.25 else ""
         initiated_by = None if kind == "note" or random_() < 0.45 else rng.choice(INITIATORS)
         logged = moment + rng.randint(0, 180) * 60
         return Interaction(moment, kind, summary, notes, initiated_by, None,
@@ -227,8 +223,8 @@ class Planner(PeoplePlanner):
         for i in range(len(people)):
             if not self.chance(0.5):
                 continue
-            for label in rng.sample(FACT_LABELS, rng.randint(1, 3)):
-                rows.append((i, label, rng.choice(FACTS[label])))
+            for label in rng.sample(self.words.fact_labels, rng.randint(1, 3)):
+                rows.append((i, label, rng.choice(self.words.facts[label])))
         return rows
 
     def plan_dates(self, people: list[Person]) -> list[tuple[int, str, int, int, int | None, int]]:
@@ -255,7 +251,7 @@ class Planner(PeoplePlanner):
                 rows.append((i, "work anniversary", month, day, rng.randint(2008, 2024), 3))
             if person.circle in ("family", "friends") and self.chance(0.06):
                 month, day = self.any_day()
-                rows.append((i, "wedding anniversary", month, day, rng.randint(1985, 2023), 7))
+                rows.append((i, self.words.phrases["wedding anniversary"], month, day, rng.randint(1985, 2023), 7))
             if person.country == "it" and self.chance(0.04):
                 month, day = self.any_day()
                 rows.append((i, "name day", month, day, None, 0))
@@ -320,10 +316,10 @@ class Planner(PeoplePlanner):
                 source = history[position_in - 1][1]
                 planned_at = min(interactions[source].occurred + rng.randint(5, 120) * 60, self.now_ts)
             source_event = None
-            action = self.fill(rng.choice(FOLLOWUP_ACTIONS), city=person.city)
+            action = self.fill(rng.choice(self.words.followup_actions), city=person.city)
             if person.met_at is not None and source is None:
                 source_event = person.met_at
-                action = f"Send a nice-to-meet-you note after {events[person.met_at].title}"
+                action = self.words.phrases["note after the event"].format(title=events[person.met_at].title)
             done = None
             if category == "done":
                 due_moment = self.local_moment(min((today - due).days, HISTORY_DAYS - 1), 10 * 60)

@@ -78,6 +78,7 @@ class Plan:
     facts: list[tuple[int, str, str]]
     dates: list[tuple[int, str, int, int, int | None, int]]
     followups: list[tuple]  # person, due, channel, action, interaction idx, event idx, done, snoozed, created
+    country_names: dict[str, str]  # key of words.COUNTRIES -> the name the rows carry
 
 
 class FastRandom(random.Random):

@@ -461,3 +461,14 @@ FOLLOWUP_ACTIONS = (
     "Introduce them to someone in {city}", "Check in after the holidays",
 )
 FOLLOWUP_CHANNELS = ("email", "email", "phone", "linkedin", "")
+# Country names as the contact rows carry them (keys of COUNTRIES).
+COUNTRY_NAMES = {key: entry[0] for key, entry in COUNTRIES.items()}
+# The sentences the planner writes around a name or a title.
+PHRASES = {
+    "their company": "their company",
+    "met at": "Met at {title}",
+    "introduced by": "Introduced by {name}",
+    "nice meeting you": "Nice meeting you at {title}",
+    "note after the event": "Send a nice-to-meet-you note after {title}",
+    "wedding anniversary": "wedding anniversary",
+}

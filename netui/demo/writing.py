@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from netui import when
-from netui.demo.material import COUNTRIES
 from netui.demo.records import Plan
 from netui.store import bulk, search, statistics
 from netui.store.models import (
@@ -161,7 +160,7 @@ def _contact_rows(plan: Plan, ids: _Ids) -> list[tuple]:
     contact_id, event_id, utc = ids.contact, ids.event, _utc
     return [
         (contact_id[i], p.first, p.last, _sort_name(p.first, p.last), p.company, p.role, p.city,
-         COUNTRIES[p.country].name, p.circle, p.how_met,
+         plan.country_names[p.country], p.circle, p.how_met,
          None if p.met_at is None else event_id[p.met_at],
          None if p.introduced_by is None else contact_id[p.introduced_by],
          p.cadence, int(p.starred), p.notes, utc(p.created), utc(p.updated), utc(newest[i]) if newest[i] else None)
@@ -229,7 +228,7 @@ def _index_rows(plan: Plan, contact_id: list[int]) -> list[tuple]:
         facts[p].append(fold_(f"{label} {value}"))
     return [
         (contact_id[i], fold_(f"{p.first} {p.last}"), fold_(p.company), fold_(p.role),
-         fold_(f"{p.city} {COUNTRIES[p.country].name}"), fold_(" ".join(sorted(p.tags))),
+         fold_(f"{p.city} {plan.country_names[p.country]}"), fold_(" ".join(sorted(p.tags))),
          fold_(f"{p.how_met}\n{p.notes}"), "\n".join(facts[i]), "\n".join(interactions[i]))
         for i, p in enumerate(plan.contacts)
     ]
