@@ -125,7 +125,8 @@ def test_trip_screen(snap_compare, demo_app):
 
 
 @pytest.fixture
-def italian_demo_app(demo_app, italian):
+def italian_demo_app(italian, demo_app):
+    """Italian first, then the demo: it is written in the interface's language, as a new user sees it."""
     return demo_app
 
 
