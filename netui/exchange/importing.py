@@ -413,6 +413,11 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
                       "cadence_days", "starred", "notes")
     contact_rows, channels, tag_links, facts, dates, meetings = [], [], [], [], [], []
     for contact_id, person in zip(ids, people):
+        met = person.connected_on
+        if met is not None:
+            if met not in moments:  # thousands of people share a connection day: convert each once
+                moments[met] = Interaction.occurred_at.db_value(_connection_moment(met))
+            meetings.append((contact_id, moments[met]))
         clean = contacts.clean_fields(dict(
             first_name=person.first_name, last_name=person.last_name, company=person.company,
             role=person.role, city=person.city, country=person.country, notes=person.notes,
@@ -421,7 +426,8 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
         added = getattr(person, "created_at", None)  # netui's own CSV says when they were added
         contact_rows.append((contact_id, fold_key(person.name), Contact.created_at.db_value(added) if added else stamp,
                              stamp, *(clean[name] for name in contact_fields),
-                             getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None)))
+                             getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None),
+                             moments[met] if met is not None else None))
         for kind, value, label in person.channels():
             kind, value = rules.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
@@ -431,12 +437,10 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
         for index, (label, year, month, day) in enumerate(person.important_dates):
             remind = reminders[index] if index < len(reminders) else 7
             dates.append((contact_id, " ".join(label.split()), month, day, year, remind))
-        if person.connected_on is not None:
-            meetings.append((contact_id, person.connected_on))
 
     bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
                                *(getattr(Contact, name) for name in contact_fields), Contact.cadence_off,
-                               Contact.cadence_snoozed_until], contact_rows)
+                               Contact.cadence_snoozed_until, Contact.last_contacted_at], contact_rows)
     bulk.insert_rows(Channel, [Channel.contact, Channel.kind, Channel.value, Channel.label], channels)
     bulk.insert_rows(Fact, [Fact.contact, Fact.label, Fact.value], facts)
     bulk.insert_rows(ImportantDate, [ImportantDate.contact, ImportantDate.label, ImportantDate.month,
@@ -449,15 +453,17 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
     bulk.insert_rows(Tag, [Tag.id, Tag.name], [(tag_ids[name], name) for name in missing])
     bulk.insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], [(c, tag_ids[t]) for c, t in tag_links])
     first_interaction = bulk.next_id(Interaction)
-    for _contact, day in meetings:  # thousands of people share a connection day
-        if day not in moments:
-            moments[day] = Interaction.occurred_at.db_value(_connection_moment(day))
     bulk.insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.occurred_at, Interaction.summary,
                                    Interaction.notes, Interaction.created_at],
-                     [(first_interaction + i, "social", moments[day], CONNECTED_SUMMARY, "", stamp)
-                      for i, (_c, day) in enumerate(meetings)])
-    bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
-                     [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
+                     [(first_interaction + i, "social", moment, CONNECTED_SUMMARY, "", stamp)
+                      for i, (_c, moment) in enumerate(meetings)])
+    if meetings:
+        # The connection is a new person's only interaction: their last-contacted moment was
+        # written with them, so the trigger that would work it out row by row (most of the
+        # time a big LinkedIn import took) stays out of the way.
+        with bulk.triggers_suspended([InteractionParticipant]):
+            bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
+                             [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
     search.reindex_contacts(ids)
     return ids
 
