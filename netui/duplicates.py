@@ -42,7 +42,7 @@ from netui.store.models import Channel, Contact, NotDuplicate, database
 from netui.text import fold_key, full_name
 
 SAME_EMAIL, SAME_LINKEDIN, SAME_PHONE = (rules.MATCH_REASONS[k] for k in ("email", "linkedin", "phone"))
-SAME_NAME = N_("same name (accents and case aside)")
+SAME_NAME = rules.SAME_NAME  # once accents and case are folded
 CLOSE_SPELLING = N_("close spelling")
 # Strongest first: a pair is shown with the first reason it has.
 REASONS = (SAME_EMAIL, SAME_LINKEDIN, SAME_PHONE, SAME_NAME, CLOSE_SPELLING)
