@@ -34,10 +34,9 @@ from itertools import combinations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Hamming
 
-from netui import rules, when
+from netui import contacts, rules, timeline, when
 from netui.errors import ValidationError
 from netui.i18n import N_, _
-from netui.contacts import _get_row
 from netui.store.models import Channel, Contact, NotDuplicate, database
 from netui.text import fold_key, full_name
 
@@ -225,6 +224,25 @@ def _other_company(mine: str, theirs: str) -> bool:
     return bool(mine and theirs and mine != theirs)
 
 
+# --- the two records of a pair, side by side ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One record of a pair as the duplicates screen shows it."""
+
+    detail: contacts.ContactDetail
+    interactions: int
+    open_followups: int
+
+
+def sides(first_id: int, second_id: int) -> tuple[Side, Side]:
+    """Both records, with how many interactions and open follow-ups each has."""
+    details = {d.id: d for d in contacts.details_for([first_id, second_id])}
+    return tuple(Side(details[i], timeline.count_interactions(i), len(details[i].open_followups))
+                 for i in (first_id, second_id))
+
+
 # --- "not the same person" ---------------------------------------------------------------------
 
 
@@ -233,7 +251,7 @@ def mark_not_same(first_id: int, second_id: int) -> None:
     if first_id == second_id:
         raise ValidationError("merge", _("A contact is always the same person as themselves."))
     with database.atomic():
-        _get_row(first_id), _get_row(second_id)
+        contacts.get_contact(first_id), contacts.get_contact(second_id)  # NotFoundError for a wrong id
         a, b = sorted((first_id, second_id))
         NotDuplicate.insert(first=a, second=b, created_at=when.now()).on_conflict_ignore().execute()
 
