@@ -125,3 +125,13 @@ def test_looks_like_says_who_and_why(database):
     assert duplicates.looks_like("Giulia Rossi", channels=[("email", "other@x.it")]) == []
     assert duplicates.looks_like("Giulia Rossi", exclude_id=giulia) == []
     assert duplicates.looks_like("Marco Bianchi") == []
+
+
+def test_the_capture_preview_of_a_new_person_names_a_look_alike(database):
+    from netui import capture
+
+    giulia = contacts.create_contact("Giulia Rossi", phones=["+39 333 123 4567"])
+    found = capture.preview("Giulia Verdi 3331234567")
+    assert found.match is None  # capture does not match by phone: a new contact, but said
+    assert [(f.person.id, f.reason) for f in found.looks_like] == [(giulia, duplicates.SAME_PHONE)]
+    assert capture.preview("Giulia Rossi").looks_like == ()  # matched: it updates her, no warning

@@ -96,3 +96,17 @@ async def test_no_duplicates_says_so(database):
         screen = await open_duplicates(pilot)
         assert "No likely duplicates" in text_of(screen, "#duplicates-status")
         assert screen.check_action("merge", (0,)) is False
+
+
+async def test_the_capture_preview_says_who_a_new_person_looks_like(database):
+    from support import type_text
+
+    contacts.create_contact("Giulia Rossi", company="Lumen", phones=["+39 333 123 4567"])
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await type_text(pilot, "Giulia Rosi @Lumen")
+        await settle(pilot)
+        preview = pilot.app.screen.query_one("#capture-preview").render().plain
+        assert "New contact" in preview and "Looks like #1 Giulia Rossi (close spelling)" in preview
