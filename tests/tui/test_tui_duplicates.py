@@ -110,3 +110,29 @@ async def test_the_capture_preview_says_who_a_new_person_looks_like(database):
         await settle(pilot)
         preview = pilot.app.screen.query_one("#capture-preview").render().plain
         assert "New contact" in preview and "Looks like #1 Giulia Rossi (close spelling)" in preview
+
+
+async def test_the_new_contact_form_warns_of_a_look_alike_and_saves_on_a_second_save(database):
+    from support import type_text
+    from netui.screens.forms.contact_form import ContactForm
+
+    giulia = contacts.create_contact("Giulia Rossi", emails=["giulia@lumen.it"])
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        form = pilot.app.screen
+        assert isinstance(form, ContactForm)
+        await type_text(pilot, "Giulia")
+        await pilot.press("tab")
+        await type_text(pilot, "Rosi")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is form, "not saved yet: the warning shows first"
+        warning = form.query_one("#first_name-error").render().plain
+        assert warning == (f"Looks like #{giulia} Giulia Rossi (close spelling). Save again to add them anyway, "
+                           "or Esc and open that contact.")
+        assert contacts.count_contacts() == 1
+        await pilot.press("ctrl+s")  # the same values again: saved
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ContactForm)
+    assert sorted(s.name for s in contacts.list_contacts()) == ["Giulia Rosi", "Giulia Rossi"]
