@@ -104,7 +104,7 @@ class DuplicatesScreen(DataScreen):
                            "same, o / O open.", len(pairs))
                   if pairs else _("No likely duplicates: nobody shares an e-mail, phone, LinkedIn or name."))
         self.query_one("#duplicates-status", Static).update(status)
-        self.query_one("#duplicates-sides").display = bool(pairs)
+        self.query_one("#duplicates-sides").display = table.display = bool(pairs)
         if pairs:
             table.move_cursor(row=min(row, len(pairs) - 1))
             self._show_sides()
