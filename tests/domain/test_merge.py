@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from netui import (appointments, contacts, duplicates, events, followups, giving, lifecycle, privacy,
-                   timeline)
+                   timeline, when)
 from netui.errors import NotFoundError, ValidationError
 
 
@@ -58,7 +58,7 @@ def test_everything_hung_on_the_other_moves_to_the_kept(twins):
     contacts.add_fact(other, "kids", "Leo")
     contacts.add_important_date(other, "birthday", month=4, day=15)
     lunch = timeline.log_interaction([other, marco], "meeting", summary="lunch")
-    due = followups.create_followup(other, dt.date(2026, 12, 5), action="send deck")
+    due = followups.create_followup(other, when.today() + dt.timedelta(days=6), action="send deck")
     giving.record_favour(other, "gave", "advice")
     made = giving.introduce(other, marco, "both row", status="made")
     received = giving.introduce(twins["anna"], other, "fintech")
