@@ -204,6 +204,11 @@ class NetuiApp(WorkerErrors, App):
 
         self.push_screen(TrashScreen())
 
+    def open_duplicates(self) -> None:
+        from netui.screens.duplicates import DuplicatesScreen
+
+        self.push_screen(DuplicatesScreen())
+
     def open_capture(self, event_id: int | None = None) -> None:
         self.push_screen(CaptureScreen(event_id))
 
@@ -258,7 +263,7 @@ PANE_NAMES = {
     "today-list": N_("today's list"), "trip-people": N_("people in this city"),
     "owe": N_("people I owe"), "helped": N_("people I helped"), "introductions": N_("introductions"),
     "connectors": N_("top connectors"), "chain-tree": N_("people they brought in"),
-    "capture-choice": N_("who this is"), "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
+    "capture-choice": N_("who this is"), "duplicates-list": N_("likely duplicates"), "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
 }
 # Textual's own palette commands, translated by get_system_commands.
 SYSTEM_COMMANDS = (

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from netui import config, contacts, events, followups, lifecycle, rules, timeline, when
+from netui import config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when
 from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
@@ -82,6 +82,8 @@ class CapturePreview:
     match: CaptureMatch | None
     candidates: tuple[CaptureMatch, ...] = ()
     event: CaptureEvent | None = None
+    # A new contact that looks like someone known (netui.duplicates.looks_like): said before saving.
+    looks_like: tuple = ()
 
     @property
     def needs_choice(self) -> bool:
@@ -224,7 +226,9 @@ def preview(line: str, today: dt.date | None = None, event_id: int | None = None
     event = _event(event_id)
     match, candidates = _recognise(parsed) if choice is None else _chosen(choice)
     kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
-    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event)
+    alike = () if match or candidates else tuple(
+        duplicates.looks_like(parsed.name, parsed.company, _channels_of(parsed)))
+    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event, alike)
 
 
 def _due(parsed: CaptureLine, today: dt.date, event: CaptureEvent | None = None) -> dt.date:

@@ -8,13 +8,15 @@ tables that hold a person: a purge checks against it that nothing naming them is
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from peewee import fn
 
-from netui import chains, giving, privacy, when
+from netui import chains, duplicates, giving, privacy, when
 from netui.contacts import TEXT_FIELDS, _get_row
 from netui.errors import ValidationError
 from netui.i18n import N_, _
+from netui.labels import label
 from netui.store import db, search
 from netui.store.models import (
     Appointment,
@@ -42,6 +44,32 @@ _MERGED_FIELD = {
     "city": N_("city (merged): {value}"),
     "country": N_("country (merged): {value}"),
 }
+
+
+# What happens to a value of the merged-away contact that differs from the kept one.
+IN_NOTES = N_("written in the kept notes")
+JOINED = N_("added after the kept text")
+DROPPED = N_("not kept")
+_FIELD_WORDS = {
+    "name": N_("name"), "company": N_("company"), "role": N_("role"), "city": N_("city"),
+    "country": N_("country"), "how_met": N_("how we met"), "notes": N_("notes"), "circle": N_("circle"),
+    "cadence_days": N_("keep in touch (days)"), "met_at": N_("met at"), "introduced_by": N_("introduced by"),
+}
+
+
+@dataclass(frozen=True)
+class MergeDifference:
+    """A field where the two records differ: the kept record's value stays; `fate` says what
+    became of the other's (IN_NOTES, JOINED or DROPPED; show it with _())."""
+
+    field: str  # a key of _FIELD_WORDS
+    kept: str
+    dropped: str
+    fate: str
+
+    @property
+    def label(self) -> str:
+        return _(_FIELD_WORDS[self.field])
 
 
 # --- trash --------------------------------------------------------------------------------
@@ -154,12 +182,25 @@ def _drop_introductions_of(contact_id: int) -> None:
 # --- merge --------------------------------------------------------------------------------
 
 
-def merge_contacts(keep_id: int, other_id: int) -> None:
-    """Fold `other` into `keep`: nothing of either is lost, then `other` is removed."""
-    if keep_id == other_id:
-        raise ValidationError("merge", _("Cannot merge a contact with itself."))
+def merge_differences(keep_id: int, other_id: int) -> list[MergeDifference]:
+    """What merge_contacts(keep_id, other_id) would not keep as it is: every field where both
+    records have a value and they differ (changes nothing)."""
+    _refuse_self_merge(keep_id, other_id)
+    return _differences(_get_row(keep_id), _get_row(other_id))
+
+
+def merge_contacts(keep_id: int, other_id: int) -> list[MergeDifference]:
+    """Fold `other` into `keep`: nothing of either is lost, then `other` is removed. Keep's
+    fields win, other's fill the empty ones; other's differing company, role, city, country
+    and name are written into keep's notes, its notes and how-we-met added after keep's.
+    Channels, tags, facts, important dates, interactions, appointments, follow-ups, event
+    attendance, favours and introductions (either side) all move to keep, once each; the
+    people other introduced are now introduced by keep; "not the same person as" moves too.
+    Returns the differences (merge_differences, as they were before the merge)."""
+    _refuse_self_merge(keep_id, other_id)
     with database.atomic():
         keep, other = _get_row(keep_id), _get_row(other_id)
+        differences = _differences(keep, other)
         _merge_fields(keep, other)
         _move_details(keep_id, other_id)
         _move_links(keep_id, other_id)
@@ -168,9 +209,45 @@ def merge_contacts(keep_id: int, other_id: int) -> None:
         if chains.makes_circle(keep_id, keep.introduced_by_id):  # their introducer came through `other`
             Contact.update(introduced_by=None).where(Contact.id == keep_id).execute()
         giving.move_to(other_id, keep_id)
+        duplicates.move_not_same(other_id, keep_id)
         Contact.delete().where(Contact.id == other_id).execute()
         search.drop_contacts([other_id])
         search.reindex_contacts([keep_id])
+    return differences
+
+
+def _refuse_self_merge(keep_id: int, other_id: int) -> None:
+    if keep_id == other_id:
+        raise ValidationError("merge", _("Cannot merge a contact with itself."))
+
+
+def _differences(keep: Contact, other: Contact) -> list[MergeDifference]:
+    def name_of(contact_id):
+        row = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
+        return full_name(row.first_name, row.last_name) if row else ""
+
+    def title_of(event):
+        return event.title if event else ""
+
+    found = []
+    names = full_name(keep.first_name, keep.last_name), full_name(other.first_name, other.last_name)
+    if fold_key(names[0]) != fold_key(names[1]):
+        found.append(MergeDifference("name", names[0], names[1], IN_NOTES))
+    for name in ("company", "role", "city", "country", "how_met", "notes"):
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if mine and theirs and mine != theirs:
+            found.append(MergeDifference(name, mine, theirs, JOINED if name in ("how_met", "notes") else IN_NOTES))
+    def circle_of(row):
+        return label(row.circle) if row.circle != "other" else ""
+
+    introducers = [i if i not in (keep.id, other.id) else None for i in (keep.introduced_by_id, other.introduced_by_id)]
+    pairs = [("circle", circle_of(keep), circle_of(other)),
+             ("cadence_days", str(keep.cadence_days or ""), str(other.cadence_days or "")),
+             ("met_at", title_of(keep.met_at), title_of(other.met_at)),
+             ("introduced_by", name_of(introducers[0]), name_of(introducers[1]))]
+    found += [MergeDifference(field, mine, theirs, DROPPED) for field, mine, theirs in pairs
+              if mine and theirs and mine != theirs]
+    return found
 
 
 def _merge_fields(keep: Contact, other: Contact) -> None:

@@ -37,6 +37,7 @@ from netui.store.models import (
     Interaction,
     InteractionParticipant,
     Introduction,
+    NotDuplicate,
     Tag,
 )
 from netui.text import full_name
@@ -59,6 +60,7 @@ PERSON_TABLES = (
     (AppointmentParticipant, ("contact",)),
     (Favour, ("contact",)),
     (Introduction, ("person_a", "person_b")),
+    (NotDuplicate, ("first", "second")),  # "not the same person as ..." (netui.duplicates)
 )
 
 

@@ -123,6 +123,13 @@ def identity_key(kind: str, value: str) -> str:
     return value.strip().casefold()
 
 
+def phone_key(value: str) -> str:
+    """Digits only, without an international prefix: '+39 333 1234567', '0039 333 1234567'
+    and '333 1234567' are one number (the last 9 digits decide)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits[-9:] if len(digits) >= 6 else ""
+
+
 def telling_identifiers(channels: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """{kind: identity keys} of the channels (kind, value) that tell people apart."""
     found: dict[str, set[str]] = {}

@@ -12,7 +12,9 @@ from netui.cli.output import jsonable, local_time, print_json, summary_line, wit
 
 def cmd_add(args) -> int:
     from netui import contacts
+    from netui.cli.duplicates import refuse_likely_twin
 
+    refuse_likely_twin(args)
     contact_id = contacts.create_contact(
         args.name,
         company=args.company, role=args.role, city=args.city, country=args.country,

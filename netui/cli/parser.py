@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_upkeep_commands(commands)
     _add_giving_commands(commands)
     _add_safety_commands(commands)
+    _add_duplicate_commands(commands)
 
     demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
     demo_command.add_argument("--people", type=int, default=200)
@@ -319,3 +320,17 @@ def _add_safety_commands(commands) -> None:
     purge = commands.add_parser("purge", help=_("erase a person for good, everywhere (also from the trash)"))
     purge.add_argument("name", metavar=_("NAME"), help=_("their name or '#id' (a person in the trash too)"))
     purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
+
+def _add_duplicate_commands(commands) -> None:
+    """duplicates, merge; and `add --anyway` (add checks for look-alikes first)."""
+    commands.choices["add"].add_argument(
+        "--anyway", action="store_true",
+        help=_("add even when someone has the same e-mail, phone, LinkedIn or name"))
+    found = commands.add_parser("duplicates", help=_("list pairs of contacts that may be one person, with why"))
+    found.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    found.add_argument("--limit", type=int, default=None, metavar="N", help=_("show at most N pairs"))
+    merge = commands.add_parser("merge", help=_("merge two records of one person into the first"))
+    merge.add_argument("keep", metavar="A", help=_("the contact kept (name or '#id'); its fields win"))
+    merge.add_argument("other", metavar="B", help=_("the contact merged into A, then removed"))
+    merge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))

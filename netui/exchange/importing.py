@@ -37,11 +37,7 @@ from netui.store.models import (
 # --- matching against the network --------------------------------------------------------
 
 
-def phone_key(value: str) -> str:
-    """Digits only, without an international prefix: '+39 333 1234567', '0039 333 1234567'
-    and '333 1234567' are one number (the last 9 digits decide)."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return digits[-9:] if len(digits) >= 6 else ""
+phone_key = rules.phone_key  # the rule lives in netui.rules (netui.duplicates uses it too)
 
 
 class _Known:

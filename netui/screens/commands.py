@@ -38,6 +38,8 @@ class NetuiCommands(Provider):
              _("Import netui CSV, LinkedIn Connections.csv, Google Contacts CSV, Outlook CSV or vCard")),
             (_("data: export"), app.export_view,
              _("Export contacts, interactions, events or follow-ups: CSV, vCard or iCalendar")),
+            (_("contacts: duplicates"), app.open_duplicates,
+             _("People who may be recorded twice: merge them, or say they are two people")),
             (_("contacts: trash"), app.open_trash, _("People moved to the trash: restore them or erase them for good")),
             (_("app: undo"), partial(flows.undo_last, app), _("Undo the last trash")),
             (_("app: help"), app.action_help, _("Keys of the focused pane")),

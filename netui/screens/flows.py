@@ -7,7 +7,8 @@ Flows that belong to one screen live on that screen.
 
 from __future__ import annotations
 
-from netui import contacts, events, followups, lifecycle, timeline
+from netui import contacts, duplicates, events, followups, lifecycle, timeline
+from netui.errors import ValidationError
 from netui.i18n import _
 from netui.labels import label
 from netui.screens.forms.contact_form import ContactForm
@@ -28,11 +29,32 @@ def find_people(text: str) -> list[tuple[int, str]]:
 # --- people ------------------------------------------------------------------------------
 
 def new_contact(app) -> None:
+    warned: list[tuple] = []  # the values a look-alike warning was shown for
+
     def submit(values: dict) -> None:
+        warn_of_look_alikes(values, warned)
         contact_id = contacts.save_contact(None, values)
         app.notify(_("Added {name}.", name=contacts.get_contact(contact_id).name))
 
     app.push_screen(ContactForm(_("New contact"), {}, submit))
+
+
+def warn_of_look_alikes(values: dict, warned: list[tuple]) -> None:
+    """Before a new contact is saved: if they look like someone known (netui.duplicates), say
+    so under the name and save only when Save is pressed again on the same values."""
+    name = " ".join(str(values.get(f) or "").strip() for f in ("first_name", "last_name")).strip()
+    channels = [(kind, str(values.get(kind) or "")) for kind in ("email", "phone", "linkedin")]
+    for row in values.get("channels") or ():  # channel rows: (kind, value, ...) or {"kind", "value"}
+        kind, value = (row.get("kind"), row.get("value")) if isinstance(row, dict) else row[:2]
+        channels.append((kind or "", value or ""))
+    key = (name, str(values.get("company") or ""), tuple(channels))
+    if not name or key in warned:
+        return
+    alike = duplicates.looks_like(name, key[1], channels)
+    if alike:
+        warned.append(key)
+        raise ValidationError("name", _("Looks like {who}. Save again to add them anyway, or Esc and open "
+                                        "that contact.", who="; ".join(a.text() for a in alike[:3])))
 
 
 @reports_errors

@@ -56,6 +56,8 @@ class MainScreen(DataScreen):
         Binding("N", "new_event", N_("New event"), tooltip=N_("Plan a new event")),
         Binding("d", "trash", N_("Trash"), tooltip=N_("Move the highlighted contact to the trash")),
         Binding("x", "export", N_("Export"), tooltip=N_("Export the contacts this list shows")),
+        Binding("D", "duplicates", N_("Duplicates"), show=False,
+                tooltip=N_("People who may be recorded twice: merge them, or say they are two people")),
         Binding("escape", "clear_search", N_("Clear search"), show=False,
                 tooltip=N_("Clear the search and go back to the list")),
     ]
@@ -200,6 +202,9 @@ class MainScreen(DataScreen):
 
     def action_new_event(self) -> None:
         flows.new_event(self.app)
+
+    def action_duplicates(self) -> None:
+        self.app.open_duplicates()
 
     def current_event_id(self) -> int | None:
         """The event highlighted in the planner, when the planner has the focus."""

@@ -330,6 +330,19 @@ class Favour(BaseModel):
     created_at = UTCDateTimeField()
 
 
+class NotDuplicate(BaseModel):
+    """Two contacts the user said are not the same person (first < second): netui.duplicates
+    stops offering the pair. Added in schema version 6."""
+
+    id = AutoField()
+    first = ForeignKeyField(Contact, on_delete="CASCADE", backref="not_duplicates_as_first")
+    second = ForeignKeyField(Contact, on_delete="CASCADE", backref="not_duplicates_as_second")
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("first", "second"), True),)
+
+
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
 
@@ -367,5 +380,6 @@ ALL_MODELS = (
     AppointmentOccurrence,
     Introduction,
     Favour,
+    NotDuplicate,
     ContactSearch,
 )
