@@ -166,6 +166,16 @@ def came_through_line(chain) -> str:
     return _("Came through: {chain}", chain=" ← ".join(p.name for p in chain[1:]))
 
 
+def reach_line(balance) -> str:
+    """'you reached out 8 of the last 10 times' (or 'they reached out …') when one side started
+    most of your recent exchanges (netui.reaching decides); "" otherwise."""
+    if balance is None or balance.lopsided is None:
+        return ""
+    if balance.lopsided == "me":
+        return _("you reached out {n} of the last {known} times", n=balance.by_me, known=balance.known)
+    return _("they reached out {n} of the last {known} times", n=balance.by_them, known=balance.known)
+
+
 def fact_line(fact) -> str:
     return f"{fact.label}: {fact.value}"
 

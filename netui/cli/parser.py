@@ -85,7 +85,8 @@ def _add_people_commands(commands) -> None:
     log.add_argument("--when", default="now", help=_('e.g. "yesterday 18:00", "3 days ago", 2026-11-20'))
     log.add_argument("--summary", default="", help=_("one line; defaults to the note's first line"))
     log.add_argument("--note", default="")
-    log.add_argument("--initiated-by", choices=("me", "them"), default=None)
+    log.add_argument("--initiated-by", choices=("me", "them"), default=None,
+                     help=_("who reached out (default: me); a note has nobody, so not with --kind note"))
     log.add_argument("--event", default=None, metavar=_("EVENT"), help=_("title or '#id' of the event it happened at"))
     log.add_argument("--milestone", default=None, metavar=_("WHAT"),
                      help=_("their news to congratulate ({milestones}); --kind is then ignored",
