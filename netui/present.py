@@ -228,3 +228,22 @@ def followup_line(item, day: dt.date) -> str:
     """'2026-12-09  email  Send the deck · in 10 days'."""
     due, channel, action, words = followup_parts(item, day)
     return "  ".join(part for part in (due, channel, action) if part) + f" · {words}"
+
+
+# --- who reaches out, missing details (netui reach / missing and their screens) -----------
+
+def quiet_words(person) -> str:
+    """Someone who never reaches out: 'you started the last 6 · last 3 days ago'."""
+    return _("you started the last {n} · last {when}", n=person.started_by_you, when=when.humanize(person.last_at))
+
+
+def waiting_words(person) -> str:
+    """Someone you have not answered: 'email · 4 days ago'."""
+    return f"{label(person.kind)} · {when.humanize(person.reached_out_at)}"
+
+
+def missing_words(details) -> str:
+    """'missing: e-mail, how we met'."""
+    from netui.missing import detail_name
+
+    return _("missing: {details}", details=", ".join(detail_name(d) for d in details))

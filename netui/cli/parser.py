@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_upkeep_commands(commands)
     _add_giving_commands(commands)
     _add_safety_commands(commands)
+    _add_reach_and_missing_commands(commands)
 
     demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
     demo_command.add_argument("--people", type=int, default=200)
@@ -113,6 +114,22 @@ def _add_people_commands(commands) -> None:
     fact.add_argument("--remove", action="store_true",
                       help=_("remove their facts with this label (only the one with VALUE, if given)"))
     fact.add_argument("--json", action="store_true", help=_("their facts afterwards, machine-readable"))
+
+
+def _add_reach_and_missing_commands(commands) -> None:
+    """reach, missing."""
+    from netui.missing import DETAILS
+
+    machine = _("machine-readable output")
+    reach = commands.add_parser("reach", help=_("who never reaches out (you started all of the last few times), "
+                                                "and whom you have not answered (they reached out last)"))
+    reach.add_argument("--json", action="store_true", help=machine)
+
+    missing = commands.add_parser("missing", help=_("people missing an e-mail, a phone, a company, how you met "
+                                                    "or a city: counts and a list"))
+    missing.add_argument("--what", default=None, metavar=_("DETAILS"),
+                         help=_("comma-separated, among: {details} (default: all)", details=",".join(DETAILS)))
+    missing.add_argument("--json", action="store_true", help=machine)
 
 
 def _add_capture_and_exchange_commands(commands) -> None:
