@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from netui import contacts
 from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.store.models import Channel, Contact, database
@@ -137,6 +136,8 @@ def missing_people(details: tuple[str, ...], after: tuple[str, int] | None = Non
 def fill_detail(contact_id: int, detail: str, value: str) -> str:
     """Give the person this detail (an e-mail or phone is added to their channels, checked as
     the contact form checks it); the value as stored. Nothing typed: ValidationError."""
+    from netui import contacts  # here: `netui --help` reads DETAILS and must stay light
+
     value = value.strip()
     if detail not in DETAILS:
         raise ValidationError("what", _("'{word}' is not a detail netui looks for; choose among: {choices}.",
