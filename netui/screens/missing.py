@@ -41,9 +41,11 @@ class MissingScreen(DataScreen):
         Binding("e", "fill", N_("Fill in"), tooltip=N_("Type the highlighted missing detail")),
         Binding("s", "skip", N_("Skip"), tooltip=N_("Leave this person as they are; on to the next")),
         Binding("o", "open_contact", N_("Open"), tooltip=N_("Open this person's contact screen")),
-        *[Binding(str(number), f"toggle('{detail}')", N_("Look for"), show=False,
-                  tooltip=N_("Look for this detail or not (1 e-mail, 2 phone, 3 company, 4 how we met, 5 city)"))
-          for number, detail in enumerate(missing.DETAILS, start=1)],
+        *[Binding(str(number), f"toggle('{detail}')", N_("Look for"), show=False, tooltip=tooltip)
+          for number, (detail, tooltip) in enumerate(zip(missing.DETAILS, (
+              N_("Look for people without an e-mail, or not"), N_("Look for people without a phone, or not"),
+              N_("Look for people without a company, or not"), N_("Look for people without how you met, or not"),
+              N_("Look for people without a city, or not"))), start=1)],
     ]
     DEFAULT_CSS = """
     MissingScreen #missing { padding: 0 2; }
