@@ -209,6 +209,16 @@ class NetuiApp(WorkerErrors, App):
 
         self.push_screen(DuplicatesScreen())
 
+    def action_open_reach(self) -> None:
+        from netui.screens.reach import ReachScreen
+
+        self.push_screen(ReachScreen())
+
+    def action_open_missing(self) -> None:
+        from netui.screens.missing import MissingScreen
+
+        self.push_screen(MissingScreen())
+
     def open_capture(self, event_id: int | None = None) -> None:
         self.push_screen(CaptureScreen(event_id))
 
@@ -264,6 +274,8 @@ PANE_NAMES = {
     "owe": N_("people I owe"), "helped": N_("people I helped"), "introductions": N_("introductions"),
     "connectors": N_("top connectors"), "chain-tree": N_("people they brought in"),
     "capture-choice": N_("who this is"), "duplicates-list": N_("likely duplicates"), "import-path": N_("file to import"), "import-preview": N_("import preview"), "export-out": N_("file to write"),
+    "reach-quiet": N_("people who never reach out"), "reach-waiting": N_("people you have not answered"),
+    "missing-details": N_("their missing details"), "missing-field": N_("the missing detail"),
 }
 # Textual's own palette commands, translated by get_system_commands.
 SYSTEM_COMMANDS = (

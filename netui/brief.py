@@ -2,9 +2,10 @@
 the contact screen) — who they are, the last three interactions with their notes, open
 follow-ups, facts (children's names, hobbies...), dates in the next 60 days, how you met and who
 introduced you, where keep-in-touch stands, the next appointments with them, the give & take
-balance, their introductions (as A or as B, proposed ones too) and the chain of people who
-brought them in. The how-we-met line and the headline are part of the record (`--json` has
-them); the other texts both faces print from it are netui.present's.
+balance, their introductions (as A or as B, proposed ones too), the chain of people who
+brought them in, and who reaches out (netui.reaching; said only when one side nearly always
+does). The how-we-met line and the headline are part of the record (`--json` has them); the
+other texts both faces print from it are netui.present's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from netui import appointments, chains, contacts, dates, followups, giving, timeline, upkeep, when
+from netui import appointments, chains, contacts, dates, followups, giving, reaching, timeline, upkeep, when
 from netui.i18n import _
 from netui.text import fold_key
 
@@ -42,6 +43,8 @@ class MeetingBrief:
     introductions: list[giving.IntroductionInfo] = field(default_factory=list)
     # who brought them in, and who brought that person in... (the person first)
     chain: list[chains.ChainPerson] = field(default_factory=list)
+    # who started your recent exchanges (netui.reaching): said only when lopsided
+    who_reaches_out: reaching.ReachBalance | None = None
 
     @property
     def headline(self) -> str:
@@ -81,4 +84,5 @@ def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief
         give_and_take=giving.balance(contact_id),
         introductions=giving.introductions_of(contact_id),
         chain=chains.chain_up(contact_id),
+        who_reaches_out=reaching.reach_balance(contact_id),
     )

@@ -166,6 +166,16 @@ def came_through_line(chain) -> str:
     return _("Came through: {chain}", chain=" ← ".join(p.name for p in chain[1:]))
 
 
+def reach_line(balance) -> str:
+    """'you reached out 8 of the last 10 times' (or 'they reached out …') when one side started
+    most of your recent exchanges (netui.reaching decides); "" otherwise."""
+    if balance is None or balance.lopsided is None:
+        return ""
+    if balance.lopsided == "me":
+        return _("you reached out {n} of the last {known} times", n=balance.by_me, known=balance.known)
+    return _("they reached out {n} of the last {known} times", n=balance.by_them, known=balance.known)
+
+
 def fact_line(fact) -> str:
     return f"{fact.label}: {fact.value}"
 
@@ -218,3 +228,22 @@ def followup_line(item, day: dt.date) -> str:
     """'2026-12-09  email  Send the deck · in 10 days'."""
     due, channel, action, words = followup_parts(item, day)
     return "  ".join(part for part in (due, channel, action) if part) + f" · {words}"
+
+
+# --- who reaches out, missing details (netui reach / missing and their screens) -----------
+
+def quiet_words(person) -> str:
+    """Someone who never reaches out: 'you started the last 6 · last 3 days ago'."""
+    return _("you started the last {n} · last {when}", n=person.started_by_you, when=when.humanize(person.last_at))
+
+
+def waiting_words(person) -> str:
+    """Someone you have not answered: 'email · 4 days ago'."""
+    return f"{label(person.kind)} · {when.humanize(person.reached_out_at)}"
+
+
+def missing_words(details) -> str:
+    """'missing: e-mail, how we met'."""
+    from netui.missing import detail_name
+
+    return _("missing: {details}", details=", ".join(detail_name(d) for d in details))

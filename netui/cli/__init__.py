@@ -42,6 +42,7 @@ COMMANDS = {
     "import": ("transfer", "cmd_import"), "export": ("transfer", "cmd_export"), "backup": ("transfer", "cmd_backup"),
     "restore": ("transfer", "cmd_restore"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
+    "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
 }
 # Commands that run without opening the database first.

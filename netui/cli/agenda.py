@@ -47,7 +47,7 @@ def _brief_text(seen) -> str:
 
     lines = [f"{seen.name}  (#{seen.contact_id})"]
     lines += [f"  {line}" for line in (seen.headline, present.keep_in_touch_short(seen.keep_in_touch),
-                                       seen.how_we_met, present.give_and_take_line(seen.give_and_take),
+                                       present.reach_line(seen.who_reaches_out), seen.how_we_met, present.give_and_take_line(seen.give_and_take),
                                        present.came_through_line(seen.chain)) if line]
 
     def block(title: str, shown: list[str]) -> None:

@@ -28,18 +28,23 @@ def cmd_add(args) -> int:
 
 
 def cmd_log(args) -> int:
-    from netui import contacts, events, timeline, when
+    from netui import contacts, events, reaching, timeline, when
 
     ids = [contacts.resolve_contact(name) for name in args.names]
     if args.milestone:
         return _log_milestone(args, ids)
     if args.congratulate:
         raise ValidationError("congratulate", _("--congratulate goes with --milestone."))
+    kind = timeline.validate_kind(args.kind)
+    if kind in reaching.NOT_AN_EXCHANGE and args.initiated_by:
+        raise ValidationError("initiated_by", _("--initiated-by does not go with a note (the kind when none is "
+                                                "given): say what it was, e.g. --kind call."))
+    initiated_by = reaching.initiator_for(kind, args.initiated_by)  # "me" unless said; none for a note
     event_id = events.resolve_event(args.event) if args.event else None
     summary = args.summary or (args.note.strip().splitlines() or [""])[0]
     interaction_id = timeline.log_interaction(
-        ids, args.kind, when.parse_when(args.when), summary=summary, notes=args.note,
-        initiated_by=args.initiated_by, event_id=event_id,
+        ids, kind, when.parse_when(args.when), summary=summary, notes=args.note,
+        initiated_by=initiated_by, event_id=event_id,
     )
     info = timeline.get_interaction(interaction_id)
     people = ", ".join(p.name for p in info.participants)

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_giving_commands(commands)
     _add_safety_commands(commands)
     _add_duplicate_commands(commands)
+    _add_reach_and_missing_commands(commands)
 
     demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
     demo_command.add_argument("--people", type=int, default=200)
@@ -86,7 +87,8 @@ def _add_people_commands(commands) -> None:
     log.add_argument("--when", default="now", help=_('e.g. "yesterday 18:00", "3 days ago", 2026-11-20'))
     log.add_argument("--summary", default="", help=_("one line; defaults to the note's first line"))
     log.add_argument("--note", default="")
-    log.add_argument("--initiated-by", choices=("me", "them"), default=None)
+    log.add_argument("--initiated-by", choices=("me", "them"), default=None,
+                     help=_("who reached out (default: me); a note has nobody, so not with --kind note"))
     log.add_argument("--event", default=None, metavar=_("EVENT"), help=_("title or '#id' of the event it happened at"))
     log.add_argument("--milestone", default=None, metavar=_("WHAT"),
                      help=_("their news to congratulate ({milestones}); --kind is then ignored",
@@ -113,6 +115,22 @@ def _add_people_commands(commands) -> None:
     fact.add_argument("--remove", action="store_true",
                       help=_("remove their facts with this label (only the one with VALUE, if given)"))
     fact.add_argument("--json", action="store_true", help=_("their facts afterwards, machine-readable"))
+
+
+def _add_reach_and_missing_commands(commands) -> None:
+    """reach, missing."""
+    from netui.missing import DETAILS
+
+    machine = _("machine-readable output")
+    reach = commands.add_parser("reach", help=_("who never reaches out (you started all of the last few times), "
+                                                "and whom you have not answered (they reached out last)"))
+    reach.add_argument("--json", action="store_true", help=machine)
+
+    missing = commands.add_parser("missing", help=_("people missing an e-mail, a phone, a company, how you met "
+                                                    "or a city: counts and a list"))
+    missing.add_argument("--what", default=None, metavar=_("DETAILS"),
+                         help=_("comma-separated, among: {details} (default: all)", details=",".join(DETAILS)))
+    missing.add_argument("--json", action="store_true", help=machine)
 
 
 def _add_capture_and_exchange_commands(commands) -> None:

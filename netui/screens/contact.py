@@ -48,7 +48,7 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     status = seen.keep_in_touch
     text.append(f"{WARMTH_MARKS.get(status.warmth, '')} ", style=WARMTH_COLOURS.get(status.warmth, ""))
     text.append(present.keep_in_touch_line(status) + "\n", style="red" if status.overdue else "")
-    for line in (seen.how_we_met, present.give_and_take_line(seen.give_and_take),
+    for line in (present.reach_line(seen.who_reaches_out), seen.how_we_met, present.give_and_take_line(seen.give_and_take),
                  present.came_through_line(seen.chain)):
         if line:
             text.append(line + "\n")

@@ -7,7 +7,7 @@ Flows that belong to one screen live on that screen.
 
 from __future__ import annotations
 
-from netui import contacts, duplicates, events, followups, lifecycle, timeline
+from netui import contacts, duplicates, events, followups, lifecycle, reaching, timeline
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.labels import label
@@ -93,9 +93,10 @@ def log_interaction(app, contact_ids: tuple[int, ...] = ()) -> None:
     }
 
     def submit(values: dict) -> None:
+        kind = timeline.validate_kind(values["kind"])
         interaction_id = timeline.log_interaction(
-            values["participant_ids"], values["kind"], values["when"],
-            summary=values["summary"], notes=values["notes"],
+            values["participant_ids"], kind, values["when"], summary=values["summary"], notes=values["notes"],
+            initiated_by=reaching.initiator_for(kind, values.get("initiated_by")),
         )
         info = timeline.get_interaction(interaction_id)
         app.notify(_("Logged {kind} with {people}.", kind=label(info.kind),

@@ -60,6 +60,11 @@ class MainScreen(DataScreen):
                 tooltip=N_("People who may be recorded twice: merge them, or say they are two people")),
         Binding("escape", "clear_search", N_("Clear search"), show=False,
                 tooltip=N_("Clear the search and go back to the list")),
+        # Not in the footer (it is full): listed by ? and the palette.
+        Binding("o", "app.open_reach", N_("Who reaches out"), show=False,
+                tooltip=N_("People who never reach out, and those you have not answered")),
+        Binding("M", "app.open_missing", N_("Missing details"), show=False,
+                tooltip=N_("Walk through the people missing an e-mail, phone, company, how you met or city")),
     ]
 
     def __init__(self) -> None:

@@ -1,4 +1,7 @@
-"""Log an interaction: who was there, what kind, when, and what happened.
+"""Log an interaction: who was there, what kind, when, what happened, and who reached out.
+
+"Who reached out" is "I did" by default; a note is not an exchange, so for kind "note" the
+field is switched off and nothing is stored (netui.reaching.initiator_for says so once).
 
 See netui.screens.forms.form for how saving and errors work. Enter in the "when" or "summary"
 field saves; Enter in the people picker adds the highlighted match (see ContactPicker) and
@@ -17,6 +20,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from netui.errors import ValidationError
 from netui.i18n import _
 from netui.labels import label
+from netui.reaching import NOT_AN_EXCHANGE
 from netui.screens.forms.fields import in_words
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.timeline import INTERACTION_KINDS
@@ -54,19 +58,31 @@ class InteractionForm(FormScreen):
             yield Input(str(self.initial.get("summary") or ""),
                         placeholder=_("coffee at the trade fair, talked about the new job"), id="summary")
             yield error_slot("summary")
+            yield Label(_("Who reached out"), classes="field-label")
+            yield Select([(_("I did"), "me"), (_("They did"), "them")],
+                         value=self.initial.get("initiated_by") or "me", allow_blank=False,
+                         disabled=kind in NOT_AN_EXCHANGE, id="initiated_by")
+            yield error_slot("initiated_by")
             yield Label(_("Notes"), classes="field-label")
             yield TextArea(self.initial.get("notes") or "", id="notes")
             yield error_slot("notes")
             yield form_buttons()
 
     def values(self) -> dict:
+        who = self.query_one("#initiated_by", Select)
         return {
             "participant_ids": self.query_one("#participants", ContactPicker).chosen_ids,
             "kind": self.query_one("#kind", Select).value,
             "when": self.query_one("#when", Input).value,
             "summary": self.query_one("#summary", Input).value,
             "notes": self.query_one("#notes", TextArea).text,
+            "initiated_by": None if who.disabled else who.value,
         }
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        """Nobody starts a note: the "who reached out" field is off for that kind."""
+        self.query_one("#initiated_by", Select).disabled = event.value in NOT_AN_EXCHANGE
 
     def _guarded(self, submit: Callable[[dict], None]) -> Callable[[dict], None]:
         """Refuse to save while a name is typed in the picker but not picked: the user

@@ -1,0 +1,61 @@
+"""Screenshots of the reach view and the missing details sweep on the demo network, with time
+frozen. After an intended change of the look, review and update them with
+`python -m pytest tests/tui/test_snapshots_reach.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from conftest import travel
+from netui import demo
+from netui.app import NetuiApp
+from netui.store import db
+
+SIZE = (120, 36)
+NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
+
+
+@pytest.fixture
+def demo_app(tmp_path):
+    with travel(NOW):
+        handle = db.open_database(tmp_path / "demo.db")
+        demo.generate_network(now=NOW)
+        app = NetuiApp(Path(handle.database), welcome=False)
+        app.sub_title = "demo.db"  # the temporary path differs on every run
+        yield app
+        handle.close()
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def press_then_settle(*keys: str):
+    async def run_before(pilot) -> None:
+        await settled(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settled(pilot)
+
+    return run_before
+
+
+def test_reach_view(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=press_then_settle("o"))
+
+
+def test_missing_details_sweep(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=press_then_settle("M"))
+
+
+def test_missing_details_sweep_with_a_refused_value(snap_compare, demo_app):
+    # The first person lacks a phone: a word is refused with a sentence, the text kept.
+    keys = ("M", "e", *"call-me", "enter")
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=press_then_settle(*keys))
