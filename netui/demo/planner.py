@@ -5,6 +5,7 @@ follow-ups -- the whole plan, made before a row is written."""
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 import itertools
 from collections.abc import Callable
@@ -194,6 +195,14 @@ class Planner(PeoplePlanner):
             taken.add(candidate.casefold())
             return candidate
 
+        def unique_phone(number: str) -> str:
+            """Nor a phone number (the US pattern has only 100): the next free one, no new draw."""
+            while number in taken:
+                head, digits = re.match(r"(.*?)(\d+)$", number).groups()
+                number = head + str((int(digits) + 1) % 10 ** len(digits)).zfill(len(digits))
+            taken.add(number)
+            return number
+
         for i, person in enumerate(people):
             country = COUNTRIES[person.country]
             professional = person.circle not in PERSONAL_CIRCLES
@@ -207,9 +216,9 @@ class Planner(PeoplePlanner):
                                     else f"{first}{rng.randint(70, 99)}"))
                 rows.append((i, "email", unique(f"{shape}@{rng.choice(country.mail)}"), "personal"))
             if self.chance(0.65 if professional else 0.85):
-                rows.append((i, "phone", self.digits(country.phone), "mobile"))
+                rows.append((i, "phone", unique_phone(self.digits(country.phone)), "mobile"))
             if person.country == "it" and person.company and self.chance(0.1):
-                rows.append((i, "phone", self.digits("+39 02 #### ####"), "office"))
+                rows.append((i, "phone", unique_phone(self.digits("+39 02 #### ####")), "office"))
             if professional and self.chance(0.45):
                 slug = f"{first}-{last}".strip("-").replace(".", "-")
                 rows.append((i, "linkedin", f"https://www.linkedin.com/in/{slug}-{rng.randrange(16**6):06x}", ""))

@@ -125,3 +125,13 @@ def test_netui_demo_in_italian_from_the_command_line(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert "Italia" in shown.stdout
     assert "Italy" not in shown.stdout
+
+
+def test_a_big_demo_has_no_two_people_sharing_a_phone_or_address(database, frozen):
+    """The demo's made-up people are all different people: `netui duplicates` on it must not
+    offer pairs by a shared phone (the US pattern has only 100 numbers) or e-mail."""
+    from netui import duplicates
+
+    demo.generate_network(people=2000, interactions=2000, now=frozen)
+    strong = [p for p in duplicates.find_duplicates() if p.strong]
+    assert strong == []
