@@ -13,7 +13,9 @@ The rules, decided here once:
 * *Never reach out*: you started every one of those last known ones, at least
   NEVER_MIN_KNOWN (3) of them.
 * *Not answered*: the newest exchange with them (not a note, not news netui noted, not a
-  milestone) was started by them: they reached out and nothing came from you since.
+  milestone) was started by them, and it was a written one (e-mail, message, social): they
+  reached out and nothing came from you since. A meeting, call or video they asked for was
+  answered by taking part in it.
 
 Contacts in the trash are left out of both lists.
 """
@@ -38,6 +40,8 @@ LOPSIDED_SHARE = 0.8
 NEVER_MIN_KNOWN = 3
 # A note is something you wrote down, not an exchange: nobody started it.
 NOT_AN_EXCHANGE = ("note",)
+# What someone sends and waits an answer to; in a meeting, call, video or event you both took part.
+WRITTEN_KINDS = ("email", "message", "social")
 DEFAULT_INITIATOR = "me"
 
 
@@ -171,7 +175,7 @@ def _never_reach_out() -> list[QuietPerson]:
 
 def _not_answered() -> list[WaitingPerson]:
     ranked = _ranked(Interaction.kind.not_in((*NOT_AN_EXCHANGE, MILESTONE_KIND)))
-    rows = _rows(ranked, (ranked.c.rank == 1) & (ranked.c.initiated_by == "them"))
+    rows = _rows(ranked, (ranked.c.rank == 1) & (ranked.c.initiated_by == "them") & ranked.c.kind.in_(WRITTEN_KINDS))
     found = [WaitingPerson(contact_id, name, company, reached_out_at=occurred, kind=kind)
              for contact_id, name, company, _initiator, kind, occurred in rows]
     return sorted(found, key=lambda p: (-p.reached_out_at.timestamp(), p.name))

@@ -13,7 +13,8 @@ from netui.reaching import balance_of
 @pytest.fixture
 def people(database):
     return {name.split()[0].lower(): contacts.create_contact(name, company=company)
-            for name, company in (("Giulia Rossi", "Lumen"), ("Marco Bianchi", "Acme"), ("Anna Verdi", ""))}
+            for name, company in (("Giulia Rossi", "Lumen"), ("Marco Bianchi", "Acme"), ("Anna Verdi", ""),
+                                  ("Luca Neri", ""))}
 
 
 def log(contact_id, days_ago, initiated_by, frozen, kind="call"):
@@ -80,6 +81,7 @@ def test_not_answered_is_when_their_reaching_out_is_the_newest_exchange(people, 
     log(people["marco"], 2, "me", frozen)                 # you answered
     log(people["anna"], 7, "them", frozen, kind="message")
     log(people["anna"], 3, None, frozen, kind="meeting")  # you met since: answered
+    log(people["luca"], 2, "them", frozen, kind="call")   # they called: you talked, answered
     waiting = reaching.reach_lists().not_answered
     assert [(p.name, p.kind, p.reached_out_at) for p in waiting] == [
         ("Giulia Rossi", "email", frozen.subtract(days=4))]
@@ -95,7 +97,7 @@ def test_the_trash_is_left_out(people, frozen):
 
 
 def test_a_group_interaction_counts_for_each_person(people, frozen):
-    timeline.log_interaction([people["giulia"], people["marco"]], "meeting", frozen.subtract(days=1),
+    timeline.log_interaction([people["giulia"], people["marco"]], "email", frozen.subtract(days=1),
                              initiated_by="them")
     assert {p.name for p in reaching.reach_lists().not_answered} == {"Giulia Rossi", "Marco Bianchi"}
 
