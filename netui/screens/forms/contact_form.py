@@ -66,7 +66,7 @@ class ChannelRow(Horizontal):
                      id=f"channel-{self.serial}-kind")
         yield Input(value, placeholder=_(_PLACEHOLDERS.get(kind, N_("the address or handle"))), compact=True,
                     id=f"channel-{self.serial}", classes="channel-value")
-        yield Input(channel_label, placeholder=_("label: work, home…"), compact=True,
+        yield Input(channel_label, placeholder=_("label: work…"), compact=True,
                     id=f"channel-{self.serial}-label", classes="channel-label")
 
     @property
@@ -82,6 +82,9 @@ class ContactForm(FormScreen):
         Binding("ctrl+r", "remove_channel", N_("Remove the channel"), priority=True,
                 tooltip=N_("Remove the channel row with the focus (saved when you save)")),
     ]
+    DEFAULT_CSS = """
+    ContactForm #channels { height: auto; }
+    """
     ERROR_TARGET = {"name": "first_name", "tag": "tags"}
     FALLBACK_FIELD = "first_name"
 
