@@ -58,9 +58,10 @@ def preview_text(found: capture.CapturePreview) -> Text:
         (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
         (_("Phone"), ", ".join(line.phones)), (_("LinkedIn"), ", ".join(line.linkedin)),
         (_("Facts"), "; ".join(f"{label}: {value}" for label, value in line.facts)),
-        (_("Introduced by"), found.introducer.name if found.introducer else ""),
         (_("Follow up"), typed_date(found.due)), (_("Note"), line.note),
     ]
+    if found.introducer and found.introducer.contact_id:  # only then: the labels' width stays
+        rows.insert(-2, (_("Introduced by"), found.introducer.name))
     width = max(len(label) for label, _v in rows) + 2
     for label, value in rows:
         if value:
