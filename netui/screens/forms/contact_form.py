@@ -127,11 +127,12 @@ class ContactForm(FormScreen):
         yield ChannelRow(self._serials, channel_id, kind, value, channel_label)
         yield error_slot(f"channel-{self._serials}")
 
-    def action_add_channel(self) -> None:
-        box = self.query_one("#channels", Vertical)
+    async def action_add_channel(self) -> None:
         widgets = list(self._channel_row(None, "email", "", ""))
-        box.mount_all(widgets)
-        self.call_after_refresh(lambda: (widgets[0].query_one(Select).focus(), widgets[0].scroll_visible()))
+        # Awaited: a Tab typed right after ctrl+n finds the new row's kind focused already.
+        await self.query_one("#channels", Vertical).mount_all(widgets)
+        widgets[0].query_one(Select).focus()
+        widgets[0].scroll_visible()
 
     def action_remove_channel(self) -> None:
         row = next((node for node in (self.focused.ancestors_with_self if self.focused else ())
