@@ -44,6 +44,9 @@ class IncomingPerson:
     # introduced them: the importer links the two people (netui's own files write them).
     file_id: int | None = None
     introduced_by_file_id: int | None = None
+    # Who referred them, by name (Google's "Referred by" relation): the importer makes the one
+    # known person of that name their introducer.
+    introduced_by_name: str = ""
 
     @property
     def name(self) -> str:

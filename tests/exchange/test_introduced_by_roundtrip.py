@@ -74,3 +74,17 @@ def test_a_vcard_written_by_another_program_links_nobody(tmp_path):
     target = tmp_path / "other.db"
     run(target, "import", str(card))
     assert introducers(target) == {"Eva Rosa": None}
+
+
+def test_a_google_referred_by_relation_names_the_introducer_and_stays_a_fact(tmp_path):
+    sheet = tmp_path / "google.csv"
+    sheet.write_text(
+        "First Name,Last Name,Relation 1 - Label,Relation 1 - Value\n"
+        "Marco,Bianchi,,\n"
+        "Giulia,Rossi,Referred by,Marco Bianchi\n"
+        "Elena,Neri,Referred by,Nobody Known\n", encoding="utf-8")
+    target = tmp_path / "google.db"
+    run(target, "import", str(sheet))
+    assert introducers(target) == {"Marco Bianchi": None, "Giulia Rossi": "Marco Bianchi", "Elena Neri": None}
+    facts = json.loads(run(target, "show", "Elena", "--json").stdout)["facts"]
+    assert [(f["label"], f["value"]) for f in facts] == [("Referred by", "Nobody Known")]
