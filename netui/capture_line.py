@@ -143,7 +143,8 @@ class CaptureLine:
         if not self.via:
             return self.note
         back = list(self.via[used:]) if used else [self.via_word, *self.via]
-        return " ".join(part for part in (self.note[: self.via_at], *back, self.note[self.via_at :]) if part.strip())
+        parts = (self.note[: self.via_at], *back, self.note[self.via_at :])
+        return " ".join(part.strip() for part in parts if part.strip())
 
     @property
     def name(self) -> str:

@@ -44,6 +44,13 @@ def test_via_where_it_is_not_an_introducer(line, name, company, note):
     assert (parsed.name, parsed.company, parsed.note, parsed.via) == (name, company, note, ())
 
 
+def test_unused_words_go_back_between_the_note_words_around_them():
+    parsed = parse("Giulia Rossi, great talk via Marco Bianchi, see you soon")
+    assert (parsed.note, parsed.via) == ("great talk see you soon", ("Marco", "Bianchi"))
+    assert parsed.note_keeping(0) == "great talk via Marco Bianchi see you soon"
+    assert parsed.note_keeping(1) == "great talk Bianchi see you soon"
+
+
 def test_a_fact_keeps_via_in_its_value():
     parsed = parse("Giulia Rossi +hobby: walking the via Francigena; via Marco")
     assert parsed.facts == (("hobby", "walking the via Francigena"),)
