@@ -131,8 +131,8 @@ class ContactForm(FormScreen):
         widgets = list(self._channel_row(None, "email", "", ""))
         # Awaited: a Tab typed right after ctrl+n finds the new row's kind focused already.
         await self.query_one("#channels", Vertical).mount_all(widgets)
-        widgets[0].query_one(Select).focus()
-        widgets[0].scroll_visible()
+        widgets[0].query_one(Select).focus(scroll_visible=False)
+        self.call_after_refresh(lambda: widgets[0].scroll_visible(animate=False))  # once it has its place
 
     def action_remove_channel(self) -> None:
         row = next((node for node in (self.focused.ancestors_with_self if self.focused else ())
