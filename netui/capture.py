@@ -21,12 +21,13 @@ event's first day.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
 from peewee import fn
 
-from netui import config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when
+from netui import chains, config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when
 from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
@@ -46,7 +47,9 @@ from netui.store.models import (
 from netui.text import fold_key, full_name
 
 # Contact fields a capture may fill in or change on someone already known.
-UPDATABLE_FIELDS = ("company", "role", "notes", "met_at_id", "how_met")
+UPDATABLE_FIELDS = ("company", "role", "notes", "met_at_id", "how_met", "introduced_by_id")
+# The most words after `via` tried as the introducer's name (the longest that names someone wins).
+VIA_NAME_WORDS = 4
 
 
 NEW_PERSON = "new"  # a `choice`: someone new, whoever shares the name
@@ -72,6 +75,29 @@ class CaptureMatch:
 
 
 @dataclass(frozen=True)
+class CaptureIntroducer:
+    """Who `via NAME` on the line names: `contact_id` when one person has that name; else
+    `candidates` (several have it) or none (nobody has), and the words stay in the note."""
+
+    typed: str  # the words tried, as typed
+    contact_id: int | None = None
+    name: str = ""
+    candidates: tuple[str, ...] = ()  # "Name · company (#id)" of the people it may be
+
+
+def introducer_text(found: CaptureIntroducer) -> str:
+    """One sentence on the line's `via NAME`, for the preview and `netui capture`."""
+    if found.contact_id:
+        return _("Introduced by {name}.", name=found.name)
+    if found.candidates:
+        return _("Several people are called '{typed}' ({people}): nobody was set as the introducer; "
+                 "'via {typed}' stays in the note. Set it later with netui edit --introduced-by, or e on the contact.",
+                 typed=found.typed, people="; ".join(found.candidates))
+    return _("No contact is called '{typed}': nobody was set as the introducer; the words stay in the note.",
+             typed=found.typed)
+
+
+@dataclass(frozen=True)
 class CapturePreview:
     """What Enter would save: the parsed line, the follow-up day and who it matches. A name
     alone shared by several people matches none of them: they are the `candidates`, and
@@ -84,6 +110,7 @@ class CapturePreview:
     event: CaptureEvent | None = None
     # A new contact that looks like someone known (netui.duplicates.looks_like): said before saving.
     looks_like: tuple = ()
+    introducer: CaptureIntroducer | None = None  # the line's `via NAME`, if it has one
 
     @property
     def needs_choice(self) -> bool:
@@ -135,6 +162,7 @@ class CaptureResult:
     undo: CaptureUndo
     to_meet: bool = False  # the event has not started: listed "to meet", not met
     event_starts_on: dt.date | None = None
+    introducer: CaptureIntroducer | None = None  # the line's `via NAME`, found or not
 
     @property
     def verb(self) -> str:
@@ -223,12 +251,38 @@ def preview(line: str, today: dt.date | None = None, event_id: int | None = None
     id or NEW_PERSON); raises ValidationError for a bad line."""
     day = today or when.today()
     parsed = parse_capture_line(line, day)
+    introducer, used = _introducer(parsed)
+    parsed = dataclasses.replace(parsed, note=parsed.note_keeping(used))
     event = _event(event_id)
     match, candidates = _recognise(parsed) if choice is None else _chosen(choice)
+    if match and introducer and introducer.contact_id:  # nobody introduces themselves, no circles
+        chains.check_introducer(match.contact_id, introducer.contact_id)
     kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
     alike = () if match or candidates else tuple(
         duplicates.looks_like(parsed.name, parsed.company, _channels_of(parsed)))
-    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event, alike)
+    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event,
+                          looks_like=alike, introducer=introducer)
+
+
+def _introducer(parsed: CaptureLine) -> tuple[CaptureIntroducer | None, int]:
+    """Who the line's `via` words name, and how many of them the name used (0: nobody found).
+    The longest run of first words (up to VIA_NAME_WORDS) that is someone's full name, or
+    the start of one person's name only, names them; several people: nobody, with them listed."""
+    if not parsed.via:
+        return None, 0
+    words = parsed.via[:VIA_NAME_WORDS]
+    for size in range(len(words), 0, -1):
+        typed = " ".join(words[:size])
+        ids = [row.id for row in Contact.select(Contact.id).where(
+            Contact.sort_name == fold_key(typed), Contact.trashed_at.is_null()).order_by(Contact.id)]
+        ids = ids or _named_by_whole_words(typed)
+        if len(ids) == 1:
+            return CaptureIntroducer(typed, ids[0], contacts.get_contact(ids[0]).name), size
+        if ids:
+            people = contacts.summaries_for(ids[:5])
+            return CaptureIntroducer(typed, candidates=tuple(
+                f"{p.name} · {p.company} (#{p.id})" if p.company else f"{p.name} (#{p.id})" for p in people)), 0
+    return CaptureIntroducer(" ".join(words)), 0
 
 
 def _due(parsed: CaptureLine, today: dt.date, event: CaptureEvent | None = None) -> dt.date:
@@ -276,15 +330,16 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
     with database.atomic():
         found = check(line, today, event_id, choice)
         parsed, event = found.line, found.event
+        introducer_id = found.introducer.contact_id if found.introducer else None
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
         if found.match is None:
-            contact_id = _create(parsed, event)
+            contact_id = _create(parsed, event, introducer_id)
             undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
         else:
             contact_id = found.match.contact_id
             undo = CaptureUndo(contact_id, created_contact=False, new_tag_names=new_tags)
-            _update(contact_id, parsed, event, undo)
+            _update(contact_id, parsed, event, undo, introducer_id)
         undo.added_fact_ids = _add_facts(contact_id, parsed)
         if event:
             undo.event_id = event.id
@@ -297,7 +352,8 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         _record_meeting(contact_id, parsed, event, found.due, undo)
     return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
-                         to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None)
+                         to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None,
+                         introducer=found.introducer)
 
 
 def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, due: dt.date,
@@ -357,9 +413,22 @@ def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
     )
 
 
-def _create(parsed: CaptureLine, event: CaptureEvent | None) -> int:
+def _named_by_whole_words(typed: str) -> list[int]:
+    """Living people whose name has each typed word as a whole word ("Marco" names Marco
+    Bianchi; "the" does not name Theo): at most 6."""
+    wanted = set(fold_key(typed).split())
+    found = []
+    for row in Contact.select(Contact.id, Contact.sort_name).where(
+            Contact.id.in_(search.search_ids(typed, limit=50, columns=("name",))), Contact.trashed_at.is_null()):
+        if wanted <= set(row.sort_name.split()):
+            found.append(row.id)
+    return found[:6]
+
+
+def _create(parsed: CaptureLine, event: CaptureEvent | None, introducer_id: int | None) -> int:
     met = event if event and not event.upcoming else None  # not met yet at an event to come
     return contacts.create_contact(
+        introduced_by_id=introducer_id,
         first_name=parsed.first_name, last_name=parsed.last_name, company=parsed.company,
         role=parsed.role, circle="events" if event else "other",
         how_met=_("Met at {event}", event=met.title) if met else "", met_at_id=met.id if met else None,
@@ -378,7 +447,8 @@ def _add_facts(contact_id: int, parsed: CaptureLine) -> list[int]:
     return added
 
 
-def _update(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, undo: CaptureUndo) -> None:
+def _update(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, undo: CaptureUndo,
+            introducer_id: int | None) -> None:
     """Fill in what the line adds to someone already known, remembering what it was."""
     row = Contact.get_by_id(contact_id)
     event = event if event and not event.upcoming else None  # met there only once it began
@@ -391,6 +461,8 @@ def _update(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, un
         changes["met_at_id"] = event.id
     if event and not row.how_met:
         changes["how_met"] = _("Met at {event}", event=event.title)
+    if introducer_id and introducer_id != row.introduced_by_id:
+        changes["introduced_by_id"] = introducer_id
     undo.previous_fields = {name: getattr(row, name) for name in changes}
     if changes:
         contacts.update_contact(contact_id, **changes)

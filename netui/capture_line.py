@@ -50,6 +50,13 @@ quoted roles, which are read first.
     number; a trailing `,` or `;` ends it. Whitespace is collapsed. So a lone year (4 digits)
     or "3 kids" is never a phone, but any 6-15 digit number is.
   E-mails, phones and URLs are kept once each, in line order.
+* Introducer: `via Marco Bianchi` (or `tramite Marco Bianchi`) -- the word `via` or `tramite`,
+  in lower case, after the name (it ends the name or the company, as `,` does), then the free
+  words up to the next token, quote, `,` or `;`. The parser only keeps those words
+  (`CaptureLine.via`); netui.capture looks for the contact they name and puts every word it
+  does not use back into the note where it was typed (all of them, `via` too, when nobody is
+  found), so `met via LinkedIn` stays a note. Once one is read, a later `via` is note text;
+  `Via` with a capital, and `via` as the first word, are plain words (a street, a name).
 * Name: the free words from the start of the line up to the first token, quote, `,` or `;`.
   Split by `rules.split_name` (first word = first name; "王伟" is first name "王伟", no last
   name). No name (empty line, line starting with a token or comma, or a name with no letter
@@ -89,6 +96,8 @@ _TAG_TRAILING = ".,;:!?"
 _FACT = re.compile(r"\+([^\W\d_][\w'-]*):(.*)")
 _FACT_END = re.compile(r"[;；]")
 _LEADING = "(<["
+_VIA_WORDS = ("via", "tramite")
+_VIA = object()  # where the `via` words were, among the note's words
 
 _MAX_EMAIL = 254
 _MAX_URL = 2048
@@ -124,6 +133,18 @@ class CaptureLine:
     due: dt.date | None = None  # None: no !date given (the caller applies its default)
     note: str = ""
     facts: tuple[tuple[str, str], ...] = ()  # (label, value), in line order
+    via: tuple[str, ...] = ()  # the words after `via` / `tramite` (see the grammar), not in the note
+    via_word: str = ""  # "via" or "tramite", as typed
+    via_at: int = 0  # where in the note they were typed (characters before them)
+
+    def note_keeping(self, used: int) -> str:
+        """The note with the `via` words the introducer's name did not use (the first `used`
+        words) put back where they were typed; all of them, with `via`, when `used` is 0."""
+        if not self.via:
+            return self.note
+        back = list(self.via[used:]) if used else [self.via_word, *self.via]
+        parts = (self.note[: self.via_at], *back, self.note[self.via_at :])
+        return " ".join(part.strip() for part in parts if part.strip())
 
     @property
     def name(self) -> str:
@@ -186,6 +207,8 @@ class _Parser:
         # [label, value words, the word as typed, where in the note it goes if it has no value]
         self.facts: list[tuple[str, list[str], str, int]] = []
         self.phone_parts: dict[str, tuple[str, bool, bool, bool, int]] = {}
+        self.via: list[str] | None = None  # None: no `via` yet
+        self.via_word = ""
 
     def run(self) -> CaptureLine:
         while self.stack:
@@ -199,6 +222,7 @@ class _Parser:
             raise ValidationError("name", _("Start the line with the person's name, e.g. '{line}'.", line=_(EXAMPLE_LINE)))
         first, last = split_name(name)
         facts = self._finished_facts()  # first: a fact without a value goes back into the note
+        via_at = self._finished_via()
         return CaptureLine(
             first_name=first,
             last_name=last,
@@ -211,11 +235,22 @@ class _Parser:
             due=self.due,
             note=" ".join(self.note),
             facts=facts,
+            via=tuple(self.via or ()),
+            via_word=self.via_word,
+            via_at=via_at,
         )
 
     # --- free words and regions ---------------------------------------------------------
 
     def _free(self, word: str) -> None:
+        if word in _VIA_WORDS and self.via is None and (self.name_words or self.region != "name") \
+                and self.region in ("name", "company", "note"):
+            self.region, self.via, self.via_word = "via", [], word
+            self.note.append(_VIA)
+            return
+        if self.region == "via":
+            self._via_word(word)
+            return
         if self.region == "note":
             self.note.append(word)
             return
@@ -304,6 +339,31 @@ class _Parser:
             tail = word[end.end() :].lstrip(_SEPARATORS)
             if tail:
                 self.stack.append(tail)
+
+    def _via_word(self, word: str) -> None:
+        """A word of the introducer's name; a `,` or `;` in it ends the name, the rest is note."""
+        separator = _SEPARATOR.search(word)
+        head = word if separator is None else word[: separator.start()]
+        if head:
+            self.via.append(head)
+        if separator is not None:
+            self.region = "note"
+            tail = word[separator.end() :].lstrip(_SEPARATORS)
+            if tail:
+                self.stack.append(tail)
+
+    def _finished_via(self) -> int:
+        """Take the `via` place out of the note: where it was (characters before it). A `via`
+        with no word after it is note text."""
+        if self.via is None:
+            return 0
+        at = self.note.index(_VIA)
+        before = " ".join(self.note[:at])
+        if self.via:
+            del self.note[at]
+        else:
+            self.note[at] = self.via_word
+        return len(before)
 
     def _finished_facts(self) -> tuple[tuple[str, str], ...]:
         """The facts with a value; one without is put back in the note where it was typed."""

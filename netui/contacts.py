@@ -17,6 +17,7 @@ from peewee import fn
 from netui import chains, followups, rules, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
+from netui import labels
 from netui.labels import code_for
 from netui.rules import (
     CIRCLES,
@@ -249,6 +250,26 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
         channel = Channel.create(contact=contact_id, kind=kind, value=value, label=label.strip())
         _touch(contact_id)
     return channel.id
+
+
+def find_channel(contact_id: int, kind: str, value: str) -> ChannelInfo:
+    """Their channel of this kind that `value` names (rules.same_channel: e-mails without
+    case, phones by their digits...); ValidationError naming it when they have none."""
+    kind = kind.strip().lower()
+    for channel in Channel.select().where(Channel.contact == contact_id, Channel.kind == kind).order_by(Channel.id):
+        if rules.same_channel(kind, channel.value, value):
+            return ChannelInfo(channel.id, channel.kind, channel.value, channel.label)
+    raise ValidationError(f"remove_{kind}", _("{name} has no {kind} '{value}'.", name=get_contact(contact_id).name,
+                                               kind=labels.label(kind), value=value.strip()))
+
+
+def remove_channel(contact_id: int, kind: str, value: str) -> ChannelInfo:
+    """Remove their channel of this kind that `value` names (see find_channel); what was removed."""
+    with database.atomic():
+        found = find_channel(contact_id, kind, value)
+        Channel.delete().where(Channel.id == found.id).execute()
+        _touch(contact_id)
+    return found
 
 
 def set_tags(contact_id: int, tags: Iterable[str]) -> None:
@@ -669,30 +690,48 @@ def resolve_contact(text: str) -> int:
 def save_contact(contact_id: int | None, values: dict) -> int:
     """Create (contact_id None) or update a contact from a form's fields, in one transaction.
 
-    `values` holds contact fields plus "email" and "phone" (the first of each kind: an empty
-    value removes it) and "tags" (space- or comma-separated). Returns the contact id.
+    `values` holds contact fields, "tags" (space- or comma-separated) and, when the form shows
+    them, "channels": every channel as (channel id or None for a new one, kind, value, label),
+    in the form's order. A channel of theirs the rows leave out, or whose value was emptied, is
+    removed; a new row left empty is ignored. An error in a row names the field "channel-N"
+    (N its place in the rows). Returns the contact id.
     """
     values = dict(values)
-    email = (values.pop("email", "") or "").strip()
-    phone = (values.pop("phone", "") or "").strip()
+    rows = values.pop("channels", None)
     tags = (values.pop("tags", "") or "").replace(",", " ").split()
+    checked = _checked_rows(rows or [])
     with database.atomic():
         if contact_id is None:
-            return create_contact(
-                emails=[email] if email else [], phones=[phone] if phone else [], tags=tags, **values
-            )
+            return create_contact(channels=[(kind, value, label) for _id, kind, value, label in checked],
+                                  tags=tags, **values)
         update_contact(contact_id, **values)
-        for kind, value in (("email", email), ("phone", phone)):
-            first = (
-                Channel.select().where(Channel.contact == contact_id, Channel.kind == kind)
-                .order_by(Channel.id).first()
-            )
-            if first and not value:
-                first.delete_instance()
-            elif first and value != first.value:
-                first.value = validate_channel(kind, value)[1]
-                first.save()
-            elif not first and value:
-                add_channel(contact_id, kind, value)
+        if rows is not None:
+            _replace_channels(contact_id, checked)
         set_tags(contact_id, tags)
     return contact_id
+
+
+def _checked_rows(rows) -> list[tuple[int | None, str, str, str]]:
+    """The form's channel rows validated (ValidationError "channel-N" for row N); rows without a
+    value left out."""
+    checked = []
+    for index, (channel_id, kind, value, label) in enumerate(rows):
+        if not (value or "").strip():
+            continue
+        try:
+            kind, value = validate_channel(kind, value)
+        except ValidationError as error:
+            raise ValidationError(f"channel-{index}", error.message) from None
+        checked.append((channel_id, kind, value, " ".join((label or "").split())))
+    return checked
+
+
+def _replace_channels(contact_id: int, checked: list[tuple[int | None, str, str, str]]) -> None:
+    kept = {channel_id for channel_id, *_rest in checked if channel_id is not None}
+    Channel.delete().where(Channel.contact == contact_id, Channel.id.not_in(list(kept))).execute()
+    for channel_id, kind, value, label in checked:
+        if channel_id is None:
+            Channel.create(contact=contact_id, kind=kind, value=value, label=label)
+        else:
+            Channel.update(kind=kind, value=value, label=label).where(
+                Channel.id == channel_id, Channel.contact == contact_id).execute()

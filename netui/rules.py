@@ -105,6 +105,31 @@ def validate_channel(kind: str, value: str) -> tuple[str, str]:
     return kind, value
 
 
+def channel_label(text: str | None) -> str:
+    """A channel's label ("work", "home") with its spacing tidied; "" for none. A label given
+    but blank (an empty word on the command line) is refused, naming the label."""
+    if text is None:
+        return ""
+    label = " ".join(text.split())
+    if not label:
+        raise ValidationError("label", _("The label is empty: leave it out, or write one such as work or home."))
+    return label
+
+
+def same_channel(kind: str, stored: str, typed: str) -> bool:
+    """Whether `typed` names the stored channel value: e-mails without case, LinkedIn profiles
+    however their URL is written, phones by their digits (and a leading +), others without
+    case or outer spaces."""
+    if kind == "phone":
+        def digits(value: str) -> str:
+            value = value.strip()
+            return ("+" if value.startswith("+") else "") + re.sub(r"\D", "", value)
+        return digits(stored) == digits(typed)
+    if kind in ("email", "linkedin"):
+        return identity_key(kind, stored) == identity_key(kind, typed)
+    return stored.strip().casefold() == typed.strip().casefold()
+
+
 def linkedin_profile(value: str) -> str | None:
     """`https://www.linkedin.com/in/<slug>` for a LinkedIn profile URL (any subdomain, http or
     https or none, trailing path or query), slug in lower case; None for anything else."""

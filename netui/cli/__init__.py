@@ -32,6 +32,7 @@ COMMANDS = {
     "add": ("contacts", "cmd_add"), "log": ("contacts", "cmd_log"), "search": ("contacts", "cmd_search"),
     "show": ("contacts", "cmd_show"), "fact": ("contacts", "cmd_fact"),
     "capture": ("capture", "cmd_capture"),
+    "edit": ("editing", "cmd_edit"),
     "today": ("agenda", "cmd_today"), "brief": ("agenda", "cmd_brief"), "cadence": ("agenda", "cmd_cadence"),
     "date": ("agenda", "cmd_date"), "appointment": ("agenda", "cmd_appointment"),
     "followup": ("agenda", "cmd_followup"),

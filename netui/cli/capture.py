@@ -56,4 +56,6 @@ def cmd_capture(args) -> int:
     else:
         text = _("Updated {name} (#{id}); follow-up due {due}.", name=detail.name, id=detail.id, due=due)
     print(text)
+    if result.introducer:
+        print(capture.introducer_text(result.introducer))
     return 0

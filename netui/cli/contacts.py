@@ -15,12 +15,14 @@ def cmd_add(args) -> int:
     from netui.cli.duplicates import refuse_likely_twin
 
     refuse_likely_twin(args)
+    # Who introduced them: someone already known (a new person cannot close a circle).
+    introducer = contacts.resolve_contact(args.introduced_by) if args.introduced_by else None
     contact_id = contacts.create_contact(
         args.name,
         company=args.company, role=args.role, city=args.city, country=args.country,
         circle=args.circle, how_met=args.how_met, cadence_days=args.cadence,
         notes=args.note, starred=args.star, emails=args.email, phones=args.phone,
-        channels=[("linkedin", url, "") for url in args.linkedin], tags=args.tag,
+        channels=[("linkedin", url, "") for url in args.linkedin], tags=args.tag, introduced_by_id=introducer,
     )
     detail = contacts.get_contact(contact_id)
     print(_("Added {name} (#{id}).", name=detail.name, id=detail.id))

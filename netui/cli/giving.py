@@ -217,7 +217,8 @@ def cmd_connectors(args) -> int:
         print_json(jsonable(found))
         return 0
     if not found:
-        print(_("Nobody has introduced anyone yet (set who introduced whom with netui add/edit or the app)."))
+        print(_("Nobody has introduced anyone yet. Say who introduced whom with netui add/edit --introduced-by NAME, "
+                "'via NAME' on a capture line, or the Introduced by field of the contact form (e on a contact)."))
     for rank, connector in enumerate(found, 1):
         print(f"{rank:>2}. #{connector.id}  {connector.name}  ·  "
               + _("brought in {direct} directly, {all} in all", direct=connector.direct, all=connector.downstream))

@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
     _add_people_commands(commands)
+    _add_edit_command(commands)
     commands.add_parser("locate", help=_("print where the data and configuration live"))
     _add_capture_and_exchange_commands(commands)
     _add_upkeep_commands(commands)
@@ -80,6 +81,7 @@ def _add_people_commands(commands) -> None:
     add.add_argument("--cadence", type=str, default=None, metavar=_("DAYS"), help=_("keep in touch every DAYS days"))
     add.add_argument("--note", default="")
     add.add_argument("--star", action="store_true", help=_("mark as starred"))
+    add.add_argument("--introduced-by", metavar=_("NAME"), help=_("who introduced them (a contact's name or '#id')"))
 
     log = commands.add_parser("log", help=_("log an interaction with one or more contacts"))
     log.add_argument("names", metavar=_("NAME"), nargs="+", help=_("each participant ('#12' picks by id)"))
@@ -131,6 +133,35 @@ def _add_reach_and_missing_commands(commands) -> None:
     missing.add_argument("--what", default=None, metavar=_("DETAILS"),
                          help=_("comma-separated, among: {details} (default: all)", details=",".join(DETAILS)))
     missing.add_argument("--json", action="store_true", help=machine)
+def _add_edit_command(commands) -> None:
+    """edit: every field of add, channels with labels, tags, who introduced them."""
+    edit = commands.add_parser("edit", help=_("change a contact: any field of add, channels, tags, introducer"))
+    edit.add_argument("name", metavar=_("NAME"), help=_("whom to change ('#12' picks by id)"))
+    edit.add_argument("--name", dest="new_name", metavar=_("NAME"), help=_("rename them"))
+    for option in ("company", "role", "city", "country"):
+        edit.add_argument(f"--{option}", metavar=_("TEXT"), help=_("\"\" clears it"))
+    edit.add_argument("--circle", help=_one_of(CIRCLES, labelled=True))
+    edit.add_argument("--how-met", metavar=_("TEXT"), help=_("how you met, in your words"))
+    cadence = edit.add_mutually_exclusive_group()
+    cadence.add_argument("--cadence", metavar=_("DAYS"), help=_("keep in touch every DAYS days"))
+    cadence.add_argument("--no-cadence", action="store_true",
+                         help=_("forget their own cadence (the circle's or a tag's default applies)"))
+    edit.add_argument("--note", metavar=_("TEXT"), help=_("replace their notes (\"\" clears them)"))
+    star = edit.add_mutually_exclusive_group()
+    star.add_argument("--star", dest="starred", action="store_const", const=True, help=_("mark as starred"))
+    star.add_argument("--unstar", dest="starred", action="store_const", const=False, help=_("not starred any more"))
+    edit.add_argument("--tag", action="append", default=[], help=_("add a tag; repeatable"))
+    edit.add_argument("--remove-tag", action="append", default=[], metavar=_("TAG"), help=_("repeatable"))
+    edit.add_argument("--introduced-by", metavar=_("NAME"),
+                      help=_("who introduced them (a contact's name or '#id'; \"\" clears it)"))
+    for kind in CHANNEL_KINDS:
+        edit.add_argument(f"--add-{kind}", dest=f"add_{kind}", action="append", nargs="+", default=[],
+                          metavar=(_("VALUE"), _("LABEL")),
+                          help=_("add a {kind}: the value, then an optional label as its own word "
+                                 "(e.g. work); repeatable", kind=kind))
+        edit.add_argument(f"--remove-{kind}", dest=f"remove_{kind}", action="append", default=[],
+                          metavar=_("VALUE"), help=_("remove their {kind} with this value; repeatable", kind=kind))
+    edit.add_argument("--json", action="store_true", help=_("the contact afterwards, machine-readable"))
 
 
 def _add_capture_and_exchange_commands(commands) -> None:

@@ -25,7 +25,7 @@ import pendulum
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
 from netui.text import fold_key
-from netui import contacts, followups, i18n, rules, timeline, when
+from netui import chains, contacts, followups, i18n, rules, timeline, when
 from netui.exchange.formats import google, linkedin, netui_csv, netui_tables, outlook, vcard
 from netui.exchange.formats.text import decode
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
@@ -368,8 +368,9 @@ def _keeps_file_ids(people: list[IncomingPerson]) -> bool:
 
 
 def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
-    """The contact each file id became; and who introduced whom (netui's own CSV), given to the
-    new people and to the people already there who had no introducer."""
+    """The contact each file id became; and who introduced whom (netui's own CSV and vCards by
+    file id, a Google "Referred by" by name), given to the new people and to the people already
+    there who had no introducer (a name never makes a circle)."""
     pairs = list(zip(plan.new, new_ids)) + [
         (update.person, update.contact_id if update.contact_id > 0 else new_ids[-update.contact_id - 1])
         for update in plan.updated + plan.unchanged
@@ -377,10 +378,21 @@ def _link_file_ids(plan: ImportPlan, new_ids: list[int]) -> dict[int, int]:
     found = {person.file_id: contact_id for person, contact_id in pairs if getattr(person, "file_id", None)}
     for person, contact_id in pairs:
         introducer = found.get(getattr(person, "introduced_by_file_id", None))
+        if introducer is None and person.introduced_by_name:  # by name: anyone, so a circle is possible
+            introducer = _one_person_called(person.introduced_by_name)
+            if introducer is not None and chains.makes_circle(contact_id, introducer):
+                introducer = None
         if introducer is not None and introducer != contact_id:
             Contact.update(introduced_by=introducer).where(
                 Contact.id == contact_id, Contact.introduced_by.is_null()).execute()
     return found
+
+
+def _one_person_called(name: str) -> int | None:
+    """The one living contact with this full name (case and accents aside), or None."""
+    ids = [row.id for row in Contact.select(Contact.id).where(
+        Contact.sort_name == fold_key(name), Contact.trashed_at.is_null()).limit(2)]
+    return ids[0] if len(ids) == 1 else None
 
 
 def _apply_update(update: PlannedUpdate) -> None:

@@ -40,6 +40,13 @@ class IncomingPerson:
     connected_on: dt.date | None = None
     # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The id the file gives them (netui's CSV `id` column, a netui vCard's UID) and that of who
+    # introduced them: the importer links the two people (netui's own files write them).
+    file_id: int | None = None
+    introduced_by_file_id: int | None = None
+    # Who referred them, by name (Google's "Referred by" relation): the importer makes the one
+    # known person of that name their introducer.
+    introduced_by_name: str = ""
 
     @property
     def name(self) -> str:

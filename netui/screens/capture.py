@@ -53,6 +53,8 @@ def preview_text(found: capture.CapturePreview) -> Text:
     if found.event and found.event.upcoming and found.event.starts_on:
         text.append(_("{event} starts on {day}: recorded as to meet", event=found.event.title,
                       day=typed_date(found.event.starts_on)) + "\n", style="bold cyan")
+    if found.introducer and not found.introducer.contact_id:
+        text.append(capture.introducer_text(found.introducer) + "\n", style="yellow")
     rows = [
         (_("Name"), line.name), (_("Company"), line.company), (_("Role"), line.role),
         (_("Tags"), " ".join(f"#{t}" for t in line.tags)), (_("E-mail"), ", ".join(line.emails)),
@@ -60,6 +62,8 @@ def preview_text(found: capture.CapturePreview) -> Text:
         (_("Facts"), "; ".join(f"{label}: {value}" for label, value in line.facts)),
         (_("Follow up"), typed_date(found.due)), (_("Note"), line.note),
     ]
+    if found.introducer and found.introducer.contact_id:  # only then: the labels' width stays
+        rows.insert(-2, (_("Introduced by"), found.introducer.name))
     width = max(len(label) for label, _v in rows) + 2
     for label, value in rows:
         if value:

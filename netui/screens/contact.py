@@ -250,7 +250,8 @@ class ContactScreen(DataScreen):
             contacts.save_contact(self.contact_id, form_values)
             self.notify(_("Saved {name}.", name=self.name_shown))
 
-        self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), contact_form_values(detail), submit))
+        self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), contact_form_values(detail), submit,
+                                         flows.find_people))
 
     def action_followup(self) -> None:
         from netui.screens.forms.followup_form import FollowUpForm

@@ -36,7 +36,7 @@ def new_contact(app) -> None:
         contact_id = contacts.save_contact(None, values)
         app.notify(_("Added {name}.", name=contacts.get_contact(contact_id).name))
 
-    app.push_screen(ContactForm(_("New contact"), {}, submit))
+    app.push_screen(ContactForm(_("New contact"), {}, submit, find_people))
 
 
 def warn_of_look_alikes(values: dict, warned: list[tuple]) -> None:

@@ -62,18 +62,18 @@ async def test_validation_error_shows_next_to_the_field_and_keeps_what_was_typed
         await pilot.press("n")
         await type_text(pilot, "Giulia")
         form = pilot.app.screen
-        form.query_one("#email").focus()
+        form.query_one("#channel-1").focus()
         await type_text(pilot, "giulia-at-lumen")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert pilot.app.screen is form, "the form stays open"
-        error = str(form.query_one("#email-error").render())
+        error = str(form.query_one("#channel-1-error").render())
         assert "giulia-at-lumen" in error and "e-mail" in error
         assert form.query_one("#first_name").value == "Giulia"
-        assert form.query_one("#email").value == "giulia-at-lumen"
+        assert form.query_one("#channel-1").value == "giulia-at-lumen"
         assert contacts.count_contacts() == 0
         # Fix it and save: the same form now succeeds.
-        form.query_one("#email").value = "giulia@lumen.it"
+        form.query_one("#channel-1").value = "giulia@lumen.it"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert contacts.get_contact(contacts.resolve_contact("Giulia")).emails == ["giulia@lumen.it"]

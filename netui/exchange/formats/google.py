@@ -43,7 +43,7 @@ What becomes of a row:
   An impossible date: the person is imported without it and Skipped "birthday '...' is not
   a date" tells the user;
 * Organization Name / Title -> company / role; Department, Nickname, Name Prefix/Suffix,
-  Custom Field N, Relation N, IM N -> facts; Address N - City / Country -> city / country
+  Custom Field N, Relation N, IM N -> facts (a "Referred by" relation also names the introducer); Address N - City / Country -> city / country
   (the first address that has them); Website N -> LinkedIn profile URLs to `linkedin`
   (normalised), the others to `websites`; Notes -> notes (line breaks kept).
 * more values than header columns: Skipped, with the counts.
@@ -313,6 +313,8 @@ def _read_other_facts(person: IncomingPerson, row: list[str], header: _Header) -
                 label = label.lstrip("* ") or default
                 if kind == "im" and label != default:
                     label = f"IM ({label})"
+                if kind == "relation" and label.casefold() == "referred by" and not person.introduced_by_name:
+                    person.introduced_by_name = value  # also kept as a fact: nothing lost if nobody is found
                 person.facts.append((label, value))
 
 

@@ -151,9 +151,8 @@ class NetuiPerson(IncomingPerson):
     """
 
     date_reminders: list[int] = field(default_factory=list)
-    # The columns after `notes` (see the module docstring).
-    file_id: int | None = None
-    introduced_by_file_id: int | None = None
+    # The columns after `notes` (see the module docstring); `id` and `introduced_by` are
+    # IncomingPerson.file_id and introduced_by_file_id.
     cadence_off: bool = False
     cadence_snoozed_until: dt.date | None = None
     created_at: dt.datetime | None = None

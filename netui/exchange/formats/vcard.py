@@ -24,7 +24,8 @@ without a year; NOTE the notes; URL a LinkedIn profile or a website; CATEGORIES 
 (spaces become "-"; Android's "My Contacts" group is not a tag, "Starred in Android" stars);
 X-SOCIALPROFILE / IMPP / X-AIM-like instant-messaging properties channels; NICKNAME,
 X-ABRELATEDNAMES, spouse / manager / assistant properties facts; netui's own X-NETUI-*
-properties (written by `write`) circle, cadence, star, how met, facts and other channels.
+properties (written by `write`) circle, cadence, star, how met, facts and other channels;
+netui's UID (contact-12@netui) and X-NETUI-INTRODUCED-BY link who introduced whom.
 
 A card without N and FN is named after its NICKNAME, else its ORG (a business's card). One
 with none of these is skipped, with the e-mail or phone it holds in the reason so the person
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from netui.contacts import ContactDetail
 
 FORMAT_NAME = "vCard"
+_NETUI_UID = re.compile(r"contact-(\d+)@netui")
 VERSIONS = ("3.0", "4.0")
 PRODID = f"-//netui//netui {netui.__version__}//EN"
 
@@ -472,6 +474,11 @@ class _Collector:
             person.starred = person.starred or _text(line).lower() in ("1", "true", "yes")
         for line in self.lines_named("X-NETUI-HOW-MET")[:1]:
             person.how_met = _text(line)
+        # Who introduced whom: netui's UIDs, "contact-12@netui" (the importer links them).
+        for line in self.lines_named("UID")[:1]:
+            person.file_id = _netui_uid(_text(line))
+        for line in self.lines_named("X-NETUI-INTRODUCED-BY")[:1]:
+            person.introduced_by_file_id = _netui_uid(_text(line))
 
     def name_the_nameless(self) -> bool:
         """A card without N and FN is named as Google Contacts does: after a nickname, else a
@@ -532,6 +539,12 @@ def _person(lines: list[ContentLine], where: str, skipped: list[Skipped]) -> Inc
 # --- reading ---------------------------------------------------------------------------------
 
 
+def _netui_uid(text: str) -> int | None:
+    """12 for the UID netui writes, "contact-12@netui"; None for any other UID."""
+    match = _NETUI_UID.fullmatch(text.strip())
+    return int(match.group(1)) if match else None
+
+
 def read(text: str) -> ReadResult:
     """Every card in a vCard file: the people, and the cards (or parts of cards) skipped."""
     result = ReadResult(FORMAT_NAME)
@@ -582,7 +595,8 @@ def write(people: Sequence[ContactDetail], version: str = "3.0") -> str:
     BDAY, ANNIVERSARY (X-ANNIVERSARY in 3.0), other important dates as Apple-style labelled
     X-ABDATE items, NOTE, URL (websites, LinkedIn profile URLs), X-SOCIALPROFILE (x,
     instagram, facebook, a LinkedIn value that is not a profile URL), CATEGORIES (tags), and
-    netui's own X-NETUI-CIRCLE, -CADENCE-DAYS, -STARRED, -HOW-MET, -FACT, -CHANNEL so that
+    netui's own X-NETUI-CIRCLE, -CADENCE-DAYS, -STARRED, -HOW-MET, -FACT, -CHANNEL and
+    -INTRODUCED-BY (the introducer's UID, their name in X-NAME) so that
     `read` gives back what netui knows. Dates without a year are written --MMDD.
     """
     if version not in VERSIONS:
@@ -591,12 +605,16 @@ def write(people: Sequence[ContactDetail], version: str = "3.0") -> str:
     return "".join(_card(person, version) for person in people)
 
 
+def _uid(contact_id: int) -> str:
+    return f"contact-{contact_id}@netui"
+
+
 def _card(person: ContactDetail, version: str) -> str:
     """One contact's card, serialised (see `write`)."""
     card = vobject.vCard()
     _add(card, "version", version)
     _add(card, "prodid", PRODID)
-    _add(card, "uid", f"contact-{person.id}@netui")
+    _add(card, "uid", _uid(person.id))
     _add(card, "fn", person.name or person.company or f"contact {person.id}")
     _add(card, "n", Name(family=person.last_name, given=person.first_name))
     if person.company:
@@ -645,6 +663,8 @@ def _card(person: ContactDetail, version: str) -> str:
         _add(card, "x-netui-starred", "TRUE")
     if person.how_met:
         _add(card, "x-netui-how-met", person.how_met)
+    if person.introduced_by_id:
+        _add(card, "x-netui-introduced-by", _uid(person.introduced_by_id), x_name=person.introduced_by_name or "")
     for fact in person.facts:
         _add(card, "x-netui-fact", fact.value, x_label=fact.label.replace('"', "'"))
     if person.updated_at:

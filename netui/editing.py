@@ -1,0 +1,119 @@
+"""Editing a contact in one go: fields, channels, tags and who introduced them, all or nothing.
+
+`edit_contact(contact_id, ContactEdit(...))` checks everything first (the field rules of
+netui.contacts, the channel rules of netui.rules, a channel or tag to remove that they do not
+have, an introducer that would make a circle: netui.chains' one rule), then writes it all in
+one transaction, and returns what changed. `netui edit` calls it; the contact form saves
+through contacts.save_contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netui import contacts
+from netui.errors import ValidationError
+from netui.i18n import _
+from netui.rules import channel_label, normalise_tag, split_name, validate_channel
+from netui.store.models import database
+
+
+@dataclass
+class ContactEdit:
+    """What to change. `fields`: contacts.EDITABLE_FIELDS (introduced_by_id None clears it),
+    plus "name" (split into first and last name). Channels to add are (kind, value, label or
+    None); to remove, (kind, value), found as rules.same_channel says."""
+
+    fields: dict = field(default_factory=dict)
+    add_channels: list[tuple[str, str, str | None]] = field(default_factory=list)
+    remove_channels: list[tuple[str, str]] = field(default_factory=list)
+    add_tags: list[str] = field(default_factory=list)
+    remove_tags: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fields or self.add_channels or self.remove_channels or self.add_tags or self.remove_tags)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing an edit changed. `what`: a field name ("company", "introduced_by"...), or
+    "channel" / "tag"; `before` and `after` as text ("" for none). A channel added has `after`
+    (and `kind`, `label`); one removed has `before`."""
+
+    what: str
+    before: str
+    after: str
+    kind: str = ""
+    label: str = ""
+
+
+def edit_contact(contact_id: int, edit: ContactEdit) -> list[Change]:
+    """Apply `edit` to the contact, all or nothing; what changed, in a stable order.
+    ValidationError (naming the field) for anything wrong, and then nothing is written."""
+    if edit.is_empty:
+        raise ValidationError("edit", _("Nothing to change: give a field such as --company, or --add-email."))
+    fields = _fields(edit.fields)
+    adding = [(*validate_channel(kind, value), channel_label(label)) for kind, value, label in edit.add_channels]
+    adding_tags = [normalise_tag(tag) for tag in edit.add_tags]
+    removing_tags = [normalise_tag(tag) for tag in edit.remove_tags]
+    with database.atomic():
+        before = contacts.get_contact(contact_id)
+        removing = list({found.id: found for found in (contacts.find_channel(contact_id, kind, value)
+                                                    for kind, value in edit.remove_channels)}.values())
+        for tag in removing_tags:
+            if tag not in before.tags:
+                raise ValidationError("remove_tag", _("{name} has no tag #{tag}.", name=before.name, tag=tag))
+        if fields:
+            contacts.update_contact(contact_id, **fields)  # the introducer rule (no circles) is checked there
+        for channel in removing:
+            contacts.remove_channel(contact_id, channel.kind, channel.value)
+        for kind, value, label in adding:
+            contacts.add_channel(contact_id, kind, value, label)
+        if adding_tags:
+            contacts.add_tags(contact_id, adding_tags)
+        for tag in removing_tags:
+            contacts.remove_tag(contact_id, tag)
+        after = contacts.get_contact(contact_id)
+    return changes_between(before, after)
+
+
+def _fields(given: dict) -> dict:
+    fields = dict(given)
+    if "name" in fields:
+        first, last = split_name(fields.pop("name") or "")
+        if not first:
+            raise ValidationError("name", _("A contact needs a name."))
+        fields["first_name"], fields["last_name"] = first, last
+    return fields
+
+
+# The fields an edit reports, in this order (the name as one).
+_REPORTED = ("name", "company", "role", "city", "country", "circle", "how_met", "cadence_days", "starred",
+             "introduced_by", "notes")
+
+
+def changes_between(before: contacts.ContactDetail, after: contacts.ContactDetail) -> list[Change]:
+    """What differs between two readings of one contact: fields, then channels, then tags."""
+    found = []
+    for name in _REPORTED:
+        old, new = _shown(before, name), _shown(after, name)
+        if old != new:
+            found.append(Change(name, old, new))
+    old_channels = {c.id: c for c in before.channels}
+    new_channels = {c.id: c for c in after.channels}
+    found += [Change("channel", c.value, "", c.kind, c.label) for i, c in old_channels.items() if i not in new_channels]
+    found += [Change("channel", "", c.value, c.kind, c.label) for i, c in new_channels.items() if i not in old_channels]
+    found += [Change("tag", t, "") for t in before.tags if t not in after.tags]
+    found += [Change("tag", "", t) for t in after.tags if t not in before.tags]
+    return found
+
+
+def _shown(detail: contacts.ContactDetail, name: str) -> str:
+    if name == "introduced_by":
+        return detail.introduced_by_name or ""
+    if name == "cadence_days":
+        return str(detail.cadence_days or "")
+    if name == "starred":
+        return "yes" if detail.starred else ""  # i18n: not text (the CLI words it)
+    return str(getattr(detail, name) or "")
