@@ -133,6 +133,8 @@ def _add_reach_and_missing_commands(commands) -> None:
     missing.add_argument("--what", default=None, metavar=_("DETAILS"),
                          help=_("comma-separated, among: {details} (default: all)", details=",".join(DETAILS)))
     missing.add_argument("--json", action="store_true", help=machine)
+
+
 def _add_edit_command(commands) -> None:
     """edit: every field of add, channels with labels, tags, who introduced them."""
     edit = commands.add_parser("edit", help=_("change a contact: any field of add, channels, tags, introducer"))
