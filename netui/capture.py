@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from netui import config, contacts, events, followups, lifecycle, rules, timeline, when
+from netui import config, contacts, events, followups, lifecycle, rules, timeline, when, wishes
 from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
@@ -115,6 +115,7 @@ class CaptureUndo:
     followup_id: int | None = None
     event_id: int | None = None
     previous_attendance: tuple[str, str] | None = None  # (status, role) before, if listed
+    linked_wish_id: int | None = None  # the person to meet there (not a contact yet) they turned out to be
     # Capturing someone twice at one event adds to that meeting instead of repeating it:
     created_interaction: bool = True
     previous_interaction_notes: str = ""
@@ -290,6 +291,10 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
                 events.mark_met(event.id, contact_id)
             elif listed is None:  # not met yet: on the list of people to meet there
                 events.set_attendee(event.id, contact_id, "to meet")
+            wish = wishes.find_wish(event.id, parsed.name, parsed.company)
+            if wish is not None:  # someone on the list who was not a contact yet
+                wishes.link_wish(wish.id, contact_id)
+                undo.linked_wish_id = wish.id
         _record_meeting(contact_id, parsed, event, found.due, undo)
     return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
@@ -413,6 +418,8 @@ def undo_capture(undo: CaptureUndo) -> None:
             timeline.delete_interaction(undo.interaction_id)
         elif undo.interaction_id:
             timeline.update_notes(undo.interaction_id, undo.previous_interaction_notes)
+        if undo.linked_wish_id:  # before the contact goes: the wish is kept, unlinked
+            wishes.link_wish(undo.linked_wish_id, None)
         if undo.event_id:
             if undo.previous_attendance is None:
                 events.remove_attendee(undo.event_id, undo.contact_id)

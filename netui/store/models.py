@@ -330,6 +330,20 @@ class Favour(BaseModel):
     created_at = UTCDateTimeField()
 
 
+class EventWish(BaseModel):
+    """Someone to meet at an event who is not a contact yet (schema version 5): a name, a
+    company, why. `contact` is the person they became (captured or met there, or added
+    afterwards to write to them); deleting that contact deletes the wish, which names them."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="wishes")
+    name = CharField()
+    company = CharField(default="")
+    why = TextField(default="")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="wishes")
+    created_at = UTCDateTimeField()
+
+
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
 
@@ -367,5 +381,6 @@ ALL_MODELS = (
     AppointmentOccurrence,
     Introduction,
     Favour,
+    EventWish,
     ContactSearch,
 )
