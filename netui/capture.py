@@ -22,7 +22,7 @@ event's first day.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peewee import fn
 
@@ -275,8 +275,10 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         parsed, event = found.line, found.event
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
+        # Someone on the event's list who is not a contact yet: written as the list wrote them.
+        wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
         if found.match is None:
-            contact_id = _create(parsed, event)
+            contact_id = _create(_spelled_as(parsed, wish) if wish else parsed, event)
             undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
         else:
             contact_id = found.match.contact_id
@@ -291,8 +293,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
                 events.mark_met(event.id, contact_id)
             elif listed is None:  # not met yet: on the list of people to meet there
                 events.set_attendee(event.id, contact_id, "to meet")
-            wish = wishes.find_wish(event.id, parsed.name, parsed.company)
-            if wish is not None:  # someone on the list who was not a contact yet
+            if wish is not None:
                 wishes.link_wish(wish.id, contact_id)
                 undo.linked_wish_id = wish.id
         _record_meeting(contact_id, parsed, event, found.due, undo)
@@ -356,6 +357,13 @@ def _channels(parsed: CaptureLine) -> list[tuple[str, str, str]]:
         + [("phone", p, "") for p in parsed.phones]
         + [("linkedin", u, "") for u in parsed.linkedin]
     )
+
+
+def _spelled_as(parsed: CaptureLine, wish: wishes.WishInfo) -> CaptureLine:
+    """The line's person with the name (and company) as the wish wrote them ("nicolo
+    odegaard" typed fast at the event is the "Nicolò Ødegaard" on the list)."""
+    first, last = rules.split_name(wish.name)
+    return replace(parsed, first_name=first, last_name=last, company=wish.company or parsed.company)
 
 
 def _create(parsed: CaptureLine, event: CaptureEvent | None) -> int:

@@ -17,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from peewee import fn
+
 from netui import config, contacts, events, followups, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
@@ -109,6 +111,13 @@ def wishes_of(event_id: int) -> list[WishInfo]:
     met = {a.contact_id for a in EventAttendee.select(EventAttendee.contact)
            .where(EventAttendee.event == event_id, EventAttendee.status == "met")}
     return [_info(row, met) for row in EventWish.select().where(EventWish.event == event_id).order_by(EventWish.id)]
+
+
+def open_wish_counts() -> dict[int, int]:
+    """Per event id: how many on its list are not contacts yet (wishes linked to nobody)."""
+    rows = (EventWish.select(EventWish.event, fn.COUNT(EventWish.id).alias("n"))
+            .where(EventWish.contact.is_null()).group_by(EventWish.event))
+    return {row.event_id: row.n for row in rows}
 
 
 def get_wish(wish_id: int) -> WishInfo:
@@ -215,9 +224,14 @@ def listed_people(event_id: int) -> list[ListedPerson]:
     """Everyone on the list: the contacts (to meet or met) and the wishes not linked to one of
     them, contacts first as events.get_event orders them."""
     detail = events.get_event(event_id)
-    people = [ListedPerson(p.name, p.company, p.role, p.contact_id, None, p.status == "met") for p in detail.attendees]
-    listed = {p.contact_id for p in detail.attendees}
     wished = wishes_of(event_id)
+    became = {w.contact_id: w for w in wished if w.contact_id}
+    people = [
+        ListedPerson(p.name, p.company, p.role or (became[p.contact_id].why if p.contact_id in became else ""),
+                     p.contact_id, became[p.contact_id].id if p.contact_id in became else None, p.status == "met")
+        for p in detail.attendees
+    ]
+    listed = {p.contact_id for p in detail.attendees}
     names = {w.contact_id: _contact_name(w.contact_id) for w in wished if w.contact_id and w.contact_id not in listed}
     for wish in wished:
         if wish.contact_id in listed or (wish.contact_id and not names.get(wish.contact_id)):

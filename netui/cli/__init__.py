@@ -39,6 +39,7 @@ COMMANDS = {
     "favour": ("giving", "cmd_favour"), "favours": ("giving", "cmd_favours"), "intro": ("giving", "cmd_intro"),
     "intro-status": ("giving", "cmd_intro_status"), "chain": ("giving", "cmd_chain"),
     "connectors": ("giving", "cmd_connectors"),
+    "event": ("events", "cmd_event"),
     "import": ("transfer", "cmd_import"), "export": ("transfer", "cmd_export"), "backup": ("transfer", "cmd_backup"),
     "restore": ("transfer", "cmd_restore"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),

@@ -44,6 +44,9 @@ appointments   id, title, rule (DTSTART and RRULE lines, as iCalendar writes the
                (the ones marked: ``2026-11-02=done:45`` -- done, with the interaction it
                logged -- or ``2026-11-09=skipped``)
 cadences       scope (circle or tag), name, days: keep-in-touch defaults
+wishes         id, event (its title), event_id, name, company, why, contact and contact_id (the
+               contact they became once met, or added to write to; empty while not a contact):
+               people to meet at an event who are not contacts yet
 
 Reading is strict: the first cell that is not what its column holds is a ValidationError
 naming the file, the line and the column, and nothing of the file is returned.
@@ -114,6 +117,7 @@ APPOINTMENT_COLUMNS = (
     "occurrences",
 )
 CADENCE_COLUMNS = ("scope", "name", "days")
+WISH_COLUMNS = ("id", "event", "event_id", "name", "company", "why", "contact", "contact_id")
 
 # Every table, in the order a folder is written and restored (a table's links point to the
 # tables before it, except events' and interactions' links to each other, resolved after).
@@ -125,6 +129,7 @@ TABLES = {
     "favours": FAVOUR_COLUMNS,
     "appointments": APPOINTMENT_COLUMNS,
     "cadences": CADENCE_COLUMNS,
+    "wishes": WISH_COLUMNS,
 }
 _HEADERS = {",".join(columns): table for table, columns in TABLES.items()}
 
@@ -251,6 +256,20 @@ class CadenceRecord:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class WishRecord:
+    """Someone to meet at an event who is not a contact yet (person: the contact they became)."""
+
+    id: int | None
+    event_title: str
+    event_id: int | None
+    name: str
+    company: str
+    why: str
+    person: Ref | None
+    line: int = 0
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -305,6 +324,14 @@ def _followup_cells(item: FollowUpRecord) -> list[str]:
     ]
 
 
+def _wish_cells(item: WishRecord) -> list[str]:
+    person = item.person
+    return [
+        _number(item.id), item.event_title, _number(item.event_id), item.name, item.company, item.why,
+        person.name if person else "", _number(person.id) if person else "",
+    ]
+
+
 def _favour_cells(item: FavourRecord) -> list[str]:
     return [
         _number(item.id), item.person.name, _number(item.person.id), item.direction, item.kind,
@@ -343,6 +370,7 @@ _CELLS = {
     "events": _event_cells,
     "followups": _followup_cells,
     "favours": _favour_cells,
+    "wishes": _wish_cells,
     "introductions": _introduction_cells,
     "appointments": _appointment_cells,
     "cadences": _cadence_cells,
@@ -528,6 +556,15 @@ def _read_followup(row: _Row) -> FollowUpRecord:
     )
 
 
+def _read_wish(row: _Row) -> WishRecord:
+    person = row.person("contact", "contact_id") if row.text("contact") or row.text("contact_id") else None
+    return WishRecord(
+        id=row.number("id"), event_title=row.line_text("event"), event_id=row.number("event_id", required=True),
+        name=" ".join(row.required("name").split()), company=row.line_text("company"), why=row.text("why").strip(),
+        person=person, line=row.line,
+    )
+
+
 def _read_favour(row: _Row) -> FavourRecord:
     return FavourRecord(
         id=row.number("id"), person=row.person("contact", "contact_id"),
@@ -607,6 +644,7 @@ _READERS = {
     "events": _read_event,
     "followups": _read_followup,
     "favours": _read_favour,
+    "wishes": _read_wish,
     "introductions": _read_introduction,
     "appointments": _read_appointment,
     "cadences": _read_cadence,
