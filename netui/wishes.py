@@ -55,6 +55,7 @@ class ListedPerson:
     contact_id: int | None
     wish_id: int | None
     met: bool
+    attendee: bool = False  # a contact on the event's list (not a wish, nor one only written to)
 
 
 @dataclass(frozen=True)
@@ -205,11 +206,25 @@ def write_to_missed(wish_id: int, due: dt.date | str | None = None, action: str 
         title = events.event_title(wish.event_id)
         contact_id = wish.contact_id or _new_contact(wish, _("Missed at {event}", event=title), met=False)
         link_wish(wish_id, contact_id)
-        day = due if due is not None else when.today() + dt.timedelta(days=config.load().capture_followup_days)
-        followup_id = followups.create_followup(
-            contact_id, day, action or _("Write to {name}: missed at {event}", name=wish.name, event=title),
-            source_event_id=wish.event_id)
+        followup_id = _write_to(contact_id, wish.name, wish.event_id, title, due, action)
     return contact_id, followup_id
+
+
+def write_to_missed_contact(event_id: int, contact_id: int, due: dt.date | str | None = None,
+                            action: str | None = None) -> int:
+    """A contact on the list you missed: a follow-up to write to them; its id."""
+    with database.atomic():
+        name = _contact_name(contact_id)
+        if not name:
+            raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
+        return _write_to(contact_id, name, event_id, events.event_title(event_id), due, action)
+
+
+def _write_to(contact_id: int, name: str, event_id: int, title: str, due, action: str | None) -> int:
+    day = due if due is not None else when.today() + dt.timedelta(days=config.load().capture_followup_days)
+    return followups.create_followup(
+        contact_id, day, action or _("Write to {name}: missed at {event}", name=name, event=title),
+        source_event_id=event_id)
 
 
 def is_over(detail: events.EventSummary, now=None) -> bool:
@@ -228,7 +243,8 @@ def listed_people(event_id: int) -> list[ListedPerson]:
     became = {w.contact_id: w for w in wished if w.contact_id}
     people = [
         ListedPerson(p.name, p.company, p.role or (became[p.contact_id].why if p.contact_id in became else ""),
-                     p.contact_id, became[p.contact_id].id if p.contact_id in became else None, p.status == "met")
+                     p.contact_id, became[p.contact_id].id if p.contact_id in became else None, p.status == "met",
+                     attendee=True)
         for p in detail.attendees
     ]
     listed = {p.contact_id for p in detail.attendees}

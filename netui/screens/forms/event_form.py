@@ -1,6 +1,7 @@
 """New / edit event (see netui.screens.forms.form for how saving and errors work).
 
-Times are typed as a person says them ("2026-12-03 09:00", "tomorrow 18:00") and read in
+Times are typed as a person says them ("2026-12-03 09:00", "tomorrow 18:00", "in 5 days 09:00",
+"next week", "domani alle 9": netui.when reads them, as every date field) and read in
 the event's own time zone (the Time zone field), which is also the zone they are shown in
 when editing.
 """
