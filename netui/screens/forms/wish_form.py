@@ -1,6 +1,6 @@
 """Someone to meet at an event who is not a contact yet (w on the event screen).
 
-One line, "Name @Company — why", read by netui.wishes.parse_wish; see
+One line, "Name @Company - why" (or "— why"), read by netui.wishes.parse_wish; see
 netui.screens.forms.form for how saving and errors work. values(): {"person": the line}.
 """
 
@@ -26,9 +26,9 @@ class WishForm(FormScreen):
             yield Static(self.form_title, classes="form-title", markup=False)
             yield Label(_("Who (not a contact yet)"), classes="field-label")
             yield Input(str(self.initial.get("person") or ""),
-                        placeholder=_("Sara Conti @Lumen — her talk on payments"), id="person")
-            yield Static(_("A name, then @Company and — why, both optional. Captured or met there, "
-                           "they become a contact."), classes="field-help")
+                        placeholder=_("Sara Conti @Lumen - her talk on payments"), id="person")
+            yield Static(_("A name, then @Company and - why (or — why), both optional. Captured or met "
+                           "there, they become a contact."), classes="field-help")
             yield error_slot("person")
             yield form_buttons(_("Add (ctrl+s)"))
 
