@@ -89,10 +89,7 @@ def counts_text(detail: events.EventDetail, done: wishes.Outcome) -> str:
     if done.over and people:
         return _("People") + " · " + present.outcome_title(len(done.met), len(done.missed))
     wished = sum(1 for p in people if not p.attendee and p.contact_id is None)
-    text = _("People · {to_meet} to meet · {met} met", to_meet=detail.to_meet + wished, met=detail.met)
-    if wished:
-        text += " · " + ngettext("{n} not a contact yet", "{n} not contacts yet", wished)
-    return text
+    return _("People") + " · " + present.event_counts(detail.to_meet + wished, detail.met, wished)
 
 
 class AddAttendeesForm(FormScreen):
@@ -136,8 +133,8 @@ class EventScreen(DataScreen):
         Binding("m", "toggle_met", N_("Met"), tooltip=N_("Mark the highlighted person met (again: back to 'to meet')")),
         Binding("delete", "remove_attendee", N_("Remove"), tooltip=N_("Take the highlighted person off this event's list")),
         Binding("s", "cycle_status", N_("Status"), tooltip=N_("Next status: idea → planned → registered → attended / skipped")),
-        Binding("w", "want", N_("Want to meet"), tooltip=N_("Someone to meet here who is not a contact yet")),
-        Binding("f", "write_to_missed", N_("Write to"),
+        Binding("w", "want", N_("Want"), tooltip=N_("Someone to meet here who is not a contact yet")),
+        Binding("f", "write_to_missed", N_("Write"),
                 tooltip=N_("Once the event is over: a follow-up to write to the highlighted person you missed")),
     ]
 
@@ -198,9 +195,9 @@ class EventScreen(DataScreen):
         if not done.over:
             return [Option(listed_line(p, False), id=option_id(p)) for p in wishes.listed_people(self.event_id)]
         options = []
-        for title, group in ((_("Met there"), done.met), (_("Missed (f: write to them)"), done.missed)):
+        for title, group in ((_("Met there ({n})"), done.met), (_("Missed ({n}) · f: write to them"), done.missed)):
             if group:
-                options.append(Option(Text(f"{title} ({len(group)})", style="bold"), disabled=True))
+                options.append(Option(Text(title.format(n=len(group)), style="bold"), disabled=True))
                 options += [Option(listed_line(p, True), id=option_id(p)) for p in group]
         return options
 

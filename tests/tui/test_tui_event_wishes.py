@@ -109,7 +109,7 @@ async def test_want_capture_meet_and_write_to_the_missed(frozen, database):
         assert events.get_event(event_id).status == "attended"
         assert "You met 2 of the 4 people on the list; missed 2." in counts(screen)
         shown = rows(screen)
-        assert shown[0] == "Met there (2)" and "Missed (f: write to them) (2)" in shown
+        assert shown[0] == "Met there (2)" and "Missed (2) · f: write to them" in shown
         assert any(r.startswith("✗ Luca Neri") and "missed" in r for r in shown)
 
         # f on Luca: asked first; n changes nothing, y adds him and the follow-up.
