@@ -26,7 +26,7 @@ from netui.store.models import (
 )
 from netui.text import fold_key, full_name
 
-TEXT_FIELDS = ("title", "venue", "city", "link", "goal", "notes")
+TEXT_FIELDS = ("title", "venue", "city", "country", "link", "goal", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + ("kind", "status", "starts_at", "ends_at", "timezone")
 FINISHED_STATUSES = ("attended", "skipped")
 
@@ -60,6 +60,7 @@ class EventDetail(EventSummary):
     link: str = ""
     goal: str = ""
     notes: str = ""
+    country: str = ""
     attendees: list[AttendeeInfo] = field(default_factory=list)
 
 
@@ -254,7 +255,8 @@ def get_event(event_id: int) -> EventDetail:
         .where(EventAttendee.event == event_id, Contact.trashed_at.is_null())
         .order_by(EventAttendee.status.desc(), Contact.sort_name)
     ]
-    return EventDetail(**_summary_values(row), link=row.link, goal=row.goal, notes=row.notes, attendees=attendees)
+    return EventDetail(**_summary_values(row), link=row.link, goal=row.goal, notes=row.notes, country=row.country,
+                       attendees=attendees)
 
 
 def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:

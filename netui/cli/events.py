@@ -72,7 +72,7 @@ def _add(args) -> int:
     try:  # the times are read in the event's zone (default: the local one), as the form reads them
         event_id = events.create_event(
             args.title, starts_at=args.when, ends_at=args.until or None, kind=kind, status=status, city=args.city,
-            venue=args.venue, notes=args.notes, goal=args.goal, link=args.link, **zone)
+            country=args.country, venue=args.venue, notes=args.notes, goal=args.goal, link=args.link, **zone)
     except ValidationError as error:
         raise _flagged(error) from None
     detail = events.get_event(event_id)
@@ -117,7 +117,7 @@ def _show(args) -> int:
 
 
 def _event_text(detail, done) -> str:
-    place = ", ".join(part for part in (detail.venue, detail.city) if part)
+    place = ", ".join(part for part in (detail.venue, detail.city, detail.country) if part)
     start = local_time(detail.starts_at) if detail.starts_at else _("no date yet")
     if detail.ends_at:
         start += " – " + local_time(detail.ends_at)

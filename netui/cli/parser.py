@@ -338,6 +338,7 @@ def _add_event_commands(commands) -> None:
     add.add_argument("--status", default="planned", metavar=_("STATUS"),
                      help=_("default planned; ") + _one_of(EVENT_STATUSES, labelled=True))
     add.add_argument("--city", default="")
+    add.add_argument("--country", default="")
     add.add_argument("--venue", default="")
     add.add_argument("--link", default="", help=_("web page, tickets or the webinar's link"))
     add.add_argument("--goal", default="", help=_('e.g. "meet 3 buyers"'))

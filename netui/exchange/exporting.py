@@ -304,7 +304,7 @@ class Scope:
             wanted |= {r.source_event_id for r in self.records("followups") if r.source_event_id}
         query = Event.select(
             Event.id, Event.title, Event.kind, Event.status, Event.starts_at, Event.ends_at, Event.timezone,
-            Event.venue, Event.city, Event.link, Event.goal, Event.notes,
+            Event.venue, Event.city, Event.link, Event.goal, Event.notes, Event.country,
         ).order_by(Event.starts_at.is_null(), Event.starts_at, Event.id)
         found = []
         for row in query.tuples():
@@ -312,7 +312,7 @@ class Scope:
                 continue
             listed = sorted(attendees.get(row[0], ()), key=lambda a: self.order[a[0]])
             found.append(netui_tables.EventRecord(
-                *row, attendees=tuple(netui_tables.AttendeeRecord(Ref(c, self.names[c]), status, role)
+                *row[:-1], country=row[-1], attendees=tuple(netui_tables.AttendeeRecord(Ref(c, self.names[c]), status, role)
                                       for c, status, role in listed),
                 met_first_here=self.refs(met_here.get(row[0], ()))))
         return found

@@ -328,8 +328,8 @@ class _Restore:
                 event_id = found[key] = new_id(record)
                 added += 1
                 rows.append((event_id, record.title, record.kind, record.starts_at, record.ends_at, record.timezone,
-                             record.venue, record.city, record.link, record.status, record.goal, record.notes,
-                             self.stamp, self.stamp))
+                             record.venue, record.city, record.country, record.link, record.status, record.goal,
+                             record.notes, self.stamp, self.stamp))
             if record.id is not None:
                 self.maps["events"][record.id] = event_id
             met_here += [(event_id, ref) for ref in record.met_first_here]
@@ -339,8 +339,8 @@ class _Restore:
                     listed.add((event_id, contact_id))
                     attendees.append((event_id, contact_id, attendee.status, attendee.role))
         bulk.insert_rows(Event, [Event.id, Event.title, Event.kind, Event.starts_at, Event.ends_at, Event.timezone,
-                                 Event.venue, Event.city, Event.link, Event.status, Event.goal, Event.notes,
-                                 Event.created_at, Event.updated_at], rows)
+                                 Event.venue, Event.city, Event.country, Event.link, Event.status, Event.goal,
+                                 Event.notes, Event.created_at, Event.updated_at], rows)
         bulk.insert_rows(EventAttendee, [EventAttendee.event, EventAttendee.contact, EventAttendee.status,
                                          EventAttendee.role], attendees)
         for event_id, ref in met_here:  # "met at": given to whoever has none yet

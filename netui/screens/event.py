@@ -46,7 +46,7 @@ def when_text(detail: events.EventSummary) -> str:
 def header_text(detail: events.EventDetail) -> Text:
     """The event's fields as styled plain Text: user text never goes through markup (both
     Rich's and Textual's escape() leave "[EU]" alone, and Textual markup eats it)."""
-    place = ", ".join(part for part in (detail.venue, detail.city) if part)
+    place = ", ".join(part for part in (detail.venue, detail.city, detail.country) if part)
     rows = [
         (_("Kind"), label(detail.kind)), (_("Status"), label(detail.status)), (_("When"), when_text(detail)),
         (_("Where"), place), (_("Link"), detail.link), (_("Goal"), detail.goal),

@@ -118,6 +118,7 @@ class Event(BaseModel):
     notes = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    country = CharField(default="")  # added in schema version 5
 
 
 class Contact(BaseModel):

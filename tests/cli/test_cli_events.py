@@ -144,3 +144,27 @@ def test_followup_due_next_week(capsys, tmp_path, frozen):
     code, out, err = run(capsys, path, "followup", "add", "Giulia", "--due", "next week", "--action", "call")
     assert code == 0, err
     assert frozen.in_timezone("Europe/Rome").add(weeks=1).date().isoformat() in out
+
+
+def test_country_is_shown_exported_and_read_back(netui, tmp_path):
+    ok(netui("event", "add", "Web Summit", "--when", "2030-11-04 09:00", "--kind", "convention", "--city", "Lisboa",
+             "--country", "Portugal", "--venue", "Altice Arena"))
+    assert "Altice Arena, Lisboa, Portugal" in ok(netui("event", "show", "web summit"))
+    out = tmp_path / "events.csv"
+    ok(netui("export", "csv", "--what", "events", "--out", str(out)))
+    header, row = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.endswith(",met_first_here_ids,country") and row.endswith(",Portugal")
+    # a file written before the country column still reads (its events without a country)
+    older = tmp_path / "older" / "events.csv"
+    older.parent.mkdir()
+    older.write_text(header.removesuffix(",country") + "\r\n" + row.removesuffix(",Portugal") + "\r\n",
+                     encoding="utf-8")
+    other = tmp_path / "other.db"
+    env = {**os.environ, "LANG": "C.UTF-8", "TZ": "Europe/Rome", "NETUI_DB": str(other)}
+    imported = subprocess.run([sys.executable, "-m", "netui", "import", str(older)], capture_output=True, text=True,
+                              env=env, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    shown = subprocess.run([sys.executable, "-m", "netui", "event", "show", "web summit", "--json"],
+                           capture_output=True, text=True, env=env, timeout=120)
+    data = json.loads(shown.stdout)
+    assert (data["city"], data["country"]) == ("Lisboa", "")

@@ -16,9 +16,12 @@ FIXTURE_V2 = Path(__file__).parents[1] / "data" / "schema-v2.db"
 TABLES = ("contact", "event", "event_attendee", "interaction", "follow_up", "fact", "favour")
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
+def _rows(path: Path, columns_from: Path | None = None) -> dict[str, list[tuple]]:
+    """Every row of TABLES, with the columns `columns_from` (default: `path`) has."""
+    with closing(sqlite3.connect(str(columns_from or path))) as connection:
+        columns = {t: ", ".join(f'"{r[1]}"' for r in connection.execute(f'PRAGMA table_info("{t}")')) for t in TABLES}
     with closing(sqlite3.connect(str(path))) as connection:
-        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in TABLES}
+        return {t: connection.execute(f'SELECT {columns[t]} FROM "{t}" ORDER BY rowid').fetchall() for t in TABLES}
 
 
 def _version_4_file(path: Path, frozen) -> None:
@@ -33,15 +36,18 @@ def _version_4_file(path: Path, frozen) -> None:
 def test_version_4_file_upgrades_to_5_keeping_every_row(tmp_path, frozen):
     path = tmp_path / "netui.db"
     _version_4_file(path, frozen)
+    original = tmp_path / "original.db"
+    shutil.copyfile(path, original)
     before = _rows(path)
     assert before["event"] and before["contact"]
     handle = db.open_database(path)
     try:
         assert db.schema_version(handle) == 5 == db.latest_version()
         assert handle.execute_sql('SELECT count(*) FROM "event_wish"').fetchone()[0] == 0
+        assert [r[0] for r in handle.execute_sql('SELECT DISTINCT country FROM "event"')] == [""]
     finally:
         handle.close()
-    assert _rows(path) == before
+    assert _rows(path, columns_from=original) == before  # every old column of every row, as it was
     [backup] = sorted(path.parent.glob(f"{path.name}.v4-*.bak"))
     assert _rows(backup) == before
     with closing(sqlite3.connect(str(backup))) as connection:

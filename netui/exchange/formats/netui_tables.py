@@ -31,7 +31,8 @@ events         id, title, kind, status, starts_at, ends_at, timezone, venue, cit
                notes, to_meet and met (how many; not read back), people_to_meet and
                people_met (names, ``role=name`` for someone with a role there),
                people_to_meet_ids and people_met_ids, met_first_here and met_first_here_ids
-               (the people whose "met at" is this event)
+               (the people whose "met at" is this event), country (files of an older netui
+               have no such column: read as empty)
 followups      id, contact, contact_id, due_on, snoozed_until, channel, action, done_at
                (empty while open), source_interaction_id, source_event_id, due_by_default (yes: the
                day was netui's default, which a new capture may move; no: a day someone chose)
@@ -99,8 +100,10 @@ INTERACTION_COLUMNS = (
 EVENT_COLUMNS = (
     "id", "title", "kind", "status", "starts_at", "ends_at", "timezone", "venue", "city", "link", "goal", "notes",
     "to_meet", "met", "people_to_meet", "people_to_meet_ids", "people_met", "people_met_ids", "met_first_here",
-    "met_first_here_ids",
+    "met_first_here_ids", "country",
 )
+# Headers files written by an older netui have (read as if the missing columns were empty).
+OLDER_COLUMNS = {"events": EVENT_COLUMNS[:-1]}  # before the event's country (schema version 5)
 FOLLOWUP_COLUMNS = (
     "id", "contact", "contact_id", "due_on", "snoozed_until", "channel", "action", "done_at",
     "source_interaction_id", "source_event_id", "due_by_default",
@@ -131,7 +134,7 @@ TABLES = {
     "cadences": CADENCE_COLUMNS,
     "wishes": WISH_COLUMNS,
 }
-_HEADERS = {",".join(columns): table for table, columns in TABLES.items()}
+_HEADERS = {",".join(columns): table for table, columns in (*TABLES.items(), *OLDER_COLUMNS.items())}
 
 
 # --- records: what a table's row holds, as written and as read ---------------------------------
@@ -185,6 +188,7 @@ class EventRecord:
     attendees: tuple[AttendeeRecord, ...]
     met_first_here: tuple[Ref, ...]
     line: int = 0
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -312,7 +316,7 @@ def _event_cells(event: EventRecord) -> list[str]:
         event.goal, event.notes, str(len(to_meet)), str(len(met)),
         join_values([_labelled(a.role, a.person.name) for a in to_meet]), _ids([a.person for a in to_meet]),
         join_values([_labelled(a.role, a.person.name) for a in met]), _ids([a.person for a in met]),
-        _names(event.met_first_here), _ids(event.met_first_here),
+        _names(event.met_first_here), _ids(event.met_first_here), event.country,
     ]
 
 
@@ -542,7 +546,7 @@ def _read_event(row: _Row) -> EventRecord:
         starts_at=starts, ends_at=ends, timezone=zone, venue=row.line_text("venue"), city=row.line_text("city"),
         link=row.line_text("link"), goal=row.text("goal").strip(), notes=row.text("notes").strip(),
         attendees=tuple(attendees), met_first_here=tuple(row.people("met_first_here", "met_first_here_ids")),
-        line=row.line,
+        line=row.line, country=row.line_text("country"),
     )
 
 
@@ -665,12 +669,13 @@ def read(table: str, text: str, name: str) -> list:
     except csv.Error as error:
         bad = malformed(error, 1, reader.line_num)
         raise problem(name, bad.line, bad.reason) from None
-    if [cell.strip() for cell in header] != list(columns):
+    if [cell.strip() for cell in header] not in (list(columns), list(OLDER_COLUMNS.get(table, ()))):
         raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
+    columns = tuple(cell.strip() for cell in header)
     records, seen = [], {}
     try:
         for start, cells in reader_records(reader):
-            record = _read_row(table, name, start, cells)
+            record = _read_row(table, name, start, cells, columns)
             key = getattr(record, "id", None) if table != "cadences" else (record.scope, record.name)
             if key is not None:
                 if key in seen:
@@ -682,10 +687,10 @@ def read(table: str, text: str, name: str) -> list:
     return records
 
 
-def _read_row(table: str, name: str, start: int, cells: list[str]):
-    """The record of one row of file `name`, starting on line `start`; a cell that is not what
-    its column holds is the error naming the file, the line and the column."""
-    columns = TABLES[table]
+def _read_row(table: str, name: str, start: int, cells: list[str], columns: Sequence[str]):
+    """The record of one row of file `name` (whose header is `columns`), starting on line
+    `start`; a cell that is not what its column holds is the error naming the file, the line
+    and the column."""
     if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
         raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
                                      width=len(columns)))

@@ -30,5 +30,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
     Migration(3, "give & take: favours, introductions, the favour balance", v0003_give_and_take.up),
     Migration(4, "news that is not contact, follow-up days not chosen", v0004_news_and_chosen_days.up),
-    Migration(5, "people to meet at an event who are not contacts yet", v0005_event_wishes.up),
+    Migration(5, "people to meet at an event who are not contacts yet, an event's country", v0005_event_wishes.up),
 )
