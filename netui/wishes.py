@@ -270,6 +270,27 @@ def outcome(event_id: int, now=None) -> Outcome:
     return Outcome(over, [p for p in people if p.met], [p for p in people if not p.met])
 
 
+def write_to_missed_named(event_id: int, name: str, due: dt.date | str | None = None,
+                          action: str | None = None) -> tuple[int, int]:
+    """`netui event missed EVENT NAME`: the follow-up `f` offers on the event screen, for the
+    person missed whose name (accents and case folded) is `name`; (contact id, follow-up id).
+    One sentence when the event is not over or nobody missed has that name."""
+    done = outcome(event_id)
+    if not done.over:
+        raise ValidationError("event", _("{event} is not over yet: nobody was missed there (yet).",
+                                         event=events.event_title(event_id)))
+    wanted, _company = _name_and_company(name)
+    found = [p for p in done.missed if fold_key(p.name) == fold_key(wanted)]
+    if not found:
+        names = ", ".join(p.name for p in done.missed) or _("nobody")
+        raise NotFoundError(_("Nobody missed at {event} is called '{name}'; missed: {names}.",
+                              event=events.event_title(event_id), name=name, names=names))
+    person = found[0]
+    if person.wish_id is not None and not person.attendee:
+        return write_to_missed(person.wish_id, due, action)
+    return person.contact_id, write_to_missed_contact(event_id, person.contact_id, due, action)
+
+
 def met_by_name(event_id: int, name: str) -> int | None:
     """`event attend EVENT NAME --met` for a wished-for name: the contact they became, or
     None when no wish not met yet has that name."""

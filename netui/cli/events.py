@@ -14,13 +14,14 @@ from netui.cli.output import jsonable, local_time, print_json, summary_line
 
 
 def cmd_event(args) -> int:
-    actions = {"add": _add, "list": _list, "show": _show, "attend": _attend, "status": _status, "want": _want}
+    actions = {"add": _add, "list": _list, "show": _show, "attend": _attend, "status": _status, "want": _want,
+               "missed": _missed}
     return actions[args.action](args)
 
 
 # The flag that gave each field of an event, for saying which one is wrong.
 FLAGS = {"starts_at": "--when", "ends_at": "--until", "kind": "--kind", "status": "--status",
-         "timezone": "--timezone", "title": "TITLE"}
+         "timezone": "--timezone", "title": "TITLE", "due_on": "--due"}
 
 
 def _flagged(error: ValidationError) -> ValidationError:
@@ -134,7 +135,7 @@ def _event_text(detail, done) -> str:
     for person in people:
         lines.append(f"  {present.listed_person_state(person, done.over):<{width}}  {present.listed_person_line(person)}")
     if done.over and done.missed:
-        lines += ["", _("Missed: {names}. The event screen offers to write to them (a follow-up).",
+        lines += ["", _("Missed: {names}. Write to them: netui event missed EVENT NAME (a follow-up).",
                         names=", ".join(p.name for p in done.missed))]
     if detail.notes:
         lines += ["", _("Notes:")] + [f"  {line}" for line in detail.notes.splitlines()]
@@ -188,4 +189,18 @@ def _want(args) -> int:
     wishes.add_wish(event_id, name, company, args.why if args.why is not None else why)
     shown = f"{name} @{company}" if company else name
     print(_("To meet at {event}: {person} (not a contact yet).", event=events.event_title(event_id), person=shown))
+    return 0
+
+
+def _missed(args) -> int:
+    from netui import contacts, followups, wishes
+
+    event_id = _event(args.event)
+    try:
+        contact_id, followup_id = wishes.write_to_missed_named(event_id, args.name, args.due, args.action_text)
+    except ValidationError as error:
+        raise _flagged(error) from None
+    item = followups.get_followup(followup_id)
+    print(_("Added follow-up #{id} with {name}, due {date}: {action}.", id=item.id,
+            name=contacts.get_contact(contact_id).name, date=item.due_on.isoformat(), action=item.action))
     return 0

@@ -328,7 +328,7 @@ def _add_event_commands(commands) -> None:
     machine = _("machine-readable output")
     dates = _('e.g. "2026-12-03 09:00", "tomorrow 18:00", "in 5 days 09:00", "next friday"')
     event = commands.add_parser("event", help=_("events and the people to meet there: add, list, show, attend, "
-                                                "status, want"))
+                                                "status, want, missed"))
     actions = event.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
     add = actions.add_parser("add", help=_("add an event (a convention, a webinar, a dinner...)"))
     add.add_argument("title", metavar=_("TITLE"))
@@ -366,3 +366,11 @@ def _add_event_commands(commands) -> None:
     want.add_argument("event", metavar=_("EVENT"))
     want.add_argument("person", metavar=_('"NAME @Company"'), help=_('e.g. "Sara Conti @Lumen"'))
     want.add_argument("--why", default=None, metavar=_("TEXT"), help=_("why you want to meet them"))
+    missed = actions.add_parser("missed", help=_("once the event is over: write to someone on its list you missed "
+                                                "(a follow-up; a contact first, if they are not one)"))
+    missed.add_argument("event", metavar=_("EVENT"))
+    missed.add_argument("name", metavar=_("NAME"))
+    missed.add_argument("--due", default=None, metavar=_("WHEN"),
+                        help=_("when to write (default: in the capture's follow-up days)"))
+    missed.add_argument("--action", dest="action_text", default=None, metavar=_("TEXT"),
+                        help=_("what to write (default: Write to NAME: missed at EVENT)"))

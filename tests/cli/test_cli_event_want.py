@@ -85,3 +85,28 @@ def test_a_wish_survives_export_and_import(netui, tmp_path):
     assert [(w["name"], w["company"], w["why"], w["met"]) for w in wishes] == [
         ("Sara Conti", "Lumen", "payments", False), ("Luca Neri", "Acme", "", True)]
     assert wishes[0]["contact_id"] is None and wishes[1]["contact_id"] is not None
+
+
+def test_write_to_someone_missed(netui):
+    ok(netui("add", "Giulia Rossi"))
+    ok(netui("event", "add", "Fintech Day", "--when", "2020-06-10 09:00", "--kind", "congress", "--status", "attended"))
+    ok(netui("event", "want", "fintech", "Luca Neri @Borsa — the speaker"))
+    ok(netui("event", "attend", "fintech", "Giulia"))
+    # a bad day: one sentence naming the flag, and no contact half-made
+    bad = netui("event", "missed", "fintech", "luca neri", "--due", "2026-02-31")
+    assert bad.returncode == 2 and bad.stderr.startswith("netui: --due: 2026-02-31 is not a date")
+    assert json.loads(ok(netui("search", "Neri", "--json"))) == []
+    said = ok(netui("event", "missed", "fintech", "luca neri", "--due", "2030-01-10"))
+    assert said.strip() == ("Added follow-up #1 with Luca Neri, due 2030-01-10: Write to Luca Neri: missed at "
+                            "Fintech Day.")
+    assert "Missed at Fintech Day" in ok(netui("show", "Luca Neri"))
+    assert "Write to Giulia Rossi" in ok(netui("event", "missed", "fintech", "Giulia Rossi"))
+    nobody = netui("event", "missed", "fintech", "Sara")
+    assert nobody.returncode == 2 and "missed: Giulia Rossi, Luca Neri." in nobody.stderr
+
+
+def test_nobody_is_missed_before_the_event(netui):
+    ok(netui("event", "add", "Summit", "--when", "2030-06-10 09:00", "--kind", "congress"))
+    ok(netui("event", "want", "summit", "Luca Neri"))
+    result = netui("event", "missed", "summit", "Luca Neri")
+    assert result.returncode == 2 and "is not over yet" in result.stderr
