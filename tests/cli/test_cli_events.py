@@ -91,7 +91,11 @@ def test_followup_add_and_list_all(netui):
     assert added.strip() == "Added follow-up #1 with Giulia Rossi, due 2030-01-10: send the deck."
     assert ok(netui("followup", "list")).strip() == "No follow-ups due."
     assert "#1  Giulia Rossi · send the deck (email) · 2030-01-10" in ok(netui("followup", "list", "--all"))
-    assert "31/02" in refused(netui("followup", "add", "Giulia", "--due", "31/02", "--action", "x"))
+    assert refused(netui("followup", "add", "Giulia", "--due", "31/02", "--action", "x")).startswith(
+        "netui: --due: '31/02' is not a date")
+    italian = ok(netui("--lang", "it", "followup", "add", "Giulia", "--due", "2030-01-11", "--action", "chiamare",
+                       "--channel", "telefono"))
+    assert "2030-01-11" in italian and "(phone)" in ok(netui("followup", "list", "--all"))
     assert "use one of: email, phone" in refused(netui("followup", "add", "Giulia", "--due", "friday",
                                                        "--action", "x", "--channel", "fax"))
     assert "No contact matches" in refused(netui("followup", "add", "Nobody Known", "--due", "friday",
