@@ -279,6 +279,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
         if found.match is None:
             contact_id = _create(_spelled_as(parsed, wish) if wish else parsed, event)
+            found = replace(found, line=_spelled_as(parsed, wish)) if wish else found
             undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
         else:
             contact_id = found.match.contact_id
@@ -297,7 +298,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
                 wishes.link_wish(wish.id, contact_id)
                 undo.linked_wish_id = wish.id
         _record_meeting(contact_id, parsed, event, found.due, undo)
-    return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
+    return CaptureResult(contact_id, found.line.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
                          to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None)
 
