@@ -82,6 +82,8 @@ class CapturePreview:
     match: CaptureMatch | None
     candidates: tuple[CaptureMatch, ...] = ()
     event: CaptureEvent | None = None
+    # Someone on the event's list who is not a contact yet (the line then spells them as the list does).
+    wish: wishes.WishInfo | None = None
 
     @property
     def needs_choice(self) -> bool:
@@ -225,7 +227,10 @@ def preview(line: str, today: dt.date | None = None, event_id: int | None = None
     event = _event(event_id)
     match, candidates = _recognise(parsed) if choice is None else _chosen(choice)
     kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
-    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event)
+    wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
+    if wish and match is None and not candidates:
+        parsed = _spelled_as(parsed, wish)
+    return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event, wish)
 
 
 def _due(parsed: CaptureLine, today: dt.date, event: CaptureEvent | None = None) -> dt.date:
@@ -275,11 +280,9 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         parsed, event = found.line, found.event
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
-        # Someone on the event's list who is not a contact yet: written as the list wrote them.
-        wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
+        wish = found.wish  # someone on the event's list who was not a contact yet
         if found.match is None:
-            contact_id = _create(_spelled_as(parsed, wish) if wish else parsed, event)
-            found = replace(found, line=_spelled_as(parsed, wish)) if wish else found
+            contact_id = _create(parsed, event)
             undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
         else:
             contact_id = found.match.contact_id
@@ -298,7 +301,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
                 wishes.link_wish(wish.id, contact_id)
                 undo.linked_wish_id = wish.id
         _record_meeting(contact_id, parsed, event, found.due, undo)
-    return CaptureResult(contact_id, found.line.name if undo.created_contact else found.match.name,
+    return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
                          to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None)
 
