@@ -125,3 +125,21 @@ def test_followups_appointments_favours_and_logs_read_them(database, frozen):
     assert rome(timeline.get_interaction(interaction).occurred_at) == rome(frozen).subtract(days=3).at(18, 0)
     favour = giving.record_favour(anna, "gave", "advice", on="last week")
     assert favour
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("15 aprile", (None, 4, 15)), ("15 April 1985", (1985, 4, 15)), ("April 15, 1985", (1985, 4, 15)),
+    ("3 dic", (None, 12, 3)), ("29 febbraio", (None, 2, 29)),
+])
+def test_important_dates_take_the_months_name(typed, expected):
+    from netui import rules
+
+    assert rules.parse_important_date(typed) == expected
+
+
+def test_an_important_date_that_does_not_exist_names_its_field():
+    from netui import rules
+
+    with pytest.raises(ValidationError) as error:
+        rules.parse_important_date("31 febbraio", "text")
+    assert error.value.field == "text" and "February has at most 29 days" in error.value.message
