@@ -17,8 +17,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from peewee import fn
-
 from netui import config, contacts, events, followups, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
@@ -112,13 +110,6 @@ def wishes_of(event_id: int) -> list[WishInfo]:
     met = {a.contact_id for a in EventAttendee.select(EventAttendee.contact)
            .where(EventAttendee.event == event_id, EventAttendee.status == "met")}
     return [_info(row, met) for row in EventWish.select().where(EventWish.event == event_id).order_by(EventWish.id)]
-
-
-def open_wish_counts() -> dict[int, int]:
-    """Per event id: how many on its list are not contacts yet (wishes linked to nobody)."""
-    rows = (EventWish.select(EventWish.event, fn.COUNT(EventWish.id).alias("n"))
-            .where(EventWish.contact.is_null()).group_by(EventWish.event))
-    return {row.event_id: row.n for row in rows}
 
 
 def get_wish(wish_id: int) -> WishInfo:

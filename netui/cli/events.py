@@ -83,19 +83,18 @@ def _add(args) -> int:
 
 
 def _list(args) -> int:
-    from netui import events, wishes
+    from netui import events
 
     shown = events.past_events() if args.past else events.upcoming_events()
-    wished = wishes.open_wish_counts()
     if args.json:
-        print_json([{**jsonable(s), "not_contacts_yet": wished.get(s.id, 0)} for s in shown])
+        print_json(jsonable(shown))
         return 0
     if not shown:
         print(_("No past events.") if args.past else _("No events coming; add one with: netui event add TITLE "
                                                        "--when WHEN --kind K."))
     for summary in shown:
         print(f"{summary_line(summary)}  ·  {label(summary.kind)}  ·  {label(summary.status)}  ·  "
-              f"{present.event_counts(summary.to_meet + wished.get(summary.id, 0), summary.met, wished.get(summary.id, 0))}")
+              f"{present.event_counts(summary.to_meet, summary.met, summary.not_contacts_yet)}")
     return 0
 
 

@@ -88,8 +88,7 @@ def counts_text(detail: events.EventDetail, done: wishes.Outcome) -> str:
     people = done.met + done.missed
     if done.over and people:
         return _("People") + " · " + present.outcome_title(len(done.met), len(done.missed))
-    wished = sum(1 for p in people if not p.attendee and p.contact_id is None)
-    return _("People") + " · " + present.event_counts(detail.to_meet + wished, detail.met, wished)
+    return _("People") + " · " + present.event_counts(detail.to_meet, detail.met, detail.not_contacts_yet)
 
 
 class AddAttendeesForm(FormScreen):
