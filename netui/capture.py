@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peewee import fn
 
-from netui import chains, config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when
+from netui import chains, config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when, wishes
 from netui.store import search
 from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
@@ -111,6 +111,8 @@ class CapturePreview:
     # A new contact that looks like someone known (netui.duplicates.looks_like): said before saving.
     looks_like: tuple = ()
     introducer: CaptureIntroducer | None = None  # the line's `via NAME`, if it has one
+    # Someone on the event's list who is not a contact yet (the line then spells them as the list does).
+    wish: wishes.WishInfo | None = None
 
     @property
     def needs_choice(self) -> bool:
@@ -144,6 +146,7 @@ class CaptureUndo:
     followup_id: int | None = None
     event_id: int | None = None
     previous_attendance: tuple[str, str] | None = None  # (status, role) before, if listed
+    linked_wish_id: int | None = None  # the person to meet there (not a contact yet) they turned out to be
     # Capturing someone twice at one event adds to that meeting instead of repeating it:
     created_interaction: bool = True
     previous_interaction_notes: str = ""
@@ -260,8 +263,11 @@ def preview(line: str, today: dt.date | None = None, event_id: int | None = None
     kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
     alike = () if match or candidates else tuple(
         duplicates.looks_like(parsed.name, parsed.company, _channels_of(parsed)))
+    wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
+    if wish and match is None and not candidates:
+        parsed = _spelled_as(parsed, wish)
     return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event,
-                          looks_like=alike, introducer=introducer)
+                          looks_like=alike, introducer=introducer, wish=wish)
 
 
 def _introducer(parsed: CaptureLine) -> tuple[CaptureIntroducer | None, int]:
@@ -333,6 +339,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         introducer_id = found.introducer.contact_id if found.introducer else None
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
         new_tags = [t for t in parsed.tags if t not in known_tags]
+        wish = found.wish  # someone on the event's list who was not a contact yet
         if found.match is None:
             contact_id = _create(parsed, event, introducer_id)
             undo = CaptureUndo(contact_id, created_contact=True, new_tag_names=new_tags)
@@ -349,6 +356,9 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
                 events.mark_met(event.id, contact_id)
             elif listed is None:  # not met yet: on the list of people to meet there
                 events.set_attendee(event.id, contact_id, "to meet")
+            if wish is not None:
+                wishes.link_wish(wish.id, contact_id)
+                undo.linked_wish_id = wish.id
         _record_meeting(contact_id, parsed, event, found.due, undo)
     return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
@@ -424,6 +434,13 @@ def _named_by_whole_words(typed: str) -> list[int]:
             found.append(row.id)
     return found[:6]
 
+def _spelled_as(parsed: CaptureLine, wish: wishes.WishInfo) -> CaptureLine:
+    """The line's person with the name (and company) as the wish wrote them ("nicolo
+    odegaard" typed fast at the event is the "Nicolò Ødegaard" on the list)."""
+    first, last = rules.split_name(wish.name)
+    return replace(parsed, first_name=first, last_name=last, company=wish.company or parsed.company)
+
+
 
 def _create(parsed: CaptureLine, event: CaptureEvent | None, introducer_id: int | None) -> int:
     met = event if event and not event.upcoming else None  # not met yet at an event to come
@@ -489,6 +506,8 @@ def undo_capture(undo: CaptureUndo) -> None:
             timeline.delete_interaction(undo.interaction_id)
         elif undo.interaction_id:
             timeline.update_notes(undo.interaction_id, undo.previous_interaction_notes)
+        if undo.linked_wish_id:  # before the contact goes: the wish is kept, unlinked
+            wishes.link_wish(undo.linked_wish_id, None)
         if undo.event_id:
             if undo.previous_attendance is None:
                 events.remove_attendee(undo.event_id, undo.contact_id)

@@ -22,11 +22,12 @@ from netui.store.models import (
     Contact,
     Event,
     EventAttendee,
+    EventWish,
     database,
 )
 from netui.text import fold_key, full_name
 
-TEXT_FIELDS = ("title", "venue", "city", "link", "goal", "notes")
+TEXT_FIELDS = ("title", "venue", "city", "country", "link", "goal", "notes")
 EDITABLE_FIELDS = TEXT_FIELDS + ("kind", "status", "starts_at", "ends_at", "timezone")
 FINISHED_STATUSES = ("attended", "skipped")
 
@@ -51,8 +52,9 @@ class EventSummary:
     timezone: str
     venue: str
     city: str
-    to_meet: int
+    to_meet: int  # everyone on the list not met yet: contacts, and people not contacts yet
     met: int
+    not_contacts_yet: int = 0  # of to_meet: people to meet who are not contacts (netui.wishes)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class EventDetail(EventSummary):
     link: str = ""
     goal: str = ""
     notes: str = ""
+    country: str = ""
     attendees: list[AttendeeInfo] = field(default_factory=list)
 
 
@@ -215,12 +218,16 @@ def remove_attendee(event_id: int, contact_id: int) -> None:
 
 
 def _summary_query():
-    """Events with their counts of people to meet / met (trashed contacts not counted)."""
+    """Events with their counts of people to meet / met (trashed contacts not counted), and of
+    the people to meet who are not contacts yet (wishes linked to nobody)."""
     living = Contact.trashed_at.is_null()
     to_meet = fn.SUM((EventAttendee.status == "to meet") & living).alias("to_meet_count")
     met = fn.SUM((EventAttendee.status == "met") & living).alias("met_count")
+    Wish = EventWish.alias()
+    wished = (Wish.select(fn.COUNT(Wish.id)).where(Wish.event == Event.id, Wish.contact.is_null())
+              .alias("wished_count"))
     return (
-        Event.select(Event, to_meet, met)
+        Event.select(Event, to_meet, met, wished)
         .join(EventAttendee, JOIN.LEFT_OUTER)
         .join(Contact, JOIN.LEFT_OUTER)
         .switch(Event)
@@ -232,7 +239,8 @@ def _summary_values(row: Event) -> dict:
     return dict(
         id=row.id, title=row.title, kind=row.kind, status=row.status, starts_at=row.starts_at,
         ends_at=row.ends_at, timezone=row.timezone, venue=row.venue, city=row.city,
-        to_meet=int(getattr(row, "to_meet_count", 0) or 0), met=int(getattr(row, "met_count", 0) or 0),
+        to_meet=int(getattr(row, "to_meet_count", 0) or 0) + int(getattr(row, "wished_count", 0) or 0),
+        met=int(getattr(row, "met_count", 0) or 0), not_contacts_yet=int(getattr(row, "wished_count", 0) or 0),
     )
 
 
@@ -254,7 +262,8 @@ def get_event(event_id: int) -> EventDetail:
         .where(EventAttendee.event == event_id, Contact.trashed_at.is_null())
         .order_by(EventAttendee.status.desc(), Contact.sort_name)
     ]
-    return EventDetail(**_summary_values(row), link=row.link, goal=row.goal, notes=row.notes, attendees=attendees)
+    return EventDetail(**_summary_values(row), link=row.link, goal=row.goal, notes=row.notes, country=row.country,
+                       attendees=attendees)
 
 
 def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:

@@ -25,6 +25,7 @@ from netui.store.models import (
     Contact,
     ContactTag,
     EventAttendee,
+    EventWish,
     Fact,
     Favour,
     FollowUp,
@@ -330,3 +331,4 @@ def _move_links(keep_id: int, other_id: int) -> None:
                 role=mine.role or link.role,
             ).where(EventAttendee.event == link.event_id, EventAttendee.contact == keep_id).execute()
     FollowUp.update(contact=keep_id).where(FollowUp.contact == other_id).execute()
+    EventWish.update(contact=keep_id).where(EventWish.contact == other_id).execute()

@@ -247,3 +247,33 @@ def missing_words(details) -> str:
     from netui.missing import detail_name
 
     return _("missing: {details}", details=", ".join(detail_name(d) for d in details))
+# --- events: the people on an event's list (netui.wishes) ----------------------------------------
+
+
+def listed_person_line(person) -> str:
+    """'Sara Conti @Lumen — her talk on payments (not a contact yet)': a person on an event's
+    list, a contact or someone not a contact yet; the why is a contact's role there."""
+    text = f"{person.name} @{person.company}" if person.company else person.name
+    if person.why:
+        text += f" — {person.why}"
+    return text + (" " + _("(not a contact yet)") if person.contact_id is None else "")
+
+
+def listed_person_state(person, over: bool) -> str:
+    """'met', 'missed' (once the event is over) or 'to meet'."""
+    return label("met") if person.met else (_("missed") if over else label("to meet"))
+
+
+def event_counts(to_meet: int, met: int, wished: int = 0) -> str:
+    """'3 to meet · 1 met' (and '· 2 not contacts yet')."""
+    text = _("{to_meet} to meet · {met} met", to_meet=to_meet, met=met)
+    if wished:
+        text += " · " + ngettext("{n} not a contact yet", "{n} not contacts yet", wished)
+    return text
+
+
+def outcome_title(met: int, missed: int) -> str:
+    """'You met 2 of the 3 people on the list; missed 1.'"""
+    return ngettext("You met {met} of the {n} person on the list; missed {missed}.",
+                    "You met {met} of the {n} people on the list; missed {missed}.", met + missed,
+                    met=met, missed=missed)

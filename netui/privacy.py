@@ -30,6 +30,7 @@ from netui.store.models import (
     ContactTag,
     Event,
     EventAttendee,
+    EventWish,
     Fact,
     Favour,
     FollowUp,
@@ -61,6 +62,7 @@ PERSON_TABLES = (
     (Favour, ("contact",)),
     (Introduction, ("person_a", "person_b")),
     (NotDuplicate, ("first", "second")),  # "not the same person as ..." (netui.duplicates)
+    (EventWish, ("contact",)),  # someone to meet at an event, once they are this contact
 )
 
 
@@ -113,6 +115,10 @@ def person_record(contact_id: int) -> dict:
         "events": [
             {**_row(link, "contact"), "event_title": titles.get(link.event_id)}
             for link in EventAttendee.select().where(EventAttendee.contact == contact_id).order_by(EventAttendee.event)
+        ],
+        "wished_for_at": [
+            {**_row(wish, "contact"), "event_title": titles.get(wish.event_id)}
+            for wish in EventWish.select().where(EventWish.contact == contact_id).order_by(EventWish.id)
         ],
         "appointments": _appointments(contact_id, names),
         "favours": _rows(Favour.select().where(Favour.contact == contact_id).order_by(Favour.id), "contact"),

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed, label
-from netui.when import make_date
+from netui.when import ITALIAN_MONTHS, MONTH_NAMES, make_date
 
 # The stored codes of a contact's circle and of a channel (netui.store.models uses these).
 CIRCLES = (
@@ -217,7 +217,8 @@ def normalise_tag(name: str) -> str:
 
 def parse_important_date(text: str, field: str = "date") -> tuple[int | None, int, int]:
     """(year or None, month, day) of an important date (a birthday, an anniversary) typed as
-    "1985-04-15", "--04-15", "04-15", "15/04" or "15/04/1985" (day first).
+    "1985-04-15", "--04-15", "04-15", "15/04" or "15/04/1985" (day first), or with the month's
+    name: "15 aprile", "15 April 1985", "April 15, 1985".
 
     The year is optional: without it the day is checked against a leap year, so 29 February
     is a date (netui.dates celebrates it on the 28th in other years) and 31 February is not.
@@ -230,12 +231,40 @@ def parse_important_date(text: str, field: str = "date") -> tuple[int | None, in
     elif day_first:
         day, month = int(day_first.group(1)), int(day_first.group(2))
         year = int(day_first.group(3)) if day_first.group(3) else None
+    elif _named_month_date(raw):
+        year, month, day = _named_month_date(raw)
     else:
         raise ValidationError(
             field, _("'{text}' is not a date; write 1985-04-15, or --04-15 or 15/04 when the year is unknown.", text=raw)
         )
     make_date(year, month, day, field)
     return year, month, day
+
+
+_NAMED_DAY_MONTH = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?")
+_NAMED_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+
+
+def _month_named(word: str) -> int | None:
+    """1 for "aprile", "April", "apr" (three letters at least), ... ; None for another word."""
+    word = word.casefold()
+    for names in (ITALIAN_MONTHS, MONTH_NAMES):
+        for number, name in enumerate(names, start=1):
+            if len(word) >= 3 and name.casefold().startswith(word):
+                return number
+    return None
+
+
+def _named_month_date(raw: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of "15 aprile", "15 April 1985", "April 15, 1985"; else None."""
+    day_first, month_first = _NAMED_DAY_MONTH.fullmatch(raw), _NAMED_MONTH_DAY.fullmatch(raw)
+    if day_first and _month_named(day_first.group(2)):
+        day, month, year = day_first.group(1), _month_named(day_first.group(2)), day_first.group(3)
+    elif month_first and _month_named(month_first.group(1)):
+        day, month, year = month_first.group(2), _month_named(month_first.group(1)), month_first.group(3)
+    else:
+        return None
+    return (int(year) if year else None), month, int(day)
 
 
 def city_spelling(typed: str, spellings: Iterable[str]) -> str:

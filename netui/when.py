@@ -62,7 +62,17 @@ _SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?=\s|$)
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-zì]+)(?:\s+(\d{4}))?(?=\s|$)")
 _ITALIAN_TIME = re.compile(r"(?:^|\s)(?:alle\s+|ore\s+|all'\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
-_RELATIVE = re.compile(r"^(?:(\d+|an?|one)\s*([a-z]+?)s?\s+ago|in\s+(\d+|an?|one)\s*([a-z]+?)s?)$")
+# "3 days ago", "in 5 days", optionally followed by a time of day: "in 5 days 09:00".
+_RELATIVE = re.compile(
+    r"^(?:(\d+|an?|one)\s*([a-z]+?)s?\s+ago|in\s+(\d+|an?|one)\s*([a-z]+?)s?)(?:\s+(?:at\s+)?(\S.*))?$"
+)
+# Whole English phrases, said the way the parser reads them (the Italian ones: ITALIAN_PHRASES).
+ENGLISH_PHRASES = (
+    ("next week", "in 1 week"), ("next month", "in 1 month"), ("next year", "in 1 year"),
+    ("last week", "1 week ago"), ("last month", "1 month ago"), ("last year", "1 year ago"),
+)
+# Units a time of day may follow ("in 5 days 09:00"; not "in 2 hours 09:00").
+_DAY_UNITS = ("days", "weeks", "months", "years")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 # A date-only instant is placed at noon so that no time-zone shift moves it to another day.
@@ -130,9 +140,11 @@ def _written_date(year: int | None, month: int, day: int) -> str:
 def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     """Read a past or future moment typed by a person; return it in UTC.
 
-    Understands: now, today, yesterday, tomorrow, a weekday (the last one), "3 days ago",
-    "in 2 weeks", "2026-11-20", each optionally followed by a time ("18:00", "6pm"), and
-    ISO 8601 instants ("2026-11-20T18:00+01:00").
+    Understands: now, today, yesterday, tomorrow, a weekday (the last one), "next friday",
+    "last friday", "3 days ago", "in 2 weeks", "next week", "last month", "2026-11-20", each
+    optionally followed by a time ("18:00", "6pm", "at 9"): "in 5 days 09:00"; and ISO 8601
+    instants ("2026-11-20T18:00+01:00"). In Italian also "domani alle 9", "tra 5 giorni",
+    "la prossima settimana", "venerdì prossimo", "3 dicembre", "03/12/2026".
     """
     zone = tz or local_zone()
     raw = " ".join(text.strip().lower().split())
@@ -142,19 +154,10 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     if language() == "it":
         raw = _from_italian(raw, current, field, future=False)
 
+    raw = _from_english(raw, current)
     relative = _RELATIVE.match(raw)
     if relative:
-        amount_text, unit_text = (relative.group(1), relative.group(2)) if relative.group(1) \
-            else (relative.group(3), relative.group(4))
-        unit = UNITS.get(unit_text)
-        if unit is None:
-            raise ValidationError(field, _(
-                "'{text}': unknown unit '{unit}' (use minutes, hours, days, weeks, months or years).",
-                text=text, unit=unit_text,
-            ))
-        amount = 1 if amount_text in ("a", "an", "one") else int(amount_text)
-        sign = -1 if relative.group(1) else 1
-        return current.add(**{unit: sign * amount}).in_timezone("UTC")
+        return _relative(relative, current, text, field, zone)
     if raw == "now":
         return current.in_timezone("UTC")
 
@@ -162,6 +165,7 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
         day_part, time_part = "today", raw
     else:
         day_part, _space, time_part = raw.partition(" ")
+        time_part = time_part.removeprefix("at ")  # "tomorrow at 18:00"
     day = _parse_day(day_part, current, text, field)
     if day is None:
         try:
@@ -177,6 +181,46 @@ def parse_when(text: str, field: str = "when", *, tz=None) -> pendulum.DateTime:
     hour, minute = _parse_time(time_part, text, field) if time_part else (DATE_ONLY_HOUR, 0)
     moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
     return moment.in_timezone("UTC")
+
+
+def _relative(match: re.Match, current: pendulum.DateTime, text: str, field: str, zone) -> pendulum.DateTime:
+    """"3 days ago", "in 2 weeks" from now; "in 5 days 09:00": that day at that time."""
+    amount_text, unit_text = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    unit = UNITS.get(unit_text)
+    if unit is None:
+        raise ValidationError(field, _(
+            "'{text}': unknown unit '{unit}' (use minutes, hours, days, weeks, months or years).",
+            text=text, unit=unit_text,
+        ))
+    amount = 1 if amount_text in ("a", "an", "one") else int(amount_text)
+    moved = current.add(**{unit: (-1 if match.group(1) else 1) * amount})
+    time_part = match.group(5)
+    if not time_part:
+        return moved.in_timezone("UTC")
+    if unit not in _DAY_UNITS:
+        raise ValidationError(field, _("'{text}': a time of day goes with days, weeks, months or years.", text=text))
+    hour, minute = _parse_time(time_part, text, field)
+    return pendulum.datetime(moved.year, moved.month, moved.day, hour, minute, tz=zone).in_timezone("UTC")
+
+
+def _from_english(raw: str, current: pendulum.DateTime) -> str:
+    """English phrases the way the parser reads them: "next week" -> "in 1 week", "next friday
+    18:00" -> "<that day's date> 18:00" (the coming one), "last friday" -> the last one."""
+    for phrase, meaning in ENGLISH_PHRASES:
+        if raw == phrase or raw.startswith(phrase + " "):
+            return meaning + raw[len(phrase):]
+    modifier, _space, rest = raw.partition(" ")
+    weekday, _space, after = rest.partition(" ")
+    if modifier in ("next", "last", "this") and weekday in WEEKDAYS:
+        today_date = current.date()
+        target = WEEKDAYS.index(weekday)
+        if modifier == "last":
+            day = today_date.subtract(days=(today_date.weekday() - target) % 7 or 7)
+        else:  # "this friday": the coming one (today itself when it is friday)
+            ahead = (target - today_date.weekday()) % 7
+            day = today_date.add(days=ahead or (7 if modifier == "next" else 0))
+        return f"{day.isoformat()} {after}".strip()
+    return raw
 
 
 def _parse_day(word: str, current: pendulum.DateTime, text: str, field: str, future: bool = False):
@@ -244,13 +288,14 @@ def _from_italian(raw: str, current: pendulum.DateTime, field: str, future: bool
             raw = meaning + raw[len(phrase):]
             break
     raw = raw.replace("'", "' ").replace("  ", " ")
+    day_text, rest = None, raw
     for pattern, template in ((_ITALIAN_AGO, "{n} {unit} ago"), (_ITALIAN_IN, "in {n} {unit}")):
         match = pattern.match(raw)
         if match and match.group(2) in ITALIAN_UNITS:
             amount = match.group(1)
             n = amount if amount.isdigit() else "1"
-            return template.format(n=n, unit=ITALIAN_UNITS[match.group(2)]) + raw[match.end():]
-    day_text, rest = None, raw
+            # "tra 5 giorni alle 9": the time after it is read below, as after "domani"
+            return _with_italian_time(template.format(n=n, unit=ITALIAN_UNITS[match.group(2)]), raw[match.end():])
     slash = _SLASH_DATE.match(raw)
     named = _DAY_MONTH.match(raw)
     if slash:
@@ -281,6 +326,11 @@ def _from_italian(raw: str, current: pendulum.DateTime, field: str, future: bool
             day_text = ITALIAN_WORDS[first]
         else:
             return raw
+    return _with_italian_time(day_text, rest)
+
+
+def _with_italian_time(day_text: str, rest: str) -> str:
+    """The day followed by the time said after it: "sera" -> 19:00, "alle 9" -> 9:00."""
     rest = rest.strip()
     rest = ITALIAN_DAY_PARTS.get(rest, rest)
     time_match = _ITALIAN_TIME.fullmatch(rest) if rest else None

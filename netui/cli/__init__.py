@@ -40,6 +40,7 @@ COMMANDS = {
     "favour": ("giving", "cmd_favour"), "favours": ("giving", "cmd_favours"), "intro": ("giving", "cmd_intro"),
     "intro-status": ("giving", "cmd_intro_status"), "chain": ("giving", "cmd_chain"),
     "connectors": ("giving", "cmd_connectors"),
+    "event": ("events", "cmd_event"),
     "import": ("transfer", "cmd_import"), "export": ("transfer", "cmd_export"), "backup": ("transfer", "cmd_backup"),
     "restore": ("transfer", "cmd_restore"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),

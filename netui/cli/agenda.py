@@ -168,8 +168,17 @@ def cmd_followup(args) -> int:
     from netui import contacts, followups, when
 
     if args.action == "add":
+        from netui.labels import code_for
+        from netui.rules import CHANNEL_KINDS
+
         contact_id = contacts.resolve_contact(args.name)
-        followup_id = followups.create_followup(contact_id, args.due, args.action_text, args.channel)
+        channel = code_for(args.channel, CHANNEL_KINDS) or args.channel if args.channel else ""  # "telefono" too
+        try:
+            followup_id = followups.create_followup(contact_id, args.due, args.action_text, channel)
+        except ValidationError as error:  # which flag: "--due: 31/02 is not a date…"
+            flag = {"due_on": "--due", "channel": "--channel", "action": "--action"}.get(error.field)
+            said = f"{flag}: {error.message}" if flag else error.message  # i18n: not text
+            raise ValidationError(error.field, said) from None
         item = followups.get_followup(followup_id)
         print(_("Added follow-up #{id} with {name}, due {date}: {action}.", id=item.id, name=item.contact_name,
                 date=item.due_on.isoformat(), action=item.action))

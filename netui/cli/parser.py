@@ -12,6 +12,7 @@ from netui.i18n import _
 from netui.labels import codes_as_typed
 from netui.store import db
 from netui.store.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
+from netui.store.models import EVENT_KINDS, EVENT_STATUSES
 
 
 class UsageError(Exception):
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_capture_and_exchange_commands(commands)
     _add_upkeep_commands(commands)
     _add_giving_commands(commands)
+    _add_event_commands(commands)
     _add_safety_commands(commands)
     _add_duplicate_commands(commands)
     _add_reach_and_missing_commands(commands)
@@ -385,3 +387,54 @@ def _add_duplicate_commands(commands) -> None:
     merge.add_argument("keep", metavar="A", help=_("the contact kept (name or '#id'); its fields win"))
     merge.add_argument("other", metavar="B", help=_("the contact merged into A, then removed"))
     merge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+def _add_event_commands(commands) -> None:
+    """event add, list, show, attend, status, want."""
+    machine = _("machine-readable output")
+    dates = _('e.g. "2026-12-03 09:00", "tomorrow 18:00", "in 5 days 09:00", "next friday"')
+    event = commands.add_parser("event", help=_("events and the people to meet there: add, list, show, attend, "
+                                                "status, want, missed"))
+    actions = event.add_subparsers(dest="action", metavar=_("ACTION"), parser_class=_Parser, required=True)
+    add = actions.add_parser("add", help=_("add an event (a convention, a webinar, a dinner...)"))
+    add.add_argument("title", metavar=_("TITLE"))
+    add.add_argument("--when", required=True, metavar=_("WHEN"), help=_("when it starts; {examples}", examples=dates))
+    add.add_argument("--until", default="", metavar=_("WHEN"), help=_("when it ends (optional)"))
+    add.add_argument("--kind", required=True, metavar="K", help=_one_of(EVENT_KINDS, labelled=True))
+    add.add_argument("--status", default="planned", metavar=_("STATUS"),
+                     help=_("default planned; ") + _one_of(EVENT_STATUSES, labelled=True))
+    add.add_argument("--city", default="")
+    add.add_argument("--country", default="")
+    add.add_argument("--venue", default="")
+    add.add_argument("--link", default="", help=_("web page, tickets or the webinar's link"))
+    add.add_argument("--goal", default="", help=_('e.g. "meet 3 buyers"'))
+    add.add_argument("--notes", default="")
+    add.add_argument("--timezone", default=None, metavar=_("ZONE"),
+                     help=_("the zone it happens in, e.g. Europe/London (default: yours)"))
+    listing = actions.add_parser("list", help=_("events to come (and undated ideas); --past: those over"))
+    listing.add_argument("--past", action="store_true", help=_("events that are over, newest first"))
+    listing.add_argument("--json", action="store_true", help=machine)
+    show = actions.add_parser("show", help=_("an event, the people to meet and met there, who you missed"))
+    show.add_argument("event", metavar=_("EVENT"), help=_("title (or part of it) or '#id'"))
+    show.add_argument("--json", action="store_true", help=machine)
+    attend = actions.add_parser("attend", help=_("put a contact on the event's list, to meet or met"))
+    attend.add_argument("event", metavar=_("EVENT"))
+    attend.add_argument("name", metavar=_("NAME"), help=_("a contact, or someone on the list who is not a contact "
+                                                       "yet (with --met: becomes a contact)"))
+    met = attend.add_mutually_exclusive_group()
+    met.add_argument("--met", action="store_true", help=_("you met them there"))
+    met.add_argument("--to-meet", action="store_true", help=_("to meet there (the default)"))
+    attend.add_argument("--role", default=None, help=_("speaker, organiser, exhibitor..."))
+    status = actions.add_parser("status", help=_("set an event's status"))
+    status.add_argument("event", metavar=_("EVENT"))
+    status.add_argument("status", metavar=_("STATUS"), help=" → ".join(EVENT_STATUSES))
+    want = actions.add_parser("want", help=_("someone to meet there who is not a contact yet"))
+    want.add_argument("event", metavar=_("EVENT"))
+    want.add_argument("person", metavar=_('"NAME @Company"'), help=_('e.g. "Sara Conti @Lumen"'))
+    want.add_argument("--why", default=None, metavar=_("TEXT"), help=_("why you want to meet them"))
+    missed = actions.add_parser("missed", help=_("once the event is over: write to someone on its list you missed "
+                                                "(a follow-up; a contact first, if they are not one)"))
+    missed.add_argument("event", metavar=_("EVENT"))
+    missed.add_argument("name", metavar=_("NAME"))
+    missed.add_argument("--due", default=None, metavar=_("WHEN"),
+                        help=_("when to write (default: in the capture's follow-up days)"))
+    missed.add_argument("--action", dest="action_text", default=None, metavar=_("TEXT"),
+                        help=_("what to write (default: Write to NAME: missed at EVENT)"))

@@ -41,6 +41,7 @@ from netui.store.models import (
     ContactTag,
     Event,
     EventAttendee,
+    EventWish,
     Fact,
     Favour,
     FollowUp,
@@ -303,7 +304,7 @@ class Scope:
             wanted |= {r.source_event_id for r in self.records("followups") if r.source_event_id}
         query = Event.select(
             Event.id, Event.title, Event.kind, Event.status, Event.starts_at, Event.ends_at, Event.timezone,
-            Event.venue, Event.city, Event.link, Event.goal, Event.notes,
+            Event.venue, Event.city, Event.link, Event.goal, Event.notes, Event.country,
         ).order_by(Event.starts_at.is_null(), Event.starts_at, Event.id)
         found = []
         for row in query.tuples():
@@ -311,9 +312,24 @@ class Scope:
                 continue
             listed = sorted(attendees.get(row[0], ()), key=lambda a: self.order[a[0]])
             found.append(netui_tables.EventRecord(
-                *row, attendees=tuple(netui_tables.AttendeeRecord(Ref(c, self.names[c]), status, role)
+                *row[:-1], country=row[-1], attendees=tuple(netui_tables.AttendeeRecord(Ref(c, self.names[c]), status, role)
                                       for c, status, role in listed),
                 met_first_here=self.refs(met_here.get(row[0], ()))))
+        return found
+
+    def _wishes(self) -> list[netui_tables.WishRecord]:
+        """People to meet at the events written; one who became a contact left out is left out."""
+        wanted = self.ids("events")
+        titles = dict(Event.select(Event.id, Event.title).tuples())
+        found = []
+        for wish_id, event_id, name, company, why, contact_id in EventWish.select(
+                EventWish.id, EventWish.event, EventWish.name, EventWish.company, EventWish.why,
+                EventWish.contact).order_by(EventWish.id).tuples():
+            if event_id not in wanted or (contact_id is not None and contact_id not in self.names):
+                continue
+            person = Ref(contact_id, self.names[contact_id]) if contact_id is not None else None
+            found.append(netui_tables.WishRecord(wish_id, titles.get(event_id, ""), event_id, name, company, why,
+                                                 person))
         return found
 
     def _followups(self) -> list[netui_tables.FollowUpRecord]:

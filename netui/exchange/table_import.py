@@ -54,6 +54,7 @@ from netui.store.models import (
     Contact,
     Event,
     EventAttendee,
+    EventWish,
     Favour,
     FollowUp,
     Interaction,
@@ -158,6 +159,7 @@ _ROW_LINKS = (
     ("introductions", "interaction_id", "interaction_id", "interactions"),
     ("favours", "introduction_id", "introduction_id", "introductions"),
     ("favours", "followup_id", "followup_id", "followups"),
+    ("wishes", "event_id", "event_id", "events"),
 )
 
 
@@ -172,6 +174,8 @@ def _people_of(table: str, record) -> list[tuple[str, Ref]]:
         return [("contact_id", record.person)]
     if table == "introductions":
         return [("person_a_id", record.person_a), ("person_b_id", record.person_b)]
+    if table == "wishes" and record.person is not None:
+        return [("contact_id", record.person)]
     return []
 
 
@@ -279,7 +283,8 @@ class _Restore:
     def run(self) -> list[TableResult]:
         results = []
         for table, write in (
-            ("events", self.events), ("interactions", self.interactions), ("followups", self.followups),
+            ("events", self.events), ("wishes", self.wishes), ("interactions", self.interactions),
+            ("followups", self.followups),
             ("introductions", self.introductions), ("favours", self.favours),
             ("appointments", self.appointments), ("cadences", self.cadences),
         ):
@@ -323,8 +328,8 @@ class _Restore:
                 event_id = found[key] = new_id(record)
                 added += 1
                 rows.append((event_id, record.title, record.kind, record.starts_at, record.ends_at, record.timezone,
-                             record.venue, record.city, record.link, record.status, record.goal, record.notes,
-                             self.stamp, self.stamp))
+                             record.venue, record.city, record.country, record.link, record.status, record.goal,
+                             record.notes, self.stamp, self.stamp))
             if record.id is not None:
                 self.maps["events"][record.id] = event_id
             met_here += [(event_id, ref) for ref in record.met_first_here]
@@ -334,13 +339,32 @@ class _Restore:
                     listed.add((event_id, contact_id))
                     attendees.append((event_id, contact_id, attendee.status, attendee.role))
         bulk.insert_rows(Event, [Event.id, Event.title, Event.kind, Event.starts_at, Event.ends_at, Event.timezone,
-                                 Event.venue, Event.city, Event.link, Event.status, Event.goal, Event.notes,
-                                 Event.created_at, Event.updated_at], rows)
+                                 Event.venue, Event.city, Event.country, Event.link, Event.status, Event.goal,
+                                 Event.notes, Event.created_at, Event.updated_at], rows)
         bulk.insert_rows(EventAttendee, [EventAttendee.event, EventAttendee.contact, EventAttendee.status,
                                          EventAttendee.role], attendees)
         for event_id, ref in met_here:  # "met at": given to whoever has none yet
             Contact.update(met_at=event_id).where(Contact.id == self.contact_of(ref), Contact.met_at.is_null()).execute()
         return added, len(records) - added
+
+    # -- people to meet who are not contacts yet
+
+    def wishes(self, records) -> tuple[int, int]:
+        found = {(e, fold_key(n), fold_key(c)) for e, n, c in
+                 EventWish.select(EventWish.event, EventWish.name, EventWish.company).tuples()}
+        new_id = self.ids(EventWish, records)
+        rows = []
+        for record in records:
+            event_id = self.link("events", record.event_id)
+            key = (event_id, fold_key(record.name), fold_key(record.company))
+            if event_id is None or key in found:
+                continue
+            found.add(key)
+            contact_id = self.contact_of(record.person) if record.person is not None else None
+            rows.append((new_id(record), event_id, record.name, record.company, record.why, contact_id, self.stamp))
+        bulk.insert_rows(EventWish, [EventWish.id, EventWish.event, EventWish.name, EventWish.company, EventWish.why,
+                                     EventWish.contact, EventWish.created_at], rows)
+        return len(rows), len(records) - len(rows)
 
     # -- interactions
 

@@ -50,6 +50,9 @@ def preview_text(found: capture.CapturePreview) -> Text:
         text.append(_("New contact") + "\n", style="bold green")
         for likeness in found.looks_like:  # said before saving: a twin is easier not made than merged
             text.append(_("Looks like {who}", who=likeness.text()) + "\n", style="bold yellow")
+    if found.wish:
+        text.append(_("On the list to meet at {event}: becomes a contact, met there", event=found.event.title) + "\n",
+                    style="bold cyan")
     if found.event and found.event.upcoming and found.event.starts_on:
         text.append(_("{event} starts on {day}: recorded as to meet", event=found.event.title,
                       day=typed_date(found.event.starts_on)) + "\n", style="bold cyan")

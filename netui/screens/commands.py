@@ -84,6 +84,12 @@ class NetuiCommands(Provider):
             ]
         if isinstance(screen, EventScreen):
             found += [(_("event: edit"), screen.action_edit, _("Edit this event"))]
+            found += [
+                (_("event: someone to meet (not a contact yet)"), screen.action_want,
+                 _("Name @Company - why: they become a contact once met or captured here")),
+                (_("event: write to someone missed"), screen.action_write_to_missed,
+                 _("Once the event is over: a follow-up to write to the highlighted person you missed")),
+            ]
         return found
 
     async def discover(self) -> Hits:

@@ -12,13 +12,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui import events
+from netui import events, followups, present, when, wishes
 from netui.errors import NetuiError, NotFoundError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.screens import flows
 from netui.screens.base import DataScreen
+from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
 from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
@@ -45,7 +46,7 @@ def when_text(detail: events.EventSummary) -> str:
 def header_text(detail: events.EventDetail) -> Text:
     """The event's fields as styled plain Text: user text never goes through markup (both
     Rich's and Textual's escape() leave "[EU]" alone, and Textual markup eats it)."""
-    place = ", ".join(part for part in (detail.venue, detail.city) if part)
+    place = ", ".join(part for part in (detail.venue, detail.city, detail.country) if part)
     rows = [
         (_("Kind"), label(detail.kind)), (_("Status"), label(detail.status)), (_("When"), when_text(detail)),
         (_("Where"), place), (_("Link"), detail.link), (_("Goal"), detail.goal),
@@ -59,17 +60,35 @@ def header_text(detail: events.EventDetail) -> Text:
     return text
 
 
-def attendee_line(person: events.AttendeeInfo) -> Text:
-    """One row of the list: plain Text, so names are never read as markup."""
+def listed_line(person: wishes.ListedPerson, over: bool) -> Text:
+    """One row of the list (a contact, or someone not a contact yet): plain Text, so names
+    are never read as markup. Once the event is over, who was missed is marked so."""
     line = Text()
-    line.append("✓ " if person.status == "met" else "· ", style="bold" if person.status == "met" else "dim")
+    mark = "✓ " if person.met else ("✗ " if over else "· ")
+    line.append(mark, style="bold" if person.met else "dim")
     line.append(person.name, style="bold")
     if person.company:
         line.append(f" · {person.company}", style="dim")
-    line.append(f"  {label(person.status)}", style="italic")
-    if person.role:
-        line.append(f" · {person.role}", style="italic dim")
+    line.append(f"  {present.listed_person_state(person, over)}", style="italic")
+    if person.why:
+        line.append(f" · {person.why}", style="italic dim")
+    if person.contact_id is None:
+        line.append("  " + _("(not a contact yet)"), style="dim")
     return line
+
+
+def option_id(person: wishes.ListedPerson) -> str:
+    """'contact-12' for a contact on the list, 'wish-3' for someone who is not one (or who
+    became one only to be written to)."""
+    return f"contact-{person.contact_id}" if person.attendee else f"wish-{person.wish_id}"
+
+
+def counts_text(detail: events.EventDetail, done: wishes.Outcome) -> str:
+    """'People · 2 to meet · 1 met' (· 'n not contacts yet'); once over, who was met and missed."""
+    people = done.met + done.missed
+    if done.over and people:
+        return _("People") + " · " + present.outcome_title(len(done.met), len(done.missed))
+    return _("People") + " · " + present.event_counts(detail.to_meet, detail.met, detail.not_contacts_yet)
 
 
 class AddAttendeesForm(FormScreen):
@@ -113,12 +132,17 @@ class EventScreen(DataScreen):
         Binding("m", "toggle_met", N_("Met"), tooltip=N_("Mark the highlighted person met (again: back to 'to meet')")),
         Binding("delete", "remove_attendee", N_("Remove"), tooltip=N_("Take the highlighted person off this event's list")),
         Binding("s", "cycle_status", N_("Status"), tooltip=N_("Next status: idea → planned → registered → attended / skipped")),
+        Binding("w", "want", N_("Want"), tooltip=N_("Someone to meet here who is not a contact yet")),
+        Binding("f", "write_to_missed", N_("Write"),
+                tooltip=N_("Once the event is over: a follow-up to write to the highlighted person you missed")),
     ]
 
     def __init__(self, event_id: int) -> None:
         super().__init__()
         self.event_id = event_id
         self.detail: events.EventDetail | None = None
+        self.outcome: wishes.Outcome | None = None
+        self.people: dict[str, wishes.ListedPerson] = {}  # by option id
         self._refused_status: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -148,31 +172,47 @@ class EventScreen(DataScreen):
         self.detail = detail
         self.query_one("#event-title", Label).update(Text(detail.title))
         self.query_one("#event-fields", Static).update(header_text(detail))
-        self.query_one("#event-counts", Label).update(
-            _("People · {to_meet} to meet · {met} met", to_meet=detail.to_meet, met=detail.met)
-        )
+        done = wishes.outcome(self.event_id)
+        self.outcome = done
+        self.query_one("#event-counts", Label).update(counts_text(detail, done))
         attendees = self.query_one("#attendees", OptionList)
-        keep = self.highlighted_contact()
+        keep = self._highlighted_id()
         attendees.clear_options()
-        if detail.attendees:
-            attendees.add_options(Option(attendee_line(p), id=f"contact-{p.contact_id}") for p in detail.attendees)
-            ids = [p.contact_id for p in detail.attendees]
-            attendees.highlighted = ids.index(keep) if keep in ids else 0
-        else:
-            attendees.add_option(Option(Text(_("Nobody yet: press a to add people to meet."), style="dim"), disabled=True))
+        self.people = {option_id(p): p for p in done.met + done.missed}
+        if not self.people:
+            attendees.add_option(Option(Text(_("Nobody yet: press a to add people to meet, w for someone who is "
+                                               "not a contact yet."), style="dim"), disabled=True))
+            return
+        attendees.add_options(self._options(detail, done))
+        ids = [attendees.get_option_at_index(i).id for i in range(attendees.option_count)]
+        first = next(i for i, found in enumerate(ids) if found)
+        attendees.highlighted = ids.index(keep) if keep in ids else first
 
-    def highlighted_contact(self) -> int | None:
+    def _options(self, detail: events.EventDetail, done: wishes.Outcome) -> list[Option]:
+        """The list in the database's order; once the event is over, who was met, then who was
+        missed (with what f offers)."""
+        if not done.over:
+            return [Option(listed_line(p, False), id=option_id(p)) for p in wishes.listed_people(self.event_id)]
+        options = []
+        for title, group in ((_("Met there ({n})"), done.met), (_("Missed ({n}) · f: write to them"), done.missed)):
+            if group:
+                options.append(Option(Text(title.format(n=len(group)), style="bold"), disabled=True))
+                options += [Option(listed_line(p, True), id=option_id(p)) for p in group]
+        return options
+
+    def _highlighted_id(self) -> str | None:
         attendees = self.query_one("#attendees", OptionList)
         if attendees.highlighted is None or not attendees.option_count:
             return None
-        option_id = attendees.get_option_at_index(attendees.highlighted).id
-        return int(option_id.removeprefix("contact-")) if option_id else None
+        return attendees.get_option_at_index(attendees.highlighted).id
 
-    def _highlighted_person(self) -> events.AttendeeInfo | None:
-        contact_id = self.highlighted_contact()
-        if self.detail is None or contact_id is None:
-            return None
-        return next((p for p in self.detail.attendees if p.contact_id == contact_id), None)
+    def highlighted_contact(self) -> int | None:
+        """The contact of the highlighted row (also one a wish became), or None."""
+        person = self._highlighted_person()
+        return person.contact_id if person else None
+
+    def _highlighted_person(self) -> wishes.ListedPerson | None:
+        return self.people.get(self._highlighted_id() or "")
 
     # --- actions -------------------------------------------------------------------------
 
@@ -221,11 +261,15 @@ class EventScreen(DataScreen):
 
     @reports_errors
     def action_toggle_met(self) -> None:
+        """Met (again: back to "to meet"); someone not a contact yet becomes one, met here."""
         person = self._highlighted_person()
         if person is None:
             return
         try:
-            if person.status == "met":
+            if person.contact_id is None:
+                wishes.meet_wish(person.wish_id)
+                self.notify(_("Met {name}: now a contact.", name=person.name))
+            elif person.met:
                 events.set_attendee(self.event_id, person.contact_id, "to meet")
             else:
                 events.mark_met(self.event_id, person.contact_id)
@@ -238,9 +282,59 @@ class EventScreen(DataScreen):
         person = self._highlighted_person()
         if person is None:
             return
-        events.remove_attendee(self.event_id, person.contact_id)
+        if person.attendee:
+            events.remove_attendee(self.event_id, person.contact_id)
+        else:
+            wishes.remove_wish(person.wish_id)
         self.app.publish_change()
         self.notify(_("Took {name} off the list.", name=person.name))
+
+    def action_want(self) -> None:
+        """w: someone to meet here who is not a contact yet ("Name @Company — why")."""
+        from netui.screens.forms.wish_form import WishForm
+
+        title = self.detail.title if self.detail else ""
+
+        def submit(values: dict) -> None:
+            name, company, why = wishes.parse_wish(values["person"])
+            wishes.add_wish(self.event_id, name, company, why)
+            self.notify(_("To meet at {event}: {person} (not a contact yet).", event=title,
+                          person=f"{name} @{company}" if company else name))
+
+        self.app.push_screen(WishForm(_("Someone to meet at {title}", title=title), {}, submit))
+
+    @reports_errors
+    def action_write_to_missed(self) -> None:
+        """f on someone missed, once the event is over: add them as a contact (if they are not
+        one) with a follow-up to write to them, after a yes."""
+        person = self._highlighted_person()
+        if person is None or self.outcome is None:
+            return
+        if not self.outcome.over:
+            self.notify(_("Once the event is over (or marked attended), f offers to write to the people you missed."))
+            return
+        if person.met:
+            self.notify(_("You met {name} here; f is for the people you missed.", name=person.name))
+            return
+        title = self.detail.title if self.detail else ""
+        if person.contact_id is None:
+            question = _("Add {name} as a contact (missed at {event}) and a follow-up to write to them?",
+                         name=person.name, event=title)
+        else:
+            question = _("Add a follow-up to write to {name} (missed at {event})?", name=person.name, event=title)
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self._write_to(person, yes))
+
+    @reports_errors
+    def _write_to(self, person: wishes.ListedPerson, yes: bool) -> None:
+        if not yes:
+            return
+        if person.wish_id is not None and not person.attendee:
+            _contact, followup_id = wishes.write_to_missed(person.wish_id)
+        else:
+            followup_id = wishes.write_to_missed_contact(self.event_id, person.contact_id)
+        due = followups.get_followup(followup_id).due_on
+        self.app.publish_change()
+        self.notify(_("Follow-up with {name} due {date}.", name=person.name, date=when.typed_date(due)))
 
     @reports_errors
     def action_cycle_status(self) -> None:
@@ -260,5 +354,11 @@ class EventScreen(DataScreen):
 
     @on(OptionList.OptionSelected, "#attendees")
     def attendee_selected(self, message: OptionList.OptionSelected) -> None:
-        if message.option.id and message.option.id.startswith("contact-"):
-            self.app.open_contact(int(message.option.id.removeprefix("contact-")))
+        person = self.people.get(message.option.id or "")
+        if person is None:
+            return
+        if person.contact_id is not None:
+            self.app.open_contact(person.contact_id)
+        else:
+            self.notify(_("{name} is not a contact yet: m once you met them (or capture them here).",
+                          name=person.name))

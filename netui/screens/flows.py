@@ -150,7 +150,7 @@ def snooze_followup(app, followup_id: int) -> None:
     what = _("the follow-up with {name}: {action}", name=item.contact_name, action=item.action or _("Follow up"))
 
     def submit(values: dict) -> None:
-        until = followups.snooze_followup(followup_id, snooze_days(values["days"]))
+        until = followups.snooze_followup(followup_id, snooze_days(values["days"], start=start))
         app.notify(_("Snoozed until {day}.", day=until.isoformat()))
 
     days = 1 if start == when.today() else 7

@@ -118,6 +118,7 @@ class Event(BaseModel):
     notes = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    country = CharField(default="")  # added in schema version 5
 
 
 class Contact(BaseModel):
@@ -342,6 +343,19 @@ class NotDuplicate(BaseModel):
     class Meta:
         indexes = ((("first", "second"), True),)
 
+class EventWish(BaseModel):
+    """Someone to meet at an event who is not a contact yet (schema version 5): a name, a
+    company, why. `contact` is the person they became (captured or met there, or added
+    afterwards to write to them); deleting that contact deletes the wish, which names them."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="wishes")
+    name = CharField()
+    company = CharField(default="")
+    why = TextField(default="")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="wishes")
+    created_at = UTCDateTimeField()
+
 
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
@@ -380,6 +394,7 @@ ALL_MODELS = (
     AppointmentOccurrence,
     Introduction,
     Favour,
+    EventWish,
     NotDuplicate,
     ContactSearch,
 )

@@ -177,7 +177,7 @@ def test_an_older_file_upgrades_keeping_every_date(tmp_path, frozen):
         before = connection.execute("SELECT id, last_contacted_at FROM contact ORDER BY id").fetchall()
     handle = db.open_database(path)
     try:
-        assert db.schema_version(handle) == db.latest_version()  # 4, and any version after it
+        assert db.schema_version(handle) == db.latest_version() >= 4
         assert handle.execute_sql("SELECT DISTINCT counts_as_contact FROM interaction").fetchall() == [(1,)]
         assert handle.execute_sql("SELECT DISTINCT due_by_default FROM follow_up").fetchall() == [(0,)]
         assert handle.execute_sql("SELECT id, last_contacted_at FROM contact ORDER BY id").fetchall() == before

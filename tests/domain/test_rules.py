@@ -55,7 +55,7 @@ def test_31_february_is_refused_with_a_sentence(text):
     assert "2000" not in caught.value.message
 
 
-@pytest.mark.parametrize("text", ["April 15", "yesterday", "13/13", "", "2026-13-01"])
+@pytest.mark.parametrize("text", ["15 Smarch", "yesterday", "13/13", "", "2026-13-01"])
 def test_what_is_not_a_date_is_refused_on_its_field(text):
     with pytest.raises(ValidationError) as caught:
         rules.parse_important_date(text)

@@ -205,7 +205,7 @@ def test_form_values_show_times_in_the_events_own_zone(database):
     assert values == {
         "title": "Tokyo Fintech Week", "kind": "congress", "status": "registered",
         "starts_at": "2026-12-10 09:30", "ends_at": "2026-12-10 18:00", "timezone": "Asia/Tokyo",
-        "venue": "", "city": "Tokyo", "link": "https://example.org", "goal": "meet 3 buyers",
+        "venue": "", "city": "Tokyo", "country": "", "link": "https://example.org", "goal": "meet 3 buyers",
         "notes": "bring cards",
     }
     # The keys are exactly what update_event accepts: saving them unchanged changes nothing.

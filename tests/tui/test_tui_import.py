@@ -176,7 +176,7 @@ async def test_export_screen_writes_every_table_to_a_folder_and_ics(database, tm
         await settle(pilot)
         assert sorted(p.name for p in (tmp_path / "everything").iterdir()) == [
             "appointments.csv", "cadences.csv", "contacts.csv", "events.csv", "favours.csv", "followups.csv",
-            "interactions.csv", "introductions.csv"]
+            "interactions.csv", "introductions.csv", "wishes.csv"]
         await choose(pilot, "#export-format", 3)  # iCalendar
         screen.query_one("#export-out").value = str(tmp_path / "netui.ics")
         await pilot.press("ctrl+s")

@@ -94,7 +94,7 @@ def _event_of(event, stamp: dt.datetime) -> Event | None:
     vevent.add("dtstart", _plain(event.starts_at, zone))
     if event.ends_at is not None and event.ends_at >= event.starts_at:
         vevent.add("dtend", _plain(event.ends_at, zone))
-    location = ", ".join(part for part in (event.venue, event.city) if part)
+    location = ", ".join(part for part in (event.venue, event.city, getattr(event, "country", "")) if part)
     if location:
         vevent.add("location", location)
     details = []

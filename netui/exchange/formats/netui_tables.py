@@ -31,7 +31,8 @@ events         id, title, kind, status, starts_at, ends_at, timezone, venue, cit
                notes, to_meet and met (how many; not read back), people_to_meet and
                people_met (names, ``role=name`` for someone with a role there),
                people_to_meet_ids and people_met_ids, met_first_here and met_first_here_ids
-               (the people whose "met at" is this event)
+               (the people whose "met at" is this event), country (files of an older netui
+               have no such column: read as empty)
 followups      id, contact, contact_id, due_on, snoozed_until, channel, action, done_at
                (empty while open), source_interaction_id, source_event_id, due_by_default (yes: the
                day was netui's default, which a new capture may move; no: a day someone chose)
@@ -44,6 +45,9 @@ appointments   id, title, rule (DTSTART and RRULE lines, as iCalendar writes the
                (the ones marked: ``2026-11-02=done:45`` -- done, with the interaction it
                logged -- or ``2026-11-09=skipped``)
 cadences       scope (circle or tag), name, days: keep-in-touch defaults
+wishes         id, event (its title), event_id, name, company, why, contact and contact_id (the
+               contact they became once met, or added to write to; empty while not a contact):
+               people to meet at an event who are not contacts yet
 
 Reading is strict: the first cell that is not what its column holds is a ValidationError
 naming the file, the line and the column, and nothing of the file is returned.
@@ -96,8 +100,10 @@ INTERACTION_COLUMNS = (
 EVENT_COLUMNS = (
     "id", "title", "kind", "status", "starts_at", "ends_at", "timezone", "venue", "city", "link", "goal", "notes",
     "to_meet", "met", "people_to_meet", "people_to_meet_ids", "people_met", "people_met_ids", "met_first_here",
-    "met_first_here_ids",
+    "met_first_here_ids", "country",
 )
+# Headers files written by an older netui have (read as if the missing columns were empty).
+OLDER_COLUMNS = {"events": EVENT_COLUMNS[:-1]}  # before the event's country (schema version 5)
 FOLLOWUP_COLUMNS = (
     "id", "contact", "contact_id", "due_on", "snoozed_until", "channel", "action", "done_at",
     "source_interaction_id", "source_event_id", "due_by_default",
@@ -114,6 +120,7 @@ APPOINTMENT_COLUMNS = (
     "occurrences",
 )
 CADENCE_COLUMNS = ("scope", "name", "days")
+WISH_COLUMNS = ("id", "event", "event_id", "name", "company", "why", "contact", "contact_id")
 
 # Every table, in the order a folder is written and restored (a table's links point to the
 # tables before it, except events' and interactions' links to each other, resolved after).
@@ -125,8 +132,9 @@ TABLES = {
     "favours": FAVOUR_COLUMNS,
     "appointments": APPOINTMENT_COLUMNS,
     "cadences": CADENCE_COLUMNS,
+    "wishes": WISH_COLUMNS,
 }
-_HEADERS = {",".join(columns): table for table, columns in TABLES.items()}
+_HEADERS = {",".join(columns): table for table, columns in (*TABLES.items(), *OLDER_COLUMNS.items())}
 
 
 # --- records: what a table's row holds, as written and as read ---------------------------------
@@ -180,6 +188,7 @@ class EventRecord:
     attendees: tuple[AttendeeRecord, ...]
     met_first_here: tuple[Ref, ...]
     line: int = 0
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -251,6 +260,20 @@ class CadenceRecord:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class WishRecord:
+    """Someone to meet at an event who is not a contact yet (person: the contact they became)."""
+
+    id: int | None
+    event_title: str
+    event_id: int | None
+    name: str
+    company: str
+    why: str
+    person: Ref | None
+    line: int = 0
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -293,7 +316,7 @@ def _event_cells(event: EventRecord) -> list[str]:
         event.goal, event.notes, str(len(to_meet)), str(len(met)),
         join_values([_labelled(a.role, a.person.name) for a in to_meet]), _ids([a.person for a in to_meet]),
         join_values([_labelled(a.role, a.person.name) for a in met]), _ids([a.person for a in met]),
-        _names(event.met_first_here), _ids(event.met_first_here),
+        _names(event.met_first_here), _ids(event.met_first_here), event.country,
     ]
 
 
@@ -302,6 +325,14 @@ def _followup_cells(item: FollowUpRecord) -> list[str]:
         _number(item.id), item.person.name, _number(item.person.id), _day(item.due_on), _day(item.snoozed_until),
         item.channel, item.action, _instant_utc(item.done_at), _number(item.source_interaction_id),
         _number(item.source_event_id), _yes_no(item.due_by_default),
+    ]
+
+
+def _wish_cells(item: WishRecord) -> list[str]:
+    person = item.person
+    return [
+        _number(item.id), item.event_title, _number(item.event_id), item.name, item.company, item.why,
+        person.name if person else "", _number(person.id) if person else "",
     ]
 
 
@@ -343,6 +374,7 @@ _CELLS = {
     "events": _event_cells,
     "followups": _followup_cells,
     "favours": _favour_cells,
+    "wishes": _wish_cells,
     "introductions": _introduction_cells,
     "appointments": _appointment_cells,
     "cadences": _cadence_cells,
@@ -514,7 +546,7 @@ def _read_event(row: _Row) -> EventRecord:
         starts_at=starts, ends_at=ends, timezone=zone, venue=row.line_text("venue"), city=row.line_text("city"),
         link=row.line_text("link"), goal=row.text("goal").strip(), notes=row.text("notes").strip(),
         attendees=tuple(attendees), met_first_here=tuple(row.people("met_first_here", "met_first_here_ids")),
-        line=row.line,
+        line=row.line, country=row.line_text("country"),
     )
 
 
@@ -525,6 +557,15 @@ def _read_followup(row: _Row) -> FollowUpRecord:
         action=row.text("action").strip(), done_at=row.instant("done_at"),
         source_interaction_id=row.number("source_interaction_id"), source_event_id=row.number("source_event_id"),
         due_by_default=row.yes_no("due_by_default", default=False), line=row.line,
+    )
+
+
+def _read_wish(row: _Row) -> WishRecord:
+    person = row.person("contact", "contact_id") if row.text("contact") or row.text("contact_id") else None
+    return WishRecord(
+        id=row.number("id"), event_title=row.line_text("event"), event_id=row.number("event_id", required=True),
+        name=" ".join(row.required("name").split()), company=row.line_text("company"), why=row.text("why").strip(),
+        person=person, line=row.line,
     )
 
 
@@ -607,6 +648,7 @@ _READERS = {
     "events": _read_event,
     "followups": _read_followup,
     "favours": _read_favour,
+    "wishes": _read_wish,
     "introductions": _read_introduction,
     "appointments": _read_appointment,
     "cadences": _read_cadence,
@@ -627,12 +669,13 @@ def read(table: str, text: str, name: str) -> list:
     except csv.Error as error:
         bad = malformed(error, 1, reader.line_num)
         raise problem(name, bad.line, bad.reason) from None
-    if [cell.strip() for cell in header] != list(columns):
+    if [cell.strip() for cell in header] not in (list(columns), list(OLDER_COLUMNS.get(table, ()))):
         raise problem(name, 1, _("the first line should be {header}", header=",".join(columns)))
+    columns = tuple(cell.strip() for cell in header)
     records, seen = [], {}
     try:
         for start, cells in reader_records(reader):
-            record = _read_row(table, name, start, cells)
+            record = _read_row(table, name, start, cells, columns)
             key = getattr(record, "id", None) if table != "cadences" else (record.scope, record.name)
             if key is not None:
                 if key in seen:
@@ -644,10 +687,10 @@ def read(table: str, text: str, name: str) -> list:
     return records
 
 
-def _read_row(table: str, name: str, start: int, cells: list[str]):
-    """The record of one row of file `name`, starting on line `start`; a cell that is not what
-    its column holds is the error naming the file, the line and the column."""
-    columns = TABLES[table]
+def _read_row(table: str, name: str, start: int, cells: list[str], columns: Sequence[str]):
+    """The record of one row of file `name` (whose header is `columns`), starting on line
+    `start`; a cell that is not what its column holds is the error naming the file, the line
+    and the column."""
     if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
         raise problem(name, start, _("{count} cells but the header has {width}", count=len(cells),
                                      width=len(columns)))

@@ -1,6 +1,7 @@
 """New / edit event (see netui.screens.forms.form for how saving and errors work).
 
-Times are typed as a person says them ("2026-12-03 09:00", "tomorrow 18:00") and read in
+Times are typed as a person says them ("2026-12-03 09:00", "tomorrow 18:00", "in 5 days 09:00",
+"next week", "domani alle 9": netui.when reads them, as every date field) and read in
 the event's own time zone (the Time zone field), which is also the zone they are shown in
 when editing.
 """
@@ -22,7 +23,7 @@ TIME_FORMAT = "YYYY-MM-DD HH:mm"
 # In Italian the day comes first, as Italians write it (netui.when reads both).
 ITALIAN_TIME_FORMAT = "DD/MM/YYYY HH:mm"
 # The keys of values(): exactly the keyword arguments of events.create_event / update_event.
-INPUT_FIELDS = ("title", "starts_at", "ends_at", "timezone", "venue", "city", "link", "goal")
+INPUT_FIELDS = ("title", "starts_at", "ends_at", "timezone", "venue", "city", "country", "link", "goal")
 PLACEHOLDERS = {
     "title": "Web Marketing Festival",
     "starts_at": N_("2026-12-03 09:00, tomorrow 18:00"),
@@ -30,12 +31,13 @@ PLACEHOLDERS = {
     "timezone": "Europe/Rome",
     "venue": N_("Fiera Milano, hall 3"),
     "city": "Milano",
+    "country": N_("Italy"),
     "link": N_("https://… (webinars, tickets)"),
     "goal": N_("meet 3 buyers"),
 }
 LABELS = {
     "title": N_("Title"), "kind": N_("Kind"), "status": N_("Status"), "starts_at": N_("Starts"),
-    "ends_at": N_("Ends"), "timezone": N_("Time zone"), "venue": N_("Venue"), "city": N_("City"),
+    "ends_at": N_("Ends"), "timezone": N_("Time zone"), "venue": N_("Venue"), "city": N_("City"), "country": N_("Country"),
     "link": N_("Link"), "goal": N_("Goal"), "notes": N_("Notes"),
 }
 
@@ -53,7 +55,7 @@ def event_form_values(detail: events.EventDetail) -> dict:
         "title": detail.title, "kind": detail.kind, "status": detail.status,
         "starts_at": _local_time(detail.starts_at, detail.timezone),
         "ends_at": _local_time(detail.ends_at, detail.timezone),
-        "timezone": detail.timezone, "venue": detail.venue, "city": detail.city,
+        "timezone": detail.timezone, "venue": detail.venue, "city": detail.city, "country": detail.country,
         "link": detail.link, "goal": detail.goal, "notes": detail.notes,
     }
 
@@ -81,6 +83,7 @@ class EventForm(FormScreen):
             with Horizontal(classes="row"):
                 yield self._column("venue", self._input("venue"))
                 yield self._column("city", self._input("city"))
+                yield self._column("country", self._input("country"))
             yield from self._field("link", self._input("link"))
             yield from self._field("goal", self._input("goal"))
             yield from self._field("notes", TextArea(self.initial.get("notes") or "", id="notes"))

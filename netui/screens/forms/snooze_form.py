@@ -11,6 +11,7 @@ the field, and calls the domain, e.g.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pendulum
 
@@ -28,12 +29,25 @@ MAX_SNOOZE_DAYS = 365
 DEFAULT_SNOOZE_DAYS = 7
 
 
-def snooze_days(text: str | int, field: str = "days") -> int:
-    """Days to snooze, 1 to 365, from what was typed; else ValidationError naming `field`."""
+def snooze_days(text: str | int, field: str = "days", start: dt.date | None = None) -> int:
+    """Days to snooze, 1 to 365, from what was typed: a number, or a day as every date field
+    reads it ("friday", "next week", "in 2 weeks", "3 dicembre"), counted from `start`
+    (default today); else ValidationError naming `field`."""
     raw = str(text).strip()
+    if raw and not raw.isdigit():
+        try:
+            day = when.parse_date(raw, field, future=True)
+        except ValidationError:
+            if re.search(r"\d[/.-]\d", raw):  # a date, wrong ("31/02"): say what is wrong with it
+                raise
+            day = None  # neither a number nor a day: say what the field takes
+        raw = str((day - (start or when.today())).days) if day else raw
+        if day and int(raw) < 1:
+            raise ValidationError(field, _("Snooze until a day after {start}, not {day}.",
+                                           start=(start or when.today()).isoformat(), day=day.isoformat()))
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_SNOOZE_DAYS:
         raise ValidationError(field, _("Snooze for 1 to {most} days, not '{typed}'.", most=MAX_SNOOZE_DAYS,
-                                       typed=raw))
+                                       typed=str(text).strip()))
     return int(raw)
 
 
@@ -64,7 +78,7 @@ class SnoozeForm(FormScreen):
             what = str(self.initial.get("what") or "").strip()
             if what:  # "the follow-up with Giulia: …" reads as a line of its own
                 yield Static(what[:1].upper() + what[1:], id="snooze-what", markup=False)
-            yield Label(_("Snooze for … days"), classes="field-label")
+            yield Label(_("Snooze for … days (or until a day: friday, next week)"), classes="field-label")
             yield Input(str(self.initial.get("days") or DEFAULT_SNOOZE_DAYS), placeholder=str(DEFAULT_SNOOZE_DAYS),
                         id="days")
             yield Static("", id="snooze-until", markup=False)
@@ -80,9 +94,11 @@ class SnoozeForm(FormScreen):
     @on(Input.Changed, "#days")
     def _show_until(self) -> None:
         """Which day the snooze ends, as the days are typed."""
-        raw = self.query_one("#days", Input).value.strip()
-        days = int(raw) if raw.isdigit() else 0
         start = self.initial.get("start") or when.today()
+        try:
+            days = snooze_days(self.query_one("#days", Input).value, start=start)
+        except ValidationError:
+            days = 0
         until = start + dt.timedelta(days=days) if 1 <= days <= MAX_SNOOZE_DAYS else None
         self.query_one("#snooze-until", Static).update(
             _("until {day}", day=until_day(until)) if until else "")

@@ -9,8 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from netui.store.migrations import v0001_initial, v0002_upkeep, v0003_give_and_take, v0004_news_and_chosen_days
-from netui.store.migrations import v0006_not_duplicates
+from netui.store.migrations import (
+    v0001_initial,
+    v0002_upkeep,
+    v0003_give_and_take,
+    v0004_news_and_chosen_days,
+    v0005_event_wishes,
+    v0006_not_duplicates,
+)
 
 
 @dataclass(frozen=True)
@@ -25,5 +31,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "keeping in touch, milestones, recurring appointments", v0002_upkeep.up),
     Migration(3, "give & take: favours, introductions, the favour balance", v0003_give_and_take.up),
     Migration(4, "news that is not contact, follow-up days not chosen", v0004_news_and_chosen_days.up),
+    Migration(5, "people to meet at an event who are not contacts yet, an event's country", v0005_event_wishes.up),
     Migration(6, "pairs the user said are not the same person", v0006_not_duplicates.up),
 )
