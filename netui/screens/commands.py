@@ -57,40 +57,45 @@ class NetuiCommands(Provider):
                 (_("contacts: export view"), screen.action_export, _("Export the contacts this list shows")),
             ]
         if isinstance(screen, ContactScreen):
-            found += [
-                (_("contact: edit"), screen.action_edit, _("Edit this contact")),
-                (_("contact: log interaction"), screen.action_log, _("Log an interaction with this person")),
-                (_("contact: add follow-up"), screen.action_followup, _("Add a follow-up")),
-                (_("contact: trash"), screen.action_trash, _("Move to the trash (ctrl+z undoes)")),
-                (_("contact: keep in touch"), screen.action_keep_in_touch, _("How often to get in touch; snooze")),
-                (_("contact: add date"), screen.action_add_date, _("A birthday or another date to remember")),
-                (_("contact: add fact"), screen.action_add_fact,
-                 _("Something to remember about them: kids, partner, hobby, pet, an anecdote")),
-                (_("contact: change or remove a fact"), screen.action_change_fact,
-                 _("Change or remove one of their facts")),
-                (_("contact: new appointment"), screen.action_appointment, _("A recurring appointment with them")),
-                (_("contact: gave a favour"), screen.action_gave, _("A favour you did for them")),
-                (_("contact: received a favour"), screen.action_received, _("A favour they did for you")),
-                (_("contact: introduce"), screen.action_introduce, _("Introduce them to someone")),
-                (_("contact: who they brought in"), screen.action_chain,
-                 _("The chain up to the first person, and everyone they brought into your network")),
-                (_("contact: log news"), screen.action_news,
-                 _("Their news: new job, promotion, award, book, child (offers a congratulation)")),
-                (_("follow-up: done"), screen.action_followup_done,
-                 _("Mark the chosen follow-up done, due or not yet")),
-                (_("follow-up: snooze"), screen.action_followup_snooze, _("Put the chosen follow-up off some days")),
-                (_("follow-up: reschedule"), screen.action_followup_reschedule,
-                 _("Move the chosen follow-up to another day, or change what to send")),
-            ]
+            found += self._contact_commands(screen)
         if isinstance(screen, EventScreen):
-            found += [(_("event: edit"), screen.action_edit, _("Edit this event"))]
             found += [
+                (_("event: edit"), screen.action_edit, _("Edit this event")),
                 (_("event: someone to meet (not a contact yet)"), screen.action_want,
                  _("Name @Company - why: they become a contact once met or captured here")),
                 (_("event: write to someone missed"), screen.action_write_to_missed,
                  _("Once the event is over: a follow-up to write to the highlighted person you missed")),
             ]
         return found
+
+    @staticmethod
+    def _contact_commands(screen) -> list[tuple[str, object, str]]:
+        """What can be done on a contact's screen."""
+        return [
+            (_("contact: edit"), screen.action_edit, _("Edit this contact")),
+            (_("contact: log interaction"), screen.action_log, _("Log an interaction with this person")),
+            (_("contact: add follow-up"), screen.action_followup, _("Add a follow-up")),
+            (_("contact: trash"), screen.action_trash, _("Move to the trash (ctrl+z undoes)")),
+            (_("contact: keep in touch"), screen.action_keep_in_touch, _("How often to get in touch; snooze")),
+            (_("contact: add date"), screen.action_add_date, _("A birthday or another date to remember")),
+            (_("contact: add fact"), screen.action_add_fact,
+             _("Something to remember about them: kids, partner, hobby, pet, an anecdote")),
+            (_("contact: change or remove a fact"), screen.action_change_fact,
+             _("Change or remove one of their facts")),
+            (_("contact: new appointment"), screen.action_appointment, _("A recurring appointment with them")),
+            (_("contact: gave a favour"), screen.action_gave, _("A favour you did for them")),
+            (_("contact: received a favour"), screen.action_received, _("A favour they did for you")),
+            (_("contact: introduce"), screen.action_introduce, _("Introduce them to someone")),
+            (_("contact: who they brought in"), screen.action_chain,
+             _("The chain up to the first person, and everyone they brought into your network")),
+            (_("contact: log news"), screen.action_news,
+             _("Their news: new job, promotion, award, book, child (offers a congratulation)")),
+            (_("follow-up: done"), screen.action_followup_done,
+             _("Mark the chosen follow-up done, due or not yet")),
+            (_("follow-up: snooze"), screen.action_followup_snooze, _("Put the chosen follow-up off some days")),
+            (_("follow-up: reschedule"), screen.action_followup_reschedule,
+             _("Move the chosen follow-up to another day, or change what to send")),
+        ]
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():

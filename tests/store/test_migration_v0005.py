@@ -42,7 +42,7 @@ def test_version_4_file_upgrades_to_5_keeping_every_row(tmp_path, frozen):
     assert before["event"] and before["contact"]
     handle = db.open_database(path)
     try:
-        assert db.schema_version(handle) == 5 == db.latest_version()
+        assert db.schema_version(handle) == db.latest_version() >= 5
         assert handle.execute_sql('SELECT count(*) FROM "event_wish"').fetchone()[0] == 0
         assert [r[0] for r in handle.execute_sql('SELECT DISTINCT country FROM "event"')] == [""]
     finally:
