@@ -9,22 +9,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pendulum
 import pytest
 
 from netui import contacts, timeline
 
 
 @pytest.fixture
-def people(database, frozen):
-    """Giulia never reaches out; Marco wrote last; Anna is balanced. Logged at the frozen time."""
+def people(database):
+    """Giulia never reaches out; Marco wrote last; Anna is balanced. Logged days before the real
+    clock's now, not a stopped one: the program run below reads the real clock."""
+    now = pendulum.now()
     ids = {name.split()[0].lower(): contacts.create_contact(name, company=company)
            for name, company in (("Giulia Rossi", "Lumen"), ("Marco Verdi", "Ferri SpA"), ("Anna Neri", ""))}
     for days, who in ((20, "me"), (15, "me"), (10, "me"), (5, "me")):
-        timeline.log_interaction([ids["giulia"]], "call", frozen.subtract(days=days), initiated_by=who)
-    timeline.log_interaction([ids["marco"]], "call", frozen.subtract(days=9), initiated_by="me")
-    timeline.log_interaction([ids["marco"]], "email", frozen.subtract(days=4), initiated_by="them")
+        timeline.log_interaction([ids["giulia"]], "call", now.subtract(days=days), initiated_by=who)
+    timeline.log_interaction([ids["marco"]], "call", now.subtract(days=9), initiated_by="me")
+    timeline.log_interaction([ids["marco"]], "email", now.subtract(days=4), initiated_by="them")
     for days, who in ((8, "me"), (6, "them"), (3, "me")):
-        timeline.log_interaction([ids["anna"]], "message", frozen.subtract(days=days), initiated_by=who)
+        timeline.log_interaction([ids["anna"]], "message", now.subtract(days=days), initiated_by=who)
     return ids
 
 
