@@ -1,7 +1,9 @@
 """The Textual app: screens, global keys, undo, and the one "data changed" signal.
 
 Flows live on the screens they belong to, or in netui.screens.flows when several start them;
-work off the UI thread goes through netui.screens.work."""
+work off the UI thread goes through netui.screens.work. Only the main screen is imported at
+start: every other screen, the forms and the flows load on first use, so the first screen
+shows sooner (tests/tui/test_startup_imports.py holds it)."""
 
 from __future__ import annotations
 
@@ -16,11 +18,7 @@ from netui import contacts
 from netui.store import db
 from netui.errors import NetuiError
 from netui.i18n import N_, _
-from netui.screens import flows
-from netui.screens.capture import CaptureScreen
 from netui.screens.commands import NetuiCommands
-from netui.screens.forms.form import FormScreen
-from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
 from netui.screens.work import WorkerErrors, run_in_thread
 
@@ -100,6 +98,8 @@ class NetuiApp(WorkerErrors, App):
         if choice == "demo":
             self.open_demo()
         elif choice == "new":
+            from netui.screens import flows
+
             flows.new_contact(self)
 
     def open_demo(self) -> None:
@@ -137,18 +137,17 @@ class NetuiApp(WorkerErrors, App):
         run_in_thread(self, demo.generate_network, done=done, group="demo", exclusive=True)
 
     def check_action(self, action: str, parameters) -> bool | None:
-        # In a form, q, c and t are just letters (they reach here from a Select or a button).
-        if action in ("quit", "capture", "today") and isinstance(self.screen, FormScreen):
-            return False
-        if action in ("capture", "today") and isinstance(self.screen, CaptureScreen):
-            return False
-        return True
+        # In a form, q, c and t are just letters (they reach here from a Select or a button);
+        # the capture screen is not opened from itself, nor Today over it.
+        return action not in getattr(self.screen, "APP_KEYS_OFF", ())
 
     def action_capture(self) -> None:
         """From the event planner or an event's screen, capture is bound to that event."""
         self.open_capture(getattr(self.screen, "current_event_id", lambda: None)())
 
     def action_undo(self) -> None:
+        from netui.screens import flows
+
         flows.undo_last(self)
 
     def action_today(self) -> None:
@@ -164,6 +163,8 @@ class NetuiApp(WorkerErrors, App):
 
     def find_people(self, text: str) -> list[tuple[int, str]]:
         """The pickers' finder (netui.screens.flows.find_people)."""
+        from netui.screens import flows
+
         return flows.find_people(text)
 
     # --- going places (the screens' keys and the palette) ----------------------------------
@@ -220,6 +221,8 @@ class NetuiApp(WorkerErrors, App):
         self.push_screen(MissingScreen())
 
     def open_capture(self, event_id: int | None = None) -> None:
+        from netui.screens.capture import CaptureScreen
+
         self.push_screen(CaptureScreen(event_id))
 
     def open_import(self) -> None:
@@ -244,6 +247,8 @@ class NetuiApp(WorkerErrors, App):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
+        from netui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         sections = []

@@ -100,6 +100,7 @@ class CaptureChoice(VimOptionList):
 
 
 class CaptureScreen(NetuiScreen):
+    APP_KEYS_OFF = ("capture", "today")  # not opened from itself, nor Today over it (NetuiApp.check_action)
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave capture mode")),
         Binding("ctrl+z", "undo_capture", N_("Undo last"), tooltip=N_("Take back the last capture exactly")),

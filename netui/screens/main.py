@@ -13,7 +13,6 @@ from netui import contacts, events, timeline
 from netui.errors import ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.screens import flows
 from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.contact_list import PAGE_SIZE, ContactList, RowSource
@@ -42,7 +41,16 @@ SORT_NAMES = {"last_contacted": N_("last contacted"), "company": N_("company"), 
 FILTER_NAMES = {"circle": N_("circle"), "tag": N_("tag"), "city": N_("city"), "company": N_("company")}
 
 
-TIMELINE_SETTLE_SECONDS = 0.12
+# How long the highlight must rest (j held down) before the timeline follows it.
+TIMELINE_SETTLE_SECONDS = 0.05
+NOT_READ = object()  # the timeline pane does not show the highlighted row's timeline yet
+
+
+def read_timeline(contact_id: int | None) -> list:
+    """What the timeline pane shows for the highlighted contact (None: everyone)."""
+    if contact_id is None:
+        return timeline.global_timeline(limit=100)
+    return timeline.contact_timeline(contact_id, limit=100)
 
 
 class MainScreen(DataScreen):
@@ -72,6 +80,7 @@ class MainScreen(DataScreen):
         self._timeline_timer = None
         self._timeline_request = 0  # the newest timeline asked for; older answers are dropped
         self._listed_text: str | None = None  # the search text the list shows
+        self._timeline_for: object = NOT_READ  # the contact (None: everyone) the timeline shows
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,10 +122,12 @@ class MainScreen(DataScreen):
     # Not exclusive: a superseded search is dropped by _show_contacts (its text is no longer
     # the box's), while cancelling it would make anyone waiting for the workers fail.
     def run_search(self, text: str) -> None:
-        def search() -> tuple[RowSource, str]:
+        def search() -> tuple[RowSource, str, list]:
             pages = contacts.find_contacts(text)
             first = pages.page(0, PAGE_SIZE) if pages.count else []
-            return RowSource(pages.count, pages.page, first), describe(pages)
+            # The timeline of the row the list will highlight, read with the rows: one repaint
+            # per keystroke shows both, and no timer waits to fetch it.
+            return RowSource(pages.count, pages.page, first), describe(pages), read_timeline(first[0].id if first else None)
 
         def failed(error) -> None:
             if isinstance(error, ValidationError):  # e.g. circle:colleagues
@@ -133,30 +144,44 @@ class MainScreen(DataScreen):
             title.styles.text_wrap = "wrap"  # an error is read whole
             title.update(Text(message, style="bold red"))
 
-    def _show_contacts(self, source: RowSource, title: str, text: str) -> None:
+    def _show_contacts(self, source: RowSource, title: str, first_timeline: list, text: str) -> None:
         if text != self.query_one("#search", Input).value:
             return  # results of an older keystroke arriving late: the newer search shows
-        heading = self.query_one("#contacts-title", Label)
-        # One line, cut with an ellipsis: a longer title (in Italian) must not push the list down.
-        heading.styles.text_wrap = "nowrap"
-        heading.styles.text_overflow = "ellipsis"
-        heading.update(title)
-        # The same search read again (after a change): the highlight stays where it was.
-        self.query_one(ContactList).set_source(source, keep_place=text == self._listed_text)
-        self._listed_text = text
+        with self.app.batch_update():  # the title, the rows and the timeline in one repaint
+            heading = self.query_one("#contacts-title", Label)
+            was_error = heading.styles.text_wrap == "wrap"
+            # One line, cut with an ellipsis: a longer title (in Italian) must not push the list down.
+            heading.styles.text_wrap = "nowrap"
+            heading.styles.text_overflow = "ellipsis"
+            heading.update(title, layout=was_error)  # one line stays one line: no new layout
+            # The same search read again (after a change): the highlight stays where it was.
+            contact_list = self.query_one(ContactList)
+            contact_list.set_source(source, keep_place=text == self._listed_text)
+            self._listed_text = text
+            highlighted = contact_list.selected if source.count else None
+            first = source.first_page[0] if source.first_page else None
+            if (highlighted.id if highlighted else None) == (first.id if first else None):
+                self._timeline_request += 1
+                self._show_timeline(first_timeline, first.id if first else None, self._timeline_request)
+                self._timeline_for = first.id if first else None
+            else:
+                self._timeline_for = NOT_READ
 
     @on(ContactList.Highlighted)
     def contact_highlighted(self, message: ContactList.Highlighted) -> None:
         """The timeline follows the highlight, read in a worker a moment after the highlight
-        settles: typing in the search box or holding j must not wait for timelines."""
+        settles: holding j must not wait for timelines. After a search it came with the rows."""
         summary = self.query_one(ContactList).selected
         title = self.query_one("#timeline-title", Label)
         if message.contact_id is None:
-            title.update(_("Timeline · everyone"))
+            title.update(_("Timeline · everyone"), layout=False)  # one line (app.tcss): no new layout
         else:
-            title.update(_("Timeline · {name}", name=summary.name if summary else ""))
+            title.update(_("Timeline · {name}", name=summary.name if summary else ""), layout=False)
         if self._timeline_timer is not None:
             self._timeline_timer.stop()
+        if message.contact_id == self._timeline_for:
+            return  # the search read it with the rows, and it shows
+        self._timeline_for = NOT_READ
         self._timeline_request += 1
         request = self._timeline_request
         self._timeline_timer = self.set_timer(
@@ -165,13 +190,8 @@ class MainScreen(DataScreen):
     # Not exclusive (a cancelled worker is an error to whoever waits for it): an answer that
     # arrives after a newer request is simply not shown.
     def load_timeline(self, contact_id: int | None, request: int) -> None:
-        def read() -> list:
-            if contact_id is None:
-                return timeline.global_timeline(limit=100)
-            return timeline.contact_timeline(contact_id, limit=100)
-
-        run_in_thread(self, read, done=lambda items: self._show_timeline(items, contact_id, request),
-                      group="timeline")
+        run_in_thread(self, lambda: read_timeline(contact_id),
+                      done=lambda items: self._show_timeline(items, contact_id, request), group="timeline")
 
     def _show_timeline(self, items, contact_id: int | None, request: int) -> None:
         if request == self._timeline_request:
@@ -200,12 +220,16 @@ class MainScreen(DataScreen):
         return True
 
     def action_new_contact(self) -> None:
+        from netui.screens import flows  # the forms load on first use, not at start
+
         flows.new_contact(self.app)
 
     def action_export(self) -> None:
         self.app.export_view(self.query_one("#search", Input).value, self.query_one(ContactList).row_count)
 
     def action_new_event(self) -> None:
+        from netui.screens import flows
+
         flows.new_event(self.app)
 
     def action_duplicates(self) -> None:
@@ -225,11 +249,15 @@ class MainScreen(DataScreen):
 
     def action_log(self) -> None:
         contact_id = self._highlighted_contact()
+        from netui.screens import flows
+
         flows.log_interaction(self.app, (contact_id,) if contact_id else ())
 
     def action_trash(self) -> None:
         contact_id = self._highlighted_contact()
         if contact_id:
+            from netui.screens import flows
+
             flows.trash_contact(self.app, contact_id)
 
     @on(EventPlanner.OptionSelected)

@@ -41,10 +41,10 @@ class TimelinePane(VimOptionList):
     """
 
     def show(self, interactions: list[InteractionInfo], hide_contact: int | None = None) -> None:
-        self.clear_options()
         if not interactions:
-            self.add_option(Option(Text(_("Nothing logged yet. Press l to log an interaction."), style="dim"), disabled=True))
+            self.set_options([Option(Text(_("Nothing logged yet. Press l to log an interaction."), style="dim"),
+                                     disabled=True)])
             return
-        self.add_options(
-            Option(interaction_line(info, hide_contact), id=f"interaction-{info.id}") for info in interactions
-        )
+        # One call: clearing and adding would lay the screen out twice.
+        self.set_options([Option(interaction_line(info, hide_contact), id=f"interaction-{info.id}")
+                          for info in interactions])

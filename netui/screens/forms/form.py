@@ -41,6 +41,7 @@ def form_buttons(save_label: str | None = None) -> Horizontal:
 class FormScreen(TranslatedBindings, ModalScreen[bool]):
     """Dismisses with True once `submit` accepted the values, False when cancelled."""
 
+    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a form (NetuiApp.check_action)
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save and close")),
