@@ -7,9 +7,11 @@ Functions take and return plain values and dataclasses, never Peewee rows.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 
 import pendulum
 from peewee import fn
@@ -469,21 +471,28 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
 def _filtered(circle=None, tag=None, city=None, company=None, trashed=False):
     query = Contact.select()
     query = query.where(Contact.trashed_at.is_null(False) if trashed else Contact.trashed_at.is_null())
+    condition = _filter_condition(circle, tag, city, company)
+    return query if condition is None else query.where(condition)
+
+
+def _filter_condition(circle=None, tag=None, city=None, company=None):
+    """The filters as one condition on Contact (None: no filter)."""
+    conditions = []
     if circle:
-        query = query.where(Contact.circle == validate_circle(circle))
+        conditions.append(Contact.circle == validate_circle(circle))
     # fold_key is registered on the connection by netui.store.db: "lodz" and "ŁÓDŹ" find "Łódź".
     if city:
-        query = query.where(fn.fold_key(Contact.city) == fold_key(city))
+        conditions.append(fn.fold_key(Contact.city) == fold_key(city))
     if company:
-        query = query.where(fn.fold_key(Contact.company) == fold_key(company))
+        conditions.append(fn.fold_key(Contact.company) == fold_key(company))
     if tag:
         tagged = (
             ContactTag.select(ContactTag.contact)
             .join(Tag)
             .where(Tag.name == normalise_tag(tag))
         )
-        query = query.where(Contact.id.in_(tagged))
-    return query
+        conditions.append(Contact.id.in_(tagged))
+    return reduce(operator.and_, conditions) if conditions else None
 
 
 def list_contacts(
@@ -605,32 +614,69 @@ class ContactPages:
     """A list of contacts that may be long: how many, and a way to fetch any page of it."""
 
     count: int
-    ids: tuple[int, ...] | None  # the matches of a search, best first (or in `sort` order); None: all
+    # The matches of a search, best first (or in `sort` order): a tuple, or a sequence worked
+    # out page by page as it is read (search.OrderedIds); None: all contacts (the filters').
+    ids: Sequence[int] | None
     filters: dict
-    capped: bool = False  # the search found more than it keeps: type more to narrow it
+    capped: bool = False  # the search found more than `count`: type more to narrow it
     sort: str = "name"
 
     def page(self, offset: int, limit: int) -> list[ContactSummary]:
         if self.ids is not None:
-            return summaries_for(self.ids[offset : offset + limit])
+            return summaries_for(self.ids[offset : min(offset + limit, self.count)])
         return list_contacts(self.sort, limit=limit, offset=offset, **self.filters)
+
+
+# More matches than this among who people are (name, company, role, city, tags): the list
+# shows those by name instead of ranking every match (ranking costs ~1 µs a match).
+RANK_LIMIT = 2000
 
 
 def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
     """What the contact list shows for what was typed in the search box: filters
     (circle:, tag: or #tag, city:, company:), `sort:` and full-text words, all optional.
-    Search matches come best first unless a `sort:` is given."""
+
+    Words: one or two letters ("g", "gi") find the people with a name beginning so, those whose
+    whole name does first, by name; longer words rank every match, best first, unless more
+    than RANK_LIMIT people match by who they are ("milano"): then those, by name, the ones
+    whose name matches first. A `sort:` orders the same matches its way. At most
+    `max_matches` are counted (`capped` says there are more); the work per keystroke stays
+    small at any size of network."""
     text, filters = split_filters(typed)
     sort = _sort_word(filters.pop("sort", None))
     if not text:
         return ContactPages(count_contacts(**filters), None, filters, sort=sort or "name")
-    ids = search.search_ids(text, limit=max_matches)
-    capped = len(ids) >= max_matches
-    if (filters or sort) and ids:
-        query = _ordered(_filtered(**filters).select(Contact.id).where(Contact.id.in_(ids)), sort or "name")
-        allowed = [c.id for c in query]
-        ids = allowed if sort else [i for i in ids if i in set(allowed)]
-    return ContactPages(len(ids), tuple(ids), filters, capped, sort=sort or "name")
+    ids = _matches(text, _filter_condition(**filters), sort, max_matches)
+    count = min(len(ids), max_matches)
+    return ContactPages(count, ids, filters, len(ids) > max_matches, sort=sort or "name")
+
+
+def _matches(text: str, where, sort: str | None, max_matches: int) -> Sequence[int]:
+    ordered = _ordered(Contact.select(Contact.id), sort or "name")  # the contacts, every one
+    prefix = search.short_prefix(text)
+    if prefix is not None:
+        begins = (Contact.sort_name >= prefix) & (Contact.sort_name < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+        if not sort:  # more whole names begin so than the list counts: those are enough
+            wanted = begins if where is None else begins & where
+            many = Contact.select(Contact.id).where(wanted, Contact.trashed_at.is_null()).limit(max_matches + 1).count()
+            if many > max_matches:
+                return search.OrderedIds([search.Tier(None, wanted, many)], ordered)
+        found = set(search.match_ids(text, ("name",), where))
+        if sort:
+            return search.OrderedIds([search.Tier(found)], ordered)
+        first = found.intersection(search.ids_of(Contact.select(Contact.id).where(begins)))
+        return search.OrderedIds([search.Tier(first, begins), search.Tier(found - first)], ordered)
+    identity = search.match_ids(text, search.IDENTITY_COLUMNS, where)
+    if len(identity) > RANK_LIMIT:
+        found = set(identity)
+        if sort:
+            return search.OrderedIds([search.Tier(found)], ordered)
+        named = found.intersection(search.match_ids(text, ("name",), where))
+        return search.OrderedIds([search.Tier(named), search.Tier(found - named)], ordered)
+    ids = search.search_ids(text, limit=max_matches + 1, where=where)  # one more: are there more?
+    if sort and ids:
+        ids = search.ids_of(ordered.where(Contact.id.in_(ids[:max_matches]))) + ids[max_matches:]
+    return tuple(ids)
 
 
 def _sort_word(word: str | None) -> str | None:
