@@ -627,8 +627,7 @@ class ContactPages:
         return list_contacts(self.sort, limit=limit, offset=offset, **self.filters)
 
 
-# More matches than this among who people are (name, company, role, city, tags): the list
-# shows those by name instead of ranking every match (ranking costs ~1 µs a match).
+# More matches than this are listed by name instead of ranked (bm25 costs ~2 µs a match).
 RANK_LIMIT = 2000
 
 
@@ -636,12 +635,14 @@ def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
     """What the contact list shows for what was typed in the search box: filters
     (circle:, tag: or #tag, city:, company:), `sort:` and full-text words, all optional.
 
-    Words: one or two letters ("g", "gi") find the people with a name beginning so, those whose
-    whole name does first, by name; longer words rank every match, best first, unless more
-    than RANK_LIMIT people match by who they are ("milano"): then those, by name, the ones
-    whose name matches first. A `sort:` orders the same matches its way. At most
-    `max_matches` are counted (`capped` says there are more); the work per keystroke stays
-    small at any size of network."""
+    The work per keystroke stays small at any size of network (netui's README, "The search
+    box"): one or two letters ("g", "gi") find the people with a name beginning so; longer
+    text ranks every match, best first, when there are at most RANK_LIMIT; else they come by
+    name: first those whose whole name begins with the text, then other name matches, then
+    other matches by who they are (company, role, city, tags), then by what was written about
+    them. When more whole names begin with the text than `max_matches`, those are the list.
+    A `sort:` orders the same matches its way. At most `max_matches` are counted (`capped`
+    says there are more)."""
     text, filters = split_filters(typed)
     sort = _sort_word(filters.pop("sort", None))
     if not text:
@@ -653,30 +654,29 @@ def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
 
 def _matches(text: str, where, sort: str | None, max_matches: int) -> Sequence[int]:
     ordered = _ordered(Contact.select(Contact.id), sort or "name")  # the contacts, every one
-    prefix = search.short_prefix(text)
-    if prefix is not None:
-        begins = (Contact.sort_name >= prefix) & (Contact.sort_name < prefix[:-1] + chr(ord(prefix[-1]) + 1))
-        if not sort:  # more whole names begin so than the list counts: those are enough
-            wanted = begins if where is None else begins & where
-            many = Contact.select(Contact.id).where(wanted, Contact.trashed_at.is_null()).limit(max_matches + 1).count()
-            if many > max_matches:
-                return search.OrderedIds([search.Tier(None, wanted, many)], ordered)
-        found = set(search.match_ids(text, ("name",), where))
-        if sort:
-            return search.OrderedIds([search.Tier(found)], ordered)
-        first = found.intersection(search.ids_of(Contact.select(Contact.id).where(begins)))
-        return search.OrderedIds([search.Tier(first, begins), search.Tier(found - first)], ordered)
-    identity = search.match_ids(text, search.IDENTITY_COLUMNS, where)
-    if len(identity) > RANK_LIMIT:
-        found = set(identity)
-        if sort:
-            return search.OrderedIds([search.Tier(found)], ordered)
-        named = found.intersection(search.match_ids(text, ("name",), where))
-        return search.OrderedIds([search.Tier(named), search.Tier(found - named)], ordered)
-    ids = search.search_ids(text, limit=max_matches + 1, where=where)  # one more: are there more?
-    if sort and ids:
-        ids = search.ids_of(ordered.where(Contact.id.in_(ids[:max_matches]))) + ids[max_matches:]
-    return tuple(ids)
+    key = fold_key(text)
+    begins = (Contact.sort_name >= key) & (Contact.sort_name < key[:-1] + chr(ord(key[-1]) + 1))
+    if not sort:  # more whole names begin so than the list counts: those are enough
+        wanted = begins if where is None else begins & where
+        many = Contact.select(Contact.id).where(wanted, Contact.trashed_at.is_null()).limit(max_matches + 1).count()
+        if many > max_matches:
+            return search.OrderedIds([search.Tier(None, wanted, many)], ordered)
+    short = search.short_prefix(text) is not None
+    if not short and search.count_matches(text, where) <= RANK_LIMIT:
+        ids = search.search_ids(text, limit=max_matches + 1, where=where)  # one more: are there more?
+        if sort and ids:
+            ids = search.ids_of(ordered.where(Contact.id.in_(ids[:max_matches]))) + ids[max_matches:]
+        return tuple(ids)
+    if sort:
+        return search.OrderedIds([search.Tier(set(search.match_ids(text, ("name",) if short else None, where)))],
+                                 ordered)
+    found = set(search.match_ids(text, ("name",) if short else search.IDENTITY_COLUMNS, where))
+    named = found if short else found.intersection(search.match_ids(text, ("name",), where))
+    first = named.intersection(search.ids_of(Contact.select(Contact.id).where(begins)))
+    tiers = [search.Tier(first, begins), search.Tier(named - first), search.Tier(found - named)]
+    if not short and len(found) <= max_matches:  # the list reaches those found in notes, facts, timelines
+        tiers.append(search.Tier(set(search.match_ids(text, where=where)) - found))
+    return search.OrderedIds(tiers, ordered)
 
 
 def _sort_word(word: str | None) -> str | None:
