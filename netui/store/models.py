@@ -152,6 +152,8 @@ class Contact(BaseModel):
     # Added in schema version 3: favours given minus favours received, kept by SQLite triggers
     # on the favour table (migration v0003), never written from Python; the list sorts on it.
     favour_balance = IntegerField(default=0, index=True)
+    # Schema version 7 adds an index per list order (balance, company, last contacted), each
+    # ending in sort_name: netui/store/migrations/v0007_list_order_indexes.py.
 
     class Meta:
         # save() writes only the fields changed, so a row read earlier never writes back a stale

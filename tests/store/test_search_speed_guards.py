@@ -89,7 +89,6 @@ def test_one_letter_costs_the_same_at_four_times_the_people(templates, tmp_path)
             assert pages.capped and pages.count == CAP and len(shown) == 50
             costs[people] = sqlite_steps(lambda: first_page("g"))
             ranking_everything = sqlite_steps(lambda: search.search_ids("g", limit=1000))
-    print("COSTS", costs, ranking_everything)
     assert costs[6000] <= 1.5 * costs[1500] + 50, costs
     # What the search did before: rank every match of g* in every column.
     assert costs[6000] * 5 < ranking_everything, (costs, ranking_everything)
