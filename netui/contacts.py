@@ -654,8 +654,10 @@ def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
 
 def _matches(text: str, where, sort: str | None, max_matches: int) -> Sequence[int]:
     ordered = _ordered(Contact.select(Contact.id), sort or "name")  # the contacts, every one
-    key = fold_key(text)
-    begins = (Contact.sort_name >= key) & (Contact.sort_name < key[:-1] + chr(ord(key[-1]) + 1))
+    key = fold_key(text) or "\0"  # (nothing left once folded: no name begins so)
+    # Names beginning with the key: in UTF-8 byte order, which SQLite compares, every one sorts
+    # below the key followed by the last code point.
+    begins = (Contact.sort_name >= key) & (Contact.sort_name < key + "\U0010ffff")
     if not sort:  # more whole names begin so than the list counts: those are enough
         wanted = begins if where is None else begins & where
         many = Contact.select(Contact.id).where(wanted, Contact.trashed_at.is_null()).limit(max_matches + 1).count()

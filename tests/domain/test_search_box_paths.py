@@ -4,8 +4,11 @@ the order a person sees, the count, the filters, and the same people for an expo
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from netui import contacts
+from netui.errors import ValidationError
 from netui.store import search
 
 
@@ -92,3 +95,23 @@ def test_ordered_ids_read_only_as_far_as_asked(people):
     assert ids[1:] == (people["Anna Gialli"], people["Bruno Neri"])
     assert list(ids) == [people["Giulia Rossi"], people["Anna Gialli"], people["Bruno Neri"]]
     assert ids[-1] == people["Bruno Neri"]
+
+
+_PIECES = st.sampled_from(['"', "*", "-", "(", ")", ":", "OR", "NOT", "city:", "name:", "#", "circle:work",
+                           "sort:last", "\x00", "\u0301", "\U0010ffff", "🙂", "g", "gi", "giu", "é", "王", "'"])
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=6), st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=6).map(" ".join),
+                      st.lists(_PIECES, max_size=6).map("".join)))
+@example(text="\u0301")  # nothing left once folded
+@example(text="g\U0010ffff")
+def test_whatever_is_typed_lists_without_raising(people, text):
+    try:
+        pages = contacts.find_contacts(text, max_matches=3)
+    except ValidationError:  # a filter with a wrong value: one sentence under the box
+        return
+    shown = pages.page(0, 50)
+    assert len(shown) == min(pages.count, 50) and (pages.ids is None or pages.count <= 3)
+    assert {s.id for s in shown} <= set(people.values())
