@@ -20,7 +20,9 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
+    fn,
 )
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -152,13 +154,20 @@ class Contact(BaseModel):
     # Added in schema version 3: favours given minus favours received, kept by SQLite triggers
     # on the favour table (migration v0003), never written from Python; the list sorts on it.
     favour_balance = IntegerField(default=0, index=True)
-    # Schema version 7 adds an index per list order (balance, company, last contacted), each
-    # ending in sort_name: netui/store/migrations/v0007_list_order_indexes.py.
 
     class Meta:
         # save() writes only the fields changed, so a row read earlier never writes back a stale
         # last_contacted_at or favour_balance over what the triggers keep.
         only_save_dirty = True
+
+
+# Schema version 7: an index per order of the contact list, each ending in sort_name, so that
+# a page of any order reads a page of rows (netui/store/migrations/v0007_list_order_indexes.py).
+Contact.add_index(Contact.index(Contact.favour_balance.desc(), Contact.sort_name, name="contact_balance_sort_name"))
+Contact.add_index(Contact.index(Contact.company == SQL("''"), fn.lower(Contact.company), Contact.sort_name,
+                                name="contact_company_sort_name"))
+Contact.add_index(Contact.index(Contact.last_contacted_at.desc(), Contact.sort_name,
+                                name="contact_last_contacted_sort_name"))
 
 
 class Channel(BaseModel):
