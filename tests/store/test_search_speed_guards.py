@@ -128,3 +128,11 @@ def test_a_broad_word_is_listed_by_name_without_ranking(templates, tmp_path, mon
         assert not [sql for sql in run if "bm25" in sql.lower()]
         pages, shown = first_page("milan")
         assert len(shown) == 50 and pages.count <= CAP
+
+
+def test_a_picker_searching_one_letter_never_ranks_every_match(templates, tmp_path):
+    """The pickers (log an interaction with..., introduce...) search on every key too."""
+    with opened(templates, 6000, tmp_path):
+        run = statements(lambda: contacts.search_contacts("g", limit=20))
+        assert run and not [sql for sql in run if "bm25" in sql.lower()]
+        assert len(contacts.search_contacts("g", limit=20)) == 20
