@@ -20,7 +20,9 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
+    fn,
 )
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -157,6 +159,15 @@ class Contact(BaseModel):
         # save() writes only the fields changed, so a row read earlier never writes back a stale
         # last_contacted_at or favour_balance over what the triggers keep.
         only_save_dirty = True
+
+
+# Schema version 7: an index per order of the contact list, each ending in sort_name, so that
+# a page of any order reads a page of rows (netui/store/migrations/v0007_list_order_indexes.py).
+Contact.add_index(Contact.index(Contact.favour_balance.desc(), Contact.sort_name, name="contact_balance_sort_name"))
+Contact.add_index(Contact.index(Contact.company == SQL("''"), fn.lower(Contact.company), Contact.sort_name,
+                                name="contact_company_sort_name"))
+Contact.add_index(Contact.index(Contact.last_contacted_at.desc(), Contact.sort_name,
+                                name="contact_last_contacted_sort_name"))
 
 
 class Channel(BaseModel):

@@ -11,12 +11,13 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from peewee import OperationalError, fn
 
 from netui.store import bulk
 from netui.store.models import Contact, ContactSearch, database
-from netui.text import fold
+from netui.text import fold, fold_key
 
 # Column filters a user may type ("city:milano"); the rest of the grammar (quotes, OR, NOT,
 # -exclusion, parentheses) is peewee's web-search parser.
@@ -33,6 +34,9 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Nobody types more into a search box; longer text is a paste, searched by its start.
 MAX_QUERY_CHARACTERS = 500
 MAX_PLAIN_WORDS = 32
+# A search word this short is the start of a name: "g" lists the people whose name begins
+# with g (netui.contacts.find_contacts), it does not rank every word beginning with g.
+SHORT_PREFIX_LETTERS = 2
 
 
 # One row of the index per living contact, built in SQL (fold() is registered on the
@@ -141,22 +145,69 @@ def fts_query(text: str) -> str | None:
     return None if query in ("", '""') else query
 
 
-def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[str] | None = None) -> list[int]:
+def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[str] | None = None,
+               where=None) -> list[int]:
     """Ids of the non-trashed contacts matching `text`, best match first. Never raises on
     what a user types: text FTS5 cannot parse (deep nesting, long NOT chains) is searched
     as plain words instead.
 
     `columns` (names from SEARCH_COLUMNS) restricts every word to those columns: ("name",)
     finds people by their name only, whatever their notes say. A column filter the user
-    typed ("notes:giulia") then matches only where both agree."""
+    typed ("notes:giulia") then matches only where both agree. `where`: a condition on
+    Contact every match must meet too (the search box's filters).
+
+    Ranking costs about a microsecond per match: a prefix matching most of the network
+    takes tens of milliseconds at 100,000 people (see `match_ids`)."""
+    return _run(text, columns, lambda query: _matching_ids(query, limit, offset, where))
+
+
+def match_ids(text: str, columns: Sequence[str] | None = None, where=None) -> list[int]:
+    """The same matches as `search_ids`, all of them, unranked (in id order): a few times
+    cheaper than ranking them, and cheaper still when `columns` leaves out the notes, facts and
+    interactions, where most of the words are."""
+    def unranked(query: str) -> list[int]:
+        # One text of ids, split in Python: twice as fast as a row per id for 30,000 of them.
+        rows = ContactSearch.select(fn.group_concat(ContactSearch.rowid)).where(ContactSearch.match(query))
+        if where is not None:  # the filters read the contact's row: join it only then
+            rows = rows.join(Contact, on=(Contact.id == ContactSearch.rowid)).where(where)
+        found = ids_of(rows)[0]
+        return list(map(int, found.split(","))) if found else []
+    return _run(text, columns, unranked)
+
+
+def ids_of(query) -> list[int]:
+    """The first column of a query's rows, read straight from the cursor: peewee's own row
+    handling costs several microseconds a row, more than SQLite's work for an id."""
+    return [row[0] for row in database.execute(query).fetchall()]
+
+
+def count_matches(text: str, where=None) -> int:
+    """How many contacts `search_ids` would find, without ranking them."""
+    def count(query: str) -> list[int]:
+        rows = ContactSearch.select(fn.COUNT(ContactSearch.rowid)).where(ContactSearch.match(query))
+        if where is not None:
+            rows = rows.join(Contact, on=(Contact.id == ContactSearch.rowid)).where(where)
+        return ids_of(rows)
+    found = _run(text, None, count)
+    return found[0] if found else 0
+
+
+def _run(text: str, columns: Sequence[str] | None, execute) -> list[int]:
     text = _CONTROL_CHARACTERS.sub(" ", text)[:MAX_QUERY_CHARACTERS]
     try:
         query = fts_query(text)
-        return _matching_ids(_within(query, columns), limit, offset) if query else []
+        return execute(_within(query, columns)) if query else []
     except (OperationalError, RecursionError):
         words = re.findall(r"\w+", fold(text))[:MAX_PLAIN_WORDS]
         query = " AND ".join(f'"{w}"*' for w in words)
-        return _matching_ids(_within(query, columns), limit, offset) if words else []
+        return execute(_within(query, columns)) if words else []
+
+
+def short_prefix(text: str) -> str | None:
+    """The start of a name when `text` is one word of at most SHORT_PREFIX_LETTERS letters or
+    digits ("g", "gi"), folded and lower-case as Contact.sort_name is; else None."""
+    word = fold_key(text)
+    return word if re.fullmatch(rf"\w{{1,{SHORT_PREFIX_LETTERS}}}", word) else None
 
 
 def _within(query: str, columns: Sequence[str] | None) -> str:
@@ -164,17 +215,16 @@ def _within(query: str, columns: Sequence[str] | None) -> str:
     return f"{{{' '.join(columns)}}} : ({query})" if columns else query
 
 
-def _matching_ids(query: str, limit: int, offset: int) -> list[int]:
+def _matching_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
     rows = (
         ContactSearch.select(ContactSearch.rowid)
         .join(Contact, on=(Contact.id == ContactSearch.rowid))
-        .where(ContactSearch.match(query), Contact.trashed_at.is_null())
+        .where(ContactSearch.match(query), Contact.trashed_at.is_null(), *(() if where is None else (where,)))
         .order_by(ContactSearch.bm25(*COLUMN_WEIGHTS), Contact.sort_name)
         .limit(limit)
         .offset(offset)
-        .tuples()
     )
-    return [row[0] for row in rows]
+    return ids_of(rows)
 
 
 def _prefix_word(match: re.Match) -> str:
@@ -186,3 +236,83 @@ def _prefix_word(match: re.Match) -> str:
 
 def index_size() -> int:
     return ContactSearch.select(fn.COUNT(ContactSearch.rowid)).scalar() or 0
+
+
+# A set this small is put in order by one query naming its ids; a bigger one by walking an
+# index in order and keeping the ids in the set (a page needs few rows: the set is dense).
+_NAMED_IDS = 500
+_FIRST_STEP = 256
+_LAST_STEP = 16384
+
+
+class Tier(NamedTuple):
+    """Part of an OrderedIds: the contacts in `ids`, or (ids None) the first `size` living
+    contacts meeting `condition`; with ids, every one of them meets `condition` too (None: no
+    condition), so that the walk over them starts at the first (a name range)."""
+
+    ids: set | None
+    condition: object = None
+    size: int | None = None
+
+
+class OrderedIds(Sequence):
+    """The ids of some contacts in an order, worked out only as far as someone asks.
+
+    `tiers`: disjoint Tiers, each shown whole before the next. `ordered`: a query of Contact
+    ids in the order wanted, over every contact (the tiers say who is in). Thread-safe:
+    workers fetch pages."""
+
+    def __init__(self, tiers: Sequence[Tier], ordered) -> None:
+        self._tiers = [t._replace(size=len(t.ids) if t.size is None else t.size) for t in tiers]
+        self._tiers = [t for t in self._tiers if t.size]
+        self._ordered = ordered
+        self._size = sum(t.size for t in self._tiers)
+        self._found: list[int] = []
+        self._tier = 0
+        self._offset = 0  # rows of the current tier's walk read so far
+        self._in_tier = 0  # ids of the current tier found so far
+        self._step = _FIRST_STEP
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            stop = index.stop if index.stop is not None and index.stop >= 0 else self._size
+            self._fill(min(stop, self._size))
+            return tuple(self._found[index])
+        self._fill(index + 1 if index >= 0 else self._size)
+        return self._found[index]
+
+    def __iter__(self):
+        self._fill(self._size)
+        return iter(tuple(self._found))
+
+    def _fill(self, wanted: int) -> None:
+        with self._lock:
+            while len(self._found) < wanted and self._tier < len(self._tiers):
+                self._read_more()
+
+    def _read_more(self) -> None:
+        ids, condition, size = self._tiers[self._tier]
+        query = self._ordered if condition is None else self._ordered.where(condition)
+        if ids is not None and size <= _NAMED_IDS:
+            self._found += ids_of(query.where(Contact.id.in_(list(ids))))
+            self._next_tier()
+            return
+        if ids is None:
+            query = query.where(Contact.trashed_at.is_null())
+        step = min(self._step, size - self._in_tier) if ids is None else self._step
+        rows = ids_of(query.limit(step).offset(self._offset))
+        kept = rows if ids is None else [i for i in rows if i in ids]
+        self._found += kept
+        self._offset += len(rows)
+        self._in_tier += len(kept)
+        self._step = min(self._step * 2, _LAST_STEP)
+        if len(rows) < step or self._in_tier >= size:  # the walk's end, or all of them found
+            self._next_tier()
+
+    def _next_tier(self) -> None:
+        self._tier += 1
+        self._offset, self._step, self._in_tier = 0, _FIRST_STEP, 0

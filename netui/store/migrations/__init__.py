@@ -16,6 +16,7 @@ from netui.store.migrations import (
     v0004_news_and_chosen_days,
     v0005_event_wishes,
     v0006_not_duplicates,
+    v0007_list_order_indexes,
 )
 
 
@@ -33,4 +34,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "news that is not contact, follow-up days not chosen", v0004_news_and_chosen_days.up),
     Migration(5, "people to meet at an event who are not contacts yet, an event's country", v0005_event_wishes.up),
     Migration(6, "pairs the user said are not the same person", v0006_not_duplicates.up),
+    Migration(7, "indexes for the contact list's orders (balance, company, last contacted)", v0007_list_order_indexes.up),
 )
