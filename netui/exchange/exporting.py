@@ -15,11 +15,9 @@ written empty, so the folder imports back on its own.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections import namedtuple
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +28,7 @@ from netui.store import bulk, db
 from netui.errors import ValidationError
 from netui.exchange.formats import ics, netui_csv, netui_tables, vcard
 from netui.exchange.formats.netui_tables import Ref
+from netui.exchange.records import no_garbage_collection
 from netui.i18n import _
 from netui.store.models import (
     Appointment,
@@ -181,19 +180,6 @@ def csv_contacts(ids: Sequence[int] | None = None) -> list[CsvContact]:
     ]
 
 
-@contextmanager
-def _no_garbage_collection():
-    """An export creates millions of objects that all live until it ends: the collector's
-    passes over them would cost more than the export itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool = False) -> list[Path]:
     """Write netui's CSV. `what` is one table, or "all": then `out` is a folder that gets every
     table (contacts.csv and one file per table of netui_tables), which `netui import` reads back.
@@ -215,7 +201,7 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     written = []
     # One consistent snapshot of every table; DEFERRED: a read, so it must not take the write
     # lock (netui's transactions are IMMEDIATE by default) and hold up other writers meanwhile.
-    with database.atomic("DEFERRED"), _no_garbage_collection():
+    with database.atomic("DEFERRED"), no_garbage_collection():
         scope = Scope(chosen_ids(query) if query else None)
         for table, path in targets.items():
             if table == "contacts":
