@@ -11,7 +11,7 @@ import pytest
 from netui import contacts
 from netui.exchange import exporting, importing, table_import
 from netui.store import search, sqlite
-from netui.store.models import Channel, Contact, InteractionParticipant
+from netui.store.models import Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -116,3 +116,23 @@ def test_the_garbage_collector_is_back_after_reading_planning_writing_and_export
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def index_rows(database) -> list[tuple]:
+    return database.execute_sql("SELECT rowid, * FROM contact_search ORDER BY rowid").fetchall()
+
+
+def test_new_peoples_search_rows_are_what_rebuilding_the_index_writes(database, tmp_path):
+    from tests.exchange.test_export_speed_guards import awkward_network
+
+    awkward_network()
+    [exported] = exporting.export_csv(tmp_path / "contacts.csv")
+    for model in (Contact, Tag, ContactSearch):
+        model.delete().execute()
+    report = table_import.import_file(exported)  # everyone new again: tags, facts, unicode, notes
+    table_import.import_file(linkedin_file(tmp_path, 1200))  # connections: an interaction each
+    assert len(report.new_ids) > 10 and Fact.select().count() > 10 and ContactTag.select().count() > 10
+    written = index_rows(database)
+    assert len(written) == Contact.select().count()
+    search.rebuild_index()
+    assert index_rows(database) == written
