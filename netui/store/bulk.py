@@ -1,4 +1,5 @@
-"""Writing many rows fast, for the demo network and imports (inside the caller's transaction).
+"""Writing many rows fast, for the demo network and imports (inside the caller's transaction),
+and reading them out fast: `contact_csv_rows`, netui's contacts CSV built by SQLite for exports.
 
 Peewee's insert_many builds a query node per value, which makes tens of thousands of rows
 take seconds; here one prepared statement per batch writes the same values, each converted
