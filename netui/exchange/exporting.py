@@ -15,21 +15,20 @@ written empty, so the folder imports back on its own.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections import namedtuple
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 from icalendar import vRecur
 
 from netui import appointments, contacts, events, followups, when
-from netui.store import db
+from netui.store import bulk, db
 from netui.errors import ValidationError
 from netui.exchange.formats import ics, netui_csv, netui_tables, vcard
 from netui.exchange.formats.netui_tables import Ref
+from netui.exchange.records import no_garbage_collection
 from netui.i18n import _
 from netui.store.models import (
     Appointment,
@@ -134,10 +133,20 @@ def _by_contact(query, make=None) -> dict[int, list]:
     return groups
 
 
+def contact_lines(ids: Sequence[int] | None = None) -> list[tuple[int, int | None, str, str]]:
+    """These contacts' lines of netui's CSV (every living one's when None), by name, built by
+    the database in one statement (netui_csv.join_contact_lines writes the file). Four to six
+    times faster than `csv_contacts` and `netui_csv.write_contacts`, which write the same
+    bytes a person at a time and are what the tests hold this to."""
+    return bulk.contact_csv_rows(ids, tuple(netui_csv.KIND_COLUMNS), netui_csv.SEPARATOR,
+                                 netui_csv.DEFAULT_REMIND_DAYS)
+
+
 def csv_contacts(ids: Sequence[int] | None = None) -> list[CsvContact]:
     """These contacts (every living one when None), by name, with what the CSV needs. Each
     table is read once, whole, as plain rows (no per-contact query, no model objects). An
-    introducer who is not among them is left out (the file names people by their ids)."""
+    introducer who is not among them is left out (the file names people by their ids).
+    `netui_csv.write_contacts` writes them: the reference `contact_lines` is tested against."""
     people = Contact.select(
         Contact.sort_name, Contact.id, Contact.first_name, Contact.last_name, Contact.company, Contact.role,
         Contact.city, Contact.country, Contact.circle, Contact.how_met, Contact.cadence_days, Contact.starred,
@@ -171,19 +180,6 @@ def csv_contacts(ids: Sequence[int] | None = None) -> list[CsvContact]:
     ]
 
 
-@contextmanager
-def _no_garbage_collection():
-    """An export creates millions of objects that all live until it ends: the collector's
-    passes over them would cost more than the export itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool = False) -> list[Path]:
     """Write netui's CSV. `what` is one table, or "all": then `out` is a folder that gets every
     table (contacts.csv and one file per table of netui_tables), which `netui import` reads back.
@@ -205,11 +201,11 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
     written = []
     # One consistent snapshot of every table; DEFERRED: a read, so it must not take the write
     # lock (netui's transactions are IMMEDIATE by default) and hold up other writers meanwhile.
-    with database.atomic("DEFERRED"), _no_garbage_collection():
+    with database.atomic("DEFERRED"), no_garbage_collection():
         scope = Scope(chosen_ids(query) if query else None)
         for table, path in targets.items():
             if table == "contacts":
-                data = netui_csv.write_contacts(csv_contacts(scope.chosen), excel=excel)
+                data = netui_csv.join_contact_lines(contact_lines(scope.chosen), excel=excel)
             else:
                 data = netui_tables.write(table, scope.records(table), excel=excel)
             written.append(write_private(path, data))

@@ -1,0 +1,137 @@
+"""The contacts CSV built by the database (issue 18): the same bytes as the row-by-row writer on
+a network full of awkward values, and a number of statements that does not grow with the
+number of contacts exported."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from netui.exchange import exporting
+from netui.exchange.formats import netui_csv
+from netui.store.models import Channel, Contact, ContactTag, Fact, ImportantDate, Tag, database
+
+STAMP = "2026-11-20 17:00:00"
+AWKWARD = ("=HYPERLINK(\"http://x\")", "+39 333 1", "-1+1", "@SUM(A1)", "\ttab", "\rcr", "\nnewline",
+           "'quoted'", "a, b", 'say "hi"', "two\r\nlines", "Zoë Ünal", "🙂 emoji", "שלום", "back\\slash",
+           "pipe | bar", "eq=ual", "", " spaced ", "=, \"both\"")
+
+
+def _person(number: int, **values) -> Contact:
+    first = values.pop("first_name", f"First{number}")
+    last = values.pop("last_name", f"Last{number}")
+    row = dict(first_name=first, last_name=last, sort_name=values.pop("sort_name", f"{last} {first}".lower()),
+               company="", role="", city="", country="", circle="other", how_met="", notes="",
+               starred=False, created_at=STAMP, updated_at=STAMP)
+    row.update(values)
+    return Contact.create(**row)
+
+
+def _tag(name: str) -> Tag:
+    return Tag.get_or_create(name=name)[0]
+
+
+def awkward_network() -> list[Contact]:
+    """Everyone a CSV can trip on: formula-looking cells, commas, quotes, line breaks, unicode,
+    empty fields, labelled and unlabelled channels of every kind (and one netui does not know),
+    tags and facts needing backslashes, dates with and without a year, introducers in and out."""
+    people = []
+    for number, text in enumerate(AWKWARD):
+        people.append(_person(
+            number, first_name=text, last_name=AWKWARD[-1 - number], company=text, role=text[::-1], city=text,
+            country=text, how_met=text, notes=f"{text}\n{text}", starred=number % 2 == 0,
+            cadence_days=(None, 30, 0, -5)[number % 4], cadence_off=number % 5 == 0,
+            cadence_snoozed_until=f"2027-01-{1 + number:02d}" if number % 3 == 0 else None))
+    twins = [_person(100, first_name="Same", last_name="Name"), _person(101, first_name="Same", last_name="Name")]
+    people += twins
+    kinds = ("email", "phone", "linkedin", "website", "x", "instagram", "facebook", "other", "mastodon")
+    for number, person in enumerate(people):
+        for offset in range(number % 7):
+            kind = kinds[(number + offset) % len(kinds)]
+            label = ("", "work", "a=b", "p|q", "=f", "")[offset % 6]
+            Channel.create(contact=person, kind=kind, value=AWKWARD[(number * 3 + offset) % len(AWKWARD)] or "v",
+                           label=label)
+        for tag in ("zeta", "Alpha", "mid|dle", "e=q", "ünïcode", "+plus")[: number % 6]:
+            ContactTag.create(contact=person, tag=_tag(tag))
+        for offset in range(number % 4):
+            Fact.create(contact=person, label=("", "kids", "a|b", "=x")[offset], value=AWKWARD[(number + offset) % 20])
+        for offset in range(number % 5):
+            ImportantDate.create(contact=person, label=("birthday", "b=day", "", "anniversary", "name|day")[offset],
+                                 month=1 + (number + offset) % 12, day=1 + number % 28,
+                                 year=(None, 1990, 2001, 0, None)[offset], remind_days_before=(7, 3, 7, 0, 14)[offset])
+    trashed = _person(200, first_name="Gone", trashed_at=STAMP)
+    Channel.create(contact=trashed, kind="email", value="gone@example.com", label="")
+    people[1].introduced_by = people[2].id
+    people[3].introduced_by = trashed.id
+    people[4].introduced_by = twins[0].id
+    for person in (people[1], people[3], people[4]):
+        person.save()
+    return people
+
+
+def reference(ids=None, excel: bool = False) -> bytes:
+    """What the row-by-row writer makes of the same contacts."""
+    return netui_csv.write_contacts(exporting.csv_contacts(ids), excel=excel)
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_everyone_exported_byte_for_byte_as_the_row_by_row_writer(database, tmp_path, excel):
+    awkward_network()
+    [path] = exporting.export_csv(tmp_path / "contacts.csv", excel=excel)
+    data = path.read_bytes()
+    assert data == reference(excel=excel)
+    assert b"Gone" not in data  # the trashed contact is left out
+    assert data.count(b"\r\n") >= len(AWKWARD) + 3
+
+
+@pytest.mark.parametrize("query", ["#alpha", "#mid|dle", "city:Zoë Ünal", "Same", "emoji", "nobody-matches-this"])
+def test_the_contacts_a_list_shows_exported_as_the_row_by_row_writer(database, tmp_path, query):
+    awkward_network()
+    [path] = exporting.export_csv(tmp_path / "contacts.csv", query=query)
+    assert path.read_bytes() == reference(exporting.chosen_ids(query))
+
+
+def test_an_introducer_is_written_only_when_exported_too(database):
+    people = awkward_network()
+    chosen = [people[1].id, people[3].id, people[4].id, people[-1].id]  # people[-1]: the second twin
+    data = netui_csv.join_contact_lines(exporting.contact_lines(chosen)).decode()
+    rows = {row["id"]: row["introduced_by"] for row in csv.DictReader(io.StringIO(data, newline=""))}
+    # people[2] is not exported, the trashed introducer never is, the first twin is not chosen
+    assert rows == {str(people[1].id): "", str(people[3].id): "", str(people[4].id): "", str(people[-1].id): ""}
+    both = netui_csv.join_contact_lines(exporting.contact_lines([people[1].id, people[2].id])).decode()
+    rows = {row["id"]: row["introduced_by"] for row in csv.DictReader(io.StringIO(both, newline=""))}
+    assert rows[str(people[1].id)] == str(people[2].id)
+
+
+def _statements_during(action) -> int:
+    statements = []
+    connection = database.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        connection.set_trace_callback(None)
+    return len(statements)
+
+
+def _network_of(size: int) -> None:
+    for number in range(size):
+        person = _person(number, first_name=f"P{number}", city="Roma" if number % 2 else "Milano")
+        Channel.create(contact=person, kind="email", value=f"p{number}@example.com", label="work" if number % 3 else "")
+        Channel.create(contact=person, kind="phone", value=f"+39 {number}", label="")
+        ContactTag.create(contact=person, tag=_tag(("fintech", "rome")[number % 2]))
+        Fact.create(contact=person, label="kids", value=str(number))
+        ImportantDate.create(contact=person, label="birthday", month=1 + number % 12, day=1, year=None)
+
+
+@pytest.mark.parametrize("query", ["", "city:Roma"])
+def test_an_export_runs_as_many_statements_for_500_contacts_as_for_50(database, tmp_path, query):
+    counts = []
+    for size in (50, 500):
+        Contact.delete().execute()
+        _network_of(size)
+        counts.append(_statements_during(lambda: exporting.export_csv(tmp_path / "contacts.csv", query=query)))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 6  # the transaction, the contacts chosen, the one statement of the lines
