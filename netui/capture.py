@@ -337,7 +337,8 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
     `choice`: who it is when the user said so (a contact id, or NEW_PERSON); without one, a
     name alone that several people have raises SeveralPeopleError and saves nothing."""
     today = when.today()
-    with database.atomic():
+    # The search index row is written once, at the end, not after each of the writes below.
+    with database.atomic(), search.reindex_once():
         found = check(line, today, event_id, choice)
         parsed, event = found.line, found.event
         introducer_id = found.introducer.contact_id if found.introducer else None
