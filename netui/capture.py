@@ -342,7 +342,7 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         found = check(line, today, event_id, choice)
         parsed, event = found.line, found.event
         introducer_id = found.introducer.contact_id if found.introducer else None
-        known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
+        known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))} if parsed.tags else set()
         new_tags = [t for t in parsed.tags if t not in known_tags]
         wish = found.wish  # someone on the event's list who was not a contact yet
         if found.match is None:
