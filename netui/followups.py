@@ -274,15 +274,24 @@ def open_followups() -> list[FollowUpInfo]:
     return _open_followups()
 
 
+# The columns of a FollowUpInfo, read as plain tuples: thousands of due follow-ups (Today on a big
+# network) cost a third of the time they take as model instances.
+_INFO_COLUMNS = (FollowUp.id, FollowUp.contact, Contact.first_name, Contact.last_name, FollowUp.due_on,
+                 FollowUp.snoozed_until, FollowUp.channel, FollowUp.action, FollowUp.source_interaction,
+                 FollowUp.source_event, FollowUp.done_at)
+
+
 def _open_followups(*conditions, limit: int | None = None) -> list[FollowUpInfo]:
     due = _effective_due()
     rows = (
-        _base_query()
+        FollowUp.select(*_INFO_COLUMNS).join(Contact)
         .where(FollowUp.done_at.is_null(), Contact.trashed_at.is_null(), *conditions)
         .order_by(due, Contact.sort_name, FollowUp.id)
         .limit(limit)
+        .tuples()
     )
-    return [_info(row) for row in rows]
+    return [FollowUpInfo(followup_id, contact_id, full_name(first, last), *rest)
+            for followup_id, contact_id, first, last, *rest in rows]
 
 
 def overdue_followups(today: dt.date | str | None = None) -> list[FollowUpInfo]:
