@@ -13,7 +13,7 @@ Sections, in this order (empty ones are kept, so a screen can show "nothing"):
 Days are the user's local calendar days: an event at 23:30 in Rome on 1 December is on
 1 December there, although it is 22:30 UTC.
 
-**In steps** (`agenda_steps`): on 100,000 people the whole agenda takes most of a second —
+**In two steps**: on 100,000 people the whole agenda takes most of a second —
 thousands of follow-ups and keep-in-touch rows, and the cadence test is a pass over every
 person. So the screen first shows `first_rows`: the first FIRST_ROWS of each follow-up
 section (a top-N sort in SQL), today's appointments and the events, from queries whose rows
@@ -25,7 +25,6 @@ exactly `today_agenda`, which `netui today` prints at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 
 import pendulum
@@ -90,14 +89,6 @@ class Agenda:
 def today_agenda(days: int = 7, today: dt.date | None = None) -> Agenda:
     """The whole agenda at once (`netui today`)."""
     return complete_agenda(first_rows(days, today))
-
-
-def agenda_steps(days: int = 7, today: dt.date | None = None) -> Iterator[Agenda]:
-    """The agenda in two steps for a screen to show as they come: `first_rows`, then the
-    whole (== today_agenda). Each step is a whole Agenda, its sections in SECTION_KEYS order."""
-    head = first_rows(days, today)
-    yield head
-    yield complete_agenda(head)
 
 
 def first_rows(days: int = 7, today: dt.date | None = None, limit: int = FIRST_ROWS) -> Agenda:

@@ -1,6 +1,6 @@
 """Today (t): what to do today, in sections, every row something to act on.
 
-Shown in two steps (netui.agenda.agenda_steps): the first rows at once, then the whole agenda
+Shown in two steps (netui.agenda.first_rows, then complete_agenda): the first rows at once, then the whole agenda
 once it is computed (on 100,000 people the keep-in-touch pass takes most of a second)."""
 
 from __future__ import annotations
@@ -83,16 +83,15 @@ class TodayScreen(DataScreen):
 
     def reload(self) -> None:
         """One worker: the first rows (cheap queries) shown as soon as they are read, then the
-        whole agenda (netui.agenda.agenda_steps); a newer reload's steps replace an older one's."""
+        whole agenda (netui.agenda.first_rows, complete_agenda); a newer reload's replace these."""
         self._asked += 1
         asked = self._asked
 
         def steps() -> None:
-            worker = get_current_worker()
-            for step in agenda.agenda_steps(self.days):
-                if worker.is_cancelled:
-                    return
-                self.app.call_from_thread(self._step, step, asked)
+            head = agenda.first_rows(self.days)
+            self.app.call_from_thread(self._step, head, asked)
+            if not get_current_worker().is_cancelled and not all(s.complete for s in head.sections):
+                self.app.call_from_thread(self._step, agenda.complete_agenda(head), asked)
 
         run_in_thread(self, steps, group="today", exclusive=True)
 
