@@ -355,7 +355,8 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         undo.added_fact_ids = _add_facts(contact_id, parsed)
         if event:
             undo.event_id = event.id
-            listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
+            listed = None if undo.created_contact else EventAttendee.get_or_none(  # someone new is on no list
+                EventAttendee.event == event.id, EventAttendee.contact == contact_id)
             undo.previous_attendance = (listed.status, listed.role) if listed else None
             if not event.upcoming:
                 events.mark_met(event.id, contact_id)
@@ -378,7 +379,7 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | 
     to that entry, and move its follow-up only to a !date or from a default day."""
     met = not (event and event.upcoming)
     earlier = None
-    if event:
+    if event and not undo.created_contact:  # someone new has no entry and no follow-up yet
         earlier = (
             Interaction.select().join(InteractionParticipant)
             .where(InteractionParticipant.contact == contact_id, Interaction.event == event.id,
@@ -401,7 +402,7 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | 
         undo.previous_interaction_notes = earlier.notes
         if parsed.note:
             timeline.update_notes(earlier.id, "\n".join(n for n in (earlier.notes, parsed.note) if n))
-    open_one = _open_followup(contact_id, event)
+    open_one = None if undo.created_contact else _open_followup(contact_id, event)
     if open_one is None:
         action = _("Follow up after {event}", event=event.title) if event else _("Follow up after meeting")
         undo.followup_id = followups.create_followup(
