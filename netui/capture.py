@@ -38,6 +38,7 @@ from netui.store.models import (
     ContactTag,
     Event,
     EventAttendee,
+    Fact,
     FollowUp,
     Interaction,
     InteractionParticipant,
@@ -249,9 +250,11 @@ def _event(event_id: int | None) -> CaptureEvent | None:
 
 
 def preview(line: str, today: dt.date | None = None, event_id: int | None = None,
-            choice: int | str | None = None) -> CapturePreview:
+            choice: int | str | None = None, alike: bool = True) -> CapturePreview:
     """Parse the line and say what would happen (at that event; for that `choice`: a contact
-    id or NEW_PERSON); raises ValidationError for a bad line."""
+    id or NEW_PERSON); raises ValidationError for a bad line. `alike=False` leaves
+    `looks_like` empty: it reads every name in the network (seconds at 100,000 people) and
+    only the preview shows it; saving does not need it."""
     day = today or when.today()
     parsed = parse_capture_line(line, day)
     introducer, used = _introducer(parsed)
@@ -261,13 +264,13 @@ def preview(line: str, today: dt.date | None = None, event_id: int | None = None
     if match and introducer and introducer.contact_id:  # nobody introduces themselves, no circles
         chains.check_introducer(match.contact_id, introducer.contact_id)
     kept = _kept_day(_open_followup(match.contact_id, event)) if match and parsed.due is None else None
-    alike = () if match or candidates else tuple(
+    similar = () if match or candidates or not alike else tuple(
         duplicates.looks_like(parsed.name, parsed.company, _channels_of(parsed)))
     wish = wishes.find_wish(event.id, parsed.name, parsed.company) if event else None
     if wish and match is None and not candidates:
         parsed = _spelled_as(parsed, wish)
     return CapturePreview(parsed, kept or _due(parsed, day, event), match, candidates, event,
-                          looks_like=alike, introducer=introducer, wish=wish)
+                          looks_like=similar, introducer=introducer, wish=wish)
 
 
 def _introducer(parsed: CaptureLine) -> tuple[CaptureIntroducer | None, int]:
@@ -320,8 +323,9 @@ def _kept_day(open_one: FollowUp | None) -> dt.date | None:
 def check(line: str, today: dt.date | None = None, event_id: int | None = None,
           choice: int | str | None = None) -> CapturePreview:
     """The preview of a line that can be saved as it is: ValidationError for a bad line,
-    SeveralPeopleError for a name alone that several people have (and no `choice`)."""
-    found = preview(line, today, event_id, choice)
+    SeveralPeopleError for a name alone that several people have (and no `choice`). Its
+    `looks_like` is left empty (see `preview`): Enter does not wait for it."""
+    found = preview(line, today, event_id, choice, alike=False)
     if found.needs_choice:
         raise SeveralPeopleError(found.line.name, contacts.summaries_for([c.contact_id for c in found.candidates]))
     return found
@@ -333,11 +337,12 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
     `choice`: who it is when the user said so (a contact id, or NEW_PERSON); without one, a
     name alone that several people have raises SeveralPeopleError and saves nothing."""
     today = when.today()
-    with database.atomic():
+    # The search index row is written once, at the end, not after each of the writes below.
+    with database.atomic(), search.reindex_once():
         found = check(line, today, event_id, choice)
         parsed, event = found.line, found.event
         introducer_id = found.introducer.contact_id if found.introducer else None
-        known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))}
+        known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))} if parsed.tags else set()
         new_tags = [t for t in parsed.tags if t not in known_tags]
         wish = found.wish  # someone on the event's list who was not a contact yet
         if found.match is None:
@@ -350,7 +355,8 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
         undo.added_fact_ids = _add_facts(contact_id, parsed)
         if event:
             undo.event_id = event.id
-            listed = EventAttendee.get_or_none(EventAttendee.event == event.id, EventAttendee.contact == contact_id)
+            listed = None if undo.created_contact else EventAttendee.get_or_none(  # someone new is on no list
+                EventAttendee.event == event.id, EventAttendee.contact == contact_id)
             undo.previous_attendance = (listed.status, listed.role) if listed else None
             if not event.upcoming:
                 events.mark_met(event.id, contact_id)
@@ -373,7 +379,7 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | 
     to that entry, and move its follow-up only to a !date or from a default day."""
     met = not (event and event.upcoming)
     earlier = None
-    if event:
+    if event and not undo.created_contact:  # someone new has no entry and no follow-up yet
         earlier = (
             Interaction.select().join(InteractionParticipant)
             .where(InteractionParticipant.contact == contact_id, Interaction.event == event.id,
@@ -396,7 +402,7 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | 
         undo.previous_interaction_notes = earlier.notes
         if parsed.note:
             timeline.update_notes(earlier.id, "\n".join(n for n in (earlier.notes, parsed.note) if n))
-    open_one = _open_followup(contact_id, event)
+    open_one = None if undo.created_contact else _open_followup(contact_id, event)
     if open_one is None:
         action = _("Follow up after {event}", event=event.title) if event else _("Follow up after meeting")
         undo.followup_id = followups.create_followup(
@@ -455,7 +461,10 @@ def _create(parsed: CaptureLine, event: CaptureEvent | None, introducer_id: int 
 
 def _add_facts(contact_id: int, parsed: CaptureLine) -> list[int]:
     """The line's facts (`+kids: Leo`) the person does not have yet; their ids."""
-    had = {(f.label.casefold(), f.value.casefold()) for f in contacts.get_contact(contact_id).facts}
+    if not parsed.facts:
+        return []
+    had = {(label.casefold(), value.casefold())
+           for label, value in Fact.select(Fact.label, Fact.value).where(Fact.contact == contact_id).tuples()}
     added = []
     for label, value in parsed.facts:
         if (label.casefold(), value.casefold()) not in had:

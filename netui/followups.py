@@ -262,19 +262,36 @@ def due_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
     return _open_followups(_effective_due() <= day)
 
 
+def due_followups_head(today: dt.date, late: bool, limit: int) -> list[FollowUpInfo]:
+    """The first `limit` of due_followups(today) due before today (`late`) or on today, in
+    its order: a top-N sort in SQL, so the rows read into Python do not grow with the network."""
+    due = _effective_due()
+    return _open_followups(FollowUp.due_on <= today, (due < today) if late else (due == today), limit=limit)
+
+
 def open_followups() -> list[FollowUpInfo]:
     """Every open follow-up, due or not yet, soonest due first (trashed contacts left out)."""
     return _open_followups()
 
 
-def _open_followups(*conditions) -> list[FollowUpInfo]:
+# The columns of a FollowUpInfo, read as plain tuples: thousands of due follow-ups (Today on a big
+# network) cost a third of the time they take as model instances.
+_INFO_COLUMNS = (FollowUp.id, FollowUp.contact, Contact.first_name, Contact.last_name, FollowUp.due_on,
+                 FollowUp.snoozed_until, FollowUp.channel, FollowUp.action, FollowUp.source_interaction,
+                 FollowUp.source_event, FollowUp.done_at)
+
+
+def _open_followups(*conditions, limit: int | None = None) -> list[FollowUpInfo]:
     due = _effective_due()
     rows = (
-        _base_query()
+        FollowUp.select(*_INFO_COLUMNS).join(Contact)
         .where(FollowUp.done_at.is_null(), Contact.trashed_at.is_null(), *conditions)
         .order_by(due, Contact.sort_name, FollowUp.id)
+        .limit(limit)
+        .tuples()
     )
-    return [_info(row) for row in rows]
+    return [FollowUpInfo(followup_id, contact_id, full_name(first, last), *rest)
+            for followup_id, contact_id, first, last, *rest in rows]
 
 
 def overdue_followups(today: dt.date | str | None = None) -> list[FollowUpInfo]:

@@ -1,4 +1,7 @@
-"""Today (t): what to do today, in sections, every row something to act on."""
+"""Today (t): what to do today, in sections, every row something to act on.
+
+Shown in two steps (netui.agenda.first_rows, then complete_agenda): the first rows at once, then the whole agenda
+once it is computed (on 100,000 people the keep-in-touch pass takes most of a second)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from netui import agenda, followups, present
 from netui.i18n import N_, _
@@ -66,6 +70,7 @@ class TodayScreen(DataScreen):
         super().__init__()
         self.days = days
         self.rows: dict[str, agenda.AgendaRow] = {}
+        self._asked = 0  # which reload the steps arriving belong to: an older one's are dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,7 +82,27 @@ class TodayScreen(DataScreen):
         self.reload()
 
     def reload(self) -> None:
-        run_in_thread(self, lambda: agenda.today_agenda(self.days), done=self._show, group="today", exclusive=True)
+        """One worker: the first rows (cheap queries) shown as soon as they are read, then the
+        whole agenda (netui.agenda.first_rows, complete_agenda); a newer reload's replace these."""
+        self._asked += 1
+        asked = self._asked
+
+        def steps() -> None:
+            head = agenda.first_rows(self.days)
+            self.app.call_from_thread(self._step, head, asked)
+            if not get_current_worker().is_cancelled and not all(s.complete for s in head.sections):
+                self.app.call_from_thread(self._step, agenda.complete_agenda(head), asked)
+
+        run_in_thread(self, steps, group="today", exclusive=True)
+
+    def _step(self, found: agenda.Agenda, asked: int) -> None:
+        if asked == self._asked and self.is_attached:
+            self._show(found)
+
+    @property
+    def all_shown(self) -> bool:
+        """Whether the whole agenda is shown (not only its first rows)."""
+        return not self.query_one("#today-summary", Static).has_class("-loading")
 
     def _show(self, found: agenda.Agenda) -> None:
         options = self.query_one(OptionList)
@@ -86,10 +111,15 @@ class TodayScreen(DataScreen):
         items: list[Option] = []
         counts = []
         for section in found.sections:
+            if not section.complete and not section.rows:  # not computed yet: a title that says so
+                items.append(Option(Text(f"{section.title} (…)", style="bold reverse"),
+                                    id=f"section-{section.key}", disabled=True))
+                continue
             if not section.rows:
                 continue
-            counts.append(f"{section.title.lower()}: {len(section.rows)}")
-            items.append(Option(Text(f"{section.title} ({len(section.rows)})", style="bold reverse"),
+            count = f"{len(section.rows)}" if section.complete else f"{len(section.rows)}+"
+            counts.append(f"{section.title.lower()}: {count}")
+            items.append(Option(Text(f"{section.title} ({count})", style="bold reverse"),
                                 id=f"section-{section.key}", disabled=True))
             for index, row in enumerate(section.rows):
                 key = f"{section.key}-{index}-{row.kind}-{row.id}"
@@ -98,8 +128,14 @@ class TodayScreen(DataScreen):
         options.clear_options()
         options.add_options(items)
         day = present.long_day(found.today)
-        summary = _("Today, {day} — ", day=day) + ("; ".join(counts) if counts else _("nothing to do. Enjoy it."))
-        self.query_one("#today-summary", Static).update(Text(summary))
+        pending = not all(section.complete for section in found.sections)
+        if pending:
+            summary = _("Today, {day} — ", day=day) + "; ".join(counts + [_("still looking…")])
+        else:
+            summary = _("Today, {day} — ", day=day) + ("; ".join(counts) if counts else _("nothing to do. Enjoy it."))
+        shown = self.query_one("#today-summary", Static)
+        shown.update(Text(summary))
+        shown.set_class(pending, "-loading")
         ids = [option.id for option in items if not option.disabled]
         if ids:
             options.highlighted = next((i for i, o in enumerate(items) if o.id == keep), None) or \

@@ -46,7 +46,7 @@ async def test_a_worker_that_fails_with_a_bug_shows_an_error(database, frozen, m
     def broken(days: int = 7):
         raise RuntimeError("the agenda broke")
 
-    monkeypatch.setattr(agenda, "today_agenda", broken)
+    monkeypatch.setattr(agenda, "first_rows", broken)  # the first thing the Today screen's worker computes
     async with make_app(database).run_test(size=SIZE) as pilot:
         await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_today()
@@ -59,7 +59,7 @@ async def test_a_netui_error_in_a_worker_shows_its_sentence(database, frozen, mo
     def busy(days: int = 7):
         raise NetuiError("The database is busy: try again in a moment.")
 
-    monkeypatch.setattr(agenda, "today_agenda", busy)
+    monkeypatch.setattr(agenda, "first_rows", busy)
     async with make_app(database).run_test(size=SIZE) as pilot:
         await support.settle(pilot, rounds=3, failures_expected=True)
         pilot.app.open_today()
