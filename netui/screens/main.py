@@ -46,6 +46,24 @@ TIMELINE_SETTLE_SECONDS = 0.05
 NOT_READ = object()  # the timeline pane does not show the highlighted row's timeline yet
 
 
+def search_view(text: str) -> tuple[RowSource, str, list]:
+    """The list's rows for what the search box holds, its title, and the timeline of its first
+    row -- read together: one repaint per keystroke shows them all, no timer waits to fetch it."""
+    pages = contacts.find_contacts(text)
+    first = pages.page(0, PAGE_SIZE) if pages.count else []
+    return RowSource(pages.count, pages.page, first), describe(pages), read_timeline(first[0].id if first else None)
+
+
+def events_in_view() -> tuple[list, list]:
+    """The event planner's rows: what is coming, and the latest past events."""
+    return events.upcoming_events(), events.past_events(limit=50)
+
+
+def first_view() -> tuple[tuple[RowSource, str, list], tuple[list, list]]:
+    """Everything the first screen shows, for its first paint."""
+    return search_view(""), events_in_view()
+
+
 def read_timeline(contact_id: int | None) -> list:
     """What the timeline pane shows for the highlighted contact (None: everyone)."""
     if contact_id is None:
@@ -98,7 +116,16 @@ class MainScreen(DataScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        # The first screen is painted with its rows: read at once (a few milliseconds at any size:
+        # the first page, a capped count, the events in view), not in workers whose results
+        # would each repaint the screen again while Textual's own start-up holds the CPU.
+        try:
+            first = first_view()
+        except Exception:  # noqa: BLE001 -- read again in workers, which say what is wrong as on any reload
+            self.reload()
+        else:
+            self._show_contacts(*first[0], "")
+            self.query_one(EventPlanner).show(*first[1])
         self.query_one(ContactList).focus()
 
     def on_screen_resume(self) -> None:
@@ -110,8 +137,8 @@ class MainScreen(DataScreen):
     def reload(self) -> None:
         """Read everything again from the database (after an edit elsewhere)."""
         self.run_search(self.query_one("#search", Input).value)
-        run_in_thread(self, lambda: (events.upcoming_events(), events.past_events(limit=50)),
-                      done=lambda found: self.query_one(EventPlanner).show(*found), group="events", exclusive=True)
+        run_in_thread(self, events_in_view, done=lambda found: self.query_one(EventPlanner).show(*found),
+                      group="events", exclusive=True)
 
     # --- contacts ----------------------------------------------------------------------
 
@@ -123,11 +150,7 @@ class MainScreen(DataScreen):
     # the box's), while cancelling it would make anyone waiting for the workers fail.
     def run_search(self, text: str) -> None:
         def search() -> tuple[RowSource, str, list]:
-            pages = contacts.find_contacts(text)
-            first = pages.page(0, PAGE_SIZE) if pages.count else []
-            # The timeline of the row the list will highlight, read with the rows: one repaint
-            # per keystroke shows both, and no timer waits to fetch it.
-            return RowSource(pages.count, pages.page, first), describe(pages), read_timeline(first[0].id if first else None)
+            return search_view(text)
 
         def failed(error) -> None:
             if isinstance(error, ValidationError):  # e.g. circle:colleagues

@@ -26,7 +26,7 @@ from netui.i18n import N_
 from netui.screens.work import WorkerErrors, run_in_thread
 from netui.when import humanize
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50  # a screenful and more: the rows a keystroke reads before the list repaints
 
 
 @dataclass(frozen=True)
