@@ -27,6 +27,7 @@ the capture preview and `netui add` ask it before saving).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -37,6 +38,8 @@ from rapidfuzz.distance import OSA, Hamming
 from netui import contacts, rules, timeline, when
 from netui.errors import ValidationError
 from netui.i18n import N_, _
+from peewee import fn
+
 from netui.store.models import Channel, Contact, NotDuplicate, database
 from netui.text import fold_key, full_name
 
@@ -161,6 +164,35 @@ class _Network:
         return found
 
 
+_network_lock = threading.Lock()
+# (what the tables were when read, the second the read began (UTC text, as stored), the network)
+_network_read: tuple[tuple, str, _Network] | None = None
+
+
+def _network_now() -> _Network:
+    """The network for looks_like, read again only when a contact or a channel may have changed
+    since it was last read: the capture preview asks on every keystroke, and reading 100,000
+    names takes seconds. Counts and the largest ids tell additions and deletions; the newest
+    `updated_at` (whole seconds) tells edits, so a read is trusted only once the newest change
+    is older than the second the read began (an edit later in that same second would not move it)."""
+    global _network_read
+    began = Contact.updated_at.db_value(when.now())
+    contacts_now = Contact.select(fn.COUNT(Contact.id), fn.MAX(Contact.id), fn.MAX(Contact.updated_at).coerce(False),
+                                  fn.COUNT(Contact.trashed_at)).tuples().get()
+    channels_now = Channel.select(fn.COUNT(Channel.id), fn.MAX(Channel.id)).tuples().get()
+    stamp = (database.database, contacts_now, channels_now)
+    with _network_lock:  # workers ask at once: one of them reads, the others wait for it
+        if _network_read is None or _network_read[0] != stamp or (contacts_now[2] or "") >= _network_read[1]:
+            _network_read = (stamp, began, _Network())
+        return _network_read[2]
+
+
+def read_network_ahead() -> None:
+    """Read the network looks_like compares with now (in a worker, when the capture screen
+    opens), so that the first preview does not wait for it."""
+    _network_now()
+
+
 # --- pairs in the network ----------------------------------------------------------------------
 
 
@@ -198,7 +230,7 @@ def looks_like(name: str, company: str = "", channels: Iterable[tuple[str, str]]
     """The living contacts that a person about to be saved (name, company, channels as (kind,
     value)) looks like, each once with its strongest reason: strong ones first. `exclude_id`:
     the contact being edited."""
-    network = _Network()
+    network = _network_now()
     channels = [(kind, value) for kind, value in channels if kind in _KEY_KINDS and value.strip()]
     incoming = rules.telling_identifiers(channels)
     reasons: dict[int, str] = {}

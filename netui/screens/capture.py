@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from netui import capture
+from netui import capture, duplicates
 from netui.capture_line import EXAMPLE_LINE
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
@@ -137,6 +137,8 @@ class CaptureScreen(NetuiScreen):
         self._show_event()
         self._show_preview("")
         self.query_one("#capture-choice").display = False
+        # The preview warns of look-alikes: the network they are looked for in is read now.
+        run_in_thread(self, duplicates.read_network_ahead, group="look-alikes")
 
     @on(Select.Changed, "#capture-event-choice")
     def event_chosen(self, event: Select.Changed) -> None:
