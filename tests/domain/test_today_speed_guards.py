@@ -43,7 +43,7 @@ def a_network(people: int) -> None:
         followups.create_followup(contact_id, TODAY.subtract(days=3), "Send the deck")
         followups.create_followup(contact_id, TODAY, "Call back")
         upkeep.set_cadence(contact_id, "1m")
-        contacts.add_important_date(contact_id, "birthday", TODAY.month, TODAY.day, 1990)
+        contacts.add_important_date(contact_id, "birthday", TODAY.month, TODAY.day, 1988)  # a leap year: today may be 29 February
 
 
 def first_rows_cost(people: int) -> tuple[int, int, agenda.Agenda]:

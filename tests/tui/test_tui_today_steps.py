@@ -26,7 +26,7 @@ async def test_first_rows_show_before_the_slow_part_then_the_whole(frozen, datab
         giulia = contacts.create_contact("Giulia Rossi")
         anna = contacts.create_contact("Anna Verdi")
     followups.create_followup(giulia, today.subtract(days=2), "Send the slides")
-    contacts.add_important_date(anna, "birthday", today.month, today.day, 1986)
+    contacts.add_important_date(anna, "birthday", today.month, today.day, 1984)  # a leap year: today may be 29 February
     upkeep.set_cadence(anna, "1m")  # added a year ago, never contacted: overdue
     slow_part_may_end = threading.Event()
     whole = agenda.complete_agenda
