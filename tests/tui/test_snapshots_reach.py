@@ -31,10 +31,17 @@ def demo_app(tmp_path):
 
 
 async def settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the screen is still: a worker's answer is shown on the UI thread after the worker
+    is done, and a table sizes its columns to new rows a refresh later (on a busy machine a
+    fixed pause caught the columns at their headers' widths)."""
+    previous = None
+    for _attempt in range(40):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        screen = pilot.app.export_screenshot()
+        if screen == previous:
+            return
+        previous = screen
 
 
 def press_then_settle(*keys: str):
