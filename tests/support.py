@@ -8,6 +8,10 @@ the call (`settle(pilot, rounds=2)`), not with a local copy.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +19,22 @@ import netui
 
 if TYPE_CHECKING:  # the import checks use this module without loading Textual
     from netui.screens.contact import ContactScreen
+
+
+# --- the command line, as a user runs it ------------------------------------------------------
+
+
+def netui_program(db_path, **environment: str) -> Callable[..., subprocess.CompletedProcess]:
+    """`run(*argv)` runs `netui ARGV` as a real process on `db_path`, in English, stdin closed;
+    `environment` adds variables (TZ="Europe/Rome")."""
+    env = {**os.environ, "NETUI_DB": str(db_path), "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
+           **environment}
+
+    def run(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
+                              timeout=120, stdin=subprocess.DEVNULL)
+
+    return run
 
 
 # --- Pilot -------------------------------------------------------------------------------

@@ -4,21 +4,14 @@ program: pairs with their reason, a merge that asks first, bad input one sentenc
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from support import netui_program
 
 
 @pytest.fixture
 def netui(tmp_path):
-    env = {**os.environ, "NETUI_DB": str(tmp_path / "dupes.db"),
-           "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120, stdin=subprocess.DEVNULL)
+    run = netui_program(str(tmp_path / "dupes.db"))
 
     for argv in (["Giulia Rossi", "--company", "Lumen", "--email", "giulia@lumen.it", "--city", "Milano"],
                  ["Giulia Rosi", "--company", "Lumen", "--role", "CTO"],

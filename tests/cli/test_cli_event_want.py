@@ -9,18 +9,12 @@ import subprocess
 import sys
 
 import pytest
+from support import netui_program
 
 
 @pytest.fixture
 def netui(tmp_path):
-    env = {**os.environ, "NETUI_DB": str(tmp_path / "want.db"), "TZ": "Europe/Rome",
-           "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
-
-    return run
+    return netui_program(str(tmp_path / "want.db"), TZ="Europe/Rome")
 
 
 def ok(result: subprocess.CompletedProcess) -> str:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from support import netui_program
 
 from netui import cli, events
 from netui.store import db
@@ -18,12 +19,7 @@ from netui.store import db
 
 @pytest.fixture
 def netui(tmp_path):
-    env = {**os.environ, "NETUI_DB": str(tmp_path / "events.db"), "TZ": "Europe/Rome",
-           "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
+    run = netui_program(str(tmp_path / "events.db"), TZ="Europe/Rome")
 
     assert run("add", "Giulia Rossi", "--company", "Lumen").returncode == 0
     return run

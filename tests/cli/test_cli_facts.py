@@ -4,21 +4,14 @@ person's facts; bad input says one sentence, exits 2 and changes nothing."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from support import netui_program
 
 
 @pytest.fixture
 def netui(tmp_path):
-    env = {**os.environ, "NETUI_DB": str(tmp_path / "facts.db"),
-           "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
+    run = netui_program(str(tmp_path / "facts.db"))
 
     assert run("add", "Giulia Rossi").returncode == 0
     return run

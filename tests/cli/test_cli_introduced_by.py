@@ -6,21 +6,14 @@ sentence, exit 2, nothing changed."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from support import netui_program
 
 
 @pytest.fixture
 def netui(tmp_path):
-    env = {**os.environ, "NETUI_DB": str(tmp_path / "intro.db"),
-           "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
+    run = netui_program(str(tmp_path / "intro.db"))
 
     assert run("add", "Anna Verdi").returncode == 0
     return run

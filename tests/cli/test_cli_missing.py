@@ -4,12 +4,10 @@ list, the trash left out, an unknown detail refused with one sentence (exit 2)."
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import netui_program
 
 from netui import contacts, lifecycle
 
@@ -30,14 +28,7 @@ def people(database):
 
 @pytest.fixture
 def netui(database):
-    env = {**os.environ, "NETUI_DB": str(Path(database.database)), "LANG": "C.UTF-8", "LC_ALL": "",
-           "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
-
-    return run
+    return netui_program(str(Path(database.database)))
 
 
 def test_every_detail_by_default(people, netui):

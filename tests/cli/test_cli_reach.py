@@ -4,13 +4,11 @@ the default initiator ("me", none for a note), the brief's sentence, bad input r
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pendulum
 import pytest
+from support import netui_program
 
 from netui import contacts, timeline
 
@@ -33,14 +31,7 @@ def people(database):
 
 @pytest.fixture
 def netui(database):
-    env = {**os.environ, "NETUI_DB": str(Path(database.database)), "LANG": "C.UTF-8", "LC_ALL": "",
-           "LC_MESSAGES": ""}
-
-    def run(*argv: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,
-                              timeout=120)
-
-    return run
+    return netui_program(str(Path(database.database)))
 
 
 def test_reach_lists_both_sections(people, netui):
