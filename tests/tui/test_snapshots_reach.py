@@ -5,29 +5,7 @@ frozen. After an intended change of the look, review and update them with
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pendulum
-import pytest
-
-from conftest import travel
-from netui import demo
-from netui.app import NetuiApp
-from netui.store import db
-
-SIZE = (120, 36)
-NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
-
-
-@pytest.fixture
-def demo_app(tmp_path):
-    with travel(NOW):
-        handle = db.open_database(tmp_path / "demo.db")
-        demo.generate_network(now=NOW)
-        app = NetuiApp(Path(handle.database), welcome=False)
-        app.sub_title = "demo.db"  # the temporary path differs on every run
-        yield app
-        handle.close()
+from test_snapshots import SIZE, demo_app  # noqa: F401 -- the demo network's app, a fixture
 
 
 async def settled(pilot) -> None:
