@@ -7,20 +7,29 @@ shows sooner (tests/tui/test_startup_imports.py holds it)."""
 
 from __future__ import annotations
 
+import gc
+import os
+import time
 from pathlib import Path
 
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.command import CommandPalette
-from textual.signal import Signal
+# Textual paints at most MAX_FPS frames a second, and a change waits for the next frame: at
+# its default 60 a search's results waited up to 17 ms for their paint. Set before Textual is
+# imported (it reads the variable once); a user's own TEXTUAL_FPS wins.
+os.environ.setdefault("TEXTUAL_FPS", "120")
 
-from netui import contacts
-from netui.store import db
-from netui.errors import NetuiError
-from netui.i18n import N_, _
-from netui.screens.commands import NetuiCommands
-from netui.screens.main import MainScreen
-from netui.screens.work import WorkerErrors, run_in_thread
+from textual import events  # noqa: E402
+from textual.app import App, SystemCommand  # noqa: E402
+from textual.binding import Binding  # noqa: E402
+from textual.command import CommandPalette  # noqa: E402
+from textual.signal import Signal  # noqa: E402
+
+from netui import contacts  # noqa: E402
+from netui.store import db  # noqa: E402
+from netui.errors import NetuiError  # noqa: E402
+from netui.i18n import N_, _  # noqa: E402
+from netui.screens.commands import NetuiCommands  # noqa: E402
+from netui.screens.main import MainScreen  # noqa: E402
+from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402
 
 
 OTHER_WRITERS_CHECK_SECONDS = 2.0
@@ -55,9 +64,12 @@ class NetuiApp(WorkerErrors, App):
         # Published after every write made here and when another connection wrote to the file;
         # the screens showing data follow it (netui.screens.base.DataScreen).
         self.data_changed: Signal[object] = Signal(self, "data-changed")
+        self.collector = QuietCollector()
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+        self.call_after_refresh(self.collector.start)
+        self.set_interval(IDLE_COLLECT_SECONDS, self.collector.collect_if_idle)
         if db.is_read_only():
             self.sub_title = _("{path} (read-only)", path=self.sub_title)
             self.notify(_("This database is read-only: you can look, search and export, but not change it."),
@@ -121,7 +133,13 @@ class NetuiApp(WorkerErrors, App):
                       "and your own file stays empty."), title=_("Demo network"), timeout=20)
         self.load_demo()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.collector.saw_input()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self._throwaway is not None:
             self._throwaway.close()
 
@@ -263,6 +281,48 @@ class NetuiApp(WorkerErrors, App):
         ]
         sections.append((_("Everywhere"), everywhere))
         self.push_screen(HelpScreen(_("Keys"), sections))
+
+
+class QuietCollector:
+    """Python's full garbage collections, out of the keystrokes' way.
+
+    A full collection walked everything alive (35-140 ms with a network open) and ran
+    whenever enough objects had piled up: in the middle of a keystroke. Once the first screen
+    shows, what start-up made (Textual's widgets and styles, the modules) is frozen: it lives
+    as long as the app and is not walked again. Full collections then run only when the
+    keys have rested for a moment; the young collections, which free Textual's short-lived
+    frames, stay automatic. On exit the collector is as it was."""
+
+    def __init__(self) -> None:
+        self._thresholds: tuple[int, int, int] | None = None
+        self.last_input = 0.0
+        self._dirty = False  # input since the last full collection
+
+    def start(self) -> None:
+        if self._thresholds is None:
+            gc.freeze()
+            self._thresholds = gc.get_threshold()
+            young, middle, _old = self._thresholds
+            gc.set_threshold(young, middle, FULL_COLLECTIONS_NEVER)
+
+    def saw_input(self) -> None:
+        self.last_input = time.monotonic()
+        self._dirty = True
+
+    def collect_if_idle(self) -> None:
+        if self._dirty and time.monotonic() - self.last_input >= IDLE_COLLECT_SECONDS:
+            self._dirty = False
+            gc.collect()
+
+    def stop(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            gc.unfreeze()
+            self._thresholds = None
+
+
+IDLE_COLLECT_SECONDS = 2.0  # keys resting this long: a full collection does not get in their way
+FULL_COLLECTIONS_NEVER = 1_000_000  # the third threshold: gen-1 collections before a full one
 
 
 def demo_title() -> str:

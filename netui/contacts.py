@@ -552,7 +552,7 @@ def summaries_for(contact_ids: Sequence[int]) -> list[ContactSummary]:
 
 
 def _summaries(rows: list[Contact]) -> list[ContactSummary]:
-    statuses = upkeep.status_for([row.id for row in rows])
+    statuses = upkeep.status_of(rows)
     return [_summary(row, statuses[row.id]) for row in rows]
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pendulum
@@ -211,20 +211,29 @@ def keep_in_touch(contact_id: int, today: dt.date | None = None) -> KeepInTouch:
 
 def status_for(contact_ids: Iterable[int], today: dt.date | None = None) -> dict[int, KeepInTouch]:
     """Where each of these contacts stands, by id (three queries per 500 contacts)."""
-    day = today or when.today()
     ids = list(dict.fromkeys(contact_ids))
     found: dict[int, KeepInTouch] = {}
-    defaults = _defaults()
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
         rows = list(
             Contact.select(
                 Contact.id, Contact.circle, Contact.cadence_days, Contact.cadence_off, Contact.created_at,
                 Contact.last_contacted_at, Contact.cadence_snoozed_until,
-            ).where(Contact.id.in_(chunk))
+            ).where(Contact.id.in_(ids[start : start + 500]))
         )
-        tags = _tags_of(chunk) if any(scope == "tag" for scope, _name in defaults) else {}
-        for row in rows:
+        found.update(status_of(rows, today))
+    return found
+
+
+def status_of(rows: Sequence[Contact], today: dt.date | None = None) -> dict[int, KeepInTouch]:
+    """Where each of these contacts, already read (a page of the list), stands, by id: no
+    second read of the same rows."""
+    day = today or when.today()
+    defaults = _defaults()
+    found: dict[int, KeepInTouch] = {}
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        tags = _tags_of([row.id for row in chunk]) if any(scope == "tag" for scope, _name in defaults) else {}
+        for row in chunk:
             days, source = _effective(row, tags.get(row.id, ()), defaults)
             found[row.id] = _status(row, days, source, day)
     return found

@@ -99,6 +99,7 @@ class MainScreen(DataScreen):
         self._timeline_request = 0  # the newest timeline asked for; older answers are dropped
         self._listed_text: str | None = None  # the search text the list shows
         self._timeline_for: object = NOT_READ  # the contact (None: everyone) the timeline shows
+        self._timeline_title = _("Timeline · everyone")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,7 +109,7 @@ class MainScreen(DataScreen):
                 yield Label("", id="contacts-title", classes="pane-title")
                 yield ContactList(id="contacts")
             with Vertical(id="timeline-pane", classes="pane"):
-                yield Label(_("Timeline · everyone"), id="timeline-title", classes="pane-title")
+                yield Label(self._timeline_title, id="timeline-title", classes="pane-title")
                 yield TimelinePane(id="timeline")
             with Vertical(id="events-pane", classes="pane"):
                 yield Label(_("Events"), classes="pane-title")
@@ -184,22 +185,24 @@ class MainScreen(DataScreen):
             highlighted = contact_list.selected if source.count else None
             first = source.first_page[0] if source.first_page else None
             if (highlighted.id if highlighted else None) == (first.id if first else None):
+                # Its title too, in this same paint: set when the highlight message comes, a
+                # moment later, it was a second repaint of every keystroke.
+                self._title_timeline(first.name if first else None)
                 self._timeline_request += 1
                 self._show_timeline(first_timeline, first.id if first else None, self._timeline_request)
                 self._timeline_for = first.id if first else None
             else:
                 self._timeline_for = NOT_READ
+            # The list's and the timeline's new lengths move their scroll bars: lay the screen
+            # out in this same paint, not in a later one when their own layout requests arrive.
+            self.refresh(repaint=False, layout=True)
 
     @on(ContactList.Highlighted)
     def contact_highlighted(self, message: ContactList.Highlighted) -> None:
         """The timeline follows the highlight, read in a worker a moment after the highlight
         settles: holding j must not wait for timelines. After a search it came with the rows."""
         summary = self.query_one(ContactList).selected
-        title = self.query_one("#timeline-title", Label)
-        if message.contact_id is None:
-            title.update(_("Timeline · everyone"), layout=False)  # one line (app.tcss): no new layout
-        else:
-            title.update(_("Timeline · {name}", name=summary.name if summary else ""), layout=False)
+        self._title_timeline(None if message.contact_id is None else summary.name if summary else "")
         if self._timeline_timer is not None:
             self._timeline_timer.stop()
         if message.contact_id == self._timeline_for:
@@ -209,6 +212,13 @@ class MainScreen(DataScreen):
         request = self._timeline_request
         self._timeline_timer = self.set_timer(
             TIMELINE_SETTLE_SECONDS, lambda: self.load_timeline(message.contact_id, request))
+
+    def _title_timeline(self, name: str | None) -> None:
+        """'Timeline · NAME' above the timeline (None: everyone); repainted only when it changes."""
+        text = _("Timeline · everyone") if name is None else _("Timeline · {name}", name=name)
+        if text != self._timeline_title:
+            self._timeline_title = text
+            self.query_one("#timeline-title", Label).update(text, layout=False)  # one line (app.tcss): no new layout
 
     # Not exclusive (a cancelled worker is an error to whoever waits for it): an answer that
     # arrives after a newer request is simply not shown.

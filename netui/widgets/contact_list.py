@@ -24,7 +24,7 @@ from textual.strip import Strip
 from netui.contacts import ContactSummary
 from netui.i18n import N_
 from netui.screens.work import WorkerErrors, run_in_thread
-from netui.when import humanize
+from netui.when import humanize, now
 
 PAGE_SIZE = 50  # a screenful and more: the rows a keystroke reads before the list repaints
 
@@ -95,6 +95,8 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         self._source = RowSource(0, lambda offset, limit: [])
         self._pages: dict[int, list[ContactSummary]] = {}
         self._asked: set[int] = set()  # pages a worker is fetching
+        self._now = now()
+        self._row_styles: dict[str, dict[str, Style]] = {}
 
     # --- data --------------------------------------------------------------------------
 
@@ -167,6 +169,13 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
 
     # --- rendering ---------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # One "now" for every line of this paint ("3 weeks ago"), and the row styles worked
+        # out once per paint, not once a line.
+        self._now = now()
+        self._row_styles = {}
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
@@ -179,22 +188,18 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
             if 0 <= index < self._source.count:
                 self._ask_for(index // PAGE_SIZE)
             return Strip.blank(width, self.rich_style)
-        base = self.rich_style
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("contact-list--cursor")
-        dim = base + self._foreground("contact-list--dim")
-        star = base + self._foreground("contact-list--star")
-        overdue = base + self._foreground("contact-list--overdue")
+        styles = self._styles(index == self.cursor)
+        base, dim = styles["base"], styles["dim"]
         where = ", ".join(part for part in (summary.company, summary.city) if part)
         # Right-aligned: when last contacted and the overdue mark; the left side is cut to fit.
         warmth = WARMTH_MARKS.get(summary.warmth)
         right = Strip([
-            Segment(f"{warmth} " if warmth else "", base + self._foreground(f"contact-list--{summary.warmth}")),
-            Segment(humanize(summary.last_contacted), dim),
-            Segment(" !" if summary.overdue else "  ", overdue),
+            Segment(f"{warmth} " if warmth else "", styles.get(summary.warmth, base)),
+            Segment(humanize(summary.last_contacted, self._now), dim),
+            Segment(" !" if summary.overdue else "  ", styles["overdue"]),
         ])
         left = Strip([
-            Segment("★ " if summary.starred else "  ", star),
+            Segment("★ " if summary.starred else "  ", styles["star"]),
             Segment(summary.name, base),
             Segment(f"  {where}" if where else "", dim),
         ])
@@ -204,6 +209,21 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         gap = Segment(" " * max(0, inside - left.cell_length - right.cell_length), base)
         strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
         return strip.crop(scroll_x, scroll_x + width)
+
+    def _styles(self, cursor: bool) -> dict[str, Style]:
+        """A row's styles (the cursor's row has its own), once per paint."""
+        key = "cursor" if cursor else "row"
+        styles = self._row_styles.get(key)
+        if styles is None:
+            base = self.rich_style
+            if cursor:
+                base = base + self.get_component_rich_style("contact-list--cursor")
+            styles = self._row_styles[key] = {
+                "base": base,
+                **{part: base + self._foreground(f"contact-list--{part}")
+                   for part in ("dim", "star", "overdue", "warm", "cooling", "cold")},
+            }
+        return styles
 
     def _foreground(self, component: str) -> Style:
         """A component's colour and text style only, resolved against the list's own

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pendulum
+import pytest
 
 from netui import contacts, events
 
@@ -24,7 +25,7 @@ LOADED_ON_FIRST_USE = (
 )
 
 FIRST_SCREEN = """
-import asyncio, json, sys
+import asyncio, gc, json, sys
 from netui.store import db
 from netui.app import NetuiApp
 
@@ -43,24 +44,76 @@ async def first_screen():
                 break
         else:
             raise SystemExit("the first screen never showed its people and events: " + title)
-        print("MODULES " + json.dumps(sorted(set(sys.modules))))
+        modules = sorted(set(sys.modules))
+        from textual import constants
+        shown = {"fps": constants.MAX_FPS, "frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold()}
+    after = {"frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold()}
+    print("STATE " + json.dumps({"shown": shown, "after": after, "before": before}))
+    print("MODULES " + json.dumps(modules))
 
+before = {"thresholds": gc.get_threshold()}
 asyncio.run(first_screen())
 """
 
 
-def test_the_first_screen_imports_no_form_capture_or_import_machinery(database, tmp_path):
+@pytest.fixture
+def first_screen(database, tmp_path) -> str:
+    """What a fresh netui process printed once its first screen showed (see FIRST_SCREEN)."""
     contacts.create_contact(first_name="Giulia", last_name="Rossi", company="Lumen")
     contacts.create_contact(first_name="Marco", last_name="Bianchi")
     events.create_event("Alumni dinner", starts_at=pendulum.now().add(days=30))
     database.close()
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "LANG": "C.UTF-8", "NETUI_DB": str(tmp_path / "netui.db")}
+    env.pop("TEXTUAL_FPS", None)
     result = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(tmp_path / "netui.db")], env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:] + result.stdout[-2000:]
-    modules = set(json.loads(result.stdout.rpartition("MODULES ")[2]))
+    return result.stdout
+
+
+def test_the_first_screen_imports_no_form_capture_or_import_machinery(first_screen):
+    modules = set(json.loads(first_screen.rpartition("MODULES ")[2]))
     assert "netui.screens.main" in modules  # the probe did reach the first screen
     loaded = sorted(name for name in modules
                     if any(name == lazy or name.startswith(lazy + ".") for lazy in LOADED_ON_FIRST_USE))
     assert loaded == [], f"the first screen imported {loaded}: import them where they are first used"
+
+
+def test_keystrokes_are_painted_at_120_frames_a_second_and_full_collections_wait_for_rest(first_screen):
+    """Two wins a change could undo without any test failing otherwise: a search's results
+    waited up to 17 ms for Textual's next frame at its default 60 a second, and Python's full
+    garbage collections (35-140 ms) ran in the middle of keystrokes."""
+    state = json.loads(first_screen.partition("STATE ")[2].partition("\n")[0])
+    assert state["shown"]["fps"] >= 120
+    assert state["shown"]["frozen"] > 10_000  # start-up's objects: not walked again
+    assert state["shown"]["thresholds"][2] > 100_000  # no automatic full collection
+    # Leaving the app puts the collector back as it was.
+    assert state["after"] == {"frozen": 0, "thresholds": state["before"]["thresholds"]}
+
+
+def test_a_users_own_textual_fps_wins(tmp_path):
+    env = {**os.environ, "TEXTUAL_FPS": "30"}
+    result = subprocess.run([sys.executable, "-c", "import netui.app; from textual import constants; "
+                             "print(constants.MAX_FPS)"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "30", result.stderr[-2000:]
+
+
+def test_a_full_collection_runs_once_the_keys_have_rested(monkeypatch):
+    from netui.app import IDLE_COLLECT_SECONDS, QuietCollector
+
+    collections = []
+    monkeypatch.setattr("netui.app.gc.collect", lambda: collections.append("full"))
+    clock = [1000.0]
+    monkeypatch.setattr("netui.app.time.monotonic", lambda: clock[0])
+    collector = QuietCollector()
+    collector.collect_if_idle()
+    assert collections == []  # nothing typed since the last one: nothing to collect
+    collector.saw_input()
+    clock[0] += IDLE_COLLECT_SECONDS / 2
+    collector.collect_if_idle()
+    assert collections == []  # typing goes on
+    clock[0] += IDLE_COLLECT_SECONDS
+    collector.collect_if_idle()
+    collector.collect_if_idle()
+    assert collections == ["full"]  # once, after the rest
