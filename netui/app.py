@@ -66,8 +66,12 @@ class NetuiApp(WorkerErrors, App):
         self.data_changed: Signal[object] = Signal(self, "data-changed")
         self.collector = QuietCollector()
 
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the first screen itself: pushed over Textual's blank default
+        # screen, that one was styled, laid out and painted first, for nothing.
+        return MainScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
         self.call_after_refresh(self.collector.start)
         self.set_interval(IDLE_COLLECT_SECONDS, self.collector.collect_if_idle)
         if db.is_read_only():

@@ -22,7 +22,7 @@ from netui import config, i18n
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.i18n import _
 from netui.store import db
-from netui.cli.parser import UsageError, build_parser
+from netui.cli.parser import UsageError, build_parser, parse_arguments
 
 USER_ERROR = 2
 _YEARLESS = re.compile(r"^--(\d{1,2}-\d{1,2})$")
@@ -66,9 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # "--04-15" (a date without its year) would read as an option: pass it on as "04-15".
     argv = [_YEARLESS.sub(r"\1", a) for a in (sys.argv[1:] if argv is None else argv)]
     use_language(argv)  # before the parser exists: its --help is translated too
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse_arguments(argv)
         if args.command is None:
             return run_tui(args)
         if args.command in WITHOUT_DATABASE:

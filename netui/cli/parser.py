@@ -30,7 +30,20 @@ def _one_of(codes, labelled: bool = False) -> str:
     return _("one of: {codes}", codes=codes_as_typed(codes) if labelled else ", ".join(codes))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line, read. Without a command (the TUI: `netui --db FILE`) only the
+    top-level options are needed: the whole parser, every command's arguments and help, took
+    ~18 ms to build at each start of the app."""
+    if not any(argument in ("-h", "--help") for argument in argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """netui's parser; `with_commands=False`: the top-level options only."""
     parser = _Parser(
         prog="netui",
         description=_("Build and keep your professional network, from the terminal."),
@@ -43,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open a fresh throwaway demo network"))
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
                         help=_("language of the interface (default: the config file, then $LANG; English)"))
+    if not with_commands:
+        return parser
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
 
     _add_people_commands(commands)

@@ -102,6 +102,9 @@ class MainScreen(DataScreen):
         self._timeline_title = _("Timeline · everyone")
 
     def compose(self) -> ComposeResult:
+        # The width's class now, before the first styling: set on the first resize, it made
+        # Textual style the whole screen a second time before the first paint.
+        self.add_class(*self._get_breakpoint_classes(self.app.size.width, self.HORIZONTAL_BREAKPOINTS))
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="contacts-pane", classes="pane"):

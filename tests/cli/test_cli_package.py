@@ -92,3 +92,28 @@ def test_no_module_over_800_lines_nor_function_over_80():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 85:
                 too_long.append(f"{path.name}:{node.name}")
     assert too_long == []
+
+
+def test_opening_the_app_reads_the_command_line_without_building_every_commands_parser(monkeypatch):
+    """`netui --db FILE` (the TUI) needs only the top-level options; the commands' parsers
+    (~18 ms at a cold start) are built only when a command, --help or a bad option is given."""
+    built = []
+    real = parser.build_parser
+    monkeypatch.setattr(parser, "build_parser", lambda with_commands=True: built.append(with_commands) or real(with_commands))
+    args = parser.parse_arguments(["--db", "people.db", "--lang", "it"])
+    assert (args.command, args.db, args.lang, args.demo) == (None, "people.db", "it", False)
+    assert built == [False]
+    assert parser.parse_arguments(["--demo"]).demo is True
+    built.clear()
+    args = parser.parse_arguments(["--db", "people.db", "search", "giulia"])
+    assert (args.command, args.db, args.query) == ("search", "people.db", "giulia")
+    assert built == [False, True]
+
+
+def test_a_bad_option_still_gets_the_whole_parsers_sentence():
+    with pytest.raises(parser.UsageError) as fast:
+        parser.parse_arguments(["--colour"])
+    with pytest.raises(parser.UsageError) as whole:
+        parser.build_parser().parse_args(["--colour"])
+    assert str(fast.value) == str(whole.value)
+    assert "--colour" in str(fast.value)
