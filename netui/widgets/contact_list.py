@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -97,6 +98,7 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         self._asked: set[int] = set()  # pages a worker is fetching
         self._now = now()
         self._row_styles: dict[str, dict[str, Style]] = {}
+        self._humanized: dict[tuple, str] = {}
 
     # --- data --------------------------------------------------------------------------
 
@@ -192,23 +194,43 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         base, dim = styles["base"], styles["dim"]
         where = ", ".join(part for part in (summary.company, summary.city) if part)
         # Right-aligned: when last contacted and the overdue mark; the left side is cut to fit.
+        # Built as plain segments with their widths counted here: one Strip per line (each
+        # Strip sets up its own caches; a line made of five took a third of a repaint).
         warmth = WARMTH_MARKS.get(summary.warmth)
-        right = Strip([
+        right = [
             Segment(f"{warmth} " if warmth else "", styles.get(summary.warmth, base)),
-            Segment(humanize(summary.last_contacted, self._now), dim),
+            Segment(self._when(summary.last_contacted), dim),
             Segment(" !" if summary.overdue else "  ", styles["overdue"]),
-        ])
-        left = Strip([
+        ]
+        left = [
             Segment("★ " if summary.starred else "  ", styles["star"]),
             Segment(summary.name, base),
             Segment(f"  {where}" if where else "", dim),
-        ])
-        room = max(0, inside - right.cell_length - 1)
-        if left.cell_length > room:
-            left = Strip([*left.crop(0, max(0, room - 1)), Segment("…" if room else "", dim)])
-        gap = Segment(" " * max(0, inside - left.cell_length - right.cell_length), base)
-        strip = Strip([*left, gap, *right]).adjust_cell_length(width, base)
-        return strip.crop(scroll_x, scroll_x + width)
+        ]
+        right_width = sum(cell_len(segment.text) for segment in right)
+        left_width = sum(cell_len(segment.text) for segment in left)
+        room = max(0, inside - right_width - 1)
+        if left_width > room:
+            left = [*Segment.adjust_line_length(left, max(0, room - 1), pad=False), Segment("…" if room else "", dim)]
+            left_width = min(room, max(0, room - 1) + 1)
+        gap = Segment(" " * max(0, inside - left_width - right_width), base)
+        line = [*left, gap, *right]
+        length = max(inside, left_width + right_width)
+        if length < width:  # the columns under the scroll bar
+            line.append(Segment(" " * (width - length), base))
+        strip = Strip(line, max(width, length))
+        return strip.crop(scroll_x, scroll_x + width) if scroll_x or length > width else strip
+
+    def _when(self, instant) -> str:
+        """'3 weeks ago', worked out once a minute for each instant shown (pendulum's
+        intervals are the dearest part of a line)."""
+        key = (instant, self._now.replace(second=0, microsecond=0))
+        text = self._humanized.get(key)
+        if text is None:
+            if len(self._humanized) > 2000:
+                self._humanized.clear()
+            text = self._humanized[key] = humanize(instant, self._now)
+        return text
 
     def _styles(self, cursor: bool) -> dict[str, Style]:
         """A row's styles (the cursor's row has its own), once per paint."""
