@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -71,6 +73,19 @@ def read_timeline(contact_id: int | None) -> list:
     return timeline.contact_timeline(contact_id, limit=100)
 
 
+class SearchBox(Input):
+    """The search box: each change starts the search at once, before Textual paints the
+    typed letter, so the database works while the echo is drawn (as Input.Changed, bubbling
+    up to the screen, the search began only after that paint)."""
+
+    def __init__(self, search: Callable[[str], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._search = search
+
+    def watch_value(self, value: str) -> None:
+        self._search(value)
+
+
 class MainScreen(DataScreen):
     # Below 110 columns the timeline pane gives its room to the contacts (the contact
     # screen still shows each person's timeline).
@@ -108,7 +123,7 @@ class MainScreen(DataScreen):
         yield Header()
         with Horizontal(id="panes"):
             with Vertical(id="contacts-pane", classes="pane"):
-                yield Input(placeholder=_("/ search · #tag circle:work city:Milano"), id="search")
+                yield SearchBox(self.run_search, placeholder=_("/ search · #tag circle:work city:Milano"), id="search")
                 yield Label("", id="contacts-title", classes="pane-title")
                 yield ContactList(id="contacts")
             with Vertical(id="timeline-pane", classes="pane"):
@@ -145,10 +160,6 @@ class MainScreen(DataScreen):
                       group="events", exclusive=True)
 
     # --- contacts ----------------------------------------------------------------------
-
-    @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
 
     # Not exclusive: a superseded search is dropped by _show_contacts (its text is no longer
     # the box's), while cancelling it would make anyone waiting for the workers fail.
