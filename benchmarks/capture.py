@@ -2,7 +2,7 @@
 `python benchmarks/capture.py [--people 100000] [--network FILE]`.
 
 Copies the demo network at that size (benchmarks/networks.py: written once, reused; or
---network FILE, e.g. /work/bench/n100000.db) into a temporary file, then captures lines one
+--network FILE, e.g. benchmarks/results/network-100000-750000.db) into a temporary file, then captures lines one
 at a time at an event (new people, and people already known, which are updated) through the
 same domain call the capture screen makes on Enter. Each capture is committed durably
 (synchronous=FULL) before the clock stops.

@@ -8,7 +8,7 @@ On the demo network at that size (written once into benchmarks/results/ and reus
    and to the whole agenda (netui.agenda.today_agenda, what `netui today` prints), with the
    CPU time of each (the machine is shared: CPU time is the steadier figure).
 Prints a table and writes benchmarks/results/scale.json. `--only today` runs only (3);
-`--network FILE` measures a copy of that network (e.g. /work/bench/n100000.db) instead.
+`--network FILE` measures a copy of that network (e.g. benchmarks/results/network-100000-750000.db) instead.
 """
 
 from __future__ import annotations
