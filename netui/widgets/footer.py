@@ -167,7 +167,7 @@ class KeysFooter(Widget, can_focus=False):
         # A screen under another (a form, the palette) keeps the keys it showed: they are the
         # ones that work when it is back on top, and it is read again then.
         if self.is_attached and screen is self.screen and screen.is_active:
-            self.call_after_refresh(self.update_keys)
+            self.call_next(self.update_keys)
 
     def read_keys(self) -> tuple[list[FooterEntry], FooterEntry | None]:
         """The screen's shown bindings, the first of each action, in order; and the palette's."""
