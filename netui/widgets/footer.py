@@ -292,7 +292,10 @@ class KeysFooter(Widget, can_focus=False):
             return
         self._hover = index
         entries = self.entries
-        self.tooltip = entries[index].tooltip or None if index is not None and index < len(entries) else None
+        on_key = index is not None and index < len(entries)
+        self.tooltip = entries[index].tooltip or None if on_key else None
+        self.styles.pointer = "pointer" if on_key else "default"  # a hand over a key, as on a FooterKey
+        self.screen.update_pointer_shape()
         self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
