@@ -145,7 +145,7 @@ class KeysFooter(Widget, can_focus=False):
                  show_command_palette: bool = True) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.show_command_palette = show_command_palette
-        self._bindings_ready = False
+        self._update_pending = False  # several signals in a row read the keys once
         self._keys: list[FooterEntry] = []
         self._palette: FooterEntry | None = None
         self._placed: dict[int, tuple[bool, list[Placed]]] = {}  # by width
@@ -161,12 +161,12 @@ class KeysFooter(Widget, can_focus=False):
 
     def bindings_changed(self, screen) -> None:
         """Textual's signal that the keys may have changed (focus moved, an action's check)."""
-        self._bindings_ready = True
         if not screen.app.app_focus:
             return
         # A screen under another (a form, the palette) keeps the keys it showed: they are the
         # ones that work when it is back on top, and it is read again then.
-        if self.is_attached and screen is self.screen and screen.is_active:
+        if self.is_attached and screen is self.screen and screen.is_active and not self._update_pending:
+            self._update_pending = True
             self.call_next(self.update_keys)
 
     def read_keys(self) -> tuple[list[FooterEntry], FooterEntry | None]:
@@ -191,6 +191,7 @@ class KeysFooter(Widget, can_focus=False):
     def update_keys(self) -> None:
         """Read the keys again; repaint only if they changed (and lay out only if the number of
         lines did)."""
+        self._update_pending = False
         if not self.is_attached or not self.screen.is_active:
             return
         keys, palette = self.read_keys()
