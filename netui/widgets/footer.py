@@ -5,31 +5,60 @@ Textual's Footer is one line: what does not fit is cut (at 80 columns the main s
 letter of the hidden keys show after it ("^p palettel"). This footer keeps Textual's look
 while everything fits on one line; otherwise it switches to the compact style and wraps the
 keys onto more lines, the palette key at the end of the first one.
+
+It is one widget that draws its lines itself (Textual's Footer mounts a widget per key, and
+mounted them all again at every change of focus: a sixth of the first screen's start-up and
+most of the cost of moving the focus). When the bindings change it works out the keys again
+and repaints only if what it shows changed; a click runs the key under the mouse, and hovering
+a key shows its tooltip.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.cells import cell_len
-from textual.app import ComposeResult
-from textual.containers import HorizontalGroup
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+# The left edge Textual draws before the palette key (its `border-left: vkey`).
+PALETTE_EDGE = "▏"
 
 
-class FooterRow(HorizontalGroup):
-    """One line of keys."""
+class FooterEntry(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str  # what simulate_key presses
+    display: str  # the app's key display ("^p", "/")
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+class Placed(NamedTuple):
+    """Where an entry is drawn: line, first column, column after it, index in the entries
+    (the palette key is the last entry when there is one)."""
+
+    y: int
+    start: int
+    end: int
+    index: int
 
 
 def key_width(display: str, description: str, compact: bool) -> int:
-    """Columns a FooterKey takes (Textual's FooterKey.render and Footer's CSS):
-    regular ' k desc ', compact 'k desc' and a margin of one."""
+    """Columns a key takes (as Textual's FooterKey draws it): regular ' k desc ',
+    compact 'k desc' and a margin of one."""
     if compact:
         return cell_len(display) + (1 + cell_len(description) if description else 0) + 1
     return cell_len(display) + 3 + cell_len(description) if description else cell_len(display)
 
 
 def palette_width(display: str, description: str, compact: bool) -> int:
-    """The palette key always renders compact, after a one-column border; in a regular footer
+    """The palette key always draws compact, after a one-column edge; in a regular footer
     it has one column of padding on its right."""
     return 1 + cell_len(display) + (1 + cell_len(description) if description else 0) + (0 if compact else 1)
 
@@ -47,65 +76,241 @@ def split_rows(widths: list[int], room: int, first_room: int) -> list[int]:
     return counts
 
 
-class KeysFooter(Footer):
+def place_keys(keys: list[FooterEntry], palette: FooterEntry | None, width: int) -> tuple[bool, list[Placed]]:
+    """(compact?, where each entry goes) at `width` columns: one regular line while everything
+    fits, else compact lines as full as they can be, the palette key at the right end of the first."""
+    regular = sum(key_width(key.display, key.description, False) for key in keys)
+    palette_room = palette_width(palette.display, palette.description, False) if palette else 0
+    compact = regular + palette_room > width
+    if compact:
+        widths = [key_width(key.display, key.description, True) for key in keys]
+        palette_room = palette_width(palette.display, palette.description, True) if palette else 0
+        counts = split_rows(widths, width, width - palette_room)
+    else:
+        widths = [key_width(key.display, key.description, False) for key in keys]
+        counts = [len(keys)]
+    placed, index = [], 0
+    for y, count in enumerate(counts):
+        x = 0
+        for width_of_key in widths[index:index + count]:
+            # A compact key's margin is not part of the key (clicking it does nothing).
+            placed.append(Placed(y, x, x + width_of_key - (1 if compact else 0), index))
+            x += width_of_key
+            index += 1
+    if palette is not None:
+        placed.append(Placed(0, max(0, width - palette_room), width, len(keys)))
+    return compact, placed
+
+
+class KeysFooter(Widget, can_focus=False):
+    """The keys that work where the focus is, with the command palette's key."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "keys-footer--item",
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--hover",
+        "keys-footer--disabled",
+        "keys-footer--palette-edge",
+    }
+    # Textual's Footer and FooterKey styles, as component classes of one widget.
     DEFAULT_CSS = """
-    KeysFooter { height: auto; layout: vertical; }
-    KeysFooter > FooterRow { height: 1; }
-    KeysFooter.-compact FooterKey.-command-palette { margin-right: 0; }
+    KeysFooter {
+        dock: bottom;
+        width: 1fr;
+        height: auto;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keys-footer--item { background: $footer-item-background; }
+        .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keys-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        .keys-footer--disabled { text-style: dim; }
+        .keys-footer--palette-edge { color: $foreground 20%; }
+    }
     """
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._laid_out_width = 0
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
+                 show_command_palette: bool = True) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.show_command_palette = show_command_palette
+        self._update_pending = False  # several signals in a row read the keys once
+        self._keys: list[FooterEntry] = []
+        self._palette: FooterEntry | None = None
+        self._placed: dict[int, tuple[bool, list[Placed]]] = {}  # by width
+        self._hover: int | None = None
 
-    def _width(self) -> int:
-        return self.size.width or self.app.size.width
+    # --- what to show -----------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen) -> None:
+        """Textual's signal that the keys may have changed (focus moved, an action's check)."""
+        if not screen.app.app_focus:
             return
+        # A screen under another (a form, the palette) keeps the keys it showed: they are the
+        # ones that work when it is back on top, and it is read again then.
+        if self.is_attached and screen is self.screen and screen.is_active and not self._update_pending:
+            self._update_pending = True
+            self.call_next(self.update_keys)
+
+    def read_keys(self) -> tuple[list[FooterEntry], FooterEntry | None]:
+        """The screen's shown bindings, the first of each action, in order; and the palette's."""
+        app = self.app
         active_bindings = self.screen.active_bindings
-        keys = []  # (binding, enabled, tooltip), the first binding of each action, in order
-        actions = set()
+        keys, actions = [], set()
         for _node, binding, enabled, tooltip in active_bindings.values():
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
-                keys.append((binding, enabled, tooltip))
+                keys.append(FooterEntry(binding.key, app.get_key_display(binding), binding.description,
+                                        enabled, tooltip))
         palette = None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            palette = active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
+            found = active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _node, binding, enabled, _tooltip = found
+                palette = FooterEntry(binding.key, app.get_key_display(binding), binding.description,
+                                      enabled, binding.tooltip or binding.description)
+        return keys, palette
 
-        width = self._laid_out_width = self._width()
-        shown = [(self.app.get_key_display(binding), binding.description) for binding, _e, _t in keys]
+    def update_keys(self) -> None:
+        """Read the keys again; repaint only if they changed (and lay out only if the number of
+        lines did)."""
+        self._update_pending = False
+        if not self.is_attached or not self.screen.is_active:
+            return
+        keys, palette = self.read_keys()
+        if keys == self._keys and palette == self._palette:
+            return
+        width = self.size.width or self.app.size.width
+        lines_before = self._line_count(width)
+        self._keys, self._palette = keys, palette
+        self._placed.clear()
+        self._set_hover(None)
+        self.refresh(layout=self._line_count(width) != lines_before)
 
-        def palette_room(compact: bool) -> int:
-            if palette is None:
-                return 0
-            return palette_width(self.app.get_key_display(palette.binding), palette.binding.description, compact)
+    @property
+    def entries(self) -> list[FooterEntry]:
+        """Every key shown, the palette's last."""
+        return self._keys + ([self._palette] if self._palette else [])
 
-        regular = sum(key_width(display, text, False) for display, text in shown)
-        compact = regular + palette_room(False) > width
-        self.compact = compact
-        if compact:
-            widths = [key_width(display, text, True) for display, text in shown]
-            counts = split_rows(widths, width, width - palette_room(True))
+    # --- layout -----------------------------------------------------------------------
+
+    def _layout(self, width: int) -> tuple[bool, list[Placed]]:
+        if width not in self._placed:
+            self._placed[width] = place_keys(self._keys, self._palette, width)
+        return self._placed[width]
+
+    def _line_count(self, width: int) -> int:
+        _compact, placed = self._layout(width)
+        return max((place.y for place in placed), default=0) + 1
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._line_count(width)
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        compact, placed = self._layout(width)
+        base = self.rich_style
+        segments, x = [], 0
+        for place in placed:
+            if place.y != y:
+                continue
+            if place.start > x:
+                segments.append(Segment(" " * (place.start - x), base))
+            segments.extend(self._draw(place.index, compact, base))
+            x = place.end
+            if compact and place.index < len(self._keys):
+                segments.append(Segment(" ", base))  # the margin after a compact key
+                x += 1
+        if x < width:
+            segments.append(Segment(" " * (width - x), base))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _draw(self, index: int, compact: bool, base: Style) -> list[Segment]:
+        """One key as Textual's FooterKey draws it: the key in the key colour (bold), its
+        description after it; dimmed when it does not work now, highlighted under the mouse."""
+        entries = self.entries
+        entry = entries[index]
+        is_palette = self._palette is not None and index == len(entries) - 1
+        if index == self._hover:
+            item = self.get_component_rich_style("keys-footer--hover")
         else:
-            counts = [len(keys)]
+            item = base + self.get_component_rich_style("keys-footer--item", partial=True)
+        if not entry.enabled:
+            item += self.get_component_rich_style("keys-footer--disabled", partial=True)
+        key_style = item + self.get_component_rich_style("keys-footer--key", partial=True)
+        description_style = item + self.get_component_rich_style("keys-footer--description", partial=True)
+        segments = []
+        if is_palette:
+            edge = self.get_component_rich_style("keys-footer--palette-edge")
+            segments.append(Segment(PALETTE_EDGE, item + Style(color=edge.color)))
+        if is_palette or compact:
+            segments.append(Segment(entry.display, key_style))
+            if entry.description:
+                segments.append(Segment(f" {entry.description}", description_style))
+            if is_palette and not compact:
+                segments.append(Segment(" ", item))
+        elif entry.description:
+            segments.append(Segment(f" {entry.display} ", key_style))
+            segments.append(Segment(f"{entry.description} ", description_style))
+        else:
+            segments.append(Segment(entry.display, key_style))
+        return segments
 
-        start = 0
-        for row, count in enumerate(counts):
-            with FooterRow():
-                for (binding, enabled, tooltip), (display, text) in zip(
-                        keys[start:start + count], shown[start:start + count]):
-                    yield FooterKey(binding.key, display, text, binding.action, disabled=not enabled,
-                                    tooltip=tooltip).data_bind(compact=Footer.compact)
-                if row == 0 and palette is not None:
-                    _node, binding, enabled, _tooltip = palette
-                    yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
-                                    binding.action, classes="-command-palette", disabled=not enabled,
-                                    tooltip=binding.tooltip or binding.description)
-            start += count
+    # --- the mouse --------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        if self._bindings_ready and self._width() != self._laid_out_width:
-            self.call_after_refresh(self.recompose)
+    def key_at(self, x: int, y: int) -> int | None:
+        """The index of the entry drawn at (x, y), if any."""
+        _compact, placed = self._layout(self.size.width)
+        for place in placed:
+            if place.y == y and place.start <= x < place.end:
+                return place.index
+        return None
+
+    def _set_hover(self, index: int | None) -> None:
+        if index == self._hover:
+            return
+        self._hover = index
+        entries = self.entries
+        on_key = index is not None and index < len(entries)
+        self.tooltip = entries[index].tooltip or None if on_key else None
+        self.styles.pointer = "pointer" if on_key else "default"  # a hand over a key, as on a FooterKey
+        self.screen.update_pointer_shape()
+        self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self.key_at(event.x, event.y))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self.key_at(event.x, event.y)
+        if index is None:
+            return
+        entry = self.entries[index]
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from netui import contacts, timeline, upkeep
 from netui.app import NetuiApp
@@ -18,6 +18,7 @@ from netui.screens.help import HelpScreen
 from netui.screens.main import MainScreen
 from netui.screens.today import TodayScreen
 from netui.widgets.contact_list import ContactList
+from netui.widgets.footer import KeysFooter
 from support import settle
 
 SMALL = (80, 24)
@@ -53,7 +54,7 @@ def screen_lines(app) -> list[str]:
 
 
 def footer_lines(app) -> list[str]:
-    region = app.screen.query_one(Footer).region
+    region = app.screen.query_one(KeysFooter).region
     return screen_lines(app)[region.y:region.bottom]
 
 
