@@ -21,7 +21,6 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -119,7 +118,7 @@ class KeysFooter(Widget, can_focus=False):
     KeysFooter {
         dock: bottom;
         width: 1fr;
-        height: auto;
+        height: 1;
         color: $footer-foreground;
         background: $footer-background;
         .keys-footer--item { background: $footer-item-background; }
@@ -197,12 +196,11 @@ class KeysFooter(Widget, can_focus=False):
         keys, palette = self.read_keys()
         if keys == self._keys and palette == self._palette:
             return
-        width = self.size.width or self.app.size.width
-        lines_before = self._line_count(width)
         self._keys, self._palette = keys, palette
         self._placed.clear()
         self._set_hover(None)
-        self.refresh(layout=self._line_count(width) != lines_before)
+        self._fit_height()
+        self.refresh()
 
     @property
     def entries(self) -> list[FooterEntry]:
@@ -220,11 +218,17 @@ class KeysFooter(Widget, can_focus=False):
         _compact, placed = self._layout(width)
         return max((place.y for place in placed), default=0) + 1
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
+    def _fit_height(self) -> None:
+        """As many lines as the keys take at this width. Set as the height itself: a layout
+        asked for while an earlier one was still pending reused the height Textual had
+        worked out before the keys changed (the first screen at 80 columns kept one line of
+        two, hiding ? Help, c Capture and t Today)."""
+        lines = self._line_count(self.size.width or self.app.size.width)
+        if self.styles.height is None or self.styles.height.value != lines:
+            self.styles.height = lines
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._line_count(width)
+    def on_resize(self) -> None:
+        self._fit_height()
 
     # --- drawing ----------------------------------------------------------------------
 

@@ -93,3 +93,20 @@ def test_keys_wrap_whole_and_the_palette_ends_the_first_line():
     assert [place.index for place in placed[:-1]] == list(range(len(keys))), "in order"
     compact, placed = place_keys(keys[:2], palette, 80)
     assert not compact and {place.y for place in placed} == {0}
+
+
+async def test_the_first_screen_at_80_columns_shows_both_lines_of_keys(database):
+    """The keys take two lines at 80 columns: the footer is two lines high from the first
+    screen on (it once kept one line, its height worked out before the keys were read, and
+    hid ? Help, c Capture and t Today)."""
+    from netui import demo
+
+    demo.generate_network(people=60, interactions=200)
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeysFooter)
+        text = " ".join(footer_lines(app))
+        assert footer.size.height == 2, footer_lines(app)
+        for key in (f"? {_('Help')}", f"c {_('Capture')}", f"t {_('Today')}", f"q {_('Quit')}"):
+            assert key in text, footer_lines(app)
