@@ -96,11 +96,11 @@ def test_the_contacts_a_list_shows_exported_as_the_row_by_row_writer(database, t
 def test_an_introducer_is_written_only_when_exported_too(database):
     people = awkward_network()
     chosen = [people[1].id, people[3].id, people[4].id, people[-1].id]  # people[-1]: the second twin
-    data = netui_csv.join_contact_lines(exporting.contact_lines(chosen)).decode()
+    data = netui_csv.contacts_file(exporting.contact_lines(chosen)).decode()
     rows = {row["id"]: row["introduced_by"] for row in csv.DictReader(io.StringIO(data, newline=""))}
     # people[2] is not exported, the trashed introducer never is, the first twin is not chosen
     assert rows == {str(people[1].id): "", str(people[3].id): "", str(people[4].id): "", str(people[-1].id): ""}
-    both = netui_csv.join_contact_lines(exporting.contact_lines([people[1].id, people[2].id])).decode()
+    both = netui_csv.contacts_file(exporting.contact_lines([people[1].id, people[2].id])).decode()
     rows = {row["id"]: row["introduced_by"] for row in csv.DictReader(io.StringIO(both, newline=""))}
     assert rows[str(people[1].id)] == str(people[2].id)
 

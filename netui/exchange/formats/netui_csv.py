@@ -332,15 +332,11 @@ def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
     return _to_bytes(CONTACT_COLUMNS, [contact_row(p) for p in people], excel)
 
 
-def join_contact_lines(rows: list[tuple[int, int | None, str, str]], excel: bool = False) -> bytes:
-    """The same file from lines already written (netui.store.bulk.contact_csv_rows: the id,
-    who introduced them, the cells before `introduced_by` and those after it, each as
-    `contact_row` and the csv module write it): an introducer not among these rows is
-    written empty."""
-    exported = {row[0] for row in rows}
-    lines = [f"{before},{'' if by is None or by not in exported else by},{after}{LINE_END}"
-             for _id, by, before, after in rows]
-    return ((BOM if excel else "") + HEADER_LINE + LINE_END + "".join(lines)).encode("utf-8")
+def contacts_file(lines: bytes, excel: bool = False) -> bytes:
+    """The same file from its lines already written, UTF-8 (netui.store.bulk.contact_csv_lines:
+    each cell as `contact_row` and the csv module write it, `introduced_by` empty when the
+    introducer is not in the file): the header goes in front."""
+    return ((BOM if excel else "") + HEADER_LINE + LINE_END).encode("utf-8") + lines
 
 
 # --- contacts: reading ---------------------------------------------------------------------
