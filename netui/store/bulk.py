@@ -247,7 +247,8 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
              "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", dates, facts, _cell("c.notes"), "c.id", introducer,
              _optional_cell("c.cadence_snoozed_until"),
              "substr(c.created_at, 1, 10) || 'T' || substr(c.created_at, 12, 8) || 'Z'"]
-    line = f"{_CELLS_JOINED.join(cells)} || {_literal(line_end)}"
+    # One printf per line: a chain of || copies the growing line at every step.
+    line = f"printf({_literal(','.join(['%s'] * len(cells)) + line_end.replace('%', '%%'))}, {', '.join(cells)})"
     # CAST: the text's own bytes (netui's databases are UTF-8), with no decoding into a str.
     sql = (f"SELECT CAST(group_concat(line, '') AS BLOB) FROM (SELECT {line} AS line FROM contact c "
            f"WHERE c.trashed_at IS NULL{chosen.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
