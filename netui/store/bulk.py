@@ -212,7 +212,7 @@ def _list_cells(separator: str, default_remind: int) -> tuple[str, str, str]:
             f"printf('-%02d-%02d', month, day) || CASE WHEN remind_days_before <> {int(default_remind)} "
             "THEN ' remind ' || remind_days_before ELSE '' END")
     date_cell = _optional_cell(f"group_concat({date}, {between})")
-    dates = (f"(SELECT {date_cell} FROM (SELECT * FROM important_date "
+    dates = (f"(SELECT {date_cell} FROM (SELECT label, month, day, year, remind_days_before FROM important_date "
              "WHERE contact_id = c.id ORDER BY month, day, coalesce(year, 0), label, remind_days_before))")
     fact_cell = _optional_cell(f"group_concat({_labelled()}, {between})")
     facts = (f"(SELECT {fact_cell} FROM "
