@@ -144,7 +144,8 @@ def triggers_suspended(models: Sequence):
 # export writes a hundred thousand rows, and building each cell in Python took most of its time.
 # Each test is the cheapest SQLite evaluates per value (measured at 100k contacts: unicode() and
 # instr() cost less than the GLOB patterns they replaced, which try a class at every character).
-_FORMULA_CODES = "61, 43, 45, 64, 9, 13, 10, 39"  # = + - @ tab CR LF ': the cell gets an apostrophe
+_FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apostrophe
+_FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these is put in double quotes
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
 _CELLS_JOINED = " || ',' || "
@@ -226,7 +227,7 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     of `ids` when given), by sort name then id, each ended by `line_end`: every cell escaped,
     neutralised and quoted as netui_csv writes it, `introduced_by` empty unless the introducer
     is exported too -- one statement, SQLite doing all the per-row work and handing over one
-    string (a value handed to Python costs more than the SQL that builds a cell). `kinds` are
+    value (not a row per contact for Python to finish and join). `kinds` are
     the channel kinds with a column of their own (in column order), `separator` joins the
     values of a cell, `default_remind` is the reminder an important date writes no ` remind N`
     for. Ordering the values of a cell, and the lines, relies on group_concat taking the rows

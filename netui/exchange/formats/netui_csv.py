@@ -131,6 +131,9 @@ SEPARATOR = " | "
 BOM = "\ufeff"
 LINE_END = "\r\n"
 # Cells starting with one of these get a leading apostrophe (see the module docstring).
+# netui.store.bulk repeats these rules (and escape()'s, and the csv module's quoting) in SQL,
+# to build an export's lines in the database; tests/exchange/test_export_speed_guards.py holds
+# the two writers to the same bytes.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 QUOTE = "'"
 DEFAULT_REMIND_DAYS = 7
