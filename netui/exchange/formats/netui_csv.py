@@ -131,6 +131,9 @@ SEPARATOR = " | "
 BOM = "\ufeff"
 LINE_END = "\r\n"
 # Cells starting with one of these get a leading apostrophe (see the module docstring).
+# netui.store.bulk repeats these rules (and escape()'s, and the csv module's quoting) in SQL,
+# to build an export's lines in the database; tests/exchange/test_export_speed_guards.py holds
+# the two writers to the same bytes.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 QUOTE = "'"
 DEFAULT_REMIND_DAYS = 7
@@ -332,15 +335,11 @@ def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
     return _to_bytes(CONTACT_COLUMNS, [contact_row(p) for p in people], excel)
 
 
-def join_contact_lines(rows: list[tuple[int, int | None, str, str]], excel: bool = False) -> bytes:
-    """The same file from lines already written (netui.store.bulk.contact_csv_rows: the id,
-    who introduced them, the cells before `introduced_by` and those after it, each as
-    `contact_row` and the csv module write it): an introducer not among these rows is
-    written empty."""
-    exported = {row[0] for row in rows}
-    lines = [f"{before},{'' if by is None or by not in exported else by},{after}{LINE_END}"
-             for _id, by, before, after in rows]
-    return ((BOM if excel else "") + HEADER_LINE + LINE_END + "".join(lines)).encode("utf-8")
+def contacts_file(lines: bytes, excel: bool = False) -> bytes:
+    """The same file from its lines already written, UTF-8 (netui.store.bulk.contact_csv_lines:
+    each cell as `contact_row` and the csv module write it, `introduced_by` empty when the
+    introducer is not in the file): the header goes in front."""
+    return ((BOM if excel else "") + HEADER_LINE + LINE_END).encode("utf-8") + lines
 
 
 # --- contacts: reading ---------------------------------------------------------------------
