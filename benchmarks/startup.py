@@ -75,17 +75,13 @@ def first_screen(path: Path, size: int) -> tuple[float, int]:
     return time_to_marker([*netui_command(), "--db", str(path)], _("{count} people", count=size).encode())
 
 
-def floor(repeats: int) -> dict:
-    report = {}
-    for name, code in FLOOR.items():
-        seconds = [time_to_marker([sys.executable, "-c", code], b"ready", quit_key=b"\x11")[0]
-                   for _ in range(repeats + 1)][1:]
-        report[name] = {"median_s": round(statistics.median(seconds), 3), "min_s": round(min(seconds), 3),
-                        "max_s": round(max(seconds), 3), "runs": len(seconds)}
-        figures = report[name]
-        print(f"  floor: {name:<36} {figures['median_s']:.3f} s ({figures['min_s']:.3f}-{figures['max_s']:.3f})",
-              flush=True)
-    return report
+def floor_once(code: str) -> float:
+    return time_to_marker([sys.executable, "-c", code], b"ready", quit_key=b"\x11")[0]
+
+
+def spread(seconds: list[float]) -> dict:
+    return {"median_s": round(statistics.median(seconds), 3), "min_s": round(min(seconds), 3),
+            "max_s": round(max(seconds), 3), "runs": len(seconds)}
 
 
 def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q") -> tuple[float, int]:
@@ -143,25 +139,37 @@ def main() -> None:
     parser.add_argument("--no-floor", action="store_true",
                         help="skip timing plain Python, `import textual.app` and an empty App the same way")
     args = parser.parse_args()
-    report = {}
+    paths = {}
     for size in args.sizes:
         print(f"{size:>9,} people: writing or reusing the demo network…", flush=True)
-        path = network(size)
-        first_screen(path, size)  # warm the file cache: later runs measure netui, not the disk
-        runs = [first_screen(path, size) for _ in range(args.repeats)]
-        seconds = [s for s, _rss in runs]
-        rss = [r / 1024 for _s, r in runs]
-        report[str(size)] = {
-            "median_s": round(statistics.median(seconds), 3), "min_s": round(min(seconds), 3),
-            "max_s": round(max(seconds), 3), "runs": len(runs),
-            "peak_rss_mib": round(max(rss), 1), "rss_median_mib": round(statistics.median(rss), 1),
-            "rss_min_mib": round(min(rss), 1),
-        }
+        paths[size] = network(size)
+        first_screen(paths[size], size)  # warm the file cache: later runs measure netui, not the disk
+    floors = {} if args.no_floor else FLOOR
+    for code in floors.values():
+        floor_once(code)  # the same for the floor's files
+    # Round by round, each size and then each floor: the machine's speed drifts (other work
+    # on it), and a ratio is only fair between figures taken side by side.
+    runs = {size: [] for size in args.sizes}
+    floor_seconds = {name: [] for name in floors}
+    for _round in range(args.repeats):
+        for size in args.sizes:
+            runs[size].append(first_screen(paths[size], size))
+        for name, code in floors.items():
+            floor_seconds[name].append(floor_once(code))
+    report = {}
+    for size in args.sizes:
+        seconds = [s for s, _rss in runs[size]]
+        rss = [r / 1024 for _s, r in runs[size]]
+        report[str(size)] = {**spread(seconds), "peak_rss_mib": round(max(rss), 1),
+                             "rss_median_mib": round(statistics.median(rss), 1), "rss_min_mib": round(min(rss), 1)}
         figures = report[str(size)]
         print(f"{size:>9,} people: first screen {figures['median_s']:.3f} s "
               f"({figures['min_s']:.3f}-{figures['max_s']:.3f}), peak RSS {figures['peak_rss_mib']} MiB")
-    if not args.no_floor:
-        report["floor"] = floor(args.repeats)
+    if floors:
+        report["floor"] = {name: spread(seconds) for name, seconds in floor_seconds.items()}
+        for name, figures in report["floor"].items():
+            print(f"  floor: {name:<36} {figures['median_s']:.3f} s ({figures['min_s']:.3f}-{figures['max_s']:.3f})",
+                  flush=True)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "startup.json").write_text(json.dumps(report, indent=2))
 

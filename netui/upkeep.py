@@ -212,6 +212,7 @@ def keep_in_touch(contact_id: int, today: dt.date | None = None) -> KeepInTouch:
 def status_for(contact_ids: Iterable[int], today: dt.date | None = None) -> dict[int, KeepInTouch]:
     """Where each of these contacts stands, by id (three queries per 500 contacts)."""
     ids = list(dict.fromkeys(contact_ids))
+    day, defaults = today or when.today(), _defaults()
     found: dict[int, KeepInTouch] = {}
     for start in range(0, len(ids), 500):
         rows = list(
@@ -220,23 +221,24 @@ def status_for(contact_ids: Iterable[int], today: dt.date | None = None) -> dict
                 Contact.last_contacted_at, Contact.cadence_snoozed_until,
             ).where(Contact.id.in_(ids[start : start + 500]))
         )
-        found.update(status_of(rows, today))
+        found.update(_statuses(rows, day, defaults))
     return found
 
 
 def status_of(rows: Sequence[Contact], today: dt.date | None = None) -> dict[int, KeepInTouch]:
     """Where each of these contacts, already read (a page of the list), stands, by id: no
     second read of the same rows."""
-    day = today or when.today()
-    defaults = _defaults()
+    day, defaults = today or when.today(), _defaults()
     found: dict[int, KeepInTouch] = {}
     for start in range(0, len(rows), 500):
-        chunk = rows[start : start + 500]
-        tags = _tags_of([row.id for row in chunk]) if any(scope == "tag" for scope, _name in defaults) else {}
-        for row in chunk:
-            days, source = _effective(row, tags.get(row.id, ()), defaults)
-            found[row.id] = _status(row, days, source, day)
+        found.update(_statuses(rows[start : start + 500], day, defaults))
     return found
+
+
+def _statuses(rows: Sequence[Contact], day: dt.date, defaults: dict) -> dict[int, KeepInTouch]:
+    """At most 500 rows at a time (the tags are read for them in one query)."""
+    tags = _tags_of([row.id for row in rows]) if any(scope == "tag" for scope, _name in defaults) else {}
+    return {row.id: _status(row, *_effective(row, tags.get(row.id, ()), defaults), day) for row in rows}
 
 
 def warmth_for(contact_ids: Iterable[int], today: dt.date | None = None) -> dict[int, str]:
