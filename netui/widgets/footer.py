@@ -145,6 +145,7 @@ class KeysFooter(Widget, can_focus=False):
         super().__init__(name=name, id=id, classes=classes)
         self.show_command_palette = show_command_palette
         self._update_pending = False  # several signals in a row read the keys once
+        self._been_on_top = False
         self._keys: list[FooterEntry] = []
         self._palette: FooterEntry | None = None
         self._placed: dict[int, tuple[bool, list[Placed]]] = {}  # by width
@@ -163,10 +164,17 @@ class KeysFooter(Widget, can_focus=False):
         if not screen.app.app_focus:
             return
         # A screen under another (a form, the palette) keeps the keys it showed: they are the
-        # ones that work when it is back on top, and it is read again then.
-        if self.is_attached and screen is self.screen and screen.is_active and not self._update_pending:
+        # ones that work when it is back on top, and it is read again then. One that has not
+        # been on top yet (the main screen under the welcome) follows its keys until it is.
+        if self.is_attached and screen is self.screen and self._follows(screen) and not self._update_pending:
             self._update_pending = True
             self.call_next(self.update_keys)
+
+    def _follows(self, screen) -> bool:
+        """Whether the keys of `screen` are read now."""
+        if screen.is_active:
+            self._been_on_top = True
+        return screen.is_active or not self._been_on_top
 
     def read_keys(self) -> tuple[list[FooterEntry], FooterEntry | None]:
         """The screen's shown bindings, the first of each action, in order; and the palette's."""
@@ -191,7 +199,7 @@ class KeysFooter(Widget, can_focus=False):
         """Read the keys again; repaint only if they changed (and lay out only if the number of
         lines did)."""
         self._update_pending = False
-        if not self.is_attached or not self.screen.is_active:
+        if not self.is_attached or not self._follows(self.screen):
             return
         keys, palette = self.read_keys()
         if keys == self._keys and palette == self._palette:

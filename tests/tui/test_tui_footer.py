@@ -110,3 +110,19 @@ async def test_the_first_screen_at_80_columns_shows_both_lines_of_keys(database)
         assert footer.size.height == 2, footer_lines(app)
         for key in (f"? {_('Help')}", f"c {_('Capture')}", f"t {_('Today')}", f"q {_('Quit')}"):
             assert key in text, footer_lines(app)
+
+
+async def test_under_the_welcome_the_main_screen_shows_its_keys(database):
+    """A new user's first screen: the welcome over the main screen, whose footer shows the keys
+    that will work once the welcome is gone (it was a blank line: the main screen had never
+    been on top, and a screen under another keeps the keys it showed)."""
+    app = NetuiApp(Path(database.database), welcome=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        main = app.screen_stack[0]
+        footer = main.query_one(KeysFooter)
+        lines = ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+        text = " ".join(lines[footer.region.y:footer.region.bottom])
+        for key in (f"/ {_('Search')}", f"n {_('New')}", f"q {_('Quit')}", f"t {_('Today')}"):
+            assert key in text, text
