@@ -136,3 +136,24 @@ def imported_modules(source: str, module: str) -> set[str]:
         names.add(origin)
         names.update(f"{origin}.{name}" for name in imported)
     return names
+
+
+def sqlite_steps(action: Callable[[], object], every: int = 100) -> int:
+    """How many times SQLite's virtual machine ran `every` more instructions during `action`
+    (rows read, sorted, ranked): its work, counted the same on any machine however busy."""
+    from netui.store.models import database
+
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0  # carry on
+
+    connection = database.connection()
+    connection.set_progress_handler(count, every)
+    try:
+        action()
+    finally:
+        connection.set_progress_handler(None, every)
+    return steps

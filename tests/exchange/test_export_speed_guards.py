@@ -9,6 +9,7 @@ import csv
 import io
 
 import pytest
+from support import sqlite_steps
 
 from netui.exchange import exporting
 from netui.exchange.formats import netui_csv
@@ -141,24 +142,6 @@ def test_an_export_runs_as_many_statements_for_500_contacts_as_for_50(database, 
     assert counts[0] <= 6  # the transaction, the contacts chosen, the one statement of the lines
 
 
-def _sqlite_steps_during(action) -> int:
-    """How many times SQLite's virtual machine ran 1,000 more instructions: its work, counted
-    the same on any machine and however busy it is."""
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0  # carry on
-
-    connection = database.connection()
-    connection.set_progress_handler(count, 1000)
-    try:
-        action()
-    finally:
-        connection.set_progress_handler(None, 1000)
-    return steps[0]
-
-
 @pytest.mark.parametrize("query", ["", "city:Roma"])
 def test_the_database_works_ten_times_as_much_for_ten_times_the_contacts(database, tmp_path, query):
     # Each line is built from its contact's own rows, found by index, and whether its introducer
@@ -168,5 +151,5 @@ def test_the_database_works_ten_times_as_much_for_ten_times_the_contacts(databas
     for size in (100, 1000):
         Contact.delete().execute()
         _network_of(size)
-        steps.append(_sqlite_steps_during(lambda: exporting.export_csv(tmp_path / "contacts.csv", query=query)))
+        steps.append(sqlite_steps(lambda: exporting.export_csv(tmp_path / "contacts.csv", query=query), every=1000))
     assert steps[1] <= 12 * steps[0]

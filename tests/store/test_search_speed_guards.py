@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 from conftest import FROZEN_NOW, travel
+from support import sqlite_steps
 
 from netui import contacts, demo
 from netui.store import db, search
@@ -45,24 +46,6 @@ def opened(templates, people, tmp_path):
         yield
     finally:
         handle.close()
-
-
-def sqlite_steps(action) -> int:
-    """SQLite virtual-machine steps (in hundreds) that `action` makes: rows read, sorted, ranked."""
-    steps = 0
-
-    def count() -> int:
-        nonlocal steps
-        steps += 1
-        return 0
-
-    connection = database.connection()
-    connection.set_progress_handler(count, 100)
-    try:
-        action()
-    finally:
-        connection.set_progress_handler(None, 100)
-    return steps
 
 
 def statements(action) -> list[str]:
