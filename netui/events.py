@@ -283,15 +283,24 @@ def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:
 
 def past_events(now: pendulum.DateTime | None = None, limit: int = 100) -> list[EventSummary]:
     """Events that are over (and skipped ones), most recent first."""
-    moment = Event.starts_at.db_value(now or when.now())
-    ongoing = fn.COALESCE(Event.ends_at, Event.starts_at)
     rows = (
         _summary_query()
-        .where((Event.starts_at.is_null(False) & (ongoing < moment)) | (Event.status == "skipped"))
+        .where(_is_past(now))
         .order_by(Event.starts_at.desc(nulls="LAST"), Event.id.desc())
         .limit(limit)
     )
     return [EventSummary(**_summary_values(r)) for r in rows]
+
+
+def count_past_events(now: pendulum.DateTime | None = None) -> int:
+    """How many events are over (and skipped), all of them: a list of the latest says of how many."""
+    return Event.select().where(_is_past(now)).count()
+
+
+def _is_past(now: pendulum.DateTime | None):
+    moment = Event.starts_at.db_value(now or when.now())
+    ongoing = fn.COALESCE(Event.ends_at, Event.starts_at)
+    return (Event.starts_at.is_null(False) & (ongoing < moment)) | (Event.status == "skipped")
 
 
 def events_of_contact(contact_id: int) -> list[tuple[EventSummary, str]]:

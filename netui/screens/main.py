@@ -56,12 +56,17 @@ def search_view(text: str) -> tuple[RowSource, str, list]:
     return RowSource(pages.count, pages.page, first), describe(pages), read_timeline(first[0].id if first else None)
 
 
-def events_in_view() -> tuple[list, list]:
-    """The event planner's rows: what is coming, and the latest past events."""
-    return events.upcoming_events(), events.past_events(limit=50)
+PAST_EVENTS_SHOWN = 50
 
 
-def first_view() -> tuple[tuple[RowSource, str, list], tuple[list, list]]:
+def events_in_view() -> tuple[list, list, int]:
+    """The event planner's rows: what is coming, the latest past events, and how many are past."""
+    past = events.past_events(limit=PAST_EVENTS_SHOWN)
+    total = len(past) if len(past) < PAST_EVENTS_SHOWN else events.count_past_events()
+    return events.upcoming_events(), past, total
+
+
+def first_view() -> tuple[tuple[RowSource, str, list], tuple[list, list, int]]:
     """Everything the first screen shows, for its first paint."""
     return search_view(""), events_in_view()
 

@@ -44,7 +44,8 @@ class EventPlanner(VimOptionList):
     EventPlanner { height: 1fr; }
     """
 
-    def show(self, upcoming: list[EventSummary], past: list[EventSummary]) -> None:
+    def show(self, upcoming: list[EventSummary], past: list[EventSummary], past_total: int | None = None) -> None:
+        """`past` are the latest past events, of `past_total` (None: they are all)."""
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
         for status in EVENT_STATUSES:
@@ -53,7 +54,11 @@ class EventPlanner(VimOptionList):
                 self.add_option(Option(Text(f"{_(STATUS_TITLES[status])} ({len(group)})", style="bold"), disabled=True))
                 self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in group)
         if past:
-            self.add_option(Option(Text(_("Past ({count})", count=len(past)), style="bold"), disabled=True))
+            if past_total is None or past_total <= len(past):
+                heading = _("Past ({count})", count=len(past))
+            else:
+                heading = _("Past (the latest {shown} of {count})", shown=len(past), count=past_total)
+            self.add_option(Option(Text(heading, style="bold"), disabled=True))
             self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in past)
         if not upcoming and not past:
             self.add_option(Option(Text(_("No events yet. N plans one."), style="dim"), disabled=True))

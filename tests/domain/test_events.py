@@ -302,6 +302,9 @@ def test_past_events_most_recent_first_including_skipped():
     events.create_event("Upcoming", starts_at=typed_day(2), status="planned")
     events.create_event("Undated idea")
     assert [e.id for e in events.past_events()] == [skipped_future, recent, skipped_past, older]
+    # A list of the latest says of how many: every past event is counted, skipped ones too.
+    assert [e.id for e in events.past_events(limit=2)] == [skipped_future, recent]
+    assert events.count_past_events() == 4
 
 
 def test_upcoming_and_past_take_an_explicit_now():

@@ -398,3 +398,16 @@ async def test_main_screen_counts_after_returning(database, planned):
         [line] = [line for line in planner_lines(app) if "Fintech Forum" in line]
         # The planner's count (its wording is the planner's): one listed, nobody met yet.
         assert "1 to meet, 0 met" in line
+
+
+async def test_the_planner_says_its_past_events_are_the_latest_of_how_many(frozen, database):
+    """The planner lists the latest 50 past events; with more, its heading says of how many
+    (it said "Past (50)" for 60, as if there were no others)."""
+    for number in range(60):
+        events.create_event(f"Meetup {number}", starts_at=frozen.subtract(days=number + 1), status="attended")
+    app = make_app(database)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Past (the latest 50 of 60)" in planner_lines(app)
+        assert sum(line.startswith("Meetup") for line in planner_lines(app)) == 50
