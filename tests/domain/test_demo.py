@@ -471,3 +471,18 @@ def test_a_seed_always_gives_the_same_network(database, known_sunday):
         for row in database.execute_sql(f'SELECT {columns} FROM "{name}" ORDER BY rowid'):
             digest.update(repr(row).encode())
     assert digest.hexdigest() == PINNED_NETWORK_SHA256
+
+
+def test_phone_numbers_stay_unique_when_a_pattern_runs_out():
+    """The US pattern draws from a hundred numbers (555-01##): past the next hundred up, a
+    number gets an extension, where a million-person demo once walked the taken ones for hours."""
+    from netui.demo.planner import next_free_phone
+
+    taken: set[str] = set()
+    for _ in range(103):
+        taken.add(next_free_phone("+1 (212) 555-0100", taken))
+    assert len(taken) == 103
+    assert {f"+1 (212) 555-01{n:02d}" for n in range(100)} <= taken
+    assert {"+1 (212) 555-0100 x2", "+1 (212) 555-0100 x3", "+1 (212) 555-0100 x4"} <= taken
+    assert next_free_phone("+39 02 1234 5678", {"+39 02 1234 5678"}) == "+39 02 1234 5679"
+    assert next_free_phone("+1 555 99", {"+1 555 99"}) == "+1 555 00"  # the group wraps round
