@@ -33,6 +33,7 @@ from netui.capture_line import CaptureLine, parse_capture_line
 from netui.errors import AmbiguousNameError, NotFoundError
 from netui.i18n import N_, _, ngettext
 from netui.store.models import (
+    equal_ignoring_case,
     Channel,
     Contact,
     ContactTag,
@@ -189,7 +190,7 @@ def _recognise(line: CaptureLine) -> tuple[CaptureMatch | None, tuple[CaptureMat
             row = (
                 Contact.select(Contact.id, Contact.first_name, Contact.last_name, Contact.company)
                 .join(Channel)
-                .where(Channel.kind == kind, Channel.value.collate("NOCASE") == value,
+                .where(Channel.kind == kind, equal_ignoring_case(Channel.value, value),
                        Contact.trashed_at.is_null())
                 .order_by(Contact.id)
                 .first()

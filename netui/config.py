@@ -6,6 +6,9 @@
     [capture]
     followup_days = 2   # a captured person's follow-up is due this many days later
 
+    [storage]
+    database = "postgresql://me@db.example.org/team"   # or a file; --db and $NETUI_DB win
+
 A missing file means the defaults; a broken one is a ValidationError naming the file.
 """
 
@@ -15,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from netui.store import db
+from netui.store.location import config_dir
 from netui.errors import ValidationError
 from netui.i18n import LANGUAGES, _
 
@@ -24,10 +27,11 @@ from netui.i18n import LANGUAGES, _
 class Config:
     capture_followup_days: int = 2
     language: str | None = None  # None: from the environment
+    database: str | None = None  # None: $NETUI_DB or the file in the data folder
 
 
 def config_path() -> Path:
-    return db.config_dir() / "config.toml"
+    return config_dir() / "config.toml"
 
 
 def load(path: Path | None = None) -> Config:
@@ -50,4 +54,9 @@ def load(path: Path | None = None) -> Config:
         raise ValidationError("config", _(
             "{path}: [interface] language must be one of: {languages}.", path=path, languages=", ".join(LANGUAGES),
         ))
-    return Config(capture_followup_days=days, language=language)
+    database = data.get("storage", {}).get("database")
+    if database is not None and (not isinstance(database, str) or not database.strip()):
+        raise ValidationError("config", _(
+            "{path}: [storage] database must be a file's path or a PostgreSQL address (postgresql://...).", path=path,
+        ))
+    return Config(capture_followup_days=days, language=language, database=database)

@@ -32,6 +32,7 @@ from netui.rules import (
 )
 from netui.store import search
 from netui.store.models import (
+    equal_ignoring_case,
     Channel,
     Contact,
     ContactTag,
@@ -245,7 +246,7 @@ def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:
     with database.atomic():
         _get_row(contact_id)
         existing = Channel.get_or_none(
-            Channel.contact == contact_id, Channel.kind == kind, Channel.value.collate("NOCASE") == value
+            Channel.contact == contact_id, Channel.kind == kind, equal_ignoring_case(Channel.value, value)
         )
         if existing:
             return existing.id

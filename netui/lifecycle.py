@@ -19,6 +19,7 @@ from netui.i18n import N_, _
 from netui.labels import label
 from netui.store import db, search
 from netui.store.models import (
+    equal_ignoring_case,
     Appointment,
     AppointmentParticipant,
     Channel,
@@ -285,7 +286,7 @@ def _move_details(keep_id: int, other_id: int) -> None:
     for channel in Channel.select().where(Channel.contact == other_id):
         duplicate = Channel.select().where(
             Channel.contact == keep_id, Channel.kind == channel.kind,
-            Channel.value.collate("NOCASE") == channel.value,
+            equal_ignoring_case(Channel.value, channel.value),
         ).exists()
         if not duplicate:
             Channel.update(contact=keep_id).where(Channel.id == channel.id).execute()

@@ -16,16 +16,17 @@ from pathlib import Path
 import pendulum
 
 from netui.i18n import _
-from netui.store import models, sqlite
+from netui.store import location, models, sqlite
+from netui.store.location import is_server_address
 from netui.store.location import (  # noqa: F401 -- re-exported: callers know them as db.*
     DB_ENV_VAR,
     DatabaseOpenError,
+    ServerAddress,
     check_folder,
     config_dir,
     create_private_file,
     data_dir,
     default_db_path,
-    resolve_db_path,
 )
 from netui.store.migrations import MIGRATIONS, Migration
 from netui.store.sqlite import APPLICATION_ID, SQLITE_HEADER, NetuiDatabase  # noqa: F401 -- re-exported
@@ -36,10 +37,13 @@ def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
 
 
 def open_database(
-    path: str | os.PathLike, migrations: Sequence[Migration] = MIGRATIONS, read_only: bool | None = None,
-    create: bool = True,
+    path: str | os.PathLike | ServerAddress, migrations: Sequence[Migration] = MIGRATIONS,
+    read_only: bool | None = None, create: bool = True,
 ) -> NetuiDatabase:
     """Open (creating if needed) the netui database at `path`, migrate it, and bind the models.
+
+    `path` may be a team's PostgreSQL database (a ServerAddress, or its connection string):
+    an empty one gets netui's schema through the same numbered versions (`_open_server`).
 
     The file is created only in a folder that exists (check_folder). `create=False` (a dry
     run) creates nothing: a file not there yet is stood in for by an empty database in
@@ -53,6 +57,10 @@ def open_database(
     Raises DatabaseOpenError, leaving the file untouched, when the file is not a netui
     database, cannot be read, or was written by a newer netui.
     """
+    if isinstance(path, str) and is_server_address(path):
+        path = ServerAddress(path)
+    if isinstance(path, ServerAddress):
+        return _open_server(path, migrations)
     path = Path(path).expanduser()
     newest = latest_version(migrations)
     database = _connection_for(path, newest, read_only, create)
@@ -79,6 +87,46 @@ def open_database(
             "{path}: upgrading the database failed ({error}); the file was left as it was.", path=path, error=error
         )) from error
     return database
+
+
+def resolve_db_path(flag_value: str | os.PathLike | None = None) -> Path | ServerAddress:
+    """The database to use: `--db`, then $NETUI_DB, then config.toml's `[storage] database`,
+    then the file in the user's data folder (location.resolve_db_path)."""
+    from netui import config
+
+    configured = None if flag_value or os.environ.get(DB_ENV_VAR) else config.load().database
+    return location.resolve_db_path(flag_value, configured)
+
+
+def _open_server(address: ServerAddress, migrations: Sequence[Migration]):
+    """Connect to a team's database, check it is netui's (or empty), bring its schema up to
+    date -- each version in its own transaction, rolled back whole if it fails (PostgreSQL's
+    DDL is transactional: no copy is made first, as for a file) -- and bind the models."""
+    from netui.store import postgres
+    from netui.store.migrations import postgres as postgres_schema
+
+    newest = latest_version(migrations)
+    database = postgres.open_database(address)
+    try:
+        database.connect(reuse_if_open=True)
+        current = postgres.check_identity(database, newest)
+        models.database.initialize(database)
+        for migration in sorted((m for m in migrations if m.version > current), key=lambda m: m.version):
+            with database.atomic():
+                postgres_schema.up(migration.version, database)
+                postgres.record_version(database, migration.version)
+    except DatabaseOpenError:
+        database.close()
+        raise
+    except postgres.engine_errors() as error:
+        database.close()
+        raise DatabaseOpenError(_("{path}: cannot use this database ({error}).", path=address, error=error)) from None
+    return database
+
+
+def is_server() -> bool:
+    """True when the open database is a team's on a server (not a file)."""
+    return isinstance(getattr(models.database.obj, "path", None), ServerAddress)
 
 
 def _connection_for(path: Path, newest: int, read_only: bool | None, create: bool) -> NetuiDatabase:
@@ -108,6 +156,8 @@ def data_version() -> int:
     """A number that changes when another connection (another process, or a worker thread's)
     commits a change to the database, read on this thread's connection (SQLite's PRAGMA
     data_version). Poll it on a timer and reload what is shown when it moves."""
+    if is_server():
+        return 0  # TODO(team mode): LISTEN/NOTIFY
     return sqlite.data_version(models.database)
 
 
@@ -127,10 +177,16 @@ def checkpoint(wait_seconds: float = 1.0) -> bool:
     other connections' reads up to `wait_seconds` (not the whole busy timeout: the app must
     not freeze); returns False when one kept it from finishing -- the log is then emptied by a
     later checkpoint, at the latest when the last connection to the file closes."""
+    if is_server():
+        return True  # no log file of ours on a server: PostgreSQL's own WAL is the server's business
     return sqlite.checkpoint(models.database, wait_seconds)
 
 
 def schema_version(database) -> int:
+    if isinstance(getattr(database, "path", None), ServerAddress):
+        from netui.store import postgres
+
+        return postgres.schema_version(database)
     return sqlite.schema_version(database)
 
 

@@ -1,13 +1,17 @@
 """Where the database lives: the user's data and config folders, `--db` and $NETUI_DB, the
 rule for the folder of every file netui writes, and private (0600) files.
 
-Nothing here knows which database engine reads the file.
+Nothing here knows which database engine reads the file. A team's network is not a file but a
+PostgreSQL database, named by a libpq connection string: `ServerAddress` holds one (and never
+shows its password).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
@@ -61,9 +65,64 @@ def check_folder(path: str | os.PathLike, field: str = "db") -> None:
         "(check the path for a typo, or create the folder first).", path=path, folder=folder))
 
 
-def resolve_db_path(flag_value: str | os.PathLike | None = None) -> Path:
-    """The file to use: `--db` first, then $NETUI_DB, then the user's data directory."""
-    chosen = flag_value or os.environ.get(DB_ENV_VAR) or default_db_path()
+class ServerAddress:
+    """A PostgreSQL database, as libpq names one: a URL (`postgresql://user@host/db?sslmode=
+    require`, `postgres://...`) or key=value words (`host=/run/postgresql dbname=team`,
+    `service=netui`). The password may be in it, or come from $PGPASSWORD, ~/.pgpass or a
+    service file as libpq finds it; `str()` never shows it (titles, errors, `netui locate`)."""
+
+    def __init__(self, conninfo: str):
+        self.conninfo = conninfo.strip()
+
+    def __str__(self) -> str:
+        return redact(self.conninfo)
+
+    def __repr__(self) -> str:
+        return f"ServerAddress({str(self)!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, ServerAddress) and other.conninfo == self.conninfo
+
+    def __hash__(self) -> int:
+        return hash(self.conninfo)
+
+
+_URL_SCHEMES = ("postgresql://", "postgres://")
+# key=value words of a libpq connection string: `host=x dbname=y`, `password='a b'`.
+_KEYWORD = re.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.I)
+_PASSWORD_WORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.I)
+_PASSWORD_PARAMETER = re.compile(r"((?:^|&)password=)[^&]*", re.I)
+
+
+def is_server_address(text: str | os.PathLike) -> bool:
+    """Does this --db value name a PostgreSQL database rather than a file?"""
+    return isinstance(text, str) and (text.lower().startswith(_URL_SCHEMES) or bool(_KEYWORD.match(text)))
+
+
+def redact(conninfo: str) -> str:
+    """The connection string without its password (in the URL's user part, a `password=`
+    parameter or word): what netui shows anywhere."""
+    if conninfo.lower().startswith(_URL_SCHEMES):
+        parts = urlsplit(conninfo)
+        netloc = parts.netloc
+        if "@" in netloc:
+            user, _at, hosts = netloc.rpartition("@")
+            if ":" in user:
+                user = user.split(":", 1)[0] + ":***"
+            netloc = f"{user}@{hosts}"
+        query = _PASSWORD_PARAMETER.sub(r"\1***", parts.query)
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    return _PASSWORD_WORD.sub(r"\1***", conninfo)
+
+
+def resolve_db_path(flag_value: str | os.PathLike | None = None, configured: str | None = None) -> Path | ServerAddress:
+    """The database to use: `--db` first, then $NETUI_DB, then `configured` (config.toml's
+    `[storage] database`: netui.store.db.resolve_db_path reads it), then the file in the
+    user's data directory. A PostgreSQL connection string gives a ServerAddress, anything
+    else a file's path."""
+    chosen = flag_value or os.environ.get(DB_ENV_VAR) or configured or default_db_path()
+    if is_server_address(chosen):
+        return ServerAddress(str(chosen))
     return Path(chosen).expanduser()
 
 

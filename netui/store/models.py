@@ -99,6 +99,24 @@ class UTCDateTimeField(Field):
         return pendulum.instance(value, tz="UTC")
 
 
+def on_postgres() -> bool:
+    """Is the bound database a team's on PostgreSQL (not a file)?"""
+    from peewee import PostgresqlDatabase
+
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def equal_ignoring_case(field, value: str):
+    """`field = value` with the case of ASCII letters ignored (SQLite's NOCASE: "ANNA@X.IT" is
+    "anna@x.it", "É" is not "é"), through the index built for it on each backend."""
+    if on_postgres():
+        return fn.lower(field) == value.translate(_ASCII_LOWER)
+    return field.collate("NOCASE") == value
+
+
 class BaseModel(Model):
     class Meta:
         database = database
@@ -179,7 +197,7 @@ class Channel(BaseModel):
 
 
 # Finding who owns an e-mail or a LinkedIn URL, whatever its case (quick capture does it on
-# every line): compare with `Channel.value.collate("NOCASE")` so this index is used.
+# every line): compare with `equal_ignoring_case(Channel.value, ...)` so this index is used.
 Channel.add_index(Channel.index(Channel.kind, Channel.value.collate("NOCASE"), name="channel_kind_value_nocase"))
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from peewee import OperationalError, fn
 
 from netui.store import bulk
-from netui.store.models import Contact, ContactSearch, database
+from netui.store.models import Contact, ContactSearch, database, on_postgres
 from netui.text import fold, fold_key
 
 # Column filters a user may type ("city:milano"); the rest of the grammar (quotes, OR, NOT,
@@ -64,6 +64,28 @@ WHERE c.trashed_at IS NULL
 """
 
 
+# The same rows on PostgreSQL (fold() is a function of the schema there:
+# netui.store.migrations.postgres); `= ANY(%s)` takes a list of ids.
+_POSTGRES_INDEX_ROWS = """
+INSERT INTO contact_search (rowid, name, company, role, city, tags, notes, facts, interactions)
+SELECT c.id,
+       fold(c.first_name || ' ' || c.last_name),
+       fold(c.company),
+       fold(c.role),
+       fold(c.city || ' ' || c.country),
+       fold(coalesce((SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM contact_tag ct
+            JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), '')),
+       fold(c.how_met || chr(10) || c.notes),
+       fold(coalesce((SELECT string_agg(f.label || ' ' || f.value, chr(10) ORDER BY f.id) FROM fact f
+            WHERE f.contact_id = c.id), '')),
+       fold(coalesce((SELECT string_agg(i.summary || ' ' || i.notes, chr(10) ORDER BY i.id)
+            FROM interaction_participant p JOIN interaction i ON i.id = p.interaction_id
+            WHERE p.contact_id = c.id), ''))
+FROM contact c
+WHERE c.trashed_at IS NULL
+"""
+
+
 _deferral = threading.local()
 
 
@@ -91,6 +113,11 @@ def reindex_contacts(contact_ids: Iterable[int]) -> None:
         return
     ids = sorted(set(contact_ids))
     if not ids:
+        return
+    if on_postgres():
+        with database.atomic():
+            database.execute_sql("DELETE FROM contact_search WHERE rowid = ANY(%s)", (ids,))
+            database.execute_sql(f"{_POSTGRES_INDEX_ROWS} AND c.id = ANY(%s)", (ids,))
         return
     with database.atomic():
         for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
@@ -121,6 +148,8 @@ def erase_deleted() -> None:
     """Rewrite the index as one segment holding only living rows. FTS5 deletes lazily: a
     deleted row's words (and those of its earlier versions) stay in older index segments
     until they are merged; after a purge none of them may remain in the file."""
+    if on_postgres():
+        return  # TODO(team mode): the purged rows' old versions stay until VACUUM
     database.execute_sql("INSERT INTO contact_search(contact_search) VALUES('optimize')")
 
 
@@ -128,7 +157,7 @@ def rebuild_index() -> int:
     """Rebuild the whole index from the tables; returns how many contacts it holds."""
     with database.atomic():
         ContactSearch.delete().execute()
-        database.execute_sql(_INDEX_ROWS)
+        database.execute_sql(_POSTGRES_INDEX_ROWS if on_postgres() else _INDEX_ROWS)
     return index_size()
 
 

@@ -1,0 +1,94 @@
+"""A throwaway PostgreSQL server for the tests: `initdb` and `pg_ctl` in a temporary folder,
+listening on a Unix socket there only (no TCP port), removed at the end of the run.
+
+As root (CI), the server runs as the `postgres` user (PostgreSQL refuses root). Each test gets
+a database of its own, copied from a template that already holds netui's schema.
+
+Without PostgreSQL's programs the PostgreSQL tests are skipped -- unless $NETUI_REQUIRE_POSTGRES
+is set (.ci/run sets it): then they fail, so that CI cannot pass without running them.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REQUIRE_VARIABLE = "NETUI_REQUIRE_POSTGRES"
+TEMPLATE = "netui_template"
+
+
+def _programs() -> Path | None:
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda f: int(f.split("/")[-2]))
+    return Path(folders[-1]) if folders and (Path(folders[-1]) / "initdb").exists() else None
+
+
+def unavailable(reason: str):
+    if os.environ.get(REQUIRE_VARIABLE):
+        pytest.fail(f"PostgreSQL is required (${REQUIRE_VARIABLE}) but {reason}", pytrace=False)
+    pytest.skip(f"no PostgreSQL: {reason}")
+
+
+class Cluster:
+    """One server for this test process; `new_database()` gives each test an empty netui network."""
+
+    def __init__(self):
+        self.programs = _programs()
+        if self.programs is None:
+            unavailable("initdb was not found")
+        self.folder = Path(tempfile.mkdtemp(prefix="netui-pg-"))
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            shutil.chown(self.folder, "postgres")
+        self.data = self.folder / "data"
+        self._names = itertools.count(1)
+        self._run("initdb", "-D", str(self.data), "--auth=trust", "-U", "postgres", "--encoding=UTF8",
+                  "--locale=C.UTF-8")
+        # Durability is the machine's business in a throwaway test server: no fsync.
+        options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off " \
+                  f"-c full_page_writes=off -c max_connections=200"
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self.admin(f"CREATE DATABASE {TEMPLATE}")
+        from netui.store import db
+
+        db.open_database(self.address(TEMPLATE)).close()
+
+    def _run(self, program: str, *arguments: str) -> None:
+        command = [str(self.programs / program), *arguments]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=self.folder)
+        if done.returncode:
+            unavailable(f"{program} failed: {done.stderr.strip() or done.stdout.strip()}")
+
+    def address(self, name: str) -> str:
+        return f"host={self.folder} user=postgres dbname={name}"
+
+    def admin(self, statement: str) -> None:
+        from netui.store.postgres import driver
+
+        psycopg = driver()
+        with psycopg.connect(self.address("postgres"), autocommit=True) as connection:
+            connection.execute(statement)
+
+    def new_database(self) -> str:
+        """An empty netui network (the schema, no rows) of its own; its address."""
+        name = f"test_{os.getpid()}_{next(self._names)}"
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        return name
+
+    def drop(self, name: str) -> None:
+        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
