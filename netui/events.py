@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pendulum
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from netui import when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
@@ -221,8 +221,9 @@ def _summary_query():
     """Events with their counts of people to meet / met (trashed contacts not counted), and of
     the people to meet who are not contacts yet (wishes linked to nobody)."""
     living = Contact.trashed_at.is_null()
-    to_meet = fn.SUM((EventAttendee.status == "to meet") & living).alias("to_meet_count")
-    met = fn.SUM((EventAttendee.status == "met") & living).alias("met_count")
+    # CASE, not SUM(condition): PostgreSQL does not add up booleans.
+    to_meet = fn.SUM(Case(None, [((EventAttendee.status == "to meet") & living, 1)], 0)).alias("to_meet_count")
+    met = fn.SUM(Case(None, [((EventAttendee.status == "met") & living, 1)], 0)).alias("met_count")
     Wish = EventWish.alias()
     wished = (Wish.select(fn.COUNT(Wish.id)).where(Wish.event == Event.id, Wish.contact.is_null())
               .alias("wished_count"))

@@ -138,7 +138,7 @@ ON_POSTGRES_TOO: set[str] = set()
 def pytest_generate_tests(metafunc):
     path = metafunc.definition.path
     if ("database" in metafunc.fixturenames and path.parent.name in BOTH_BACKENDS_FOLDERS
-            and path.stem in ON_POSTGRES_TOO):
+            and not metafunc.definition.get_closest_marker("sqlite_only") and (path.stem in ON_POSTGRES_TOO or os.environ.get("NETUI_PG_TRIAGE"))):
         metafunc.parametrize("database", BACKENDS, indirect=True)
 
 
@@ -147,6 +147,7 @@ def database(request, tmp_path):
     """A fresh, migrated netui database bound to the models: a file, or (a domain test's
     "postgresql" run) a database of its own on the throwaway PostgreSQL server."""
     if getattr(request, "param", "sqlite") == "postgresql":
+        from netui.store import postgres  # noqa: F401 -- the driver, for tests that read the server
         yield request.getfixturevalue("postgres_database")
         return
     handle = db.open_database(tmp_path / "netui.db")

@@ -9,8 +9,9 @@ A load of a whole network (the demo) also asks the backend to get out of its way
 context manager: `loading()` (one write transaction, a big page cache, no foreign-key checks
 while it runs), `indexes_rebuilt_after(models)` (indexes built once after the rows, not row
 by row) and `triggers_suspended(models)` (the caller writes what the triggers would compute).
-What these do is SQLite's (PRAGMAs, sqlite_master, DDL inside the transaction); a failure
-rolls the schema back with the rows.
+What these do is SQLite's (PRAGMAs, sqlite_master, DDL inside the transaction) or, for a
+team's network, PostgreSQL's (pg_indexes, ALTER TABLE ... DISABLE TRIGGER USER, identity
+sequences moved past the ids written); on both a failure rolls the schema back with the rows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 
 from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
 
-from netui.store.models import UTCDateTimeField, database
+from netui.store.models import UTCDateTimeField, database, on_postgres
 
 BATCH_ROWS = 5000
 STREAM_BATCH_ROWS = 50_000
@@ -35,7 +36,10 @@ _PLAIN_TYPES = {str, int, type(None)}
 
 def next_id(model) -> int:
     """The id the next row of `model` gets; rows written after it in the same write
-    transaction can be given consecutive ids from here."""
+    transaction can be given consecutive ids from here. (On PostgreSQL the table is locked
+    against other writers until the transaction ends: a file's write lock does that there.)"""
+    if on_postgres():
+        database.execute_sql(f'LOCK TABLE "{model._meta.table_name}" IN EXCLUSIVE MODE')
     return (model.select(model.id).order_by(model.id.desc()).limit(1).scalar() or 0) + 1
 
 
@@ -55,9 +59,10 @@ def insert_rows(model, fields: Sequence, rows: Sequence[tuple], progress=None) -
                 continue
             to_db = field.db_value
             columns[index] = [None if value is None else to_db(value) for value in column]
-        cursor.executemany(statement, zip(*columns))
+        cursor.executemany(statement, list(zip(*columns)) if on_postgres() else zip(*columns))
         if progress:
             progress(len(batch))
+    _ids_written(model, fields)
 
 
 def insert_stream(model, fields: Sequence, count: int, rows: Iterable[tuple],
@@ -66,7 +71,9 @@ def insert_stream(model, fields: Sequence, count: int, rows: Iterable[tuple],
     rows never sit in memory at once). Values go in as they are, except instants
     (UTCDateTimeField), given here as whole unix seconds: the database formats them as the
     field stores them, which is much faster than formatting them in Python."""
-    instants = ["datetime(?, 'unixepoch')" if isinstance(f, UTCDateTimeField) else "?" for f in fields]
+    instant = ("to_char(to_timestamp(%s) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')" if on_postgres()
+               else "datetime(?, 'unixepoch')")
+    instants = [instant if isinstance(f, UTCDateTimeField) else _mark() for f in fields]
     statement = _insert_statement(model, fields, instants)
     rows = iter(rows)
     cursor = database.cursor()
@@ -75,12 +82,27 @@ def insert_stream(model, fields: Sequence, count: int, rows: Iterable[tuple],
         cursor.executemany(statement, itertools.islice(rows, size))
         if progress:
             progress(size)
+    _ids_written(model, fields)
+
+
+def _mark() -> str:
+    """The driver's placeholder for one value."""
+    return "%s" if on_postgres() else "?"
+
+
+def _ids_written(model, fields: Sequence) -> None:
+    """On PostgreSQL, ids written by hand (next_id) do not move the table's identity sequence:
+    move it past them, or the next row written one at a time would take an id in use."""
+    if on_postgres() and any(f.column_name == "id" for f in fields):
+        table = model._meta.table_name
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                             f"(SELECT coalesce(max(id), 0) + 1 FROM \"{table}\"), false)")
 
 
 def _insert_statement(model, fields: Sequence, values: Sequence[str] | None = None) -> str:
     table = model._meta.table_name
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    return f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join(values or "?" * len(fields))})'
+    return f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join(values or [_mark()] * len(fields))})'
 
 
 @contextmanager
@@ -89,7 +111,11 @@ def loading(cache_kib: int = LOAD_CACHE_KIB):
     big enough to hold the indexes being filled (SQLite's default 2 MB spills pages to the
     log again and again) and the foreign-key checks off -- the caller writes only rows that
     refer to rows it writes -- then the connection's own settings again, whatever happens.
-    (SQLite changes foreign_keys only outside a transaction.)"""
+    (SQLite changes foreign_keys only outside a transaction.) On PostgreSQL: one transaction."""
+    if on_postgres():
+        with database.atomic():
+            yield
+        return
     cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
     keys = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
     database.execute_sql(f"PRAGMA cache_size = {-int(cache_kib)}")
@@ -109,6 +135,18 @@ def indexes_rebuilt_after(models: Sequence):
     index instead of a million inserts at random places. A failure rolls them back into place
     with everything else (DDL is transactional in SQLite)."""
     tables = [m._meta.table_name for m in models]
+    if on_postgres():
+        indexes = database.execute_sql(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
+            "JOIN pg_index x ON x.indexrelid = c.oid WHERE i.schemaname = current_schema() "
+            "AND i.tablename = ANY(%s) AND NOT x.indisprimary AND NOT x.indisunique ORDER BY i.indexname",
+            (tables,)).fetchall()
+        for name, _ in indexes:
+            database.execute_sql(f'DROP INDEX "{name}"')
+        yield
+        for _, sql in indexes:
+            database.execute_sql(sql)
+        return
     marks = ", ".join("?" * len(tables))
     indexes = database.execute_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -127,6 +165,13 @@ def triggers_suspended(models: Sequence):
     million rows, one costs more than the rest of the write). They are created again
     afterwards from their own stored SQL; a failure rolls them back into place."""
     tables = [m._meta.table_name for m in models]
+    if on_postgres():
+        for table in tables:
+            database.execute_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+        yield
+        for table in tables:
+            database.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+        return
     marks = ", ".join("?" * len(tables))
     triggers = database.execute_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "

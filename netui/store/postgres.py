@@ -73,6 +73,15 @@ class NetuiPostgres(PostgresqlDatabase):
         connection.cursor_factory.owner = self
         return connection
 
+    def begin(self, lock_type=None):
+        """SQLite's words for a transaction, as the domain says them: "DEFERRED" (a read that
+        must see one consistent state: an export) is a REPEATABLE READ snapshot here;
+        "IMMEDIATE" (a write) and the default are READ COMMITTED -- rows are locked as they
+        are written, so there is no write lock to take first."""
+        statement = "BEGIN ISOLATION LEVEL REPEATABLE READ" if lock_type == "DEFERRED" else "BEGIN"
+        with peewee.__exception_wrapper__:
+            self.cursor().execute(statement)
+
     def storage_error(self, error: Exception) -> StorageError | None:
         """The sentence for a storage error (None: not one of those)."""
         state = getattr(error, "sqlstate", None) or ""

@@ -146,7 +146,7 @@ async def test_the_cli_and_the_screens_say_the_same_words(database, frozen, engl
     from netui.app import NetuiApp
 
     made = a_network(frozen)
-    db_path = Path(database.database)
+    db_path = database.path  # a file, or the team's server
     said_today, said_brief = netui(db_path, "today"), netui(db_path, "brief", "Giulia Rossi")
     async with NetuiApp(db_path, welcome=False).run_test(size=(120, 50)) as pilot:
         await pilot.pause()

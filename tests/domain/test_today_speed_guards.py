@@ -54,6 +54,7 @@ def first_rows_cost(people: int) -> tuple[int, int, agenda.Agenda]:
 
 
 @pytest.mark.parametrize("people", [3, 40])
+@pytest.mark.sqlite_only  # counts SQLite's statements
 def test_first_rows_are_a_few_statements_and_rows_whatever_the_network(database, frozen, people):
     count, rows, head = first_rows_cost(people)
     assert count <= 8  # two follow-up heads, the appointments (three), the events
