@@ -21,6 +21,7 @@ from textual import events  # noqa: E402
 from textual.app import App, SystemCommand  # noqa: E402
 from textual.binding import Binding  # noqa: E402
 from textual.command import CommandPalette  # noqa: E402
+from textual.message import Message  # noqa: E402
 from textual.signal import Signal  # noqa: E402
 
 from netui import contacts  # noqa: E402
@@ -33,6 +34,10 @@ from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402
 
 
 OTHER_WRITERS_CHECK_SECONDS = 2.0
+
+
+class OthersChanged(Message):
+    """Another member committed a change to the team's database (posted from the watcher's thread)."""
 
 
 class NetuiApp(WorkerErrors, App):
@@ -56,6 +61,7 @@ class NetuiApp(WorkerErrors, App):
         super().__init__()
         self.db_path = db_path
         self.sub_title = demo_title() if demo else str(db_path) if db_path else ""
+        self._changes = None  # a team server's notices of changes (db.watch_changes)
         self._throwaway = None  # the welcome's demo network (netui.demo.ThrowawayNetwork)
         self._undo = []
         self._welcome = welcome
@@ -78,9 +84,12 @@ class NetuiApp(WorkerErrors, App):
             self.sub_title = _("{path} (read-only)", path=self.sub_title)
             self.notify(_("This database is read-only: you can look, search and export, but not change it."),
                         severity="warning", timeout=15)
-        # Another netui (or the CLI) writing to the same file: show its changes within seconds.
+        # Another netui (or the CLI) writing to the same file: show its changes within seconds;
+        # another member's on a team's server: as soon as the server tells (LISTEN/NOTIFY).
         self._data_version = db.data_version()
-        self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
+        self._changes = db.watch_changes(lambda: self.post_message(OthersChanged()))  # thread-safe
+        if self._changes is None:
+            self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
         if self._daily_backup and not db.is_read_only():
             self.make_daily_backup()
         if self._start_capture is not False:
@@ -142,8 +151,13 @@ class NetuiApp(WorkerErrors, App):
             self.collector.saw_input()
         await super().on_event(event)
 
+    def on_others_changed(self, _message: OthersChanged) -> None:
+        self.publish_change()
+
     def on_unmount(self) -> None:
         self.collector.stop()
+        if self._changes is not None:
+            self._changes.stop()
         if self._throwaway is not None:
             self._throwaway.close()
 

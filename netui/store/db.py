@@ -157,8 +157,19 @@ def data_version() -> int:
     commits a change to the database, read on this thread's connection (SQLite's PRAGMA
     data_version). Poll it on a timer and reload what is shown when it moves."""
     if is_server():
-        return 0  # TODO(team mode): LISTEN/NOTIFY
+        return 0  # a server's changes come as notices instead (watch_changes)
     return sqlite.data_version(models.database)
+
+
+def watch_changes(on_change):
+    """On a team's server: call `on_change()` (from another thread) whenever another member's
+    change is committed, and return a watcher whose stop() ends that; None for a file (poll
+    data_version instead: SQLite has no notices)."""
+    if not is_server():
+        return None
+    from netui.store import postgres
+
+    return postgres.ChangeWatcher(models.database.obj, on_change)
 
 
 def close_database() -> None:

@@ -11,6 +11,7 @@ nothing outside netui.store imports this module. What differs from a file:
 from __future__ import annotations
 
 import sys
+import threading
 
 import peewee
 from peewee import PostgresqlDatabase
@@ -56,20 +57,18 @@ class NetuiPostgres(PostgresqlDatabase):
 
     def __init__(self, address: ServerAddress, **kwargs):
         self.address = address
+        # The server processes of this app's connections (every thread's): their changes are
+        # not news to it (watch_changes).
+        self.own_processes: set[int] = set()
         self.path = address  # what messages name: the address without its password
         driver()
         super().__init__("netui", prefer_psycopg3=True, **kwargs)
 
     def _connect(self):
-        psycopg = driver()
-        try:
-            connection = psycopg.connect(self.address.conninfo, connect_timeout=CONNECT_TIMEOUT_SECONDS,
-                                         application_name=APPLICATION, autocommit=True)
-        except psycopg.Error as error:
-            raise DatabaseOpenError(_("{path}: cannot connect ({error}).", path=self.path,
-                                      error=_without_password(str(error).strip(), self.address))) from None
+        connection = _connect(self.address)
+        self.own_processes.add(connection.info.backend_pid)
         connection.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_SECONDS}s'")
-        connection.cursor_factory = _cursor_class(psycopg)
+        connection.cursor_factory = _cursor_class(driver())
         connection.cursor_factory.owner = self
         return connection
 
@@ -104,6 +103,52 @@ class NetuiPostgres(PostgresqlDatabase):
         return None
 
 
+def _connect(address: ServerAddress):
+    psycopg = driver()
+    try:
+        return psycopg.connect(address.conninfo, connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                               application_name=APPLICATION, autocommit=True)
+    except psycopg.Error as error:
+        raise DatabaseOpenError(_("{path}: cannot connect ({error}).", path=address,
+                                  error=_without_password(str(error).strip(), address))) from None
+
+
+class ChangeWatcher:
+    """Another member's committed change, as it happens: a connection of its own LISTENs on
+    the changes channel (the schema's triggers NOTIFY it) in a thread that calls `on_change()`
+    -- from that thread -- for every transaction that changed something, except this app's
+    own. Nothing is polled: the thread sleeps in the server's socket until a notice comes."""
+
+    POLL_STOP_SECONDS = 0.5  # how soon stop() is noticed
+
+    def __init__(self, database: NetuiPostgres, on_change):
+        from netui.store.migrations.postgres import CHANGES_CHANNEL
+
+        self._database, self._on_change = database, on_change
+        self._connection = _connect(database.address)
+        self._connection.execute(f"LISTEN {CHANGES_CHANNEL}")
+        self._stopping = False
+        self._thread = threading.Thread(target=self._listen, name="netui-changes", daemon=True)
+        self._thread.start()
+
+    def _listen(self) -> None:
+        psycopg = driver()
+        try:
+            while not self._stopping:
+                for notice in self._connection.notifies(timeout=self.POLL_STOP_SECONDS):
+                    if self._stopping:
+                        return
+                    if not notice.payload.isdigit() or int(notice.payload) not in self._database.own_processes:
+                        self._on_change()
+        except psycopg.Error:
+            return  # the server went away: the app's next read says so
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._thread.join(timeout=2 * self.POLL_STOP_SECONDS)
+        self._connection.close()
+
+
 def _without_password(text: str, address: ServerAddress) -> str:
     """A driver's message with any password the address holds taken out (libpq's messages do
     not quote it; this makes sure)."""
@@ -126,9 +171,11 @@ def _cursor_class(psycopg):
         class Cursor(psycopg.Cursor):
             owner: NetuiPostgres
 
-            def execute(self, *args, **kwargs):
+            def execute(self, query, params=None, **kwargs):
                 try:
-                    return super().execute(*args, **kwargs)
+                    # No parameters: the text goes as it is (peewee passes an empty tuple, and a
+                    # % in a statement -- format('%I') -- would be taken for a placeholder).
+                    return super().execute(query, params or None, **kwargs)
                 except psycopg.Error as error:
                     raise self._translate(error)
 

@@ -78,3 +78,24 @@ async def test_the_daily_backup_is_made_in_the_background_once_the_list_shows(fr
         await settle(pilot)
     (made,) = backup.backups_folder(path).glob(f"*-daily-{frozen:%Y%m%d}.db")  # today's
     assert made.stat().st_mode & 0o777 == 0o600
+
+
+async def test_another_members_contact_appears_on_a_team_server_without_polling(postgres_database):
+    """Two members on one PostgreSQL database: what one adds shows on the other's open list,
+    told by the server (LISTEN/NOTIFY) -- nothing here calls check_other_writers."""
+    contacts.create_contact("Anna Verdi")
+    address = postgres_database.address.conninfo
+    async with NetuiApp(postgres_database.path, welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        label = pilot.app.screen.query_one("#contacts-title")
+        assert label.render().plain.startswith("1 person")
+        contacts.create_contact("Carla Bruni")  # this app's own write: not news from the server
+        done = subprocess.run([sys.executable, "-m", "netui", "--db", address, "add", "Bruno Neri"],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        for _ in range(100):  # the notice arrives within moments; a slow machine gets 10 s
+            await pilot.pause(0.1)
+            if label.render().plain.startswith("3 people"):
+                break
+        assert label.render().plain.startswith("3 people")
+        assert pilot.app.sub_title == str(postgres_database.path)

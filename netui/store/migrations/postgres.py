@@ -132,10 +132,33 @@ def _last_contacted(counting: str) -> tuple[str, ...]:
 
 _SIGN = "(CASE {row}.direction WHEN 'gave' THEN 1 WHEN 'received' THEN -1 ELSE 0 END)"
 
+# Live: every committed change to any table tells the listening members' apps (netui.store.
+# postgres.watch_changes) -- once per statement, delivered at commit, the writer's server
+# process id as the payload (an app ignores its own).
+CHANGES_CHANNEL = "netui_changes"
+NOTIFY_FUNCTION = f"""CREATE FUNCTION netui_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('{CHANGES_CHANNEL}', pg_backend_pid()::text);
+        RETURN NULL;
+    END $$"""
+# Run after each version: every table (new ones too) gets the trigger once.
+NOTIFY_ON_EVERY_TABLE = """DO $$
+    DECLARE t text;
+    BEGIN
+        FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'netui_schema'
+                 AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'netui_notify_change')
+        LOOP
+            EXECUTE format('CREATE TRIGGER netui_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                           'FOR EACH STATEMENT EXECUTE FUNCTION netui_notify_change()', t);
+        END LOOP;
+    END $$"""
+
 EXTRA: dict[int, tuple[str, ...]] = {
     1: (
         _fold_function(),
         FOLD_KEY_FUNCTION,
+        NOTIFY_FUNCTION,
         # What the full-text index searches: one row of folded text per living contact.
         """CREATE TABLE "contact_search" ("rowid" INTEGER PRIMARY KEY, "name" TEXT NOT NULL DEFAULT '',
             "company" TEXT NOT NULL DEFAULT '', "role" TEXT NOT NULL DEFAULT '', "city" TEXT NOT NULL DEFAULT '',
@@ -179,7 +202,7 @@ assert set(_MODULES) == {m.version for m in MIGRATIONS}, "each schema version ne
 def statements(version: int) -> list[str]:
     """Version `version`'s statements, in PostgreSQL's words."""
     translated = [t for t in map(translate, _MODULES[version].STATEMENTS) if t is not None]
-    return translated + list(EXTRA.get(version, ()))
+    return translated + list(EXTRA.get(version, ())) + [NOTIFY_ON_EVERY_TABLE]
 
 
 def up(version: int, database) -> None:
