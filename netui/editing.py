@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netui import contacts
-from netui.errors import ValidationError
+from netui.errors import EditConflictError, ValidationError
 from netui.i18n import _
+from netui.labels import label
 from netui.rules import channel_label, normalise_tag, split_name, validate_channel
 from netui.store.models import database
 
@@ -78,6 +79,23 @@ def edit_contact(contact_id: int, edit: ContactEdit) -> list[Change]:
     return changes_between(before, after)
 
 
+def save_form(contact_id: int, values: dict, loaded: contacts.ContactDetail) -> None:
+    """The contact form's save (contacts.save_contact), unless the contact changed after the
+    form read it (`loaded`) -- another member on the team's database, another window: then
+    EditConflictError says what changed, and nothing is written. Nobody's change is lost
+    silently: the form keeps what was typed, and a second save, made having seen theirs
+    (the caller passes the contact as it is now), writes over it."""
+    with database.atomic():
+        current = contacts.get_contact(contact_id, for_update=True)
+        theirs = changes_between(loaded, current)
+        if theirs:
+            raise EditConflictError(_(
+                "{name} was changed since you opened this form: {changes}. Your text is kept: "
+                "save again to write it over that, or Esc to leave it.",
+                name=current.name, changes="; ".join(change_text(c) for c in theirs)), current)
+        contacts.save_contact(contact_id, values)
+
+
 def _fields(given: dict) -> dict:
     fields = dict(given)
     if "name" in fields:
@@ -117,3 +135,37 @@ def _shown(detail: contacts.ContactDetail, name: str) -> str:
     if name == "starred":
         return "yes" if detail.starred else ""  # i18n: not text (the CLI words it)
     return str(getattr(detail, name) or "")
+
+
+# The words of a changed field, as `show` names them.
+def _field_names() -> dict[str, str]:
+    return {"name": _("name"), "company": _("company"), "role": _("role"), "city": _("city"),
+            "country": _("country"), "circle": _("circle"), "how_met": _("how we met"),
+            "cadence_days": _("keep in touch"), "starred": _("starred"), "introduced_by": _("introduced by"),
+            "notes": _("notes")}
+
+
+def change_text(change) -> str:
+    """'company: Acme → Lumen Digital', 'added e-mail giulia@acme.it (work)', 'removed tag #milano'."""
+    if change.what == "channel":
+        shown = label(change.kind) + " " + (change.after or change.before)
+        shown += f" ({change.label})" if change.label else ""
+        return _("added {what}", what=shown) if change.after else _("removed {what}", what=shown)
+    if change.what == "tag":
+        return _("added tag #{tag}", tag=change.after) if change.after else _("removed tag #{tag}", tag=change.before)
+    before, after = _value_text(change.what, change.before), _value_text(change.what, change.after)
+    return f"{_field_names()[change.what]}: {before} → {after}"
+
+
+def _value_text(field: str, value: str) -> str:
+    if not value:
+        return _("(none)")
+    if field == "circle":
+        return label(value)
+    if field == "starred":
+        return _("yes")
+    if field == "cadence_days":
+        return _("every {n} days", n=value)
+    if field == "notes" and len(value) > 60:
+        return value[:57].replace("\n", " ") + "…"
+    return value.replace("\n", " ")

@@ -46,6 +46,15 @@ class AmbiguousNameError(NetuiError):
         super().__init__(message)
 
 
+class EditConflictError(NetuiError):
+    """Someone else changed what a form was editing after it was read; `current` is how it is
+    now (netui.editing.save_form)."""
+
+    def __init__(self, message: str, current=None):
+        super().__init__(message)
+        self.current = current
+
+
 class StorageError(NetuiError):
     """The database file could not be written (read-only, disk full, busy); nothing changed."""
 

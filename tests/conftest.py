@@ -141,6 +141,7 @@ ON_POSTGRES_TOO: set[str] = {
     "test_duplicates",
     "test_duplicates_network_reads",
     "test_edit_channels",
+    "test_edit_conflicts",
     "test_event_wishes",
     "test_events",
     "test_followups",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from netui.errors import ValidationError
 from netui.i18n import _
-from netui.labels import label
 from netui.rules import CHANNEL_KINDS
 from netui.cli.output import jsonable, print_json
 
@@ -49,39 +48,5 @@ def cmd_edit(args) -> int:
         return 0
     print(_("Changed {name} (#{id}):", name=detail.name, id=detail.id))
     for change in changes:
-        print(f"  {change_text(change)}")
+        print(f"  {editing.change_text(change)}")
     return 0
-
-
-# The words of a changed field, as `show` names them.
-def _field_names() -> dict[str, str]:
-    return {"name": _("name"), "company": _("company"), "role": _("role"), "city": _("city"),
-            "country": _("country"), "circle": _("circle"), "how_met": _("how we met"),
-            "cadence_days": _("keep in touch"), "starred": _("starred"), "introduced_by": _("introduced by"),
-            "notes": _("notes")}
-
-
-def change_text(change) -> str:
-    """'company: Acme → Lumen Digital', 'added e-mail giulia@acme.it (work)', 'removed tag #milano'."""
-    if change.what == "channel":
-        shown = label(change.kind) + " " + (change.after or change.before)
-        shown += f" ({change.label})" if change.label else ""
-        return _("added {what}", what=shown) if change.after else _("removed {what}", what=shown)
-    if change.what == "tag":
-        return _("added tag #{tag}", tag=change.after) if change.after else _("removed tag #{tag}", tag=change.before)
-    before, after = _value_text(change.what, change.before), _value_text(change.what, change.after)
-    return f"{_field_names()[change.what]}: {before} → {after}"
-
-
-def _value_text(field: str, value: str) -> str:
-    if not value:
-        return _("(none)")
-    if field == "circle":
-        return label(value)
-    if field == "starred":
-        return _("yes")
-    if field == "cadence_days":
-        return _("every {n} days", n=value)
-    if field == "notes" and len(value) > 60:
-        return value[:57].replace("\n", " ") + "…"
-    return value.replace("\n", " ")

@@ -245,9 +245,17 @@ class ContactScreen(DataScreen):
         from netui.screens.forms.contact_form import ContactForm, contact_form_values
 
         detail = contacts.get_contact(self.contact_id)
+        loaded = [detail]  # what the form shows; after a conflict, the contact as it is now
 
         def submit(form_values: dict) -> None:
-            contacts.save_contact(self.contact_id, form_values)
+            from netui import editing
+            from netui.errors import EditConflictError
+
+            try:
+                editing.save_form(self.contact_id, form_values, loaded[0])
+            except EditConflictError as conflict:
+                loaded[0] = conflict.current  # seen: saving again writes over it
+                raise
             self.notify(_("Saved {name}.", name=self.name_shown))
 
         self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), contact_form_values(detail), submit,

@@ -106,6 +106,13 @@ def on_postgres() -> bool:
     return isinstance(database.obj, PostgresqlDatabase)
 
 
+def locked(query):
+    """`query` locking the rows it reads until the transaction ends: other members' writes to
+    them wait (SELECT ... FOR UPDATE on PostgreSQL; a file's write transaction already holds
+    the whole file, and SQLite has no FOR UPDATE)."""
+    return query.for_update() if on_postgres() else query
+
+
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
