@@ -19,16 +19,18 @@ import argparse
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import closing, redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import targets  # noqa: E402
 
 
 def _email(worker: str, index: int) -> str:
@@ -91,14 +93,12 @@ def cli_worker(path: str, worker: str, writes: int, start: float = 0.0) -> dict:
             "began": began, "ended": time.time()}
 
 
-def run(path: Path, apps: int = 2, clis: int = 1, writes: int = 50) -> dict:
-    """Start the processes, wait, check the file; the summary as a dict."""
-    from netui.store import db
-
-    if not path.exists():
-        # Not when this process has it open already: opening a file twice in one process
-        # (netui's checks read its header with a plain open/close) drops SQLite's locks on it.
-        db.open_database(path).close()
+def run(path, apps: int = 2, clis: int = 1, writes: int = 50) -> dict:
+    """Start the processes, wait, check the database (a file, or a team's PostgreSQL address);
+    the summary as a dict."""
+    # Not when this process has the file open already: opening a file twice in one process
+    # (netui's checks read its header with a plain open/close) drops SQLite's locks on it.
+    targets.ensure_exists(path)
     script = str(Path(__file__).resolve())
     workers = [("app", f"app{n}") for n in range(apps)] + [("cli", f"cli{n}") for n in range(clis)]
     start = time.time() + 2.0 + 0.5 * len(workers)  # after every process has started up
@@ -117,9 +117,8 @@ def run(path: Path, apps: int = 2, clis: int = 1, writes: int = 50) -> dict:
     seconds = time.time() - start
     acknowledged = [email for result in results for email in result["acknowledged"]]
     errors = [error for result in results for error in result["errors"]]
-    with closing(sqlite3.connect(str(path))) as connection:
-        stored = {row[0] for row in connection.execute("SELECT value FROM channel WHERE kind = 'email'")}
-        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    stored = {row[0] for row in targets.rows(path, "SELECT value FROM channel WHERE kind = 'email'")}
+    integrity = targets.integrity(path)
     lost = [email for email in acknowledged if email not in stored]
     everything = errors + stderr
     return {

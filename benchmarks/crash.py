@@ -23,16 +23,17 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import targets  # noqa: E402
 
 IMPORT_ROWS = 1500
 CAPTURE_WINDOW = 0.6  # seconds after "ready" in which the kill falls
@@ -109,12 +110,14 @@ def _kill_after_ready(process: subprocess.Popen, delay: float) -> tuple[list[str
     return lines, err
 
 
-def import_seconds(folder: Path) -> float:
-    """How long applying one generated import takes on this machine (a throwaway file)."""
+def import_seconds(folder: Path, path=None) -> float:
+    """How long applying one generated import takes on this machine (into `path`, a team's
+    database, or a throwaway file)."""
     from netui.store import db
 
-    path = folder / "calibrate.db"
-    db.open_database(path).close()
+    if path is None:
+        path = folder / "calibrate.db"
+        db.open_database(path).close()
     file = folder / "calibrate.csv"
     write_import_file(file, -1)
     process = _start(["--child", "import", "--db", str(path), "--file", str(file)])
@@ -139,39 +142,35 @@ def one_run(path: Path, run: int, kind: str, rng: random.Random, folder: Path, w
     problems = []
     if err.strip() and "Traceback" in err:
         problems.append(f"run {run}: the process failed before it was killed: {err.strip().splitlines()[-1]}")
-    with closing(sqlite3.connect(str(path), timeout=30)) as connection:
-        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        if integrity != "ok":
-            problems.append(f"run {run}: integrity_check says {integrity}")
-        if kind == "capture":
-            acknowledged = [line.split(" ", 1)[1] for line in lines if line.startswith("ok ")]
-            stored = {row[0] for row in connection.execute(
-                "SELECT value FROM channel WHERE kind = 'email' AND value LIKE ?", (f"crash{run}.p%",))}
-            lost = [email for email in acknowledged if email not in stored]
-            if lost:
-                problems.append(f"run {run}: {len(lost)} acknowledged captures missing, e.g. {lost[0]}")
-            result = {"acknowledged": len(acknowledged), "stored": len(stored)}
-        else:
-            count = connection.execute("SELECT count(*) FROM contact WHERE company = ?",
-                                       (_import_company(run),)).fetchone()[0]
-            finished = "done" in lines
-            if count not in (0, IMPORT_ROWS) or (finished and count != IMPORT_ROWS):
-                problems.append(f"run {run}: the import left {count} of {IMPORT_ROWS} people"
-                                f"{' after saying it was done' if finished else ''}")
-            result = {"imported": count, "finished": finished}
+    integrity = targets.integrity(path)
+    if integrity != "ok":
+        problems.append(f"run {run}: integrity_check says {integrity}")
+    if kind == "capture":
+        acknowledged = [line.split(" ", 1)[1] for line in lines if line.startswith("ok ")]
+        stored = {row[0] for row in targets.rows(
+            path, "SELECT value FROM channel WHERE kind = 'email' AND value LIKE ?", (f"crash{run}.p%",))}
+        lost = [email for email in acknowledged if email not in stored]
+        if lost:
+            problems.append(f"run {run}: {len(lost)} acknowledged captures missing, e.g. {lost[0]}")
+        result = {"acknowledged": len(acknowledged), "stored": len(stored)}
+    else:
+        count = targets.rows(path, "SELECT count(*) FROM contact WHERE company = ?", (_import_company(run),))[0][0]
+        finished = "done" in lines
+        if count not in (0, IMPORT_ROWS) or (finished and count != IMPORT_ROWS):
+            problems.append(f"run {run}: the import left {count} of {IMPORT_ROWS} people"
+                            f"{' after saying it was done' if finished else ''}")
+        result = {"imported": count, "finished": finished}
     return {"run": run, "kind": kind, "delay": round(delay, 3), "problems": problems, **result}
 
 
-def run_all(path: Path, runs: int, seed: int, progress=None) -> dict:
-    from netui.store import db
-
-    if not path.exists():
-        db.open_database(path).close()
+def run_all(path, runs: int, seed: int, progress=None) -> dict:
+    """`path`: a database file, or a team's PostgreSQL address (str) netui has made already."""
+    targets.ensure_exists(path)
     rng = random.Random(seed)
     started = time.perf_counter()
     results = []
     with tempfile.TemporaryDirectory() as folder:
-        window = 1.1 * import_seconds(Path(folder))
+        window = 1.1 * import_seconds(Path(folder), path if targets.is_server(path) else None)
         for run in range(runs):
             kind = "capture" if run % 2 == 0 else "import"
             results.append(one_run(path, run, kind, rng, Path(folder), window))

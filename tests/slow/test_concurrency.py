@@ -35,3 +35,19 @@ def test_two_apps_and_a_cli_writer_lose_nothing_and_never_see_locked(tmp_path):
         assert contacts.count_contacts() == 75  # and reading again shows every write
     finally:
         watcher.close()
+
+
+def test_two_apps_and_a_cli_writer_on_a_team_server_lose_nothing(postgres_database):
+    """The same on PostgreSQL: three members writing at once, no error shown, nothing lost,
+    and an open app is told (LISTEN/NOTIFY) of the others' writes."""
+    notices = []
+    watcher = db.watch_changes(lambda: notices.append(1))
+    try:
+        summary = load_script().run(postgres_database.address.conninfo, apps=2, clis=1, writes=25)
+    finally:
+        watcher.stop()
+    assert summary["exit_codes"] == [0, 0, 0], summary
+    assert summary["errors"] == [] and summary["stderr"] == [] and summary["locked"] == 0, summary
+    assert summary["writes_acknowledged"] == 75 and summary["lost"] == 0, summary
+    assert notices  # the open app heard of them
+    assert contacts.count_contacts() == 75
