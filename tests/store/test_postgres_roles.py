@@ -1,0 +1,81 @@
+"""The least-privilege roles the README tells a team to create (its "For a team" section):
+an owner who creates and upgrades the schema, members who only read and write rows, and a
+reader who may only look -- each gets what the README says, and a refusal is a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from netui import capture, contacts, editing
+from netui.errors import ReadOnlyError
+from netui.store import db
+
+# The statements the README's "For a team" section gives, in the same order.
+SETUP = """
+CREATE ROLE netui_owner LOGIN;
+CREATE ROLE netui_member NOLOGIN;
+CREATE ROLE anna LOGIN IN ROLE netui_member;
+CREATE ROLE bruno LOGIN IN ROLE netui_member;
+CREATE ROLE carla_reads LOGIN;
+CREATE DATABASE {database} OWNER netui_owner;
+"""
+GRANTS = """
+ALTER DEFAULT PRIVILEGES FOR ROLE netui_owner GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO netui_member;
+ALTER DEFAULT PRIVILEGES FOR ROLE netui_owner GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO netui_member;
+ALTER DEFAULT PRIVILEGES FOR ROLE netui_owner GRANT SELECT ON TABLES TO carla_reads;
+"""
+
+
+@pytest.fixture
+def team(postgres_cluster):
+    name = postgres_cluster.new_database() + "_roles"
+    for statement in filter(str.strip, SETUP.format(database=name).split(";")):
+        postgres_cluster.admin(statement)
+    from netui.store.postgres import driver
+
+    with driver().connect(postgres_cluster.address(name).replace("user=postgres", "user=netui_owner"),
+                          autocommit=True) as connection:
+        for statement in filter(str.strip, GRANTS.split(";")):
+            connection.execute(statement)
+
+    def address(user: str) -> str:
+        return postgres_cluster.address(name).replace("user=postgres", f"user={user}")
+
+    yield address
+    postgres_cluster.drop(name)
+    for role in ("anna", "bruno", "carla_reads", "netui_member", "netui_owner"):
+        postgres_cluster.admin(f"DROP ROLE IF EXISTS {role}")
+
+
+def test_the_owner_makes_the_schema_and_members_write_and_read(team):
+    db.open_database(team("netui_owner")).close()  # the first open creates the schema
+    handle = db.open_database(team("anna"))
+    try:
+        anna_saw = capture.capture_line("Giulia Rossi @Lumen Digital giulia@lumen.it !2d met at the fair")
+        contacts.update_contact(anna_saw.contact_id, role="Head of PR")
+    finally:
+        handle.close()
+    handle = db.open_database(team("bruno"))
+    try:
+        [giulia] = contacts.list_contacts()
+        assert (giulia.name, giulia.company) == ("Giulia Rossi", "Lumen Digital")
+        editing.save_form(giulia.id, {"first_name": "Giulia", "last_name": "Rossi", "company": "Lumen Digital",
+                                      "role": "CEO", "tags": ""}, contacts.get_contact(giulia.id))
+    finally:
+        handle.close()
+
+
+def test_a_reader_reads_and_a_write_is_refused_with_a_sentence(team):
+    db.open_database(team("netui_owner")).close()
+    handle = db.open_database(team("anna"))
+    contacts.create_contact("Giulia Rossi")
+    handle.close()
+    handle = db.open_database(team("carla_reads"))
+    try:
+        assert [c.name for c in contacts.list_contacts()] == ["Giulia Rossi"]
+        with pytest.raises(ReadOnlyError) as error:
+            contacts.create_contact("Bruno Neri")
+        assert "may read the network but not change it" in str(error.value)
+        assert [c.name for c in contacts.list_contacts()] == ["Giulia Rossi"]
+    finally:
+        handle.close()
