@@ -41,7 +41,9 @@ def unavailable(reason: str):
 class Cluster:
     """One server for this test process; `new_database()` gives each test an empty netui network."""
 
-    def __init__(self):
+    def __init__(self, durable: bool = False):
+        """`durable`: fsync and synchronous commits on, as a real server runs (benchmarks);
+        off by default, as a throwaway test server needs no power-cut safety."""
         self.programs = _programs()
         if self.programs is None:
             unavailable("initdb was not found")
@@ -54,8 +56,9 @@ class Cluster:
         self._run("initdb", "-D", str(self.data), "--auth=trust", "-U", "postgres", "--encoding=UTF8",
                   "--locale=C.UTF-8")
         # Durability is the machine's business in a throwaway test server: no fsync.
-        options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off " \
-                  f"-c full_page_writes=off -c max_connections=200"
+        options = f"-k {self.folder} -c listen_addresses='' -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
         self.admin(f"CREATE DATABASE {TEMPLATE}")
         from netui.store import db
