@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 
@@ -59,7 +60,10 @@ def insert_rows(model, fields: Sequence, rows: Sequence[tuple], progress=None) -
                 continue
             to_db = field.db_value
             columns[index] = [None if value is None else to_db(value) for value in column]
-        cursor.executemany(statement, list(zip(*columns)) if on_postgres() else zip(*columns))
+        if on_postgres():
+            _copy_rows(cursor, model, fields, zip(*columns))
+        else:
+            cursor.executemany(statement, zip(*columns))
         if progress:
             progress(len(batch))
     _ids_written(model, fields)
@@ -71,23 +75,44 @@ def insert_stream(model, fields: Sequence, count: int, rows: Iterable[tuple],
     rows never sit in memory at once). Values go in as they are, except instants
     (UTCDateTimeField), given here as whole unix seconds: the database formats them as the
     field stores them, which is much faster than formatting them in Python."""
-    instant = ("to_char(to_timestamp(%s) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')" if on_postgres()
-               else "datetime(?, 'unixepoch')")
-    instants = [instant if isinstance(f, UTCDateTimeField) else _mark() for f in fields]
-    statement = _insert_statement(model, fields, instants)
     rows = iter(rows)
     cursor = database.cursor()
+    if on_postgres():
+        instants = [index for index, f in enumerate(fields) if isinstance(f, UTCDateTimeField)]
+        for start in range(0, count, STREAM_BATCH_ROWS):
+            size = min(STREAM_BATCH_ROWS, count - start)
+            _copy_rows(cursor, model, fields, (_utc_texts(row, instants) for row in itertools.islice(rows, size)))
+            if progress:
+                progress(size)
+        _ids_written(model, fields)
+        return
+    instants = ["datetime(?, 'unixepoch')" if isinstance(f, UTCDateTimeField) else "?" for f in fields]
+    statement = _insert_statement(model, fields, instants)
     for start in range(0, count, STREAM_BATCH_ROWS):
         size = min(STREAM_BATCH_ROWS, count - start)
         cursor.executemany(statement, itertools.islice(rows, size))
         if progress:
             progress(size)
-    _ids_written(model, fields)
 
 
-def _mark() -> str:
-    """The driver's placeholder for one value."""
-    return "%s" if on_postgres() else "?"
+def _utc_texts(row: tuple, instants: list[int]) -> tuple:
+    """The row with its unix-second instants as UTCDateTimeField stores them."""
+    if not instants:
+        return row
+    row = list(row)
+    for index in instants:
+        if row[index] is not None:
+            row[index] = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(row[index]))
+    return tuple(row)
+
+
+def _copy_rows(cursor, model, fields: Sequence, rows: Iterable[tuple]) -> None:
+    """PostgreSQL's COPY: rows streamed to the server in one statement (an INSERT per row
+    made a 100,000-person demo take minutes)."""
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    with cursor.copy(f'COPY "{model._meta.table_name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _ids_written(model, fields: Sequence) -> None:
@@ -102,7 +127,7 @@ def _ids_written(model, fields: Sequence) -> None:
 def _insert_statement(model, fields: Sequence, values: Sequence[str] | None = None) -> str:
     table = model._meta.table_name
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    return f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join(values or [_mark()] * len(fields))})'
+    return f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join(values or "?" * len(fields))})'
 
 
 @contextmanager
