@@ -110,7 +110,7 @@ def _write_everything(reader, destination, errors, progress) -> tuple[dict[str, 
         raise
     except errors as error:
         raise CopyFailed(_("Copying into {path} failed ({error}), so nothing was copied.",
-                           path=destination, error=str(error).strip())) from error
+                           path=destination, error=_first_line(error))) from error
     return written, indexed
 
 
@@ -151,6 +151,11 @@ def _copy_table(reader, model) -> int:
     for index, pairs in links.items():
         bulk.update_column(model, fields[index], pairs)
     return count
+
+
+def _first_line(error: Exception) -> str:
+    """An engine's message without the DETAIL and HINT lines PostgreSQL adds."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _engine_errors(*places) -> tuple[type[Exception], ...]:
