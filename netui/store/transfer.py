@@ -115,17 +115,24 @@ def _write_everything(reader, destination, errors, progress) -> tuple[dict[str, 
 
 
 def _refuse_non_empty(destination) -> None:
-    for model in TABLES:
-        if model.select().exists():
-            count = model.select().count()
-            if model is models.Contact:
-                held = ngettext("{n} contact", "{n} contacts", count)
-            else:
-                held = ngettext("{n} row in its table {table}", "{n} rows in its table {table}", count,
-                                table=model._meta.table_name)
-            raise ValidationError("to", _(
-                "{path} already holds a network ({held}), so nothing was copied: copy into a new file "
-                "or an empty database.", path=destination, held=held))
+    """ValidationError naming what the destination holds (its people first), if anything."""
+    nouns = {
+        models.Contact: lambda n: ngettext("{n} contact", "{n} contacts", n),
+        models.Event: lambda n: ngettext("{n} event", "{n} events", n),
+        models.Interaction: lambda n: ngettext("{n} interaction", "{n} interactions", n),
+    }
+    for model in (*nouns, *(model for model in TABLES if model not in nouns)):
+        if not model.select().exists():
+            continue
+        count = model.select().count()
+        if model in nouns:
+            held = nouns[model](count)
+        else:
+            held = ngettext("{n} row in its table {table}", "{n} rows in its table {table}", count,
+                            table=model._meta.table_name)
+        raise ValidationError("to", _(
+            "{path} already holds a network ({held}), so nothing was copied: copy into a new file "
+            "or an empty database.", path=destination, held=held))
 
 
 def _copy_table(reader, model) -> int:

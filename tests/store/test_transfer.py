@@ -121,7 +121,7 @@ def test_a_destination_holding_anything_is_refused_and_left_as_it_was(postgres_c
     handle = db.open_database(server)
     events.create_event("Our own meetup", kind="meetup", starts_at="2026-12-01 18:00")
     handle.close()
-    with pytest.raises(ValidationError, match=r"already holds a network \(1 row in its table event\)"):
+    with pytest.raises(ValidationError, match=r"already holds a network \(1 event\)"):
         transfer.copy_network(source, server)
     handle = db.open_database(server)
     try:
@@ -139,6 +139,13 @@ def test_a_destination_holding_anything_is_refused_and_left_as_it_was(postgres_c
     with pytest.raises(ValidationError, match=f"{occupied} already holds a network \\(1 contact\\)"):
         transfer.copy_network(source, occupied)
     assert every_row_of(occupied) == before
+
+    tagged = tmp_path / "tagged.db"
+    handle = db.open_database(tagged)
+    upkeep.set_default_cadence("circle", "work", 30)
+    handle.close()
+    with pytest.raises(ValidationError, match=r"already holds a network \(1 row in its table cadence_default\)"):
+        transfer.copy_network(source, tagged)
 
 
 def every_row_of(path):
