@@ -104,8 +104,10 @@ def _write_everything(reader, destination, errors, progress) -> tuple[dict[str, 
                     written[model._meta.table_name] = _copy_table(reader, model)
                     if progress:
                         progress(model._meta.table_name, written[model._meta.table_name])
-            indexed = search.rebuild_index()
+            # The planner's statistics first: the index is built by joins over the tables just
+            # filled, which PostgreSQL would plan as if they were still empty (nested scans).
             statistics.analyze()
+            indexed = search.rebuild_index()
     except NetuiError:
         raise
     except errors as error:
