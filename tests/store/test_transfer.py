@@ -14,6 +14,7 @@ from netui import appointments, demo, duplicates, events, giving, timeline, upke
 from netui.errors import ValidationError
 from netui.exchange import exporting
 from netui.store import backup, bulk, db, search, transfer
+from netui.store.migrations import MIGRATIONS
 from netui.store.models import Contact, Event, Favour, Interaction
 
 TABLES = transfer.TABLES
@@ -197,6 +198,16 @@ def test_the_source_must_be_a_network_and_not_the_destination(tmp_path, frozen):
     rich_network(source)
     with pytest.raises(ValidationError, match="is the database copied from"):
         transfer.copy_network(source, tmp_path / "." / "source.db")
+
+
+def test_a_source_of_an_older_netui_is_refused_not_upgraded(tmp_path, frozen):
+    source = tmp_path / "old.db"
+    db.open_database(source, migrations=MIGRATIONS[:-1]).close()
+    before = digest(source)
+    with pytest.raises(db.DatabaseOpenError, match=f"older netui \\(schema version {len(MIGRATIONS) - 1}\\); "
+                                                   "open it once with this netui"):
+        transfer.copy_network(source, tmp_path / "copy.db")
+    assert digest(source) == before and not (tmp_path / "copy.db").exists()
 
 
 def test_backup_and_restore_of_a_team_network_say_to_use_pg_dump(postgres_database, tmp_path):
