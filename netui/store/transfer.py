@@ -146,10 +146,9 @@ def _copy_table(reader, model) -> int:
              if isinstance(field, ForeignKeyField) and field.rel_model is model]
     converters = [None if isinstance(field, _SAME_ON_BOTH) else field.python_value for field in fields]
     query = model.select(*fields).order_by(*fields[:1] if model._meta.primary_key else fields)
-    cursor = reader.execute(query)
     count = 0
     links: dict[int, list[tuple]] = {index: [] for index in later}
-    while batch := cursor.fetchmany(READ_BATCH_ROWS):
+    for batch in _batches(reader, query):
         rows = [tuple(value if convert is None or value is None else convert(value)
                       for convert, value in zip(converters, row)) for row in batch]
         for index in later:
@@ -160,6 +159,22 @@ def _copy_table(reader, model) -> int:
     for index, pairs in links.items():
         bulk.update_column(model, fields[index], pairs)
     return count
+
+
+def _batches(reader, query):
+    """The rows of `query` read on `reader`, a batch at a time. A server sends them as they are
+    fetched (a named cursor): a plain one would hold a million interactions in memory at once."""
+    sql, parameters = reader.get_sql_context().sql(query).query()
+    if isinstance(reader, postgres.NetuiPostgres):
+        cursor = reader.connection().cursor(name="netui_copy")
+    else:
+        cursor = reader.cursor()
+    try:
+        cursor.execute(sql, parameters)
+        while batch := cursor.fetchmany(READ_BATCH_ROWS):
+            yield batch
+    finally:
+        cursor.close()
 
 
 def _first_line(error: Exception) -> str:
