@@ -110,7 +110,7 @@ def rolling_backup(keep: int = KEEP_DAILY) -> Path | None:
     that cannot be made must not keep the app from starting (returns None then too)."""
     try:
         if db.is_server():
-            return None  # the server's own backups (pg_dump) are whoever runs it's business
+            return None  # a server is backed up by whoever runs it (pg_dump), not by each member's app
         live = _live_path()
         folder = backups_folder(live)
         today = when.today().strftime("%Y%m%d")
