@@ -42,7 +42,7 @@ COMMANDS = {
     "connectors": ("giving", "cmd_connectors"),
     "event": ("events", "cmd_event"),
     "import": ("transfer", "cmd_import"), "export": ("transfer", "cmd_export"), "backup": ("transfer", "cmd_backup"),
-    "restore": ("transfer", "cmd_restore"),
+    "restore": ("transfer", "cmd_restore"), "copy": ("transfer", "cmd_copy"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
     "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
@@ -51,6 +51,7 @@ COMMANDS = {
 WITHOUT_DATABASE = (
     "locate",
     "restore",  # also when the current file is too damaged to open
+    "copy",  # opens the two databases it is given
 )
 
 __all__ = ["COMMANDS", "USER_ERROR", "build_parser", "command", "main", "run_tui", "use_language"]

@@ -377,7 +377,7 @@ def _add_giving_commands(commands) -> None:
 
 
 def _add_safety_commands(commands) -> None:
-    """backup, restore, purge."""
+    """backup, restore, copy, purge."""
     backup_command = commands.add_parser("backup", help=_("copy the database safely, even while the app is open"))
     backup_command.add_argument("--to", metavar=_("PATH"),
                                 help=_("the file (or folder) to write; default: the backups folder beside the database"))
@@ -385,6 +385,13 @@ def _add_safety_commands(commands) -> None:
                                   help=_("replace the database with a backup (the current one is saved first)"))
     restore.add_argument("file", metavar=_("PATH"), help=_("a netui database file, e.g. one netui backup wrote"))
     restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    copy = commands.add_parser("copy", help=_("copy a whole network into an empty database: a file onto a team's "
+                                              "PostgreSQL server, a server's network into a file"))
+    copy.add_argument("--from", dest="source", required=True, metavar=_("SOURCE"),
+                      help=_("the database copied: a file, or a PostgreSQL address (postgresql://... or "
+                             "'host=... dbname=...'); read, never changed"))
+    copy.add_argument("--to", dest="target", required=True, metavar=_("TARGET"),
+                      help=_("where to: a new (or empty) file, or an empty PostgreSQL database"))
     purge = commands.add_parser("purge", help=_("erase a person for good, everywhere (also from the trash)"))
     purge.add_argument("name", metavar=_("NAME"), help=_("their name or '#id' (a person in the trash too)"))
     purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))

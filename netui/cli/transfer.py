@@ -1,4 +1,4 @@
-"""`netui import`, `export`, `backup`, `restore`: data in and out of the database file."""
+"""`netui import`, `export`, `backup`, `restore`, `copy`: data in and out of the database."""
 
 from __future__ import annotations
 
@@ -93,6 +93,7 @@ def cmd_restore(args) -> int:
     from netui.store import backup
 
     live = db.resolve_db_path(args.db)
+    backup.check_file(live, "restore")
     incoming = backup.check_backup(Path(args.file))
     question = _("Replace {current} with {backup}? The current file is copied to {folder} first.",
                  current=backup.describe_file(live), backup=incoming.describe(), folder=backup.backups_folder(live))
@@ -105,4 +106,19 @@ def cmd_restore(args) -> int:
                  contacts=_contacts_count(incoming.contacts))
     kept = " " + _("The database it replaced is kept as {path}.", path=saved) if saved else ""
     print(restored + kept)
+    return 0
+
+
+def cmd_copy(args) -> int:
+    from netui.store import transfer
+    from netui.store.models import Contact, Event, FollowUp, Interaction
+
+    report = transfer.copy_network(args.source, args.target)
+    print(_("Copied {source} to {destination}: {contacts}, {interactions}, {events}, {followups} "
+            "({rows} in all, every table).", source=report.source, destination=report.destination,
+            contacts=_contacts_count(report.count(Contact)),
+            interactions=ngettext("{n} interaction", "{n} interactions", report.count(Interaction)),
+            events=ngettext("{n} event", "{n} events", report.count(Event)),
+            followups=ngettext("{n} follow-up", "{n} follow-ups", report.count(FollowUp)),
+            rows=ngettext("{n} row", "{n} rows", sum(report.rows.values()))))
     return 0

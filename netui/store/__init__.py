@@ -21,7 +21,10 @@ The modules, by concern (what is SQLite's alone is said in each):
     bulk        many rows fast: insert_rows, insert_stream, next_id, and for a whole-network
                 load loading(), indexes_rebuilt_after(), triggers_suspended()
     statistics  the query planner's statistics: analyze(), refreshed when a connection closes
-    backup      backups, the daily copy, restore (for SQLite: copies of the one file)
+    backup      backups, the daily copy, restore (for SQLite: copies of the one file; a team's
+                network on PostgreSQL is told to use pg_dump and pg_restore)
+    transfer    copy_network: a whole network from one database into an empty one (any two
+                backends: a file onto a server and back), ids and stored values kept
 
 What a backend must provide (the SQLite implementation of each is named in brackets):
 

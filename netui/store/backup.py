@@ -9,8 +9,10 @@ folder beside the database (mode 0700), each file readable by its owner only (06
   a day, the newest KEEP_DAILY kept;
 * `netui restore PATH` first copies what it replaces to `backups/<name>-before-restore-...db`.
 
-All of it is the SQLite backend's: a database that is one file. Another backend brings its
-own copy and restore (PostgreSQL: pg_dump and pg_restore) behind the same functions.
+All of it is the SQLite backend's: a database that is one file. A team's network on
+PostgreSQL is backed up and restored by the server's own tools (pg_dump, pg_restore) or
+copied into a file with `netui copy`: `backup_now` and `restore` say so (`check_file`), and
+the daily copy is not made there.
 """
 
 from __future__ import annotations
@@ -59,6 +61,23 @@ class _NotNetuiFile(ValidationError):
     """The file is not a netui database at all (restore never replaces such a file)."""
 
 
+def check_file(live: Path | db.ServerAddress, command: str = "backup") -> None:
+    """Backups and restore copy a file: for a team's network on PostgreSQL, ValidationError
+    with what to use instead (`command`: "backup" or "restore")."""
+    if not isinstance(live, db.ServerAddress):
+        return
+    if command == "restore":
+        raise ValidationError("db", _(
+            "{path} is a team's network on PostgreSQL: netui restore replaces a database file, so nothing "
+            "was changed. Restore the server's database with PostgreSQL's pg_restore (from a pg_dump "
+            "archive), or copy a netui file into an empty database with netui copy --from FILE --to ADDRESS.",
+            path=live))
+    raise ValidationError("db", _(
+        "{path} is a team's network on PostgreSQL: netui backup copies a database file, so nothing was "
+        "written. Back it up with PostgreSQL's pg_dump (e.g. pg_dump --format=custom --file=netui.dump "
+        "DBNAME), or copy it into a netui file with netui copy --from ADDRESS --to FILE.", path=live))
+
+
 def backups_folder(database_path: Path) -> Path:
     return Path(database_path).parent / FOLDER
 
@@ -68,6 +87,7 @@ def backup_now(destination: Path | None = None) -> Path:
     the backups folder beside it, named after the time). An existing file there is replaced
     only if it is a netui database. Returns the file written (mode 0600)."""
     live = _live_path()
+    check_file(live, "backup")
     if destination is None:
         target = backups_folder(live) / f"{live.stem}-{_stamp()}.db"
     else:
@@ -89,6 +109,8 @@ def rolling_backup(keep: int = KEEP_DAILY) -> Path | None:
     the folder); skipped for a database holding nobody and no events. Never raises: a backup
     that cannot be made must not keep the app from starting (returns None then too)."""
     try:
+        if db.is_server():
+            return None  # a server is backed up by whoever runs it (pg_dump), not by each member's app
         live = _live_path()
         folder = backups_folder(live)
         today = when.today().strftime("%Y%m%d")
@@ -152,6 +174,7 @@ def restore(source: Path, live: Path) -> Path | None:
     database yet). The copy goes through SQLite's backup API into the live file, as one
     transaction: an app that has the file open sees the restored data, never a mix. A live
     file too damaged for that is replaced whole (a temporary file, then a rename)."""
+    check_file(live, "restore")
     source, live = Path(source).expanduser(), Path(live).expanduser()
     check_backup(source)
     if live.exists() and source.resolve() == live.resolve():

@@ -124,6 +124,45 @@ def _open_server(address: ServerAddress, migrations: Sequence[Migration]):
     return database
 
 
+def open_to_read(path: str | os.PathLike | ServerAddress, migrations: Sequence[Migration] = MIGRATIONS):
+    """A connection that reads a whole netui network without writing to it or binding the
+    models (`netui copy`'s source): a file opens read-only, a server's database as it is. It
+    must hold a network at this netui's newest schema: an older one is not upgraded here (that
+    would write to it), nor is a missing file created. Raises DatabaseOpenError otherwise."""
+    if isinstance(path, str) and is_server_address(path):
+        path = ServerAddress(path)
+    from netui.store import postgres  # the driver itself loads only for a server's address
+
+    newest = latest_version(migrations)
+    if isinstance(path, ServerAddress):
+        database, errors = postgres.open_database(path), postgres.engine_errors()
+    else:
+        path = Path(path).expanduser()
+        if not path.is_file() or path.stat().st_size == 0:
+            raise DatabaseOpenError(_("{path}: there is no netui network there to copy.", path=path))
+        sqlite.check_existing_file(path, newest)
+        database, errors = sqlite.open_read_only(path), sqlite.ENGINE_ERRORS
+    try:
+        database.connect(reuse_if_open=True)
+        if isinstance(path, ServerAddress):
+            version = postgres.check_identity(database, newest)
+        else:
+            version = sqlite.check_identity(database.connection(), path, newest)
+        if version == 0:
+            raise DatabaseOpenError(_("{path}: there is no netui network there to copy.", path=path))
+        if version < newest:
+            raise DatabaseOpenError(_(
+                "{path}: was written by an older netui (schema version {version}); open it once with "
+                "this netui, which upgrades it, then copy it.", path=path, version=version))
+    except DatabaseOpenError:
+        database.close()
+        raise
+    except errors as error:
+        database.close()
+        raise DatabaseOpenError(_("{path}: cannot use this database ({error}).", path=path, error=error)) from None
+    return database
+
+
 def is_server() -> bool:
     """True when the open database is a team's on a server (not a file)."""
     return isinstance(getattr(models.database.obj, "path", None), ServerAddress)

@@ -335,6 +335,11 @@ def write_contacts(people: list[ContactDetail], excel: bool = False) -> bytes:
     return _to_bytes(CONTACT_COLUMNS, [contact_row(p) for p in people], excel)
 
 
+def contact_lines(people: list[ContactDetail]) -> bytes:
+    """The lines `write_contacts` writes after its header (contacts_file puts it back on)."""
+    return write_contacts(people)[len(contacts_file(b"")):]
+
+
 def contacts_file(lines: bytes, excel: bool = False) -> bytes:
     """The same file from its lines already written, UTF-8 (netui.store.bulk.contact_csv_lines:
     each cell as `contact_row` and the csv module write it, `introduced_by` empty when the
