@@ -56,7 +56,8 @@ def update_column(model, field, pairs: Sequence[tuple]) -> None:
     """Set `field` of the rows of `model` given as (value, id) pairs, the value as the field
     stores it (one prepared UPDATE for them all)."""
     table = model._meta.table_name
-    statement = f'UPDATE "{table}" SET "{field.column_name}" = {_mark()} WHERE "id" = {_mark()}'
+    mark = "%s" if on_postgres() else "?"  # the driver's placeholder
+    statement = f'UPDATE "{table}" SET "{field.column_name}" = {mark} WHERE "id" = {mark}'
     database.cursor().executemany(statement, [(field.db_value(value), row_id) for value, row_id in pairs])
 
 
