@@ -51,6 +51,10 @@ def cmd_purge(args) -> int:
         print(_("Nothing was changed."))
         return 1
     lifecycle.purge_contact(contact_id)
+    if db.is_server():
+        print(_("Erased {name} (#{id}) for good. The server's own backups (pg_dump) made before "
+                "still hold them until they are deleted.", name=detail.name, id=contact_id))
+        return 0
     print(_("Erased {name} (#{id}) for good. Backups made before still hold them until they "
             "roll off (netui keeps {daily} daily ones) or you delete them.",
             name=detail.name, id=contact_id, daily=backup.KEEP_DAILY))

@@ -47,7 +47,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="netui",
         description=_("Build and keep your professional network, from the terminal."),
-        epilog=_("The database is a single SQLite file; --db or ${variable} choose it.", variable=db.DB_ENV_VAR),
+        epilog=_("The database is a single SQLite file, or a team's PostgreSQL database (postgresql://...); "
+                 "--db, ${variable} or [storage] database in config.toml choose it.", variable=db.DB_ENV_VAR),
     )
     parser.add_argument("--version", action="version", version=f"netui {__version__}",
                         help=_("show program's version number and exit"))
