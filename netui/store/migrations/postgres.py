@@ -130,17 +130,69 @@ def _last_contacted(counting: str) -> tuple[str, ...]:
     )
 
 
+# Full-text search (netui.store.search) as SQLite's FTS5 does it, tokens included: a word is a
+# run of letters and digits of the folded text, lower-case (the unicode61 tokenizer), not what
+# PostgreSQL's own parser calls a word (it keeps "anna@x.it" or "caffe-nero" whole, and its
+# letters depend on the database's locale). The ICU collation makes lower() and [:alnum:]
+# Unicode's, whatever that locale is. Each column's words become a tsvector by hand (`'giulia':1
+# 'rossi':2`), so that no dictionary or parser sees them again; a tsvector holds at most 1 MB,
+# positions up to 16,383 and 256 of them per word: SEARCH_TEXT_LIMIT keeps each column within.
+SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "interactions")
+SEARCH_TEXT_LIMIT = 200_000
+SEARCH_FUNCTIONS = (
+    f"""CREATE FUNCTION search_words(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT array_remove(regexp_split_to_array(lower(left(t, {SEARCH_TEXT_LIMIT}) COLLATE "und-x-icu"),
+            '[^[:alnum:]]+'), '') $$""",
+    # A word longer than a tsvector takes (2 kB) is left out, as PostgreSQL's to_tsvector does.
+    """CREATE FUNCTION search_vector(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(quote_literal(w) || ':' || least(n, 16383), ' '), '')::tsvector
+        FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) WHERE octet_length(w) < 2048 $$""",
+    # A phrase of words (each next to the one before), the last a prefix when `prefix`.
+    """CREATE FUNCTION search_query(t text, prefix boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT (coalesce(string_agg(quote_literal(w), ' <-> ' ORDER BY n), '')
+                || CASE WHEN prefix AND count(*) > 0 THEN ':*' ELSE '' END)::tsquery
+        FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) $$""",
+    # How many times the phrase `words` occurs in `v` (FTS5's instances, which bm25 counts).
+    """CREATE FUNCTION search_hits(v tsvector, words text[], prefix boolean) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT count(*)::integer FROM unnest(v) AS first, unnest(first.positions) AS p
+        WHERE (first.lexeme = words[1] OR (prefix AND cardinality(words) = 1 AND starts_with(first.lexeme, words[1])))
+          AND NOT EXISTS (SELECT 1 FROM generate_series(2, cardinality(words)) AS j
+              WHERE NOT EXISTS (SELECT 1 FROM unnest(v) AS x
+                  WHERE (x.lexeme = words[j] OR (prefix AND j = cardinality(words) AND starts_with(x.lexeme, words[j])))
+                    AND p + j - 1 = ANY(x.positions))) $$""",
+    # One phrase's part of FTS5's bm25 (fts5_aux.c, k1 = 1.2, b = 0.75): `freq` its weighted
+    # instances in the row, `rows` and `hits` how many rows the index holds and how many of
+    # them hold the phrase, `words` the row's words, `average` the rows' average. A function
+    # rather than an expression: `freq` is worked out once.
+    """CREATE FUNCTION search_bm25(freq float8, rows bigint, hits bigint, words integer, average float8)
+        RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE WHEN freq = 0 THEN 0 ELSE (CASE WHEN idf > 0 THEN idf ELSE 1e-6 END)
+            * ((freq * 2.2::float8) / (freq + 1.2::float8 * (1 - 0.75::float8 + 0.75::float8 * words / average))) END
+        FROM (SELECT ln((rows - hits + 0.5::float8) / (hits + 0.5::float8)) AS idf) AS phrase $$""",
+)
+_SEARCH_TEXT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in SEARCH_COLUMNS)
+_SEARCH_VECTOR_COLUMNS = ", ".join(f'"{c}_words" tsvector GENERATED ALWAYS AS (search_vector("{c}")) STORED'
+                                  for c in SEARCH_COLUMNS)
+_SEARCH_VECTORS = ", ".join(f'"{c}_words"' for c in SEARCH_COLUMNS)
+_SEARCH_WORD_COUNT = " + ".join(f'cardinality(search_words("{c}"))' for c in SEARCH_COLUMNS)
+
 _SIGN = "(CASE {row}.direction WHEN 'gave' THEN 1 WHEN 'received' THEN -1 ELSE 0 END)"
 
 EXTRA: dict[int, tuple[str, ...]] = {
     1: (
         _fold_function(),
         FOLD_KEY_FUNCTION,
-        # What the full-text index searches: one row of folded text per living contact.
-        """CREATE TABLE "contact_search" ("rowid" INTEGER PRIMARY KEY, "name" TEXT NOT NULL DEFAULT '',
-            "company" TEXT NOT NULL DEFAULT '', "role" TEXT NOT NULL DEFAULT '', "city" TEXT NOT NULL DEFAULT '',
-            "tags" TEXT NOT NULL DEFAULT '', "notes" TEXT NOT NULL DEFAULT '', "facts" TEXT NOT NULL DEFAULT '',
-            "interactions" TEXT NOT NULL DEFAULT '')""",
+        *SEARCH_FUNCTIONS,
+        # What the full-text index searches: one row of folded text per living contact, and
+        # (generated from it) each column's words as a tsvector and the row's number of words.
+        f"""CREATE TABLE "contact_search" ("rowid" INTEGER PRIMARY KEY, {_SEARCH_TEXT_COLUMNS},
+            {_SEARCH_VECTOR_COLUMNS}, "word_count" INTEGER GENERATED ALWAYS AS ({_SEARCH_WORD_COUNT}) STORED)""",
+        # One GIN index over every column's words: a column filter ("city:milano") searches one
+        # of them, a bare word all eight (a bitmap of eight scans of the same index).
+        f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
+        # Ranking reads the network's number of rows and of words (bm25's average row length):
+        # an index-only scan of this rather than of the whole table.
+        """CREATE INDEX "contact_search_word_count" ON "contact_search" ("word_count")""",
     ),
     2: (
         *_last_contacted(""),
