@@ -147,9 +147,18 @@ def drop_contacts(contact_ids: Iterable[int]) -> None:
 def erase_deleted() -> None:
     """Rewrite the index as one segment holding only living rows. FTS5 deletes lazily: a
     deleted row's words (and those of its earlier versions) stay in older index segments
-    until they are merged; after a purge none of them may remain in the file."""
+    until they are merged; after a purge none of them may remain in the file.
+
+    On PostgreSQL the purged people's rows are deleted already (drop_contacts); this deletes
+    any row left of someone no longer in the contact table too. What SQL cannot reach: PostgreSQL
+    deletes by marking, so the dead row versions (their text and tsvectors) and their GIN index
+    entries stay in the pages until VACUUM (autovacuum, soon after; not possible inside the
+    purge's transaction) frees them, and their bytes until the space is written over -- as they
+    stay in the server's write-ahead log and its backups."""
     if on_postgres():
-        return  # TODO(team mode): the purged rows' old versions stay until VACUUM
+        database.execute_sql("DELETE FROM contact_search AS s WHERE NOT EXISTS "
+                             "(SELECT 1 FROM contact AS c WHERE c.id = s.rowid)")
+        return
     database.execute_sql("INSERT INTO contact_search(contact_search) VALUES('optimize')")
 
 
@@ -411,13 +420,13 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
         for _column in phrase.columns:
             parameters += [phrase.text, phrase.prefix, phrase.text, phrase.prefix]
         parameters += found_parameters
-    rank = SQL("-(" + " + ".join(terms) + ")", parameters) if terms else SQL("0")
+    rank = [SQL("-(" + " + ".join(terms) + ")", parameters)] if terms else []
     rows = (
         ContactSearch.select(ContactSearch.rowid)
         .join(Contact, on=(Contact.id == ContactSearch.rowid))
         .where(SQL(parsed.condition, parsed.parameters), Contact.trashed_at.is_null(),
                *(() if where is None else (where,)))
-        .order_by(rank, Contact.sort_name, Contact.id)
+        .order_by(*rank, Contact.sort_name, Contact.id)
         .limit(limit)
         .offset(offset)
     )
