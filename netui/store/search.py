@@ -7,6 +7,7 @@ finds "Ødegaard". Every domain write that changes what a contact's text is call
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -395,31 +396,40 @@ def _postgres_matches(query: str, selected, where=None):
 
 
 _WEIGHTS = dict(zip(SEARCH_COLUMNS, COLUMN_WEIGHTS))
+# ts_rank_cd of a one-phrase query, every weight 1 and no normalisation, is the number of times
+# the phrase occurs in the tsvector: FTS5's instances, which bm25 counts.
+_INSTANCES = "ts_rank_cd('{1,1,1,1}', \"%s_words\", search_query(%%s, %%s))"
+_BM25_K1, _BM25_B = 1.2, 0.75
 
 
 def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
-    """Ranked as SQLite ranks (`_matching_ids`): FTS5's bm25, phrase by phrase, worked out by
-    the search_bm25 function from the same numbers -- each phrase's instances in the row
-    weighted by COLUMN_WEIGHTS, how many rows hold it, the row's words and the average row's --
-    so the same network gives the same order, ties by sort_name, then id. Differences: a
-    tsvector keeps 256 positions of a word and none past the 16,383rd, so a word repeated more
-    often, or a phrase deep in a long timeline, counts less than FTS5 counts it."""
+    """Ranked as SQLite ranks (`_matching_ids`), by FTS5's bm25 (fts5_aux.c) from the same
+    numbers: each phrase's instances in the row weighted by COLUMN_WEIGHTS, how many rows hold
+    it, the row's words and the average row's; so the same network gives the same order, ties
+    by sort_name, then id. The network's numbers are read first, by one statement (the phrases'
+    rows counted through the index). Differences: a tsvector keeps 256 positions of a word and
+    none past the 16,383rd, so a word repeated more often in a column, or a phrase deep in a long
+    timeline, counts less than in FTS5."""
     parsed = _PostgresQuery(query)
+    phrases = [(phrase, *_phrase_found(phrase, "s.")) for phrase in parsed.phrases]
+    phrases = [(phrase, found, parameters) for phrase, found, parameters in phrases if found != "FALSE"]
+    counts = "".join(f", (SELECT count(*) FROM contact_search AS s WHERE {found})" for _p, found, _ in phrases)
+    totals = database.execute_sql(f"SELECT count(*), coalesce(sum(word_count), 0){counts} FROM contact_search",
+                                  [value for _p, _f, parameters in phrases for value in parameters]).fetchone()
+    indexed, words, hits = totals[0], totals[1], totals[2:]
+    if not words:  # no words anywhere: nothing to find
+        return []
+    average = words / indexed
     terms, parameters = [], []
-    for phrase in parsed.phrases:
-        found, found_parameters = _phrase_found(phrase, "s.")
-        if found == "FALSE":
-            continue  # no instances anywhere: nothing to add
-        weighted = " + ".join(
-            f'CASE WHEN "{column}_words" @@ search_query(%s, %s) '
-            f'THEN {_WEIGHTS[column]}::float8 * search_hits("{column}_words", search_words(%s), %s) ELSE 0 END'
-            for column in phrase.columns)
-        terms.append(f"search_bm25({weighted}, (SELECT count(*) FROM contact_search), "
-                     f"(SELECT count(*) FROM contact_search AS s WHERE {found}), \"word_count\", "
-                     f"(SELECT sum(word_count)::float8 / count(*) FROM contact_search))")
-        for _column in phrase.columns:
-            parameters += [phrase.text, phrase.prefix, phrase.text, phrase.prefix]
-        parameters += found_parameters
+    for (phrase, _found, _parameters), held_by in zip(phrases, hits):
+        if not held_by:
+            continue  # no instances in any row: it adds nothing
+        idf = math.log((indexed - held_by + 0.5) / (held_by + 0.5))
+        frequency = "(" + " + ".join(f"{_WEIGHTS[c]}::float8 * {_INSTANCES % c}" for c in phrase.columns) + ")"
+        terms.append(f"%s * (({frequency} * {_BM25_K1 + 1.0}::float8) / ({frequency} + {_BM25_K1}::float8 * "
+                     f"({1 - _BM25_B}::float8 + {_BM25_B}::float8 * \"word_count\" / %s)))")
+        instances = [phrase.text, phrase.prefix] * len(phrase.columns)
+        parameters += [idf if idf > 0 else 1e-6, *instances, *instances, average]
     rank = [SQL("-(" + " + ".join(terms) + ")", parameters)] if terms else []
     rows = (
         ContactSearch.select(ContactSearch.rowid)

@@ -152,23 +152,6 @@ SEARCH_FUNCTIONS = (
         SELECT (coalesce(string_agg(quote_literal(w), ' <-> ' ORDER BY n), '')
                 || CASE WHEN prefix AND count(*) > 0 THEN ':*' ELSE '' END)::tsquery
         FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) $$""",
-    # How many times the phrase `words` occurs in `v` (FTS5's instances, which bm25 counts).
-    """CREATE FUNCTION search_hits(v tsvector, words text[], prefix boolean) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT count(*)::integer FROM unnest(v) AS first, unnest(first.positions) AS p
-        WHERE (first.lexeme = words[1] OR (prefix AND cardinality(words) = 1 AND starts_with(first.lexeme, words[1])))
-          AND NOT EXISTS (SELECT 1 FROM generate_series(2, cardinality(words)) AS j
-              WHERE NOT EXISTS (SELECT 1 FROM unnest(v) AS x
-                  WHERE (x.lexeme = words[j] OR (prefix AND j = cardinality(words) AND starts_with(x.lexeme, words[j])))
-                    AND p + j - 1 = ANY(x.positions))) $$""",
-    # One phrase's part of FTS5's bm25 (fts5_aux.c, k1 = 1.2, b = 0.75): `freq` its weighted
-    # instances in the row, `rows` and `hits` how many rows the index holds and how many of
-    # them hold the phrase, `words` the row's words, `average` the rows' average. A function
-    # rather than an expression: `freq` is worked out once.
-    """CREATE FUNCTION search_bm25(freq float8, rows bigint, hits bigint, words integer, average float8)
-        RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT CASE WHEN freq = 0 THEN 0 ELSE (CASE WHEN idf > 0 THEN idf ELSE 1e-6 END)
-            * ((freq * 2.2::float8) / (freq + 1.2::float8 * (1 - 0.75::float8 + 0.75::float8 * words / average))) END
-        FROM (SELECT ln((rows - hits + 0.5::float8) / (hits + 0.5::float8)) AS idf) AS phrase $$""",
 )
 _SEARCH_TEXT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in SEARCH_COLUMNS)
 _SEARCH_VECTOR_COLUMNS = ", ".join(f'"{c}_words" tsvector GENERATED ALWAYS AS (search_vector("{c}")) STORED'
