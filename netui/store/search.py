@@ -425,10 +425,12 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
         if not held_by:
             continue  # no instances in any row: it adds nothing
         idf = math.log((indexed - held_by + 0.5) / (held_by + 0.5))
-        frequency = "(" + " + ".join(f"{_WEIGHTS[c]}::float8 * {_INSTANCES % c}" for c in phrase.columns) + ")"
+        frequency = "(" + " + ".join(f'CASE WHEN "{c}_words" @@ search_query(%s, %s) '
+                                     f"THEN {_WEIGHTS[c]}::float8 * {_INSTANCES % c} ELSE 0 END"
+                                     for c in phrase.columns) + ")"
         terms.append(f"%s * (({frequency} * {_BM25_K1 + 1.0}::float8) / ({frequency} + {_BM25_K1}::float8 * "
                      f"({1 - _BM25_B}::float8 + {_BM25_B}::float8 * \"word_count\" / %s)))")
-        instances = [phrase.text, phrase.prefix] * len(phrase.columns)
+        instances = [phrase.text, phrase.prefix] * 2 * len(phrase.columns)
         parameters += [idf if idf > 0 else 1e-6, *instances, *instances, average]
     rank = [SQL("-(" + " + ".join(terms) + ")", parameters)] if terms else []
     rows = (
