@@ -151,9 +151,10 @@ SEARCH_FUNCTIONS = (
     """CREATE FUNCTION search_vector(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT coalesce(string_agg(quote_literal(w) || ':' || least(n, 16383), ' '), '')::tsvector
         FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) WHERE octet_length(w) < 2048 $$""",
-    # A phrase of words (each next to the one before), the last a prefix when `prefix`.
+    # A phrase of words (each next to the one before), the last a prefix when `prefix`. A word
+    # too long for a tsquery (a paste) is none the index holds: '-', which no word is.
     """CREATE FUNCTION search_query(t text, prefix boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT (coalesce(string_agg(quote_literal(w), ' <-> ' ORDER BY n), '')
+        SELECT (coalesce(string_agg(quote_literal(CASE WHEN octet_length(w) < 2048 THEN w ELSE '-' END), ' <-> ' ORDER BY n), '')
                 || CASE WHEN prefix AND count(*) > 0 THEN ':*' ELSE '' END)::tsquery
         FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) $$""",
 )
