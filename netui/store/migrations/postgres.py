@@ -179,7 +179,8 @@ EXTRA: dict[int, tuple[str, ...]] = {
         # of them, a bare word all eight (a bitmap of eight scans of the same index).
         f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
         # Ranking reads the network's number of rows and of words (bm25's average row length):
-        # an index-only scan of this rather than of the whole table.
+        # an index-only scan of this, where vacuum has marked the pages all-visible, rather than
+        # a scan of the whole table.
         """CREATE INDEX "contact_search_word_count" ON "contact_search" ("word_count")""",
     ),
     2: (
