@@ -289,8 +289,9 @@ def _matching_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
 
 
 class _TooComplex(ValueError):
-    """A query nested too deeply to hand to the server: it is searched as plain words (as
-    FTS5's parser overflowing is)."""
+    """A query nested too deeply to hand to the server (or not as fts_query writes them): it
+    is searched as plain words, as when FTS5's parser overflows. Caught before any statement
+    runs: on PostgreSQL a failed statement would abort the caller's transaction."""
 
 
 class _Phrase(NamedTuple):
