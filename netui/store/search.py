@@ -407,15 +407,15 @@ _WEIGHTS = dict(zip(SEARCH_COLUMNS, COLUMN_WEIGHTS))
 # ts_rank_cd of a one-phrase query, every weight 1 and no normalisation, is the number of times
 # the phrase occurs in the tsvector: FTS5's instances, which bm25 counts.
 _INSTANCES = "ts_rank_cd('{1,1,1,1}', \"%s_words\", search_query(%%s, %%s))"
-_BM25_K1, _BM25_B = 1.2, 0.75
 
 
 def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
-    """Ranked as SQLite ranks (`_matching_ids`), by FTS5's bm25 (fts5_aux.c) from the same
-    numbers: each phrase's instances in the row weighted by COLUMN_WEIGHTS, how many rows hold
-    it, the row's words and the average row's; so the same network gives the same order, ties
-    by sort_name, then id. The network's numbers are read first, by one statement (the phrases'
-    rows counted through the index). Differences: a tsvector keeps 256 positions of a word and
+    """Ranked as SQLite ranks (`_matching_ids`), by FTS5's bm25 (fts5_aux.c; search_bm25 in
+    the database) from the same numbers: each phrase's instances in the row weighted by
+    COLUMN_WEIGHTS, how many rows hold it (its idf, as FTS5 works it out), the row's words and
+    the average row's; so the same network gives the same order, ties by sort_name, then id.
+    The network's numbers are read first, by one statement (the phrases' rows counted through
+    the index). Differences: a tsvector keeps 256 positions of a word and
     none past the 16,383rd, so a word repeated more often in a column, or a phrase deep in a long
     timeline, counts less than in FTS5."""
     parsed = _PostgresQuery(query)
@@ -436,10 +436,9 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
         frequency = "(" + " + ".join(f'CASE WHEN "{c}_words" @@ search_query(%s, %s) '
                                      f"THEN {_WEIGHTS[c]}::float8 * {_INSTANCES % c} ELSE 0 END"
                                      for c in phrase.columns) + ")"
-        terms.append(f"%s * (({frequency} * {_BM25_K1 + 1.0}::float8) / ({frequency} + {_BM25_K1}::float8 * "
-                     f"({1 - _BM25_B}::float8 + {_BM25_B}::float8 * \"word_count\" / %s)))")
-        instances = [phrase.text, phrase.prefix] * 2 * len(phrase.columns)
-        parameters += [idf if idf > 0 else 1e-6, *instances, *instances, average]
+        terms.append(f'search_bm25({frequency}, %s, "word_count", %s)')
+        parameters += [phrase.text, phrase.prefix] * 2 * len(phrase.columns)
+        parameters += [idf if idf > 0 else 1e-6, average]
     rank = [SQL("-(" + " + ".join(terms) + ")", parameters)] if terms else []
     rows = (
         ContactSearch.select(ContactSearch.rowid)

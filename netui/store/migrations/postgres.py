@@ -157,6 +157,14 @@ SEARCH_FUNCTIONS = (
         SELECT (coalesce(string_agg(quote_literal(CASE WHEN octet_length(w) < 2048 THEN w ELSE '-' END), ' <-> ' ORDER BY n), '')
                 || CASE WHEN prefix AND count(*) > 0 THEN ':*' ELSE '' END)::tsquery
         FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) $$""",
+    # One phrase's part of FTS5's bm25 (fts5_aux.c: k1 1.2, b 0.75, the same operations in the
+    # same order): `freq` its weighted instances in the row, `idf` how rare it is, `words` the
+    # row's words, `average` the average row's. PL/pgSQL, so that `freq` is worked out once.
+    """CREATE FUNCTION search_bm25(freq float8, idf float8, words integer, average float8) RETURNS float8
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+            RETURN idf * ((freq * 2.2::float8) / (freq + 1.2::float8 * (0.25::float8 + 0.75::float8 * words / average)));
+        END $$""",
 )
 _SEARCH_TEXT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in SEARCH_COLUMNS)
 _SEARCH_VECTOR_COLUMNS = ", ".join(f'"{c}_words" tsvector GENERATED ALWAYS AS (search_vector("{c}")) STORED'
