@@ -201,9 +201,10 @@ def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[st
     Contact every match must meet too (the search box's filters).
 
     Ranking costs about a microsecond per match: a prefix matching most of the network
-    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL about ten
-    times that, plus a count of the index's rows and words (up to tens of milliseconds at
-    100,000: a scan of the word_count index, or of the table when vacuum is behind)."""
+    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 30
+    microseconds (about a quarter of a second for 8,000 matches at 100,000 people), plus a
+    count of the index's rows and words (a scan of the word_count index, or of the table when
+    vacuum is behind: milliseconds to tens of them at 100,000)."""
     if on_postgres():
         return _run(text, columns, lambda query: _postgres_ranked_ids(query, limit, offset, where))
     return _run(text, columns, lambda query: _matching_ids(query, limit, offset, where))
