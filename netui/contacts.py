@@ -660,7 +660,9 @@ def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
 
 def _matches(text: str, where, sort: str | None, max_matches: int) -> Sequence[int]:
     ordered = _ordered(Contact.select(Contact.id), sort or "name")  # the contacts, every one
-    key = fold_key(text) or "\0"  # (nothing left once folded: no name begins so)
+    # No NUL (PostgreSQL's text refuses it; search ignores control characters); nothing left
+    # once folded: no name begins so.
+    key = fold_key(text.replace("\0", "")) or "\U0010ffff"
     # Names beginning with the key: in UTF-8 byte order, which SQLite compares, every one sorts
     # below the key followed by the last code point.
     begins = (Contact.sort_name >= key) & (Contact.sort_name < key + "\U0010ffff")

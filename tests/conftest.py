@@ -154,6 +154,8 @@ ON_POSTGRES_TOO: set[str] = {
     "test_present",
     "test_reaching",
     "test_screen_decisions",
+    "test_search",
+    "test_search_box_paths",
     "test_today_speed_guards",
     "test_trips",
     "test_typed_dates",

@@ -394,7 +394,9 @@ class EventWish(BaseModel):
 
 
 class ContactSearch(FTS5Model):
-    """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text)."""
+    """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text).
+    On PostgreSQL a plain table of the same columns, with a tsvector generated from each
+    (netui.store.migrations.postgres; netui.store.search queries them)."""
 
     rowid = RowIDField()
     name = SearchField()

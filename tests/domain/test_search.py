@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from netui import contacts, events, lifecycle, timeline
 from netui.store import search
+from netui.store.models import database
 
 
 def found(text: str, **kwargs) -> list[int]:
@@ -299,6 +300,7 @@ _NUL = "giu\x00"
 _DEEP_PARENTHESES = "a(" * 40
 _LONG_NOT_CHAIN = "a " + "NOT a " * 150
 _VERY_LONG_NOT_CHAIN = "a " + "NOT a " * 1000
+_EXPANDING = "㍿" * 500  # folds to one 6,000-byte word: more than a PostgreSQL tsquery word holds
 
 
 @settings(
@@ -328,12 +330,22 @@ def test_any_text_is_a_safe_query(populated, text):
 #    peewee's fts_parser._render itself hit RecursionError.
 @pytest.mark.parametrize(
     "text",
-    [_NUL, _DEEP_PARENTHESES, _LONG_NOT_CHAIN, _VERY_LONG_NOT_CHAIN],
-    ids=["nul", "deep-parentheses", "not-chain-150", "not-chain-1000"],
+    [_NUL, _DEEP_PARENTHESES, _LONG_NOT_CHAIN, _VERY_LONG_NOT_CHAIN, _EXPANDING],
+    ids=["nul", "deep-parentheses", "not-chain-150", "not-chain-1000", "expanding"],
 )
 def test_hostile_queries_do_not_raise(populated, text):
     """Pasted or mistyped junk is searched (or ignored), never a crash."""
     assert isinstance(contacts.search_contacts(text), list)
+
+
+def test_hostile_queries_inside_a_transaction_leave_it_working(populated):
+    """A search inside a write's transaction (a name resolved while saving) never fails a
+    statement: on PostgreSQL one failed statement would abort the whole transaction."""
+    with database.atomic():
+        for text in (_NUL, _DEEP_PARENTHESES, _LONG_NOT_CHAIN, _EXPANDING, "giulia OR " + _EXPANDING[:300]):
+            contacts.search_contacts(text)
+        assert [s.name for s in contacts.search_contacts("giulia OR " + _EXPANDING[:300])] == ["Giulia Rossi"]
+        assert contacts.resolve_contact("giulia") in populated
 
 
 def test_nul_character_in_query_does_not_hide_the_match(populated):

@@ -130,6 +130,48 @@ def _last_contacted(counting: str) -> tuple[str, ...]:
     )
 
 
+# Full-text search (netui.store.search) as SQLite's FTS5 does it, tokens included: a word is a
+# run of letters and digits of the folded text, lower-case (the unicode61 tokenizer), not what
+# PostgreSQL's own parser calls a word (it keeps "anna@x.it" or "caffe-nero" whole, and its
+# letters depend on the database's locale). The ICU collation makes lower() and [:alnum:]
+# Unicode's, whatever that locale is. Each column's words become a tsvector by hand (`'giulia':1
+# 'rossi':2`), so that no dictionary or parser sees them again; a tsvector holds at most 1 MB,
+# positions up to 16,383 and 256 of them per word: SEARCH_TEXT_LIMIT keeps each column within.
+# Where the words differ from FTS5's: unicode61 knows Unicode 6.1 (2012), so it reads characters
+# assigned since, and private-use ones, as letters, and does not lower-case letters added since
+# (Georgian capitals); ICU reads them as Unicode does today. Names in any living script come out
+# the same (tests/domain/test_search_both_backends.py).
+SEARCH_COLUMNS = ("name", "company", "role", "city", "tags", "notes", "facts", "interactions")
+SEARCH_TEXT_LIMIT = 200_000
+SEARCH_FUNCTIONS = (
+    f"""CREATE FUNCTION search_words(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT array_remove(regexp_split_to_array(translate(lower(left(t, {SEARCH_TEXT_LIMIT}) COLLATE "und-x-icu"),
+            'ς', 'σ'), '[^[:alnum:]]+'), '') $$""",
+    # A word longer than a tsvector takes (2 kB) is left out, as PostgreSQL's to_tsvector does.
+    """CREATE FUNCTION search_vector(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(quote_literal(w) || ':' || least(n, 16383), ' '), '')::tsvector
+        FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) WHERE octet_length(w) < 2048 $$""",
+    # A phrase of words (each next to the one before), the last a prefix when `prefix`. A word
+    # too long for a tsquery (a paste) is none the index holds: '-', which no word is.
+    """CREATE FUNCTION search_query(t text, prefix boolean) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT (coalesce(string_agg(quote_literal(CASE WHEN octet_length(w) < 2048 THEN w ELSE '-' END), ' <-> ' ORDER BY n), '')
+                || CASE WHEN prefix AND count(*) > 0 THEN ':*' ELSE '' END)::tsquery
+        FROM unnest(search_words(t)) WITH ORDINALITY AS u(w, n) $$""",
+    # One phrase's part of FTS5's bm25 (fts5_aux.c: k1 1.2, b 0.75, the same operations in the
+    # same order): `freq` its weighted instances in the row, `idf` how rare it is, `words` the
+    # row's words, `average` the average row's. PL/pgSQL, so that `freq` is worked out once.
+    """CREATE FUNCTION search_bm25(freq float8, idf float8, words integer, average float8) RETURNS float8
+        LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        BEGIN
+            RETURN idf * ((freq * 2.2::float8) / (freq + 1.2::float8 * (0.25::float8 + 0.75::float8 * words / average)));
+        END $$""",
+)
+_SEARCH_TEXT_COLUMNS = ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in SEARCH_COLUMNS)
+_SEARCH_VECTOR_COLUMNS = ", ".join(f'"{c}_words" tsvector GENERATED ALWAYS AS (search_vector("{c}")) STORED'
+                                  for c in SEARCH_COLUMNS)
+_SEARCH_VECTORS = ", ".join(f'"{c}_words"' for c in SEARCH_COLUMNS)
+_SEARCH_WORD_COUNT = " + ".join(f'cardinality(search_words("{c}"))' for c in SEARCH_COLUMNS)
+
 _SIGN = "(CASE {row}.direction WHEN 'gave' THEN 1 WHEN 'received' THEN -1 ELSE 0 END)"
 
 # Live: every committed change to any table tells the listening members' apps (netui.store.
@@ -159,11 +201,18 @@ EXTRA: dict[int, tuple[str, ...]] = {
         _fold_function(),
         FOLD_KEY_FUNCTION,
         NOTIFY_FUNCTION,
-        # What the full-text index searches: one row of folded text per living contact.
-        """CREATE TABLE "contact_search" ("rowid" INTEGER PRIMARY KEY, "name" TEXT NOT NULL DEFAULT '',
-            "company" TEXT NOT NULL DEFAULT '', "role" TEXT NOT NULL DEFAULT '', "city" TEXT NOT NULL DEFAULT '',
-            "tags" TEXT NOT NULL DEFAULT '', "notes" TEXT NOT NULL DEFAULT '', "facts" TEXT NOT NULL DEFAULT '',
-            "interactions" TEXT NOT NULL DEFAULT '')""",
+        *SEARCH_FUNCTIONS,
+        # What the full-text index searches: one row of folded text per living contact, and
+        # (generated from it) each column's words as a tsvector and the row's number of words.
+        f"""CREATE TABLE "contact_search" ("rowid" INTEGER PRIMARY KEY, {_SEARCH_TEXT_COLUMNS},
+            {_SEARCH_VECTOR_COLUMNS}, "word_count" INTEGER GENERATED ALWAYS AS ({_SEARCH_WORD_COUNT}) STORED)""",
+        # One GIN index over every column's words: a column filter ("city:milano") searches one
+        # of them, a bare word all eight (a bitmap of eight scans of the same index).
+        f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
+        # Ranking reads the network's number of rows and of words (bm25's average row length):
+        # an index-only scan of this, where vacuum has marked the pages all-visible, rather than
+        # a scan of the whole table.
+        """CREATE INDEX "contact_search_word_count" ON "contact_search" ("word_count")""",
     ),
     2: (
         *_last_contacted(""),
