@@ -403,8 +403,7 @@ def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = N
 
 
 def get_contact(contact_id: int, for_update: bool = False) -> ContactDetail:
-    """Every detail of one contact; `for_update` (inside a write transaction): their row is
-    locked first, so that nobody else changes them until it ends."""
+    """`for_update` (in a write transaction): their row locked first, until it ends."""
     if for_update:
         list(locked(Contact.select(Contact.id).where(Contact.id == contact_id)))
     found = details_for([contact_id])

@@ -130,43 +130,12 @@ def known_sunday():
 # PostgreSQL (a throwaway server: tests/postgres_cluster.py). Elsewhere `database` is a file.
 BACKENDS = ("sqlite", "postgresql")
 BOTH_BACKENDS_FOLDERS = ("domain",)
-# Team mode is being built module by module: the domain test modules that run on PostgreSQL
-# too so far (issue 19: all of them, then this list goes).
-ON_POSTGRES_TOO: set[str] = {
-    "test_agenda",
-    "test_appointments",
-    "test_brief",
-    "test_chains",
-    "test_dates",
-    "test_duplicates",
-    "test_duplicates_network_reads",
-    "test_edit_channels",
-    "test_edit_conflicts",
-    "test_event_wishes",
-    "test_events",
-    "test_followups",
-    "test_giving",
-    "test_lifecycle",
-    "test_matching",
-    "test_merge",
-    "test_milestones",
-    "test_missing",
-    "test_present",
-    "test_reaching",
-    "test_screen_decisions",
-    "test_search",
-    "test_search_box_paths",
-    "test_today_speed_guards",
-    "test_trips",
-    "test_typed_dates",
-    "test_upkeep",
-}
 
 
 def pytest_generate_tests(metafunc):
     path = metafunc.definition.path
     if ("database" in metafunc.fixturenames and path.parent.name in BOTH_BACKENDS_FOLDERS
-            and not metafunc.definition.get_closest_marker("sqlite_only") and (path.stem in ON_POSTGRES_TOO or os.environ.get("NETUI_PG_TRIAGE"))):
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
         metafunc.parametrize("database", BACKENDS, indirect=True)
 
 
