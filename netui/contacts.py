@@ -33,7 +33,6 @@ from netui.rules import (
 from netui.store import search
 from netui.store.models import (
     equal_ignoring_case,
-    locked,
     Channel,
     Contact,
     ContactTag,
@@ -402,10 +401,7 @@ def is_overdue(cadence_days, last, created_at, now: pendulum.DateTime | None = N
     return start.add(days=cadence_days) < (now or when.now())
 
 
-def get_contact(contact_id: int, for_update: bool = False) -> ContactDetail:
-    """`for_update` (in a write transaction): their row locked first, until it ends."""
-    if for_update:
-        list(locked(Contact.select(Contact.id).where(Contact.id == contact_id)))
+def get_contact(contact_id: int) -> ContactDetail:
     found = details_for([contact_id])
     if not found:
         raise NotFoundError(_("There is no contact #{id}.", id=contact_id))

@@ -16,7 +16,7 @@ from netui.errors import EditConflictError, ValidationError
 from netui.i18n import _
 from netui.labels import label
 from netui.rules import channel_label, normalise_tag, split_name, validate_channel
-from netui.store.models import database
+from netui.store.models import Contact, database, locked
 
 
 @dataclass
@@ -86,7 +86,8 @@ def save_form(contact_id: int, values: dict, loaded: contacts.ContactDetail) -> 
     silently: the form keeps what was typed, and a second save, made having seen theirs
     (the caller passes the contact as it is now), writes over it."""
     with database.atomic():
-        current = contacts.get_contact(contact_id, for_update=True)
+        list(locked(Contact.select(Contact.id).where(Contact.id == contact_id)))  # theirs wait for ours
+        current = contacts.get_contact(contact_id)
         theirs = changes_between(loaded, current)
         if theirs:
             raise EditConflictError(_(
