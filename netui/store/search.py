@@ -111,6 +111,10 @@ def reindex_once():
     reindex_contacts(pending)
 
 
+# On PostgreSQL, reindexing this many contacts at once (an import) gathers statistics first.
+_ANALYZE_BEFORE_REINDEXING = 1000
+
+
 def reindex_contacts(contact_ids: Iterable[int]) -> None:
     """Rewrite the index rows of these contacts from the tables (trashed ones are dropped)."""
     pending = getattr(_deferral, "pending", None)
@@ -122,6 +126,10 @@ def reindex_contacts(contact_ids: Iterable[int]) -> None:
         return
     if on_postgres():
         with database.atomic():
+            if len(ids) >= _ANALYZE_BEFORE_REINDEXING:
+                # Rows an import just wrote are unknown to the planner until autovacuum comes
+                # by: the index rows' joins planned for empty tables took 3.4 s for 5,000 people.
+                database.execute_sql("ANALYZE contact, contact_tag, tag, fact, interaction_participant, interaction")
             database.execute_sql("DELETE FROM contact_search WHERE rowid = ANY(%s)", (ids,))
             database.execute_sql(f"{_POSTGRES_INDEX_ROWS} AND c.id = ANY(%s)", (ids,))
         return
