@@ -60,7 +60,8 @@ def travel(instant: pendulum.DateTime):
 
 TESTS_DIR = Path(__file__).parent
 SLOW_LIST = TESTS_DIR / "slow_tests.txt"
-SLOW_WHOLE = ("slow/", "tui/test_snapshots")  # folders and files that are slow whole (every snapshot file)
+# Folders and files that are slow whole (every snapshot file, the browser).
+SLOW_WHOLE = ("slow/", "tui/test_snapshots", "browser/")
 
 
 def slow_test_names(path: Path = SLOW_LIST) -> set[str]:
