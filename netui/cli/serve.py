@@ -9,6 +9,7 @@ the page's own websocket and assets then carry) gets 403 and no app.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import os
@@ -60,6 +61,8 @@ def _token_server(token: str, host: str, port: int):
     from aiohttp import web
     from textual_serve.server import Server
 
+    tabs: set[asyncio.Task] = set()  # the websockets' handlers, one a browser tab
+
     def has_token(request: web.Request) -> bool:
         given = request.query.get(TOKEN_PARAMETER) or request.cookies.get(TOKEN_COOKIE) or ""
         return hmac.compare_digest(given.encode(), token.encode())
@@ -85,6 +88,21 @@ def _token_server(token: str, host: str, port: int):
             scheme = request.headers.get("X-Forwarded-Proto", request.scheme)
             self.public_url = f"{scheme}://{request.host}"
             return await super().handle_index(request)
+
+        async def handle_websocket(self, request: web.Request):
+            tab = asyncio.current_task()
+            tabs.add(tab)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                tabs.discard(tab)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            # Ctrl+C: each open tab's netui is told to quit now (textual-serve does that when
+            # its websocket is cancelled), rather than aiohttp waiting a minute for the tabs.
+            for tab in list(tabs):
+                tab.cancel()
+            await asyncio.gather(*tabs, return_exceptions=True)
 
         async def on_startup(self, app: web.Application) -> None:
             shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it

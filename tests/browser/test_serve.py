@@ -221,6 +221,26 @@ def test_a_user_searches_opens_and_captures_in_the_browser(browser, served, netw
     assert contacts.get_contact(contacts.resolve_contact("Giulia Rossi")).notes == "Met at SMAU."
 
 
+def test_two_tabs_see_each_others_changes(browser, served, tmp_path):
+    """Each tab is a netui process of its own on the same file, as two terminals are."""
+    tabs = []
+    for name in ("first", "second"):
+        page = browser.new_page(viewport={"width": 1400, "height": 800})
+        page.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+        terminal = Terminal(page, tmp_path / f"{name}-failed.png")
+        page.goto(served)
+        terminal.shows("2 people")
+        tabs.append(terminal)
+    first, second = tabs
+    first.page.locator(".xterm-helper-textarea").focus()
+    first.act("c", typed="Ingrid Odegaard @Fjord Capital")
+    first.shows("Ingrid Odegaard")
+    second.output.clear()
+    first.act("Enter")
+    first.shows("Added Ingrid Odegaard")
+    second.shows("3 people", "Ingrid Odegaard")  # without a key pressed there
+
+
 def test_without_the_token_the_server_answers_403_and_no_app(served):
     page_without = served.split("?")[0]
     for address in (page_without, page_without + "?token=wrong", page_without + "static/js/textual.js",
