@@ -7,8 +7,8 @@ that needs another moment for a while uses `travel(...)`, which comes back to th
 was (frozen at FROZEN_NOW, or running) — `pendulum.travel_to` alone would go back to the real
 clock. Such tests are marked `frozen_clock`; CI runs them again under other dates.
 
-Tiers: tests/slow/ (crash, concurrency, benchmarks), the SVG snapshots and the tests named in
-tests/slow_tests.txt are marked `slow`; `python -m pytest -n 2 -m "not slow"` is the everyday
+Tiers: tests/slow/ (crash, concurrency, benchmarks), tests/browser/ (`netui serve` in chromium),
+the SVG snapshots and the tests named in tests/slow_tests.txt are marked `slow`; `python -m pytest -n 2 -m "not slow"` is the everyday
 tier, CI runs everything. The Pilot helpers the TUI tests share are in tests/support.py.
 """
 

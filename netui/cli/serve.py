@@ -10,11 +10,13 @@ the page's own websocket and assets then carry) gets 403 and no app.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import ipaddress
 import os
 import secrets
 import shlex
+import signal
 import sys
 
 from netui import i18n
@@ -52,7 +54,11 @@ def cmd_serve(args) -> int:
     if not is_loopback(args.host):
         print(_("Warning: netui is served to other machines on {host}, without encryption: put it behind "
                 "TLS (a reverse proxy) and share the token with nobody.", host=args.host), file=sys.stderr)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, the address is not this machine's
+        raise NetuiError(_("cannot listen on {host} port {port} ({error}).", host=args.host, port=args.port,
+                           error=error.strerror or error)) from None
     return 0
 
 
@@ -105,9 +111,24 @@ def _token_server(token: str, host: str, port: int):
             await asyncio.gather(*tabs, return_exceptions=True)
 
         async def on_startup(self, app: web.Application) -> None:
-            shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
-            print(_("netui is served at {url}", url=f"http://{shown}:{port}/?{TOKEN_PARAMETER}={token}"), flush=True)
-            print(_("Open it in a browser; each tab is a netui of its own. Ctrl+C stops it."), flush=True)
+            """textual-serve's banner says nothing here: the address is printed once it listens."""
+
+        def serve(self, debug: bool = False) -> None:
+            # textual-serve's serve(), but aiohttp's "listening" line (printed once the port is
+            # open, unlike on_startup) gives the address to open.
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signal.SIGINT, self.request_exit)
+                loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(self._make_app(), host=host, port=port, handle_signals=False, loop=loop,
+                        print=lambda _listening: announce())
+
+    def announce() -> None:
+        shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
+        print(_("netui is served at {url}", url=f"http://{shown}:{port}/?{TOKEN_PARAMETER}={token}"), flush=True)
+        print(_("Open it in a browser; each tab is a netui of its own. Ctrl+C stops it."), flush=True)
 
     command = shlex.join([sys.executable, "-m", "netui", "--lang", i18n.language()])
     return TokenServer(command, host=host, port=port, title="netui")
