@@ -7,8 +7,8 @@ that needs another moment for a while uses `travel(...)`, which comes back to th
 was (frozen at FROZEN_NOW, or running) — `pendulum.travel_to` alone would go back to the real
 clock. Such tests are marked `frozen_clock`; CI runs them again under other dates.
 
-Tiers: tests/slow/ (crash, concurrency, benchmarks), the SVG snapshots and the tests named in
-tests/slow_tests.txt are marked `slow`; `python -m pytest -n 2 -m "not slow"` is the everyday
+Tiers: tests/slow/ (crash, concurrency, benchmarks), tests/browser/ (`netui serve` in chromium),
+the SVG snapshots and the tests named in tests/slow_tests.txt are marked `slow`; `python -m pytest -n 2 -m "not slow"` is the everyday
 tier, CI runs everything. The Pilot helpers the TUI tests share are in tests/support.py.
 """
 
@@ -60,7 +60,8 @@ def travel(instant: pendulum.DateTime):
 
 TESTS_DIR = Path(__file__).parent
 SLOW_LIST = TESTS_DIR / "slow_tests.txt"
-SLOW_WHOLE = ("slow/", "tui/test_snapshots")  # folders and files that are slow whole (every snapshot file)
+# Folders and files that are slow whole (every snapshot file, the browser).
+SLOW_WHOLE = ("slow/", "tui/test_snapshots", "browser/")
 
 
 def slow_test_names(path: Path = SLOW_LIST) -> set[str]:

@@ -46,12 +46,14 @@ COMMANDS = {
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
     "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
+    "serve": ("serve", "cmd_serve"),
 }
 # Commands that run without opening the database first.
 WITHOUT_DATABASE = (
     "locate",
     "restore",  # also when the current file is too damaged to open
     "copy",  # opens the two databases it is given
+    "serve",  # opens it once itself, then each browser tab's netui does
 )
 
 __all__ = ["COMMANDS", "USER_ERROR", "build_parser", "command", "main", "run_tui", "use_language"]

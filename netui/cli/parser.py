@@ -72,12 +72,25 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     _add_duplicate_commands(commands)
     _add_reach_and_missing_commands(commands)
 
+    _add_serve_command(commands)
+
     demo_command = commands.add_parser("demo", help=_("write a made-up sample network into an empty database"))
     demo_command.add_argument("--people", type=int, default=200)
     demo_command.add_argument("--interactions", type=int, default=None, help=_("default: 7.5 per person"))
     demo_command.add_argument("--seed", type=int, default=2026, help=_("same seed, same network"))
     demo_command.add_argument("--db", dest="demo_db", metavar=_("PATH"), help=_("the (new) database file to write"))
     return parser
+
+
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help=_("serve the app to web browsers: each tab a netui of its own, "
+                                                "at an address with a secret token"))
+    serve.add_argument("--host", default="127.0.0.1",
+                       help=_("the address to listen on (default: 127.0.0.1, this machine only)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("the port to listen on (default: 8000)"))
+    serve.add_argument("--allow-remote", action="store_true",
+                       help=_("allow a --host other machines can reach (put it behind TLS)"))
+    serve.add_argument("--db", dest="serve_db", metavar=_("PATH"), help=_("the database the tabs open (as netui --db)"))
 
 
 def _add_people_commands(commands) -> None:

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netui import brief, contacts, facts, followups, present, timeline, upkeep
+from netui import brief, contacts, facts, followups, present, served, timeline, upkeep
 from netui.i18n import N_, _, language, ngettext
 from netui.dates import shown_label
 from netui.labels import label
@@ -428,6 +428,10 @@ class ContactScreen(DataScreen):
 
     def _notes_from_editor(self, notes: str) -> str | None:
         """The notes as the editor left them; None (and a notice) when it failed."""
+        if served.is_served():  # the editor would wait on the server's terminal, unseen
+            self.notify(_("Your own editor is not available in the browser: write the notes here (e)."),
+                        severity="warning")
+            return None
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         # A private temporary file (mode 0600): the notes are personal.
         handle, name = tempfile.mkstemp(prefix="netui-notes-", suffix=".md")

@@ -265,6 +265,25 @@ async def test_a_missing_editor_is_reported_and_nothing_changes(app, monkeypatch
         assert isinstance(pilot.app.screen, ContactScreen)
 
 
+async def test_in_the_browser_the_editor_is_not_started_and_says_so(app, tmp_path, monkeypatch):
+    """Under `netui serve` no terminal is there for $EDITOR: a notice, not a hang."""
+    started = tmp_path / "started"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\ntouch "{started}"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    monkeypatch.setenv("NETUI_SERVED", "1")
+    giulia = contacts.create_contact("Giulia Rossi", notes="Met at SMAU.")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+e")
+        await pilot.pause()
+        assert any("not available in the browser" in str(n.message) for n in pilot.app._notifications)
+        assert isinstance(pilot.app.screen, ContactScreen)
+    assert not started.exists()
+    assert contacts.get_contact(giulia).notes == "Met at SMAU."
+
+
 async def test_d_in_the_event_planner_does_not_trash_the_highlighted_contact(app):
     giulia = contacts.create_contact("Giulia Rossi")
     async with app.run_test(size=SIZE) as pilot:
