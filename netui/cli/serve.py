@@ -122,8 +122,9 @@ def _token_server(token: str, host: str, port: int):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signal.SIGINT, self.request_exit)
                 loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            # No access log: each line would print the request's URL, the token in it.
             web.run_app(self._make_app(), host=host, port=port, handle_signals=False, loop=loop,
-                        print=lambda _listening: announce())
+                        print=lambda _listening: announce(), access_log=None)
 
     def announce() -> None:
         shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
