@@ -17,6 +17,7 @@ from netui import upkeep, when
 from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
+from netui.team import member_label
 
 # Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
 INTERACTION_LINES = 5
@@ -82,7 +83,8 @@ def agenda_line(row) -> str:
     who = ", ".join(row.names)
     if row.kind == "followup":
         via = f" ({row.detail})" if row.detail else ""
-        return f"#{row.id}  {who} · {row.label}{via} · {late_words(row.days)}"
+        whose = f" · {member_label(row.owner)}" if row.owner else ""
+        return f"#{row.id}  {who} · {row.label}{via} · {late_words(row.days)}{whose}"
     if row.kind == "appointment":
         return _("{time}  {title} with {people}  (appointment #{id})",
                  time=row.detail, title=row.label, people=who, id=row.id)
@@ -94,6 +96,23 @@ def agenda_line(row) -> str:
         return f"{who} · {row.label} · {overdue} · {row.detail}"
     return _("{time}  {title} · {detail}  (event #{id})",
              time=short_day(row.on, row.at), title=row.label, detail=row.detail, id=row.id)
+
+
+# --- who knows whom (netui.who_knows) ----------------------------------------------------
+
+
+def member_history_line(history) -> str:
+    """'anna · 3 people · warm · last contact 2 days ago (Giulia Rossi, Marco Neri)'."""
+    people = ngettext("{n} person", "{n} people", history.people)
+    closest = ", ".join(p.name for p in history.closest)
+    return " · ".join((history.label, people, label(history.warmth),
+                       _("last contact {when}", when=when.humanize(history.last_contact)))) + (
+        f" ({closest})" if closest else "")
+
+
+def known_in_team_line(histories) -> str:
+    """'anna (you) 2 days ago · marco 3 months ago': who in the team knows someone, warmest first."""
+    return " · ".join(f"{h.label} {when.humanize(h.last_contact)}" for h in histories)
 
 
 # --- the meeting brief -------------------------------------------------------------------

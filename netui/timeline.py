@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pendulum
 
 from netui.store import search
-from netui import when
+from netui import team, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed
@@ -224,7 +224,7 @@ def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, mile
         interaction = Interaction.create(
             kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
             initiated_by=initiated_by, event=event_id, created_at=when.now(), milestone=milestone,
-            counts_as_contact=counts_as_contact,
+            counts_as_contact=counts_as_contact, logged_by=team.current_user(),
         )
         InteractionParticipant.insert_many(
             [{"interaction": interaction.id, "contact": i} for i in ids]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import peewee
 
-from netui import config, i18n
+from netui import config, i18n, team
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.i18n import _
 from netui.store import db
@@ -45,6 +45,7 @@ COMMANDS = {
     "restore": ("transfer", "cmd_restore"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
     "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
+    "who-knows": ("team", "cmd_who_knows"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
 }
 # Commands that run without opening the database first.
@@ -68,10 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(argv)  # before the parser exists: its --help is translated too
     try:
         args = parse_arguments(argv)
-        if args.command is None:
-            return run_tui(args)
         if args.command in WITHOUT_DATABASE:
             return command(args.command)(args)
+        team.use(team.resolve_user(args.user))  # what is logged from now on is theirs
+        if args.command is None:
+            return run_tui(args)
         # A dry run writes nothing, not even a new empty file: it imports into nothing.
         dry_run = args.command == "import" and args.dry_run
         database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db),

@@ -1,0 +1,146 @@
+"""Who knows whom in the team: the warm path to an introduction (issue 19).
+
+`who_knows(query)`: the people a query names (a company, a person, a city: the contacts
+whose name, company, role, city or tags match, netui.contacts.ids_matching), then, per
+member, how many of them they have history with (interactions they logged that count as
+contact), how warm that is (netui.upkeep's warmth without a cadence, from their last
+contact) and when it was. `known_in_team` says the same of one contact.
+
+On a file where at most one member has logged anything, entries not recorded ('', written
+before schema version 8) are that member's, or mine when nobody has: "the one user of a
+file". On a team's they stay "not recorded".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pendulum
+from peewee import fn
+
+from netui import contacts, upkeep, when
+from netui.errors import ValidationError
+from netui.i18n import _
+from netui.store.models import Contact, Interaction, InteractionParticipant, UTCDateTimeField
+from netui.team import current_user, member_label
+from netui.text import full_name
+
+CLOSEST_SHOWN = 3  # the people a member knows best among the matches, as examples
+_CHUNK = 5000  # contact ids per query (SQLite's limit on a statement's variables)
+_instant = UTCDateTimeField()
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    contact_id: int
+    name: str
+    last_contact: pendulum.DateTime
+    interactions: int
+
+
+@dataclass(frozen=True)
+class MemberHistory:
+    """One member's history with a set of people."""
+
+    member: str  # a user name; '' when not recorded (several members logged, this entry by nobody known)
+    people: int  # how many of the people they have history with
+    interactions: int
+    last_contact: pendulum.DateTime
+    warmth: str  # netui.upkeep's warm / cooling / cold, from the days since last_contact
+    closest: tuple[KnownPerson, ...]  # up to CLOSEST_SHOWN of those people, most recent first
+
+    @property
+    def label(self) -> str:
+        return member_label(self.member)
+
+
+@dataclass(frozen=True)
+class WhoKnows:
+    query: str
+    matched: int  # the people the query names
+    members: list[MemberHistory]  # warmest first: the latest contact first, then more people
+
+
+def who_knows(query: str, today: dt.date | None = None) -> WhoKnows:
+    """Which members have history with the people `query` names (see the module docstring)."""
+    if not query.strip():
+        raise ValidationError("query", _("Say whom to look for: a company, a person or a city."))
+    ids = contacts.ids_matching(query)
+    return WhoKnows(query.strip(), len(ids), histories(ids, today))
+
+
+def known_in_team(contact_id: int, today: dt.date | None = None) -> list[MemberHistory]:
+    """Who in the team has history with this contact, warmest first."""
+    return histories([contact_id], today)
+
+
+def shown_on_contact(found: Sequence[MemberHistory]) -> bool:
+    """Is "Known in the team" worth a line? Only when someone other than me knows them: on a
+    file one person uses it would say what the timeline says."""
+    return any(h.member != current_user() for h in found)
+
+
+def histories(contact_ids: Sequence[int], today: dt.date | None = None) -> list[MemberHistory]:
+    """Per member, their history with these contacts, warmest first."""
+    pairs: dict[tuple[str, int], list] = {}  # (member, contact) -> [interactions, last contact]
+    ids = list(dict.fromkeys(contact_ids))
+    for start in range(0, len(ids), _CHUNK):
+        rows = (
+            Interaction.select(Interaction.logged_by, InteractionParticipant.contact,
+                               fn.COUNT(Interaction.id), fn.MAX(Interaction.occurred_at))
+            .join(InteractionParticipant, on=(InteractionParticipant.interaction == Interaction.id))
+            .where(InteractionParticipant.contact.in_(ids[start:start + _CHUNK]),
+                   Interaction.counts_as_contact == True)  # noqa: E712 -- peewee's comparison
+            .group_by(Interaction.logged_by, InteractionParticipant.contact)
+            .tuples()
+        )
+        for member, contact_id, count, last in rows:
+            pairs[(member, contact_id)] = [count, _instant.python_value(last)]
+    if not pairs:
+        return []
+    unrecorded = _unrecorded_belongs_to()
+    merged: dict[tuple[str, int], list] = {}
+    for (member, contact_id), (count, last) in pairs.items():
+        key = (unrecorded if member == "" and unrecorded is not None else member, contact_id)
+        if key in merged:
+            merged[key] = [merged[key][0] + count, max(merged[key][1], last)]
+        else:
+            merged[key] = [count, last]
+    names = _names({contact_id for _member, contact_id in merged})
+    by_member: dict[str, list[KnownPerson]] = {}
+    for (member, contact_id), (count, last) in merged.items():
+        by_member.setdefault(member, []).append(KnownPerson(contact_id, names.get(contact_id, ""), last, count))
+    day = today or when.today()
+    found = []
+    for member, people in by_member.items():
+        people.sort(key=lambda p: (-p.last_contact.timestamp(), -p.interactions, p.name, p.contact_id))
+        last = people[0].last_contact
+        silent = (day - when.plain_date(last.in_timezone(when.local_zone()))).days
+        found.append(MemberHistory(
+            member=member, people=len(people), interactions=sum(p.interactions for p in people),
+            last_contact=last, warmth=upkeep.warmth_after(silent), closest=tuple(people[:CLOSEST_SHOWN]),
+        ))
+    found.sort(key=lambda h: (-h.last_contact.timestamp(), -h.people, -h.interactions, h.member))
+    return found
+
+
+def _unrecorded_belongs_to() -> str | None:
+    """Whose the entries not recorded ('') are: on a file where at most one member has logged
+    anything, that member's (mine when nobody has); None on a team's, where nobody knows."""
+    named = [row[0] for row in Interaction.select(Interaction.logged_by).where(Interaction.logged_by != "")
+             .group_by(Interaction.logged_by).limit(2).tuples()]
+    if len(named) > 1:
+        return None
+    return named[0] if named else current_user()
+
+
+def _names(contact_ids) -> dict[int, str]:
+    ids = list(contact_ids)
+    found = {}
+    for start in range(0, len(ids), _CHUNK):
+        for row in (Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+                    .where(Contact.id.in_(ids[start:start + _CHUNK]))):
+            found[row.id] = full_name(row.first_name, row.last_name)
+    return found
