@@ -17,7 +17,7 @@ from netui import upkeep, when
 from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
-from netui.team import member_label
+from netui.team import current_user, member_label
 
 # Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
 INTERACTION_LINES = 5
@@ -74,8 +74,11 @@ def agenda_when(row) -> str:
 
 def agenda_detail(row) -> str:
     """What goes after the row's label: the channel, "turns 40", last contacted, the event's kind
-    and city ("" for an appointment: its hours are its when)."""
-    return "" if row.kind == "appointment" else row.detail
+    and city ("" for an appointment: its hours are its when); in the team's agenda, whose
+    follow-up it is."""
+    if row.kind == "appointment":
+        return ""
+    return " · ".join(part for part in (row.detail, member_label(row.owner) if row.owner else "") if part)
 
 
 def agenda_line(row) -> str:
@@ -111,8 +114,12 @@ def member_history_line(history) -> str:
 
 
 def known_in_team_line(histories) -> str:
-    """'anna (you) 2 days ago · marco 3 months ago': who in the team knows someone, warmest first."""
-    return " · ".join(f"{h.label} {when.humanize(h.last_contact)}" for h in histories)
+    """'Known in the team: anna (you) 2 days ago · marco 3 months ago', warmest first; '' unless
+    someone other than me knows them (on a file one person uses, the timeline says it all)."""
+    if not any(h.member != current_user() for h in histories):
+        return ""
+    return _("Known in the team: {members}",
+             members=" · ".join(f"{h.label} {when.humanize(h.last_contact)}" for h in histories))
 
 
 # --- the meeting brief -------------------------------------------------------------------

@@ -76,12 +76,6 @@ def known_in_team(contact_id: int, today: dt.date | None = None) -> list[MemberH
     return histories([contact_id], today)
 
 
-def shown_on_contact(found: Sequence[MemberHistory]) -> bool:
-    """Is "Known in the team" worth a line? Only when someone other than me knows them: on a
-    file one person uses it would say what the timeline says."""
-    return any(h.member != current_user() for h in found)
-
-
 def histories(contact_ids: Sequence[int], today: dt.date | None = None) -> list[MemberHistory]:
     """Per member, their history with these contacts, warmest first."""
     pairs: dict[tuple[str, int], list] = {}  # (member, contact) -> [interactions, last contact]

@@ -53,7 +53,8 @@ def _brief_text(seen) -> str:
     lines = [f"{seen.name}  (#{seen.contact_id})"]
     lines += [f"  {line}" for line in (seen.headline, present.keep_in_touch_short(seen.keep_in_touch),
                                        present.reach_line(seen.who_reaches_out), seen.how_we_met, present.give_and_take_line(seen.give_and_take),
-                                       present.came_through_line(seen.chain)) if line]
+                                       present.came_through_line(seen.chain),
+                                       present.known_in_team_line(seen.known_in_team)) if line]
 
     def block(title: str, shown: list[str]) -> None:
         if shown:
