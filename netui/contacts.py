@@ -705,19 +705,6 @@ def search_contacts(text: str, limit: int = 50, offset: int = 0) -> list[Contact
     return summaries_for(search.search_ids(text, limit=limit, offset=offset))
 
 
-def ids_matching(typed: str) -> list[int]:
-    """Living contacts the text names by who they are (name, company, role, city, tags; not
-    what was written about them), with the search box's filters (city:, company:, #tag...):
-    a company, a person or a city (netui.who_knows). In id order."""
-    text, filters = split_filters(typed)
-    filters.pop("sort", None)
-    where = _filter_condition(**filters)
-    if not text:
-        return ids_in_view(**filters)
-    living = Contact.trashed_at.is_null()
-    return search.match_ids(text, search.IDENTITY_COLUMNS, living if where is None else living & where)
-
-
 # How a name is looked for, most precise first: the first that finds anyone decides.
 # Their names alone; then who they are (name, company, role, city, tags: "giulia lumen");
 # only when that finds nobody, everything written about them (notes, facts, timeline).

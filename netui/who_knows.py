@@ -1,7 +1,7 @@
 """Who knows whom in the team: the warm path to an introduction (issue 19).
 
 `who_knows(query)`: the people a query names (a company, a person, a city: the contacts
-whose name, company, role, city or tags match, netui.contacts.ids_matching), then, per
+whose name, company, role, city or tags match: `people_named`), then, per
 member, how many of them they have history with (interactions they logged that count as
 contact), how warm that is (netui.upkeep's warmth without a cadence, from their last
 contact) and when it was. `known_in_team` says the same of one contact.
@@ -22,6 +22,7 @@ from peewee import fn
 
 from netui import contacts, upkeep, when
 from netui.errors import ValidationError
+from netui.store import search
 from netui.i18n import _
 from netui.store.models import Contact, Interaction, InteractionParticipant, UTCDateTimeField
 from netui.team import current_user, member_label
@@ -67,8 +68,22 @@ def who_knows(query: str, today: dt.date | None = None) -> WhoKnows:
     """Which members have history with the people `query` names (see the module docstring)."""
     if not query.strip():
         raise ValidationError("query", _("Say whom to look for: a company, a person or a city."))
-    ids = contacts.ids_matching(query)
+    ids = people_named(query)
     return WhoKnows(query.strip(), len(ids), histories(ids, today))
+
+
+def people_named(typed: str) -> list[int]:
+    """Living contacts the text names by who they are (name, company, role, city, tags; not
+    what was written about them), with the search box's filters (city:, company:, #tag...)."""
+    text, filters = contacts.split_filters(typed)
+    filters.pop("sort", None)
+    if not text:
+        return contacts.ids_in_view(**filters)
+    found = search.match_ids(text, search.IDENTITY_COLUMNS, Contact.trashed_at.is_null())
+    if filters:
+        within = set(contacts.ids_in_view(**filters))
+        found = [i for i in found if i in within]
+    return found
 
 
 def known_in_team(contact_id: int, today: dt.date | None = None) -> list[MemberHistory]:
