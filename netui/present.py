@@ -17,7 +17,7 @@ from netui import upkeep, when
 from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
-from netui.team import current_user, member_label
+from netui.team import current_user, owner_label
 
 # Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
 INTERACTION_LINES = 5
@@ -78,7 +78,7 @@ def agenda_detail(row) -> str:
     follow-up it is."""
     if row.kind == "appointment":
         return ""
-    return " · ".join(part for part in (row.detail, member_label(row.owner) if row.owner else "") if part)
+    return " · ".join(part for part in (row.detail, owner_label(row.owner) if row.owner else "") if part)
 
 
 def agenda_line(row) -> str:
@@ -86,7 +86,7 @@ def agenda_line(row) -> str:
     who = ", ".join(row.names)
     if row.kind == "followup":
         via = f" ({row.detail})" if row.detail else ""
-        whose = f" · {member_label(row.owner)}" if row.owner else ""
+        whose = f" · {owner_label(row.owner)}" if row.owner else ""
         return f"#{row.id}  {who} · {row.label}{via} · {late_words(row.days)}{whose}"
     if row.kind == "appointment":
         return _("{time}  {title} with {people}  (appointment #{id})",

@@ -91,3 +91,8 @@ def member_label(member: str) -> str:
     if member == current_user() and member:
         return _("{user} (you)", user=member)
     return member or _("not recorded")
+
+
+def owner_label(owner: str) -> str:
+    """Whose a follow-up is, in the team's Today: "mine", or the member's user name."""
+    return _("mine") if owner == current_user() else owner

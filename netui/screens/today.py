@@ -64,7 +64,9 @@ class TodayScreen(DataScreen):
                 tooltip=N_("Snooze the follow-up or keep-in-touch; skip this appointment")),
         Binding("r", "reschedule", N_("Reschedule"), tooltip=N_("Move the follow-up to another day")),
         Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with them")),
-        Binding("T", "toggle_team", N_("Team / mine"), tooltip=N_("The whole team's follow-ups, or only mine")),
+        # Not in the footer (on a file one person uses nothing changes): the summary names it
+        # when the team has follow-ups due; ? lists it.
+        Binding("T", "toggle_team", N_("Team / mine"), show=False, tooltip=N_("The whole team's follow-ups, or only mine")),
         Binding("j", "cursor_down", N_("Down"), show=False),
         Binding("k", "cursor_up", N_("Up"), show=False),
     ]

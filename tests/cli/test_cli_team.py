@@ -65,7 +65,7 @@ def test_today_is_mine_unless_team(people, netui):
     team = netui("--user", "anna", "today", "--team")
     assert "· the team's" in team.stdout.splitlines()[0]
     assert f"#{bob}  Marco Neri · Call about the offer · today · bob" in team.stdout
-    assert f"#{anna}  Giulia Rossi · Send the deck · today · anna (you)" in team.stdout
+    assert f"#{anna}  Giulia Rossi · Send the deck · today · mine" in team.stdout
     data = json.loads(netui("--user", "anna", "today", "--json").stdout)
     assert (data["team"], data["others_due"]) == (False, 1)
 
