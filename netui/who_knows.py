@@ -96,15 +96,7 @@ def histories(contact_ids: Sequence[int], today: dt.date | None = None) -> list[
     pairs: dict[tuple[str, int], list] = {}  # (member, contact) -> [interactions, last contact]
     ids = list(dict.fromkeys(contact_ids))
     for start in range(0, len(ids), _CHUNK):
-        rows = (
-            Interaction.select(Interaction.logged_by, InteractionParticipant.contact,
-                               fn.COUNT(Interaction.id), fn.MAX(Interaction.occurred_at))
-            .join(InteractionParticipant, on=(InteractionParticipant.interaction == Interaction.id))
-            .where(InteractionParticipant.contact.in_(ids[start:start + _CHUNK]),
-                   Interaction.counts_as_contact == True)  # noqa: E712 -- peewee's comparison
-            .group_by(Interaction.logged_by, InteractionParticipant.contact)
-            .tuples()
-        )
+        rows = _history_query(ids[start:start + _CHUNK])
         for member, contact_id, count, last in rows:
             pairs[(member, contact_id)] = [count, _instant.python_value(last)]
     if not pairs:
@@ -135,14 +127,33 @@ def histories(contact_ids: Sequence[int], today: dt.date | None = None) -> list[
     return found
 
 
+def _history_query(contact_ids: list[int]):
+    """(member, contact, interactions, last contact) for these contacts. Read from their
+    participations (the contact_id index), grouped by contact first: grouped by member first,
+    SQLite walked every interaction in the logged_by index's order, testing each against the
+    list -- 2.5 s instead of 0.08 s for a city of 1,400 people among 5,000 (at 20,000 people, a
+    city of 5,500: 0.3 s in all)."""
+    return (
+        InteractionParticipant.select(Interaction.logged_by, InteractionParticipant.contact,
+                                      fn.COUNT(Interaction.id), fn.MAX(Interaction.occurred_at))
+        .join(Interaction, on=(InteractionParticipant.interaction == Interaction.id))
+        .where(InteractionParticipant.contact.in_(contact_ids),
+               Interaction.counts_as_contact == True)  # noqa: E712 -- peewee's comparison
+        .group_by(InteractionParticipant.contact, Interaction.logged_by)
+        .tuples()
+    )
+
+
 def _unrecorded_belongs_to() -> str | None:
     """Whose the entries not recorded ('') are: on a file where at most one member has logged
     anything, that member's (mine when nobody has); None on a team's, where nobody knows."""
-    named = [row[0] for row in Interaction.select(Interaction.logged_by).where(Interaction.logged_by != "")
-             .group_by(Interaction.logged_by).limit(2).tuples()]
-    if len(named) > 1:
-        return None
-    return named[0] if named else current_user()
+    # Two seeks in the logged_by index (a GROUP BY would read every entry of a one-person file).
+    first = (Interaction.select(Interaction.logged_by).where(Interaction.logged_by > "")
+             .order_by(Interaction.logged_by).limit(1).scalar())
+    if first is None:
+        return current_user()
+    other = Interaction.select(Interaction.id).where(Interaction.logged_by > first).limit(1).exists()
+    return None if other else first
 
 
 def _names(contact_ids) -> dict[int, str]:

@@ -125,3 +125,17 @@ def test_member_history_line(lumen):
     assert present.member_history_line(bob) == \
         "bob · 3 people · cooling · last contact 1 month ago (Marco Neri, Paolo Sala, Giulia Rossi)"
     assert present.member_history_line(anna).startswith("anna (you) · 1 person · warm · last contact 3 days ago")
+
+
+@pytest.mark.sqlite_only  # SQLite's query plan
+def test_the_history_of_many_people_is_read_from_their_participations(database, frozen):
+    """Through the participations' contact_id index, not by walking every interaction in the
+    logged_by index's order (which tested each against the whole list of people)."""
+    from netui import demo
+
+    demo.generate_network(1000, seed=5, now=frozen)
+    # A big city: a quarter of the network.
+    ids = [row[0] for row in database.execute_sql("SELECT id FROM contact ORDER BY id LIMIT 250")]
+    sql, params = who_knows._history_query(ids).sql()
+    plan = [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    assert plan[0].startswith("SEARCH") and "interaction_participant_contact_id" in plan[0], plan
