@@ -77,7 +77,7 @@ class Agenda:
     days: int
     sections: list[Section]
     team: bool = False  # the whole team's follow-ups, not only mine
-    others_due: int = 0  # not `team`: due follow-ups of other members, left out
+    others_due: int = 0  # not `team`: due follow-ups of other members, left out (counted by complete_agenda)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -121,9 +121,8 @@ def first_rows(days: int = 7, today: dt.date | None = None, limit: int = FIRST_R
     whole = {key: len(found) < limit for key, found in rows.items()}
     whole["appointments"] = whole["events"] = True
     titles = _titles(days)
-    others = 0 if team else followups.count_due_of_others(day, owners)
     return Agenda(day, days, [Section(key, titles[key], rows.get(key, []), whole.get(key, False))
-                              for key in SECTION_KEYS], team=team, others_due=others)
+                              for key in SECTION_KEYS], team=team)
 
 
 def complete_agenda(head: Agenda) -> Agenda:
@@ -142,8 +141,9 @@ def complete_agenda(head: Agenda) -> Agenda:
         "overdue_cadences": lambda: [_cadence_row(o) for o in upkeep.overdue_contacts(day)],
         "events": lambda: _event_rows(day),
     }
+    others = head.others_due if head.team or not missing else followups.count_due_of_others(day, members.mine())
     return replace(head, sections=[replace(s, rows=compute[s.key](), complete=True) if s.key in missing else s
-                                   for s in head.sections])
+                                   for s in head.sections], others_due=others)
 
 
 def _check_days(days: int) -> None:
