@@ -113,6 +113,11 @@ def member_history_line(history) -> str:
         f" ({closest})" if closest else "")
 
 
+def logged_by_words(info) -> str:
+    """'by bob' for an interaction another member logged; '' for mine or one not recorded."""
+    return _("by {member}", member=info.logged_by) if info.logged_by and info.logged_by != current_user() else ""
+
+
 def known_in_team_line(histories) -> str:
     """'Known in the team: anna (you) 2 days ago · marco 3 months ago', warmest first; '' unless
     someone other than me knows them (on a file one person uses, the timeline says it all)."""

@@ -61,6 +61,7 @@ class InteractionInfo:
     participants: tuple[Participant, ...]
     milestone: str = ""  # kind "milestone": what it was (new job, promotion...)
     counts_as_contact: bool = True  # False: news netui noted, not being in touch
+    logged_by: str = ""  # the team member who logged it ('': not recorded, netui.team)
 
     @property
     def text_lines(self) -> list[str]:
@@ -313,7 +314,7 @@ def _infos(rows: Sequence[Interaction]) -> list[InteractionInfo]:
             id=row.id, kind=row.kind, occurred_at=row.occurred_at, summary=row.summary,
             notes=row.notes, initiated_by=row.initiated_by, event_id=row.event_id,
             event_title=titles.get(row.event_id), participants=tuple(people[row.id]),
-            milestone=row.milestone, counts_as_contact=row.counts_as_contact,
+            milestone=row.milestone, counts_as_contact=row.counts_as_contact, logged_by=row.logged_by,
         )
         for row in rows
     ]

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 
 import peewee
 
-from netui import config, i18n, team
+from netui import config, i18n
+# Its functions by name: a module name here may become a command module once that is imported.
+from netui.team import resolve_user, use as use_user
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.i18n import _
 from netui.store import db
@@ -45,7 +47,7 @@ COMMANDS = {
     "restore": ("transfer", "cmd_restore"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
     "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
-    "who-knows": ("team", "cmd_who_knows"),
+    "who-knows": ("who_knows", "cmd_who_knows"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
 }
 # Commands that run without opening the database first.
@@ -71,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse_arguments(argv)
         if args.command in WITHOUT_DATABASE:
             return command(args.command)(args)
-        team.use(team.resolve_user(args.user))  # what is logged from now on is theirs
+        use_user(resolve_user(args.user))  # what is logged from now on is theirs
         if args.command is None:
             return run_tui(args)
         # A dry run writes nothing, not even a new empty file: it imports into nothing.

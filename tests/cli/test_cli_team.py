@@ -98,3 +98,6 @@ def test_the_brief_says_who_in_the_team_knows_them(people, netui):
     assert "  Known in the team: bob 3 days ago" in shown.stdout.splitlines()
     alone = netui("--user", "bob", "brief", "Giulia Rossi")
     assert "Known in the team" not in alone.stdout
+    shown = netui("--user", "anna", "show", "Giulia Rossi").stdout
+    assert [line for line in shown.splitlines() if " call " in line][0].endswith("· by bob")
+    assert "by bob" not in netui("--user", "bob", "show", "Giulia Rossi").stdout

@@ -139,3 +139,11 @@ def test_the_history_of_many_people_is_read_from_their_participations(database, 
     sql, params = who_knows._history_query(ids).sql()
     plan = [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
     assert plan[0].startswith("SEARCH") and "interaction_participant_contact_id" in plan[0], plan
+
+
+def test_the_timeline_says_which_member_logged_an_entry(lumen):
+    """Another member's entries say 'by bob'; mine and those not recorded say nothing."""
+    team.use("bob")
+    entries = timeline.contact_timeline(lumen["giulia"])
+    assert [(i.logged_by, present.logged_by_words(i)) for i in entries] == [
+        ("anna", "by anna"), ("anna", "by anna"), ("bob", "")]

@@ -8,9 +8,9 @@ from netui.cli.output import jsonable, print_json
 
 
 def cmd_who_knows(args) -> int:
-    from netui import who_knows
+    from netui.who_knows import who_knows
 
-    found = who_knows.who_knows(args.query)
+    found = who_knows(args.query)
     if args.json:
         data = jsonable(found)
         for member, history in zip(data["members"], found.members):
