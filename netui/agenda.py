@@ -10,6 +10,11 @@ Sections, in this order (empty ones are kept, so a screen can show "nothing"):
 5. ``overdue_cadences`` — people past their keep-in-touch day, most overdue first (netui.upkeep);
 6. ``events`` — events starting in the next 14 days (today included), not skipped.
 
+**Mine or the team's** (netui.team): the follow-up sections hold my follow-ups (those I own,
+and those nobody owns) unless `team` asks for everyone's; then each says whose it is
+(`AgendaRow.owner`). `others_due` counts the team's due follow-ups a Today of mine leaves out.
+The other sections are the network's, the same for everyone.
+
 Days are the user's local calendar days: an event at 23:30 in Rome on 1 December is on
 1 December there, although it is 22:30 UTC.
 
@@ -29,7 +34,7 @@ from dataclasses import asdict, dataclass, replace
 
 import pendulum
 
-from netui import appointments, dates, followups, upkeep, when
+from netui import appointments, dates, followups, team as members, upkeep, when
 from netui.labels import label as code_label
 from netui.errors import ValidationError
 from netui.i18n import _
@@ -54,6 +59,7 @@ class AgendaRow:
     days: int  # days late (follow-ups, cadences: 0 or more) or days until (dates, events)
     at: pendulum.DateTime | None = None  # the time, for appointments and events (local)
     detail: str = ""  # the channel, "turns 40", the city...
+    owner: str = ""  # a follow-up in the team's agenda: whose it is ('' : nobody's)
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,8 @@ class Agenda:
     today: dt.date
     days: int
     sections: list[Section]
+    team: bool = False  # the whole team's follow-ups, not only mine
+    others_due: int = 0  # not `team`: due follow-ups of other members, left out (counted by complete_agenda)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -79,6 +87,8 @@ class Agenda:
         return {
             "today": self.today.isoformat(),
             "days": self.days,
+            "team": self.team,
+            "others_due": self.others_due,
             "sections": [
                 {"key": s.key, "title": s.title, "rows": [_row_json(r) for r in s.rows]}
                 for s in self.sections
@@ -86,20 +96,25 @@ class Agenda:
         }
 
 
-def today_agenda(days: int = 7, today: dt.date | None = None) -> Agenda:
-    """The whole agenda at once (`netui today`)."""
-    return complete_agenda(first_rows(days, today))
+def today_agenda(days: int = 7, today: dt.date | None = None, team: bool = False) -> Agenda:
+    """The whole agenda at once (`netui today`); `team`: everyone's follow-ups, not only mine."""
+    return complete_agenda(first_rows(days, today, team=team))
 
 
-def first_rows(days: int = 7, today: dt.date | None = None, limit: int = FIRST_ROWS) -> Agenda:
+def first_rows(days: int = 7, today: dt.date | None = None, limit: int = FIRST_ROWS, team: bool = False) -> Agenda:
     """The top of the agenda, cheaply (see the module docstring): the first `limit` rows of
     each follow-up section, today's appointments and the events; the dates and the
     keep-in-touch sections pending."""
     _check_days(days)
     day = today or when.today()
+    owners = None if team else members.mine()
+
+    def head(late: bool) -> list[AgendaRow]:
+        return [_followup_row(f, day, team) for f in followups.due_followups_head(day, late, limit, owners)]
+
     rows = {
-        "overdue_followups": [_followup_row(f, day) for f in followups.due_followups_head(day, late=True, limit=limit)],
-        "due_followups": [_followup_row(f, day) for f in followups.due_followups_head(day, late=False, limit=limit)],
+        "overdue_followups": head(late=True),
+        "due_followups": head(late=False),
         "appointments": _appointment_rows(day),
         "events": _event_rows(day),
     }
@@ -107,7 +122,7 @@ def first_rows(days: int = 7, today: dt.date | None = None, limit: int = FIRST_R
     whole["appointments"] = whole["events"] = True
     titles = _titles(days)
     return Agenda(day, days, [Section(key, titles[key], rows.get(key, []), whole.get(key, False))
-                              for key in SECTION_KEYS])
+                              for key in SECTION_KEYS], team=team)
 
 
 def complete_agenda(head: Agenda) -> Agenda:
@@ -115,9 +130,9 @@ def complete_agenda(head: Agenda) -> Agenda:
     day, days = head.today, head.days
     missing = {section.key for section in head.sections if not section.complete}
     if "overdue_followups" in missing or "due_followups" in missing:
-        due = followups.due_followups(day)
-        late = [_followup_row(f, day) for f in due if f.effective_due < day]
-        on_the_day = [_followup_row(f, day) for f in due if f.effective_due == day]
+        due = followups.due_followups(day, None if head.team else members.mine())
+        late = [_followup_row(f, day, head.team) for f in due if f.effective_due < day]
+        on_the_day = [_followup_row(f, day, head.team) for f in due if f.effective_due == day]
     compute = {
         "overdue_followups": lambda: late,
         "due_followups": lambda: on_the_day,
@@ -126,8 +141,9 @@ def complete_agenda(head: Agenda) -> Agenda:
         "overdue_cadences": lambda: [_cadence_row(o) for o in upkeep.overdue_contacts(day)],
         "events": lambda: _event_rows(day),
     }
+    others = head.others_due if head.team or not missing else followups.count_due_of_others(day, members.mine())
     return replace(head, sections=[replace(s, rows=compute[s.key](), complete=True) if s.key in missing else s
-                                   for s in head.sections])
+                                   for s in head.sections], others_due=others)
 
 
 def _check_days(days: int) -> None:
@@ -147,11 +163,11 @@ def _appointment_rows(day: dt.date) -> list[AgendaRow]:
     return [_appointment_row(o) for o in appointments.occurrences_between(day, day, include_closed=False)]
 
 
-def _followup_row(item: followups.FollowUpInfo, today: dt.date) -> AgendaRow:
+def _followup_row(item: followups.FollowUpInfo, today: dt.date, team: bool = False) -> AgendaRow:
     return AgendaRow(
         kind="followup", id=item.id, contact_ids=(item.contact_id,), names=(item.contact_name,),
         label=item.action or _("Follow up"), on=item.effective_due, days=(today - item.effective_due).days,
-        detail=code_label(item.channel),
+        detail=code_label(item.channel), owner=item.owner if team else "",
     )
 
 

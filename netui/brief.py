@@ -3,8 +3,8 @@ the contact screen) — who they are, the last three interactions with their not
 follow-ups, facts (children's names, hobbies...), dates in the next 60 days, how you met and who
 introduced you, where keep-in-touch stands, the next appointments with them, the give & take
 balance, their introductions (as A or as B, proposed ones too), the chain of people who
-brought them in, and who reaches out (netui.reaching; said only when one side nearly always
-does). The how-we-met line and the headline are part of the record (`--json` has them); the
+brought them in, who reaches out (netui.reaching; said only when one side nearly always
+does) and who in the team knows them (netui.who_knows; said only when someone else does). The how-we-met line and the headline are part of the record (`--json` has them); the
 other texts both faces print from it are netui.present's.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from netui import appointments, chains, contacts, dates, followups, giving, reaching, timeline, upkeep, when
+from netui import appointments, chains, contacts, dates, followups, giving, reaching, timeline, upkeep, when, who_knows
 from netui.i18n import _
 from netui.text import fold_key
 
@@ -45,6 +45,8 @@ class MeetingBrief:
     chain: list[chains.ChainPerson] = field(default_factory=list)
     # who started your recent exchanges (netui.reaching): said only when lopsided
     who_reaches_out: reaching.ReachBalance | None = None
+    # who in the team has history with them (netui.who_knows), warmest first
+    known_in_team: list[who_knows.MemberHistory] = field(default_factory=list)
 
     @property
     def headline(self) -> str:
@@ -85,4 +87,5 @@ def meeting_brief(contact_id: int, today: dt.date | None = None) -> MeetingBrief
         introductions=giving.introductions_of(contact_id),
         chain=chains.chain_up(contact_id),
         who_reaches_out=reaching.reach_balance(contact_id),
+        known_in_team=who_knows.known_in_team(contact_id, day),
     )

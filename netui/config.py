@@ -9,6 +9,9 @@
     [storage]
     database = "postgresql://me@db.example.org/team"   # or a file; --db and $NETUI_DB win
 
+    [team]
+    user = "anna"       # who you are in a shared network; --user and $NETUI_USER win (default: your login)
+
 A missing file means the defaults; a broken one is a ValidationError naming the file.
 """
 
@@ -28,6 +31,7 @@ class Config:
     capture_followup_days: int = 2
     language: str | None = None  # None: from the environment
     database: str | None = None  # None: $NETUI_DB or the file in the data folder
+    user: str | None = None  # None: $NETUI_USER or the login name (netui.team)
 
 
 def config_path() -> Path:
@@ -59,4 +63,11 @@ def load(path: Path | None = None) -> Config:
         raise ValidationError("config", _(
             "{path}: [storage] database must be a file's path or a PostgreSQL address (postgresql://...).", path=path,
         ))
-    return Config(capture_followup_days=days, language=language, database=database)
+    user = data.get("team", {}).get("user")
+    if user is not None and (not isinstance(user, str) or not user.strip() or len(user.strip()) > 64
+                             or any(ord(c) < 32 or ord(c) == 127 for c in user)):
+        raise ValidationError("config", _(
+            "{path}: [team] user must be a user name of 1 to 64 characters on one line, e.g. \"anna\".", path=path,
+        ))
+    return Config(capture_followup_days=days, language=language, database=database,
+                  user=user.strip() if user is not None else None)

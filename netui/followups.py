@@ -7,12 +7,13 @@ overdue when that day has passed. Days are the user's local calendar days.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pendulum
 from peewee import Case
 
-from netui import timeline, when
+from netui import team, timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import label
@@ -32,6 +33,7 @@ class FollowUpInfo:
     source_interaction_id: int | None
     source_event_id: int | None
     done_at: pendulum.DateTime | None
+    owner: str = ""  # the team member whose it is ('': nobody's in particular, netui.team)
 
     @property
     def effective_due(self) -> dt.date:
@@ -99,6 +101,7 @@ def create_followup(
             contact=contact_id, due_on=due, action=action, channel=channel,
             source_interaction=source_interaction_id, source_event=source_event_id,
             created_at=when.now(), due_by_default=due_by_default,
+            logged_by=team.current_user(), owner=team.current_user(),  # whoever creates one owns it
         )
     return row.id
 
@@ -253,20 +256,36 @@ def _base_query():
     return FollowUp.select(FollowUp, Contact.id, Contact.first_name, Contact.last_name).join(Contact)
 
 
-def due_followups(today: dt.date | None = None) -> list[FollowUpInfo]:
-    """Open follow-ups due on or before `today` (default: the local today), most overdue first.
+def due_followups(today: dt.date | None = None, owners: Sequence[str] | None = None) -> list[FollowUpInfo]:
+    """Open follow-ups due on or before `today` (default: the local today), most overdue first;
+    `owners`: only theirs (netui.team.mine(): mine and nobody's), None: the whole team's.
 
     Follow-ups of trashed contacts are left out.
     """
     day = _day(today, "today") if today else when.today()
-    return _open_followups(_effective_due() <= day)
+    return _open_followups(_effective_due() <= day, *_owned_by(owners))
 
 
-def due_followups_head(today: dt.date, late: bool, limit: int) -> list[FollowUpInfo]:
-    """The first `limit` of due_followups(today) due before today (`late`) or on today, in
-    its order: a top-N sort in SQL, so the rows read into Python do not grow with the network."""
+def due_followups_head(today: dt.date, late: bool, limit: int, owners: Sequence[str] | None = None
+                       ) -> list[FollowUpInfo]:
+    """The first `limit` of due_followups(today, owners) due before today (`late`) or on today,
+    in its order: a top-N sort in SQL, so the rows read into Python do not grow with the network."""
     due = _effective_due()
-    return _open_followups(FollowUp.due_on <= today, (due < today) if late else (due == today), limit=limit)
+    return _open_followups(FollowUp.due_on <= today, (due < today) if late else (due == today),
+                           *_owned_by(owners), limit=limit)
+
+
+def count_due_of_others(today: dt.date, owners: Sequence[str]) -> int:
+    """How many open follow-ups due by `today` belong to someone not among `owners` (the
+    team's that a Today of mine leaves out)."""
+    return (FollowUp.select().join(Contact)
+            .where(FollowUp.done_at.is_null(), Contact.trashed_at.is_null(), FollowUp.due_on <= today,
+                   _effective_due() <= today, FollowUp.owner.not_in(list(owners)))
+            .count())
+
+
+def _owned_by(owners: Sequence[str] | None) -> list:
+    return [] if owners is None else [FollowUp.owner.in_(list(owners))]
 
 
 def open_followups() -> list[FollowUpInfo]:
@@ -278,7 +297,7 @@ def open_followups() -> list[FollowUpInfo]:
 # network) cost a third of the time they take as model instances.
 _INFO_COLUMNS = (FollowUp.id, FollowUp.contact, Contact.first_name, Contact.last_name, FollowUp.due_on,
                  FollowUp.snoozed_until, FollowUp.channel, FollowUp.action, FollowUp.source_interaction,
-                 FollowUp.source_event, FollowUp.done_at)
+                 FollowUp.source_event, FollowUp.done_at, FollowUp.owner)
 
 
 def _open_followups(*conditions, limit: int | None = None) -> list[FollowUpInfo]:
@@ -329,4 +348,5 @@ def _info(row: FollowUp) -> FollowUpInfo:
         source_interaction_id=row.source_interaction_id,
         source_event_id=row.source_event_id,
         done_at=row.done_at,
+        owner=row.owner,
     )

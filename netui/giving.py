@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import pendulum
 from peewee import Case, fn
 
-from netui import followups, timeline, when
+from netui import followups, team, timeline, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import label as code_label
@@ -254,7 +254,7 @@ def record_favour(
 def _create_favour(contact_id, direction, kind, day, note, introduction_id=None, followup_id=None) -> int:
     return Favour.create(
         contact=contact_id, direction=direction, kind=kind, occurred_on=day, note=note.strip(),
-        introduction=introduction_id, followup=followup_id, created_at=when.now(),
+        introduction=introduction_id, followup=followup_id, created_at=when.now(), logged_by=team.current_user(),
     ).id
 
 
@@ -416,7 +416,7 @@ def introduce(
         stamp = when.now()
         row = Introduction.create(
             person_a=person_a_id, person_b=person_b_id, reason=reason.strip(), introduced_on=day,
-            status="proposed", outcome="", created_at=stamp, updated_at=stamp,
+            status="proposed", outcome="", created_at=stamp, updated_at=stamp, logged_by=team.current_user(),
         )
         if status != "proposed":
             _advance(row, status, "", day)

@@ -17,6 +17,7 @@ from netui import upkeep, when
 from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
+from netui.team import current_user, owner_label
 
 # Lines of an interaction the brief shows (its summary, then its notes); more end in "…".
 INTERACTION_LINES = 5
@@ -73,8 +74,11 @@ def agenda_when(row) -> str:
 
 def agenda_detail(row) -> str:
     """What goes after the row's label: the channel, "turns 40", last contacted, the event's kind
-    and city ("" for an appointment: its hours are its when)."""
-    return "" if row.kind == "appointment" else row.detail
+    and city ("" for an appointment: its hours are its when); in the team's agenda, whose
+    follow-up it is."""
+    if row.kind == "appointment":
+        return ""
+    return " · ".join(part for part in (row.detail, owner_label(row.owner) if row.owner else "") if part)
 
 
 def agenda_line(row) -> str:
@@ -82,7 +86,8 @@ def agenda_line(row) -> str:
     who = ", ".join(row.names)
     if row.kind == "followup":
         via = f" ({row.detail})" if row.detail else ""
-        return f"#{row.id}  {who} · {row.label}{via} · {late_words(row.days)}"
+        whose = f" · {owner_label(row.owner)}" if row.owner else ""
+        return f"#{row.id}  {who} · {row.label}{via} · {late_words(row.days)}{whose}"
     if row.kind == "appointment":
         return _("{time}  {title} with {people}  (appointment #{id})",
                  time=row.detail, title=row.label, people=who, id=row.id)
@@ -94,6 +99,32 @@ def agenda_line(row) -> str:
         return f"{who} · {row.label} · {overdue} · {row.detail}"
     return _("{time}  {title} · {detail}  (event #{id})",
              time=short_day(row.on, row.at), title=row.label, detail=row.detail, id=row.id)
+
+
+# --- who knows whom (netui.who_knows) ----------------------------------------------------
+
+
+def member_history_line(history) -> str:
+    """'anna · 3 people · warm · last contact 2 days ago (Giulia Rossi, Marco Neri)'."""
+    people = ngettext("{n} person", "{n} people", history.people)
+    closest = ", ".join(p.name for p in history.closest)
+    return " · ".join((history.label, people, label(history.warmth),
+                       _("last contact {when}", when=when.humanize(history.last_contact)))) + (
+        f" ({closest})" if closest else "")
+
+
+def logged_by_words(info) -> str:
+    """'by bob' for an interaction another member logged; '' for mine or one not recorded."""
+    return _("by {member}", member=info.logged_by) if info.logged_by and info.logged_by != current_user() else ""
+
+
+def known_in_team_line(histories) -> str:
+    """'Known in the team: anna (you) 2 days ago · marco 3 months ago', warmest first; '' unless
+    someone other than me knows them (on a file one person uses, the timeline says it all)."""
+    if not any(h.member != current_user() for h in histories):
+        return ""
+    return _("Known in the team: {members}",
+             members=" · ".join(f"{h.label} {when.humanize(h.last_contact)}" for h in histories))
 
 
 # --- the meeting brief -------------------------------------------------------------------

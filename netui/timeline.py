@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pendulum
 
 from netui.store import search
-from netui import when
+from netui import team, when
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed
@@ -61,6 +61,7 @@ class InteractionInfo:
     participants: tuple[Participant, ...]
     milestone: str = ""  # kind "milestone": what it was (new job, promotion...)
     counts_as_contact: bool = True  # False: news netui noted, not being in touch
+    logged_by: str = ""  # the team member who logged it ('': not recorded, netui.team)
 
     @property
     def text_lines(self) -> list[str]:
@@ -224,7 +225,7 @@ def _record(ids, kind, occurred_at, summary, notes, initiated_by, event_id, mile
         interaction = Interaction.create(
             kind=kind, occurred_at=moment, summary=" ".join(summary.split()), notes=notes.strip(),
             initiated_by=initiated_by, event=event_id, created_at=when.now(), milestone=milestone,
-            counts_as_contact=counts_as_contact,
+            counts_as_contact=counts_as_contact, logged_by=team.current_user(),
         )
         InteractionParticipant.insert_many(
             [{"interaction": interaction.id, "contact": i} for i in ids]
@@ -313,7 +314,7 @@ def _infos(rows: Sequence[Interaction]) -> list[InteractionInfo]:
             id=row.id, kind=row.kind, occurred_at=row.occurred_at, summary=row.summary,
             notes=row.notes, initiated_by=row.initiated_by, event_id=row.event_id,
             event_title=titles.get(row.event_id), participants=tuple(people[row.id]),
-            milestone=row.milestone, counts_as_contact=row.counts_as_contact,
+            milestone=row.milestone, counts_as_contact=row.counts_as_contact, logged_by=row.logged_by,
         )
         for row in rows
     ]

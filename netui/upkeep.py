@@ -246,6 +246,13 @@ def warmth_for(contact_ids: Iterable[int], today: dt.date | None = None) -> dict
     return {cid: status.warmth for cid, status in status_for(contact_ids, today).items()}
 
 
+def warmth_after(silent_days: int) -> str:
+    """The warmth of a relationship without a cadence, `silent_days` after the last contact."""
+    if silent_days <= WARM_DAYS_WITHOUT_CADENCE:
+        return WARM
+    return COOLING if silent_days <= COLD_DAYS_WITHOUT_CADENCE else COLD
+
+
 def warmth(contact_id: int, today: dt.date | None = None) -> str:
     return keep_in_touch(contact_id, today).warmth
 
@@ -360,8 +367,7 @@ def _status(row: Contact, days: int | None, source: str, today: dt.date) -> Keep
     if days:
         temperature = COLD if late else (COOLING if silent > COOLING_SHARE * days else WARM)
     else:
-        temperature = WARM if silent <= WARM_DAYS_WITHOUT_CADENCE else (
-            COOLING if silent <= COLD_DAYS_WITHOUT_CADENCE else COLD)
+        temperature = warmth_after(silent)
     return KeepInTouch(
         contact_id=row.id, cadence_days=days, source=source, last_contacted=row.last_contacted_at,
         due_on=due, snoozed_until=row.cadence_snoozed_until, days_overdue=late, warmth=temperature,

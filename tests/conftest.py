@@ -22,7 +22,7 @@ import pendulum
 import pytest
 
 from netui.store import db
-from netui import i18n
+from netui import i18n, team
 
 TEST_NOW_VARIABLE = "NETUI_TEST_NOW"
 DEFAULT_NOW = pendulum.datetime(2026, 11, 29, 10, 0, tz="Europe/Rome")
@@ -92,6 +92,9 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv(db.DB_ENV_VAR, raising=False)
+    # Who is using netui: the login name unless a test says (the CLI's --user sets it in-process).
+    monkeypatch.delenv(team.USER_ENV_VAR, raising=False)
+    monkeypatch.setattr(team, "_current", None)
     # English unless a test asks for another language (the CLI reads $LANG).
     for variable in i18n.LOCALE_VARIABLES:
         monkeypatch.delenv(variable, raising=False)

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import peewee
 
 from netui import config, i18n
+# Its functions by name: a module name here may become a command module once that is imported.
+from netui.team import resolve_user, use as use_user
 from netui.errors import AmbiguousNameError, NetuiError
 from netui.i18n import _
 from netui.store import db
@@ -45,6 +47,7 @@ COMMANDS = {
     "restore": ("transfer", "cmd_restore"), "copy": ("transfer", "cmd_copy"),
     "duplicates": ("duplicates", "cmd_duplicates"), "merge": ("duplicates", "cmd_merge"),
     "reach": ("reaching", "cmd_reach"), "missing": ("missing", "cmd_missing"),
+    "who-knows": ("who_knows", "cmd_who_knows"),
     "locate": ("admin", "cmd_locate"), "demo": ("admin", "cmd_demo"), "purge": ("admin", "cmd_purge"),
     "serve": ("serve", "cmd_serve"),
 }
@@ -71,10 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(argv)  # before the parser exists: its --help is translated too
     try:
         args = parse_arguments(argv)
-        if args.command is None:
-            return run_tui(args)
         if args.command in WITHOUT_DATABASE:
             return command(args.command)(args)
+        use_user(resolve_user(args.user))  # what is logged from now on is theirs
+        if args.command is None:
+            return run_tui(args)
         # A dry run writes nothing, not even a new empty file: it imports into nothing.
         dry_run = args.command == "import" and args.dry_run
         database = db.open_database(db.resolve_db_path(getattr(args, "demo_db", None) or args.db),

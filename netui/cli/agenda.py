@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netui import present
 from netui.errors import ValidationError
-from netui.i18n import _
+from netui.i18n import _, ngettext
 from netui.labels import label
 from netui.cli.output import jsonable, local_time, print_json, with_notes
 
@@ -12,11 +12,12 @@ from netui.cli.output import jsonable, local_time, print_json, with_notes
 def cmd_today(args) -> int:
     from netui import agenda
 
-    today = agenda.today_agenda(args.days)
+    today = agenda.today_agenda(args.days, team=args.team)
     if args.json:
         print_json(today.to_json())
         return 0
-    print(_("Today, {date}", date=present.long_day(today.today)))
+    heading = _("Today, {date}", date=present.long_day(today.today))
+    print(heading + (" · " + _("the team's") if today.team else ""))
     shown = [section for section in today.sections if section.rows]
     for section in shown:
         print(f"\n{section.title}")
@@ -24,6 +25,10 @@ def cmd_today(args) -> int:
             print(f"  {present.agenda_line(row)}")
     if not shown:
         print(_("Nothing due: a good day to reach out to someone."))
+    if today.others_due:
+        print("\n" + ngettext("{n} more follow-up of the team's is due: netui today --team shows it.",
+                              "{n} more follow-ups of the team's are due: netui today --team shows them.",
+                              today.others_due))
     return 0
 
 
@@ -48,7 +53,8 @@ def _brief_text(seen) -> str:
     lines = [f"{seen.name}  (#{seen.contact_id})"]
     lines += [f"  {line}" for line in (seen.headline, present.keep_in_touch_short(seen.keep_in_touch),
                                        present.reach_line(seen.who_reaches_out), seen.how_we_met, present.give_and_take_line(seen.give_and_take),
-                                       present.came_through_line(seen.chain)) if line]
+                                       present.came_through_line(seen.chain),
+                                       present.known_in_team_line(seen.known_in_team)) if line]
 
     def block(title: str, shown: list[str]) -> None:
         if shown:

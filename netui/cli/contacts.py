@@ -138,6 +138,8 @@ def _detail_text(detail, recent) -> str:
         for info in recent:
             others = [p.name for p in info.participants if p.id != detail.id]
             with_others = " " + _("(with {people})", people=", ".join(others)) if others else ""
+            by = present.logged_by_words(info)
+            with_others += f" · {by}" if by else ""
             first, *notes = info.text_lines or [""]
             lines += with_notes(f"  {local_time(info.occurred_at)}  {label(info.kind):<{kind_width}} ",
                                  [first + with_others, *notes])

@@ -55,6 +55,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar=_("PATH"), help=_("database file (default: ${variable} or {path})",
                                                        variable=db.DB_ENV_VAR, path=db.default_db_path()))
     parser.add_argument("--demo", action="store_true", help=_("open a fresh throwaway demo network"))
+    parser.add_argument("--user", metavar=_("NAME"),
+                        help=_("who you are in a shared network: what you log is recorded as yours "
+                               "(default: ${variable}, config.toml's [team] user, then your login name)",
+                               variable="NETUI_USER"))
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
                         help=_("language of the interface (default: the config file, then $LANG; English)"))
     if not with_commands:
@@ -151,13 +155,20 @@ def _add_people_commands(commands) -> None:
 
 
 def _add_reach_and_missing_commands(commands) -> None:
-    """reach, missing."""
+    """reach, who-knows, missing."""
     from netui.missing import DETAILS
 
     machine = _("machine-readable output")
     reach = commands.add_parser("reach", help=_("who never reaches out (you started all of the last few times), "
                                                 "and whom you have not answered (they reached out last)"))
     reach.add_argument("--json", action="store_true", help=machine)
+
+    who_knows = commands.add_parser(
+        "who-knows", help=_("who in the team knows the people a company, a person or a city names: "
+                            "how many, how warm, the last contact"))
+    who_knows.add_argument("query", metavar=_("QUERY"),
+                           help=_('e.g. "Lumen", "Giulia Rossi", Milano, city:Torino, #fintech'))
+    who_knows.add_argument("--json", action="store_true", help=machine)
 
     missing = commands.add_parser("missing", help=_("people missing an e-mail, a phone, a company, how you met "
                                                     "or a city: counts and a list"))
@@ -246,6 +257,8 @@ def _add_upkeep_commands(commands) -> None:
     machine = _("machine-readable output")
     today = commands.add_parser("today", help=_("follow-ups, dates, appointments, overdue cadences and events"))
     today.add_argument("--days", type=int, default=7, help=_("dates in the next N days (default 7)"))
+    today.add_argument("--team", action="store_true",
+                       help=_("the whole team's follow-ups, not only yours (and nobody's)"))
     today.add_argument("--json", action="store_true", help=machine)
 
     trip = commands.add_parser("trip", help=_("everyone in a city, overdue first then warmest"))

@@ -16,6 +16,7 @@ class NetuiCommands(Provider):
         from netui.screens.contact import ContactScreen
         from netui.screens.event import EventScreen
         from netui.screens.main import MainScreen
+        from netui.screens.who_knows import open_who_knows
 
         app, screen = self.app, self.screen
         found = [
@@ -43,6 +44,8 @@ class NetuiCommands(Provider):
             (_("contacts: trash"), app.open_trash, _("People moved to the trash: restore them or erase them for good")),
             (_("people: who reaches out"), app.action_open_reach,
              _("People who never reach out, and those you have not answered")),
+            (_("people: who knows…"), partial(open_who_knows, app),
+             _("Who in the team knows the people of a company, a person or a city")),
             (_("contacts: fill in missing details"), app.action_open_missing,
              _("Walk through the people missing an e-mail, phone, company, how you met or city")),
             (_("app: undo"), partial(flows.undo_last, app), _("Undo the last trash")),

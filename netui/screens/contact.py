@@ -49,7 +49,7 @@ def brief_text(seen: brief.MeetingBrief) -> Text:
     text.append(f"{WARMTH_MARKS.get(status.warmth, '')} ", style=WARMTH_COLOURS.get(status.warmth, ""))
     text.append(present.keep_in_touch_line(status) + "\n", style="red" if status.overdue else "")
     for line in (present.reach_line(seen.who_reaches_out), seen.how_we_met, present.give_and_take_line(seen.give_and_take),
-                 present.came_through_line(seen.chain)):
+                 present.came_through_line(seen.chain), present.known_in_team_line(seen.known_in_team)):
         if line:
             text.append(line + "\n")
 

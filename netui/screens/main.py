@@ -111,6 +111,8 @@ class MainScreen(DataScreen):
                 tooltip=N_("People who never reach out, and those you have not answered")),
         Binding("M", "app.open_missing", N_("Missing details"), show=False,
                 tooltip=N_("Walk through the people missing an e-mail, phone, company, how you met or city")),
+        Binding("W", "who_knows", N_("Who knows"), show=False,
+                tooltip=N_("Who in the team knows the people of a company, a person or a city")),
     ]
 
     def __init__(self) -> None:
@@ -283,6 +285,14 @@ class MainScreen(DataScreen):
         from netui.screens import flows
 
         flows.new_event(self.app)
+
+    def action_who_knows(self) -> None:
+        """Who knows…, asking what the search box holds, else the highlighted person's company."""
+        from netui.screens.who_knows import open_who_knows
+
+        summary = self.query_one(ContactList).selected
+        typed = self.query_one("#search", Input).value.strip()
+        open_who_knows(self.app, typed or (summary.company if summary else ""))
 
     def action_duplicates(self) -> None:
         self.app.open_duplicates()

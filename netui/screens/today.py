@@ -1,5 +1,7 @@
 """Today (t): what to do today, in sections, every row something to act on.
 
+My follow-ups (those I own, and nobody's), or the whole team's with `T` (netui.agenda, netui.team).
+
 Shown in two steps (netui.agenda.first_rows, then complete_agenda): the first rows at once, then the whole agenda
 once it is computed (on 100,000 people the keep-in-touch pass takes most of a second)."""
 
@@ -14,7 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from netui import agenda, followups, present
-from netui.i18n import N_, _
+from netui.i18n import N_, _, ngettext
 from netui.labels import label
 from netui.screens import flows
 from netui.screens.base import DataScreen
@@ -62,13 +64,17 @@ class TodayScreen(DataScreen):
                 tooltip=N_("Snooze the follow-up or keep-in-touch; skip this appointment")),
         Binding("r", "reschedule", N_("Reschedule"), tooltip=N_("Move the follow-up to another day")),
         Binding("l", "log", N_("Log"), tooltip=N_("Log an interaction with them")),
+        # Not in the footer (on a file one person uses nothing changes): the summary names it
+        # when the team has follow-ups due; ? lists it.
+        Binding("T", "toggle_team", N_("Team / mine"), show=False, tooltip=N_("The whole team's follow-ups, or only mine")),
         Binding("j", "cursor_down", N_("Down"), show=False),
         Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
-    def __init__(self, days: int = LOOK_AHEAD_DAYS) -> None:
+    def __init__(self, days: int = LOOK_AHEAD_DAYS, team: bool = False) -> None:
         super().__init__()
         self.days = days
+        self.team = team  # the whole team's follow-ups, not only mine
         self.rows: dict[str, agenda.AgendaRow] = {}
         self._asked = 0  # which reload the steps arriving belong to: an older one's are dropped
 
@@ -85,10 +91,10 @@ class TodayScreen(DataScreen):
         """One worker: the first rows (cheap queries) shown as soon as they are read, then the
         whole agenda (netui.agenda.first_rows, complete_agenda); a newer reload's replace these."""
         self._asked += 1
-        asked = self._asked
+        asked, team = self._asked, self.team
 
         def steps() -> None:
-            head = agenda.first_rows(self.days)
+            head = agenda.first_rows(self.days, team=team)
             self.app.call_from_thread(self._step, head, asked)
             if not get_current_worker().is_cancelled and not all(s.complete for s in head.sections):
                 self.app.call_from_thread(self._step, agenda.complete_agenda(head), asked)
@@ -128,6 +134,10 @@ class TodayScreen(DataScreen):
         options.clear_options()
         options.add_options(items)
         day = present.long_day(found.today)
+        if found.team:
+            counts.insert(0, _("the team's follow-ups"))
+        elif found.others_due:
+            counts.append(ngettext("{n} more of the team's (T)", "{n} more of the team's (T)", found.others_due))
         pending = not all(section.complete for section in found.sections)
         if pending:
             summary = _("Today, {day} — ", day=day) + "; ".join(counts + [_("still looking…")])
@@ -157,6 +167,11 @@ class TodayScreen(DataScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_toggle_team(self) -> None:
+        """Everyone's follow-ups, or back to mine."""
+        self.team = not self.team
+        self.reload()
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

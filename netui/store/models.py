@@ -252,6 +252,8 @@ class Interaction(BaseModel):
     # Added in schema version 4: False for news netui logged on its own ("New job: ..." from a
     # LinkedIn export): not being in touch, so it does not move Contact.last_contacted_at.
     counts_as_contact = BooleanField(default=True)
+    # Added in schema version 8: the team member who logged it ('' before: not recorded).
+    logged_by = CharField(default="", index=True)
 
 
 class InteractionParticipant(BaseModel):
@@ -288,6 +290,10 @@ class FollowUp(BaseModel):
     # Added in schema version 4: True when nobody chose the day (quick capture's default, the
     # line had no !date); a later capture without !date may move it, never a chosen one.
     due_by_default = BooleanField(default=False)
+    # Added in schema version 8: who added it, and whose Today shows it ('' : not recorded,
+    # everyone's).
+    logged_by = CharField(default="")
+    owner = CharField(default="", index=True)
 
 
 class CadenceDefault(BaseModel):
@@ -351,6 +357,7 @@ class Introduction(BaseModel):
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    logged_by = CharField(default="")  # schema version 8: the team member who recorded it
 
 
 class Favour(BaseModel):
@@ -365,6 +372,7 @@ class Favour(BaseModel):
     introduction = ForeignKeyField(Introduction, null=True, on_delete="SET NULL", backref="favours")
     followup = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
     created_at = UTCDateTimeField()
+    logged_by = CharField(default="")  # schema version 8: the team member who recorded it
 
 
 class NotDuplicate(BaseModel):

@@ -7,6 +7,7 @@ from textual.widgets.option_list import Option
 
 from netui.i18n import _
 from netui.labels import label
+from netui.present import logged_by_words
 from netui.timeline import InteractionInfo
 from netui.when import local_zone
 from netui.widgets.lists import VimOptionList
@@ -30,6 +31,8 @@ def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> 
         line.append(" · " + ", ".join(people), style="italic dim")
     if info.event_title and info.event_title.casefold() not in what.casefold():  # not "Met at Fiera @ Fiera"
         line.append(f" @ {info.event_title}", style="dim")
+    if by := logged_by_words(info):  # another member's, in a team's network
+        line.append(f" · {by}", style="dim")
     return line
 
 

@@ -97,7 +97,7 @@ def test_json_form(network):
     assert [s["key"] for s in data["sections"]] == list(agenda.SECTION_KEYS)
     assert data["sections"][0]["rows"] == [{
         "kind": "followup", "id": 1, "contact_ids": [network["Anna Rossi"]], "names": ["Anna Rossi"],
-        "label": "Ping", "on": str(yesterday), "days": 1, "at": None, "detail": "phone"}]
+        "label": "Ping", "on": str(yesterday), "days": 1, "at": None, "detail": "phone", "owner": ""}]
 
 
 def test_bad_days():

@@ -43,7 +43,7 @@ def in_another_connection(write) -> None:
 
 
 async def test_a_worker_that_fails_with_a_bug_shows_an_error(database, frozen, monkeypatch):
-    def broken(days: int = 7):
+    def broken(days: int = 7, **options):
         raise RuntimeError("the agenda broke")
 
     monkeypatch.setattr(agenda, "first_rows", broken)  # the first thing the Today screen's worker computes
@@ -56,7 +56,7 @@ async def test_a_worker_that_fails_with_a_bug_shows_an_error(database, frozen, m
 
 
 async def test_a_netui_error_in_a_worker_shows_its_sentence(database, frozen, monkeypatch):
-    def busy(days: int = 7):
+    def busy(days: int = 7, **options):
         raise NetuiError("The database is busy: try again in a moment.")
 
     monkeypatch.setattr(agenda, "first_rows", busy)

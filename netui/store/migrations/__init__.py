@@ -17,6 +17,7 @@ from netui.store.migrations import (
     v0005_event_wishes,
     v0006_not_duplicates,
     v0007_list_order_indexes,
+    v0008_who_did_what,
 )
 
 
@@ -35,4 +36,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "people to meet at an event who are not contacts yet, an event's country", v0005_event_wishes.up),
     Migration(6, "pairs the user said are not the same person", v0006_not_duplicates.up),
     Migration(7, "indexes for the contact list's orders (balance, company, last contacted)", v0007_list_order_indexes.up),
+    Migration(8, "who did what: who logged each entry, who owns a follow-up", v0008_who_did_what.up),
 )

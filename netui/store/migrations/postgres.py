@@ -15,7 +15,7 @@ import sys
 import unicodedata
 
 from netui.store.migrations import MIGRATIONS, v0001_initial, v0002_upkeep, v0003_give_and_take, \
-    v0004_news_and_chosen_days, v0005_event_wishes, v0006_not_duplicates, v0007_list_order_indexes
+    v0004_news_and_chosen_days, v0005_event_wishes, v0006_not_duplicates, v0007_list_order_indexes, v0008_who_did_what
 
 # Columns SQLite keeps as 0/1 integers (peewee BooleanField): booleans here.
 FLAG_COLUMNS = {"starred", "cadence_off", "counts_as_contact", "due_by_default"}
@@ -244,7 +244,8 @@ EXTRA: dict[int, tuple[str, ...]] = {
 }
 
 _MODULES = {1: v0001_initial, 2: v0002_upkeep, 3: v0003_give_and_take, 4: v0004_news_and_chosen_days,
-            5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes}
+            5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes,
+            8: v0008_who_did_what}
 assert set(_MODULES) == {m.version for m in MIGRATIONS}, "each schema version needs its PostgreSQL form"
 
 
