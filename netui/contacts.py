@@ -16,7 +16,7 @@ from functools import reduce
 import pendulum
 from peewee import SQL, fn
 
-from netui import chains, followups, rules, upkeep, when
+from netui import chains, followups, rules, team, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui import labels
@@ -232,13 +232,13 @@ def update_contact(contact_id: int, **changes) -> None:
         if "introduced_by_id" in clean:  # no one introduces themselves, no circles
             chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
-        contact.updated_at = when.now()
+        contact.updated_at, contact.updated_by = when.now(), team.current_user()
         contact.save()
         search.reindex_contacts([contact_id])
 
 
 def _touch(contact_id: int) -> None:
-    Contact.update(updated_at=when.now()).where(Contact.id == contact_id).execute()
+    Contact.update(updated_at=when.now(), updated_by=team.current_user()).where(Contact.id == contact_id).execute()
 
 
 def add_channel(contact_id: int, kind: str, value: str, label: str = "") -> int:

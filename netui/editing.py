@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from netui import contacts
+from netui import contacts, team
 from netui.errors import EditConflictError, ValidationError
 from netui.i18n import _
 from netui.labels import label
@@ -90,10 +90,16 @@ def save_form(contact_id: int, values: dict, loaded: contacts.ContactDetail) -> 
         current = contacts.get_contact(contact_id)
         theirs = changes_between(loaded, current)
         if theirs:
-            raise EditConflictError(_(
-                "{name} was changed since you opened this form: {changes}. Your text is kept: "
-                "save again to write it over that, or Esc to leave it.",
-                name=current.name, changes="; ".join(change_text(c) for c in theirs)), current)
+            changes = "; ".join(change_text(c) for c in theirs)
+            who = Contact.get_by_id(contact_id).updated_by
+            if who and who != team.current_user():
+                message = _("{name} was changed by {who} since you opened this form: {changes}. Your text is "
+                            "kept: save again to write it over that, or Esc to leave it.",
+                            name=current.name, who=who, changes=changes)
+            else:
+                message = _("{name} was changed since you opened this form: {changes}. Your text is kept: "
+                            "save again to write it over that, or Esc to leave it.", name=current.name, changes=changes)
+            raise EditConflictError(message, current)
         contacts.save_contact(contact_id, values)
 
 

@@ -179,6 +179,8 @@ class Contact(BaseModel):
     # Added in schema version 3: favours given minus favours received, kept by SQLite triggers
     # on the favour table (migration v0003), never written from Python; the list sorts on it.
     favour_balance = IntegerField(default=0, index=True)
+    # Added in schema version 8: the team member who last changed them ('' not recorded).
+    updated_by = CharField(default="")
 
     class Meta:
         # save() writes only the fields changed, so a row read earlier never writes back a stale

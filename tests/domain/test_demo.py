@@ -472,7 +472,7 @@ def test_a_seed_always_gives_the_same_network(database, known_sunday):
     digest = hashlib.sha256()
     # Columns that came later, empty in the demo: the pin stays. event.country (schema v5);
     # who logged an entry and who owns a follow-up (schema v8).
-    later = {"event": {"country"}, "interaction": {"logged_by"}, "follow_up": {"logged_by", "owner"},
+    later = {"event": {"country"}, "contact": {"updated_by"}, "interaction": {"logged_by"}, "follow_up": {"logged_by", "owner"},
              "favour": {"logged_by"}, "introduction": {"logged_by"}}
     for model in ALL_MODELS:
         name = model._meta.table_name

@@ -27,7 +27,7 @@ async def test_a_conflicting_save_keeps_the_typed_text_and_says_who_changed_what
         form.query_one("#role").focus()
         await type_text(pilot, "Head of Sales")
         # Another member, in another process, changes her company meanwhile.
-        done = subprocess.run([sys.executable, "-m", "netui", "--db", address, "edit", "Giulia Rossi",
+        done = subprocess.run([sys.executable, "-m", "netui", "--db", address, "--user", "bruno", "edit", "Giulia Rossi",
                                "--company", "Caffè Nero"], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         await pilot.press("ctrl+s")
@@ -35,7 +35,7 @@ async def test_a_conflicting_save_keeps_the_typed_text_and_says_who_changed_what
         assert pilot.app.screen is form  # not saved: the form is still open, the text in it
         assert form.query_one("#role").value == "Head of Sales"
         shown = " ".join(str(w.render()) for w in form.query(".field-error"))
-        assert "Giulia Rossi was changed" in shown and "company: Lumen Digital → Caffè Nero" in shown
+        assert "Giulia Rossi was changed by bruno" in shown and "company: Lumen Digital → Caffè Nero" in shown
         assert contacts.list_contacts()[0].company == "Caffè Nero"
         await pilot.press("ctrl+s")  # seen: save again
         await pilot.pause()

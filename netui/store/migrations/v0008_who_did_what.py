@@ -19,6 +19,7 @@ STATEMENTS = (
     """ALTER TABLE "follow_up" ADD COLUMN "owner" VARCHAR(255) NOT NULL DEFAULT ''""",
     """ALTER TABLE "favour" ADD COLUMN "logged_by" VARCHAR(255) NOT NULL DEFAULT ''""",
     """ALTER TABLE "introduction" ADD COLUMN "logged_by" VARCHAR(255) NOT NULL DEFAULT ''""",
+    """ALTER TABLE "contact" ADD COLUMN "updated_by" VARCHAR(255) NOT NULL DEFAULT ''""",
     """CREATE INDEX "interaction_logged_by" ON "interaction" ("logged_by")""",
     """CREATE INDEX "follow_up_owner" ON "follow_up" ("owner")""",
 )
