@@ -644,7 +644,7 @@ def find_contacts(typed: str, max_matches: int = 1000) -> ContactPages:
     them. When more whole names begin with the text than `max_matches`, those are the list.
     A `sort:` orders the same matches its way. At most `max_matches` are counted (`capped`
     says there are more)."""
-    text, filters = split_filters(typed)
+    text, filters = split_filters(typed.replace("\0", ""))  # a NUL is no text (PostgreSQL refuses it)
     sort = _sort_word(filters.pop("sort", None))
     if not text:
         return ContactPages(count_contacts(**filters), None, filters, sort=sort or "name")
