@@ -150,3 +150,13 @@ def test_a_demo_network_is_written_and_its_triggers_work_afterwards(postgres_dat
     assert disabled == 0
     someone = contacts.create_contact("After Demo")  # ids written by hand did not leave the sequence behind
     assert someone > max(row[0] for row in stored)
+
+
+def test_text_has_no_length_limit_and_sorts_byte_by_byte_as_in_a_file(postgres_database):
+    long_company = "Società " * 60  # 480 characters: SQLite keeps it, so must the server
+    anna = contacts.create_contact("Anna Verdi", company=long_company.strip())
+    assert contacts.get_contact(anna).company == long_company.strip()
+    collations = postgres_database.execute_sql(
+        "SELECT DISTINCT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND data_type = 'text' AND table_name NOT IN ('netui_schema', 'contact_search')").fetchall()
+    assert collations == [("C",)]
