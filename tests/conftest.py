@@ -149,7 +149,7 @@ def database(request, tmp_path):
     "postgresql" run) a database of its own on the throwaway PostgreSQL server."""
     if getattr(request, "param", "sqlite") == "postgresql":
         from netui.store import postgres  # noqa: F401 -- the driver, for tests that read the server
-        yield request.getfixturevalue("postgres_database")
+        yield request.getfixturevalue("emptied_postgres_database")
         return
     handle = db.open_database(tmp_path / "netui.db")
     yield handle
@@ -164,6 +164,15 @@ def postgres_cluster():
     cluster = Cluster()
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture
+def emptied_postgres_database(postgres_cluster):
+    """An empty netui network on the throwaway PostgreSQL server, bound to the models: this
+    process's shared one, emptied (cheaper than a copy; what a domain test needs)."""
+    handle = db.open_database(postgres_cluster.address(postgres_cluster.emptied_database()))
+    yield handle
+    handle.close()
 
 
 @pytest.fixture
