@@ -63,6 +63,10 @@ class ReadOnlyError(StorageError):
     """The database was opened read-only (the file or its folder cannot be written)."""
 
 
+class OwnerRoleNeeded(StorageError):
+    """A team's server: the change needs the role owning netui's tables, not a member's."""
+
+
 class DiskFullError(StorageError):
     """The disk (or the file's size limit) is full; the transaction was rolled back."""
 

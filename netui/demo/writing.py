@@ -88,7 +88,7 @@ def write(plan: Plan, progress: Callable[[int, int], None]) -> None:
             if not table.streamed:
                 bulk.insert_rows(table.model, table.fields, table.rows, advance)
             elif table.model is InteractionParticipant:  # the contact rows hold what it computes
-                with bulk.triggers_suspended([InteractionParticipant]):
+                with bulk.triggers_suspended([InteractionParticipant], or_fired=True):
                     bulk.insert_stream(table.model, table.fields, table.count, table.rows, advance)
             else:
                 bulk.insert_stream(table.model, table.fields, table.count, table.rows, advance)

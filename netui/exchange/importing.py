@@ -487,7 +487,7 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
         # The connection is a new person's only interaction: their last-contacted moment was
         # written with them, so the trigger that would work it out row by row (most of the
         # time a big LinkedIn import took) stays out of the way.
-        with bulk.triggers_suspended([InteractionParticipant]):
+        with bulk.triggers_suspended([InteractionParticipant], or_fired=True):
             bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
                              [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
     search.reindex_contacts(ids)

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 
 from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
 
+from netui.errors import OwnerRoleNeeded
+from netui.i18n import _
 from netui.store.models import UTCDateTimeField, database, on_postgres
 
 BATCH_ROWS = 5000
@@ -33,6 +35,15 @@ STREAM_BATCH_ROWS = 50_000
 LOAD_CACHE_KIB = 512 * 1024
 _PLAIN_FIELDS = (AutoField, CharField, ForeignKeyField, IntegerField, TextField)
 _PLAIN_TYPES = {str, int, type(None)}
+
+
+def owns_tables(tables: Sequence[str]) -> bool:
+    """Whether this connection's role owns these tables of a team's server (and so may drop
+    their indexes and suspend their triggers); a member's role may only read and write rows."""
+    return database.execute_sql(
+        "SELECT bool_and(pg_has_role(c.relowner, 'USAGE')) FROM pg_class c "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%s)",
+        (list(tables),)).fetchone()[0] is not False
 
 
 def next_id(model) -> int:
@@ -177,36 +188,52 @@ def indexes_rebuilt_after(models: Sequence):
     index instead of a million inserts at random places. A failure rolls them back into place
     with everything else (DDL is transactional in SQLite)."""
     tables = [m._meta.table_name for m in models]
+    if on_postgres() and not owns_tables(tables):
+        yield  # a member's role may not drop indexes: they are kept up row by row instead
+        return
     if on_postgres():
         indexes = database.execute_sql(
             "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
             "JOIN pg_index x ON x.indexrelid = c.oid WHERE i.schemaname = current_schema() "
             "AND i.tablename = ANY(%s) AND NOT x.indisprimary AND NOT x.indisunique ORDER BY i.indexname",
             (tables,)).fetchall()
-        for name, _ in indexes:
+        for name, _sql in indexes:
             database.execute_sql(f'DROP INDEX "{name}"')
         yield
-        for _, sql in indexes:
+        for _name, sql in indexes:
             database.execute_sql(sql)
         return
     marks = ", ".join("?" * len(tables))
     indexes = database.execute_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         f"AND tbl_name IN ({marks}) ORDER BY rowid", tables).fetchall()
-    for name, _ in indexes:
+    for name, _sql in indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     yield
-    for _, sql in indexes:
+    for _name, sql in indexes:
         database.execute_sql(sql)
 
 
 @contextmanager
-def triggers_suspended(models: Sequence):
+def triggers_suspended(models: Sequence, or_fired: bool = False):
     """Inside a write transaction: the triggers on these tables do not fire while the block
     inserts rows -- the caller writes what they would have computed (fired for each of a
     million rows, one costs more than the rest of the write). They are created again
-    afterwards from their own stored SQL; a failure rolls them back into place."""
+    afterwards from their own stored SQL; a failure rolls them back into place.
+
+    On a team's server only the role owning the tables may suspend their triggers. For any
+    other (a member's), `or_fired` says the block's rows may fire them instead -- slower, and
+    right only where a trigger computes the same values again (last contacted: the latest of
+    the moments); without it, the write is refused with a sentence saying whose role it needs."""
     tables = [m._meta.table_name for m in models]
+    if on_postgres() and not owns_tables(tables):
+        if not or_fired:
+            raise OwnerRoleNeeded(_(
+                "{path}: this needs the role that owns netui's tables there (the team's owner, "
+                "e.g. netui_owner in the README), so nothing was changed: connect as that role.",
+                path=database.path))
+        yield
+        return
     if on_postgres():
         for table in tables:
             database.execute_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
@@ -218,10 +245,10 @@ def triggers_suspended(models: Sequence):
     triggers = database.execute_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
         f"ORDER BY rowid", tables).fetchall()
-    for name, _ in triggers:
+    for name, _sql in triggers:
         database.execute_sql(f'DROP TRIGGER "{name}"')
     yield
-    for _, sql in triggers:
+    for _name, sql in triggers:
         database.execute_sql(sql)
 
 

@@ -79,3 +79,62 @@ def test_a_reader_reads_and_a_write_is_refused_with_a_sentence(team):
         assert [c.name for c in contacts.list_contacts()] == ["Giulia Rossi"]
     finally:
         handle.close()
+
+
+def test_a_member_imports_a_big_linkedin_file(team, frozen):
+    """A member's role may not drop indexes or suspend triggers, which a big import does for
+    speed on the owner's: it writes the rows the slower way instead."""
+    from netui.exchange import importing
+    from netui.exchange.formats import linkedin
+
+    db.open_database(team("netui_owner")).close()
+    rows = [f"Person{n},Member{n},,,Company {n % 7},Role,07 Nov 2023" for n in range(importing.DEFERRED_INDEXES_FROM + 5)]
+    text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "\n".join(rows) + "\n"
+    handle = db.open_database(team("anna"))
+    try:
+        report = importing.apply_import(importing.plan_import(linkedin.read(text)))
+        assert report.written and len(report.new_ids) == len(rows)
+        assert contacts.count_contacts() == len(rows)
+        [found] = contacts.search_contacts(f"Person{len(rows) - 1} Member{len(rows) - 1}")
+        assert found.last_contacted is not None  # the connection, as the trigger keeps it
+    finally:
+        handle.close()
+
+
+def test_a_member_writes_the_demo_network_into_an_empty_team_database(team, frozen):
+    from netui import demo
+
+    db.open_database(team("netui_owner")).close()
+    handle = db.open_database(team("bruno"))
+    try:
+        summary = demo.generate_network(people=40)
+        assert contacts.count_contacts() == summary.people == 40
+        assert contacts.search_contacts(contacts.list_contacts()[0].name)  # indexed for search
+        assert contacts.list_contacts(sort="last_contacted")[0].last_contacted is not None
+    finally:
+        handle.close()
+
+
+def test_a_member_may_not_copy_a_network_in_and_is_told_whose_role_it_needs(team, tmp_path):
+    from netui.errors import OwnerRoleNeeded
+    from netui.store import transfer
+
+    source = tmp_path / "mine.db"
+    handle = db.open_database(source)
+    contacts.create_contact("Giulia Rossi")
+    handle.close()
+    db.open_database(team("netui_owner")).close()
+    with pytest.raises(OwnerRoleNeeded) as error:
+        transfer.copy_network(source, team("anna"))
+    assert "needs the role that owns netui's tables" in str(error.value)
+    handle = db.open_database(team("netui_owner"))
+    try:
+        assert contacts.count_contacts() == 0  # nothing half-copied
+    finally:
+        handle.close()
+    transfer.copy_network(source, team("netui_owner"))
+    handle = db.open_database(team("anna"))
+    try:
+        assert [c.name for c in contacts.list_contacts()] == ["Giulia Rossi"]
+    finally:
+        handle.close()
