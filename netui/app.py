@@ -97,7 +97,8 @@ class NetuiApp(WorkerErrors, App):
         elif self._welcome and contacts.is_network_empty():
             from netui.screens.welcome import WelcomeScreen  # Markdown loads only for a new user
 
-            self.push_screen(WelcomeScreen(), self._welcome_chosen)
+            server = str(self.db_path) if db.is_server() else None
+            self.push_screen(WelcomeScreen(server), self._welcome_chosen)
 
     def make_daily_backup(self) -> None:
         """After the first screen, not before it: copying a big file must not delay it."""

@@ -25,12 +25,23 @@ in one file on this computer."""),
 )
 
 
-def welcome_text() -> str:
-    return "\n\n".join(_(paragraph) for paragraph in WELCOME)
+# On a team's server the network is not in a file on this computer (netui.store.db.is_server).
+EMPTY_TEAM_NETWORK = N_("""The team's network is empty. netui keeps the people you all know, what happened
+between you, the events where you meet new people and the follow-ups that keep relationships
+alive, in the team's database on `{server}`, which every member sees as it changes.""")
+
+
+def welcome_text(server: str | None = None) -> str:
+    """The welcome; `server`: the team database's address (without its password), when the
+    network is on a server rather than in a file."""
+    paragraphs = [_(paragraph) for paragraph in WELCOME]
+    if server is not None:
+        paragraphs[1] = _(EMPTY_TEAM_NETWORK, server=server)
+    return "\n\n".join(paragraphs)
 
 
 class WelcomeScreen(TranslatedBindings, ModalScreen[str]):
-    """Dismisses with "demo", "new" or "empty"."""
+    """Dismisses with "demo", "new" or "empty". `server`: see welcome_text."""
 
     BINDINGS = [
         Binding("d", "choose('demo')", N_("Demo network")),
@@ -48,11 +59,15 @@ class WelcomeScreen(TranslatedBindings, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Markdown(welcome_text())
+            yield Markdown(welcome_text(self._server))
             with Horizontal():
                 yield Button(_("Start empty"), id="empty")
                 yield Button(_("Add a contact (n)"), id="new")
                 yield Button(_("Load demo (d)"), variant="primary", id="demo")
+
+    def __init__(self, server: str | None = None) -> None:
+        super().__init__()
+        self._server = server
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

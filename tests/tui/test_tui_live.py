@@ -99,3 +99,17 @@ async def test_another_members_contact_appears_on_a_team_server_without_polling(
                 break
         assert label.render().plain.startswith("3 people")
         assert pilot.app.sub_title == str(postgres_database.path)
+
+
+async def test_an_empty_team_network_welcomes_with_the_server_not_a_file(postgres_database):
+    from textual.widgets import Markdown
+
+    from netui.screens.welcome import WelcomeScreen
+
+    async with NetuiApp(postgres_database.path).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, WelcomeScreen)
+        text = pilot.app.screen.query_one(Markdown).source
+        assert "The team's network is empty" in text
+        assert str(postgres_database.path) in text
+        assert "one file on this computer" not in text
