@@ -37,7 +37,14 @@ def check_user(name: str, field: str = "user") -> str:
 
 
 def login_name() -> str:
-    """The login name, or '' where the system has none (a container without a user entry)."""
+    """The login name: on a team's server, the role this member logs in as (the server checked
+    who they are; it is the name the team's owner gave them); elsewhere the system's, or ''
+    where the system has none (a container without a user entry)."""
+    from netui.store import db
+
+    role = db.server_login()
+    if role:
+        return role
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -46,39 +53,46 @@ def login_name() -> str:
 
 def choose_user(flag: str | None, configured: str | None, environ=None) -> str:
     """The user: --user, then $NETUI_USER, then config.toml's [team] user, else the login name."""
+    return said_user(flag, configured, environ) or login_name()
+
+
+def said_user(flag: str | None, configured: str | None, environ=None) -> str | None:
+    """The user someone named: --user, then $NETUI_USER, then config.toml's [team] user; None
+    when nobody did (then the login name is the user, known once the database is open)."""
     environ = os.environ if environ is None else environ
     if flag is not None:  # even blank: `--user ""` is a mistake to say, not a login to guess
         return check_user(flag, "--user")
     for value, field in ((environ.get(USER_ENV_VAR), USER_ENV_VAR), (configured, "[team] user")):
         if value:
             return check_user(value, field)
-    return login_name()
+    return None
 
 
-def resolve_user(flag: str | None = None) -> str:
-    """choose_user with config.toml's [team] user, read only when neither --user nor
+def resolve_user(flag: str | None = None) -> str | None:
+    """said_user with config.toml's [team] user, read only when neither --user nor
     $NETUI_USER says who (a broken file is then a ValidationError naming it)."""
     from netui import config
 
     configured = None if flag is not None or os.environ.get(USER_ENV_VAR) else config.load().user
-    return choose_user(flag, configured)
+    return said_user(flag, configured)
 
 
-def use(name: str) -> None:
-    """Make `name` the current user for what is written from now on (the CLI and the app, at start)."""
+def use(name: str | None) -> None:
+    """Make `name` the current user for what is written from now on (the CLI and the app, at
+    start); None: nobody said, the login name is."""
     global _current
-    _current = name.strip()
+    _current = name.strip() if name is not None else None
 
 
 def current_user() -> str:
-    """Who is using netui: what `use` set, else $NETUI_USER or the login name."""
-    global _current
-    if _current is None:
-        try:
-            _current = choose_user(None, None)
-        except ValidationError:
-            _current = login_name()
-    return _current
+    """Who is using netui: what `use` set, else $NETUI_USER or the login name -- asked each
+    time, not kept: a team's server tells the login only once it is open."""
+    if _current is not None:
+        return _current
+    try:
+        return choose_user(None, None)
+    except ValidationError:
+        return login_name()
 
 
 def mine() -> tuple[str, ...]:

@@ -168,6 +168,11 @@ def is_server() -> bool:
     return isinstance(getattr(models.database.obj, "path", None), ServerAddress)
 
 
+def server_login() -> str | None:
+    """The role a team's server knows this connection as; None for a file."""
+    return models.database.obj.login() if is_server() else None
+
+
 def _connection_for(path: Path, newest: int, read_only: bool | None, create: bool) -> NetuiDatabase:
     """The connection open_database uses: the file checked first (nothing written to a file
     that is not a usable netui database), created if missing, read-only when it must be."""

@@ -72,6 +72,11 @@ class NetuiPostgres(PostgresqlDatabase):
         connection.cursor_factory.owner = self
         return connection
 
+    def login(self) -> str:
+        """The role the server knows this connection as (libpq's user: the address's, $PGUSER,
+        a service file's, or the system login)."""
+        return self.connection().info.user
+
     def begin(self, lock_type=None):
         """SQLite's words for a transaction, as the domain says them: "DEFERRED" (a read that
         must see one consistent state: an export) is a REPEATABLE READ snapshot here;

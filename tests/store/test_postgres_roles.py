@@ -138,3 +138,27 @@ def test_a_member_may_not_copy_a_network_in_and_is_told_whose_role_it_needs(team
         assert [c.name for c in contacts.list_contacts()] == ["Giulia Rossi"]
     finally:
         handle.close()
+
+
+def test_on_the_server_a_member_is_the_role_they_log_in_as_unless_told(team, monkeypatch):
+    """Two members on one machine (or a login name that is not theirs): what each logs is
+    recorded under the role the server knows them by; --user still wins."""
+    from support import netui_program
+
+    from netui.store.models import Interaction
+
+    monkeypatch.delenv("NETUI_USER", raising=False)
+    db.open_database(team("netui_owner")).close()
+    anna, bruno = netui_program(team("anna")), netui_program(team("bruno"))
+    assert anna("add", "Giulia Rossi").returncode == 0
+    assert anna("log", "Giulia Rossi", "--kind", "call").returncode == 0
+    assert bruno("log", "Giulia Rossi", "--kind", "email").returncode == 0
+    assert bruno("--user", "b.neri", "log", "Giulia Rossi", "--kind", "video").returncode == 0
+    handle = db.open_database(team("anna"))
+    try:
+        logged = [(i.kind, i.logged_by) for i in Interaction.select().order_by(Interaction.id)]
+        assert logged == [("call", "anna"), ("email", "bruno"), ("video", "b.neri")]
+        assert contacts.list_contacts()[0].name == "Giulia Rossi"
+        assert "anna" in bruno("who-knows", "Giulia").stdout
+    finally:
+        handle.close()
