@@ -79,28 +79,108 @@ def edit_contact(contact_id: int, edit: ContactEdit) -> list[Change]:
     return changes_between(before, after)
 
 
-def save_form(contact_id: int, values: dict, loaded: contacts.ContactDetail) -> None:
-    """The contact form's save (contacts.save_contact), unless the contact changed after the
-    form read it (`loaded`) -- another member on the team's database, another window: then
-    EditConflictError says what changed, and nothing is written. Nobody's change is lost
-    silently: the form keeps what was typed, and a second save, made having seen theirs
-    (the caller passes the contact as it is now), writes over it."""
+def form_values(detail: contacts.ContactDetail) -> dict:
+    """The contact form's values for a contact as it is (what contacts.save_contact takes back)."""
+    return {
+        "first_name": detail.first_name, "last_name": detail.last_name, "company": detail.company,
+        "role": detail.role, "city": detail.city, "country": detail.country,
+        "circle": detail.circle, "how_met": detail.how_met, "notes": detail.notes,
+        "cadence_days": detail.cadence_days or "", "tags": " ".join(detail.tags),
+        "channels": [(c.id, c.kind, c.value, c.label) for c in detail.channels],
+        "introduced_by_id": detail.introduced_by_id,
+        # for the form's picker: who it shows (saving takes introduced_by_id)
+        "introduced_by": [(detail.introduced_by_id, detail.introduced_by_name)] if detail.introduced_by_id else [],
+    }
+
+
+def save_form(contact_id: int, values: dict, loaded: contacts.ContactDetail,
+              seen: contacts.ContactDetail | None = None) -> list[Change]:
+    """The contact form's save (contacts.save_contact) when the contact may have changed after
+    the form read it (`loaded`) -- another member on the team's database, another window.
+    Nobody's change is lost: what the form changed is written over the contact as it is now,
+    and what the other changed in fields the form left alone stays; returns those changes of
+    theirs (to say they were kept). Where both changed the same field (or channel) differently,
+    EditConflictError says what they changed and nothing is written; the form keeps its text,
+    and a second save passing the contact the error showed (`seen`: the user has seen theirs)
+    writes the form's over those -- unless it changed again since."""
     with database.atomic():
         list(locked(Contact.select(Contact.id).where(Contact.id == contact_id)))  # theirs wait for ours
         current = contacts.get_contact(contact_id)
         theirs = changes_between(loaded, current)
-        if theirs:
-            changes = "; ".join(change_text(c) for c in theirs)
-            who = Contact.get_by_id(contact_id).updated_by
-            if who and who != team.current_user():
-                message = _("{name} was changed by {who} since you opened this form: {changes}. Your text is "
-                            "kept: save again to write it over that, or Esc to leave it.",
-                            name=current.name, who=who, changes=changes)
-            else:
-                message = _("{name} was changed since you opened this form: {changes}. Your text is kept: "
-                            "save again to write it over that, or Esc to leave it.", name=current.name, changes=changes)
-            raise EditConflictError(message, current)
-        contacts.save_contact(contact_id, values)
+        merged, clashes = _merged(values, form_values(loaded), form_values(current))
+        if clashes and current != seen:
+            raise EditConflictError(_conflict_message(contact_id, current, theirs), current)
+        contacts.save_contact(contact_id, merged)
+    return theirs
+
+
+def _conflict_message(contact_id: int, current: contacts.ContactDetail, theirs: list[Change]) -> str:
+    changes = "; ".join(change_text(c) for c in theirs)
+    who = Contact.get_by_id(contact_id).updated_by
+    if who and who != team.current_user():
+        return _("{name} was changed by {who} since you opened this form: {changes}. Your text is "
+                 "kept: save again to write it over that, or Esc to leave it.",
+                 name=current.name, who=who, changes=changes)
+    return _("{name} was changed since you opened this form: {changes}. Your text is kept: "
+             "save again to write it over that, or Esc to leave it.", name=current.name, changes=changes)
+
+
+def _merged(mine: dict, base: dict, theirs: dict) -> tuple[dict, list[str]]:
+    """A three-way merge of the form's values (`mine`) with another's change (`base` -> `theirs`,
+    all as form_values gives them): what the form left as it was takes theirs, what it changed
+    stays the form's. Returns the values to save and what both changed differently (where the
+    form's value stands)."""
+    merged, clashes = dict(mine), []
+    merged.pop("introduced_by", None)  # the picker's (id, name): what is saved is introduced_by_id
+    for key, value in mine.items():
+        if key in ("channels", "tags", "introduced_by") or key not in base:
+            continue
+        if _same(value, base[key]):
+            merged[key] = theirs[key]
+        elif not _same(theirs[key], base[key]) and not _same(theirs[key], value):
+            clashes.append(key)
+    if "tags" in mine:
+        merged["tags"] = _merged_tags(mine["tags"], base["tags"], theirs["tags"])
+    if "channels" in mine:
+        merged["channels"], clashing = _merged_channels(mine["channels"], base["channels"], theirs["channels"])
+        clashes += ["channels"] if clashing else []
+    return merged, clashes
+
+
+def _same(one, other) -> bool:
+    """Equal as a form shows them: None and "" alike, numbers as their text, spaces around aside."""
+    return str("" if one is None else one).strip() == str("" if other is None else other).strip()
+
+
+def _merged_tags(mine: str, base: str, theirs: str) -> str:
+    """Theirs, less the tags the form removed, plus those it added (tags never clash)."""
+    words = lambda text: (text or "").replace(",", " ").split()  # noqa: E731 -- as save_contact splits them
+    removed = set(words(base)) - set(words(mine))
+    kept = [tag for tag in words(theirs) if tag not in removed]
+    return " ".join(kept + [tag for tag in words(mine) if tag not in words(base) and tag not in kept])
+
+
+def _merged_channels(mine: list, base: list, theirs: list) -> tuple[list, bool]:
+    """The form's channel rows over theirs: a row the form left as it was takes theirs (or goes,
+    if they removed it); one it changed or added stays; one it removed goes; theirs added stay.
+    Clashing: a row both changed differently, or one they removed that the form changed."""
+    base_rows = {row[0]: tuple(row) for row in base}
+    their_rows = {row[0]: tuple(row) for row in theirs}
+    merged, clashing = [], False
+    for row in mine:
+        channel_id = row[0]
+        if channel_id is None or channel_id not in base_rows:
+            merged.append(tuple(row))
+        elif tuple(row) == base_rows[channel_id]:
+            if channel_id in their_rows:
+                merged.append(their_rows[channel_id])
+        elif channel_id not in their_rows or their_rows[channel_id] not in (base_rows[channel_id], tuple(row)):
+            clashing = True
+            merged.append(tuple(row) if channel_id in their_rows else (None, *row[1:]))
+        else:
+            merged.append(tuple(row))
+    merged += [row for channel_id, row in their_rows.items() if channel_id not in base_rows]
+    return merged, clashing
 
 
 def _fields(given: dict) -> dict:

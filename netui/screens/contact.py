@@ -242,23 +242,27 @@ class ContactScreen(DataScreen):
         return contacts.get_contact(self.contact_id).name
 
     def action_edit(self) -> None:
-        from netui.screens.forms.contact_form import ContactForm, contact_form_values
+        from netui import editing
+        from netui.screens.forms.contact_form import ContactForm
 
-        detail = contacts.get_contact(self.contact_id)
-        loaded = [detail]  # what the form shows; after a conflict, the contact as it is now
+        detail = contacts.get_contact(self.contact_id)  # what the form shows
+        seen = [None]  # after a conflict: the contact as the user was shown it
 
         def submit(form_values: dict) -> None:
-            from netui import editing
             from netui.errors import EditConflictError
 
             try:
-                editing.save_form(self.contact_id, form_values, loaded[0])
+                kept = editing.save_form(self.contact_id, form_values, detail, seen[0])
             except EditConflictError as conflict:
-                loaded[0] = conflict.current  # seen: saving again writes over it
+                seen[0] = conflict.current  # seen: saving again writes over it
                 raise
-            self.notify(_("Saved {name}.", name=self.name_shown))
+            if kept:
+                self.notify(_("Saved {name}, with the changes made meanwhile kept: {changes}.", name=self.name_shown,
+                              changes="; ".join(editing.change_text(change) for change in kept)))
+            else:
+                self.notify(_("Saved {name}.", name=self.name_shown))
 
-        self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), contact_form_values(detail), submit,
+        self.app.push_screen(ContactForm(_("Edit {name}", name=detail.name), editing.form_values(detail), submit,
                                          flows.find_people))
 
     def action_followup(self) -> None:

@@ -172,15 +172,3 @@ class ContactForm(FormScreen):
         super().show_error(field, message)
         if field == "introduced_by":
             self.query_one("#introduced_by .picker-input", Input).focus()
-
-
-def contact_form_values(detail) -> dict:
-    """The form's starting values for editing a contact (a netui.contacts.ContactDetail)."""
-    return {
-        "first_name": detail.first_name, "last_name": detail.last_name, "company": detail.company,
-        "role": detail.role, "city": detail.city, "country": detail.country,
-        "circle": detail.circle, "how_met": detail.how_met, "notes": detail.notes,
-        "cadence_days": detail.cadence_days or "", "tags": " ".join(detail.tags),
-        "channels": [(c.id, c.kind, c.value, c.label) for c in detail.channels],
-        "introduced_by": [(detail.introduced_by_id, detail.introduced_by_name)] if detail.introduced_by_id else [],
-    }
