@@ -359,7 +359,7 @@ def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> byte
     for number, row in enumerate(rows):
         if b"," in row or b'"' in row or b"\r" in row or b"\n" in row:
             writer.writerow(row.decode("utf-8").split(_CELL_MARK))
-            rows[number] = written.pop().encode("utf-8")[:-len(end)].replace(b",", mark)
+            rows[number] = written.pop().encode("utf-8")[:-len(end)]
     if not rows:
         return b""
     return end.join(rows).replace(mark, b",") + end
