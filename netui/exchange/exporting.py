@@ -140,7 +140,7 @@ def contact_lines(ids: Sequence[int] | None = None) -> bytes:
     same bytes a person at a time and are what the tests hold this to -- and what writes them
     where the database does not build them (a team's network on PostgreSQL)."""
     lines = bulk.contact_csv_lines(ids, tuple(netui_csv.KIND_COLUMNS), netui_csv.SEPARATOR,
-                                   netui_csv.DEFAULT_REMIND_DAYS, netui_csv.LINE_END)
+                                   netui_csv.DEFAULT_REMIND_DAYS, netui_csv.LINE_END, len(netui_csv.CONTACT_COLUMNS))
     return netui_csv.contact_lines(csv_contacts(ids)) if lines is None else lines
 
 

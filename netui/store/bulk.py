@@ -16,6 +16,7 @@ sequences moved past the ids written); on both a failure rolls the schema back w
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import time
@@ -254,15 +255,21 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
 
 # --- reading a whole table out: netui's contacts CSV, built by SQLite -------------------------
 
-# The rules of netui's CSV (netui.exchange.formats.netui_csv, which documents them), as SQL: an
-# export writes a hundred thousand rows, and building each cell in Python took most of its time.
-# Each test is the cheapest SQLite evaluates per value (measured at 100k contacts: unicode() and
-# instr() cost less than the GLOB patterns they replaced, which try a class at every character).
+# The rules of netui's CSV (netui.exchange.formats.netui_csv, which documents them), partly as
+# SQL: an export writes a hundred thousand rows, and building each cell in Python took most of
+# its time. SQLite joins each person's values into a cell (escaped) and the cells into a line
+# (neutralised), with two control characters between them instead of commas and line ends;
+# Python hands the csv module only the lines that hold a comma, a quote or a line break and puts
+# the commas and line ends in with bytes operations over the whole file. Testing every cell for
+# quotes in SQL took four instr() calls a cell, each comparing at every byte of the text.
 _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apostrophe
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
-_QUOTED_CHARS = (",", '"', "\r", "\n")  # a cell holding one of these is put in double quotes
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
-_CELLS_JOINED = " || ',' || "
+_CELL_MARK, _LINE_MARK = "\x1f", "\x1e"  # unit and record separators: between cells, between lines
+# Each person's values of a table, one row per person (temp.netui_export_<name>, keyed by their
+# id), made by one statement over the whole table and looked up by the lines' statement.
+_CELL_TABLES = {"own_channels": ("emails", "phones", "linkedin", "websites"), "other_channels": ("cell",),
+                "tags": ("cell",), "dates": ("cell",), "facts": ("cell",)}
 
 
 def _literal(text: str) -> str:
@@ -270,108 +277,150 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _holds_any(value: str, chars: Sequence[str]) -> str:
-    return "(" + " OR ".join(f"instr({value}, {_literal(char)})" for char in chars) + ")"
-
-
 def _escaped(value: str) -> str:
     """A value or label inside a multi-value cell: \\ | = get a backslash (only when present)."""
+    holds = " OR ".join(f"instr({value}, {_literal(char)})" for char in _ESCAPED_CHARS)
     replaced = f"replace(replace(replace({value}, '\\', '\\\\'), '|', '\\|'), '=', '\\=')"
-    return f"CASE WHEN {_holds_any(value, _ESCAPED_CHARS)} THEN {replaced} ELSE {value} END"
+    return f"CASE WHEN {holds} THEN {replaced} ELSE {value} END"
 
 
-def _cell(value: str) -> str:
-    """The cell as the csv module writes it after neutralising: `value` (a column or an
-    aggregate: it is named several times) with an apostrophe in front when it starts like a
-    formula, then in double quotes (inner ones doubled) when it needs them."""
-    doubled = f"replace({value}, '\"', '\"\"')"
-    needs_quotes = _holds_any(value, _QUOTED_CHARS)
-    return (f"CASE WHEN unicode({value}) IN ({_FORMULA_CODES}) THEN CASE WHEN {needs_quotes} "
-            f"THEN '\"''' || {doubled} || '\"' ELSE '''' || {value} END "
-            f"WHEN {needs_quotes} THEN '\"' || {doubled} || '\"' ELSE {value} END")
+def _neutralised(value: str) -> str:
+    """The cell with an apostrophe in front when it starts like a formula; NULL stays NULL (an
+    empty cell). Every such start sorts before 'A', so most cells pass with one comparison (a
+    number sorts before any text, and unicode() reads its text)."""
+    return (f"CASE WHEN {value} < 'A' AND unicode({value}) IN ({_FORMULA_CODES}) THEN '''' || {value} "
+            f"ELSE {value} END")
 
 
-def _optional_cell(value: str) -> str:
-    return f"CASE WHEN {value} IS NULL THEN '' ELSE {_cell(value)} END"
-
-
-def _labelled() -> str:
-    """`label=value` of a channel or fact row, or the value alone when it has no label."""
-    return (f"CASE WHEN label = '' THEN {_escaped('value')} ELSE {_escaped('label')} || '=' || "
-            f"{_escaped('value')} END")
-
-
-def _channel_cells(kinds: Sequence[str], separator: str) -> str:
-    """A contact's channel cells, comma-separated: one per kind in `kinds`, then every other
-    kind as `kind=value` or `kind:label=value`; unlabelled first, then by kind and id."""
-    own = ", ".join(f"'{kind}'" for kind in kinds)
+def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, chosen: str) -> list[str]:
+    """The statements filling the temp.netui_export_<name> tables: each person's values of a
+    table joined into one cell, in netui_csv's order within the cell. Each reads its table once,
+    in the order of its contact_id index (named: another index would give another order): the
+    facts and the four channel columns need no sort (within a person the index gives the rows by
+    id, and FILTERs put unlabelled channels before labelled ones); tags, dates and the rare other
+    channels are sorted first. The order within a cell relies on group_concat taking the rows in
+    the order they come, and on SQLite's sort for GROUP BY keeping the order of equal keys (what
+    SQLite does; the tests compare every byte with the row-by-row writer)."""
+    between = _literal(separator)
+    labelled = f"{_escaped('label')} || '=' || {_escaped('value')}"
+    columns = []
+    for kind in kinds:
+        bare = f"group_concat({_escaped('value')}, {between}) FILTER (WHERE kind = {_literal(kind)} AND label = '')"
+        named = f"group_concat({labelled}, {between}) FILTER (WHERE kind = {_literal(kind)} AND label <> '')"
+        columns.append(f"CASE WHEN {bare} IS NULL THEN {named} WHEN {named} IS NULL THEN {bare} "
+                       f"ELSE {bare} || {between} || {named} END")
+    own = ", ".join(_literal(kind) for kind in kinds)
     other = (f"CASE WHEN label <> '' THEN kind || ':' || {_escaped('label')} ELSE kind END || '=' || "
              f"{_escaped('value')}")
-    cells = [f"group_concat(CASE kind WHEN '{kind}' THEN item END, '{separator}')" for kind in kinds]
-    cells.append(f"group_concat(other, '{separator}')")
-    joined = _CELLS_JOINED.join(_optional_cell(cell) for cell in cells)
-    return (f"(SELECT {joined} FROM (SELECT kind, CASE WHEN kind IN ({own}) THEN {_labelled()} END AS item, "
-            f"CASE WHEN kind NOT IN ({own}) THEN {other} END AS other FROM channel "
-            f"WHERE contact_id = c.id ORDER BY label <> '', kind, id))")
-
-
-def _list_cells(separator: str, default_remind: int) -> tuple[str, str, str]:
-    """A contact's tags (by name), important dates (by month, day, year, label) and facts (in
-    the order written), each one cell."""
-    between = f"'{separator}'"
-    tag_cell = _optional_cell(f"group_concat({_escaped('name')}, {between})")
-    tags = (f"(SELECT {tag_cell} FROM "
-            "(SELECT tag.name FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id "
-            "WHERE contact_tag.contact_id = c.id ORDER BY tag.name))")
+    only = f" AND contact_id IN ({chosen})" if chosen else ""
     date = (f"{_escaped('label')} || '=' || CASE WHEN year THEN printf('%04d', year) ELSE '-' END || "
             f"printf('-%02d-%02d', month, day) || CASE WHEN remind_days_before <> {int(default_remind)} "
             "THEN ' remind ' || remind_days_before ELSE '' END")
-    date_cell = _optional_cell(f"group_concat({date}, {between})")
-    dates = (f"(SELECT {date_cell} FROM (SELECT label, month, day, year, remind_days_before FROM important_date "
-             "WHERE contact_id = c.id ORDER BY month, day, coalesce(year, 0), label, remind_days_before))")
-    fact_cell = _optional_cell(f"group_concat({_labelled()}, {between})")
-    facts = (f"(SELECT {fact_cell} FROM "
-             "(SELECT label, value FROM fact WHERE contact_id = c.id ORDER BY id))")
-    return tags, dates, facts
+    fact = f"CASE WHEN label = '' THEN {_escaped('value')} ELSE {labelled} END"
+    return [
+        f"INSERT INTO temp.netui_export_own_channels SELECT contact_id, {', '.join(columns)} "
+        f"FROM channel INDEXED BY channel_contact_id WHERE kind IN ({own}){only} GROUP BY contact_id",
+        f"INSERT INTO temp.netui_export_other_channels SELECT contact_id, group_concat(item, {between}) FROM "
+        f"(SELECT contact_id, {other} AS item FROM channel WHERE kind NOT IN ({own}){only} "
+        "ORDER BY contact_id, label <> '', kind, id) GROUP BY contact_id",
+        f"INSERT INTO temp.netui_export_tags SELECT contact_id, group_concat({_escaped('name')}, {between}) FROM "
+        "(SELECT contact_tag.contact_id, tag.name FROM contact_tag JOIN tag ON tag.id = contact_tag.tag_id "
+        f"WHERE 1{only.replace('contact_id', 'contact_tag.contact_id')} "
+        "ORDER BY contact_tag.contact_id, tag.name) GROUP BY contact_id",
+        f"INSERT INTO temp.netui_export_dates SELECT contact_id, group_concat({date}, {between}) FROM "
+        f"(SELECT contact_id, label, month, day, year, remind_days_before FROM important_date WHERE 1{only} "
+        "ORDER BY contact_id, month, day, coalesce(year, 0), label, remind_days_before) GROUP BY contact_id",
+        f"INSERT INTO temp.netui_export_facts SELECT contact_id, group_concat({fact}, {between}) "
+        f"FROM fact INDEXED BY fact_contact_id WHERE 1{only} GROUP BY contact_id",
+    ]
+
+
+def _lines_statement(chosen: str) -> str:
+    """Every line, by sort name then id, its cells between unit separators, the lines between
+    record separators (netui_csv's columns, each cell neutralised, none quoted), as one UTF-8
+    value -- the text's own bytes (netui's databases are UTF-8), not decoded into a str -- and
+    the number of lines."""
+    cell = _neutralised
+    only = f" AND id IN ({chosen})" if chosen else ""
+    # The introducer's id only when they are in the file too (the file names people by its ids):
+    # the set of exported ids is built once, not looked up per row.
+    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{only}) "
+                  "THEN c.introduced_by_id END")
+    cells = [*(cell(f"c.{name}") for name in ("first_name", "last_name", "company", "role", "city", "country",
+                                               "circle")),
+             cell("tags.cell"), *(cell(f"own.{name}") for name in _CELL_TABLES["own_channels"]),
+             cell("other.cell"), cell("c.how_met"), f"CASE WHEN c.cadence_off THEN 'none' ELSE {cell('c.cadence_days')} END",
+             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", cell("dates.cell"), cell("facts.cell"), cell("c.notes"),
+             "c.id", introducer, cell("c.cadence_snoozed_until"),
+             "substr(c.created_at, 1, 10) || 'T' || substr(c.created_at, 12, 8) || 'Z'"]
+    joins = " ".join(f"LEFT JOIN temp.netui_export_{name} {name.split('_')[0]} ON {name.split('_')[0]}.id = c.id"
+                     for name in _CELL_TABLES)
+    # One printf per line (%s writes NULL as nothing): a chain of || copies the growing line at every step.
+    line = f"printf({_literal(_CELL_MARK.join(['%s'] * len(cells)))}, {', '.join(cells)})"
+    return (f"SELECT CAST(group_concat(line, {_literal(_LINE_MARK)}) AS BLOB), count(*) FROM "
+            f"(SELECT {line} AS line FROM contact c NOT INDEXED {joins} WHERE c.trashed_at IS NULL"
+            f"{only.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
+
+
+class _Appender:
+    """A file for csv.writer whose writes go to a list."""
+
+    def __init__(self, into: list[str]):
+        self.write = into.append
+
+
+def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> bytes | None:
+    """The lines with their commas and line ends, a cell holding a comma, a double quote or a
+    line break put in quotes by the csv module (QUOTE_MINIMAL, as netui_csv writes) -- only a
+    line holding one is handed to it. None when a value itself holds a separator (the lines and
+    cells cannot be told apart then)."""
+    rows = lines.split(_LINE_MARK.encode()) if count else []
+    mark = _CELL_MARK.encode()
+    if len(rows) != count or lines.count(mark) != count * (columns - 1):
+        return None
+    written: list[str] = []
+    # The line end is the csv module's too: it quotes a cell holding any of its characters.
+    writer = csv.writer(_Appender(written), quoting=csv.QUOTE_MINIMAL, lineterminator=line_end)
+    end = line_end.encode()
+    for number, row in enumerate(rows):
+        if b"," in row or b'"' in row or b"\r" in row or b"\n" in row:
+            writer.writerow(row.decode("utf-8").split(_CELL_MARK))
+            rows[number] = written.pop().encode("utf-8")[:-len(end)]
+    if not rows:
+        return b""
+    return end.join(rows).replace(mark, b",") + end
 
 
 def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator: str,
-                      default_remind: int, line_end: str) -> bytes | None:
-    """The lines of netui's contacts CSV after its header, UTF-8, one per living contact (those
-    of `ids` when given), by sort name then id, each ended by `line_end`: every cell escaped,
-    neutralised and quoted as netui_csv writes it, `introduced_by` empty unless the introducer
-    is exported too -- one statement, SQLite doing all the per-row work and handing over one
-    value (not a row per contact for Python to finish and join). `kinds` are
-    the channel kinds with a column of their own (in column order), `separator` joins the
-    values of a cell, `default_remind` is the reminder an important date writes no ` remind N`
-    for. Ordering the values of a cell, and the lines, relies on group_concat taking the rows
-    of its ordered subquery in order (what SQLite does; the tests compare every byte with the
-    row-by-row writer).
+                      default_remind: int, line_end: str, columns: int) -> bytes | None:
+    """The lines of netui's contacts CSV after its header (`columns` cells each), UTF-8, one per
+    living contact (those of `ids` when given), by sort name then id, each ended by `line_end`:
+    every cell escaped, neutralised and quoted as netui_csv writes it, `introduced_by` empty
+    unless the introducer is exported too. `kinds` are the channel kinds with a column of their
+    own (in column order), `separator` joins the values of a cell, `default_remind` is the
+    reminder an important date writes no ` remind N` for.
 
-    None on PostgreSQL: this SQL is SQLite's (group_concat's order, printf, typeof, unicode),
-    and a team's export is written row by row (netui.exchange.exporting), the writer these
-    bytes are tested against."""
+    The same statements whatever the number of contacts: one per table of values
+    (`_cell_statements`), then one for the lines (`_lines_statement`), which SQLite hands over
+    as one value, not a row per contact for Python to finish and join.
+
+    None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode) and
+    when a value holds a unit or record separator (control characters no one types): then the
+    export is written row by row (netui.exchange.exporting), the writer these bytes are tested
+    against."""
     if on_postgres():
         return None
-    tags, dates, facts = _list_cells(separator, default_remind)
-    cadence = ("CASE WHEN c.cadence_off THEN 'none' WHEN c.cadence_days IS NULL THEN '' WHEN "
-               "typeof(c.cadence_days) = 'integer' AND c.cadence_days >= 0 THEN c.cadence_days "
-               f"ELSE {_cell('c.cadence_days')} END")
-    chosen = "" if ids is None else " AND id IN (SELECT value FROM json_each(?1))"
-    # The introducer's id only when they are in the file too (the file names people by its ids):
-    # the set of exported ids is built once, not looked up per row.
-    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{chosen}) "
-                  "THEN c.introduced_by_id ELSE '' END")
-    cells = [*(_cell(f"c.{name}") for name in ("first_name", "last_name", "company", "role", "city", "country",
-                                                 "circle")),
-             tags, _channel_cells(kinds, separator), _cell("c.how_met"), cadence,
-             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", dates, facts, _cell("c.notes"), "c.id", introducer,
-             _optional_cell("c.cadence_snoozed_until"),
-             "substr(c.created_at, 1, 10) || 'T' || substr(c.created_at, 12, 8) || 'Z'"]
-    # One printf per line: a chain of || copies the growing line at every step.
-    line = f"printf({_literal(','.join(['%s'] * len(cells)) + line_end.replace('%', '%%'))}, {', '.join(cells)})"
-    # CAST: the text's own bytes (netui's databases are UTF-8), with no decoding into a str.
-    sql = (f"SELECT CAST(group_concat(line, '') AS BLOB) FROM (SELECT {line} AS line FROM contact c "
-           f"WHERE c.trashed_at IS NULL{chosen.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
+    chosen = "" if ids is None else "SELECT value FROM json_each(?1)"
     parameters = () if ids is None else (json.dumps(list(ids)),)
-    return database.execute_sql(sql, parameters).fetchone()[0] or b""
+    with database.atomic("DEFERRED"):  # one snapshot (a savepoint inside the caller's transaction)
+        try:
+            for name, cells in _CELL_TABLES.items():
+                database.execute_sql(f"CREATE TEMP TABLE netui_export_{name} (id INTEGER PRIMARY KEY, "
+                                     f"{', '.join(f'{cell} TEXT' for cell in cells)})")
+            for statement in _cell_statements(kinds, separator, default_remind, chosen):
+                database.execute_sql(statement, parameters)
+            lines, count = database.execute_sql(_lines_statement(chosen), parameters).fetchone()
+        finally:
+            for name in _CELL_TABLES:
+                database.execute_sql(f"DROP TABLE IF EXISTS temp.netui_export_{name}")
+    return _quoted_lines(lines or b"", count, columns, line_end)
