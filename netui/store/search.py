@@ -224,7 +224,8 @@ def match_ids(text: str, columns: Sequence[str] | None = None, where=None) -> li
     interactions, where most of the words are."""
     def unranked(query: str) -> list[int]:
         if on_postgres():
-            return ids_of(_postgres_matches(query, ContactSearch.rowid, where).order_by(ContactSearch.rowid))
+            with index_plans():
+                return ids_of(_postgres_matches(query, ContactSearch.rowid, where).order_by(ContactSearch.rowid))
         # One text of ids, split in Python: twice as fast as a row per id for 30,000 of them.
         rows = ContactSearch.select(fn.group_concat(ContactSearch.rowid)).where(ContactSearch.match(query))
         if where is not None:  # the filters read the contact's row: join it only then
@@ -244,7 +245,8 @@ def count_matches(text: str, where=None) -> int:
     """How many contacts `search_ids` would find, without ranking them."""
     def count(query: str) -> list[int]:
         if on_postgres():
-            return ids_of(_postgres_matches(query, fn.COUNT(ContactSearch.rowid), where))
+            with index_plans():
+                return ids_of(_postgres_matches(query, fn.COUNT(ContactSearch.rowid), where))
         rows = ContactSearch.select(fn.COUNT(ContactSearch.rowid)).where(ContactSearch.match(query))
         if where is not None:
             rows = rows.join(Contact, on=(Contact.id == ContactSearch.rowid)).where(where)
@@ -531,20 +533,22 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
 @contextmanager
 def index_plans():
     """On PostgreSQL, the statements inside are planned to read contact_search through its GIN
-    index. The planner's guess for a prefix in eight tsvectors is thousands of rows too many
-    (2,000 a column, whatever the prefix): it chose to read and test every row of the table, in
-    parallel, 150-300 ms at 100,000 people, where the index reads the 800 holding "rossi" in
-    a few. And no JIT compiling (its cost estimate crosses the threshold; compiling took longer
-    than the query). Elsewhere: nothing."""
+    index (bitmap scans only: no sequential scan, no plain index scan). The planner's guess for
+    a prefix in eight tsvectors is thousands of rows too many (2,000 a column, whatever the
+    prefix): it chose to read and test every row of the table, in parallel, 150-300 ms at
+    100,000 people, or (sequential scans off) every row down the primary key, where the GIN
+    index finds the 800 holding "rossi" in a millisecond. And no JIT compiling (the estimate
+    crosses its threshold; compiling took longer than the query). Elsewhere: nothing."""
     if not on_postgres():
         yield
         return
     nested = database.in_transaction()
     with database.atomic():
-        database.execute_sql("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
+        database.execute_sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off")
         yield
         if nested:  # back as they were for the rest of the caller's transaction
-            database.execute_sql("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT")
+            database.execute_sql("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT; "
+                                 "SET LOCAL jit TO DEFAULT")
 
 
 def _prefix_word(match: re.Match) -> str:
