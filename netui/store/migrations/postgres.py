@@ -210,9 +210,8 @@ EXTRA: dict[int, tuple[str, ...]] = {
         # One GIN index over every column's words: a column filter ("city:milano") searches one
         # of them, a bare word all eight (a bitmap of eight scans of the same index).
         f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
-        # Ranking reads the network's number of rows and of words (bm25's average row length):
-        # an index-only scan of this, where vacuum has marked the pages all-visible, rather than
-        # a scan of the whole table.
+        # Ranking read the network's number of rows and of words (bm25's average row length)
+        # by an index-only scan of this; from version 8 contact_search_totals holds them.
         """CREATE INDEX "contact_search_word_count" ON "contact_search" ("word_count")""",
     ),
     2: (
@@ -282,8 +281,10 @@ SEARCH_TOTALS = (
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
     """CREATE TRIGGER contact_search_truncated AFTER TRUNCATE ON contact_search
         FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
-    # bm25 is worked out in each ranking statement now (netui.store.search), set-based.
+    # bm25 is worked out in each ranking statement now (netui.store.search), set-based; the
+    # totals are read from the table above.
     "DROP FUNCTION search_bm25(float8, float8, integer, float8)",
+    'DROP INDEX "contact_search_word_count"',
 )
 EXTRA[8] = SEARCH_TOTALS
 
