@@ -209,10 +209,10 @@ def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[st
     Contact every match must meet too (the search box's filters).
 
     Ranking costs about a microsecond per match: a prefix matching most of the network
-    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 30
-    microseconds (about a quarter of a second for 8,000 matches at 100,000 people), plus a
-    count of the index's rows and words (a scan of the word_count index, or of the table when
-    vacuum is behind: milliseconds to tens of them at 100,000)."""
+    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 5-15
+    microseconds (each match's row read and its eight tsvectors tested): 15-60 ms for the
+    3,000-4,500 matches of "giu" or "giulia", 150-300 ms for the 35,000 of "milano", at
+    100,000 people."""
     if on_postgres():
         return _run(text, columns, lambda query: _postgres_ranked_ids(query, limit, offset, where))
     return _run(text, columns, lambda query: _matching_ids(query, limit, offset, where))
@@ -224,7 +224,8 @@ def match_ids(text: str, columns: Sequence[str] | None = None, where=None) -> li
     interactions, where most of the words are."""
     def unranked(query: str) -> list[int]:
         if on_postgres():
-            return ids_of(_postgres_matches(query, ContactSearch.rowid, where).order_by(ContactSearch.rowid))
+            with index_plans():
+                return ids_of(_postgres_matches(query, ContactSearch.rowid, where).order_by(ContactSearch.rowid))
         # One text of ids, split in Python: twice as fast as a row per id for 30,000 of them.
         rows = ContactSearch.select(fn.group_concat(ContactSearch.rowid)).where(ContactSearch.match(query))
         if where is not None:  # the filters read the contact's row: join it only then
@@ -244,7 +245,8 @@ def count_matches(text: str, where=None) -> int:
     """How many contacts `search_ids` would find, without ranking them."""
     def count(query: str) -> list[int]:
         if on_postgres():
-            return ids_of(_postgres_matches(query, fn.COUNT(ContactSearch.rowid), where))
+            with index_plans():
+                return ids_of(_postgres_matches(query, fn.COUNT(ContactSearch.rowid), where))
         rows = ContactSearch.select(fn.COUNT(ContactSearch.rowid)).where(ContactSearch.match(query))
         if where is not None:
             rows = rows.join(Contact, on=(Contact.id == ContactSearch.rowid)).where(where)
@@ -309,9 +311,19 @@ class _Phrase(NamedTuple):
     columns: tuple[str, ...]  # where it may be found
 
 
+class _Part(NamedTuple):
+    """A piece of a query read: its condition on a row, the condition's parameters, and the
+    phrases in it (their numbers in _PostgresQuery.phrases)."""
+
+    sql: str
+    parameters: list
+    phrases: tuple[int, ...]
+
+
 _FTS5_TOKEN = re.compile(r'\s*(?:"(?P<phrase>[^"]*)"(?P<star>\*?)|\{(?P<columns>[^}]*)\}|(?P<punctuation>[():])'
                          r'|(?P<word>[^\s"(){}:]+))')
 _MAX_DEPTH = 32
+_NEVER = _Part("FALSE", [], ())
 
 
 class _PostgresQuery:
@@ -319,7 +331,12 @@ class _PostgresQuery:
     tsvectors (`condition`, `parameters`) and the phrases bm25 ranks by (`phrases`).
 
     FTS5's precedence: NOT binds tighter than AND, AND than OR; `column : x` and
-    `{a b} : (x)` narrow the columns of every phrase in x (nested ones to those in both)."""
+    `{a b} : (x)` narrow the columns of every phrase in x (nested ones to those in both).
+
+    `guards[i]`: what else a row must meet for phrase i's instances to count in its bm25, as in
+    FTS5, which counts the instances of the phrases its iterators stand on at the row (fts5_expr.c,
+    sqlite3Fts5ExprPoslist): under an OR, only the branches that match the row (in "giu OR (giu
+    giulia)" a row without giulia counts giu once, not twice); to the right of a NOT, none."""
 
     def __init__(self, query: str) -> None:
         self.tokens = []
@@ -336,39 +353,50 @@ class _PostgresQuery:
                 self.tokens.append(("phrase", match.group("word"), False))
         self.position = 0
         self.phrases: list[_Phrase] = []
-        self.parameters: list = []
-        self.condition = self._any(SEARCH_COLUMNS, 0)
+        self.found: list[_Part] = []  # each phrase's own condition
+        self.guards: list[list[_Part]] = []
+        whole = self._any(SEARCH_COLUMNS, 0)
         if self.position != len(self.tokens):
             raise _TooComplex(query)  # not what fts_query writes
+        self.condition, self.parameters = whole.sql, whole.parameters
 
     def _peek(self, kind: str) -> bool:
         return self.position < len(self.tokens) and self.tokens[self.position][0] == kind
 
-    def _any(self, columns, depth: int) -> str:
+    def _any(self, columns, depth: int) -> _Part:
         if depth > _MAX_DEPTH:
             raise _TooComplex("nested too deeply")
         parts = [self._all(columns, depth)]
         while self._peek("OR"):
             self.position += 1
             parts.append(self._all(columns, depth))
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+        if len(parts) == 1:
+            return parts[0]
+        for part in parts:  # a branch's phrases count where the branch matches
+            for number in part.phrases:
+                if part != self.found[number]:  # a phrase alone counts where it is found anyway
+                    self.guards[number].append(part)
+        return _joined(parts, " OR ")
 
-    def _all(self, columns, depth: int) -> str:
+    def _all(self, columns, depth: int) -> _Part:
         parts = [self._but_not(columns, depth)]
         while self._peek("AND") or self._peek("phrase") or self._peek("(") or self._peek("columns"):
             if self._peek("AND"):
                 self.position += 1
             parts.append(self._but_not(columns, depth))
-        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+        return parts[0] if len(parts) == 1 else _joined(parts, " AND ")
 
-    def _but_not(self, columns, depth: int) -> str:
+    def _but_not(self, columns, depth: int) -> _Part:
         parts = [self._single(columns, depth)]
         while self._peek("NOT"):
             self.position += 1
-            parts.append("NOT " + self._single(columns, depth))
-        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+            excluded = self._single(columns, depth)
+            for number in excluded.phrases:  # never counted: a matching row is not where they match
+                self.guards[number].append(_NEVER)
+            parts.append(excluded._replace(sql="NOT " + excluded.sql))
+        return parts[0] if len(parts) == 1 else _joined(parts, " AND ")
 
-    def _single(self, columns, depth: int) -> str:
+    def _single(self, columns, depth: int) -> _Part:
         if self.position >= len(self.tokens):
             raise _TooComplex("ends early")
         kind, value, star = self.tokens[self.position]
@@ -389,10 +417,16 @@ class _PostgresQuery:
         if kind != "phrase":
             raise _TooComplex(f"{kind} where a phrase belongs")
         phrase = _Phrase(value, star, columns)
+        found = _Part(*_phrase_found(phrase), (len(self.phrases),))
         self.phrases.append(phrase)
-        found, parameters = _phrase_found(phrase)
-        self.parameters += parameters
+        self.found.append(found)
+        self.guards.append([])
         return found
+
+
+def _joined(parts: Sequence[_Part], operator: str) -> _Part:
+    return _Part("(" + operator.join(p.sql for p in parts) + ")", [v for p in parts for v in p.parameters],
+                 tuple(n for p in parts for n in p.phrases))
 
 
 def _phrase_found(phrase: _Phrase, table: str = "") -> tuple[str, list]:
@@ -419,46 +453,102 @@ _INSTANCES = "ts_rank_cd('{1,1,1,1}', \"%s_words\", search_query(%%s, %%s))"
 
 
 def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
-    """Ranked as SQLite ranks (`_matching_ids`), by FTS5's bm25 (fts5_aux.c; search_bm25 in
-    the database) from the same numbers: each phrase's instances in the row weighted by
-    COLUMN_WEIGHTS, how many rows hold it (its idf, as FTS5 works it out), the row's words and
-    the average row's; so the same network gives the same order, ties by sort_name, then id.
-    The network's numbers are read first, by one statement (the phrases' rows counted through
-    the index). Differences: a tsvector keeps 256 positions of a word and
-    none past the 16,383rd, so a word repeated more often in a column, or a phrase deep in a long
-    timeline, counts less than in FTS5."""
+    """Ranked as SQLite ranks (`_matching_ids`), by FTS5's bm25 (fts5_aux.c, fts5Bm25Function)
+    from the same numbers, with the same operations in the same order: each phrase's instances
+    in the row weighted by COLUMN_WEIGHTS (counted where FTS5 counts them: _PostgresQuery's
+    guards), how many rows hold it (its idf), the row's words and the average row's; so the
+    same network gives the same order, ties by sort_name, then id.
+
+    One statement, set-based: the matching rows are read once, through the GIN index; the
+    network's numbers of rows and words come from contact_search_totals (kept by triggers); a
+    phrase's rows are those matches when it is the whole query, else counted through the index;
+    only the rows scoring at least the page's last are joined to their contact for the
+    tie-break. Differences: a tsvector keeps 256 positions of a word and none past the
+    16,383rd, so a word repeated more often in a column, or a phrase deep in a long timeline,
+    counts less than in FTS5; ln() is the server's C library's log(), FTS5's the client's."""
     parsed = _PostgresQuery(query)
-    phrases = [(phrase, *_phrase_found(phrase, "s.")) for phrase in parsed.phrases]
-    phrases = [(phrase, found, parameters) for phrase, found, parameters in phrases if found != "FALSE"]
-    counts = "".join(f", (SELECT count(*) FROM contact_search AS s WHERE {found})" for _p, found, _ in phrases)
-    totals = database.execute_sql(f"SELECT count(*), coalesce(sum(word_count), 0){counts} FROM contact_search",
-                                  [value for _p, _f, parameters in phrases for value in parameters]).fetchone()
-    indexed, words, hits = totals[0], totals[1], totals[2:]
-    if not words:  # no words anywhere: nothing to find
+    ranked = [number for number, found in enumerate(parsed.found)
+              if found.sql != "FALSE" and _NEVER not in parsed.guards[number]]
+    if not ranked:  # a row matches through a phrase outside every NOT: there is none
         return []
-    average = words / indexed
-    terms, parameters = [], []
-    for (phrase, _found, _parameters), held_by in zip(phrases, hits):
-        if not held_by:
-            continue  # no instances in any row: it adds nothing
-        idf = math.log((indexed - held_by + 0.5) / (held_by + 0.5))
-        frequency = "(" + " + ".join(f'CASE WHEN "{c}_words" @@ search_query(%s, %s) '
-                                     f"THEN {_WEIGHTS[c]}::float8 * {_INSTANCES % c} ELSE 0 END"
-                                     for c in phrase.columns) + ")"
-        terms.append(f'search_bm25({frequency}, %s, "word_count", %s)')
+    frequencies = []
+    for number in ranked:
+        phrase = parsed.phrases[number]
+        terms = [f'CASE WHEN "{column}_words" @@ search_query(%s, %s) '
+                 f"THEN {_WEIGHTS[column]}::float8 * {_INSTANCES % column} ELSE 0::float8 END"
+                 for column in phrase.columns]
+        frequency, parameters = " + ".join(terms), []
+        guards = parsed.guards[number]
+        if guards:
+            frequency = f"CASE WHEN {' AND '.join(g.sql for g in guards)} THEN {frequency} ELSE 0::float8 END"
+            parameters += [v for g in guards for v in g.parameters]
         parameters += [phrase.text, phrase.prefix] * 2 * len(phrase.columns)
-        parameters += [idf if idf > 0 else 1e-6, average]
-    rank = [SQL("-(" + " + ".join(terms) + ")", parameters)] if terms else []
-    rows = (
-        ContactSearch.select(ContactSearch.rowid)
-        .join(Contact, on=(Contact.id == ContactSearch.rowid))
-        .where(SQL(parsed.condition, parsed.parameters), Contact.trashed_at.is_null(),
-               *(() if where is None else (where,)))
-        .order_by(*rank, Contact.sort_name, Contact.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return ids_of(rows)
+        frequencies.append(SQL(f"({frequency}) AS f{number}", parameters))
+    # A phrase's rows (its idf), the same phrase in the same columns counted once.
+    held, held_parameters, counted = [], [], {}
+    for number in ranked:
+        phrase = parsed.phrases[number]
+        if phrase in counted:
+            continue
+        counted[phrase] = f"h{number}"
+        if where is None and parsed.found[number].sql == parsed.condition:  # the phrase is the query
+            held.append(f"(SELECT count(*) FROM matched) AS h{number}")
+        else:
+            held.append(f"(SELECT count(*) FROM contact_search WHERE {parsed.found[number].sql}) AS h{number}")
+            held_parameters += parsed.found[number].parameters
+    # FTS5: idf = log((N - n + 0.5) / (n + 0.5)), 1e-6 where that is not positive; each
+    # phrase's share idf * (f * (k1 + 1)) / (f + k1 * (1 - b + b * D / avgdl)), summed in order.
+    ratios = {n: f"((n - {counted[parsed.phrases[n]]} + 0.5::float8) / ({counted[parsed.phrases[n]]} + 0.5::float8))"
+              for n in ranked}
+    idfs = ", ".join(f"CASE WHEN {ratios[n]} > 1 THEN ln({ratios[n]}) ELSE 1e-6::float8 END AS idf{n}" for n in ranked)
+    score = " + ".join(f"idf{n} * ((f{n} * 2.2::float8) / (f{n} + 1.2::float8 * "
+                       f"(0.25::float8 + 0.75::float8 * word_count / average)))" for n in ranked)
+    living = where is not None
+    matches = ContactSearch.select(ContactSearch.rowid, SQL('"word_count"'), *frequencies)
+    if living:  # the filters read the contact's row: every match is joined to it
+        matches = matches.join(Contact, on=(Contact.id == ContactSearch.rowid)).where(
+            where, Contact.trashed_at.is_null()).select_extend(Contact.sort_name.alias("sort_name"))
+    matches = matches.where(SQL(parsed.condition, parsed.parameters))
+    matched_sql, matched_parameters = matches.sql()
+    wanted = offset + limit
+    statement = f"""
+        WITH matched AS MATERIALIZED ({matched_sql}),
+        totals AS MATERIALIZED (SELECT sum("rows")::float8 AS n, sum("words")::float8 AS words FROM contact_search_totals),
+        held AS MATERIALIZED (SELECT {", ".join(held)}),
+        idf AS MATERIALIZED (SELECT {idfs}, words / n AS average FROM totals, held WHERE words > 0),
+        scored AS (SELECT rowid, -({score}) AS score{", sort_name" if living else ""} FROM matched, idf)
+        """
+    if living:
+        statement += "SELECT rowid FROM scored ORDER BY score, sort_name, rowid LIMIT %s OFFSET %s"
+    else:
+        # The page's rows and those tied with its last, then their contacts for the tie-break.
+        statement += """, top AS (SELECT rowid, score FROM scored ORDER BY score FETCH FIRST %s ROWS WITH TIES)
+        SELECT top.rowid FROM top JOIN contact AS c ON c.id = top.rowid WHERE c.trashed_at IS NULL
+        ORDER BY top.score, c.sort_name, c.id LIMIT %s OFFSET %s"""
+    values = [*matched_parameters, *held_parameters, *([limit, offset] if living else [wanted, limit, offset])]
+    with index_plans():
+        return [row[0] for row in database.execute_sql(statement, values).fetchall()]
+
+
+@contextmanager
+def index_plans():
+    """On PostgreSQL, the statements inside are planned to read contact_search through its GIN
+    index (bitmap scans only: no sequential scan, no plain index scan). The planner's guess for
+    a prefix in eight tsvectors is thousands of rows too many (2,000 a column, whatever the
+    prefix): it chose to read and test every row of the table, in parallel, 150-300 ms at
+    100,000 people, or (sequential scans off) every row down the primary key, where the GIN
+    index finds the 800 holding "rossi" in a millisecond. And no JIT compiling (the estimate
+    crosses its threshold; compiling took longer than the query). Elsewhere: nothing."""
+    if not on_postgres():
+        yield
+        return
+    nested = database.in_transaction()
+    with database.atomic():
+        database.execute_sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off")
+        yield
+        if nested:  # back as they were for the rest of the caller's transaction
+            database.execute_sql("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT; "
+                                 "SET LOCAL jit TO DEFAULT")
 
 
 def _prefix_word(match: re.Match) -> str:

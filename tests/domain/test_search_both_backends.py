@@ -87,21 +87,6 @@ def same_on_both(use, text: str) -> dict:
     return on_sqlite
 
 
-def same_people_on_both(use, text: str) -> None:
-    """The same people found on both backends for any query (a page: the same number)."""
-    use("sqlite")
-    on_sqlite = everything_found(text)
-    use("postgresql")
-    on_server = everything_found(text)
-    for path, found in on_sqlite.items():
-        if not isinstance(found, list):  # a count
-            assert on_server[path] == found, (text, path)
-        elif path == "page":  # the first page of a ranked list: its size, not (with order gaps) its people
-            assert len(on_server[path]) == len(found), (text, path)
-        else:
-            assert sorted(on_server[path]) == sorted(found), (text, path)
-
-
 GRAMMAR = [
     "giu", "giulia", "Giulia Rossi", "ros", "rossi -milano", "giulia NOT rossi", '"giulia rossi"', '"caffe nero"',
     "caffè", "CAFFE", "nicolo", "odegaard", "lukasz", "lodz", "strasse", "王伟", "王", "city:milano",
@@ -131,20 +116,22 @@ _PIECES = st.sampled_from(["giu", "giulia", "ros", "rossi", "milano", "mil", "ca
                            "role:", "*", ":", "{name city}:"])
 
 
-@settings(max_examples=150, deadline=None,
+@settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-# Any query finds the same people; the order is held exactly only for GRAMMAR above. Random
-# queries found order gaps not fixed yet (issue 19's note): a phrase typed twice ("giu OR giu
-# giulia") sums the same bm25 terms in another order on the server, and a column filter under
-# NOT ("NOT {name city}: giu OR giulia") ranks otherwise.
+# Any query finds the same people in the same order. The examples are the gaps random queries
+# found before (issue 19): a phrase typed twice ("giu OR giu giulia": FTS5 counts a phrase's
+# instances only where its branch of an OR matches) and phrases right of a NOT, never counted.
 @given(text=st.one_of(st.lists(_PIECES, min_size=1, max_size=6).map(" ".join),
                       st.lists(_PIECES, min_size=1, max_size=4).map("".join)))
 @example(text="giu OR -rossi")
 @example(text="(giu OR ros) NOT (milano OR caffè)")
 @example(text="NOT {name city}: giu OR giulia")
 @example(text="giu OR giu giulia")
-def test_any_query_finds_the_same_people(backends, text):
-    same_people_on_both(backends, text)
+@example(text='"giulia rossi" "giulia rossi" OR giu')
+@example(text="(giu NOT rossi) OR milano")
+@example(text="(giu AND city:mil) OR giulia")
+def test_any_query_finds_the_same_people_in_the_same_order(backends, text):
+    same_on_both(backends, text)
 
 
 def test_a_purge_leaves_no_row_of_the_person_in_the_postgresql_index(backends):

@@ -4,6 +4,8 @@ row's text; checked in the plans PostgreSQL makes, not timed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from netui import contacts
@@ -45,3 +47,88 @@ def test_the_index_words_follow_the_text(network):
     assert len(giulia) == 1
     contacts.update_contact(giulia[0], first_name="Giuly")
     assert search.search_ids("giulia") == [] and search.search_ids("giuly") == giulia
+
+
+# --- a keystroke's statements on a network of some size ----------------------------------------
+
+
+def statements_planned(database_handle, work) -> list[tuple[str, str]]:
+    """(statement, its plan) for every statement `work()` runs, each explained where it ran:
+    in the same transaction, under the same settings (search.index_plans)."""
+    seen = []
+    kind = type(database_handle)
+    original = kind.execute_sql
+
+    def explained(self, sql, params=None, *args, **kwargs):
+        if sql.lstrip().startswith("SELECT") or sql.lstrip().startswith("WITH"):
+            shown = original(self, f"EXPLAIN {sql}", params).fetchall()
+            seen.append((sql, "\n".join(row[0] for row in shown)))
+        return original(self, sql, params, *args, **kwargs)
+
+    kind.execute_sql = explained
+    try:
+        work()
+    finally:
+        kind.execute_sql = original
+    return seen
+
+
+def whole_index(plan: str) -> bool:
+    """Does the plan read every row of contact_search: a sequential scan, or down an index
+    with nothing to narrow it (the primary key, in id order)?"""
+    return bool(re.search(r"(Seq Scan|Index Scan using \w+|Index Only Scan using \w+) on contact_search\b(?!_)", plan))
+
+
+@pytest.fixture
+def demo_network(postgres_database, frozen):
+    from netui import demo
+
+    demo.generate_network(people=2000)  # analyzed as a load leaves it: the planner knows its size
+    return postgres_database
+
+
+@pytest.mark.parametrize("text", ["g", "ma", "giu", "giulia", "giulia rossi", '"giulia rossi"', "city:mil",
+                                  "giu OR milano", "rossi -milano"])
+def test_a_keystroke_never_reads_every_row(demo_network, text):
+    """What a keystroke runs (the contact list's first page) reads indexes only: the short
+    prefixes the contact table's sort_name, a longer word the GIN index; bm25's totals come from
+    contact_search_totals, not a count of the index's rows; and no statement scans contact_search
+    or contact whole (the planner's own choice for a prefix was a scan of every row)."""
+    planned = statements_planned(demo_network, lambda: contacts.search_contacts(text))
+    plans = "\n".join(plan for _sql, plan in planned)
+    assert planned and not re.search(r"Seq Scan on contact\b(?!_)", plans) and not whole_index(plans), plans
+    if search.short_prefix(text) is None:
+        assert "contact_search_words" in plans and "contact_search_totals" in plans, plans
+    else:
+        assert "contact_search" not in plans and "sort_name" in plans, plans
+
+
+def test_a_filtered_keystroke_never_reads_every_row(demo_network):
+    """With a filter, the server may start from either side -- the GIN index, or the contacts
+    the filter keeps, each looked up in the index by id -- but never from every row."""
+    planned = statements_planned(demo_network, lambda: contacts.find_contacts("circle:work giu").page(0, 50))
+    searches = [plan for sql, plan in planned if "contact_search" in sql]
+    assert searches and not any(whole_index(p) for p in searches), "\n\n".join(searches)
+
+
+def test_the_totals_follow_every_change_of_the_index(demo_network):
+    """bm25's numbers of rows and words (contact_search_totals) are those of the index after
+    writes, a trash, a purge, a rebuild; the writers' rows are folded into few."""
+    from netui import lifecycle
+
+    def totals():
+        return demo_network.execute_sql('SELECT sum("rows"), sum("words") FROM contact_search_totals').fetchone()
+
+    def counted():
+        return demo_network.execute_sql("SELECT count(*), sum(word_count) FROM contact_search").fetchone()
+
+    assert totals() == counted() and counted()[0] == 2000
+    anna = contacts.create_contact("Anna Contata", company="Acme", notes="many words in a note " * 5)
+    contacts.update_contact(anna, notes="fewer")
+    giulia = search.search_ids("giulia")[0]
+    lifecycle.trash_contact(giulia)
+    assert totals() == counted()
+    lifecycle.purge_contact(giulia)
+    search.rebuild_index()
+    assert totals() == counted() and counted()[0] == 2000
+    assert demo_network.execute_sql("SELECT count(*) FROM contact_search_totals").fetchone()[0] <= 2

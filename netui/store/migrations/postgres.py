@@ -210,9 +210,8 @@ EXTRA: dict[int, tuple[str, ...]] = {
         # One GIN index over every column's words: a column filter ("city:milano") searches one
         # of them, a bare word all eight (a bitmap of eight scans of the same index).
         f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
-        # Ranking reads the network's number of rows and of words (bm25's average row length):
-        # an index-only scan of this, where vacuum has marked the pages all-visible, rather than
-        # a scan of the whole table.
+        # Ranking read the network's number of rows and of words (bm25's average row length)
+        # by an index-only scan of this; from version 8 contact_search_totals holds them.
         """CREATE INDEX "contact_search_word_count" ON "contact_search" ("word_count")""",
     ),
     2: (
@@ -243,6 +242,51 @@ EXTRA: dict[int, tuple[str, ...]] = {
             FOR EACH ROW EXECUTE FUNCTION last_contacted_on_interaction()""",
     ),
 }
+
+# Search ranking (netui.store.search) reads the network's number of index rows and of words,
+# bm25's N and average row length, as FTS5 keeps them: in a table kept by statement triggers,
+# not counted per query (a scan of 100,000 rows took 7-20 ms of every keystroke). A writer adds
+# a row of its change (no row is shared: two members' writes never wait for each other); the
+# rows are folded into one now and then, by one writer at a time (an advisory lock tried, never
+# waited for), only in READ COMMITTED (a snapshot would refuse rows deleted since it began).
+SEARCH_TOTALS_KEY = 0x6E657475  # "netu": the advisory lock of that folding
+SEARCH_TOTALS = (
+    """CREATE TABLE "contact_search_totals" ("rows" BIGINT NOT NULL, "words" BIGINT NOT NULL)""",
+    """INSERT INTO "contact_search_totals" SELECT count(*), coalesce(sum("word_count"), 0) FROM contact_search""",
+    f"""CREATE FUNCTION contact_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+            DELETE FROM contact_search_totals;
+            INSERT INTO contact_search_totals VALUES (0, 0);
+            RETURN NULL;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            INSERT INTO contact_search_totals SELECT count(*), coalesce(sum(word_count), 0) FROM new_rows;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            INSERT INTO contact_search_totals SELECT -count(*), -coalesce(sum(word_count), 0) FROM old_rows;
+        END IF;
+        IF current_setting('transaction_isolation') = 'read committed'
+           AND pg_try_advisory_xact_lock({SEARCH_TOTALS_KEY}) THEN
+            WITH gone AS (DELETE FROM contact_search_totals RETURNING rows, words)
+            INSERT INTO contact_search_totals SELECT sum(rows), sum(words) FROM gone HAVING count(*) > 0;
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER contact_search_inserted AFTER INSERT ON contact_search REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
+    """CREATE TRIGGER contact_search_deleted AFTER DELETE ON contact_search REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
+    """CREATE TRIGGER contact_search_updated AFTER UPDATE ON contact_search
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
+    """CREATE TRIGGER contact_search_truncated AFTER TRUNCATE ON contact_search
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_search_count()""",
+    # bm25 is worked out in each ranking statement now (netui.store.search), set-based; the
+    # totals are read from the table above.
+    "DROP FUNCTION search_bm25(float8, float8, integer, float8)",
+    'DROP INDEX "contact_search_word_count"',
+)
+EXTRA[8] = SEARCH_TOTALS
 
 _MODULES = {1: v0001_initial, 2: v0002_upkeep, 3: v0003_give_and_take, 4: v0004_news_and_chosen_days,
             5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes,
