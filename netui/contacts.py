@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
+from typing import TYPE_CHECKING
 
 import pendulum
 from peewee import SQL, fn
 
-from netui import chains, followups, rules, team, upkeep, when
+from netui import rules, team, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui import labels
@@ -44,6 +45,9 @@ from netui.store.models import (
     database,
 )
 from netui.text import fold_key, full_name
+
+if TYPE_CHECKING:
+    from netui import followups
 
 # "balance": the biggest favour balance (given minus received, netui.giving) first.
 SORTS = ("name", "last_contacted", "company", "balance")
@@ -230,6 +234,8 @@ def update_contact(contact_id: int, **changes) -> None:
         if not (contact.first_name or contact.last_name):
             raise ValidationError("name", _("A contact needs a name."))
         if "introduced_by_id" in clean:  # no one introduces themselves, no circles
+            from netui import chains  # edits only: not loaded for the first screen
+
             chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
         contact.updated_at, contact.updated_by = when.now(), team.current_user()
@@ -446,6 +452,8 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
     dates = _grouped(
         ImportantDate.select().where(ImportantDate.contact.in_(ids))
         .order_by(ImportantDate.month, ImportantDate.day, ImportantDate.id), lambda d: d.contact_id)
+    from netui import followups  # the contact screen's: not loaded for the first screen
+
     open_followups = followups.open_for_contacts(ids)
     return [
         ContactDetail(
