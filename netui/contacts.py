@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
-from typing import TYPE_CHECKING
 
 import pendulum
 from peewee import SQL, fn
@@ -45,9 +44,6 @@ from netui.store.models import (
     database,
 )
 from netui.text import fold_key, full_name
-
-if TYPE_CHECKING:
-    from netui import followups
 
 # "balance": the biggest favour balance (given minus received, netui.giving) first.
 SORTS = ("name", "last_contacted", "company", "balance")
@@ -136,7 +132,7 @@ class ContactDetail:
     tags: list[str] = field(default_factory=list)
     facts: list[FactInfo] = field(default_factory=list)
     important_dates: list[ImportantDateInfo] = field(default_factory=list)
-    open_followups: list[followups.FollowUpInfo] = field(default_factory=list)
+    open_followups: list = field(default_factory=list)  # netui.followups.FollowUpInfo, loaded on first use
     favour_balance: int = 0  # favours given minus favours received (netui.giving)
 
     @property
@@ -235,7 +231,6 @@ def update_contact(contact_id: int, **changes) -> None:
             raise ValidationError("name", _("A contact needs a name."))
         if "introduced_by_id" in clean:  # no one introduces themselves, no circles
             from netui import chains  # edits only: not loaded for the first screen
-
             chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
         contact.updated_at, contact.updated_by = when.now(), team.current_user()
@@ -453,7 +448,6 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
         ImportantDate.select().where(ImportantDate.contact.in_(ids))
         .order_by(ImportantDate.month, ImportantDate.day, ImportantDate.id), lambda d: d.contact_id)
     from netui import followups  # the contact screen's: not loaded for the first screen
-
     open_followups = followups.open_for_contacts(ids)
     return [
         ContactDetail(
