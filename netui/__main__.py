@@ -1,5 +1,5 @@
 """`python -m netui` is the same as the `netui` command."""
 
-from netui.cli import main
+from netui.launch import main
 
 raise SystemExit(main())

@@ -91,7 +91,7 @@ class NetuiApp(WorkerErrors, App):
         if self._changes is None:
             self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
         if self._daily_backup and not db.is_read_only():
-            self.make_daily_backup()
+            self.call_after_refresh(self.make_daily_backup)
         if self._start_capture is not False:
             self.open_capture(self._start_capture)
         elif self._welcome and contacts.is_network_empty():
@@ -310,10 +310,12 @@ class QuietCollector:
     shows, what start-up made (Textual's widgets and styles, the modules) is frozen: it lives
     as long as the app and is not walked again. Full collections then run only when the
     keys have rested for a moment; the young collections, which free Textual's short-lived
-    frames, stay automatic. On exit the collector is as it was."""
+    frames, stay automatic. The `netui` command starts the app with the collector off
+    (netui.launch): it comes on here, after the first paint. On exit the collector is as it was."""
 
     def __init__(self) -> None:
         self._thresholds: tuple[int, int, int] | None = None
+        self._was_enabled = True
         self.last_input = 0.0
         self._dirty = False  # input since the last full collection
 
@@ -323,6 +325,8 @@ class QuietCollector:
             self._thresholds = gc.get_threshold()
             young, middle, _old = self._thresholds
             gc.set_threshold(young, middle, FULL_COLLECTIONS_NEVER)
+            self._was_enabled = gc.isenabled()
+            gc.enable()
 
     def saw_input(self) -> None:
         self.last_input = time.monotonic()
@@ -337,6 +341,8 @@ class QuietCollector:
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
             gc.unfreeze()
+            if not self._was_enabled:
+                gc.disable()
             self._thresholds = None
 
 

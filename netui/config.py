@@ -17,7 +17,6 @@ A missing file means the defaults; a broken one is a ValidationError naming the 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,11 +40,15 @@ def config_path() -> Path:
 def load(path: Path | None = None) -> Config:
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
         raise ValidationError("config", _("{path}: cannot read the settings ({error}).", path=path, error=error)) from None
+    import tomllib  # most people have no settings file: its parser loads when there is one
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ValidationError("config", _("{path}: is not valid TOML ({error}).", path=path, error=error)) from None
     days = data.get("capture", {}).get("followup_days", Config.capture_followup_days)

@@ -16,7 +16,7 @@ from functools import reduce
 import pendulum
 from peewee import SQL, fn
 
-from netui import chains, followups, rules, team, upkeep, when
+from netui import rules, team, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
 from netui.i18n import _
 from netui import labels
@@ -132,7 +132,7 @@ class ContactDetail:
     tags: list[str] = field(default_factory=list)
     facts: list[FactInfo] = field(default_factory=list)
     important_dates: list[ImportantDateInfo] = field(default_factory=list)
-    open_followups: list[followups.FollowUpInfo] = field(default_factory=list)
+    open_followups: list = field(default_factory=list)  # netui.followups.FollowUpInfo, loaded on first use
     favour_balance: int = 0  # favours given minus favours received (netui.giving)
 
     @property
@@ -230,6 +230,7 @@ def update_contact(contact_id: int, **changes) -> None:
         if not (contact.first_name or contact.last_name):
             raise ValidationError("name", _("A contact needs a name."))
         if "introduced_by_id" in clean:  # no one introduces themselves, no circles
+            from netui import chains  # edits only: not loaded for the first screen
             chains.check_introducer(contact.id, contact.introduced_by_id)
         contact.sort_name = fold_key(full_name(contact.first_name, contact.last_name))
         contact.updated_at, contact.updated_by = when.now(), team.current_user()
@@ -446,6 +447,7 @@ def _details_chunk(ids: list[int]) -> list[ContactDetail]:
     dates = _grouped(
         ImportantDate.select().where(ImportantDate.contact.in_(ids))
         .order_by(ImportantDate.month, ImportantDate.day, ImportantDate.id), lambda d: d.contact_id)
+    from netui import followups  # the contact screen's: not loaded for the first screen
     open_followups = followups.open_for_contacts(ids)
     return [
         ContactDetail(

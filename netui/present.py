@@ -14,7 +14,6 @@ import datetime as dt
 import pendulum
 
 from netui import upkeep, when
-from netui.dates import shown_label
 from netui.i18n import _, language, ngettext
 from netui.labels import label
 from netui.team import current_user, owner_label
@@ -218,6 +217,8 @@ def turns(age: int | None) -> str:
 
 def date_line(date) -> str:
     """A date coming up: '2026-12-05  birthday (turns 40) · in 2 days'."""
+    from netui.dates import shown_label  # Today's and the brief's: not loaded for the first screen
+
     coming = when.days_ahead(date.days_until)
     return f"{date.on.isoformat()}  {shown_label(date.label)}{turns(date.turning)} · {coming}"
 

@@ -10,6 +10,7 @@ imports the domain modules it uses: `netui --help` and the TUI path load little.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import re
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(argv)  # before the parser exists: its --help is translated too
     try:
         args = parse_arguments(argv)
+        if args.command is not None or args.demo:
+            gc.enable()  # only the TUI's own start-up runs without the collector (netui.launch)
         if args.command in WITHOUT_DATABASE:
             return command(args.command)(args)
         use_user(resolve_user(args.user))  # what is logged from now on is theirs

@@ -95,6 +95,9 @@ class MainScreen(DataScreen):
     # Below 110 columns the timeline pane gives its room to the contacts (the contact
     # screen still shows each person's timeline).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # The list has the focus from the start: Textual's default (the first focusable widget, the
+    # search box) styled the pane a second time before the first paint, when the list took it.
+    AUTO_FOCUS = "#contacts"
     BINDINGS = [
         Binding("slash", "search", N_("Search"), tooltip=N_("Search contacts as you type")),
         Binding("n", "new_contact", N_("New"), tooltip=N_("Add a new contact")),

@@ -22,6 +22,12 @@ LOADED_ON_FIRST_USE = (
     "netui.widgets.contact_picker", "netui.capture", "netui.capture_line", "netui.lifecycle",
     "netui.duplicates", "netui.giving", "netui.wishes", "netui.reaching", "netui.privacy",
     "netui.exchange", "netui.demo", "rapidfuzz", "vobject", "icalendar",
+    # Edits, the contact screen and Today: each module a handful of dataclasses (~1 ms apiece).
+    "netui.chains", "netui.followups", "netui.dates",
+    # pendulum's free-form parser (netui's parsing is strict): runs on first use (netui/__init__).
+    "dateutil.parser._parser", "dateutil.tz",
+    # A settings file's parser loads only when there is a settings file.
+    "tomllib",
 )
 
 FIRST_SCREEN = """
@@ -46,12 +52,14 @@ async def first_screen():
             raise SystemExit("the first screen never showed its people and events: " + title)
         modules = sorted(set(sys.modules))
         from textual import constants
-        shown = {"fps": constants.MAX_FPS, "frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold()}
-    after = {"frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold()}
+        shown = {"fps": constants.MAX_FPS, "frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(),
+                 "enabled": gc.isenabled()}
+    after = {"frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(), "enabled": gc.isenabled()}
     print("STATE " + json.dumps({"shown": shown, "after": after, "before": before}))
     print("MODULES " + json.dumps(modules))
 
 before = {"thresholds": gc.get_threshold()}
+gc.disable()  # as the `netui` command starts the app (netui.launch)
 asyncio.run(first_screen())
 """
 
@@ -86,10 +94,51 @@ def test_keystrokes_are_painted_at_120_frames_a_second_and_full_collections_wait
     garbage collections (35-140 ms) ran in the middle of keystrokes."""
     state = json.loads(first_screen.partition("STATE ")[2].partition("\n")[0])
     assert state["shown"]["fps"] >= 120
+    assert state["shown"]["enabled"]  # started without the collector (netui.launch), it is on once shown
     assert state["shown"]["frozen"] > 10_000  # start-up's objects: not walked again
     assert state["shown"]["thresholds"][2] > 100_000  # no automatic full collection
     # Leaving the app puts the collector back as it was.
-    assert state["after"] == {"frozen": 0, "thresholds": state["before"]["thresholds"]}
+    assert state["after"] == {"frozen": 0, "thresholds": state["before"]["thresholds"], "enabled": False}
+
+
+# `python -m netui` with the TUI and a command stubbed: whether the collector runs when each starts.
+LAUNCHED = """
+import gc, json, runpy, sys
+import netui.cli
+
+seen = {}
+started = lambda args: seen.setdefault(" ".join(sys.argv[1:]) or "the TUI", gc.isenabled()) and 0
+netui.cli.run_tui = started
+netui.cli.command = lambda name: started
+for argv in (["netui"], ["netui", "search", "Giulia"], ["netui", "--demo"]):
+    gc.enable()
+    sys.argv = argv
+    try:
+        runpy.run_module("netui", run_name="__main__")
+    except SystemExit:
+        pass
+print("SEEN " + json.dumps(seen))
+"""
+
+
+def test_the_tui_starts_without_the_garbage_collector_and_every_command_with_it(tmp_path):
+    """Start-up made some 170 young collections and a full one (a sixth of the time to the
+    first screen) that found almost nothing to free: the `netui` command turns the collector
+    off until the first screen is painted (netui.launch). A command, or --demo writing its
+    network, runs with it as usual."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "NETUI_DB": str(tmp_path / "netui.db")}
+    result = subprocess.run([sys.executable, "-c", LAUNCHED], env=env, capture_output=True, text=True, timeout=120)
+    seen = json.loads(result.stdout.rpartition("SEEN ")[2] or "{}")
+    assert seen == {"the TUI": False, "search Giulia": True, "--demo": True}, result.stderr[-2000:]
+
+
+def test_the_netui_command_starts_through_the_launcher():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["netui"] == "netui.launch:main"
 
 
 def test_a_users_own_textual_fps_wins(tmp_path):
