@@ -154,10 +154,10 @@ def _same(one, other) -> bool:
 
 def _merged_tags(mine: str, base: str, theirs: str) -> str:
     """Theirs, less the tags the form removed, plus those it added (tags never clash)."""
-    words = lambda text: (text or "").replace(",", " ").split()  # noqa: E731 -- as save_contact splits them
-    removed = set(words(base)) - set(words(mine))
-    kept = [tag for tag in words(theirs) if tag not in removed]
-    return " ".join(kept + [tag for tag in words(mine) if tag not in words(base) and tag not in kept])
+    mine_tags, base_tags, their_tags = ((text or "").replace(",", " ").split() for text in (mine, base, theirs))
+    removed = set(base_tags) - set(mine_tags)  # split as save_contact splits them
+    kept = [tag for tag in their_tags if tag not in removed]
+    return " ".join(kept + [tag for tag in mine_tags if tag not in base_tags and tag not in kept])
 
 
 def _merged_channels(mine: list, base: list, theirs: list) -> tuple[list, bool]:
