@@ -141,6 +141,12 @@ class Cluster:
         self.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
         return name
 
+    def copy_of(self, name: str) -> str:
+        """A database of its own holding what `name` holds (nobody may be connected to it)."""
+        copy = f"test_{os.getpid()}_{next(self._names)}"
+        self.admin(f"CREATE DATABASE {copy} TEMPLATE {name} STRATEGY FILE_COPY")
+        return copy
+
     def drop(self, name: str) -> None:
         self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from conftest import FROZEN_NOW, travel
+
 from netui import contacts
-from netui.store import search
+from netui.store import db, search
 from netui.store.models import ContactSearch, database
 
 
@@ -79,12 +81,35 @@ def whole_index(plan: str) -> bool:
     return bool(re.search(r"(Seq Scan|Index Scan using \w+|Index Only Scan using \w+) on contact_search\b(?!_)", plan))
 
 
-@pytest.fixture
-def demo_network(postgres_database, frozen):
+@pytest.fixture(scope="module")
+def demo_network_name(postgres_cluster):
+    """A demo network of 2,000 people, written once for the module (writing it is seconds):
+    the tests that only read bind to it, a test that writes takes a copy."""
     from netui import demo
 
-    demo.generate_network(people=2000)  # analyzed as a load leaves it: the planner knows its size
-    return postgres_database
+    name = postgres_cluster.new_database()
+    handle = db.open_database(postgres_cluster.address(name))
+    with travel(FROZEN_NOW):
+        demo.generate_network(people=2000)  # analyzed as a load leaves it: the planner knows its size
+    handle.close()
+    yield name
+    postgres_cluster.drop(name)
+
+
+@pytest.fixture
+def demo_network(postgres_cluster, demo_network_name, frozen):
+    handle = db.open_database(postgres_cluster.address(demo_network_name))
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def demo_network_copy(postgres_cluster, demo_network_name, frozen):
+    name = postgres_cluster.copy_of(demo_network_name)
+    handle = db.open_database(postgres_cluster.address(name))
+    yield handle
+    handle.close()
+    postgres_cluster.drop(name)
 
 
 @pytest.mark.parametrize("text", ["g", "ma", "giu", "giulia", "giulia rossi", '"giulia rossi"', "city:mil",
@@ -111,16 +136,16 @@ def test_a_filtered_keystroke_never_reads_every_row(demo_network):
     assert searches and not any(whole_index(p) for p in searches), "\n\n".join(searches)
 
 
-def test_the_totals_follow_every_change_of_the_index(demo_network):
+def test_the_totals_follow_every_change_of_the_index(demo_network_copy):
     """bm25's numbers of rows and words (contact_search_totals) are those of the index after
     writes, a trash, a purge, a rebuild; the writers' rows are folded into few."""
     from netui import lifecycle
 
     def totals():
-        return demo_network.execute_sql('SELECT sum("rows"), sum("words") FROM contact_search_totals').fetchone()
+        return demo_network_copy.execute_sql('SELECT sum("rows"), sum("words") FROM contact_search_totals').fetchone()
 
     def counted():
-        return demo_network.execute_sql("SELECT count(*), sum(word_count) FROM contact_search").fetchone()
+        return demo_network_copy.execute_sql("SELECT count(*), sum(word_count) FROM contact_search").fetchone()
 
     assert totals() == counted() and counted()[0] == 2000
     anna = contacts.create_contact("Anna Contata", company="Acme", notes="many words in a note " * 5)
@@ -131,4 +156,4 @@ def test_the_totals_follow_every_change_of_the_index(demo_network):
     lifecycle.purge_contact(giulia)
     search.rebuild_index()
     assert totals() == counted() and counted()[0] == 2000
-    assert demo_network.execute_sql("SELECT count(*) FROM contact_search_totals").fetchone()[0] <= 2
+    assert demo_network_copy.execute_sql("SELECT count(*) FROM contact_search_totals").fetchone()[0] <= 2

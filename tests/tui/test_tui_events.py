@@ -20,7 +20,7 @@ from netui.screens.event import AddAttendeesForm, EventScreen, when_text
 from netui.screens.forms.event_form import EventForm, event_form_values
 from netui.screens.main import MainScreen
 from netui.widgets.event_planner import EventPlanner
-from support import tab_to
+from support import tab_to, type_text
 
 SIZE = (120, 40)
 
@@ -77,14 +77,14 @@ async def test_new_event_from_the_main_screen(frozen, database):
         assert app.screen.query_one("#timezone", Input).value == "Europe/Rome"
 
         await tab_to(pilot, "title")
-        await pilot.press(*"Web Marketing Festival")
+        await type_text(pilot, "Web Marketing Festival")
         await tab_to(pilot, "kind")
         await pilot.press("enter", *"trade", "enter")  # open the menu, type to find, choose
         assert app.screen.query_one("#kind", Select).value == "trade fair"
         await tab_to(pilot, "starts_at")
-        await pilot.press(*f"{day} 09:00")
+        await type_text(pilot, f"{day} 09:00")
         await tab_to(pilot, "city")
-        await pilot.press(*"Bologna")
+        await type_text(pilot, "Bologna")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -103,9 +103,9 @@ async def test_relative_start_is_read_in_the_events_zone(frozen, database):
         await pilot.pause()
         await pilot.press("N")
         await pilot.pause()
-        await pilot.press(*"Dinner")
+        await type_text(pilot, "Dinner")
         await tab_to(pilot, "starts_at")
-        await pilot.press(*"tomorrow 18:00")
+        await type_text(pilot, "tomorrow 18:00")
         await tab_to(pilot, "timezone")
         await pilot.press("home", "ctrl+k", *"America/New_York")
         await pilot.press("enter")  # Enter in a field saves too
@@ -126,11 +126,11 @@ async def test_end_before_start_shows_the_error_and_keeps_the_text(frozen, datab
         await pilot.pause()
         await pilot.press("N")
         await pilot.pause()
-        await pilot.press(*"Round table")
+        await type_text(pilot, "Round table")
         await tab_to(pilot, "starts_at")
-        await pilot.press(*f"{day} 09:00")
+        await type_text(pilot, f"{day} 09:00")
         await tab_to(pilot, "ends_at")
-        await pilot.press(*f"{day_before} 18:00")
+        await type_text(pilot, f"{day_before} 18:00")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -166,7 +166,7 @@ async def test_domain_errors_show_under_their_field(frozen, database, field, typ
         await pilot.pause()
         await pilot.press("N")
         await pilot.pause()
-        await pilot.press(*"Book presentation")
+        await type_text(pilot, "Book presentation")
         await tab_to(pilot, field)
         await pilot.press("home", "ctrl+k", *typed, "ctrl+s")
         await pilot.pause()
@@ -183,7 +183,8 @@ async def test_missing_title_shows_under_title(frozen, database):
         await pilot.press("N")
         await pilot.pause()
         await tab_to(pilot, "city")
-        await pilot.press(*"Torino", "ctrl+s")
+        await type_text(pilot, "Torino")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EventForm)
         assert "needs a title" in error_text(app, "title")
@@ -269,7 +270,8 @@ async def test_event_screen_people_status_and_edit(database, planned):
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AddAttendeesForm)
-        await pilot.press(*"giulia", "enter", "ctrl+s")
+        await type_text(pilot, "giulia")
+        await pilot.press("enter", "ctrl+s")
         await pilot.pause()
         assert app.screen is screen
         assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
@@ -326,7 +328,8 @@ async def test_people_already_listed_are_not_offered_again(database, planned):
         await pilot.press("a")
         await pilot.pause()
         # Giulia is already there (met): nothing matches, Enter tries to save and says why not.
-        await pilot.press(*"giulia", "enter")
+        await type_text(pilot, "giulia")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AddAttendeesForm)
         assert "Nobody new matches 'giulia'" in error_text(app, "people")
@@ -336,7 +339,8 @@ async def test_people_already_listed_are_not_offered_again(database, planned):
         chosen = shown(app.screen.query_one("#people .picker-chosen", Static))
         assert "Marco [Mk] Bianchi" in chosen and matches.option_count == 0
         await tab_to(pilot, "role")
-        await pilot.press(*"speaker", "ctrl+s")
+        await type_text(pilot, "speaker")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EventScreen)
         detail = events.get_event(event_id)
@@ -389,7 +393,8 @@ async def test_main_screen_counts_after_returning(database, planned):
         await open_event_from_planner(pilot, "Fintech Forum")
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press(*"rossi", "enter", "ctrl+s")
+        await type_text(pilot, "rossi")
+        await pilot.press("enter", "ctrl+s")
         await pilot.pause()
         assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
         await pilot.press("escape")

@@ -10,7 +10,7 @@ from netui.screens.chain import ChainScreen
 from netui.screens.confirm import ConfirmScreen
 from netui.screens.contact import ContactScreen
 from netui.screens.give_take import GiveTakeScreen
-from support import open_contact
+from support import open_contact, type_text
 
 SIZE = (120, 40)
 
@@ -58,7 +58,7 @@ async def test_i_introduces_two_people_both_timelines_show_it(database, frozen):
         screen = await open_contact(pilot, giulia)
         await pilot.press("i")
         await pilot.pause()
-        await pilot.press(*"marco")
+        await type_text(pilot, "marco")
         await pilot.pause(0.3)
         await pilot.press("enter")  # picks Marco (does not save)
         await pilot.pause()

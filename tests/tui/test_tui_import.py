@@ -7,7 +7,7 @@ from pathlib import Path
 from netui import contacts
 from netui.app import NetuiApp
 from netui.screens.import_screen import ImportScreen, PathSuggester
-from support import settle
+from support import settle, type_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SIZE = (120, 40)
@@ -16,7 +16,7 @@ SIZE = (120, 40)
 async def open_import(pilot) -> ImportScreen:
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*"import file")
+    await type_text(pilot, "import file")
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()

@@ -19,7 +19,7 @@ from netui.screens.main import MainScreen
 from netui.screens.today import TodayScreen
 from netui.widgets.contact_list import ContactList
 from netui.widgets.footer import KeysFooter
-from support import settle
+from support import settle, type_text
 
 SMALL = (80, 24)
 
@@ -163,7 +163,7 @@ async def open_from_the_search_box(pilot, way: str) -> None:
     else:  # the palette's "today: open"
         await pilot.press("ctrl+p")
         await settle(pilot, rounds=2)
-        await pilot.press(*"today")
+        await type_text(pilot, "today")
         await settle(pilot, rounds=2)
         await pilot.press("enter")
 
