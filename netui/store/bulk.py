@@ -16,7 +16,6 @@ sequences moved past the ids written); on both a failure rolls the schema back w
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import time
@@ -362,33 +361,41 @@ def _lines_statement(chosen: str) -> str:
             f"{only.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
 
 
-class _Appender:
-    """A file for csv.writer whose writes go to a list."""
-
-    def __init__(self, into: list[str]):
-        self.write = into.append
-
-
 def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> bytes | None:
     """The lines with their commas and line ends, a cell holding a comma, a double quote or a
-    line break put in quotes by the csv module (QUOTE_MINIMAL, as netui_csv writes) -- only a
-    line holding one is handed to it. None when a value itself holds a separator (the lines and
-    cells cannot be told apart then)."""
-    rows = lines.split(_LINE_MARK.encode()) if count else []
-    mark = _CELL_MARK.encode()
-    if len(rows) != count or lines.count(mark) != count * (columns - 1):
-        return None
-    written: list[str] = []
-    # The line end is the csv module's too: it quotes a cell holding any of its characters.
-    writer = csv.writer(_Appender(written), quoting=csv.QUOTE_MINIMAL, lineterminator=line_end)
-    end = line_end.encode()
-    for number, row in enumerate(rows):
-        if b"," in row or b'"' in row or b"\r" in row or b"\n" in row:
-            writer.writerow(row.decode("utf-8").split(_CELL_MARK))
-            rows[number] = written.pop().encode("utf-8")[:-len(end)]
-    if not rows:
+    line break put in double quotes (one inside doubled), as the csv module's QUOTE_MINIMAL
+    writes it (netui_csv) -- a cell of the lines has no other reason to be quoted (a line has
+    several cells, so none is a lone empty one). Python looks only at those cells, found by
+    searching the whole text for each such character (a few tens of thousands in 100,000
+    lines), not at each line. None when a value itself holds a separator (the lines and cells
+    cannot be told apart then)."""
+    line_mark, cell_mark = _LINE_MARK.encode(), _CELL_MARK.encode()
+    if not count:
         return b""
-    return end.join(rows).replace(mark, b",") + end
+    if lines.count(line_mark) != count - 1 or lines.count(cell_mark) != count * (columns - 1):
+        return None
+    find, rfind = lines.find, lines.rfind
+    quoted = []
+    # What the csv module quotes for (its line end's characters too): bytes no UTF-8
+    # sequence of another character holds.
+    for char in {b",", b'"', b"\r", b"\n", *(c.encode() for c in line_end)}:
+        at = find(char)
+        while at >= 0:
+            quoted.append(at)
+            at = find(char, at + 1)
+    quoted.sort()
+    parts, written, end = [], 0, -1
+    for at in quoted:
+        if at < end:  # in the cell just quoted
+            continue
+        start = max(rfind(cell_mark, 0, at), rfind(line_mark, 0, at)) + 1
+        ends = [found for found in (find(cell_mark, at), find(line_mark, at)) if found >= 0]
+        end = min(ends) if ends else len(lines)
+        parts += (lines[written:start], b'"', lines[start:end].replace(b'"', b'""'), b'"')
+        written = end
+    parts.append(lines[written:])
+    end_bytes = line_end.encode()
+    return b"".join(parts).replace(cell_mark, b",").replace(line_mark, end_bytes) + end_bytes
 
 
 def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator: str,
