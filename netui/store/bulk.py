@@ -318,7 +318,7 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     fact = f"CASE WHEN label = '' THEN {_escaped('value')} ELSE {labelled} END"
     return [
         f"INSERT INTO temp.netui_export_own_channels SELECT contact_id, {', '.join(columns)} "
-        f"FROM channel INDEXED BY channel_contact_id WHERE kind IN ({own}){only} GROUP BY contact_id",
+        f"FROM channel INDEXED BY channel_contact_id WHERE 1{only} GROUP BY contact_id",
         f"INSERT INTO temp.netui_export_other_channels SELECT contact_id, group_concat(item, {between}) FROM "
         f"(SELECT contact_id, {other} AS item FROM channel WHERE kind NOT IN ({own}){only} "
         "ORDER BY contact_id, label <> '', kind, id) GROUP BY contact_id",
