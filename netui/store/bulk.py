@@ -258,9 +258,10 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
 # SQL: an export writes a hundred thousand rows, and building each cell in Python took most of
 # its time. SQLite joins each person's values into a cell (escaped) and the cells into a line
 # (neutralised), with two control characters between them instead of commas and line ends;
-# Python hands the csv module only the lines that hold a comma, a quote or a line break and puts
-# the commas and line ends in with bytes operations over the whole file. Testing every cell for
-# quotes in SQL took four instr() calls a cell, each comparing at every byte of the text.
+# Python finds the commas, quotes and line breaks by searching the whole text, quotes only the
+# cells around them, and puts the commas and line ends in with bytes operations over the whole
+# file. Testing every cell for quotes in SQL took four instr() calls a cell, each comparing at
+# every byte of the text.
 _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apostrophe
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
@@ -296,7 +297,9 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     table joined into one cell, in netui_csv's order within the cell. Each reads its table once,
     in the order of its contact_id index (named: another index would give another order): the
     facts and the four channel columns need no sort (within a person the index gives the rows by
-    id, and FILTERs put unlabelled channels before labelled ones); tags, dates and the rare other
+    id, and FILTERs put unlabelled channels before labelled ones; every channel is read, the
+    FILTERs testing its kind: a WHERE on the kind too cost 14 VM instructions a person, and one
+    with only other channels just gets a row of empty cells); tags, dates and the rare other
     channels are sorted first. The order within a cell relies on group_concat taking the rows in
     the order they come, and on SQLite's sort for GROUP BY keeping the order of equal keys (what
     SQLite does; the tests compare every byte with the row-by-row writer)."""
