@@ -16,7 +16,6 @@ sequences moved past the ids written); on both a failure rolls the schema back w
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import time
@@ -259,9 +258,10 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
 # SQL: an export writes a hundred thousand rows, and building each cell in Python took most of
 # its time. SQLite joins each person's values into a cell (escaped) and the cells into a line
 # (neutralised), with two control characters between them instead of commas and line ends;
-# Python hands the csv module only the lines that hold a comma, a quote or a line break and puts
-# the commas and line ends in with bytes operations over the whole file. Testing every cell for
-# quotes in SQL took four instr() calls a cell, each comparing at every byte of the text.
+# Python finds the commas, quotes and line breaks by searching the whole text, quotes only the
+# cells around them, and puts the commas and line ends in with bytes operations over the whole
+# file. Testing every cell for quotes in SQL took four instr() calls a cell, each comparing at
+# every byte of the text.
 _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apostrophe
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
@@ -297,7 +297,9 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     table joined into one cell, in netui_csv's order within the cell. Each reads its table once,
     in the order of its contact_id index (named: another index would give another order): the
     facts and the four channel columns need no sort (within a person the index gives the rows by
-    id, and FILTERs put unlabelled channels before labelled ones); tags, dates and the rare other
+    id, and FILTERs put unlabelled channels before labelled ones; every channel is read, the
+    FILTERs testing its kind: a WHERE on the kind too cost 14 VM instructions a person, and one
+    with only other channels just gets a row of empty cells); tags, dates and the rare other
     channels are sorted first. The order within a cell relies on group_concat taking the rows in
     the order they come, and on SQLite's sort for GROUP BY keeping the order of equal keys (what
     SQLite does; the tests compare every byte with the row-by-row writer)."""
@@ -319,7 +321,7 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     fact = f"CASE WHEN label = '' THEN {_escaped('value')} ELSE {labelled} END"
     return [
         f"INSERT INTO temp.netui_export_own_channels SELECT contact_id, {', '.join(columns)} "
-        f"FROM channel INDEXED BY channel_contact_id WHERE kind IN ({own}){only} GROUP BY contact_id",
+        f"FROM channel INDEXED BY channel_contact_id WHERE 1{only} GROUP BY contact_id",
         f"INSERT INTO temp.netui_export_other_channels SELECT contact_id, group_concat(item, {between}) FROM "
         f"(SELECT contact_id, {other} AS item FROM channel WHERE kind NOT IN ({own}){only} "
         "ORDER BY contact_id, label <> '', kind, id) GROUP BY contact_id",
@@ -362,33 +364,41 @@ def _lines_statement(chosen: str) -> str:
             f"{only.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
 
 
-class _Appender:
-    """A file for csv.writer whose writes go to a list."""
-
-    def __init__(self, into: list[str]):
-        self.write = into.append
-
-
 def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> bytes | None:
     """The lines with their commas and line ends, a cell holding a comma, a double quote or a
-    line break put in quotes by the csv module (QUOTE_MINIMAL, as netui_csv writes) -- only a
-    line holding one is handed to it. None when a value itself holds a separator (the lines and
-    cells cannot be told apart then)."""
-    rows = lines.split(_LINE_MARK.encode()) if count else []
-    mark = _CELL_MARK.encode()
-    if len(rows) != count or lines.count(mark) != count * (columns - 1):
-        return None
-    written: list[str] = []
-    # The line end is the csv module's too: it quotes a cell holding any of its characters.
-    writer = csv.writer(_Appender(written), quoting=csv.QUOTE_MINIMAL, lineterminator=line_end)
-    end = line_end.encode()
-    for number, row in enumerate(rows):
-        if b"," in row or b'"' in row or b"\r" in row or b"\n" in row:
-            writer.writerow(row.decode("utf-8").split(_CELL_MARK))
-            rows[number] = written.pop().encode("utf-8")[:-len(end)]
-    if not rows:
+    line break put in double quotes (one inside doubled), as the csv module's QUOTE_MINIMAL
+    writes it (netui_csv) -- a cell of the lines has no other reason to be quoted (a line has
+    several cells, so none is a lone empty one). Python looks only at those cells, found by
+    searching the whole text for each such character (a few tens of thousands in 100,000
+    lines), not at each line. None when a value itself holds a separator (the lines and cells
+    cannot be told apart then)."""
+    line_mark, cell_mark = _LINE_MARK.encode(), _CELL_MARK.encode()
+    if not count:
         return b""
-    return end.join(rows).replace(mark, b",") + end
+    if lines.count(line_mark) != count - 1 or lines.count(cell_mark) != count * (columns - 1):
+        return None
+    find, rfind = lines.find, lines.rfind
+    quoted = []
+    # What the csv module quotes for (its line end's characters too): bytes no UTF-8
+    # sequence of another character holds.
+    for char in {b",", b'"', b"\r", b"\n", *(c.encode() for c in line_end)}:
+        at = find(char)
+        while at >= 0:
+            quoted.append(at)
+            at = find(char, at + 1)
+    quoted.sort()
+    parts, written, end = [], 0, -1
+    for at in quoted:
+        if at < end:  # in the cell just quoted
+            continue
+        start = max(rfind(cell_mark, 0, at), rfind(line_mark, 0, at)) + 1
+        ends = [found for found in (find(cell_mark, at), find(line_mark, at)) if found >= 0]
+        end = min(ends) if ends else len(lines)
+        parts += (lines[written:start], b'"', lines[start:end].replace(b'"', b'""'), b'"')
+        written = end
+    parts.append(lines[written:])
+    end_bytes = line_end.encode()
+    return b"".join(parts).replace(cell_mark, b",").replace(line_mark, end_bytes) + end_bytes
 
 
 def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator: str,
