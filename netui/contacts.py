@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import reduce
 
 import pendulum
@@ -18,6 +18,7 @@ from peewee import SQL, fn
 
 from netui import rules, team, upkeep, when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.records import Record
 from netui.i18n import _
 from netui import labels
 from netui.labels import code_for
@@ -56,23 +57,20 @@ EDITABLE_FIELDS = TEXT_FIELDS + (
 # --- what callers get back ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ChannelInfo:
+class ChannelInfo(Record):
     id: int
     kind: str
     value: str
     label: str
 
 
-@dataclass(frozen=True)
-class FactInfo:
+class FactInfo(Record):
     id: int
     label: str
     value: str
 
 
-@dataclass(frozen=True)
-class ImportantDateInfo:
+class ImportantDateInfo(Record):
     id: int
     label: str
     month: int
@@ -87,8 +85,7 @@ class ImportantDateInfo:
         return f"{year}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True)
-class ContactSummary:
+class ContactSummary(Record):
     """One row of a contact list."""
 
     id: int
@@ -106,8 +103,7 @@ class ContactSummary:
     favour_balance: int = 0  # favours given minus favours received (netui.giving)
 
 
-@dataclass(frozen=True)
-class ContactDetail:
+class ContactDetail(Record):
     id: int
     first_name: str
     last_name: str
@@ -612,8 +608,7 @@ def split_filters(text: str) -> tuple[str, dict[str, str]]:
     return " ".join(rest.split()), filters
 
 
-@dataclass(frozen=True)
-class ContactPages:
+class ContactPages(Record):
     """A list of contacts that may be long: how many, and a way to fetch any page of it."""
 
     count: int

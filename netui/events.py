@@ -7,13 +7,14 @@ instants (stored in UTC) plus the time zone it happens in, for showing local tim
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import pendulum
 from peewee import JOIN, Case, fn
 
 from netui import when
 from netui.errors import AmbiguousNameError, NotFoundError, ValidationError
+from netui.records import Record
 from netui.i18n import _
 from netui.store.models import (
     ATTENDEE_STATUSES,
@@ -32,8 +33,7 @@ EDITABLE_FIELDS = TEXT_FIELDS + ("kind", "status", "starts_at", "ends_at", "time
 FINISHED_STATUSES = ("attended", "skipped")
 
 
-@dataclass(frozen=True)
-class AttendeeInfo:
+class AttendeeInfo(Record):
     contact_id: int
     name: str
     company: str
@@ -41,8 +41,7 @@ class AttendeeInfo:
     role: str
 
 
-@dataclass(frozen=True)
-class EventSummary:
+class EventSummary(Record):
     id: int
     title: str
     kind: str
@@ -57,7 +56,6 @@ class EventSummary:
     not_contacts_yet: int = 0  # of to_meet: people to meet who are not contacts (netui.wishes)
 
 
-@dataclass(frozen=True)
 class EventDetail(EventSummary):
     link: str = ""
     goal: str = ""

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import pendulum
 
 from netui.store import search
 from netui import team, when
 from netui.errors import NotFoundError, ValidationError
+from netui.records import Record
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed
 from netui.store.models import (
@@ -42,14 +42,12 @@ from netui.text import fold_key, full_name
 FUTURE_TOLERANCE_MINUTES = 5
 
 
-@dataclass(frozen=True)
-class Participant:
+class Participant(Record):
     id: int
     name: str
 
 
-@dataclass(frozen=True)
-class InteractionInfo:
+class InteractionInfo(Record):
     id: int
     kind: str
     occurred_at: pendulum.DateTime
@@ -78,8 +76,7 @@ class InteractionInfo:
         return lines
 
 
-@dataclass(frozen=True)
-class CongratulationOffer:
+class CongratulationOffer(Record):
     """What logging a milestone proposes: one follow-up per person; nothing is created until
     netui.followups.accept_offer(offer) is called (the user said yes)."""
 
@@ -90,8 +87,7 @@ class CongratulationOffer:
     due_on: dt.date
 
 
-@dataclass(frozen=True)
-class MonthCount:
+class MonthCount(Record):
     month: dt.date  # the first day of the (local) month
     count: int
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import pendulum
 from peewee import Case, fn
 
 from netui import when
 from netui.errors import NotFoundError, ValidationError
+from netui.records import Record
 from netui.i18n import ngettext, N_, _
 from netui.store.models import (
     CADENCE_SCOPES,
@@ -52,8 +52,7 @@ COLD_DAYS_WITHOUT_CADENCE = 90
 MAX_CADENCE_DAYS = 3650
 
 
-@dataclass(frozen=True)
-class CadencePreset:
+class CadencePreset(Record):
     key: str  # what the CLI takes: 1w, 2w, 1m, 6w, 3m, 6m, 1y, none
     label: str  # English, marked with N_(): `shown()` is the label in the user's language
     days: int | None  # None: no keep-in-touch
@@ -77,8 +76,7 @@ DEFAULT = "default"  # set_cadence(id, "default"): follow the circle's / tags' d
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
-@dataclass(frozen=True)
-class KeepInTouch:
+class KeepInTouch(Record):
     """Where one contact stands."""
 
     contact_id: int
@@ -95,8 +93,7 @@ class KeepInTouch:
         return self.days_overdue > 0
 
 
-@dataclass(frozen=True)
-class OverdueContact:
+class OverdueContact(Record):
     contact_id: int
     name: str
     cadence_days: int
@@ -105,8 +102,7 @@ class OverdueContact:
     days_overdue: int
 
 
-@dataclass(frozen=True)
-class CadenceDefaultInfo:
+class CadenceDefaultInfo(Record):
     scope: str
     name: str
     days: int

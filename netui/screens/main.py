@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import ScreenResume
 from textual.widgets import Header, Input, Label
 
 from netui import contacts, events, timeline
@@ -125,6 +126,7 @@ class MainScreen(DataScreen):
         self._listed_text: str | None = None  # the search text the list shows
         self._timeline_for: object = NOT_READ  # the contact (None: everyone) the timeline shows
         self._timeline_title = _("Timeline · everyone")
+        self._resumed = False  # shown once already (the first resume comes right after the mount)
 
     def compose(self) -> ComposeResult:
         # The width's class now, before the first styling: set on the first resize, it made
@@ -157,7 +159,13 @@ class MainScreen(DataScreen):
             self.query_one(EventPlanner).show(*first[1])
         self.query_one(ContactList).focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._resumed:
+            # The first resume follows the mount, where every widget was just styled: Textual's
+            # styling of the whole screen once more (a tenth of the first paint) finds nothing new.
+            # (This handler runs before Screen's, which reads the flag.)
+            self._resumed = True
+            event.refresh_styles = False
         # Back from another screen (a contact, Today, help, the palette) the keys are
         # commands again: a focus left in the search box would take t, q or / as text.
         if self.focused is None or self.focused is self.query_one("#search", Input):

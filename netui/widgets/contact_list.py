@@ -10,7 +10,7 @@ worker and drawn when it arrives (the cursor's own row is read at once, for the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -24,14 +24,14 @@ from textual.strip import Strip
 
 from netui.contacts import ContactSummary
 from netui.i18n import N_
+from netui.records import Record
 from netui.screens.work import WorkerErrors, run_in_thread
 from netui.when import humanize, now
 
 PAGE_SIZE = 50  # a screenful and more: the rows a keystroke reads before the list repaints
 
 
-@dataclass(frozen=True)
-class RowSource:
+class RowSource(Record):
     """Where the rows come from: how many, and a page of them."""
 
     count: int
