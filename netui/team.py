@@ -13,6 +13,7 @@ nobody's: nothing changes for them. Who knows whom is netui.who_knows.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import re
@@ -82,6 +83,22 @@ def use(name: str | None) -> None:
     start); None: nobody said, the login name is."""
     global _current
     _current = name.strip() if name is not None else None
+
+
+@contextlib.contextmanager
+def acting_as(name: str):
+    """What is written inside the block is recorded as `name`'s: a line one member typed,
+    applied later by whichever netui finds it (netui.capture.recover). '' or the current user:
+    nothing changes."""
+    global _current
+    if not name or name == current_user():
+        yield
+        return
+    before, _current = _current, name
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def current_user() -> str:
