@@ -25,6 +25,20 @@ def write(line: str, event_id: int | None, choice: str, typed_at: dt.datetime, t
     before the user changed it, deleted in the same transaction. Inside a transaction already,
     the line is part of it (durable when it commits)."""
     values = (line, event_id, choice, typed_at.astimezone(dt.timezone.utc).strftime(UTC_TEXT_FORMAT), typed_by)
+    if replacing is None and not database.in_transaction() and not on_postgres():
+        # The usual Enter on a file: the statements themselves, on netui's cursor (a read-only
+        # file or a full disk still say so in a sentence); peewee's transaction and query
+        # machinery cost four times the INSERT.
+        cursor = database.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            cursor.execute(_SQLITE_INSERT, values)
+            cursor.execute("COMMIT")
+        except BaseException:
+            if cursor.connection.in_transaction:
+                cursor.execute("ROLLBACK")
+            raise
+        return cursor.lastrowid
     with database.atomic():
         if replacing is not None:
             remove(replacing)
