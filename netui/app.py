@@ -27,7 +27,7 @@ from textual.signal import Signal  # noqa: E402
 from netui import contacts  # noqa: E402
 from netui.store import db  # noqa: E402
 from netui.errors import NetuiError  # noqa: E402
-from netui.i18n import N_, _  # noqa: E402
+from netui.i18n import N_, _, ngettext  # noqa: E402
 from netui.screens.commands import NetuiCommands  # noqa: E402
 from netui.screens.main import MainScreen  # noqa: E402
 from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402

@@ -116,6 +116,7 @@ class CaptureScreen(NetuiScreen):
         # applied: its waiting line's id. It stays written down while the choice is open or its
         # error shown -- never lost -- and a changed line takes its place.
         self.held: int | None = None
+        self._restored: str | None = None  # a waiting line put back in the field (its choice stays open)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -162,7 +163,9 @@ class CaptureScreen(NetuiScreen):
 
     @on(Input.Changed, "#capture-line")
     def typed(self, event: Input.Changed) -> None:
-        self.query_one("#capture-choice").display = False  # the choice was for the line as it was
+        if event.value != self._restored:
+            self.query_one("#capture-choice").display = False  # the choice was for the line as it was
+        self._restored = None
         if not event.value and self.held is not None:  # the user emptied the field: the line goes
             held, self.held = self.held, None
             run_in_thread(self, lambda: capture.discard(held), group="capture-discard")
@@ -257,7 +260,7 @@ class CaptureScreen(NetuiScreen):
         if first.event_id != self.event_id:  # applied at the event it was typed at: shown so
             self.event_id = first.event_id
             self._show_event()
-        line.value = first.line
+        self._restored = line.value = first.line
         if isinstance(first.problem, capture.SeveralPeopleError):
             self._offer_choice(first.line)
         else:
