@@ -7,7 +7,7 @@ once (timed: `demo_write`), and measures, each beside the same figure on the SQL
 benchmarks/networks.py measured in the same run:
 
     first_screen  seconds from `netui --db …` to "N people" on the screen (startup.py's clock)
-    capture       Enter -> durable for 300 lines (capture.py's lines), with each backend's floor:
+    capture       Enter -> durable (the journal) and -> applied for 300 lines (capture.py's lines), with each backend's floor:
                   one bare durable INSERT + COMMIT
     import        a 30,000-row LinkedIn file into an empty network (transfer.py's file)
     export        netui's contacts CSV of the whole network
@@ -49,7 +49,9 @@ def first_screen(target, people: int, runs: int) -> dict:
 
 
 def capture_figures(open_target, captures: int) -> dict:
-    """Enter -> durable for `captures` lines on a fresh copy (`open_target()` opens one)."""
+    """Enter -> durable (the line in the capture journal) and Enter -> applied (the person in
+    the network) for `captures` lines on a fresh copy (`open_target()` opens one), and the
+    backend's bare durable commit."""
     import capture as bench
     from netui import capture, contacts
 
@@ -57,14 +59,16 @@ def capture_figures(open_target, captures: int) -> dict:
     try:
         event_id = capture.event_for_today("Benchmark Fair")
         known = [(s.name, s.company) for s in contacts.list_contacts(limit=50)]
-        samples = []
+        durable, applied = [], []
         for line in bench.lines(captures, known):
             began = time.perf_counter()
+            pending = capture.journal(line, event_id)
+            durable.append((time.perf_counter() - began) * 1000)
             try:
-                capture.capture_line(line, event_id)
+                capture.apply(pending)
             except capture.SeveralPeopleError as several:
-                capture.capture_line(line, event_id, choice=several.candidates[0].id)
-            samples.append((time.perf_counter() - began) * 1000)
+                capture.apply(pending, choice=several.candidates[0].id)
+            applied.append((time.perf_counter() - began) * 1000)
         floor = []
         handle.execute_sql("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, text TEXT)")
         for n in range(captures):
@@ -74,7 +78,7 @@ def capture_figures(open_target, captures: int) -> dict:
             floor.append((time.perf_counter() - began) * 1000)
     finally:
         handle.close()
-    return {"capture_ms": percentiles(samples), "bare_commit_ms": percentiles(floor)}
+    return {"durable_ms": percentiles(durable), "capture_ms": percentiles(applied), "bare_commit_ms": percentiles(floor)}
 
 
 def import_seconds(open_empty, rows: int) -> dict:
