@@ -14,6 +14,7 @@ nobody's: nothing changes for them. Who knows whom is netui.who_knows.
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import os
 import re
@@ -46,6 +47,13 @@ def login_name() -> str:
     role = db.server_login()
     if role:
         return role
+    return _system_login()
+
+
+@functools.cache
+def _system_login() -> str:
+    """The system's login name, asked once: it does not change while netui runs (and asking
+    reads the password database where $USER is not set, at every quick capture's Enter)."""
     try:
         return getpass.getuser()
     except (OSError, KeyError):
