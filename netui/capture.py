@@ -419,14 +419,12 @@ def apply(pending_id: int, choice: int | str | None = None) -> CaptureResult:
     is) overrides the line's own. SeveralPeopleError or any other NetuiError leave it waiting;
     LineGone: it was applied or dropped meanwhile."""
     with database.atomic():
-        row = written_down.take(pending_id)
+        row = written_down.take_out(pending_id)  # deleted first: put back if what follows fails
         if row is None:
             raise LineGone(_("This line is not waiting any more: another netui saved it."))
         with team.acting_as(row.typed_by):
-            result = capture_line(row.line, row.event_id, choice if choice is not None else _said(row.choice),
-                                  at=row.typed_at)
-        written_down.remove(pending_id)
-    return result
+            return capture_line(row.line, row.event_id, choice if choice is not None else _said(row.choice),
+                                at=row.typed_at)
 
 
 def capture(line: str, event_id: int | None = None, choice: int | str | None = None) -> CaptureResult:

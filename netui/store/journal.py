@@ -3,7 +3,7 @@ Enter is pressed, as a database acknowledges a commit once its log is on disk.
 
 `write` is the whole of that moment: one prepared INSERT and one durable commit, with no
 query built on the way (peewee's query builder cost more than the row). netui.capture then
-applies the line and `remove`s its row in the same transaction, so a line is applied exactly
+`take_out`s the row and applies the line in one transaction, so a line is applied exactly
 once; a row left over (a crash, a line that needs the user) is `waiting`.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from netui.store.models import UTC_TEXT_FORMAT, CapturePending, database, locked, on_postgres
+from netui.store.models import UTC_TEXT_FORMAT, CapturePending, database, on_postgres
 
 _COLUMNS = '"line", "event_id", "choice", "typed_at", "typed_by"'
 _SQLITE_INSERT = f'INSERT INTO "capture_pending" ({_COLUMNS}) VALUES (?, ?, ?, ?, ?)'
@@ -47,10 +47,19 @@ def write(line: str, event_id: int | None, choice: str, typed_at: dt.datetime, t
         return database.execute_sql(_SQLITE_INSERT, values).lastrowid
 
 
-def take(pending_id: int) -> CapturePending | None:
-    """The row, locked until the transaction ends (on a server, another member's netui applying
-    the same row waits, then finds it gone); None when it was applied or dropped already."""
-    return locked(CapturePending.select().where(CapturePending.id == pending_id)).first()
+def take_out(pending_id: int) -> CapturePending | None:
+    """Delete the row and hand it back, in one statement (DELETE ... RETURNING), inside the
+    transaction that applies it: if applying fails, the rollback puts it back. None when it is
+    gone already (applied or dropped). On a server the deletion locks the row: another member's
+    netui taking the same line waits, then finds it gone."""
+    param = "%s" if on_postgres() else "?"
+    found = database.execute_sql(f'DELETE FROM "capture_pending" WHERE "id" = {param} RETURNING {_COLUMNS}',
+                                 (pending_id,)).fetchall()
+    if not found:
+        return None
+    line, event_id, choice, typed_at, typed_by = found[0]
+    return CapturePending(id=pending_id, line=line, event_id=event_id, choice=choice,
+                          typed_at=CapturePending.typed_at.python_value(typed_at), typed_by=typed_by)
 
 
 def remove(pending_id: int) -> None:

@@ -17,7 +17,7 @@ import pytest
 from conftest import travel
 from netui import capture, contacts, events, followups, team, timeline
 from netui.errors import ValidationError
-from netui.store import db, journal
+from netui.store import db
 from support import netui_program, statements
 
 LINE = 'Giulia Rossi @Lumen "Head of PR" giulia@lumen.it !2d met at the stand'
@@ -55,14 +55,15 @@ def test_applying_makes_the_person_and_takes_the_line_out(database, frozen):
 
 
 def test_the_person_and_the_lines_deletion_are_one_transaction(database, frozen, monkeypatch):
-    """A failure at the deletion (where a crash could fall) takes the person back with it: the
+    """The line is taken out of the journal first, then the person made: a failure at the last
+    write (where a crash could fall) puts the line back and takes the person back with it; the
     line still waits, and applying it then makes one person, not two."""
     pending = capture.journal(LINE)
 
-    def crash(pending_id):
+    def crash(*args, **kwargs):
         raise RuntimeError("the power went out")
 
-    monkeypatch.setattr(journal, "remove", crash)
+    monkeypatch.setattr(followups, "create_followup", crash)
     with pytest.raises(RuntimeError):
         capture.apply(pending)
     assert contacts.count_contacts() == 0 and timeline.count_interactions() == 0
@@ -162,7 +163,7 @@ def _killed(path, body: str) -> subprocess.CompletedProcess:
     script = textwrap.dedent(f"""
         import os, signal
         from netui import capture
-        from netui.store import db, journal
+        from netui.store import db
         db.open_database({str(path)!r})
     """) + textwrap.dedent(body)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
@@ -190,14 +191,16 @@ def test_a_process_killed_after_enter_loses_nothing(tmp_path):
     assert shown.stdout.count("Giulia Rossi") == 1
 
 
-def test_a_process_killed_between_the_person_and_the_lines_deletion_makes_one_person(tmp_path):
-    """SIGKILL inside the applying transaction, after the person's rows and before the line's
-    deletion: none of it happened; the next open applies the line once."""
+def test_a_process_killed_while_applying_makes_one_person_at_the_next_open(tmp_path):
+    """SIGKILL inside the applying transaction -- the line taken out of the journal, the person,
+    their channels and the meeting written, the follow-up not yet -- none of it happened; the
+    next open applies the line once."""
     path = tmp_path / "kill.db"
     _killed(path, f"""
-        def killed(pending_id):
+        from netui import followups
+        def killed(*args, **kwargs):
             os.kill(os.getpid(), signal.SIGKILL)
-        journal.remove = killed
+        followups.create_followup = killed
         capture.apply(capture.journal({LINE!r}))
     """)
     handle = db.open_database(path)
