@@ -259,7 +259,11 @@ class CaptureScreen(NetuiScreen):
         self.held = first.id
         if first.event_id != self.event_id:  # applied at the event it was typed at: shown so
             self.event_id = first.event_id
-            self._show_event()
+            try:
+                self._show_event()
+            except NetuiError:  # deleted since: Enter saves the line without it
+                self.event_id = None
+                self._show_event()
         self._restored = line.value = first.line
         if isinstance(first.problem, capture.SeveralPeopleError):
             self._offer_choice(first.line)

@@ -211,3 +211,13 @@ def test_a_process_killed_while_applying_makes_one_person_at_the_next_open(tmp_p
         assert contacts.count_contacts() == 1 and timeline.count_interactions() == 1
     finally:
         handle.close()
+
+
+def test_a_line_whose_event_was_deleted_waits_with_the_reason(database, frozen):
+    fair = capture.event_for_today("Fiera")
+    pending = capture.journal(LINE, fair)
+    events.delete_event(fair)
+    applied, waiting = capture.recover()
+    assert applied == [] and [w.id for w in waiting] == [pending]
+    assert f"There is no event #{fair}." in capture.waiting_text(waiting[0])
+    assert contacts.count_contacts() == 0

@@ -114,3 +114,23 @@ async def test_a_changed_line_replaces_the_one_written_down(database, frozen):
         assert text_of(screen, "#capture-status").startswith("Updated Franco Neri")
     assert capture.waiting_lines() == []
     assert timeline.count_interactions(acme) == 1 and timeline.count_interactions() == 1
+
+
+async def test_a_waiting_line_whose_event_is_gone_comes_back_without_it(database, frozen):
+    fair = capture.event_for_today("Fiera")
+    capture.journal("Giulia Rossi @Lumen !2d", fair)
+    capture.events.delete_event(fair)
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, rounds=3)
+        assert "1 captured line is not saved yet" in said(app)
+        await pilot.press("c")
+        await settle(pilot, rounds=2)
+        screen = pilot.app.screen
+        assert screen.query_one("#capture-line").value == "Giulia Rossi @Lumen !2d"
+        assert f"There is no event #{fair}." in text_of(screen, "#capture-status")
+        assert text_of(screen, "#capture-event") == "Capturing (no event)"
+        await pilot.press("enter")  # saved without the event
+        await pilot.pause()
+        assert text_of(screen, "#capture-status").startswith("Added Giulia Rossi")
+    assert capture.waiting_lines() == [] and contacts.count_contacts() == 1
