@@ -113,15 +113,27 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
                         ("met" if f["p95_ms"] <= target else f"missed {f['p95_ms'] / target:.1f}×") if target else ""))
     capture = results.get("capture")
     if capture:
-        out.append(("quick capture Enter → committed, 100k", f"p50 {capture['median_ms']} ms, p95 {capture['p95_ms']} ms "
+        durable = capture.get("durable")
+        if durable:  # Enter -> the line in the capture journal, on disk (issue 18)
+            ratio = durable["p95_over_floor_p95"]
+            met = durable["p95_ms"] <= 20 and ratio <= 2
+            out.append(("quick capture Enter → durable (the line in the journal), 100k",
+                        f"p50 {durable['median_ms']} ms, p95 {durable['p95_ms']} ms (p95 {durable.get('p95_min_ms', '?')}-"
+                        f"{durable.get('p95_max_ms', '?')} over {capture.get('runs', 1)} runs); p95 {ratio}× the floor",
+                        "≤ 20 ms p95 and ≤ 2× the floor", "met" if met else
+                        f"missed {max(durable['p95_ms'] / 20, ratio / 2):.1f}×"))
+        label = "quick capture Enter → applied (the person in the network), 100k" if durable else \
+            "quick capture Enter → committed, 100k"
+        out.append((label, f"p50 {capture['median_ms']} ms, p95 {capture['p95_ms']} ms "
                     f"(p95 {capture.get('p95_min_ms', '?')}-{capture.get('p95_max_ms', '?')} over "
                     f"{capture.get('runs', 1)} runs; max {capture['max_ms']})", "≤ 20 ms p95",
                     "met" if capture["p95_ms"] <= 20 else f"missed {capture['p95_ms'] / 20:.1f}×"))
         if "floor" in capture:
             bare, ratio = capture["floor"], capture["p95_over_floor_p95"]
             out.append(("(floor) a bare SQLite durable commit, same disk", f"p50 {bare['median_ms']} ms, "
-                        f"p95 {bare['p95_ms']} ms; capture p95 = {ratio}× it", "capture ≤ 2× it",
-                        "met" if ratio <= 2 else f"missed {ratio / 2:.1f}×"))
+                        f"p95 {bare['p95_ms']} ms; {'applied' if durable else 'capture'} p95 = {ratio}× it",
+                        *(("— (the durable row is judged against it)", "") if durable else
+                          ("capture ≤ 2× it", "met" if ratio <= 2 else f"missed {ratio / 2:.1f}×"))))
     transfer = results.get("transfer") or {}
     if "linkedin_import" in transfer:
         f = transfer["linkedin_import"]

@@ -5,14 +5,18 @@
 Every run starts a netui process on the same database file and kills it (SIGKILL: no
 clean-up of any kind) at a random moment, alternating between two kinds of work:
 
-* capture: quick-capture lines one after the other, as at an event; after each capture has
-  returned (committed) the process prints the e-mail of the person it saved: acknowledged;
+* capture: quick-capture lines one after the other, as at an event, as the capture screen does
+  on Enter: each line written down in the capture journal (netui.capture.journal, one durable
+  commit), then applied (the person, the meeting, the follow-up, the journal row deleted: one
+  transaction). Once the line is written down the process prints the e-mail of its person:
+  acknowledged -- from there on the line must not be lost;
 * import: a generated LinkedIn Connections.csv of IMPORT_ROWS people (a company unique to
   the run) in one `import` transaction.
 
-After each kill: `PRAGMA integrity_check` is "ok"; every acknowledged capture is in the file;
-the run's import is all there or not there at all (and all there if the process said it had
-finished). Prints one line per failed check and a summary (JSON); exit status 1 on any
+After each kill: `PRAGMA integrity_check` is "ok"; the file is opened again as netui opens it
+(the lines left in the journal are applied: `--child recover`), then every acknowledged capture
+is in the file, as exactly one person; the run's import is all there or not there at all (and
+all there if the process said it had finished). Prints one line per failed check and a summary (JSON); exit status 1 on any
 failure. tests/test_crash.py runs a short version (about 20 kills).
 """
 
@@ -69,11 +73,22 @@ def child_capture(path: str, run: int) -> None:
     while True:
         line = (f"Person{index} Run{run} @Crash Fair #crash {_capture_email(run, index)} !2d "
                 f"met at stand {index}")
-        result = capture.capture_line(line)
+        pending = capture.journal(line)
+        print(f"ok {_capture_email(run, index)}", flush=True)  # on disk: acknowledged
+        result = capture.apply(pending)
         if index % 4 == 3:
             timeline.log_interaction([result.contact_id], "call", summary=f"call {run}.{index}")
-        print(f"ok {_capture_email(run, index)}", flush=True)
         index += 1
+
+
+def child_recover(path: str) -> None:
+    """Open the file as netui does after a crash: the lines written down and not applied are applied."""
+    from netui import capture
+    from netui.store import db
+
+    db.open_database(path)
+    applied, waiting = capture.recover()
+    print(f"recovered {len(applied)} waiting {len(waiting)}", flush=True)
 
 
 def child_import(path: str, file: str) -> None:
@@ -147,12 +162,23 @@ def one_run(path: Path, run: int, kind: str, rng: random.Random, folder: Path, w
         problems.append(f"run {run}: integrity_check says {integrity}")
     if kind == "capture":
         acknowledged = [line.split(" ", 1)[1] for line in lines if line.startswith("ok ")]
-        stored = {row[0] for row in targets.rows(
-            path, "SELECT value FROM channel WHERE kind = 'email' AND value LIKE ?", (f"crash{run}.p%",))}
+        recovery = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "recover", "--db", str(path)],
+                                  capture_output=True, text=True, timeout=120)
+        said = recovery.stdout.split()
+        if recovery.returncode != 0 or len(said) != 4:
+            problems.append(f"run {run}: opening the file again failed: {recovery.stderr.strip()[-300:]}")
+            said = ["recovered", "0", "waiting", "0"]
+        stored = [row[0] for row in targets.rows(
+            path, "SELECT value FROM channel WHERE kind = 'email' AND value LIKE ?", (f"crash{run}.p%",))]
         lost = [email for email in acknowledged if email not in stored]
         if lost:
             problems.append(f"run {run}: {len(lost)} acknowledged captures missing, e.g. {lost[0]}")
-        result = {"acknowledged": len(acknowledged), "stored": len(stored)}
+        twice = sorted({email for email in stored if stored.count(email) > 1})
+        if twice:
+            problems.append(f"run {run}: {len(twice)} captures applied twice, e.g. {twice[0]}")
+        if int(said[3]):
+            problems.append(f"run {run}: {said[3]} captured lines still waiting after opening again")
+        result = {"acknowledged": len(acknowledged), "stored": len(set(stored)), "recovered": int(said[1])}
     else:
         count = targets.rows(path, "SELECT count(*) FROM contact WHERE company = ?", (_import_company(run),))[0][0]
         finished = "done" in lines
@@ -183,6 +209,8 @@ def run_all(path, runs: int, seed: int, progress=None) -> dict:
         "runs": runs, "seed": seed, "seconds": round(time.perf_counter() - started, 1),
         "import_kill_window_seconds": round(window, 2),
         "capture_runs": len(captures), "captures_acknowledged": sum(r["acknowledged"] for r in captures),
+        "captures_applied_at_the_next_open": sum(r["recovered"] for r in captures),
+        "captures_applied_twice": sum("applied twice" in p for p in problems),
         "acknowledged_missing": sum("acknowledged captures missing" in p for p in problems),
         "import_runs": len(imports),
         "imports_none": sum(r["imported"] == 0 for r in imports),
@@ -198,12 +226,15 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=None, help="same seed, same kill moments")
     parser.add_argument("--db", help="the database file (default: a temporary one)")
-    parser.add_argument("--child", choices=("capture", "import"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("capture", "import", "recover"), help=argparse.SUPPRESS)
     parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child == "capture":
         child_capture(args.db, args.run)
+        return 0
+    if args.child == "recover":
+        child_recover(args.db)
         return 0
     if args.child == "import":
         child_import(args.db, args.file)

@@ -27,7 +27,7 @@ from textual.signal import Signal  # noqa: E402
 from netui import contacts  # noqa: E402
 from netui.store import db  # noqa: E402
 from netui.errors import NetuiError  # noqa: E402
-from netui.i18n import N_, _  # noqa: E402
+from netui.i18n import N_, _, ngettext  # noqa: E402
 from netui.screens.commands import NetuiCommands  # noqa: E402
 from netui.screens.main import MainScreen  # noqa: E402
 from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402
@@ -92,6 +92,9 @@ class NetuiApp(WorkerErrors, App):
             self.set_interval(OTHER_WRITERS_CHECK_SECONDS, self.check_other_writers)
         if self._daily_backup and not db.is_read_only():
             self.call_after_refresh(self.make_daily_backup)
+        # Quick-capture lines written down and never applied (netui stopped in between): after
+        # the first paint, never before it (netui.capture loads only when there is one).
+        self.call_after_refresh(self.recover_captures)
         if self._start_capture is not False:
             self.open_capture(self._start_capture)
         elif self._welcome and contacts.is_network_empty():
@@ -105,6 +108,35 @@ class NetuiApp(WorkerErrors, App):
         from netui.store import backup
 
         run_in_thread(self, backup.rolling_backup, group="backup", exclusive=True)
+
+    def recover_captures(self) -> None:
+        """Apply the captured lines left waiting; say so, and which ones need the user (the
+        capture screen, if open, does this itself and brings the first back into its field)."""
+        if getattr(self.screen, "recovers_captures", False):
+            return
+
+        def job():
+            from netui.store import journal
+
+            if not journal.any_waiting():
+                return [], []
+            from netui import capture
+
+            return capture.recover()
+
+        def done(found) -> None:
+            applied, waiting = found
+            if applied:
+                self.publish_change()
+                self.notify(ngettext("Saved {n} captured line that had not been saved when netui stopped: {names}.",
+                                     "Saved {n} captured lines that had not been saved when netui stopped: {names}.",
+                                     len(applied), names=", ".join(r.name for r in applied)), timeout=10)
+            if waiting and not getattr(self.screen, "recovers_captures", False):
+                self.notify(ngettext("{n} captured line is not saved yet: press c to finish it.",
+                                     "{n} captured lines are not saved yet: press c to finish them.", len(waiting)),
+                            severity="warning", timeout=15)
+
+        run_in_thread(self, job, done=done, group="capture-recover")
 
     def publish_change(self, source: object = None) -> None:
         """Tell the screens the data changed (after a write made here): the current one reloads,

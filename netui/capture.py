@@ -27,10 +27,10 @@ from dataclasses import dataclass, field, replace
 
 from peewee import fn
 
-from netui import chains, config, contacts, duplicates, events, followups, lifecycle, rules, timeline, when, wishes
-from netui.store import search
+from netui import chains, config, contacts, duplicates, events, followups, lifecycle, rules, team, timeline, when, wishes
+from netui.store import journal as written_down, search
 from netui.capture_line import CaptureLine, parse_capture_line
-from netui.errors import AmbiguousNameError, NotFoundError
+from netui.errors import AmbiguousNameError, NetuiError, NotFoundError
 from netui.i18n import N_, _, ngettext
 from netui.store.models import (
     equal_ignoring_case,
@@ -239,7 +239,8 @@ def _chosen(choice) -> tuple[CaptureMatch | None, tuple[CaptureMatch, ...]]:
     return _match(row, CHOSEN), ()
 
 
-def _event(event_id: int | None) -> CaptureEvent | None:
+def _event(event_id: int | None, at=None) -> CaptureEvent | None:
+    """The event, as it is at the instant `at` (default: now): started or not."""
     if not event_id:
         return None
     row = Event.get_or_none(Event.id == event_id)
@@ -247,20 +248,21 @@ def _event(event_id: int | None) -> CaptureEvent | None:
         raise NotFoundError(_("There is no event #{id}.", id=event_id))
     starts = row.starts_at
     return CaptureEvent(row.id, row.title, _local_day(starts) if starts else None,
-                        upcoming=starts is not None and starts > when.now())
+                        upcoming=starts is not None and starts > (at or when.now()))
 
 
 def preview(line: str, today: dt.date | None = None, event_id: int | None = None,
-            choice: int | str | None = None, alike: bool = True) -> CapturePreview:
+            choice: int | str | None = None, alike: bool = True, at=None) -> CapturePreview:
     """Parse the line and say what would happen (at that event; for that `choice`: a contact
     id or NEW_PERSON); raises ValidationError for a bad line. `alike=False` leaves
     `looks_like` empty: it reads every name in the network (seconds at 100,000 people) and
-    only the preview shows it; saving does not need it."""
+    only the preview shows it; saving does not need it. `at`: the instant the line was typed
+    (default: now), for a line applied later (the journal)."""
     day = today or when.today()
     parsed = parse_capture_line(line, day)
     introducer, used = _introducer(parsed)
     parsed = dataclasses.replace(parsed, note=parsed.note_keeping(used))
-    event = _event(event_id)
+    event = _event(event_id, at)
     match, candidates = _recognise(parsed) if choice is None else _chosen(choice)
     if match and introducer and introducer.contact_id:  # nobody introduces themselves, no circles
         chains.check_introducer(match.contact_id, introducer.contact_id)
@@ -322,25 +324,28 @@ def _kept_day(open_one: FollowUp | None) -> dt.date | None:
 
 
 def check(line: str, today: dt.date | None = None, event_id: int | None = None,
-          choice: int | str | None = None) -> CapturePreview:
+          choice: int | str | None = None, at=None) -> CapturePreview:
     """The preview of a line that can be saved as it is: ValidationError for a bad line,
     SeveralPeopleError for a name alone that several people have (and no `choice`). Its
     `looks_like` is left empty (see `preview`): Enter does not wait for it."""
-    found = preview(line, today, event_id, choice, alike=False)
+    found = preview(line, today, event_id, choice, alike=False, at=at)
     if found.needs_choice:
         raise SeveralPeopleError(found.line.name, contacts.summaries_for([c.contact_id for c in found.candidates]))
     return found
 
 
-def capture_line(line: str, event_id: int | None = None, choice: int | str | None = None) -> CaptureResult:
+def capture_line(line: str, event_id: int | None = None, choice: int | str | None = None,
+                 at=None) -> CaptureResult:
     """Save one captured person (see the module docstring); all or nothing, durable on return.
 
     `choice`: who it is when the user said so (a contact id, or NEW_PERSON); without one, a
-    name alone that several people have raises SeveralPeopleError and saves nothing."""
-    today = when.today()
+    name alone that several people have raises SeveralPeopleError and saves nothing. `at`:
+    the instant the line was typed (a journaled line applied later; default: now) -- its day
+    counts the follow-up, the meeting is logged then."""
+    today = _local_day(at) if at else when.today()
     # The search index row is written once, at the end, not after each of the writes below.
     with database.atomic(), search.reindex_once():
-        found = check(line, today, event_id, choice)
+        found = check(line, today, event_id, choice, at=at)
         parsed, event = found.line, found.event
         introducer_id = found.introducer.contact_id if found.introducer else None
         known_tags = {t.name for t in Tag.select(Tag.name).where(Tag.name.in_(list(parsed.tags)))} if parsed.tags else set()
@@ -366,15 +371,123 @@ def capture_line(line: str, event_id: int | None = None, choice: int | str | Non
             if wish is not None:
                 wishes.link_wish(wish.id, contact_id)
                 undo.linked_wish_id = wish.id
-        _record_meeting(contact_id, parsed, event, found.due, undo)
+        _record_meeting(contact_id, parsed, event, found.due, undo, at)
     return CaptureResult(contact_id, parsed.name if undo.created_contact else found.match.name,
                          undo.created_contact, found.due, event.title if event else None, undo,
                          to_meet=bool(event and event.upcoming), event_starts_on=event.starts_on if event else None,
                          introducer=found.introducer)
 
 
+# --- the journal: Enter writes the line down first (netui.store.journal) -----------------------
+
+
+class LineGone(NotFoundError):
+    """A waiting line that is not waiting any more: applied (or dropped) meanwhile, by another
+    netui on this network."""
+
+
+@dataclass(frozen=True)
+class WaitingLine:
+    """A line written down and not applied yet, and why it waits for the user (`problem`)."""
+
+    id: int
+    line: str
+    event_id: int | None
+    choice: int | str | None
+    typed_at: object  # a UTC pendulum DateTime
+    typed_by: str
+    problem: NetuiError | None = None
+
+
+def journal(line: str, event_id: int | None = None, choice: int | str | None = None,
+            replacing: int | None = None) -> int:
+    """Enter: the line written down durably before anything is made of it -- one INSERT, one
+    commit -- with its event, the user's `choice`, the instant and the user. From then on it
+    cannot be lost: `apply` makes the person of it, or it waits (`recover`). A bad line
+    (ValidationError: no name, !2026-02-31) is refused first, reading nothing. `replacing`: the
+    id of a waiting line this one takes the place of (the user changed it), in the same
+    transaction. Returns the waiting line's id."""
+    at = when.now()
+    parse_capture_line(line, _local_day(at))
+    return written_down.write(line, event_id, "" if choice is None else str(choice), at,
+                              team.current_user(), replacing)
+
+
+def apply(pending_id: int, choice: int | str | None = None) -> CaptureResult:
+    """Make the person of a waiting line (capture_line, as typed: at its event, its instant, as
+    its user) and delete the line, in ONE transaction: applied exactly once. `choice` (who it
+    is) overrides the line's own. SeveralPeopleError or any other NetuiError leave it waiting;
+    LineGone: it was applied or dropped meanwhile."""
+    with database.atomic():
+        row = written_down.take_out(pending_id)  # deleted first: put back if what follows fails
+        if row is None:
+            raise LineGone(_("This line is not waiting any more: another netui saved it."))
+        with team.acting_as(row.typed_by):
+            return capture_line(row.line, row.event_id, choice if choice is not None else _said(row.choice),
+                                at=row.typed_at)
+
+
+def capture(line: str, event_id: int | None = None, choice: int | str | None = None) -> CaptureResult:
+    """Enter, whole: `journal` then `apply`. When applying fails the line is not kept: the
+    caller still has it (a command line; see the capture screen for a line kept waiting)."""
+    pending_id = journal(line, event_id, choice)
+    try:
+        return apply(pending_id)
+    except NetuiError:
+        discard(pending_id)
+        raise
+
+
+def discard(pending_id: int) -> None:
+    """Drop a waiting line (the user took it back)."""
+    with database.atomic():
+        written_down.remove(pending_id)
+
+
+def waiting_lines() -> list[WaitingLine]:
+    """The lines written down and not applied yet, oldest first."""
+    return [_waiting(row) for row in written_down.waiting()]
+
+
+def any_waiting() -> bool:
+    return written_down.any_waiting()
+
+
+def recover(skip=lambda pending_id: False) -> tuple[list[CaptureResult], list[WaitingLine]]:
+    """Apply every line left waiting (netui stopped between Enter and applying it; a line left
+    for later), each in its own transaction. Those that need the user -- a name several people
+    have, an event deleted since -- stay waiting: (what was applied, what waits and why).
+    `skip(id)`: a line this process is applying itself (its capture screen's)."""
+    applied, left = [], []
+    for row in written_down.waiting():
+        if skip(row.id):
+            continue
+        try:
+            applied.append(apply(row.id))
+        except LineGone:
+            continue
+        except NetuiError as problem:
+            left.append(_waiting(row, problem))
+    return applied, left
+
+
+def waiting_text(line: WaitingLine) -> str:
+    """'"Franco Neri !1w", typed 3 hours ago: 2 contacts are called ...' (the CLI, the app)."""
+    text = _("\"{line}\", typed {ago}", line=line.line, ago=when.humanize(line.typed_at))
+    return f"{text}: {line.problem}" if line.problem else text  # i18n: not text (joins two sentences)
+
+
+def _said(choice: str) -> int | str | None:
+    """A stored choice as capture_line takes it: '' nobody said, NEW_PERSON, or a contact id."""
+    return None if not choice else choice if choice == NEW_PERSON else int(choice)
+
+
+def _waiting(row, problem: NetuiError | None = None) -> WaitingLine:
+    return WaitingLine(row.id, row.line, row.event_id, _said(row.choice), row.typed_at, row.typed_by, problem)
+
+
 def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | None, due: dt.date,
-                    undo: CaptureUndo) -> None:
+                    undo: CaptureUndo, at=None) -> None:
     """Log "Met at <event>" (at an event not started yet: "To meet at <event>", news, not
     contact) and the follow-up; at an event where they were already captured, add the note
     to that entry, and move its follow-up only to a !date or from a default day."""
@@ -390,12 +503,12 @@ def _record_meeting(contact_id: int, parsed: CaptureLine, event: CaptureEvent | 
     if earlier is None:
         if not met:
             undo.interaction_id = timeline.log_interaction(
-                [contact_id], "note", when.now(), summary=_("To meet at {event}", event=event.title),
+                [contact_id], "note", at or when.now(), summary=_("To meet at {event}", event=event.title),
                 notes=parsed.note, event_id=event.id, counts_as_contact=False)
         else:
             summary = _("Met at {event}", event=event.title) if event else _("Met (quick capture)")
             undo.interaction_id = timeline.log_interaction(
-                [contact_id], "event" if event else "meeting", when.now(), summary=summary,
+                [contact_id], "event" if event else "meeting", at or when.now(), summary=summary,
                 notes=parsed.note, event_id=event.id if event else None,
             )
     else:

@@ -71,6 +71,7 @@ quoted roles, which are read first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -103,6 +104,7 @@ _MAX_EMAIL = 254
 _MAX_URL = 2048
 
 _PHONE_FIRST = re.compile(r"\+?[0-9(][0-9()\-./]*")
+_PHONE_STARTS = frozenset("+0123456789(")  # the characters _PHONE_FIRST lets a number start with
 _PHONE_NEXT = re.compile(r"[0-9()\-./]+")
 _PHONE_SHAPE = re.compile(r"\+?[0-9(][0-9()\-./ ]*[0-9)]")
 _DATE_LIKE = re.compile(r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}")
@@ -152,8 +154,15 @@ class CaptureLine:
 
 
 def parse_capture_line(line: str, today: dt.date) -> CaptureLine:
-    """Read a quick-capture line (see the module docstring for the grammar)."""
-    return _Parser(line, plain_date(today)).run()
+    """Read a quick-capture line (see the module docstring for the grammar). The same line on
+    the same day in the same language reads the same: the last few are remembered, so Enter
+    does not read again the line its preview read while it was typed."""
+    return _parsed(line, plain_date(today), language())
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(line: str, today: dt.date, _language: str) -> CaptureLine:
+    return _Parser(line, today).run()
 
 
 @dataclass(frozen=True)
@@ -373,6 +382,8 @@ class _Parser:
         return tuple((label, " ".join(words)) for label, words, _typed, _at in self.facts if words)
 
     def _linkedin(self, core: str) -> bool:
+        if "/" not in core:  # no "linkedin.com/in/" in it (every word is tried: this is Enter's time)
+            return False
         profile = linkedin_profile(core) if len(core) <= _MAX_URL else None
         if profile is None:
             return False
@@ -392,6 +403,8 @@ class _Parser:
         return True
 
     def _phone(self, word: str) -> bool:
+        if word[0] not in _PHONE_STARTS:  # what _PHONE_FIRST says of it, without the regular expressions
+            return False
         core, stop, first_ok, _next_ok, digits = self._phone_part(word)
         if not first_ok:
             return False

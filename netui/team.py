@@ -13,6 +13,8 @@ nobody's: nothing changes for them. Who knows whom is netui.who_knows.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import getpass
 import os
 import re
@@ -45,6 +47,13 @@ def login_name() -> str:
     role = db.server_login()
     if role:
         return role
+    return _system_login()
+
+
+@functools.cache
+def _system_login() -> str:
+    """The system's login name, asked once: it does not change while netui runs (and asking
+    reads the password database where $USER is not set, at every quick capture's Enter)."""
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -82,6 +91,22 @@ def use(name: str | None) -> None:
     start); None: nobody said, the login name is."""
     global _current
     _current = name.strip() if name is not None else None
+
+
+@contextlib.contextmanager
+def acting_as(name: str):
+    """What is written inside the block is recorded as `name`'s: a line one member typed,
+    applied later by whichever netui finds it (netui.capture.recover). '' or the current user:
+    nothing changes."""
+    global _current
+    if not name or name == current_user():
+        yield
+        return
+    before, _current = _current, name
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def current_user() -> str:

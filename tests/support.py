@@ -8,6 +8,7 @@ the call (`settle(pilot, rounds=2)`), not with a local copy.
 from __future__ import annotations
 
 import ast
+import contextlib
 import os
 import subprocess
 import sys
@@ -177,3 +178,18 @@ def sqlite_steps(action: Callable[[], object], every: int = 100) -> int:
     finally:
         connection.set_progress_handler(None, every)
     return steps
+
+
+@contextlib.contextmanager
+def statements():
+    """The SQL statements SQLite runs inside the block, BEGIN and COMMIT too (its own trigger
+    lines left out): `with statements() as seen: ...`."""
+    from netui.store.models import database
+
+    seen: list[str] = []
+    connection = database.connection()
+    connection.set_trace_callback(lambda sql: seen.append(sql) if not sql.startswith("--") else None)
+    try:
+        yield seen
+    finally:
+        connection.set_trace_callback(None)

@@ -18,11 +18,14 @@ def cmd_capture(args) -> int:
         event_id = capture.event_for_today(args.event) if args.event else None
         NetuiApp(db.resolve_db_path(args.db), welcome=False, capture_event=event_id).run()
         return 0
+    if capture.any_waiting():  # netui stopped between an Enter and its person: that line first
+        say_recovered(*capture.recover())
     choice = capture.NEW_PERSON if args.new else contacts.resolve_contact(args.contact) if args.contact else None
     try:
         capture.check(args.line, choice=choice)  # before the event is created: a refused line writes nothing
         event_id = capture.event_for_today(args.event) if args.event else None
-        result = capture.capture_line(args.line, event_id, choice=choice)
+        # Written down first (durable), then applied; a line refused now is not kept.
+        result = capture.capture(args.line, event_id, choice=choice)
     except capture.SeveralPeopleError as error:
         message = ngettext(
             "{n} contact is called '{name}'; nothing was saved. Add @Company or an e-mail to the line, "
@@ -59,3 +62,16 @@ def cmd_capture(args) -> int:
     if result.introducer:
         print(capture.introducer_text(result.introducer))
     return 0
+
+
+def say_recovered(applied: list, waiting: list) -> None:
+    """On stderr (stdout stays what the command prints): lines captured earlier and saved only
+    now, and those still waiting for the user."""
+    from netui import capture
+
+    for result in applied:
+        print(_("netui: saved a line captured earlier that had not been saved yet: {name} (#{id}).",
+                name=result.name, id=result.contact_id), file=sys.stderr)
+    for line in waiting:
+        print(_("netui: a captured line is not saved yet: {line} Open netui capture to finish it.",
+                line=capture.waiting_text(line)), file=sys.stderr)

@@ -106,11 +106,17 @@ class CaptureScreen(NetuiScreen):
         Binding("ctrl+z", "undo_capture", N_("Undo last"), tooltip=N_("Take back the last capture exactly")),
     ]
     AUTO_FOCUS = "#capture-line"
+    recovers_captures = True  # brings lines left waiting back itself (NetuiApp.recover_captures)
 
     def __init__(self, event_id: int | None = None) -> None:
         super().__init__()
         self.event_id = event_id
         self.captured: list[capture.CaptureResult] = []
+        # The line in the field once Enter wrote it down (netui.capture.journal) and until it is
+        # applied: its waiting line's id. It stays written down while the choice is open or its
+        # error shown -- never lost -- and a changed line takes its place.
+        self.held: int | None = None
+        self._restored: str | None = None  # a waiting line put back in the field (its choice stays open)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,6 +145,10 @@ class CaptureScreen(NetuiScreen):
         self.query_one("#capture-choice").display = False
         # The preview warns of look-alikes: the network they are looked for in is read now.
         run_in_thread(self, duplicates.read_network_ahead, group="look-alikes")
+        # Lines written down and never applied (netui stopped, or one left for later): applied
+        # now, or the first that needs the user comes back into the field.
+        run_in_thread(self, lambda: capture.recover(skip=lambda pending_id: pending_id == self.held),
+                      done=self._recovered, group="capture-recover")
 
     @on(Select.Changed, "#capture-event-choice")
     def event_chosen(self, event: Select.Changed) -> None:
@@ -153,7 +163,12 @@ class CaptureScreen(NetuiScreen):
 
     @on(Input.Changed, "#capture-line")
     def typed(self, event: Input.Changed) -> None:
-        self.query_one("#capture-choice").display = False  # the choice was for the line as it was
+        if event.value != self._restored:
+            self.query_one("#capture-choice").display = False  # the choice was for the line as it was
+        self._restored = None
+        if not event.value and self.held is not None:  # the user emptied the field: the line goes
+            held, self.held = self.held, None
+            run_in_thread(self, lambda: capture.discard(held), group="capture-discard")
         self._show_preview(event.value)
 
     def _show_preview(self, value: str) -> None:
@@ -185,17 +200,33 @@ class CaptureScreen(NetuiScreen):
         self._save(event.value)
 
     def _save(self, value: str, choice: int | str | None = None) -> None:
+        """Enter: the line written down (durable: from here on it cannot be lost), then applied."""
+        try:
+            self.held = capture.journal(value, self.event_id, choice, replacing=self.held)
+        except NetuiError as error:  # a bad line: nothing written, it stays in the field with the reason
+            self._refused(error)
+            return
+        self._apply(value)
+
+    def _apply(self, value: str, choice: int | str | None = None) -> None:
+        """Make the person of the held line; when that fails it stays written down, in the field."""
         status = self.query_one("#capture-status", Static)
         line = self.query_one("#capture-line", Input)
         try:
-            result = capture.capture_line(value, self.event_id, choice=choice)
+            result = capture.apply(self.held, choice)
+        except capture.LineGone as gone:  # another netui on this network saved it meanwhile
+            self.held = None
+            line.value = ""
+            status.update(Text(str(gone), style="bold yellow"))
+            self.app.publish_change()
+            return
         except capture.SeveralPeopleError:
             self._offer_choice(value)
             return
         except NetuiError as error:  # the line stays in the field, with the reason
-            status.update(Text(str(error), style="bold red"))
-            line.focus()
+            self._refused(error)
             return
+        self.held = None
         self.captured.append(result)
         self.app.publish_change()
         # Committed to disk above; only now does the field clear for the next person.
@@ -204,6 +235,41 @@ class CaptureScreen(NetuiScreen):
         line.focus()
         status.update(Text(saved_line(result), style="bold green"))
         self._show_log()
+
+    def _refused(self, error: NetuiError) -> None:
+        self.query_one("#capture-status", Static).update(Text(str(error), style="bold red"))
+        self.query_one("#capture-line", Input).focus()
+
+    def _recovered(self, found: tuple[list[capture.CaptureResult], list[capture.WaitingLine]]) -> None:
+        """Lines written down earlier: those applied now join the session's list; the first that
+        needs the user comes back into the field, with what it needs (when the field is free)."""
+        applied, waiting = found
+        status = self.query_one("#capture-status", Static)
+        if applied:
+            self.captured.extend(applied)
+            self._show_log()
+            self.app.publish_change()
+            status.update(Text(ngettext(
+                "Saved {n} line typed earlier that had not been saved yet.",
+                "Saved {n} lines typed earlier that had not been saved yet.", len(applied)), style="bold green"))
+        line = self.query_one("#capture-line", Input)
+        if not waiting or self.held is not None or line.value:
+            return
+        first = waiting[0]
+        self.held = first.id
+        if first.event_id != self.event_id:  # applied at the event it was typed at: shown so
+            self.event_id = first.event_id
+            try:
+                self._show_event()
+            except NetuiError:  # deleted since: Enter saves the line without it
+                self.event_id = None
+                self._show_event()
+        self._restored = line.value = first.line
+        if isinstance(first.problem, capture.SeveralPeopleError):
+            self._offer_choice(first.line)
+        else:
+            status.update(Text(_("Not saved yet: {line}", line=capture.waiting_text(first)), style="bold yellow"))
+            line.focus()
 
     def _offer_choice(self, value: str) -> None:
         """Several people have the line's name alone: list them and someone new; ↑/↓ and
@@ -225,8 +291,12 @@ class CaptureScreen(NetuiScreen):
     @on(OptionList.OptionSelected, "#capture-choice")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         picked = event.option.id
-        self._save(self.query_one("#capture-line", Input).value,
-                   capture.NEW_PERSON if picked == capture.NEW_PERSON else int(picked))
+        value = self.query_one("#capture-line", Input).value
+        choice = capture.NEW_PERSON if picked == capture.NEW_PERSON else int(picked)
+        if self.held is None:
+            self._save(value, choice)
+        else:  # the line written down at Enter, as it is: who it is is all that was missing
+            self._apply(value, choice)
 
     def back_to_line(self) -> None:
         self.query_one("#capture-choice").display = False
@@ -252,4 +322,7 @@ class CaptureScreen(NetuiScreen):
         self._show_log()
 
     def action_back(self) -> None:
+        if self.held is not None:
+            self.app.notify(_("The line in the field is not saved yet: it comes back the next time you capture (c)."),
+                            severity="warning", timeout=10)
         self.app.pop_screen()

@@ -403,6 +403,22 @@ class EventWish(BaseModel):
     created_at = UTCDateTimeField()
 
 
+class CapturePending(BaseModel):
+    """A quick-capture line written down when Enter was pressed, not applied yet (schema
+    version 9; netui.store.journal writes it, netui.capture applies it and deletes it in one
+    transaction). `choice`: who it is when the user said so -- a contact id, "new", or ''."""
+
+    id = AutoField()
+    line = TextField()
+    event_id = IntegerField(null=True)
+    choice = CharField(default="")
+    typed_at = UTCDateTimeField()
+    typed_by = CharField(default="")
+
+    class Meta:
+        table_name = "capture_pending"
+
+
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text).
     On PostgreSQL a plain table of the same columns, with a tsvector generated from each

@@ -10,28 +10,15 @@ name, is the preview's, not Enter's).
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
 from conftest import FROZEN_NOW, travel
 from netui import agenda, capture, contacts, duplicates, followups, upkeep
 from netui.store.models import database
+from support import statements
 
 TODAY = FROZEN_NOW.date()
 LIMIT = 5
-
-
-@contextlib.contextmanager
-def statements():
-    """The SQL statements run inside the block (SQLite's own trigger lines left out)."""
-    seen: list[str] = []
-    connection = database.connection()
-    connection.set_trace_callback(lambda sql: seen.append(sql) if not sql.startswith("--") else None)
-    try:
-        yield seen
-    finally:
-        connection.set_trace_callback(None)
 
 
 def a_network(people: int) -> None:

@@ -57,3 +57,20 @@ def test_first_screen_and_keystrokes_are_judged_against_the_floor_of_the_same_ru
     assert table["search keystroke, 1,000 people, from outside"][2] == "met"
     assert table["search keystroke, 100,000 people, from outside"][2] == "missed: p50 1.75×, p95 2.40×"
     assert table["(floor) a bare SQLite durable commit, same disk"][2] == "missed 15.0×"
+
+
+def test_capture_is_judged_at_durable_against_the_floor_and_applied_is_shown_beside_it():
+    """Issue 18 with the capture journal: Enter -> durable (the line written down) within 20 ms
+    and 2x a bare durable commit; Enter -> applied shown beside it against 20 ms."""
+    floor = {"median_ms": 0.2, "p95_ms": 0.3}
+    applied = {"median_ms": 7.0, "p95_ms": 11.0, "max_ms": 90.0, "runs": 3, "floor": floor, "p95_over_floor_p95": 36.7}
+    met = {**applied, "durable": {"median_ms": 0.35, "p95_ms": 0.5, "p95_over_floor_p95": 1.67}}
+    missed = {**applied, "durable": {"median_ms": 0.5, "p95_ms": 0.9, "p95_over_floor_p95": 3.0}}
+    durable, shown = "quick capture Enter → durable (the line in the journal), 100k", \
+        "quick capture Enter → applied (the person in the network), 100k"
+    table = {what: (measured, target, verdict) for what, measured, target, verdict in suite.rows({"capture": met})}
+    assert table[durable][1:] == ("≤ 20 ms p95 and ≤ 2× the floor", "met")
+    assert table[shown][2] == "met"
+    assert table["(floor) a bare SQLite durable commit, same disk"][2] == ""
+    table = {what: (measured, target, verdict) for what, measured, target, verdict in suite.rows({"capture": missed})}
+    assert table[durable][2] == "missed 1.5×"

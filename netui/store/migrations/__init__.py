@@ -18,6 +18,7 @@ from netui.store.migrations import (
     v0006_not_duplicates,
     v0007_list_order_indexes,
     v0008_who_did_what,
+    v0009_capture_journal,
 )
 
 
@@ -37,4 +38,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "pairs the user said are not the same person", v0006_not_duplicates.up),
     Migration(7, "indexes for the contact list's orders (balance, company, last contacted)", v0007_list_order_indexes.up),
     Migration(8, "who did what: who logged each entry, who owns a follow-up", v0008_who_did_what.up),
+    Migration(9, "the quick-capture journal: a line is on disk the moment Enter is pressed", v0009_capture_journal.up),
 )
