@@ -22,6 +22,26 @@ def text_of(screen, selector: str) -> str:
     return screen.query_one(selector).render().plain
 
 
+def two_franco_neris_at_a_fair() -> tuple[int, int]:
+    """Today's fair, and two people named Franco Neri (at Acme and at Beta): the fair, Acme's."""
+    fair = capture.event_for_today("Fiera")
+    acme = contacts.create_contact("Franco Neri", company="Acme")
+    contacts.create_contact("Franco Neri", company="Beta")
+    return fair, acme
+
+
+async def enter_in_capture_mode(pilot, event_id: int, line: str) -> CaptureScreen:
+    """Open capture mode at the event, type `line` and press Enter: the capture screen."""
+    await settle(pilot)
+    await pilot.app.push_screen(CaptureScreen(event_id))
+    await settle(pilot)
+    screen = pilot.app.screen
+    await type_text(pilot, line)
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
 async def test_a_line_left_over_from_a_stop_is_saved_at_start_and_said(database, frozen):
     capture.journal("Giulia Rossi @Lumen !2d", capture.event_for_today("Fiera"))  # then netui stopped
     app = NetuiApp(Path(database.database), welcome=False)
@@ -58,18 +78,10 @@ async def test_a_waiting_line_that_needs_a_choice_comes_back_in_capture_mode(dat
 
 
 async def test_a_line_walked_away_from_waits_and_an_emptied_field_drops_it(database, frozen):
-    fair = capture.event_for_today("Fiera")
-    contacts.create_contact("Franco Neri", company="Acme")
-    contacts.create_contact("Franco Neri", company="Beta")
+    fair, _acme = two_franco_neris_at_a_fair()
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.app.push_screen(CaptureScreen(fair))
-        await settle(pilot)
-        screen = pilot.app.screen
-        await type_text(pilot, "Franco Neri")
-        await pilot.press("enter")
-        await pilot.pause()
+        screen = await enter_in_capture_mode(pilot, fair, "Franco Neri")
         assert screen.query_one("#capture-choice").display
         assert [w.line for w in capture.waiting_lines()] == ["Franco Neri"]  # written down already
         await pilot.press("escape")  # back to the line
@@ -93,18 +105,10 @@ async def test_a_line_walked_away_from_waits_and_an_emptied_field_drops_it(datab
 
 
 async def test_a_changed_line_replaces_the_one_written_down(database, frozen):
-    fair = capture.event_for_today("Fiera")
-    acme = contacts.create_contact("Franco Neri", company="Acme")
-    contacts.create_contact("Franco Neri", company="Beta")
+    fair, acme = two_franco_neris_at_a_fair()
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.app.push_screen(CaptureScreen(fair))
-        await settle(pilot)
-        screen = pilot.app.screen
-        await type_text(pilot, "Franco Neri")
-        await pilot.press("enter")
-        await pilot.pause()
+        screen = await enter_in_capture_mode(pilot, fair, "Franco Neri")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("end")
