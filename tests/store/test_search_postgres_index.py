@@ -8,8 +8,6 @@ import re
 
 import pytest
 
-from conftest import FROZEN_NOW, travel
-
 from netui import contacts
 from netui.store import db, search
 from netui.store.models import ContactSearch, database
@@ -85,6 +83,7 @@ def whole_index(plan: str) -> bool:
 def demo_network_name(postgres_cluster):
     """A demo network of 2,000 people, written once for the module (writing it is seconds):
     the tests that only read bind to it, a test that writes takes a copy."""
+    from conftest import FROZEN_NOW, travel  # here: the module's other tests do not stop the clock
     from netui import demo
 
     name = postgres_cluster.new_database()
