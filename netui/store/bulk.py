@@ -67,7 +67,7 @@ def update_column(model, field, pairs: Sequence[tuple]) -> None:
     """Set `field` of the rows of `model` given as (value, id) pairs, the value as the field
     stores it (one prepared UPDATE for them all)."""
     table = model._meta.table_name
-    mark = "%s" if on_postgres() else "?"  # the driver's placeholder
+    mark = database.param  # the driver's placeholder
     statement = f'UPDATE "{table}" SET "{field.column_name}" = {mark} WHERE "id" = {mark}'
     database.cursor().executemany(statement, [(field.db_value(value), row_id) for value, row_id in pairs])
 

@@ -52,8 +52,7 @@ def take_out(pending_id: int) -> CapturePending | None:
     transaction that applies it: if applying fails, the rollback puts it back. None when it is
     gone already (applied or dropped). On a server the deletion locks the row: another member's
     netui taking the same line waits, then finds it gone."""
-    param = "%s" if on_postgres() else "?"
-    found = database.execute_sql(f'DELETE FROM "capture_pending" WHERE "id" = {param} RETURNING {_COLUMNS}',
+    found = database.execute_sql(f'DELETE FROM "capture_pending" WHERE "id" = {database.param} RETURNING {_COLUMNS}',
                                  (pending_id,)).fetchall()
     if not found:
         return None
