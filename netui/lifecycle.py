@@ -15,9 +15,9 @@ from peewee import fn
 from netui import chains, duplicates, giving, privacy, when
 from netui.contacts import TEXT_FIELDS, _get_row
 from netui.errors import ValidationError
-from netui.i18n import N_, _
+from netui.i18n import N_, _, ngettext
 from netui.labels import label
-from netui.store import db, search
+from netui.store import db, journal, search
 from netui.store.models import (
     equal_ignoring_case,
     Appointment,
@@ -98,28 +98,35 @@ def restore_contact(contact_id: int) -> None:
 # --- purge --------------------------------------------------------------------------------
 
 
-def purge_contact(contact_id: int) -> None:
+def purge_contact(contact_id: int, *, captured_lines: bool = True) -> int:
     """Erase a person for good (the right to erasure): their row and, by cascade, channels,
     tags, facts, dates, follow-ups, event attendance, favours and introductions; the
     interactions and appointments that were only with them (shared ones stay, without them);
-    tags nobody else has; their search entry. Then the bytes go too: deleted rows are zeroed
-    (secure_delete), the search index is rewritten without them and the write-ahead log is
-    emptied into the file, so their name cannot be read in the raw database file."""
+    tags nobody else has; their search entry; the captured lines not saved yet that name them
+    (privacy.captured_lines_naming), unless `captured_lines` is False (a capture taken back
+    purges the person it made: the user's other lines stay theirs). Then the bytes go too:
+    deleted rows are zeroed (secure_delete), the search index is rewritten without them and the
+    write-ahead log is emptied into the file, so their name cannot be read in the raw database
+    file. Returns how many captured lines were erased."""
     with database.atomic():
+        erased = _erase_captured_lines([contact_id]) if captured_lines else 0
         _purge_rows(contact_id)
         _check_erased([contact_id])
         search.erase_deleted()
     if not database.in_transaction():
         db.checkpoint()
+    return erased
 
 
 def purge_trash(older_than_days: int = 0) -> int:
-    """Purge every trashed contact trashed at least this many days ago; returns how many."""
+    """Purge every trashed contact trashed at least this many days ago (with the captured lines
+    naming them, as purge_contact); returns how many people."""
     cutoff = when.now().subtract(days=older_than_days)
     ids = [c.id for c in Contact.select(Contact.id).where(Contact.trashed_at <= cutoff)]
     if not ids:
         return 0
     with database.atomic():
+        _erase_captured_lines(ids)
         for contact_id in ids:
             _purge_rows(contact_id)
         _check_erased(ids)
@@ -127,6 +134,21 @@ def purge_trash(older_than_days: int = 0) -> int:
     if not database.in_transaction():
         db.checkpoint()
     return len(ids)
+
+
+def erased_lines_text(erased: int) -> str:
+    """The sentence a purge adds when it erased captured lines not saved yet ('' for none)."""
+    if not erased:
+        return ""
+    return ngettext("The captured line naming them that was not saved yet was erased too.",
+                    "The {n} captured lines naming them that were not saved yet were erased too.", erased)
+
+
+def _erase_captured_lines(contact_ids: list[int]) -> int:
+    lines = privacy.captured_lines_naming(contact_ids)
+    for line in lines:
+        journal.remove(line.id)
+    return len(lines)
 
 
 def _check_erased(contact_ids: list[int]) -> None:

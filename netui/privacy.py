@@ -18,11 +18,14 @@ from functools import reduce
 
 from peewee import Model
 
-from netui import __version__, contacts, when
-from netui.errors import NotFoundError
+from netui import __version__, contacts, rules, when
+from netui.capture_line import parse_capture_line
+from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
+from netui.store import journal
 from netui.store.models import (
     Appointment,
+    CapturePending,
     AppointmentOccurrence,
     AppointmentParticipant,
     Channel,
@@ -41,7 +44,7 @@ from netui.store.models import (
     NotDuplicate,
     Tag,
 )
-from netui.text import full_name
+from netui.text import fold_key, full_name
 
 RECORD_FORMAT = "netui person record"  # i18n: not text (a JSON value machines read)
 RECORD_VERSION = 1
@@ -127,8 +130,45 @@ def person_record(contact_id: int) -> dict:
             for intro in Introduction.select().where(
                 (Introduction.person_a == contact_id) | (Introduction.person_b == contact_id)).order_by(Introduction.id)
         ],
+        "captured_lines_not_saved_yet": [
+            {**_row(line), "event_title": titles.get(line.event_id)} for line in captured_lines_naming([contact_id])
+        ],
     }
     return record
+
+
+def captured_lines_naming(contact_ids: list[int]) -> list[CapturePending]:
+    """The quick-capture lines typed and not saved into the network yet (netui.store.journal)
+    that name one of these people, in the trash or not: said to be them, or carrying one of
+    their e-mails, LinkedIn profiles or phones, or their name (and their company, when the line
+    gives one). Such a line is the user's own words about the person: the access record shows
+    it, and a purge erases it -- applied later, it would bring them back."""
+    waiting = journal.waiting()
+    if not waiting or not contact_ids:
+        return []
+    people = {row.id: row for row in Contact.select(Contact.id, Contact.sort_name, Contact.company)
+              .where(Contact.id.in_(contact_ids))}
+    channels: dict[int, list[tuple[str, str]]] = {}
+    for contact_id, kind, value in (Channel.select(Channel.contact, Channel.kind, Channel.value)
+                                    .where(Channel.contact.in_(list(people)),
+                                           Channel.kind.in_(("email", "linkedin", "phone"))).tuples()):
+        channels.setdefault(contact_id, []).append((kind, value))
+    return [line for line in waiting
+            if any(_line_names(line, person, channels.get(person.id, ())) for person in people.values())]
+
+
+def _line_names(line: CapturePending, person: Contact, channels) -> bool:
+    if line.choice == str(person.id):
+        return True
+    try:
+        said = parse_capture_line(line.line, when.today())
+    except ValidationError:  # not a line capture reads any more (the language changed): its words
+        return person.sort_name in fold_key(line.line)
+    typed = {"email": said.emails, "linkedin": said.linkedin, "phone": said.phones}
+    if any(rules.same_channel(kind, stored, value) for kind, stored in channels for value in typed[kind]):
+        return True
+    return fold_key(said.name) == person.sort_name and (
+        not said.company or fold_key(said.company) == fold_key(person.company))
 
 
 def tables_naming(contact_ids: list[int]) -> list[str]:

@@ -50,12 +50,14 @@ def cmd_purge(args) -> int:
                                           "(there is no terminal to ask on).", name=detail.name)):
         print(_("Nothing was changed."))
         return 1
-    lifecycle.purge_contact(contact_id)
+    erased_lines = lifecycle.purge_contact(contact_id)
     if db.is_server():
         print(_("Erased {name} (#{id}) for good. The server's own backups (pg_dump) made before "
                 "still hold them until they are deleted.", name=detail.name, id=contact_id))
-        return 0
-    print(_("Erased {name} (#{id}) for good. Backups made before still hold them until they "
-            "roll off (netui keeps {daily} daily ones) or you delete them.",
-            name=detail.name, id=contact_id, daily=backup.KEEP_DAILY))
+    else:
+        print(_("Erased {name} (#{id}) for good. Backups made before still hold them until they "
+                "roll off (netui keeps {daily} daily ones) or you delete them.",
+                name=detail.name, id=contact_id, daily=backup.KEEP_DAILY))
+    if erased_lines:
+        print(lifecycle.erased_lines_text(erased_lines))
     return 0

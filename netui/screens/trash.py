@@ -94,9 +94,10 @@ class TrashScreen(DataScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                lifecycle.purge_contact(contact_id)
+                erased_lines = lifecycle.purge_contact(contact_id)
                 self.app.publish_change()
-                self.notify(_("{name} was erased for good.", name=name))
+                self.notify(" ".join(filter(None, (_("{name} was erased for good.", name=name),  # i18n: not text (joins sentences)
+                                                   lifecycle.erased_lines_text(erased_lines)))))
 
         self.app.push_screen(ConfirmScreen(
             _("Erase {name} for good?", name=name),

@@ -460,5 +460,6 @@ ALL_MODELS = (
     Favour,
     EventWish,
     NotDuplicate,
+    CapturePending,  # lines typed and not saved yet: the user's words, copied like the rest
     ContactSearch,
 )

@@ -168,3 +168,51 @@ def test_the_log_checkpoint_after_a_purge_never_freezes_on_a_reader(tmp_path):
         reader.close()
         handle.close()
     assert b"zebulon" not in path.read_bytes().lower()
+
+
+def test_captured_lines_not_saved_yet_are_in_the_record_and_go_with_the_purge(tmp_path, capsys, frozen):
+    """A quick-capture line typed and not saved yet is the user's own words about someone: their
+    access record shows it, and purging them erases it (applied later, it would bring them back),
+    down to the file's bytes. Lines about anyone else stay waiting."""
+    from netui import capture
+
+    path = tmp_path / "netui.db"
+    handle = db.open_database(path)
+    person = contacts.create_contact("Zebulon Quixotry", emails=["zebulon.q@hidden-mail.example"],
+                                     company="Quixotry Ltd")
+    contacts.create_contact("Anna Bell")
+    fair = capture.event_for_today("Fiera")
+    capture.journal("Zebulon Quixotry !1w quokkalunch plans", fair)  # by name
+    capture.journal("Zeb Q zebulon.q@hidden-mail.example kayakmonologue")  # by his e-mail
+    capture.journal("Anna Bell !2d met at the bar")  # someone else
+    capture.journal("Zebulon Quixotry @Otherco")  # another Zebulon Quixotry: another company
+    handle.close()
+
+    assert cli.main(["--db", str(path), "export", "person", "Zebulon Quixotry", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [(line["line"], line["event_title"]) for line in record["captured_lines_not_saved_yet"]] == [
+        ("Zebulon Quixotry !1w quokkalunch plans", "Fiera"),
+        ("Zeb Q zebulon.q@hidden-mail.example kayakmonologue", None)]
+
+    assert cli.main(["--db", str(path), "purge", "Zebulon Quixotry", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Erased Zebulon Quixotry (#1) for good.")
+    assert out.endswith("The 2 captured lines naming them that were not saved yet were erased too.\n")
+    handle = db.open_database(path)
+    assert [line.line for line in capture.waiting_lines()] == ["Anna Bell !2d met at the bar", "Zebulon Quixotry @Otherco"]
+    handle.close()
+    data = path.read_bytes()
+    assert b"quokkalunch" not in data and b"kayakmonologue" not in data
+
+
+def test_taking_a_capture_back_keeps_the_other_lines_naming_that_person(database, frozen):
+    """Undo of a capture that made someone new purges the person it made; a line the user typed
+    about the same name and left waiting is still theirs."""
+    from netui import capture
+
+    waiting = capture.journal("Mara Vinci !1w call her back about the kayakmonologue")
+    result = capture.capture("Mara Vinci @Acme")
+    assert result.created
+    capture.undo_capture(result.undo)
+    assert [line.id for line in capture.waiting_lines()] == [waiting]
+    assert contacts.count_contacts() == 0

@@ -222,3 +222,22 @@ def test_backup_and_restore_of_a_team_network_say_to_use_pg_dump(postgres_databa
     db.open_database(file_backup).close()
     with pytest.raises(ValidationError, match="pg_restore"):
         backup.restore(file_backup, address)
+
+
+def test_a_captured_line_not_saved_yet_goes_with_the_copy(tmp_path, frozen):
+    """A line typed at quick capture and not saved into the network yet is the user's; the copy
+    carries it, and netui saves it at the copy's first open as it would have at the source's."""
+    from netui import capture, contacts
+
+    source, copied = tmp_path / "source.db", tmp_path / "copy.db"
+    handle = db.open_database(source)
+    fair = capture.event_for_today("Fiera")
+    capture.journal("Giulia Rossi @Lumen !2d met at the stand", fair)
+    handle.close()
+    report = transfer.copy_network(source, copied)
+    assert report.rows["capture_pending"] == 1
+    handle = db.open_database(copied)
+    applied, left = capture.recover()
+    assert ([r.name for r in applied], [r.event_title for r in applied], left) == (["Giulia Rossi"], ["Fiera"], [])
+    assert contacts.count_contacts() == 1
+    handle.close()

@@ -52,6 +52,31 @@ async def test_restore_and_purge_from_the_trash(database):
     assert search.search_ids("marco") == [] and timeline.count_interactions() == 0
 
 
+async def test_erasing_someone_erases_the_captured_line_about_them_not_saved_yet(database, frozen):
+    """A quick-capture line naming them, typed and not saved yet, goes with them, and the
+    notice says so; a line about someone else stays."""
+    from netui import capture
+
+    marco = contacts.create_contact("Marco Bianchi")
+    lifecycle.trash_contact(marco)
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the start's recovery of waiting lines is over
+        capture.journal("Marco Bianchi !1w asked about the opera tickets")  # typed in another netui
+        capture.journal("Sara Conti !2d met at the bar")
+        screen = TrashScreen()
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("P")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        said = " | ".join(str(n.message) for n in pilot.app._notifications)
+        assert ("Marco Bianchi was erased for good. The captured line naming them that was not saved yet "
+                "was erased too.") in said
+    assert [line.line for line in capture.waiting_lines()] == ["Sara Conti !2d met at the bar"]
+
+
 async def test_the_trash_in_italian(database, italian):
     giulia = contacts.create_contact("Giulia Rossi")
     lifecycle.trash_contact(giulia)
