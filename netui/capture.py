@@ -636,7 +636,7 @@ def undo_capture(undo: CaptureUndo) -> None:
                 events.remove_attendee(undo.event_id, undo.contact_id)
             else:
                 status, role = undo.previous_attendance
-                events.set_attendee(undo.event_id, undo.contact_id, status, role)
+                events.set_attendee(undo.event_id, undo.contact_id, status, role, restoring=True)
         if undo.created_contact:
             lifecycle.purge_contact(undo.contact_id, captured_lines=False)  # the user's other lines stay
             _drop_unused_tags(undo.new_tag_names)

@@ -179,8 +179,11 @@ def _get_row(event_id: int) -> Event:
     return event
 
 
-def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: str | None = None) -> None:
-    """Add someone to an event's list (or change their status / role there)."""
+def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: str | None = None, *,
+                 restoring: bool = False) -> None:
+    """Add someone to an event's list (or change their status / role there). Nobody is met at
+    an event that has not started yet (a quick capture there lists them to meet, too);
+    `restoring`: a status put back as it was (an undo), which may predate that rule."""
     status = status.strip().lower()
     if status not in ATTENDEE_STATUSES:
         raise ValidationError(
@@ -189,7 +192,11 @@ def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: 
               status=status, statuses=", ".join(ATTENDEE_STATUSES)),
         )
     with database.atomic():
-        _get_row(event_id)
+        event = _get_row(event_id)
+        if status == "met" and not restoring and event.starts_at and event.starts_at > when.now():
+            raise ValidationError("status", _(
+                "{title} has not started yet: people are met there once it has; until then they are on "
+                "its list to meet.", title=event.title))
         if not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFoundError(_("There is no contact #{id}.", id=contact_id))
         existing = EventAttendee.get_or_none(EventAttendee.event == event_id, EventAttendee.contact == contact_id)

@@ -87,6 +87,11 @@ def trash_contact(contact_id: int) -> None:
         search.drop_contacts([contact_id])
 
 
+def in_trash(contact_id: int) -> bool:
+    """Is this person in the trash now (not restored, not erased for good)?"""
+    return Contact.select().where(Contact.id == contact_id, Contact.trashed_at.is_null(False)).exists()
+
+
 def restore_contact(contact_id: int) -> None:
     with database.atomic():
         contact = _get_row(contact_id)

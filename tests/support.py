@@ -26,10 +26,11 @@ if TYPE_CHECKING:  # the import checks use this module without loading Textual
 
 
 def netui_program(db_path, **environment: str) -> Callable[..., subprocess.CompletedProcess]:
-    """`run(*argv)` runs `netui ARGV` as a real process on `db_path`, in English, stdin closed;
-    `environment` adds variables (TZ="Europe/Rome")."""
+    """`run(*argv)` runs `netui ARGV` as a real process on `db_path`, in English, stdin closed,
+    in the tests' own zone (conftest's Europe/Rome: a day the test computes is the program's day
+    too, also in the hour when Rome's date is not the machine's); `environment` adds variables."""
     env = {**os.environ, "NETUI_DB": str(db_path), "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
-           **environment}
+           "TZ": "Europe/Rome", **environment}
 
     def run(*argv: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "netui", *argv], capture_output=True, text=True, env=env,

@@ -6,7 +6,7 @@ from netui import present
 from netui.errors import ValidationError
 from netui.i18n import _, ngettext
 from netui.labels import label
-from netui.cli.output import jsonable, local_time, print_json, with_notes
+from netui.cli.output import flagged, jsonable, local_time, print_json, with_notes
 
 
 def cmd_today(args) -> int:
@@ -182,9 +182,7 @@ def cmd_followup(args) -> int:
         try:
             followup_id = followups.create_followup(contact_id, args.due, args.action_text, channel)
         except ValidationError as error:  # which flag: "--due: 31/02 is not a date…"
-            flag = {"due_on": "--due", "channel": "--channel", "action": "--action"}.get(error.field)
-            said = f"{flag}: {error.message}" if flag else error.message  # i18n: not text
-            raise ValidationError(error.field, said) from None
+            raise flagged(error, {"due_on": "--due", "channel": "--channel", "action": "--action"}) from None
         item = followups.get_followup(followup_id)
         print(_("Added follow-up #{id} with {name}, due {date}: {action}.", id=item.id, name=item.contact_name,
                 date=item.due_on.isoformat(), action=item.action))

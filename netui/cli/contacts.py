@@ -7,7 +7,7 @@ from netui.i18n import _
 from netui.labels import label
 from netui.store.models import INTERACTION_KINDS
 from netui import present
-from netui.cli.output import jsonable, local_time, print_json, summary_line, with_notes
+from netui.cli.output import flagged, jsonable, local_time, print_json, summary_line, with_notes
 
 
 def cmd_add(args) -> int:
@@ -30,7 +30,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_log(args) -> int:
-    from netui import contacts, events, reaching, timeline, when
+    from netui import contacts, events, reaching, timeline
 
     ids = [contacts.resolve_contact(name) for name in args.names]
     if args.milestone:
@@ -45,7 +45,7 @@ def cmd_log(args) -> int:
     event_id = events.resolve_event(args.event) if args.event else None
     summary = args.summary or (args.note.strip().splitlines() or [""])[0]
     interaction_id = timeline.log_interaction(
-        ids, kind, when.parse_when(args.when), summary=summary, notes=args.note,
+        ids, kind, _when(args.when), summary=summary, notes=args.note,
         initiated_by=initiated_by, event_id=event_id,
     )
     info = timeline.get_interaction(interaction_id)
@@ -55,10 +55,20 @@ def cmd_log(args) -> int:
     return 0
 
 
-def _log_milestone(args, ids) -> int:
-    from netui import followups, timeline, when
+def _when(typed: str):
+    """--when read, or its error saying so ("--when: 31/02 is not a date...")."""
+    from netui import when
 
-    offer = timeline.log_milestone(ids, args.milestone, args.note, when.parse_when(args.when))
+    try:
+        return when.parse_when(typed)
+    except ValidationError as error:
+        raise flagged(error, {"when": "--when"}) from None
+
+
+def _log_milestone(args, ids) -> int:
+    from netui import followups, timeline
+
+    offer = timeline.log_milestone(ids, args.milestone, args.note, _when(args.when))
     info = timeline.get_interaction(offer.interaction_id)
     print(_("Logged {milestone} of {people} on {when}.", milestone=label(info.milestone),
             people=", ".join(p.name for p in info.participants), when=local_time(info.occurred_at)))

@@ -10,7 +10,7 @@ from netui import present
 from netui.errors import NotFoundError, ValidationError
 from netui.i18n import _
 from netui.labels import code_for, codes_as_typed, label
-from netui.cli.output import jsonable, local_time, print_json, summary_line
+from netui.cli.output import flagged, jsonable, local_time, print_json, summary_line
 
 
 def cmd_event(args) -> int:
@@ -25,9 +25,7 @@ FLAGS = {"starts_at": "--when", "ends_at": "--until", "kind": "--kind", "status"
 
 
 def _flagged(error: ValidationError) -> ValidationError:
-    """The same error, saying which flag it is about ("--when: 31/02 is not a date...")."""
-    flag = FLAGS.get(error.field)
-    return ValidationError(error.field, f"{flag}: {error.message}") if flag else error  # i18n: not text
+    return flagged(error, FLAGS)
 
 
 def _kind(typed: str) -> str:

@@ -10,6 +10,13 @@ from netui.errors import ValidationError
 from netui.i18n import _
 
 
+def flagged(error: ValidationError, flags: dict[str, str]) -> ValidationError:
+    """The same error, saying which flag gave the wrong value ("--when: 31/02 is not a date..."):
+    `flags` maps the domain's field names to the command's flags."""
+    flag = flags.get(error.field)
+    return ValidationError(error.field, f"{flag}: {error.message}") if flag else error  # i18n: not text
+
+
 def local_time(instant) -> str:
     from netui import when
 

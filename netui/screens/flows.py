@@ -71,15 +71,16 @@ def trash_contact(app, contact_id: int, leave_screen: bool = False) -> None:
 
 @reports_errors
 def undo_last(app) -> None:
-    what = app.take_undo()
-    if what is None:
-        app.notify(_("Nothing to undo."), severity="warning")
-        return
-    kind, contact_id = what
-    if kind == "trash":
-        lifecycle.restore_contact(contact_id)
-        app.publish_change()
-        app.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
+    """Take back the last move to the trash that still stands: one restored or erased for good
+    since (the trash screen, another netui) has nothing left to undo and is passed over."""
+    while (what := app.take_undo()) is not None:
+        kind, contact_id = what
+        if kind == "trash" and lifecycle.in_trash(contact_id):
+            lifecycle.restore_contact(contact_id)
+            app.publish_change()
+            app.notify(_("Restored {name}.", name=contacts.get_contact(contact_id).name))
+            return
+    app.notify(_("Nothing to undo."), severity="warning")
 
 
 # --- timeline and appointments -----------------------------------------------------------

@@ -69,6 +69,7 @@ def test_met_and_past_events(netui):
     (("event", "add", "X", "--when", "tomorrow", "--kind", "meetup", "--status", "maybe"), "idea, planned"),
     (("event", "attend", "Nowhere", "Giulia"), "Events: #1 Kickoff"),
     (("event", "attend", "kickoff", "Nobody Known"), "No contact matches 'Nobody Known'"),
+    (("event", "attend", "kickoff", "Giulia", "--met"), "Kickoff has not started yet: people are met there once"),
     (("event", "status", "kickoff", "done"), "use one of: idea, planned, registered, attended, skipped"),
     (("event", "status", "kickoff", "attended"), "cannot be marked attended"),
     (("event", "show", "Nowhere"), "No event matches 'Nowhere'"),
@@ -79,6 +80,15 @@ def test_bad_input_is_one_sentence_and_changes_nothing(netui, argv, words):
     assert words in refused(netui(*argv))
     assert ok(netui("event", "show", "kickoff", "--json")) == before
     assert len(json.loads(ok(netui("event", "list", "--json")))) == 1
+
+
+def test_log_says_which_flag_holds_a_day_that_does_not_exist(netui):
+    assert refused(netui("--lang", "it", "log", "Giulia", "--when", "31/02", "--kind", "call")) == (
+        "netui: --when: 31/02 non è una data: febbraio ha al massimo 29 giorni.")
+    assert refused(netui("log", "Giulia", "--when", "someday", "--kind", "call")).startswith(
+        "netui: --when: 'someday' is not a time netui understands")
+    assert refused(netui("log", "Giulia", "--when", "someday", "--milestone", "new job")).startswith(
+        "netui: --when: 'someday'")
 
 
 def test_followup_add_and_list_all(netui):

@@ -177,7 +177,7 @@ def test_bad_status_refused_on_update():
 
 def test_attendees_to_meet_and_met_are_counted(people):
     """People to meet and met are listed with name and company, and counted."""
-    event_id = events.create_event("Web Summit", starts_at=typed_day(4, "09:00"))
+    event_id = events.create_event("Web Summit", starts_at=typed_day(-1, "09:00"), ends_at=typed_day(2, "18:00"))
     events.set_attendee(event_id, people["giulia"], role="speaker")
     events.set_attendee(event_id, people["marco"])
     events.set_attendee(event_id, people["anna"])
@@ -194,6 +194,20 @@ def test_attendees_to_meet_and_met_are_counted(people):
 
     [summary] = events.upcoming_events()
     assert (summary.to_meet, summary.met) == (2, 1)
+
+
+def test_nobody_is_met_at_an_event_that_has_not_started(people):
+    """Before the event starts people are on its list to meet, as a capture there lists them;
+    an undo may still put back a status as it was."""
+    event_id = events.create_event("Web Summit", starts_at=typed_day(4, "09:00"))
+    events.set_attendee(event_id, people["marco"])
+    with pytest.raises(ValidationError, match="Web Summit has not started yet"):
+        events.mark_met(event_id, people["marco"])
+    with pytest.raises(ValidationError, match="has not started yet"):
+        events.set_attendee(event_id, people["giulia"], "met")
+    assert {a.contact_id: a.status for a in events.get_event(event_id).attendees} == {people["marco"]: "to meet"}
+    events.set_attendee(event_id, people["marco"], "met", restoring=True)
+    assert events.get_event(event_id).met == 1
 
 
 def test_set_attendee_twice_updates_rather_than_duplicates(people):

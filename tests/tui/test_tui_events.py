@@ -20,6 +20,7 @@ from netui.screens.event import AddAttendeesForm, EventScreen, when_text
 from netui.screens.forms.event_form import EventForm, event_form_values
 from netui.screens.main import MainScreen
 from netui.widgets.event_planner import EventPlanner
+from conftest import travel
 from support import tab_to, type_text
 
 SIZE = (120, 40)
@@ -279,14 +280,21 @@ async def test_event_screen_people_status_and_edit(database, planned):
         line = screen.query_one("#attendees", OptionList).get_option_at_index(0).prompt.plain
         assert "Giulia Rossi" in line and "Lumen Digital" in line and "to meet" in line
 
-        # m: met; m again: back to "to meet"; m: met.
+        # m before the event has started: she stays to meet, and the notice says why.
         await pilot.press("m")
-        assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
-        assert "0 to meet · 1 met" in shown(screen.query_one("#event-counts"))
-        await pilot.press("m")
+        await pilot.pause()
         assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
-        await pilot.press("m")
-        assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
+        assert any(n.severity == "error" and "Fintech Forum [EU] has not started yet" in n.message
+                   for n in app._notifications)
+        # Once it has: m, met; m again, back to "to meet"; m, met.
+        with travel(planned["starts"].add(minutes=5)):
+            await pilot.press("m")
+            assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
+            assert "0 to meet · 1 met" in shown(screen.query_one("#event-counts"))
+            await pilot.press("m")
+            assert attendee_statuses(event_id) == {"Giulia Rossi": "to meet"}
+            await pilot.press("m")
+            assert attendee_statuses(event_id) == {"Giulia Rossi": "met"}
 
         # e: edit the title in the event form.
         await pilot.press("e")
@@ -320,14 +328,14 @@ async def test_event_screen_people_status_and_edit(database, planned):
 
 async def test_people_already_listed_are_not_offered_again(database, planned):
     event_id = planned["event"]
-    events.set_attendee(event_id, planned["giulia"], "met")
+    events.set_attendee(event_id, planned["giulia"])
     app = make_app(database)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_event_from_planner(pilot, "Fintech Forum")
         await pilot.press("a")
         await pilot.pause()
-        # Giulia is already there (met): nothing matches, Enter tries to save and says why not.
+        # Giulia is already there (to meet): nothing matches, Enter tries to save and says why not.
         await type_text(pilot, "giulia")
         await pilot.press("enter")
         await pilot.pause()
@@ -345,7 +353,7 @@ async def test_people_already_listed_are_not_offered_again(database, planned):
         assert isinstance(app.screen, EventScreen)
         detail = events.get_event(event_id)
         assert {(a.name, a.status, a.role) for a in detail.attendees} == {
-            ("Giulia Rossi", "met", ""), ("Marco [Mk] Bianchi", "to meet", "speaker"),
+            ("Giulia Rossi", "to meet", ""), ("Marco [Mk] Bianchi", "to meet", "speaker"),
         }
         lines = [
             app.screen.query_one("#attendees", OptionList).get_option_at_index(i).prompt.plain

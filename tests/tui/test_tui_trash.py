@@ -77,6 +77,36 @@ async def test_erasing_someone_erases_the_captured_line_about_them_not_saved_yet
     assert [line.line for line in capture.waiting_lines()] == ["Sara Conti !2d met at the bar"]
 
 
+async def test_ctrl_z_passes_over_people_restored_or_erased_in_the_trash(database):
+    """ctrl+z takes back the last move to the trash that still stands: someone restored in the
+    trash is not restored twice, someone erased there is no error."""
+    contacts.create_contact("Giulia Rossi")
+    contacts.create_contact("Marco Bianchi")
+    contacts.create_contact("Sara Conti")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "d", "d")  # each first in the list: Giulia, Marco, then Sara
+        await pilot.pause()
+        screen = await open_trash(pilot)
+        await pilot.press("u")  # Giulia (first by name) goes back
+        await pilot.pause()
+        await pilot.press("P")
+        await pilot.pause()
+        await pilot.press("y")  # Marco, erased for good
+        await pilot.pause()
+        assert screen.query_one("#trash-list").row_count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.press("ctrl+z")  # Sara, trashed last, still in the trash: back
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # Marco is gone, Giulia back already
+        await pilot.pause()
+        said = [str(n.message) for n in pilot.app._notifications]
+        assert said == ["Restored Sara Conti.", "Nothing to undo."]
+    assert sorted(c.name for c in contacts.list_contacts()) == ["Giulia Rossi", "Sara Conti"]
+
+
 async def test_the_trash_in_italian(database, italian):
     giulia = contacts.create_contact("Giulia Rossi")
     lifecycle.trash_contact(giulia)
