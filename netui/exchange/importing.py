@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,6 +288,10 @@ def _job_change(update: PlannedUpdate) -> None:
     old = {c.field: c.kept for c in changed}
     new = {c.field: c.incoming for c in changed}
     person = update.person
+    update.fills.update(new)
+    update.conflicts = [c for c in update.conflicts if c not in changed]
+    if set(new) == {"role"} and _same_position(old["role"], new["role"]):
+        return  # the same job said in more (or fewer) words: "Director of Engineering, Payments"
 
     def describe(role: str, company: str) -> str:
         if role and company:  # written into the timeline in the user's language
@@ -297,8 +302,14 @@ def _job_change(update: PlannedUpdate) -> None:
         describe(old.get("role", person.role), old.get("company", person.company)),
         describe(new.get("role", person.role), new.get("company", person.company)),
     )
-    update.fills.update(new)
-    update.conflicts = [c for c in update.conflicts if c not in changed]
+
+
+def _same_position(one: str, other: str) -> bool:
+    """At the same company, is one position the other with words added at its end (case,
+    accents and punctuation aside)? Then it is the same job, not news to congratulate on."""
+    words = [[w for w in re.split(r"\W+", fold_key(text)) if w] for text in (one, other)]
+    shorter, longer = sorted(words, key=len)
+    return bool(shorter) and longer[:len(shorter)] == shorter
 
 
 def _fold(first: IncomingPerson, later: PlannedUpdate) -> None:

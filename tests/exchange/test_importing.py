@@ -135,6 +135,27 @@ def test_a_newer_linkedin_export_flags_a_job_change(database, frozen):
     assert congratulate.action.startswith("Congratulate") and congratulate.due_on == frozen.date().add(days=2)
 
 
+def test_the_same_position_in_more_words_is_no_new_job(database, frozen):
+    """LinkedIn's title with a team added ("…, Pagos"), at the same company: the role is
+    updated, with no news and no congratulation; another title is still a new job."""
+    known = contacts.create_contact(
+        "Ana Núñez", company="Globex", role="Directora de Ingeniería",
+        channels=[("linkedin", "https://www.linkedin.com/in/ananunez", "")])
+    newer = IncomingPerson("line 2", first_name="Ana", last_name="Núñez", company="Globex",
+                           role="Directora de ingenieria, Pagos", linkedin=["https://www.linkedin.com/in/ananunez"])
+    plan = importing.plan_import(ReadResult("LinkedIn connections", [newer]))
+    [update] = plan.updated
+    assert update.job_change is None and update.conflicts == []
+    importing.apply_import(plan)
+    ana = contacts.get_contact(known)
+    assert ana.role == "Directora de ingenieria, Pagos"
+    assert timeline.contact_timeline(known) == [] and ana.open_followups == []
+    promoted = IncomingPerson("line 2", first_name="Ana", last_name="Núñez", company="Globex",
+                              role="VP de Ingeniería", linkedin=["https://www.linkedin.com/in/ananunez"])
+    [update] = importing.plan_import(ReadResult("LinkedIn connections", [promoted])).updated
+    assert update.job_change == ("Directora de ingenieria, Pagos at Globex", "VP de Ingeniería at Globex")
+
+
 def test_other_files_list_a_different_company_as_a_conflict(database):
     contacts.create_contact("Giulia Rossi", company="Lumen",
                             channels=[("linkedin", "https://www.linkedin.com/in/giuliarossi", "")])
