@@ -117,6 +117,7 @@ class CaptureScreen(NetuiScreen):
         # error shown -- never lost -- and a changed line takes its place.
         self.held: int | None = None
         self._restored: str | None = None  # a waiting line put back in the field (its choice stays open)
+        self._refusal_shown = False  # the status says why Enter did not save the line in the field
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -166,6 +167,9 @@ class CaptureScreen(NetuiScreen):
         if event.value != self._restored:
             self.query_one("#capture-choice").display = False  # the choice was for the line as it was
         self._restored = None
+        if self._refusal_shown:  # it was about the line as it was
+            self._refusal_shown = False
+            self.query_one("#capture-status", Static).update("")
         if not event.value and self.held is not None:  # the user emptied the field: the line goes
             held, self.held = self.held, None
             run_in_thread(self, lambda: capture.discard(held), group="capture-discard")
@@ -237,7 +241,10 @@ class CaptureScreen(NetuiScreen):
         self._show_log()
 
     def _refused(self, error: NetuiError) -> None:
-        self.query_one("#capture-status", Static).update(Text(str(error), style="bold red"))
+        # A line that does not read (!2026-02-31) has its reason in the preview already.
+        said = _("Not saved: the line has a problem, said above.") if isinstance(error, ValidationError) else str(error)
+        self.query_one("#capture-status", Static).update(Text(said, style="bold red"))
+        self._refusal_shown = True
         self.query_one("#capture-line", Input).focus()
 
     def _recovered(self, found: tuple[list[capture.CaptureResult], list[capture.WaitingLine]]) -> None:
