@@ -115,7 +115,7 @@ class _Network:
             name = full_name(first, last)
             self.people[contact_id] = Person(contact_id, name, company)
             self.company[contact_id] = fold_key(company)
-            folded = fold_key(name)
+            folded = _name_key(name)
             if folded:
                 self.by_name.setdefault(folded, []).append(contact_id)
         self.by_key: dict[tuple[str, str], list[int]] = {}
@@ -239,7 +239,7 @@ def looks_like(name: str, company: str = "", channels: Iterable[tuple[str, str]]
         if len(ids) <= MAX_SHARED_KEY:
             for contact_id in ids:
                 reasons.setdefault(contact_id, _KEY_KINDS[kind])
-    folded, company = fold_key(name), fold_key(company)
+    folded, company = _name_key(name), fold_key(company)
     named = [(i, SAME_NAME) for i in network.by_name.get(folded, [])]
     named += [(i, CLOSE_SPELLING) for other in network.close_names(folded) for i in network.by_name[other]]
     for contact_id, reason in named:
@@ -250,6 +250,12 @@ def looks_like(name: str, company: str = "", channels: Iterable[tuple[str, str]]
     reasons.pop(exclude_id, None)
     found = [Likeness(network.people[i], reason) for i, reason in reasons.items()]
     return sorted(found, key=lambda f: (REASONS.index(f.reason), f.person.id))
+
+
+def _name_key(name: str) -> str:
+    """The folded name two people are compared by, without what follows a comma: LinkedIn
+    puts credentials in the last name ("Bo Chen, PhD" is Bo Chen)."""
+    return fold_key(name.split(",", 1)[0])
 
 
 def _other_company(mine: str, theirs: str) -> bool:

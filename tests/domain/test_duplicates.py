@@ -34,6 +34,16 @@ def test_same_name_once_accents_case_and_special_letters_are_folded(database):
     assert pair.first.company == "Acme" and pair.strong
 
 
+def test_credentials_after_a_comma_in_the_last_name_are_the_same_name(database):
+    """LinkedIn's export puts credentials in the last name: "Bo Chen, PhD" is Bo Chen."""
+    first = contacts.create_contact("Bo Chen")
+    second = contacts.create_contact("Bo Chen, PhD", company="Globex")
+    [pair] = duplicates.find_duplicates()
+    assert (pair.first.id, pair.second.id, pair.reason) == (first, second, duplicates.SAME_NAME)
+    assert [(found.person.id, found.reason) for found in duplicates.looks_like("Bo Chen, MBA")] == [
+        (first, duplicates.SAME_NAME), (second, duplicates.SAME_NAME)]
+
+
 def test_close_spelling_one_letter_missing_or_two_swapped(database):
     contacts.create_contact("Giulia Rossi")
     contacts.create_contact("Giulia Rosi")
