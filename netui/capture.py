@@ -55,6 +55,10 @@ VIA_NAME_WORDS = 4
 
 
 NEW_PERSON = "new"  # a `choice`: someone new, whoever shares the name
+# Lower-case words inside names ("Maria de los Angeles", "Ludwig van der Berg").
+NAME_PARTICLES = frozenset(("de", "di", "da", "del", "della", "dei", "degli", "dal", "van", "von", "der", "den",
+                            "ten", "ter", "la", "le", "lo", "los", "las", "du", "des", "dos", "das", "do", "e",
+                            "y", "i", "bin", "ibn", "al", "el", "zu", "af", "av", "st"))
 CHOSEN = N_("chosen")  # the match reason when the user said who it is
 
 
@@ -119,6 +123,15 @@ class CapturePreview:
     @property
     def needs_choice(self) -> bool:
         return self.match is None and len(self.candidates) > 1
+
+    @property
+    def name_may_hold_the_note(self) -> bool:
+        """Does the name run on into what reads like a note ("Marco Rossi met again at the bar":
+        the name ends only at a token or a comma)? Four words or more, a lower-case one after
+        the first two that is not a name's particle (de, van, ...)."""
+        words = self.line.name.split()
+        return len(words) >= 4 and any(word[0].islower() and word.casefold() not in NAME_PARTICLES
+                                       for word in words[2:])
 
 
 class SeveralPeopleError(AmbiguousNameError):

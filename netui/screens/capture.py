@@ -48,6 +48,9 @@ def preview_text(found: capture.CapturePreview) -> Text:
                     style="bold yellow")
     else:
         text.append(_("New contact") + "\n", style="bold green")
+        if found.name_may_hold_the_note:
+            text.append(_("Is all of \"{name}\" the name? A comma ends it: {first}, …",
+                          name=line.name, first=" ".join(line.name.split()[:2])) + "\n", style="bold yellow")
         for likeness in found.looks_like:  # said before saving: a twin is easier not made than merged
             text.append(_("Looks like {who}", who=likeness.text()) + "\n", style="bold yellow")
     if found.wish:

@@ -169,3 +169,18 @@ def test_an_acknowledged_capture_survives_the_process_being_killed(tmp_path):
         assert giulia.name == "Giulia Rossi" and len(giulia.open_followups) == 1
     finally:
         handle.close()
+
+
+@pytest.mark.parametrize(("line", "runs_on"), [
+    ("Marco Rossi met again at the bar", True),  # the note ran into the name: no token, no comma
+    ("marco rossi great chat", True),
+    ("Marco Rossi, met again at the bar", False),
+    ("Marco Rossi !2d met again", False),
+    ("Maria de los Angeles Garcia", False),
+    ("Ludwig van der Berg", False),
+    ("giulia de luca", False),
+])
+def test_the_preview_asks_whether_a_long_name_holds_the_note(database, line, runs_on):
+    """The name ends only at a token or a comma: a line whose note ran into the name is asked
+    about before Enter makes a person of the whole of it."""
+    assert capture.preview(line).name_may_hold_the_note is runs_on

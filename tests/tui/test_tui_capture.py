@@ -90,6 +90,11 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(frozen, database):
         await type_text(pilot, "Bob Smith !2d")
         await settle(pilot)
         assert screen_text(pilot) == "" and "February" not in screen.query_one("#capture-preview").render().plain
+        await pilot.press("ctrl+u")  # a note run into the name is asked about
+        await type_text(pilot, "Bob Smith met again")
+        await settle(pilot)
+        assert ('Is all of "Bob Smith met again" the name? A comma ends it: Bob Smith, …'
+                in screen.query_one("#capture-preview").render().plain)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, CaptureScreen)
