@@ -109,6 +109,11 @@ class ExportScreen(NetuiScreen):
                             "The contact list shows all {n} contacts.", self.count)
         return ""
 
+    @on(Input.Changed, "#export-query")
+    def query_changed(self, event: Input.Changed) -> None:
+        # What the contact list shows is said of the query it was opened with, and only of it.
+        self.query_one("#export-scope", Static).update(self._scope_text() if event.value == self.initial_query else "")
+
     def _enable_fields(self) -> None:
         csv = FORMATS[self.choice][1] == "csv"
         self.query_one("#export-what").disabled = not csv

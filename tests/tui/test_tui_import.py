@@ -148,6 +148,12 @@ async def test_x_opens_the_export_screen_set_to_the_current_view(database, tmp_p
         assert isinstance(screen, ExportScreen)
         assert screen.query_one("#export-query").value == "circle:work"
         assert "1 contact for 'circle:work'" in screen.query_one("#export-scope").render().plain
+        screen.query_one("#export-query").value = "circle:friends"  # not what the list shows: not said
+        await pilot.pause()
+        assert screen.query_one("#export-scope").render().plain == ""
+        screen.query_one("#export-query").value = "circle:work"
+        await pilot.pause()
+        assert "1 contact for 'circle:work'" in screen.query_one("#export-scope").render().plain
         await choose(pilot, "#export-format", 2)  # vCard 4.0: the file name follows
         assert screen.query_one("#export-out").value.endswith(".vcf")
         assert screen.query_one("#export-what").disabled and screen.query_one("#export-excel").disabled
