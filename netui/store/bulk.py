@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -268,6 +266,10 @@ _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apo
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
 _CELL_MARK, _LINE_MARK = "\x1f", "\x1e"  # unit and record separators: between cells, between lines
+# SQL's printf ends a value at a NUL character (the csv module writes it whole): a value holding
+# one is written as two record separators instead, which sends the export to the row-by-row
+# writer (`_quoted_lines` counts the separators) -- no scan of its own, one instr() a value.
+_NUL_MARK = "char(30, 30)"
 # Each person's values of a table, one row per person (temp.netui_export_<name>, keyed by their
 # id), made by one statement over the whole table and looked up by the lines' statement.
 _CELL_TABLES = {"own_channels": ("emails", "phones", "linkedin", "websites"), "other_channels": ("cell",),
@@ -280,10 +282,16 @@ def _literal(text: str) -> str:
 
 
 def _escaped(value: str) -> str:
-    """A value or label inside a multi-value cell: \\ | = get a backslash (only when present)."""
+    """A value or label inside a multi-value cell: \\ | = get a backslash (only when present); one
+    holding a NUL character becomes _NUL_MARK (replace() cannot look for a NUL)."""
     holds = " OR ".join(f"instr({value}, {_literal(char)})" for char in _ESCAPED_CHARS)
     replaced = f"replace(replace(replace({value}, '\\', '\\\\'), '|', '\\|'), '=', '\\=')"
-    return f"CASE WHEN {holds} THEN {replaced} ELSE {value} END"
+    return f"CASE WHEN instr({value}, char(0)) THEN {_NUL_MARK} WHEN {holds} THEN {replaced} ELSE {value} END"
+
+
+def _whole(value: str) -> str:
+    """A value written as it is in a cell, or _NUL_MARK when it holds a NUL character."""
+    return f"CASE WHEN instr({value}, char(0)) THEN {_NUL_MARK} ELSE {value} END"
 
 
 def _neutralised(value: str) -> str:
@@ -294,7 +302,7 @@ def _neutralised(value: str) -> str:
             f"ELSE {value} END")
 
 
-def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, within: str) -> list[str]:
+def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, chosen: str) -> list[str]:
     """The statements filling the temp.netui_export_<name> tables: each person's values of a
     table joined into one cell, in netui_csv's order within the cell. Each reads its table once,
     in the order of its contact_id index (named: another index would give another order): the
@@ -314,9 +322,9 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
         columns.append(f"CASE WHEN {bare} IS NULL THEN {named} WHEN {named} IS NULL THEN {bare} "
                        f"ELSE {bare} || {between} || {named} END")
     own = ", ".join(_literal(kind) for kind in kinds)
-    other = (f"CASE WHEN label <> '' THEN kind || ':' || {_escaped('label')} ELSE kind END || '=' || "
-             f"{_escaped('value')}")
-    only = f" AND contact_id {within}" if within else ""
+    other = (f"CASE WHEN label <> '' THEN {_whole('kind')} || ':' || {_escaped('label')} ELSE {_whole('kind')} END "
+             f"|| '=' || {_escaped('value')}")
+    only = f" AND contact_id IN ({chosen})" if chosen else ""
     date = (f"{_escaped('label')} || '=' || CASE WHEN year THEN printf('%04d', year) ELSE '-' END || "
             f"printf('-%02d-%02d', month, day) || CASE WHEN remind_days_before <> {int(default_remind)} "
             "THEN ' remind ' || remind_days_before ELSE '' END")
@@ -339,61 +347,34 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     ]
 
 
-def _lines_statement(within: str, exported: str, keyed: bool = False) -> str:
-    """Every line of the contacts whose id is `within` (SQL after `id`: every living one when
-    empty), by sort name then id, its cells between unit separators, the lines between record
-    separators (netui_csv's columns, each cell neutralised, none quoted), as one UTF-8 value --
-    the text's own bytes (netui's databases are UTF-8), not decoded into a str -- and the number
-    of lines; `keyed`: then their sort names too, the same way (to merge two halves by).
-    `exported` (SQL after `id`, every living contact when empty): the contacts in the file, whom
-    an introducer must be among."""
+def _lines_statement(chosen: str) -> str:
+    """Every line, by sort name then id, its cells between unit separators, the lines between
+    record separators (netui_csv's columns, each cell neutralised, none quoted), as one UTF-8
+    value -- the text's own bytes (netui's databases are UTF-8), not decoded into a str -- and
+    the number of lines."""
     cell = _neutralised
-    only = f" AND c.id {within}" if within else ""
+
+    def text(name: str) -> str:  # a column of the contact's own
+        return f"CASE WHEN instr(c.{name}, char(0)) THEN {_NUL_MARK} ELSE {cell(f'c.{name}')} END"
+
+    only = f" AND id IN ({chosen})" if chosen else ""
     # The introducer's id only when they are in the file too (the file names people by its ids):
     # the set of exported ids is built once, not looked up per row.
-    among = f" AND id {exported}" if exported else ""
-    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{among}) "
+    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{only}) "
                   "THEN c.introduced_by_id END")
-    cells = [*(cell(f"c.{name}") for name in ("first_name", "last_name", "company", "role", "city", "country",
-                                               "circle")),
+    cells = [*map(text, ("first_name", "last_name", "company", "role", "city", "country", "circle")),
              cell("tags.cell"), *(cell(f"own.{name}") for name in _CELL_TABLES["own_channels"]),
-             cell("other.cell"), cell("c.how_met"), f"CASE WHEN c.cadence_off THEN 'none' ELSE {cell('c.cadence_days')} END",
-             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", cell("dates.cell"), cell("facts.cell"), cell("c.notes"),
-             "c.id", introducer, cell("c.cadence_snoozed_until"),
+             cell("other.cell"), text("how_met"), f"CASE WHEN c.cadence_off THEN 'none' ELSE {cell('c.cadence_days')} END",
+             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", cell("dates.cell"), cell("facts.cell"), text("notes"),
+             "c.id", introducer, text("cadence_snoozed_until"),
              "substr(c.created_at, 1, 10) || 'T' || substr(c.created_at, 12, 8) || 'Z'"]
     joins = " ".join(f"LEFT JOIN temp.netui_export_{name} {name.split('_')[0]} ON {name.split('_')[0]}.id = c.id"
                      for name in _CELL_TABLES)
     # One printf per line (%s writes NULL as nothing): a chain of || copies the growing line at every step.
     line = f"printf({_literal(_CELL_MARK.join(['%s'] * len(cells)))}, {', '.join(cells)})"
-    mark = _literal(_LINE_MARK)
-    keys = (f", CAST(group_concat(sort_name, {mark}) AS BLOB)", ", c.sort_name") if keyed else ("", "")
-    return (f"SELECT CAST(group_concat(line, {mark}) AS BLOB), count(*){keys[0]} FROM "
-            f"(SELECT {line} AS line{keys[1]} FROM contact c NOT INDEXED {joins} WHERE c.trashed_at IS NULL"
-            f"{only} ORDER BY +c.sort_name, c.id)")
-
-
-# The values the lines write as text; SQL's printf ends a value at a NUL character (char(0)),
-# where the csv module writes it whole: a contact holding one is written row by row.
-_TEXT_COLUMNS = {"contact": ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
-                             "notes", "cadence_snoozed_until"),
-                 "channel": ("kind", "value", "label"), "fact": ("label", "value"), "important_date": ("label",)}
-
-
-def _nul_statement(within: str) -> str:
-    """Whether a value of the contacts whose id is `within` (every one when empty) holds a NUL
-    character: one scan of each table, one instr() a value (0.2 s of CPU at 100,000 contacts).
-    A tag is looked at once, however many people have it."""
-    def only(column: str) -> str:
-        return f" AND {column} {within}" if within else ""
-
-    def holds(columns: Sequence[str]) -> str:
-        return "(" + " OR ".join(f"instr({column}, char(0))" for column in columns) + ")"
-
-    tables = [f"EXISTS (SELECT 1 FROM {table} WHERE {holds(columns)}"
-              f"{only('id' if table == 'contact' else 'contact_id')})" for table, columns in _TEXT_COLUMNS.items()]
-    tables.append(f"EXISTS (SELECT 1 FROM tag WHERE instr(name, char(0)) AND id IN "
-                  f"(SELECT tag_id FROM contact_tag WHERE 1{only('contact_id')}))")
-    return "SELECT " + " OR ".join(tables)
+    return (f"SELECT CAST(group_concat(line, {_literal(_LINE_MARK)}) AS BLOB), count(*) FROM "
+            f"(SELECT {line} AS line FROM contact c NOT INDEXED {joins} WHERE c.trashed_at IS NULL"
+            f"{only.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
 
 
 def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> bytes | None:
@@ -434,8 +415,7 @@ def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> byte
 
 
 def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator: str,
-                      default_remind: int, line_end: str, columns: int,
-                      twin: sqlite3.Connection | None = None) -> bytes | None:
+                      default_remind: int, line_end: str, columns: int) -> bytes | None:
     """The lines of netui's contacts CSV after its header (`columns` cells each), UTF-8, one per
     living contact (those of `ids` when given), by sort name then id, each ended by `line_end`:
     every cell escaped, neutralised and quoted as netui_csv writes it, `introduced_by` empty
@@ -447,172 +427,23 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     (`_cell_statements`), then one for the lines (`_lines_statement`), which SQLite hands over
     as one value, not a row per contact for Python to finish and join.
 
-    `twin`: a second connection reading the snapshot this thread's connection reads
-    (`read_snapshot`). Everyone's lines, from SPLIT_FROM living contacts on, are then built in
-    two halves by id at once, one on each connection and thread (SQLite's work is most of an
-    export's, and Python's sqlite3 lets go of the interpreter while SQLite works), each half's
-    lines by name, merged by name in Python (`_merged`).
-
-    None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode),
-    when a value holds a unit or record separator (control characters no one types) and when
-    one holds a NUL character (SQL's printf would end it there): then the export is written
-    row by row (netui.exchange.exporting), the writer these bytes are tested against."""
+    None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode) and
+    when a value holds a unit or record separator (control characters no one types): then the
+    export is written row by row (netui.exchange.exporting), the writer these bytes are tested
+    against."""
     if on_postgres():
         return None
+    chosen = "" if ids is None else "SELECT value FROM json_each(?1)"
+    parameters = () if ids is None else (json.dumps(list(ids)),)
     with database.atomic("DEFERRED"):  # one snapshot (a savepoint inside the caller's transaction)
-        middle = _middle_id() if ids is None and twin is not None else None
-        if middle is not None:
-            built = _in_two_halves(twin, middle, kinds, separator, default_remind)
-        elif ids is None:
-            built = _built(database.execute_sql, "", "", (), kinds, separator, default_remind)
-        else:
-            within = "IN (SELECT value FROM json_each(?1))"
-            built = _built(database.execute_sql, within, within, (json.dumps(list(ids)),), kinds, separator,
-                           default_remind)
-    if built is None:
-        return None
-    return _quoted_lines(built[0] or b"", built[1], columns, line_end)
-
-
-# From how many living contacts a whole export is built in two halves on two connections: below,
-# opening the second connection and a thread costs about what the halving saves.
-SPLIT_FROM = 2000
-_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
-
-
-def _middle_id() -> int | None:
-    """The id splitting the living contacts in two halves (the lower one below it); None
-    when there are fewer than SPLIT_FROM."""
-    count = database.execute_sql("SELECT count(*) FROM contact WHERE trashed_at IS NULL").fetchone()[0]
-    if count < max(SPLIT_FROM, 2):
-        return None
-    return database.execute_sql("SELECT id FROM contact WHERE trashed_at IS NULL ORDER BY id LIMIT 1 OFFSET ?",
-                                (count // 2,)).fetchone()[0]
-
-
-def _built(execute: Callable, within: str, exported: str, parameters: tuple, kinds: Sequence[str],
-           separator: str, default_remind: int, keyed: bool = False) -> tuple | None:
-    """On one connection (`execute` runs a statement on it): the lines of the contacts whose id
-    is `within` (`_lines_statement`'s row), through temporary tables of each person's values
-    dropped afterwards; None when a value holds a NUL character."""
-    if execute(_nul_statement(within), parameters).fetchone()[0]:
-        return None
-    try:
-        for name, cells in _CELL_TABLES.items():
-            execute(f"CREATE TEMP TABLE netui_export_{name} (id INTEGER PRIMARY KEY, "
-                    f"{', '.join(f'{cell} TEXT' for cell in cells)})")
-        for statement in _cell_statements(kinds, separator, default_remind, within):
-            execute(statement, parameters)
-        return execute(_lines_statement(within, exported, keyed), parameters).fetchone()
-    finally:
-        for name in _CELL_TABLES:
-            execute(f"DROP TABLE IF EXISTS temp.netui_export_{name}")
-
-
-def _in_two_halves(twin: sqlite3.Connection, middle: int, kinds: Sequence[str], separator: str,
-                   default_remind: int) -> tuple | None:
-    """Everyone's lines and their number, the contacts below `middle` built on this thread's
-    connection while `twin` builds the others on a thread of its own; None when a value holds a
-    NUL character."""
-    within = "BETWEEN ?1 AND ?2"
-    halves: list = [None, None]
-    failed: list[BaseException] = []
-
-    def upper() -> None:
         try:
-            halves[1] = _built(twin.execute, within, "", (middle, _HIGHEST), kinds, separator, default_remind, True)
-        except BaseException as error:  # raised again on the caller's thread
-            failed.append(error)
-
-    helper = threading.Thread(target=upper, name="netui-export-half", daemon=True)
-    helper.start()
-    try:
-        halves[0] = _built(database.execute_sql, within, "", (_LOWEST, middle - 1), kinds, separator,
-                           default_remind, True)
-    except BaseException:
-        twin.interrupt()  # the other half is not wanted any more
-        raise
-    finally:
-        helper.join()
-    if failed:
-        raise failed[0]
-    if halves[0] is None or halves[1] is None:
-        return None
-    return _merged(*halves)
-
-
-def _merged(lower: tuple, upper: tuple) -> tuple | None:
-    """Two halves' lines (each by sort name then id, every id of `lower` below those of
-    `upper`) as one text by sort name then id, and their number: Python's sort is stable, so
-    equal names keep `lower`'s first, each half's in id order. It compares the sort names'
-    UTF-8 bytes as SQLite's BINARY collation does. None when a value holds a record separator
-    (the lines cannot be told apart then)."""
-    mark = _LINE_MARK.encode()
-    if not lower[1] or not upper[1]:
-        return upper[:2] if lower[1] == 0 else lower[:2]
-    lines = lower[0].split(mark) + upper[0].split(mark)
-    keys = lower[2].split(mark) + upper[2].split(mark)
-    count = lower[1] + upper[1]
-    if len(lines) != count or len(keys) != count:
-        return None
-    order = sorted(range(count), key=keys.__getitem__)
-    return mark.join(map(lines.__getitem__, order)), count
-
-
-# How long the second connection waits to take the write lock (`read_snapshot`) before the
-# export does without it: a writer in the middle of its transaction holds it.
-_TWIN_WAIT_SECONDS = 0.5
-
-
-@contextmanager
-def read_snapshot(twin: bool = False):
-    """One read transaction on this thread's connection (DEFERRED: it takes no write lock and
-    holds up no writer; a savepoint inside the caller's transaction), and, when `twin`, a second
-    connection to the same file reading the very same snapshot, yielded (None when none can be
-    promised: on PostgreSQL, for a database in memory or read-only, inside a transaction already
-    open here, whose reads or writes another connection may not see, or while a writer holds
-    the write lock past _TWIN_WAIT_SECONDS).
-
-    The same snapshot: a third connection takes the write lock (BEGIN IMMEDIATE), both readers
-    begin their read transactions (a first read each), then the lock is let go -- no writer
-    can commit in between, and neither reader sees what one commits afterwards."""
-    pair = _twin_reader() if twin else None
-    try:
-        with database.atomic("DEFERRED"):
-            yield None if pair is None else _same_snapshot(*pair)
-    finally:
-        for connection in pair or ():
-            connection.close()  # the lock's: already let go (closing would roll it back)
-
-
-def _twin_reader() -> tuple[sqlite3.Connection, sqlite3.Connection] | None:
-    """A second connection to this thread's database file, and a third taking the write lock
-    (BEGIN IMMEDIATE), which it holds; None when the export must do without."""
-    if on_postgres() or getattr(database.obj, "read_only", True) or database.in_transaction():
-        return None
-    connection = database.connection()
-    if connection.in_transaction:
-        return None
-    path = next((row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if not path:  # in memory
-        return None
-    twin = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    lock = sqlite3.connect(path, isolation_level=None, timeout=_TWIN_WAIT_SECONDS)
-    try:
-        lock.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error:
-        lock.close()
-        twin.close()
-        return None
-    return twin, lock
-
-
-def _same_snapshot(twin: sqlite3.Connection, lock: sqlite3.Connection) -> sqlite3.Connection:
-    """Both readers' read transactions begun while `lock` holds the write lock, then let go."""
-    try:
-        database.execute_sql("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        twin.execute("BEGIN")
-        twin.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    finally:
-        lock.execute("ROLLBACK")
-    return twin
+            for name, cells in _CELL_TABLES.items():
+                database.execute_sql(f"CREATE TEMP TABLE netui_export_{name} (id INTEGER PRIMARY KEY, "
+                                     f"{', '.join(f'{cell} TEXT' for cell in cells)})")
+            for statement in _cell_statements(kinds, separator, default_remind, chosen):
+                database.execute_sql(statement, parameters)
+            lines, count = database.execute_sql(_lines_statement(chosen), parameters).fetchone()
+        finally:
+            for name in _CELL_TABLES:
+                database.execute_sql(f"DROP TABLE IF EXISTS temp.netui_export_{name}")
+    return _quoted_lines(lines or b"", count, columns, line_end)
