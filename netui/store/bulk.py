@@ -384,7 +384,7 @@ def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> byte
     several cells, so none is a lone empty one). Python looks only at those cells, found by
     searching the whole text for each such character (a few tens of thousands in 100,000
     lines), not at each line. None when a value itself holds a separator (the lines and cells
-    cannot be told apart then)."""
+    cannot be told apart then), as one holding a NUL character does (_NUL_MARK)."""
     line_mark, cell_mark = _LINE_MARK.encode(), _CELL_MARK.encode()
     if not count:
         return b""
@@ -428,9 +428,10 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     as one value, not a row per contact for Python to finish and join.
 
     None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode) and
-    when a value holds a unit or record separator (control characters no one types): then the
-    export is written row by row (netui.exchange.exporting), the writer these bytes are tested
-    against."""
+    when a value holds a unit or record separator (control characters no one types) or a NUL
+    character (printf would end the value there; the statements write it as two record
+    separators): then the export is written row by row (netui.exchange.exporting), the writer
+    these bytes are tested against."""
     if on_postgres():
         return None
     chosen = "" if ids is None else "SELECT value FROM json_each(?1)"
