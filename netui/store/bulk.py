@@ -266,6 +266,10 @@ _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apo
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
 _CELL_MARK, _LINE_MARK = "\x1f", "\x1e"  # unit and record separators: between cells, between lines
+# SQL's printf ends a value at a NUL character (the csv module writes it whole): a value holding
+# one is written as two record separators instead, which sends the export to the row-by-row
+# writer (`_quoted_lines` counts the separators) -- no scan of its own, one instr() a value.
+_NUL_MARK = "char(30, 30)"
 # Each person's values of a table, one row per person (temp.netui_export_<name>, keyed by their
 # id), made by one statement over the whole table and looked up by the lines' statement.
 _CELL_TABLES = {"own_channels": ("emails", "phones", "linkedin", "websites"), "other_channels": ("cell",),
@@ -278,10 +282,16 @@ def _literal(text: str) -> str:
 
 
 def _escaped(value: str) -> str:
-    """A value or label inside a multi-value cell: \\ | = get a backslash (only when present)."""
+    """A value or label inside a multi-value cell: \\ | = get a backslash (only when present); one
+    holding a NUL character becomes _NUL_MARK (replace() cannot look for a NUL)."""
     holds = " OR ".join(f"instr({value}, {_literal(char)})" for char in _ESCAPED_CHARS)
     replaced = f"replace(replace(replace({value}, '\\', '\\\\'), '|', '\\|'), '=', '\\=')"
-    return f"CASE WHEN {holds} THEN {replaced} ELSE {value} END"
+    return f"CASE WHEN instr({value}, char(0)) THEN {_NUL_MARK} WHEN {holds} THEN {replaced} ELSE {value} END"
+
+
+def _whole(value: str) -> str:
+    """A value written as it is in a cell, or _NUL_MARK when it holds a NUL character."""
+    return f"CASE WHEN instr({value}, char(0)) THEN {_NUL_MARK} ELSE {value} END"
 
 
 def _neutralised(value: str) -> str:
@@ -312,8 +322,8 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
         columns.append(f"CASE WHEN {bare} IS NULL THEN {named} WHEN {named} IS NULL THEN {bare} "
                        f"ELSE {bare} || {between} || {named} END")
     own = ", ".join(_literal(kind) for kind in kinds)
-    other = (f"CASE WHEN label <> '' THEN kind || ':' || {_escaped('label')} ELSE kind END || '=' || "
-             f"{_escaped('value')}")
+    other = (f"CASE WHEN label <> '' THEN {_whole('kind')} || ':' || {_escaped('label')} ELSE {_whole('kind')} END "
+             f"|| '=' || {_escaped('value')}")
     only = f" AND contact_id IN ({chosen})" if chosen else ""
     date = (f"{_escaped('label')} || '=' || CASE WHEN year THEN printf('%04d', year) ELSE '-' END || "
             f"printf('-%02d-%02d', month, day) || CASE WHEN remind_days_before <> {int(default_remind)} "
@@ -343,17 +353,20 @@ def _lines_statement(chosen: str) -> str:
     value -- the text's own bytes (netui's databases are UTF-8), not decoded into a str -- and
     the number of lines."""
     cell = _neutralised
+
+    def text(name: str) -> str:  # a column of the contact's own
+        return f"CASE WHEN instr(c.{name}, char(0)) THEN {_NUL_MARK} ELSE {cell(f'c.{name}')} END"
+
     only = f" AND id IN ({chosen})" if chosen else ""
     # The introducer's id only when they are in the file too (the file names people by its ids):
     # the set of exported ids is built once, not looked up per row.
     introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{only}) "
                   "THEN c.introduced_by_id END")
-    cells = [*(cell(f"c.{name}") for name in ("first_name", "last_name", "company", "role", "city", "country",
-                                               "circle")),
+    cells = [*map(text, ("first_name", "last_name", "company", "role", "city", "country", "circle")),
              cell("tags.cell"), *(cell(f"own.{name}") for name in _CELL_TABLES["own_channels"]),
-             cell("other.cell"), cell("c.how_met"), f"CASE WHEN c.cadence_off THEN 'none' ELSE {cell('c.cadence_days')} END",
-             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", cell("dates.cell"), cell("facts.cell"), cell("c.notes"),
-             "c.id", introducer, cell("c.cadence_snoozed_until"),
+             cell("other.cell"), text("how_met"), f"CASE WHEN c.cadence_off THEN 'none' ELSE {cell('c.cadence_days')} END",
+             "CASE WHEN c.starred THEN 'yes' ELSE 'no' END", cell("dates.cell"), cell("facts.cell"), text("notes"),
+             "c.id", introducer, text("cadence_snoozed_until"),
              "substr(c.created_at, 1, 10) || 'T' || substr(c.created_at, 12, 8) || 'Z'"]
     joins = " ".join(f"LEFT JOIN temp.netui_export_{name} {name.split('_')[0]} ON {name.split('_')[0]}.id = c.id"
                      for name in _CELL_TABLES)
@@ -371,7 +384,7 @@ def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> byte
     several cells, so none is a lone empty one). Python looks only at those cells, found by
     searching the whole text for each such character (a few tens of thousands in 100,000
     lines), not at each line. None when a value itself holds a separator (the lines and cells
-    cannot be told apart then)."""
+    cannot be told apart then), as one holding a NUL character does (_NUL_MARK)."""
     line_mark, cell_mark = _LINE_MARK.encode(), _CELL_MARK.encode()
     if not count:
         return b""
@@ -415,9 +428,10 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     as one value, not a row per contact for Python to finish and join.
 
     None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode) and
-    when a value holds a unit or record separator (control characters no one types): then the
-    export is written row by row (netui.exchange.exporting), the writer these bytes are tested
-    against."""
+    when a value holds a unit or record separator (control characters no one types) or a NUL
+    character (printf would end the value there; the statements write it as two record
+    separators): then the export is written row by row (netui.exchange.exporting), the writer
+    these bytes are tested against."""
     if on_postgres():
         return None
     chosen = "" if ids is None else "SELECT value FROM json_each(?1)"

@@ -198,11 +198,12 @@ def test_no_statement_of_an_export_runs_a_query_per_contact(database, tmp_path):
         assert plan and all("TEMP B-TREE" not in step for step in plan) and "USING INDEX" in plan[0]
 
 
-@pytest.mark.parametrize("separator", ["\x1f", "\x1e"])
+@pytest.mark.parametrize("separator", ["\x1f", "\x1e", "\x00"])
 def test_a_value_holding_a_separator_of_the_fast_writer_is_still_exported_exactly(database, tmp_path, separator):
     # The database builds the lines with unit and record separators between cells and lines; a
     # value holding one (a control character no one types, but a file may bring) sends the
-    # export to the row-by-row writer: the same file as ever.
+    # export to the row-by-row writer: the same file as ever. So does a NUL character, where
+    # SQL's printf would end the value.
     people = awkward_network()
     people[5].notes = f"before{separator}after"
     people[5].save()
@@ -213,13 +214,44 @@ def test_a_value_holding_a_separator_of_the_fast_writer_is_still_exported_exactl
     assert f"before{separator}after".encode() in data
 
 
+def _nul_in(place: str, people: list[Contact]) -> None:
+    person = people[7]
+    if place.startswith("contact."):
+        Contact.update(**{place.split(".")[1]: "be\x00fore"}).where(Contact.id == person.id).execute()
+    elif place == "email":
+        Channel.create(contact=person, kind="email", value="a\x00b@example.com", label="")
+    elif place == "email label":
+        Channel.create(contact=person, kind="email", value="a@example.com", label="wo\x00rk")
+    elif place == "other kind":
+        Channel.create(contact=person, kind="sig\x00nal", value="+39 1", label="")
+    elif place == "tag":
+        ContactTag.create(contact=person, tag=_tag("na\x00me"))
+    elif place == "date":
+        ImportantDate.create(contact=person, label="birth\x00day", month=1, day=2)
+    elif place == "fact":
+        Fact.create(contact=person, label="kids\x00", value="Leo")
+
+
+@pytest.mark.parametrize("place", ["contact.first_name", "contact.notes", "contact.how_met",
+                                   "contact.cadence_snoozed_until", "email", "email label", "other kind", "tag",
+                                   "date", "fact"])
+def test_a_nul_character_anywhere_is_written_whole_as_the_row_by_row_writer_does(database, tmp_path, place):
+    # SQL's printf ends a value at a NUL character: such a value is written as two record
+    # separators by the database, which sends the export to the row-by-row writer (no scan of
+    # every table of its own: one instr() a value in the statements that read it anyway).
+    _nul_in(place, awkward_network())
+    [path] = exporting.export_csv(tmp_path / "contacts.csv")
+    data = path.read_bytes()
+    assert data == reference()
+    assert data.count(b"\x00") == 1
+
+
 # --- random hostile values: the fast path against the row-by-row writer ---------------------
 
-# Characters a CSV, a multi-value cell or the fast writer's separators can trip on, among any
-# other (no lone surrogate: UTF-8 has no bytes for one; no NUL: nothing netui stores holds one).
-_TRIPS = list(',"\r\n\t=+-@\'|\\ ;:\x1f\x1e\x1d\x1c') + ["é", "🙂", "ß"]
-HOSTILE = st.text(alphabet=st.one_of(st.sampled_from(_TRIPS),
-                                     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")),
+# Characters a CSV, a multi-value cell or the fast writer's separators can trip on (NUL: SQL's
+# printf ends a value there), among any other (no lone surrogate: UTF-8 has no bytes for one).
+_TRIPS = list(',"\r\n\t=+-@\'|\\ ;:\x1f\x1e\x1d\x1c\x00') + ["é", "🙂", "ß"]
+HOSTILE = st.text(alphabet=st.one_of(st.sampled_from(_TRIPS), st.characters(blacklist_categories=("Cs",))),
                   max_size=10)
 _KINDS = ("email", "phone", "linkedin", "website", "x", "instagram", "facebook", "other", "mastodon")
 _PERSON = st.fixed_dictionaries({
