@@ -88,6 +88,13 @@ def local_zone() -> pendulum.Timezone:
     return pendulum.local_timezone()
 
 
+def local_day(instant: pendulum.DateTime) -> str:
+    """The local calendar day of an instant, as YYYY-MM-DD (as pendulum's format() writes it,
+    at a fraction of its cost: the side panes write one a row)."""
+    local = instant.in_timezone(local_zone())
+    return f"{local.year:d}-{local.month:02d}-{local.day:02d}"
+
+
 def today(tz: str | pendulum.Timezone | None = None) -> dt.date:
     """The local calendar day (a plain date: SQLite binds only plain dates)."""
     return plain_date(pendulum.now(tz or local_zone()))
