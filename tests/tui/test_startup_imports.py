@@ -51,7 +51,8 @@ def first_refresh(self):
         painted.append(sorted(f"{name}.{key}" for name, module in list(sys.modules.items())
                               if name.startswith("netui") and module is not None
                               for key, value in vars(module).items()
-                              if isinstance(value, type) and value.__module__ == name and "__dataclass_fields__" in vars(value)))
+                              if isinstance(value, type) and value.__module__ == name
+                              and isinstance(vars(value).get("__dataclass_fields__"), dict)))  # made
     return refresh(self)
 Stylesheet.apply, Screen._compositor_refresh = counting_apply, first_refresh
 
