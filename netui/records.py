@@ -139,10 +139,10 @@ class Record:
         return hash(_spec(type(self)).hashed(self))
 
     def __setattr__(self, name, value) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")  # i18n: not text (as dataclasses say it)
 
     def __delattr__(self, name) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
+        raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")  # i18n: not text
 
 
 def _spec(cls: type) -> _Spec:

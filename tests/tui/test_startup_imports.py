@@ -28,6 +28,8 @@ LOADED_ON_FIRST_USE = (
     "dateutil.parser._parser", "dateutil.tz",
     # A settings file's parser loads only when there is a settings file.
     "tomllib",
+    # The TUI's options are read without argparse; English needs no gettext (netui.i18n).
+    "argparse", "gettext",
 )
 
 FIRST_SCREEN = """
@@ -151,6 +153,20 @@ def test_the_tui_starts_without_the_garbage_collector_and_every_command_with_it(
     result = subprocess.run([sys.executable, "-c", LAUNCHED], env=env, capture_output=True, text=True, timeout=120)
     seen = json.loads(result.stdout.rpartition("SEEN ")[2] or "{}")
     assert seen == {"the TUI": False, "search Giulia": True, "--demo": True}, result.stderr[-2000:]
+
+
+def test_the_tui_reads_its_command_line_without_argparse_or_gettext(tmp_path):
+    """`netui --db FILE` read its few options through argparse, which with gettext cost ~7 M
+    instructions at each start (netui.cli.parser.read_tui_options); a command still uses it."""
+    probe = ("import json, sys, netui.cli\n"
+             "netui.cli.run_tui = lambda args: print('LOADED ' + json.dumps("
+             "[name for name in ('argparse', 'gettext') if name in sys.modules])) or 0\n"
+             "netui.cli.main(sys.argv[1:])\n")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "LANG": "C.UTF-8"}
+    result = subprocess.run([sys.executable, "-c", probe, "--db", str(tmp_path / "netui.db"), "--lang", "en"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert json.loads(result.stdout.rpartition("LOADED ")[2] or "null") == [], result.stderr[-2000:]
 
 
 def test_the_netui_command_starts_through_the_launcher():
