@@ -82,6 +82,9 @@ class CachedStylesheet(Stylesheet):
         parsed, self._parsed_now = self._parsed_now, {}
         if parsed.keys() <= self._parsed_before.keys() or any(rule.errors for rules in parsed.values() for rule in rules):
             return  # nothing new (or CSS with errors, which Textual reports at every start)
+        # What other starts read too (another screen first, the web's netui serve): kept, so
+        # that two kinds of start do not write the file in turn.
+        parsed = {**self._parsed_before, **parsed}
         partial = self._cache_file.with_name(f"{self._cache_file.name}.{os.getpid()}")
         try:
             self._cache_file.parent.mkdir(parents=True, exist_ok=True)
