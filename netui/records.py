@@ -9,8 +9,9 @@ the dataclass itself (`dataclasses.fields`, `replace`, `asdict`, `is_dataclass`:
 reading `__dataclass_fields__`), Record's own generic methods serve, reading the fields from
 the annotations once per class; from that moment the class is `@dataclass(frozen=True)` done
 over it (the same class object; instances made before are its instances, their attributes
-already where the dataclass keeps them). So the first screen, which only makes and shows
-records, makes no dataclass at all: `tests/tui/test_startup_imports.py` holds it.
+already where the dataclass keeps them). A record made more than MADE_BEFORE_DATACLASS times
+becomes the dataclass too, for its faster constructor. So the first screen, which only makes
+and shows some records, makes no dataclass at all: `tests/tui/test_startup_imports.py` holds it.
 
 A record's annotations are plain fields: no `ClassVar`, `InitVar`, `__post_init__`,
 `init=False` or `kw_only` (a record needing one of them is an ordinary dataclass).
@@ -23,6 +24,9 @@ import threading
 from operator import attrgetter
 from typing import dataclass_transform
 
+# The generic constructor is about half as fast as a dataclass's own: a record made more often
+# than this becomes the dataclass (the first screen makes some 170 records in all).
+MADE_BEFORE_DATACLASS = 1000
 _making = threading.RLock()  # two threads asking for the same dataclass at once: one makes it
 _MISSING = dataclasses.MISSING
 
@@ -30,7 +34,7 @@ _MISSING = dataclasses.MISSING
 class _Spec:
     """A record class's fields, read once from its annotations and defaults (its bases' first)."""
 
-    __slots__ = ("names", "known", "defaults", "factories", "compared", "hashed", "shown")
+    __slots__ = ("names", "known", "defaults", "factories", "compared", "hashed", "shown", "made")
 
     def __init__(self, cls: type) -> None:
         fields: dict[str, object] = {}  # name -> its default, a Field, or _MISSING (in dataclass order)
@@ -38,6 +42,7 @@ class _Spec:
             if issubclass(klass, Record) and klass is not Record:
                 for name in klass.__dict__.get("__annotations__", {}):
                     fields[name] = klass.__dict__.get(name, _MISSING)
+        self.made = 0  # instances made through Record's generic constructor
         self.names = tuple(fields)
         self.known = frozenset(fields)
         self.defaults, self.factories = {}, {}
@@ -99,6 +104,11 @@ class Record:
     def __init__(self, *args, **kwargs) -> None:
         cls = type(self)
         spec = _spec(cls)
+        spec.made += 1
+        if spec.made > MADE_BEFORE_DATACLASS:
+            _make(cls)  # many of them (a long list, an export): the dataclass's own constructor is faster
+            cls.__init__(self, *args, **kwargs)
+            return
         names = spec.names
         if len(args) > len(names):
             raise TypeError(f"{cls.__qualname__}.__init__() takes {len(names) + 1} positional arguments "

@@ -79,3 +79,15 @@ def test_two_threads_making_the_first_instances_at_once_both_get_them():
     for thread in threads:
         thread.join()
     assert sorted(made, key=lambda pair: pair.a) == [Pair(n, n) for n in range(8)]
+
+
+def test_a_record_made_many_times_becomes_the_dataclass_for_its_faster_constructor(monkeypatch):
+    monkeypatch.setattr("netui.records.MADE_BEFORE_DATACLASS", 3)
+
+    class Point(Record):
+        x: int
+        y: int = 0
+
+    points = [Point(n) for n in range(5)]
+    assert "__dataclass_fields__" in vars(Point) and Point.__init__ is not Record.__init__
+    assert points == [Point(n, 0) for n in range(5)] and points[4] == Point(4)
