@@ -128,7 +128,12 @@ def main() -> int:
     # A start as the user's every start but their first: the first one writes the first screen's
     # parsed CSS for the next (netui.screens.stylesheet; the probe below exits at the first paint,
     # before it would be written).
-    first_screen(path, args.size)
+    from netui.screens.stylesheet import CACHE_FILE
+
+    for _attempt in range(3):  # a start quit right at its first screen may not have written it yet
+        first_screen(path, args.size)
+        if CACHE_FILE.exists():
+            break
     with tempfile.TemporaryDirectory() as folder:
         netui = counts("netui", ["--db", str(path)], _("{count} people", count=args.size), folder)
         floor = counts("floor", [], "ready", folder)
