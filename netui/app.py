@@ -30,6 +30,7 @@ from netui.errors import NetuiError  # noqa: E402
 from netui.i18n import N_, _, ngettext  # noqa: E402
 from netui.screens.commands import NetuiCommands  # noqa: E402
 from netui.screens.main import MainScreen  # noqa: E402
+from netui.screens.stylesheet import CachedStylesheet  # noqa: E402
 from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402
 
 
@@ -59,6 +60,8 @@ class NetuiApp(WorkerErrors, App):
         `daily_backup`: make today's automatic backup (netui.store.backup), in the background.
         `demo`: the database is a throwaway demo network (`netui --demo`): the title says so."""
         super().__init__()
+        # The first screen's CSS as parsed at the last start (netui.screens.stylesheet).
+        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
         self.db_path = db_path
         self.sub_title = demo_title() if demo else str(db_path) if db_path else ""
         self._changes = None  # a team server's notices of changes (db.watch_changes)
@@ -79,6 +82,7 @@ class NetuiApp(WorkerErrors, App):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.collector.start)
+        self.call_after_refresh(self.stylesheet.save)
         self.set_interval(IDLE_COLLECT_SECONDS, self.collector.collect_if_idle)
         if db.is_read_only():
             self.sub_title = _("{path} (read-only)", path=self.sub_title)

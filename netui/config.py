@@ -17,16 +17,15 @@ A missing file means the defaults; a broken one is a ValidationError naming the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from netui.store.location import config_dir
 from netui.errors import ValidationError
 from netui.i18n import LANGUAGES, _
+from netui.records import Record
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Record):
     capture_followup_days: int = 2
     language: str | None = None  # None: from the environment
     database: str | None = None  # None: $NETUI_DB or the file in the data folder

@@ -44,7 +44,7 @@ from netui.store.models import (
     UTCDateTimeField,
     database,
 )
-from netui.text import fold_key, full_name
+from netui.text import LazyPattern, fold_key, full_name
 
 # "balance": the biggest favour balance (given minus received, netui.giving) first.
 SORTS = ("name", "last_contacted", "company", "balance")
@@ -573,7 +573,7 @@ def _summary(row: Contact, status: upkeep.KeepInTouch) -> ContactSummary:
     )
 
 
-_FILTER_TOKEN = re.compile(
+_FILTER_TOKEN = LazyPattern(
     r'(?<!\S)(?:(circle|cerchia|tag|city|città|citta|company|azienda|sort|ordina):(?:"([^"]*)"|(\S+))|#([^\s#]+))',
     re.IGNORECASE,
 )

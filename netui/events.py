@@ -222,9 +222,10 @@ def remove_attendee(event_id: int, contact_id: int) -> None:
         ).execute()
 
 
-def _summary_query():
+def _summary_query(*columns):
     """Events with their counts of people to meet / met (trashed contacts not counted), and of
-    the people to meet who are not contacts yet (wishes linked to nobody)."""
+    the people to meet who are not contacts yet (wishes linked to nobody). `columns`: the
+    event's own to read (all of them by default)."""
     living = Contact.trashed_at.is_null()
     # CASE, not SUM(condition): PostgreSQL does not add up booleans.
     to_meet = fn.SUM(Case(None, [((EventAttendee.status == "to meet") & living, 1)], 0)).alias("to_meet_count")
@@ -233,7 +234,7 @@ def _summary_query():
     wished = (Wish.select(fn.COUNT(Wish.id)).where(Wish.event == Event.id, Wish.contact.is_null())
               .alias("wished_count"))
     return (
-        Event.select(Event, to_meet, met, wished)
+        Event.select(*(columns or (Event,)), to_meet, met, wished)
         .join(EventAttendee, JOIN.LEFT_OUTER)
         .join(Contact, JOIN.LEFT_OUTER)
         .switch(Event)
@@ -241,13 +242,26 @@ def _summary_query():
     )
 
 
-def _summary_values(row: Event) -> dict:
+def _summary_values(row: Event | dict) -> dict:
+    """An EventSummary's values, from an Event (with its counts) or a row of `_summaries`."""
+    get = row.get if isinstance(row, dict) else lambda name, default=None: getattr(row, name, default)
     return dict(
-        id=row.id, title=row.title, kind=row.kind, status=row.status, starts_at=row.starts_at,
-        ends_at=row.ends_at, timezone=row.timezone, venue=row.venue, city=row.city,
-        to_meet=int(getattr(row, "to_meet_count", 0) or 0) + int(getattr(row, "wished_count", 0) or 0),
-        met=int(getattr(row, "met_count", 0) or 0), not_contacts_yet=int(getattr(row, "wished_count", 0) or 0),
+        id=get("id"), title=get("title"), kind=get("kind"), status=get("status"), starts_at=get("starts_at"),
+        ends_at=get("ends_at"), timezone=get("timezone"), venue=get("venue"), city=get("city"),
+        to_meet=int(get("to_meet_count", 0) or 0) + int(get("wished_count", 0) or 0),
+        met=int(get("met_count", 0) or 0), not_contacts_yet=int(get("wished_count", 0) or 0),
     )
+
+
+# What a summary shows of the event itself: the lists of events read only these, as plain rows
+# (an Event object per row, with its notes and every other column, was a third of the work).
+SUMMARY_COLUMNS = (Event.id, Event.title, Event.kind, Event.status, Event.starts_at, Event.ends_at,
+                   Event.timezone, Event.venue, Event.city)
+
+
+def _summaries(query) -> list[EventSummary]:
+    """The EventSummary of each row of a `_summary_query(*SUMMARY_COLUMNS)`."""
+    return [EventSummary(**_summary_values(row)) for row in query.dicts()]
 
 
 def event_title(event_id: int) -> str:
@@ -276,10 +290,9 @@ def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:
     """Events not over yet (and undated ideas), grouped by status in pipeline order, soonest first."""
     moment = Event.starts_at.db_value(now or when.now())
     ongoing = fn.COALESCE(Event.ends_at, Event.starts_at)
-    rows = _summary_query().where(
+    summaries = _summaries(_summary_query(*SUMMARY_COLUMNS).where(
         Event.starts_at.is_null() | (ongoing >= moment), Event.status != "skipped"
-    )
-    summaries = [EventSummary(**_summary_values(r)) for r in rows]
+    ))
     far_future = pendulum.datetime(9999, 1, 1)
     return sorted(
         summaries,
@@ -289,13 +302,12 @@ def upcoming_events(now: pendulum.DateTime | None = None) -> list[EventSummary]:
 
 def past_events(now: pendulum.DateTime | None = None, limit: int = 100) -> list[EventSummary]:
     """Events that are over (and skipped ones), most recent first."""
-    rows = (
-        _summary_query()
+    return _summaries(
+        _summary_query(*SUMMARY_COLUMNS)
         .where(_is_past(now))
         .order_by(Event.starts_at.desc(nulls="LAST"), Event.id.desc())
         .limit(limit)
     )
-    return [EventSummary(**_summary_values(r)) for r in rows]
 
 
 def count_past_events(now: pendulum.DateTime | None = None) -> int:

@@ -14,11 +14,14 @@ translated where it is shown, so that the language can be chosen after the impor
 from __future__ import annotations
 
 import functools
-import gettext
 import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 LANGUAGES = {"en": "English", "it": "Italiano"}
 DEFAULT_LANGUAGE = "en"
@@ -26,7 +29,19 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 # POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+class Untranslated:
+    """English, the source language: gettext.NullTranslations's answers, without importing
+    gettext (a run in English never reads a catalogue)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+_translations: Untranslated | gettext.GNUTranslations = Untranslated()
 _language = DEFAULT_LANGUAGE
 
 
@@ -91,12 +106,14 @@ def catalogue_files(code: str) -> list[Path]:
 
 
 @functools.cache  # the .po files are part of the installed package: read once per run
-def load_catalogue(code: str) -> gettext.NullTranslations:
+def load_catalogue(code: str) -> Untranslated | gettext.GNUTranslations:
     """The compiled catalogue of `code` (every .po file of that language, merged)."""
     files = catalogue_files(code)
     if not files:
-        return gettext.NullTranslations()
-    import polib  # only a run in another language than English pays for it
+        return Untranslated()
+    import gettext  # only a run in another language than English pays for it, and for polib
+
+    import polib
 
     merged = polib.POFile()
     merged.metadata = polib.pofile(str(files[0])).metadata

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from netui.text import LazyPattern
 from netui.errors import ValidationError
 from netui.i18n import N_, _
 from netui.labels import code_for, codes_as_typed, label
@@ -46,19 +47,19 @@ SAME_NAME = N_("same name")
 # line is shared, a number changes hands.
 TELLING_KINDS = ("linkedin", "email")
 
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
-_LINKEDIN_PROFILE = re.compile(
+_EMAIL = LazyPattern(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+_LINKEDIN_PROFILE = LazyPattern(
     r"(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)(?:[/?#]\S*)?", re.IGNORECASE
 )
-_PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
-_TAG = re.compile(r"^[^\s,#]+$")
+_PHONE = LazyPattern(r"^\+?[0-9 ().\-/]+$")
+_TAG = LazyPattern(r"^[^\s,#]+$")
 # The years an important date may carry (contacts.add_important_date and the readers refuse
 # others: a typo such as 1098 or 2098 is not a birthday).
 PLAUSIBLE_YEARS = range(1800, 2201)
 # An important date as people type it: 1985-04-15, --04-15, 04-15; or day first: 15/04,
 # 15/04/1985, 15.04.1985.
-_IMPORTANT_DATE_ISO = re.compile(r"(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})")
-_IMPORTANT_DATE_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?")
+_IMPORTANT_DATE_ISO = LazyPattern(r"(?:(\d{4})|-)?-?(\d{1,2})-(\d{1,2})")
+_IMPORTANT_DATE_DAY_FIRST = LazyPattern(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?")
 
 
 # --- names and channels ------------------------------------------------------------------
@@ -241,8 +242,8 @@ def parse_important_date(text: str, field: str = "date") -> tuple[int | None, in
     return year, month, day
 
 
-_NAMED_DAY_MONTH = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?")
-_NAMED_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+_NAMED_DAY_MONTH = LazyPattern(r"(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?")
+_NAMED_MONTH_DAY = LazyPattern(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
 
 
 def _month_named(word: str) -> int | None:

@@ -17,14 +17,14 @@ import contextlib
 import functools
 import getpass
 import os
-import re
 
+from netui.text import LazyPattern
 from netui.errors import ValidationError
 from netui.i18n import _
 
 USER_ENV_VAR = "NETUI_USER"
 MAX_USER_LENGTH = 64
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_CHARACTERS = LazyPattern(r"[\x00-\x1f\x7f]")
 
 _current: str | None = None
 

@@ -13,6 +13,7 @@ import pendulum
 
 from pendulum.parsing.exceptions import ParserError
 
+from netui.text import LazyPattern
 from netui.errors import ValidationError
 from netui.i18n import _, language, ngettext
 
@@ -42,8 +43,8 @@ ITALIAN_MONTHS = (
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
     "settembre", "ottobre", "novembre", "dicembre",
 )
-_ITALIAN_AGO = re.compile(r"^(\d+|una|uno|un)\s*([a-z]+)\s+fa\b")
-_ITALIAN_IN = re.compile(r"^(?:tra|fra)\s+(\d+|una|uno|un'|un)\s*([a-z]+)\b")
+_ITALIAN_AGO = LazyPattern(r"^(\d+|una|uno|un)\s*([a-z]+)\s+fa\b")
+_ITALIAN_IN = LazyPattern(r"^(?:tra|fra)\s+(\d+|una|uno|un'|un)\s*([a-z]+)\b")
 # Whole phrases, said the way the parser reads them.
 ITALIAN_PHRASES = (
     ("stamattina", "oggi 9:00"), ("stamane", "oggi 9:00"), ("stasera", "oggi 19:00"),
@@ -58,12 +59,12 @@ ITALIAN_PHRASES = (
 # "ieri sera": the part of the day as an hour.
 ITALIAN_DAY_PARTS = {"mattina": "9:00", "pomeriggio": "15:00", "sera": "19:00", "notte": "23:00"}
 ITALIAN_WEEKDAY_ABBREVIATIONS = ("lun", "mar", "mer", "gio", "ven", "sab", "dom")
-_SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?=\s|$)")
-_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-zì]+)(?:\s+(\d{4}))?(?=\s|$)")
-_ITALIAN_TIME = re.compile(r"(?:^|\s)(?:alle\s+|ore\s+|all'\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
+_SLASH_DATE = LazyPattern(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?=\s|$)")
+_DAY_MONTH = LazyPattern(r"^(\d{1,2})\s+([a-zì]+)(?:\s+(\d{4}))?(?=\s|$)")
+_ITALIAN_TIME = LazyPattern(r"(?:^|\s)(?:alle\s+|ore\s+|all'\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
 # "3 days ago", "in 5 days", optionally followed by a time of day: "in 5 days 09:00".
-_RELATIVE = re.compile(
+_RELATIVE = LazyPattern(
     r"^(?:(\d+|an?|one)\s*([a-z]+?)s?\s+ago|in\s+(\d+|an?|one)\s*([a-z]+?)s?)(?:\s+(?:at\s+)?(\S.*))?$"
 )
 # Whole English phrases, said the way the parser reads them (the Italian ones: ITALIAN_PHRASES).
@@ -73,8 +74,8 @@ ENGLISH_PHRASES = (
 )
 # Units a time of day may follow ("in 5 days 09:00"; not "in 2 hours 09:00").
 _DAY_UNITS = ("days", "weeks", "months", "years")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+_ISO_DATE = LazyPattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = LazyPattern(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 # A date-only instant is placed at noon so that no time-zone shift moves it to another day.
 DATE_ONLY_HOUR = 12
 
@@ -86,6 +87,13 @@ def now() -> pendulum.DateTime:
 
 def local_zone() -> pendulum.Timezone:
     return pendulum.local_timezone()
+
+
+def local_day(instant: pendulum.DateTime) -> str:
+    """The local calendar day of an instant, as YYYY-MM-DD (as pendulum's format() writes it,
+    at a fraction of its cost: the side panes write one a row)."""
+    local = instant.in_timezone(local_zone())
+    return f"{local.year:d}-{local.month:02d}-{local.day:02d}"
 
 
 def today(tz: str | pendulum.Timezone | None = None) -> dt.date:

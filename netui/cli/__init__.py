@@ -9,7 +9,6 @@ imports the domain modules it uses: `netui --help` and the TUI path load little.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import os
@@ -131,10 +130,7 @@ def use_language(argv: Sequence[str]) -> str:
     except NetuiError:
         configured = None  # the broken file is reported where the setting is used
     code = i18n.choose_language(flag, configured)
-    i18n.set_language(code)
-    # argparse's own words ("usage:", "options", "invalid choice") through the same catalogue.
-    argparse._ = i18n._
-    argparse.ngettext = i18n.plural_form
+    i18n.set_language(code)  # argparse's own words follow it too (netui.cli.parser)
     return code
 
 

@@ -5,7 +5,8 @@ It imports no command's code: netui.cli runs a command by importing its area mod
 
 from __future__ import annotations
 
-import argparse
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from netui import __version__, i18n
 from netui.i18n import _
@@ -14,14 +15,64 @@ from netui.store import db
 from netui.store.models import CHANNEL_KINDS, CIRCLES, FAVOUR_KINDS, INTERACTION_KINDS, INTRODUCTION_STATUSES, MILESTONES
 from netui.store.models import EVENT_KINDS, EVENT_STATUSES
 
+if TYPE_CHECKING:
+    import argparse
+
 
 class UsageError(Exception):
     """Bad command-line usage; argparse's message is carried here instead of exiting."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line and exit 2, like every other user error
-        raise UsageError(f"{self.prog}: {message}")
+_parser_class = None
+
+
+def _Parser(*args, **kwargs) -> argparse.ArgumentParser:
+    """netui's ArgumentParser: argparse loads with the first parser built (the TUI's start
+    reads its few options without it: `read_tui_options`)."""
+    global _parser_class
+    if _parser_class is None:
+        import argparse
+
+        class Parser(argparse.ArgumentParser):
+            def error(self, message):  # one line and exit 2, like every other user error
+                raise UsageError(f"{self.prog}: {message}")
+
+        # argparse's own words ("usage:", "options", "invalid choice") through netui's catalogue.
+        argparse._ = i18n._
+        argparse.ngettext = i18n.plural_form
+        _parser_class = Parser
+    return _parser_class(*args, **kwargs)
+
+
+# The TUI's options, each taking a value: `--db PATH`, `--user NAME`, `--lang CODE`.
+_TUI_OPTIONS = {"--db": "db", "--user": "user", "--lang": "lang"}
+
+
+def read_tui_options(argv: list[str]) -> SimpleNamespace | None:
+    """`netui [--db PATH] [--demo] [--user NAME] [--lang CODE]` read as argparse reads it, in
+    the plain forms (`--db PATH`, `--db=PATH`), without importing argparse (~7 M instructions
+    at each start of the app); None for anything else (a command, --help, an abbreviation, a
+    value that looks like an option, a language netui does not speak), which the parser reads."""
+    values = {"db": None, "demo": False, "user": None, "lang": None}
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "--demo":
+            values["demo"] = True
+            index += 1
+            continue
+        name, equals, value = argument.partition("=")
+        if name not in _TUI_OPTIONS:
+            return None
+        if not equals:
+            if index + 1 == len(argv) or argv[index + 1].startswith("-"):
+                return None  # argparse's sentence says what is missing
+            value = argv[index + 1]
+        index += 1 if equals else 2
+        if name == "--lang" and value not in i18n.LANGUAGES:
+            return None
+        values[_TUI_OPTIONS[name]] = value
+    return SimpleNamespace(**values, command=None)
 
 
 def _one_of(codes, labelled: bool = False) -> str:
@@ -33,7 +84,9 @@ def _one_of(codes, labelled: bool = False) -> str:
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """The command line, read. Without a command (the TUI: `netui --db FILE`) only the
     top-level options are needed: the whole parser, every command's arguments and help, took
-    ~18 ms to build at each start of the app."""
+    ~18 ms to build at each start of the app; the plain forms of its options need no parser at all."""
+    if (tui := read_tui_options(argv)) is not None:
+        return tui
     if not any(argument in ("-h", "--help") for argument in argv):
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
         if not rest:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
+from netui.text import LazyPattern
 from netui.errors import ValidationError
 from netui.i18n import _
 
@@ -89,9 +90,9 @@ class ServerAddress:
 
 _URL_SCHEMES = ("postgresql://", "postgres://")
 # key=value words of a libpq connection string: `host=x dbname=y`, `password='a b'`.
-_KEYWORD = re.compile(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.I)
-_PASSWORD_WORD = re.compile(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.I)
-_PASSWORD_PARAMETER = re.compile(r"((?:^|&)password=)[^&]*", re.I)
+_KEYWORD = LazyPattern(r"^\s*(host|hostaddr|port|dbname|user|password|service|sslmode|passfile)\s*=", re.I)
+_PASSWORD_WORD = LazyPattern(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.I)
+_PASSWORD_PARAMETER = LazyPattern(r"((?:^|&)password=)[^&]*", re.I)
 
 
 def is_server_address(text: str | os.PathLike) -> bool:

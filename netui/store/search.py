@@ -23,7 +23,7 @@ from peewee import SQL, OperationalError, fn
 
 from netui.store import bulk
 from netui.store.models import Contact, ContactSearch, database, on_postgres
-from netui.text import fold, fold_key
+from netui.text import LazyPattern, fold, fold_key
 
 # Column filters a user may type ("city:milano"); the rest of the grammar (quotes, OR, NOT,
 # -exclusion, parentheses) is peewee's web-search parser.
@@ -33,10 +33,10 @@ COLUMN_WEIGHTS = (10.0, 4.0, 3.0, 3.0, 3.0, 1.0, 1.0, 0.5)
 # The columns that say who someone is (their name, job, city, tags), not what was written
 # about them: naming a person looks here before it looks at notes and timelines.
 IDENTITY_COLUMNS = ("name", "company", "role", "city", "tags")
-_QUOTED = re.compile(r'("[^"]*"?)')
-_BARE_WORD = re.compile(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
+_QUOTED = LazyPattern(r'("[^"]*"?)')
+_BARE_WORD = LazyPattern(r'(?<![^\s(])(-?)([^\s"()*-][^\s"()*]*)(?=[\s()]|$)')
 _OPERATORS = {"AND", "OR", "NOT"}
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_CHARACTERS = LazyPattern(r"[\x00-\x1f\x7f]")
 # Nobody types more into a search box; longer text is a paste, searched by its start.
 MAX_QUERY_CHARACTERS = 500
 MAX_PLAIN_WORDS = 32
@@ -320,7 +320,7 @@ class _Part(NamedTuple):
     phrases: tuple[int, ...]
 
 
-_FTS5_TOKEN = re.compile(r'\s*(?:"(?P<phrase>[^"]*)"(?P<star>\*?)|\{(?P<columns>[^}]*)\}|(?P<punctuation>[():])'
+_FTS5_TOKEN = LazyPattern(r'\s*(?:"(?P<phrase>[^"]*)"(?P<star>\*?)|\{(?P<columns>[^}]*)\}|(?P<punctuation>[():])'
                          r'|(?P<word>[^\s"(){}:]+))')
 _MAX_DEPTH = 32
 _NEVER = _Part("FALSE", [], ())

@@ -10,7 +10,7 @@ from netui.events import EVENT_STATUSES, EventSummary
 from netui.i18n import N_, _
 from netui.widgets.lists import VimOptionList
 
-from netui.when import local_zone
+from netui.when import local_day
 
 # Translated when shown, so a catalogue installed later still applies.
 STATUS_TITLES = {
@@ -25,7 +25,7 @@ def event_line(event: EventSummary) -> Text:
     Round table: the future of remote work
       2026-12-08 · Roma · 5 to meet, 2 met
     """
-    details = [event.starts_at.in_timezone(local_zone()).format("YYYY-MM-DD") if event.starts_at else _("no date")]
+    details = [local_day(event.starts_at) if event.starts_at else _("no date")]
     if event.city or event.venue:
         details.append(event.city or event.venue)
     if event.to_meet or event.met:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from netui.i18n import N_
+
+
+def unwrapped_height(option: Option) -> int | None:
+    """The lines an option takes in a list that neither wraps nor folds its lines (one per line
+    of its text), or None when its prompt is not a Rich Text (markup: not known until parsed)."""
+    prompt = option.prompt
+    return prompt.plain.count("\n") + 1 if isinstance(prompt, Text) else None
 
 
 class VimOptionList(OptionList):
@@ -13,3 +23,34 @@ class VimOptionList(OptionList):
         Binding("j", "cursor_down", N_("Down"), show=False),
         Binding("k", "cursor_up", N_("Up"), show=False),
     ]
+
+    def _update_lines(self) -> None:
+        """Textual's own (8.2.8), but in a list whose lines neither wrap nor fold (the side panes:
+        `text-wrap: nowrap`, an ellipsis) an option's height is its text's number of lines: it is
+        not converted and measured until it is shown. An OptionList measured all of its options
+        to learn their heights -- at the first paint the event planner's and the timeline's
+        hundred and sixty, a third of the first paint, for the forty in view."""
+        if not self.scrollable_content_region:
+            return
+        line_cache = self._line_cache
+        lines = line_cache.lines
+        next_index = lines[-1][0] + 1 if lines else 0
+        get_visual = self._get_visual
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if next_index < len(self.options):
+            padding = self.get_component_styles("option-list--option").padding
+            styles = self.styles
+            unwrapped = styles.text_wrap == "nowrap" and styles.text_overflow != "fold" and not padding.height
+            for index, option in enumerate(self.options[next_index:], next_index):
+                line_cache.index_to_line[index] = len(line_cache.lines)
+                height = unwrapped_height(option) if unwrapped else None
+                if height is None:
+                    height = get_visual(option).get_height(styles, width - padding.width)
+                line_count = height + option._divider
+                line_cache.heights[index] = line_count
+                line_cache.lines.extend([(index, line_no) for line_no in range(0, line_count)])
+        last_divider = self.options and self.options[-1]._divider
+        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)

@@ -9,7 +9,7 @@ from netui.i18n import _
 from netui.labels import label
 from netui.present import logged_by_words
 from netui.timeline import InteractionInfo
-from netui.when import local_zone
+from netui.when import local_day
 from netui.widgets.lists import VimOptionList
 
 KIND_ICONS = {
@@ -20,10 +20,9 @@ KIND_ICONS = {
 
 def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> Text:
     """One interaction as a line: when, kind, who, what."""
-    local = info.occurred_at.in_timezone(local_zone())
     people = [p.name for p in info.participants if p.id != hide_contact]
     line = Text()
-    line.append(local.format("YYYY-MM-DD"), style="bold")
+    line.append(local_day(info.occurred_at), style="bold")
     line.append(f" {KIND_ICONS.get(info.kind, '•')} ")
     what = info.summary or (info.notes.splitlines()[0] if info.notes else label(info.kind))
     line.append(what)

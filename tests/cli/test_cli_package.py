@@ -95,19 +95,34 @@ def test_no_module_over_800_lines_nor_function_over_80():
 
 
 def test_opening_the_app_reads_the_command_line_without_building_every_commands_parser(monkeypatch):
-    """`netui --db FILE` (the TUI) needs only the top-level options; the commands' parsers
-    (~18 ms at a cold start) are built only when a command, --help or a bad option is given."""
+    """`netui --db FILE` (the TUI) needs only the top-level options, read without a parser (nor
+    argparse); the commands' parsers (~18 ms at a cold start) are built only when a command,
+    --help or a bad option is given."""
     built = []
     real = parser.build_parser
     monkeypatch.setattr(parser, "build_parser", lambda with_commands=True: built.append(with_commands) or real(with_commands))
     args = parser.parse_arguments(["--db", "people.db", "--lang", "it"])
     assert (args.command, args.db, args.lang, args.demo) == (None, "people.db", "it", False)
-    assert built == [False]
+    assert built == []
     assert parser.parse_arguments(["--demo"]).demo is True
+    assert vars(parser.parse_arguments(["--db=a.db", "--user", "Ada", "--demo"])) == {
+        "db": "a.db", "demo": True, "user": "Ada", "lang": None, "command": None}
+    assert built == []
+    # What the plain forms do not cover goes to argparse, which reads it as it always did.
+    assert parser.parse_arguments(["--dem"]).demo is True and built == [False]
     built.clear()
     args = parser.parse_arguments(["--db", "people.db", "search", "giulia"])
     assert (args.command, args.db, args.query) == ("search", "people.db", "giulia")
     assert built == [False, True]
+
+
+@pytest.mark.parametrize("argv", [["--db"], ["--db", "--demo"], ["--lang", "fr"], ["--demo=yes"], ["--colour"]])
+def test_the_tuis_options_read_without_argparse_fail_as_argparse_fails(argv):
+    with pytest.raises(parser.UsageError) as fast:
+        parser.parse_arguments(argv)
+    with pytest.raises(parser.UsageError) as whole:
+        parser.build_parser().parse_args(argv)
+    assert str(fast.value) == str(whole.value)
 
 
 def test_a_bad_option_still_gets_the_whole_parsers_sentence():

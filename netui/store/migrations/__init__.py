@@ -7,7 +7,8 @@ Add a version by writing `vNNNN_what.py` and appending it here; never edit an ol
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from netui.records import Record
 
 from netui.store.migrations import (
     v0001_initial,
@@ -22,8 +23,7 @@ from netui.store.migrations import (
 )
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(Record):
     version: int
     name: str
     up: Callable
