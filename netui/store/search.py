@@ -210,10 +210,10 @@ def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[st
     Contact every match must meet too (the search box's filters).
 
     Ranking costs about a microsecond per match: a prefix matching most of the network
-    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 5-15
-    microseconds (each match's row read and its eight tsvectors tested): 15-60 ms for the
-    3,000-4,500 matches of "giu" or "giulia", 150-300 ms for the 35,000 of "milano", at
-    100,000 people."""
+    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 4-10
+    microseconds (each match's row read, its eight tsvectors tested, ts_rank_cd for each column
+    holding the words): 15-60 ms for the 3,000-4,500 matches of "giu" or "giulia", 150-450 ms
+    for the 35,000-42,000 of "mil" ... "milano", at 100,000 people."""
     if on_postgres():
         return _run(text, columns, lambda query: _postgres_ranked_ids(query, limit, offset, where))
     return _run(text, columns, lambda query: _matching_ids(query, limit, offset, where))
