@@ -44,7 +44,8 @@ What a backend must provide (the SQLite implementation of each is named in brack
   `reindex_contacts`, `drop_contacts`, `erase_deleted` (no trace of a purged person left in
   the index), `rebuild_index`, `index_size`, `write_rows` [an FTS5 table with
   unicode61 remove_diacritics 2 and bm25; PostgreSQL: a tsvector per column of the same
-  folded text, split into the same words, a GIN index, and FTS5's bm25 worked out in SQL].
+  folded text (the words kept, not the text), split into the same words, a GIN index, and
+  FTS5's bm25 worked out in SQL].
 * Bulk writes: `bulk.insert_rows` / `insert_stream` (values as the model fields store them;
   instants given as unix seconds to insert_stream), `next_id`, and for a load into an empty
   network `loading()` (one write transaction; relaxed checks and a big cache while it runs),

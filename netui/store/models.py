@@ -421,8 +421,9 @@ class CapturePending(BaseModel):
 
 class ContactSearch(FTS5Model):
     """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text).
-    On PostgreSQL a plain table of the same columns, with a tsvector generated from each
-    (netui.store.migrations.postgres; netui.store.search queries them)."""
+    On PostgreSQL a plain table of the same columns, where a trigger turns the text written
+    into a tsvector of each column's words and keeps no text (netui.store.migrations.postgres;
+    netui.store.search queries them)."""
 
     rowid = RowIDField()
     name = SearchField()

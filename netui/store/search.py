@@ -4,8 +4,9 @@ The index holds folded text (netui.text.fold), so "caffe" finds "Caffè" and "od
 finds "Ødegaard". Every domain write that changes what a contact's text is calls
 `reindex_contacts`; purge calls `drop_contacts`.
 
-On PostgreSQL (a team's network) the same rows of folded text get a tsvector per column and
-a GIN index (netui.store.migrations.postgres); the FTS5 query a user's text becomes is read
+On PostgreSQL (a team's network) the same rows of folded text become a tsvector per column
+(the words only: the text is not kept) and a GIN index (netui.store.migrations.postgres); the
+FTS5 query a user's text becomes is read
 into a condition on those, and ranked by the same bm25 (see "on PostgreSQL" below): the same
 words, matches and order as in a file.
 """
@@ -165,7 +166,7 @@ def erase_deleted() -> None:
 
     On PostgreSQL the purged people's rows are deleted already (drop_contacts); this deletes
     any row left of someone no longer in the contact table too. What SQL cannot reach: PostgreSQL
-    deletes by marking, so the dead row versions (their text and tsvectors) and their GIN index
+    deletes by marking, so the dead row versions (their tsvectors: the words) and their GIN index
     entries stay in the pages until VACUUM (autovacuum, soon after; not possible inside the
     purge's transaction) frees them, and their bytes until the space is written over -- as they
     stay in the server's write-ahead log and its backups."""
@@ -209,10 +210,10 @@ def search_ids(text: str, limit: int = 50, offset: int = 0, columns: Sequence[st
     Contact every match must meet too (the search box's filters).
 
     Ranking costs about a microsecond per match: a prefix matching most of the network
-    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 5-15
-    microseconds (each match's row read and its eight tsvectors tested): 15-60 ms for the
-    3,000-4,500 matches of "giu" or "giulia", 150-300 ms for the 35,000 of "milano", at
-    100,000 people."""
+    takes tens of milliseconds at 100,000 people (see `match_ids`). On PostgreSQL some 4-10
+    microseconds (each match's row read, its eight tsvectors tested, ts_rank_cd for each column
+    holding the words): 15-60 ms for the 3,000-4,500 matches of "giu" or "giulia", 150-450 ms
+    for the 35,000-42,000 of "mil" ... "milano", at 100,000 people."""
     if on_postgres():
         return _run(text, columns, lambda query: _postgres_ranked_ids(query, limit, offset, where))
     return _run(text, columns, lambda query: _matching_ids(query, limit, offset, where))
@@ -358,7 +359,17 @@ class _PostgresQuery:
         whole = self._any(SEARCH_COLUMNS, 0)
         if self.position != len(self.tokens):
             raise _TooComplex(query)  # not what fts_query writes
-        self.condition, self.parameters = whole.sql, whole.parameters
+        # Each phrase's tsquery, worked out once by the server, goes into the statements as a
+        # value: written as search_query(...) at each of its uses, the planner worked it out
+        # there each time (25 times for one word: 5-25 ms of every keystroke).
+        self.words = _tsqueries({_Words(p.text, p.prefix) for p in self.phrases if _phrase_found(p)[1]})
+        self.condition, self.parameters = whole.sql, self._values(whole.parameters)
+        self.found = [part._replace(parameters=self._values(part.parameters)) for part in self.found]
+        self.guards = [[part._replace(parameters=self._values(part.parameters)) for part in parts]
+                       for parts in self.guards]
+
+    def _values(self, parameters: list) -> list:
+        return [self.words[value] if isinstance(value, _Words) else value for value in parameters]
 
     def _peek(self, kind: str) -> bool:
         return self.position < len(self.tokens) and self.tokens[self.position][0] == kind
@@ -429,12 +440,31 @@ def _joined(parts: Sequence[_Part], operator: str) -> _Part:
                  tuple(n for p in parts for n in p.phrases))
 
 
+class _Words(NamedTuple):
+    """Where a phrase's tsquery goes among a statement's parameters, until the server has made
+    it (search_query in netui.store.migrations.postgres: the same words as the index's)."""
+
+    text: str
+    prefix: bool
+
+
+def _tsqueries(phrases: set[_Words]) -> dict[_Words, str]:
+    """Each phrase's tsquery, as text, made by the server in one statement."""
+    if not phrases:
+        return {}
+    ordered = sorted(phrases)
+    made = database.execute_sql(
+        "SELECT search_query(t, p)::text FROM unnest(%s::text[], %s::boolean[]) WITH ORDINALITY AS u(t, p, n) "
+        "ORDER BY n", ([w.text for w in ordered], [w.prefix for w in ordered])).fetchall()
+    return {words: row[0] for words, row in zip(ordered, made)}
+
+
 def _phrase_found(phrase: _Phrase, table: str = "") -> tuple[str, list]:
     """The condition a row holds `phrase` in one of its columns, and its parameters."""
     if not phrase.columns or not re.search(r"[^\W_]", phrase.text):  # no words: FTS5 finds nobody
         return "FALSE", []
-    tests = [f'{table}"{column}_words" @@ search_query(%s, %s)' for column in phrase.columns]
-    return "(" + " OR ".join(tests) + ")", [phrase.text, phrase.prefix] * len(phrase.columns)
+    tests = [f'{table}"{column}_words" @@ %s::tsquery' for column in phrase.columns]
+    return "(" + " OR ".join(tests) + ")", [_Words(phrase.text, phrase.prefix)] * len(phrase.columns)
 
 
 def _postgres_matches(query: str, selected, where=None):
@@ -449,7 +479,7 @@ def _postgres_matches(query: str, selected, where=None):
 _WEIGHTS = dict(zip(SEARCH_COLUMNS, COLUMN_WEIGHTS))
 # ts_rank_cd of a one-phrase query, every weight 1 and no normalisation, is the number of times
 # the phrase occurs in the tsvector: FTS5's instances, which bm25 counts.
-_INSTANCES = "ts_rank_cd('{1,1,1,1}', \"%s_words\", search_query(%%s, %%s))"
+_INSTANCES = "ts_rank_cd('{1,1,1,1}', \"%s_words\", %%s::tsquery)"
 
 
 def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> list[int]:
@@ -474,7 +504,7 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
     frequencies = []
     for number in ranked:
         phrase = parsed.phrases[number]
-        terms = [f'CASE WHEN "{column}_words" @@ search_query(%s, %s) '
+        terms = [f'CASE WHEN "{column}_words" @@ %s::tsquery '
                  f"THEN {_WEIGHTS[column]}::float8 * {_INSTANCES % column} ELSE 0::float8 END"
                  for column in phrase.columns]
         frequency, parameters = " + ".join(terms), []
@@ -482,7 +512,7 @@ def _postgres_ranked_ids(query: str, limit: int, offset: int, where=None) -> lis
         if guards:
             frequency = f"CASE WHEN {' AND '.join(g.sql for g in guards)} THEN {frequency} ELSE 0::float8 END"
             parameters += [v for g in guards for v in g.parameters]
-        parameters += [phrase.text, phrase.prefix] * 2 * len(phrase.columns)
+        parameters += [parsed.words[_Words(phrase.text, phrase.prefix)]] * 2 * len(phrase.columns)
         frequencies.append(SQL(f"({frequency}) AS f{number}", parameters))
     # A phrase's rows (its idf), the same phrase in the same columns counted once.
     held, held_parameters, counted = [], [], {}
@@ -538,17 +568,23 @@ def index_plans():
     prefix): it chose to read and test every row of the table, in parallel, 150-300 ms at
     100,000 people, or (sequential scans off) every row down the primary key, where the GIN
     index finds the 800 holding "rossi" in a millisecond. And no JIT compiling (the estimate
-    crosses its threshold; compiling took longer than the query). Elsewhere: nothing."""
+    crosses its threshold; compiling took longer than the query). And each run planned for its
+    own words (a custom plan): psycopg prepares a statement run five times -- every one-word
+    search is the same statement -- and the server then chose a generic plan, planned for no
+    words in particular, where each tsquery was worked out for every row instead of once
+    (search_query, 16 times a row: 10-14 s for "mil" at 100,000 people instead of 0.3-0.7 s).
+    Elsewhere: nothing."""
     if not on_postgres():
         yield
         return
     nested = database.in_transaction()
     with database.atomic():
-        database.execute_sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off")
+        database.execute_sql("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; "
+                             "SET LOCAL plan_cache_mode = force_custom_plan")
         yield
         if nested:  # back as they were for the rest of the caller's transaction
             database.execute_sql("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT; "
-                                 "SET LOCAL jit TO DEFAULT")
+                                 "SET LOCAL jit TO DEFAULT; SET LOCAL plan_cache_mode TO DEFAULT")
 
 
 def _prefix_word(match: re.Match) -> str:

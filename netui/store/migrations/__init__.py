@@ -20,6 +20,7 @@ from netui.store.migrations import (
     v0007_list_order_indexes,
     v0008_who_did_what,
     v0009_capture_journal,
+    v0010_search_words_only,
 )
 
 
@@ -39,4 +40,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "indexes for the contact list's orders (balance, company, last contacted)", v0007_list_order_indexes.up),
     Migration(8, "who did what: who logged each entry, who owns a follow-up", v0008_who_did_what.up),
     Migration(9, "the quick-capture journal: a line is on disk the moment Enter is pressed", v0009_capture_journal.up),
+    Migration(10, "a team's search index keeps words, not text (PostgreSQL; nothing on SQLite)", v0010_search_words_only.up),
 )

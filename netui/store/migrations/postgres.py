@@ -16,7 +16,7 @@ import unicodedata
 
 from netui.store.migrations import MIGRATIONS, v0001_initial, v0002_upkeep, v0003_give_and_take, \
     v0004_news_and_chosen_days, v0005_event_wishes, v0006_not_duplicates, v0007_list_order_indexes, v0008_who_did_what, \
-    v0009_capture_journal
+    v0009_capture_journal, v0010_search_words_only
 
 # Columns SQLite keeps as 0/1 integers (peewee BooleanField): booleans here.
 FLAG_COLUMNS = {"starred", "cadence_off", "counts_as_contact", "due_by_default"}
@@ -293,9 +293,55 @@ SEARCH_TOTALS = (
 )
 EXTRA[8] = SEARCH_TOTALS
 
+# Version 10: contact_search keeps the words, not the text. Ranking a search reads the row of
+# every match (its word count, the tsvector of each column it may be found in); the folded text
+# was half of each row and read by no query, and with it the table outgrew the server's default
+# cache (128 MB at 100,000 people: every common prefix read most rows from the disk cache again).
+# The table is made again with the same columns, the word count and the tsvectors first (a row
+# is read up to the last column a query needs), the text last and always '': a trigger turns
+# the text an INSERT gives into its words (each column's split once) and keeps none of it. A
+# row is replaced by DELETE and INSERT (netui.store.search); an UPDATE of it is refused, as its
+# words could no longer be counted again.
+_SEARCH_WORDS_OF = """CREATE FUNCTION search_vector_of(words text[]) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(quote_literal(w) || ':' || least(n, 16383), ' '), '')::tsvector
+        FROM unnest(words) WITH ORDINALITY AS u(w, n) WHERE octet_length(w) < 2048 $$"""
+_SEARCH_ROW_WORDS = "\n".join(
+    f"""        words := search_words(NEW."{c}"); NEW."{c}_words" := search_vector_of(words);
+        total := total + cardinality(words); NEW."{c}" := '';""" for c in SEARCH_COLUMNS)
+_SEARCH_WORD_COLUMNS = ", ".join(f'"{c}_words" tsvector NOT NULL DEFAULT \'\'' for c in SEARCH_COLUMNS)
+SEARCH_WORDS_ONLY = (
+    _SEARCH_WORDS_OF,
+    f"""CREATE FUNCTION contact_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        words text[];
+        total integer := 0;
+    BEGIN
+        IF TG_OP = 'UPDATE' THEN
+            RAISE EXCEPTION 'contact_search rows are replaced (DELETE, then INSERT), not updated';
+        END IF;
+{_SEARCH_ROW_WORDS}
+        NEW."word_count" := total;
+        RETURN NEW;
+    END $$""",
+    f"""CREATE TABLE "contact_search_new" ("rowid" INTEGER PRIMARY KEY, "word_count" INTEGER NOT NULL DEFAULT 0,
+        {_SEARCH_WORD_COLUMNS}, {_SEARCH_TEXT_COLUMNS})""",
+    f"""INSERT INTO "contact_search_new" ("rowid", "word_count", {_SEARCH_VECTORS})
+        SELECT "rowid", "word_count", {_SEARCH_VECTORS} FROM "contact_search" """,
+    'DROP TABLE "contact_search"',
+    'ALTER TABLE "contact_search_new" RENAME TO "contact_search"',
+    'ALTER INDEX "contact_search_new_pkey" RENAME TO "contact_search_pkey"',
+    f"""CREATE INDEX "contact_search_words" ON "contact_search" USING gin ({_SEARCH_VECTORS})""",
+    """CREATE TRIGGER contact_search_to_words BEFORE INSERT OR UPDATE ON contact_search
+        FOR EACH ROW EXECUTE FUNCTION contact_search_words()""",
+    *(s for s in SEARCH_TOTALS if s.startswith("CREATE TRIGGER")),  # the totals, kept as from version 8
+    "DROP FUNCTION search_vector(text)",
+)
+EXTRA[10] = SEARCH_WORDS_ONLY
+
 _MODULES = {1: v0001_initial, 2: v0002_upkeep, 3: v0003_give_and_take, 4: v0004_news_and_chosen_days,
             5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes,
-            8: v0008_who_did_what, 9: v0009_capture_journal}
+            8: v0008_who_did_what, 9: v0009_capture_journal, 10: v0010_search_words_only}
 assert set(_MODULES) == {m.version for m in MIGRATIONS}, "each schema version needs its PostgreSQL form"
 
 
