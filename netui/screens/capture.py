@@ -244,9 +244,7 @@ class CaptureScreen(NetuiScreen):
         self._show_log()
 
     def _refused(self, error: NetuiError) -> None:
-        # A line that does not read (!2026-02-31) has its reason in the preview already.
-        said = _("Not saved: the line has a problem, said above.") if isinstance(error, ValidationError) else str(error)
-        self.query_one("#capture-status", Static).update(Text(said, style="bold red"))
+        self.query_one("#capture-status", Static).update(Text(str(error), style="bold red"))
         self._refusal_shown = True
         self.query_one("#capture-line", Input).focus()
 

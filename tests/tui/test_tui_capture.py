@@ -84,7 +84,7 @@ async def test_a_bad_line_stays_in_the_field_with_the_reason(frozen, database):
         await pilot.pause()
         assert screen.query_one("#capture-line").value == "Bob Smith !2026-02-31"
         assert "February 2026 has 28 days" in screen.query_one("#capture-preview").render().plain
-        assert screen_text(pilot) == "Not saved: the line has a problem, said above."  # said once
+        assert "February 2026 has 28 days" in screen_text(pilot)  # Enter may come before the preview
         assert contacts.count_contacts() == 0
         await pilot.press("ctrl+u")  # another line: what was said of the old one goes
         await type_text(pilot, "Bob Smith !2d")
