@@ -153,16 +153,26 @@ def captured_lines_naming(contact_ids: list[int]) -> list[CapturePending]:
                                     .where(Channel.contact.in_(list(people)),
                                            Channel.kind.in_(("email", "linkedin", "phone"))).tuples()):
         channels.setdefault(contact_id, []).append((kind, value))
-    return [line for line in waiting
-            if any(_line_names(line, person, channels.get(person.id, ())) for person in people.values())]
+    naming = []
+    for line in waiting:
+        said = _read(line)  # once a line, whoever it is compared with
+        if any(_line_names(line, said, person, channels.get(person.id, ())) for person in people.values()):
+            naming.append(line)
+    return naming
 
 
-def _line_names(line: CapturePending, person: Contact, channels) -> bool:
+def _read(line: CapturePending):
+    """What capture reads in the line; None for a line it does not read any more (the language changed)."""
+    try:
+        return parse_capture_line(line.line, when.today())
+    except ValidationError:
+        return None
+
+
+def _line_names(line: CapturePending, said, person: Contact, channels) -> bool:
     if line.choice == str(person.id):
         return True
-    try:
-        said = parse_capture_line(line.line, when.today())
-    except ValidationError:  # not a line capture reads any more (the language changed): its words
+    if said is None:  # its words, then
         return person.sort_name in fold_key(line.line)
     typed = {"email": said.emails, "linkedin": said.linkedin, "phone": said.phones}
     if any(rules.same_channel(kind, stored, value) for kind, stored in channels for value in typed[kind]):
