@@ -261,7 +261,7 @@ def _event(event_id: int | None, at=None) -> CaptureEvent | None:
         raise NotFoundError(_("There is no event #{id}.", id=event_id))
     starts = row.starts_at
     return CaptureEvent(row.id, row.title, _local_day(starts) if starts else None,
-                        upcoming=starts is not None and starts > (at or when.now()))
+                        upcoming=events.not_started(starts, at))
 
 
 def preview(line: str, today: dt.date | None = None, event_id: int | None = None,

@@ -123,12 +123,18 @@ def _clean(changes: dict, zone: str) -> dict:
     return clean
 
 
+def not_started(starts_at, at=None) -> bool:
+    """Has an event starting then not started yet at the instant `at` (default: now)? An
+    undated one has: nothing waits for it."""
+    return starts_at is not None and starts_at > (at or when.now())
+
+
 def _check(event: Event) -> None:
     if not event.title:
         raise ValidationError("title", _("An event needs a title."))
     if event.starts_at and event.ends_at and event.ends_at < event.starts_at:
         raise ValidationError("ends_at", _("The event ends before it starts."))
-    if event.status == "attended" and event.starts_at and event.starts_at > when.now():
+    if event.status == "attended" and not_started(event.starts_at):
         raise ValidationError("status", _("An event that has not started yet cannot be marked attended."))
 
 
@@ -193,7 +199,7 @@ def set_attendee(event_id: int, contact_id: int, status: str = "to meet", role: 
         )
     with database.atomic():
         event = _get_row(event_id)
-        if status == "met" and not restoring and event.starts_at and event.starts_at > when.now():
+        if status == "met" and not restoring and not_started(event.starts_at):
             raise ValidationError("status", _(
                 "{title} has not started yet: people are met there once it has; until then they are on "
                 "its list to meet.", title=event.title))
