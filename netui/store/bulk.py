@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import select
+import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -26,6 +30,7 @@ from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextFiel
 
 from netui.errors import OwnerRoleNeeded
 from netui.i18n import _
+from netui.store import export_half
 from netui.store.models import UTCDateTimeField, database, on_postgres
 
 BATCH_ROWS = 5000
@@ -265,7 +270,8 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
 _FORMULA_STARTS = "=+-@\t\r\n'"  # a cell starting with one of these gets an apostrophe
 _FORMULA_CODES = ", ".join(str(ord(char)) for char in _FORMULA_STARTS)  # as unicode() gives them
 _ESCAPED_CHARS = ("\\", "|", "=")  # a value inside a multi-value cell gets a backslash before these
-_CELL_MARK, _LINE_MARK = "\x1f", "\x1e"  # unit and record separators: between cells, between lines
+# Unit and record separators: between cells, between lines.
+_CELL_MARK, _LINE_MARK = export_half.CELL_MARK.decode(), export_half.LINE_MARK.decode()
 # SQL's printf ends a value at a NUL character (the csv module writes it whole): a value holding
 # one is written as two record separators instead, which sends the export to the row-by-row
 # writer (`_quoted_lines` counts the separators) -- no scan of its own, one instr() a value.
@@ -302,9 +308,10 @@ def _neutralised(value: str) -> str:
             f"ELSE {value} END")
 
 
-def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, chosen: str) -> list[str]:
+def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, within: str) -> list[str]:
     """The statements filling the temp.netui_export_<name> tables: each person's values of a
-    table joined into one cell, in netui_csv's order within the cell. Each reads its table once,
+    table joined into one cell, in netui_csv's order within the cell, for the people whose id is
+    `within` (a condition, e.g. "BETWEEN ?1 AND ?2"; everyone's when empty). Each reads its table once,
     in the order of its contact_id index (named: another index would give another order): the
     facts and the four channel columns need no sort (within a person the index gives the rows by
     id, and FILTERs put unlabelled channels before labelled ones; every channel is read, the
@@ -324,7 +331,7 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     own = ", ".join(_literal(kind) for kind in kinds)
     other = (f"CASE WHEN label <> '' THEN {_whole('kind')} || ':' || {_escaped('label')} ELSE {_whole('kind')} END "
              f"|| '=' || {_escaped('value')}")
-    only = f" AND contact_id IN ({chosen})" if chosen else ""
+    only = f" AND contact_id {within}" if within else ""
     date = (f"{_escaped('label')} || '=' || CASE WHEN year THEN printf('%04d', year) ELSE '-' END || "
             f"printf('-%02d-%02d', month, day) || CASE WHEN remind_days_before <> {int(default_remind)} "
             "THEN ' remind ' || remind_days_before ELSE '' END")
@@ -347,20 +354,23 @@ def _cell_statements(kinds: Sequence[str], separator: str, default_remind: int, 
     ]
 
 
-def _lines_statement(chosen: str) -> str:
-    """Every line, by sort name then id, its cells between unit separators, the lines between
-    record separators (netui_csv's columns, each cell neutralised, none quoted), as one UTF-8
-    value -- the text's own bytes (netui's databases are UTF-8), not decoded into a str -- and
-    the number of lines."""
+def _lines_statement(within: str, exported: str, keyed: bool = False) -> str:
+    """The lines of the people whose id is `within` (a condition; everyone's when empty), by
+    sort name then id, their cells between unit separators, the lines between record
+    separators (netui_csv's columns, each cell neutralised, none quoted), as one UTF-8 value --
+    the text's own bytes (netui's databases are UTF-8), not decoded into a str -- the number
+    of lines, and when `keyed` their sort names the same way (NULL otherwise). `exported`: the
+    condition on the ids of everyone in the file (an introducer is written only when among
+    them), which a half of the file does not hold alone."""
     cell = _neutralised
 
     def text(name: str) -> str:  # a column of the contact's own
         return f"CASE WHEN instr(c.{name}, char(0)) THEN {_NUL_MARK} ELSE {cell(f'c.{name}')} END"
 
-    only = f" AND id IN ({chosen})" if chosen else ""
+    among = f" AND id {exported}" if exported else ""
     # The introducer's id only when they are in the file too (the file names people by its ids):
     # the set of exported ids is built once, not looked up per row.
-    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{only}) "
+    introducer = (f"CASE WHEN c.introduced_by_id IN (SELECT id FROM contact WHERE trashed_at IS NULL{among}) "
                   "THEN c.introduced_by_id END")
     cells = [*map(text, ("first_name", "last_name", "company", "role", "city", "country", "circle")),
              cell("tags.cell"), *(cell(f"own.{name}") for name in _CELL_TABLES["own_channels"]),
@@ -372,50 +382,48 @@ def _lines_statement(chosen: str) -> str:
                      for name in _CELL_TABLES)
     # One printf per line (%s writes NULL as nothing): a chain of || copies the growing line at every step.
     line = f"printf({_literal(_CELL_MARK.join(['%s'] * len(cells)))}, {', '.join(cells)})"
-    return (f"SELECT CAST(group_concat(line, {_literal(_LINE_MARK)}) AS BLOB), count(*) FROM "
-            f"(SELECT {line} AS line FROM contact c NOT INDEXED {joins} WHERE c.trashed_at IS NULL"
-            f"{only.replace(' id ', ' c.id ')} ORDER BY +c.sort_name, c.id)")
+    mark = _literal(_LINE_MARK)
+    keys = (f"CAST(group_concat(sort_name, {mark}) AS BLOB)", ", c.sort_name") if keyed else ("NULL", "")
+    only = f" AND c.id {within}" if within else ""
+    return (f"SELECT CAST(group_concat(line, {mark}) AS BLOB), count(*), {keys[0]} FROM "
+            f"(SELECT {line} AS line{keys[1]} FROM contact c NOT INDEXED {joins} WHERE c.trashed_at IS NULL"
+            f"{only} ORDER BY +c.sort_name, c.id)")
 
 
 def _quoted_lines(lines: bytes, count: int, columns: int, line_end: str) -> bytes | None:
-    """The lines with their commas and line ends, a cell holding a comma, a double quote or a
-    line break put in double quotes (one inside doubled), as the csv module's QUOTE_MINIMAL
-    writes it (netui_csv) -- a cell of the lines has no other reason to be quoted (a line has
-    several cells, so none is a lone empty one). Python looks only at those cells, found by
-    searching the whole text for each such character (a few tens of thousands in 100,000
-    lines), not at each line. None when a value itself holds a separator (the lines and cells
-    cannot be told apart then), as one holding a NUL character does (_NUL_MARK)."""
-    line_mark, cell_mark = _LINE_MARK.encode(), _CELL_MARK.encode()
-    if not count:
-        return b""
-    if lines.count(line_mark) != count - 1 or lines.count(cell_mark) != count * (columns - 1):
-        return None
-    find, rfind = lines.find, lines.rfind
-    quoted = []
-    # What the csv module quotes for (its line end's characters too): bytes no UTF-8
-    # sequence of another character holds.
-    for char in {b",", b'"', b"\r", b"\n", *(c.encode() for c in line_end)}:
-        at = find(char)
-        while at >= 0:
-            quoted.append(at)
-            at = find(char, at + 1)
-    quoted.sort()
-    parts, written, end = [], 0, -1
-    for at in quoted:
-        if at < end:  # in the cell just quoted
-            continue
-        start = max(rfind(cell_mark, 0, at), rfind(line_mark, 0, at)) + 1
-        ends = [found for found in (find(cell_mark, at), find(line_mark, at)) if found >= 0]
-        end = min(ends) if ends else len(lines)
-        parts += (lines[written:start], b'"', lines[start:end].replace(b'"', b'""'), b'"')
-        written = end
-    parts.append(lines[written:])
-    end_bytes = line_end.encode()
-    return b"".join(parts).replace(cell_mark, b",").replace(line_mark, end_bytes) + end_bytes
+    """The lines with their commas and line ends, cells quoted as the csv module quotes them
+    (export_half.quoted_cells); None when a value holds a separator."""
+    quoted = export_half.quoted_cells(lines, count, columns, line_end)
+    return _ended(quoted, line_end) if quoted else quoted
+
+
+def _ended(quoted: bytes, line_end: str) -> bytes:
+    """Quoted lines between record separators, each ended by `line_end` instead."""
+    end = line_end.encode()
+    return quoted.replace(export_half.LINE_MARK, end) + end
+
+
+# From how many living contacts an export of everyone is built in two halves, one of them in a
+# process of its own (export_half): below, starting it (~30 ms, the write lock held meanwhile)
+# costs about what the halving saves.
+SPLIT_FROM = 20_000
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1
+
+
+def _job(within: str, exported: str, parameters: tuple, kinds: Sequence[str], separator: str,
+         default_remind: int, line_end: str, columns: int, keyed: bool = False) -> dict:
+    """What export_half.built runs: the lines of the people whose id is `within`."""
+    return {"setup": [f"CREATE TEMP TABLE netui_export_{name} (id INTEGER PRIMARY KEY, "
+                      f"{', '.join(f'{cell} TEXT' for cell in cells)})" for name, cells in _CELL_TABLES.items()],
+            "statements": _cell_statements(kinds, separator, default_remind, within),
+            "lines": _lines_statement(within, exported, keyed),
+            "teardown": [f"DROP TABLE IF EXISTS temp.netui_export_{name}" for name in _CELL_TABLES],
+            "parameters": list(parameters), "columns": columns, "line_end": line_end}
 
 
 def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator: str,
-                      default_remind: int, line_end: str, columns: int) -> bytes | None:
+                      default_remind: int, line_end: str, columns: int,
+                      second: SecondHalf | None = None) -> bytes | None:
     """The lines of netui's contacts CSV after its header (`columns` cells each), UTF-8, one per
     living contact (those of `ids` when given), by sort name then id, each ended by `line_end`:
     every cell escaped, neutralised and quoted as netui_csv writes it, `introduced_by` empty
@@ -427,6 +435,11 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     (`_cell_statements`), then one for the lines (`_lines_statement`), which SQLite hands over
     as one value, not a row per contact for Python to finish and join.
 
+    `second` (from `export_snapshot`): a process reading this connection's snapshot. Everyone's
+    lines, from SPLIT_FROM living contacts on, are then built in two halves by id at once, the
+    upper one there, and merged by name (`_merged`); should it fail, this connection builds
+    that half too.
+
     None on PostgreSQL (this SQL is SQLite's: group_concat's order, FILTER, printf, unicode) and
     when a value holds a unit or record separator (control characters no one types) or a NUL
     character (printf would end the value there; the statements write it as two record
@@ -434,17 +447,159 @@ def contact_csv_lines(ids: Sequence[int] | None, kinds: Sequence[str], separator
     these bytes are tested against."""
     if on_postgres():
         return None
-    chosen = "" if ids is None else "SELECT value FROM json_each(?1)"
-    parameters = () if ids is None else (json.dumps(list(ids)),)
+    shape = (kinds, separator, default_remind, line_end, columns)
     with database.atomic("DEFERRED"):  # one snapshot (a savepoint inside the caller's transaction)
+        middle = _middle_id() if ids is None and second is not None else None
+        if middle is not None:
+            between = "BETWEEN ?1 AND ?2"
+            upper = _job(between, "", (middle, _HIGHEST), *shape, keyed=True)
+            second.start(upper)
+            lower = export_half.built(database.execute_sql, _job(between, "", (_LOWEST, middle - 1), *shape, keyed=True))
+            return _merged(lower, second.result() or export_half.built(database.execute_sql, upper), line_end)
+        if ids is None:
+            job = _job("", "", (), *shape)
+        else:
+            chosen = "IN (SELECT value FROM json_each(?1))"
+            job = _job(chosen, chosen, (json.dumps(list(ids)),), *shape)
+        lines = export_half.built(database.execute_sql, job)[0]
+    return lines and _ended(lines, line_end)
+
+
+def _middle_id() -> int | None:
+    """The id splitting the living contacts in two halves (the lower one below it); None
+    when there are fewer than SPLIT_FROM."""
+    count = database.execute_sql("SELECT count(*) FROM contact WHERE trashed_at IS NULL").fetchone()[0]
+    if count < max(SPLIT_FROM, 2):
+        return None
+    return database.execute_sql("SELECT id FROM contact WHERE trashed_at IS NULL ORDER BY id LIMIT 1 OFFSET ?",
+                                (count // 2,)).fetchone()[0]
+
+
+def _merged(lower: tuple, upper: tuple, line_end: str) -> bytes | None:
+    """Two halves' quoted lines (each by sort name then id, every id of `lower` below those of
+    `upper`) as one text by sort name then id, each line ended: Python's sort is stable, so
+    equal names keep `lower`'s first, each half's in id order. It compares the sort names'
+    UTF-8 bytes, as SQLite's BINARY collation does. None when a value holds a separator."""
+    if lower[0] is None or upper[0] is None:
+        return None
+    if not lower[1] or not upper[1]:
+        return _ended(lower[0] or upper[0], line_end) if lower[1] or upper[1] else b""
+    mark = export_half.LINE_MARK
+    lines = lower[0].split(mark) + upper[0].split(mark)
+    keys = lower[2].split(mark) + upper[2].split(mark)
+    count = lower[1] + upper[1]
+    if len(lines) != count or len(keys) != count:  # a sort name holding a record separator
+        return None
+    order = sorted(range(count), key=keys.__getitem__)
+    end = line_end.encode()
+    return end.join(map(lines.__getitem__, order)) + end
+
+
+class SecondHalf:
+    """export_half running in a process of its own, its snapshot taken (`open`); `start`
+    gives it a job, `result` waits for what it built (None when it failed), `close` ends it."""
+
+    # How long the process may take to take its snapshot (the write lock is held meanwhile).
+    READY_SECONDS = 5.0
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+
+    @classmethod
+    def open(cls, path: str) -> SecondHalf | None:
         try:
-            for name, cells in _CELL_TABLES.items():
-                database.execute_sql(f"CREATE TEMP TABLE netui_export_{name} (id INTEGER PRIMARY KEY, "
-                                     f"{', '.join(f'{cell} TEXT' for cell in cells)})")
-            for statement in _cell_statements(kinds, separator, default_remind, chosen):
-                database.execute_sql(statement, parameters)
-            lines, count = database.execute_sql(_lines_statement(chosen), parameters).fetchone()
-        finally:
-            for name in _CELL_TABLES:
-                database.execute_sql(f"DROP TABLE IF EXISTS temp.netui_export_{name}")
-    return _quoted_lines(lines or b"", count, columns, line_end)
+            process = subprocess.Popen([sys.executable, "-I", "-S", export_half.__file__, path],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return None
+        second = cls(process)
+        ready, _unused, _unused = select.select([process.stdout], [], [], cls.READY_SECONDS)
+        if not ready or process.stdout.readline() != export_half.READY:
+            second.close()
+            return None
+        return second
+
+    def start(self, job: dict) -> None:
+        try:
+            self.process.stdin.write(json.dumps(job).encode())
+            self.process.stdin.close()
+        except OSError:  # it ended: `result` says so
+            pass
+
+    def result(self) -> tuple | None:
+        """What export_half.built returned there, or None when it failed."""
+        try:
+            head = json.loads(self.process.stdout.readline() or b"null")
+            size = max(head["lines"], 0)
+            body = self.process.stdout.read(size + head["keys"])  # before waiting: a full pipe would stop it
+            if self.process.wait() != 0 or len(body) != size + head["keys"]:
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return (None if head["lines"] < 0 else body[:size]), head["count"], body[size:]
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream and not stream.closed:
+                stream.close()
+
+
+# How long the write lock is waited for (`export_snapshot`) before the export does without a
+# second process: a writer in the middle of its transaction holds it.
+_LOCK_WAIT_SECONDS = 0.5
+
+
+@contextmanager
+def export_snapshot(split: bool = False):
+    """One read transaction on this thread's connection (DEFERRED: it takes no write lock and
+    holds up no writer), and, when `split` and the network is big enough, a SecondHalf reading
+    the very same snapshot, yielded (None when none is started or can be promised: on
+    PostgreSQL, for a database in memory, inside a transaction already open here, whose writes
+    another connection could not see, or while a writer holds the write lock past
+    _LOCK_WAIT_SECONDS).
+
+    The same snapshot: a third connection takes the write lock (BEGIN IMMEDIATE), this
+    connection and the second process begin their read transactions (a first read each), then
+    the lock is let go -- no writer can commit in between, and neither sees what one commits
+    afterwards."""
+    locked = _write_lock() if split else None
+    second = None
+    try:
+        with database.atomic("DEFERRED"):
+            if locked is not None:
+                path, lock = locked
+                try:
+                    database.execute_sql("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+                    second = SecondHalf.open(path)
+                finally:
+                    lock.execute("ROLLBACK")
+            yield second
+    finally:
+        if locked is not None:
+            locked[1].close()
+        if second is not None:
+            second.close()
+
+
+def _write_lock() -> tuple[str, sqlite3.Connection] | None:
+    """This database file's path and a connection of its own holding the write lock, when an
+    export of everyone may be split; None otherwise."""
+    if on_postgres() or database.in_transaction():
+        return None
+    connection = database.connection()
+    path = next((row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path or not sys.executable:  # in memory; or no Python to run the other half with
+        return None
+    living = connection.execute("SELECT count(*) FROM contact WHERE trashed_at IS NULL").fetchone()[0]
+    if living < SPLIT_FROM:
+        return None
+    lock = sqlite3.connect(path, isolation_level=None, timeout=_LOCK_WAIT_SECONDS)
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        lock.close()
+        return None
+    return path, lock

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,8 +87,17 @@ def reference(ids=None, excel: bool = False) -> bytes:
     return netui_csv.write_contacts(exporting.csv_contacts(ids), excel=excel)
 
 
+@pytest.fixture(params=["one process", "two halves"])
+def halves(request, monkeypatch):
+    """Every export built on one connection, or (SPLIT_FROM lowered) everyone's in two halves,
+    one in a second process, as a big network's is."""
+    if request.param == "two halves":
+        monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    return request.param
+
+
 @pytest.mark.parametrize("excel", [False, True])
-def test_everyone_exported_byte_for_byte_as_the_row_by_row_writer(database, tmp_path, excel):
+def test_everyone_exported_byte_for_byte_as_the_row_by_row_writer(database, tmp_path, excel, halves):
     awkward_network()
     [path] = exporting.export_csv(tmp_path / "contacts.csv", excel=excel)
     data = path.read_bytes()
@@ -199,7 +210,8 @@ def test_no_statement_of_an_export_runs_a_query_per_contact(database, tmp_path):
 
 
 @pytest.mark.parametrize("separator", ["\x1f", "\x1e", "\x00"])
-def test_a_value_holding_a_separator_of_the_fast_writer_is_still_exported_exactly(database, tmp_path, separator):
+def test_a_value_holding_a_separator_of_the_fast_writer_is_still_exported_exactly(database, tmp_path, separator,
+                                                                                   halves):
     # The database builds the lines with unit and record separators between cells and lines; a
     # value holding one (a control character no one types, but a file may bring) sends the
     # export to the row-by-row writer: the same file as ever. So does a NUL character, where
@@ -292,8 +304,22 @@ def test_random_hostile_values_export_as_the_row_by_row_writer(database, people)
             contact.introduced_by = made[person["introduced_by"]].id
             contact.save()
     assert exporting.contact_lines() == netui_csv.contact_lines(exporting.csv_contacts())
+    with patched(bulk, "SPLIT_FROM", 1), bulk.export_snapshot(split=True) as second:  # everyone in two halves
+        assert second is not None
+        assert exporting.contact_lines(None, second) == netui_csv.contact_lines(exporting.csv_contacts())
     chosen = [contact.id for contact in made[::2]]
     assert exporting.contact_lines(chosen) == netui_csv.contact_lines(exporting.csv_contacts(chosen))
+
+
+@contextmanager
+def patched(owner, name, value):
+    """`owner.name` set to `value` inside (monkeypatch is per test, not per hypothesis example)."""
+    before = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, before)
 
 
 @settings(max_examples=300, deadline=None)
@@ -343,3 +369,129 @@ def test_python_does_the_same_work_for_1000_contacts_as_for_100(database, tmp_pa
         Contact.update(notes="a, b").where(Contact.first_name.in_(["P1", "P2", "P3"])).execute()
         counts.append(_python_lines_run(lambda: exporting.export_csv(tmp_path / "contacts.csv")))
     assert counts[1] <= counts[0] + 20, counts
+
+
+# --- two halves in two processes reading one snapshot ------------------------------------------
+
+
+def _database_path() -> Path:
+    return Path(database.connection().execute("PRAGMA database_list").fetchone()[2])
+
+
+def test_a_big_export_builds_half_of_the_lines_in_a_second_process(database, tmp_path, monkeypatch):
+    # SQLite's work is most of a big export's and one process uses one core (issue 18): from
+    # SPLIT_FROM living contacts on, the contacts with the upper half of the ids are built in a
+    # process of its own while this one builds the others, and the two are merged by name.
+    monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    people = awkward_network()
+    built_there = []
+    result = bulk.SecondHalf.result
+
+    def recorded(second):
+        built_there.append((second.process.pid, result(second)))
+        return built_there[-1][1]
+
+    monkeypatch.setattr(bulk.SecondHalf, "result", recorded)
+    [path] = exporting.export_csv(tmp_path / "contacts.csv")
+    assert path.read_bytes() == reference()
+    [(pid, (lines, count, keys))] = built_there
+    living = len(people) - 1
+    assert pid != __import__("os").getpid() and count == living - living // 2 and lines
+
+
+def test_a_writer_committing_while_a_split_export_runs_shows_in_neither_half(database, tmp_path, monkeypatch):
+    # Both halves read one snapshot: the write lock is held from before this connection's first
+    # read until the second process has taken its own, so nothing commits in between, and
+    # neither sees what commits afterwards.
+    monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    people = awkward_network()
+    before = reference()
+    middle_id = bulk._middle_id
+
+    def writer_commits_meanwhile():
+        middle = middle_id()
+        writer = sqlite3.connect(_database_path(), isolation_level=None, timeout=0)
+        try:  # the lock was let go: the writer commits at once
+            writer.execute("UPDATE contact SET notes = 'changed meanwhile' WHERE id IN (?, ?)",
+                           (people[0].id, people[-1].id))
+            writer.execute("INSERT INTO fact (contact_id, label, value) VALUES (?, 'new', 'meanwhile')",
+                           (people[-1].id,))
+        finally:
+            writer.close()
+        return middle
+
+    monkeypatch.setattr(bulk, "_middle_id", writer_commits_meanwhile)
+    [path] = exporting.export_csv(tmp_path / "contacts.csv")
+    assert path.read_bytes() == before
+    monkeypatch.setattr(bulk, "_middle_id", middle_id)
+    [path] = exporting.export_csv(tmp_path / "again.csv")
+    assert path.read_bytes().count(b"meanwhile") == 3
+
+
+def test_a_second_process_that_fails_leaves_its_half_to_this_one(database, tmp_path, monkeypatch):
+    # Should the second process fail (here: it is handed a job it cannot read), this connection
+    # builds that half too: the same file, and no process left behind.
+    monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    awkward_network()
+    started = []
+
+    def garbled(second, job):
+        started.append(second)
+        second.process.stdin.write(b"{not json")
+        second.process.stdin.close()
+
+    monkeypatch.setattr(bulk.SecondHalf, "start", garbled)
+    [path] = exporting.export_csv(tmp_path / "contacts.csv")
+    assert path.read_bytes() == reference()
+    [second] = started
+    assert second.process.returncode == 1
+
+
+def test_a_split_export_holds_the_write_lock_only_while_the_second_process_begins(database, tmp_path,
+                                                                                   monkeypatch):
+    # While this connection and the second process take their snapshots no writer may commit
+    # (a writer trying at once is refused); afterwards writers go on (the previous test commits
+    # while the halves are built), and the process has ended once the file is written.
+    monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    awkward_network()
+    opened, refused = [], []
+    open_ = bulk.SecondHalf.open.__func__
+
+    def writer_tries_meanwhile(cls, path):
+        try:
+            _write_now(path)
+        except sqlite3.OperationalError as error:
+            refused.append(str(error))
+        opened.append(open_(cls, path))
+        return opened[-1]
+
+    monkeypatch.setattr(bulk.SecondHalf, "open", classmethod(writer_tries_meanwhile))
+    [path] = exporting.export_csv(tmp_path / "contacts.csv")
+    assert path.read_bytes() == reference()
+    assert refused == ["database is locked"]
+    [second] = opened
+    assert second is not None and second.process.poll() == 0
+    _write_now(_database_path())  # let go
+
+
+def _write_now(path):
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
+
+
+def test_a_small_network_or_a_chosen_few_start_no_second_process(database, tmp_path, monkeypatch):
+    # Starting a process costs about what halving a small export saves; a query's contacts are
+    # built on this connection too.
+    _network_of(30)
+    started = []
+    monkeypatch.setattr(bulk.SecondHalf, "open", classmethod(lambda cls, path: started.append(path)))
+    exporting.export_csv(tmp_path / "contacts.csv")
+    monkeypatch.setattr(bulk, "SPLIT_FROM", 2)
+    exporting.export_csv(tmp_path / "contacts.csv", query="city:Roma")
+    assert started == []
+    exporting.export_csv(tmp_path / "contacts.csv")
+    assert len(started) == 1
