@@ -57,8 +57,9 @@ CSV_TABLES = ("contacts", *netui_tables.TABLES)
 FORMATS = ("csv", "vcard", "ics")
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` with mode 0600, all at once (a temporary file, then a rename)."""
+def write_private(path: Path, data: bytes | Sequence[bytes]) -> Path:
+    """Write `data` (or its parts, one after the other) to `path` with mode 0600, all at once
+    (a temporary file, then a rename)."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise ValidationError("out", _("{path} is a folder; give a file name.", path=path))
@@ -67,7 +68,7 @@ def write_private(path: Path, data: bytes) -> Path:
     try:
         descriptor = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            handle.writelines([data] if isinstance(data, bytes) else data)
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except OSError as error:
@@ -210,7 +211,7 @@ def export_csv(out: Path, what: str = "contacts", query: str = "", excel: bool =
         scope = Scope(chosen_ids(query) if query else None)
         for table, path in targets.items():
             if table == "contacts":
-                data = netui_csv.contacts_file(contact_lines(scope.chosen, second), excel=excel)
+                data = (netui_csv.contacts_header(excel), contact_lines(scope.chosen, second))
             else:
                 data = netui_tables.write(table, scope.records(table), excel=excel)
             written.append(write_private(path, data))

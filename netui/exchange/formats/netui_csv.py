@@ -344,7 +344,13 @@ def contacts_file(lines: bytes, excel: bool = False) -> bytes:
     """The same file from its lines already written, UTF-8 (netui.store.bulk.contact_csv_lines:
     each cell as `contact_row` and the csv module write it, `introduced_by` empty when the
     introducer is not in the file): the header goes in front."""
-    return ((BOM if excel else "") + HEADER_LINE + LINE_END).encode("utf-8") + lines
+    return contacts_header(excel) + lines
+
+
+def contacts_header(excel: bool = False) -> bytes:
+    """What comes before the lines in the file, UTF-8 (a big export writes it, then the lines,
+    without copying them after it)."""
+    return ((BOM if excel else "") + HEADER_LINE + LINE_END).encode("utf-8")
 
 
 # --- contacts: reading ---------------------------------------------------------------------
