@@ -87,12 +87,27 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     ~18 ms to build at each start of the app; the plain forms of its options need no parser at all."""
     if (tui := read_tui_options(argv)) is not None:
         return tui
-    if not any(argument in ("-h", "--help") for argument in argv):
+    if not any(argument in ("-h", "--help") for argument in argv) and not _names_a_command(argv):
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
         if not rest:
             args.command = None
             return args
     return build_parser().parse_args(argv)
+
+
+def _names_a_command(argv: list[str]) -> bool:
+    """Whether a word that is not an option (nor a top-level option's value) is there: a
+    command, whose own options only the whole parser knows (`export vcard --version 4.0` is
+    not netui's --version)."""
+    expects_value = False
+    for argument in argv:
+        if expects_value:
+            expects_value = False
+        elif argument == "--" or not argument.startswith("-"):
+            return True
+        else:
+            expects_value = argument in _TUI_OPTIONS
+    return False
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:

@@ -177,3 +177,24 @@ def test_open_followups_are_exported_on_29_february(tmp_path, capsys):
         assert run(capsys, "--db", path, "export", "ics", "--out", tmp_path / "f.ics")[0] == 0
     assert "Send the deck" in (tmp_path / "f.csv").read_text(encoding="utf-8")
     assert "Send the deck" in (tmp_path / "f.ics").read_text(encoding="utf-8")
+
+
+def test_a_vcard_version_asked_for_is_the_export_s_not_netui_s(tmp_path, capsys):
+    # `--version` after `export vcard` is the vCard's version: it once printed netui's own
+    # version, exited 0 and wrote no file (the top-level options were read first, alone).
+    path = tmp_path / "x.db"
+    handle = db.open_database(path)
+    contacts.create_contact("Giulia Rossi", emails=["giulia@example.com"])
+    handle.close()
+    for number, order in enumerate((["--version", "4.0", "--out"], ["--version=4.0", "--out"])):
+        out_file = tmp_path / f"c{number}.vcf"
+        code, out, err = run(capsys, "--db", path, "export", "vcard", *order, out_file)
+        assert code == 0 and "0.1" not in out, (out, err)
+        assert "VERSION:4.0" in out_file.read_text() and "Giulia" in out_file.read_text()
+    code, out, err = run(capsys, "--db", path, "export", "vcard", "--out", tmp_path / "c3.vcf", "--version", "4.0")
+    assert code == 0 and "VERSION:4.0" in (tmp_path / "c3.vcf").read_text()
+    try:
+        code = cli.main(["--version"])
+    except SystemExit as ended:
+        code = ended.code
+    assert code == 0 and capsys.readouterr().out.startswith("netui ")
