@@ -67,6 +67,9 @@ class NetuiApp(WorkerErrors, App):
         self._changes = None  # a team server's notices of changes (db.watch_changes)
         self._throwaway = None  # the welcome's demo network (netui.demo.ThrowawayNetwork)
         self._undo = []
+        # A line typed in capture mode and left with Esc before Enter: back in the field the
+        # next time capture opens (never written down: Enter did not say it was done).
+        self.capture_draft = ""
         self._welcome = welcome
         self._start_capture = capture_event
         self._daily_backup = daily_backup

@@ -147,6 +147,11 @@ class CaptureScreen(NetuiScreen):
         self._show_event()
         self._show_preview("")
         self.query_one("#capture-choice").display = False
+        draft, self.app.capture_draft = self.app.capture_draft, ""
+        if draft:  # left with Esc last time, before Enter
+            line = self.query_one("#capture-line", Input)
+            line.value = draft
+            line.cursor_position = len(draft)
         # The preview warns of look-alikes: the network they are looked for in is read now.
         run_in_thread(self, duplicates.read_network_ahead, group="look-alikes")
         # Lines written down and never applied (netui stopped, or one left for later): applied
@@ -330,7 +335,12 @@ class CaptureScreen(NetuiScreen):
         self._show_log()
 
     def action_back(self) -> None:
+        typed = self.query_one("#capture-line", Input).value
         if self.held is not None:
             self.app.notify(_("The line in the field is not saved yet: it comes back the next time you capture (c)."),
                             severity="warning", timeout=10)
+        elif typed.strip():  # typed, never Entered: kept for the next capture, not lost to a stray Esc
+            self.app.capture_draft = typed
+            self.app.notify(_("The line you were typing is kept, not saved: it is back in the field the next "
+                              "time you capture (c)."), severity="warning", timeout=10)
         self.app.pop_screen()

@@ -118,3 +118,32 @@ async def test_capture_in_italian_shows_the_italian_due_forms(frozen, database, 
         await pilot.press("enter")
         await pilot.pause()
         assert screen_text(pilot) == f"Nuovo contatto: Marco Bianchi · follow-up il {in_two_days}"
+
+
+async def test_a_line_left_with_escape_before_enter_is_back_the_next_time(frozen, database):
+    # One stray Esc at a conference must not lose the person being typed: the line is kept
+    # (not saved: Enter was not pressed) and is back in the field at the next c.
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "Franco Neri @Zeta, important person")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, CaptureScreen)
+        assert contacts.count_contacts() == 0
+        assert any("is kept, not saved" in notice.message for notice in pilot.app._notifications)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.query_one("#capture-line").value == "Franco Neri @Zeta, important person"
+        assert "Franco Neri" in screen.query_one("#capture-preview").render().plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [person.name for person in contacts.list_contacts()] == ["Franco Neri"]
+        await pilot.press("escape")  # an empty field: nothing kept, nothing said
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#capture-line").value == ""
