@@ -53,6 +53,7 @@ def default_target(choice: int, table: str) -> Path:
 class ExportScreen(NetuiScreen):
     """Choose format, table, contacts (search-box text) and file; ctrl+s writes it."""
 
+    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a path or a query (NetuiApp.check_action)
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave without exporting")),
         Binding("ctrl+s", "export_now", N_("Export"), tooltip=N_("Write the file")),

@@ -59,6 +59,7 @@ def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
 
 
 class ImportScreen(NetuiScreen):
+    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a path (NetuiApp.check_action)
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Stop the reading or importing under way, else leave")),
         Binding("ctrl+s", "import_now", N_("Import"), tooltip=N_("Import what the preview shows")),

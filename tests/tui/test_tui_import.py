@@ -204,3 +204,19 @@ async def test_export_screen_says_what_is_wrong_and_writes_nothing(database, tmp
         await pilot.press("escape")
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "MainScreen"
+
+
+async def test_letters_typed_on_the_export_screen_away_from_a_field_open_nothing(database, tmp_path):
+    # Typing a path after Tab or shift+Tab took the focus off the field must not quit netui (q)
+    # or open Today (t) or capture (c) over the screen: they are letters here, as in a form.
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = pilot.app.screen
+        await pilot.press("shift+tab")  # the "For Excel" checkbox
+        await pilot.pause()
+        assert screen.query_one("#export-excel").has_focus
+        await pilot.press(*"/tmp/quit/today/capture.csv")
+        await pilot.pause()
+        assert pilot.app.screen is screen and pilot.app.is_running
