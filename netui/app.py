@@ -51,6 +51,11 @@ class NetuiApp(WorkerErrors, App):
         Binding("ctrl+z", "undo", N_("Undo"), show=False, tooltip=N_("Undo the last trash")),
         Binding("c", "capture", N_("Capture"), tooltip=N_("Quick capture: one line per person met")),
         Binding("t", "today", N_("Today"), tooltip=N_("What to do today: follow-ups, dates, people to call")),
+        # Taken when the key arrives, not after the focused widget has passed it up: keys that
+        # come together (a fast typist, a paste of keystrokes, a slow SSH link) were already
+        # queued for the field a Tab leaves, and "Anna<Tab>Neri" all went into the first name.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, db_path: Path | None = None, *, welcome: bool = True,
@@ -421,13 +426,14 @@ SYSTEM_COMMANDS = (
 def _key_rows(app: App, node) -> list[tuple[str, str]]:
     """(keys as the footer shows them, what they do) for the bindings netui gives the node:
     those of its netui classes, not Textual's own (a scroll view's "Scroll Left", an input's
-    cursor keys), which name internals in English."""
+    cursor keys), which name internals in English; not those without a description (tab and
+    shift+tab, which the help names itself)."""
     rows, seen = [], set()
     for cls in type(node).__mro__:
         if not cls.__module__.startswith("netui."):
             continue
         for binding in cls.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.key not in seen:
+            if isinstance(binding, Binding) and binding.description and binding.key not in seen:
                 seen.add(binding.key)
                 keys = " / ".join(
                     app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
