@@ -238,7 +238,7 @@ def parse_important_date(text: str, field: str = "date") -> tuple[int | None, in
         raise ValidationError(
             field, _("'{text}' is not a date; write 1985-04-15, or --04-15 or 15/04 when the year is unknown.", text=raw)
         )
-    make_date(year, month, day, field)
+    make_date(year, month, day, field, written=raw)  # the sentence quotes it as typed
     return year, month, day
 
 
