@@ -11,6 +11,7 @@ from textual.widgets import Button, Markdown
 
 from netui.i18n import N_, _
 from netui.screens.translated import TranslatedBindings
+from netui.widgets.footer import KeysFooter
 
 # The welcome's Markdown, one message per paragraph (translated when shown).
 WELCOME = (
@@ -61,9 +62,10 @@ class WelcomeScreen(TranslatedBindings, ModalScreen[str]):
         with Vertical():
             yield Markdown(welcome_text(self._server))
             with Horizontal():
-                yield Button(_("Start empty"), id="empty")
+                yield Button(_("Start empty (Esc)"), id="empty")
                 yield Button(_("Add a contact (n)"), id="new")
                 yield Button(_("Load demo (d)"), variant="primary", id="demo")
+        yield KeysFooter()  # this screen's keys, over the main screen's (its d is not the trash)
 
     def __init__(self, server: str | None = None) -> None:
         super().__init__()

@@ -112,17 +112,17 @@ async def test_the_first_screen_at_80_columns_shows_both_lines_of_keys(database)
             assert key in text, footer_lines(app)
 
 
-async def test_under_the_welcome_the_main_screen_shows_its_keys(database):
-    """A new user's first screen: the welcome over the main screen, whose footer shows the keys
-    that will work once the welcome is gone (it was a blank line: the main screen had never
-    been on top, and a screen under another keeps the keys it showed)."""
+async def test_the_welcome_shows_its_own_keys_not_the_main_screen_s(database):
+    """A new user's first screen: the welcome over the main screen shows the keys that work
+    while it is there -- the main screen's footer under it said "d Trash" where d loads the
+    demo (and before that was a blank line)."""
     app = NetuiApp(Path(database.database), welcome=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert type(app.screen).__name__ == "WelcomeScreen"
-        main = app.screen_stack[0]
-        footer = main.query_one(KeysFooter)
+        footer = app.screen.query_one(KeysFooter)
         lines = ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
         text = " ".join(lines[footer.region.y:footer.region.bottom])
-        for key in (f"/ {_('Search')}", f"n {_('New')}", f"q {_('Quit')}", f"t {_('Today')}"):
+        for key in (f"d {_('Demo network')}", f"n {_('First contact')}", f"{_('Start empty')}", f"q {_('Quit')}"):
             assert key in text, text
+        assert _("Trash") not in text and _("Search") not in text, text
