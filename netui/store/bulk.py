@@ -26,6 +26,7 @@ from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextFiel
 
 from netui.errors import OwnerRoleNeeded
 from netui.i18n import _
+from netui.store import totals
 from netui.store.models import UTCDateTimeField, database, on_postgres
 
 BATCH_ROWS = 5000
@@ -224,7 +225,9 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
     On a team's server only the role owning the tables may suspend their triggers. For any
     other (a member's), `or_fired` says the block's rows may fire them instead -- slower, and
     right only where a trigger computes the same values again (last contacted: the latest of
-    the moments); without it, the write is refused with a sentence saying whose role it needs."""
+    the moments); without it, the write is refused with a sentence saying whose role it needs.
+    When contact's triggers come back, the number of living contacts they keep
+    (netui.store.totals) is counted again."""
     tables = [m._meta.table_name for m in models]
     if on_postgres() and not owns_tables(tables):
         if not or_fired:
@@ -240,16 +243,18 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
         yield
         for table in tables:
             database.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
-        return
-    marks = ", ".join("?" * len(tables))
-    triggers = database.execute_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
-        f"ORDER BY rowid", tables).fetchall()
-    for name, _sql in triggers:
-        database.execute_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for _name, sql in triggers:
-        database.execute_sql(sql)
+    else:
+        marks = ", ".join("?" * len(tables))
+        triggers = database.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
+            f"ORDER BY rowid", tables).fetchall()
+        for name, _sql in triggers:
+            database.execute_sql(f'DROP TRIGGER "{name}"')
+        yield
+        for _name, sql in triggers:
+            database.execute_sql(sql)
+    if "contact" in tables:  # the kept number of living contacts, which those triggers keep
+        totals.recount_living_contacts()
 
 
 # --- reading a whole table out: netui's contacts CSV, built by SQLite -------------------------
