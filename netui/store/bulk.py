@@ -226,8 +226,8 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
     other (a member's), `or_fired` says the block's rows may fire them instead -- slower, and
     right only where a trigger computes the same values again (last contacted: the latest of
     the moments); without it, the write is refused with a sentence saying whose role it needs.
-    When contact's triggers come back, the number of living contacts they keep
-    (netui.store.totals) is counted again."""
+    When contact's or event_attendee's triggers come back, the numbers they keep
+    (netui.store.totals: living contacts, each event's attendees) are counted again."""
     tables = [m._meta.table_name for m in models]
     if on_postgres() and not owns_tables(tables):
         if not or_fired:
@@ -253,8 +253,10 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
         yield
         for _name, sql in triggers:
             database.execute_sql(sql)
-    if "contact" in tables:  # the kept number of living contacts, which those triggers keep
+    if "contact" in tables:  # the numbers those triggers keep (netui.store.totals)
         totals.recount_living_contacts()
+    if "event_attendee" in tables:
+        totals.recount_event_attendees()
 
 
 # --- reading a whole table out: netui's contacts CSV, built by SQLite -------------------------

@@ -1,5 +1,8 @@
 """Numbers the schema keeps instead of counting them when asked (issue 18).
 
+`event_totals` (models.EventTotals) holds each event's attendees to meet and met, kept by
+triggers on event_attendee; `recount_event_attendees()` counts them again after a bulk write.
+
 `living_contacts()` is the number of contacts not in the trash: the contact list's title
 ("100,000 people") at every start. Triggers keep `contact_totals` right on every write
 (netui.store.migrations.v0011_living_count); a bulk write that suspends them calls
@@ -24,3 +27,11 @@ def recount_living_contacts() -> None:
     database.execute_sql('DELETE FROM "contact_totals"')
     database.execute_sql('INSERT INTO "contact_totals" ("living") '
                          'SELECT count(*) FROM "contact" WHERE "trashed_at" IS NULL')
+
+
+def recount_event_attendees() -> None:
+    """Count every event's attendees again into event_totals (after the triggers were suspended)."""
+    from netui.store.migrations.v0011_living_count import EVENT_TOTALS_FILLED
+
+    database.execute_sql('DELETE FROM "event_totals"')
+    database.execute_sql(EVENT_TOTALS_FILLED)

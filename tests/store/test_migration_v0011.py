@@ -1,6 +1,6 @@
-"""Schema version 11 (the number of living contacts, kept): a version 10 network, on a file
-and on a team's PostgreSQL database, upgrades with the number filled from its rows (the trash
-left out), and the list's title reads it from then on."""
+"""Schema version 11 (numbers kept: living contacts, each event's attendees): a version 10
+network, on a file and on a team's PostgreSQL database, upgrades with them filled from its
+rows (the trash left out), and the first screen reads them from then on."""
 
 from __future__ import annotations
 
@@ -8,10 +8,16 @@ import os
 
 import pytest
 
-from netui import contacts, demo, lifecycle
+from netui import contacts, demo, events, lifecycle
 from netui.store import db, totals
 from netui.store.migrations import MIGRATIONS
-from netui.store.models import Contact
+from netui.store.models import Contact, EventAttendee
+
+
+def event_count() -> int:
+    from netui.store.models import Event
+
+    return Event.select().count()
 
 
 @pytest.fixture(params=["file", "server"])
@@ -38,6 +44,13 @@ def test_version_10_network_upgrades_with_its_number_of_living_people(place, fro
     try:
         assert db.schema_version(handle) == db.latest_version() >= 11
         assert totals.living_contacts() == contacts.find_contacts("").count == 57
+        shown = events.upcoming_events() + events.past_events()
+        assert sum(e.met for e in shown) and len(shown) == event_count()
+        for event in shown:  # each event's numbers filled from its rows, the trash left out
+            assert (event.to_meet, event.met) == tuple(
+                EventAttendee.select().join(Contact).where(EventAttendee.event == event.id, EventAttendee.status == s,
+                                                           Contact.trashed_at.is_null()).count()
+                for s in ("to meet", "met"))
         lifecycle.restore_contact(Contact.select(Contact.id).where(Contact.trashed_at.is_null(False)).scalar())
         assert totals.living_contacts() == 58
     finally:

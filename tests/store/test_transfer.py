@@ -92,9 +92,10 @@ def test_a_file_network_goes_to_postgresql_and_back_with_every_row_and_byte(post
             db.close_database()
 
 
-def test_a_copy_has_the_number_of_living_people_the_list_shows(postgres_cluster, tmp_path, frozen):
-    """The copy writes contact with its triggers off; the kept number of living contacts (the
-    list's title) is counted again, the trash left out, on the server and back in a file."""
+def test_a_copy_has_the_numbers_the_first_screen_shows(postgres_cluster, tmp_path, frozen):
+    """The copy writes contact and event_attendee with their triggers off; the numbers they
+    keep (the list's title, each event's people to meet and met) are counted again, the trash
+    left out, on the server and back in a file."""
     from netui import contacts, lifecycle
     from netui.store import totals
 
@@ -103,6 +104,8 @@ def test_a_copy_has_the_number_of_living_people_the_list_shows(postgres_cluster,
     db.open_database(first)
     demo.generate_network(people=40)
     lifecycle.trash_contact(Contact.select(Contact.id).limit(1).scalar())
+    shown = [(e.id, e.to_meet, e.met) for e in events.upcoming_events() + events.past_events()]
+    assert sum(met for _id, _to_meet, met in shown)
     db.close_database()
     transfer.copy_network(first, server)
     transfer.copy_network(server, last)
@@ -110,6 +113,7 @@ def test_a_copy_has_the_number_of_living_people_the_list_shows(postgres_cluster,
         db.open_database(place)
         try:
             assert totals.living_contacts() == contacts.find_contacts("").count == 39, place
+            assert [(e.id, e.to_meet, e.met) for e in events.upcoming_events() + events.past_events()] == shown
             contacts.create_contact("Nina Nuova")  # and goes on from there
             assert totals.living_contacts() == 40, place
         finally:

@@ -385,7 +385,23 @@ LIVING_TOTALS = (
     """CREATE TRIGGER contact_living_trash_folded AFTER UPDATE OF trashed_at ON contact
         FOR EACH STATEMENT EXECUTE FUNCTION contact_living_count()""",
 )
-EXTRA[11] = LIVING_TOTALS
+# An event's attendees to meet and met (event_totals): the same statements as SQLite's
+# triggers run, in one row trigger.
+EVENT_TOTALS = (
+    f"""CREATE FUNCTION event_totals_on_attendee() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            {v0011_living_count.attendee_taken("OLD")};
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            {v0011_living_count.attendee_added("NEW")};
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER event_totals_attendee AFTER INSERT OR DELETE OR UPDATE OF status, event_id ON event_attendee
+        FOR EACH ROW EXECUTE FUNCTION event_totals_on_attendee()""",
+)
+EXTRA[11] = LIVING_TOTALS + EVENT_TOTALS
 
 _MODULES = {1: v0001_initial, 2: v0002_upkeep, 3: v0003_give_and_take, 4: v0004_news_and_chosen_days,
             5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes,

@@ -1,16 +1,17 @@
-"""The number of living contacts the contact list's title shows ("12 people") is kept by the
-schema (netui.store.totals), not counted at each start: it must agree with the people there
-are after every kind of write, on a file and on a team's PostgreSQL database."""
+"""Numbers the first screen shows are kept by the schema (netui.store.totals), not counted at
+each start: the contact list's title ("12 people") and each event's people to meet and met.
+They must agree with the rows after every kind of write, on a file and on a team's
+PostgreSQL database."""
 
 from __future__ import annotations
 
 import pytest
 
-from netui import capture, contacts, demo, lifecycle
+from netui import capture, contacts, demo, events, lifecycle
 from netui.exchange import importing
 from netui.exchange.records import IncomingPerson, ReadResult
 from netui.store import totals
-from netui.store.models import Contact, database as bound
+from netui.store.models import Contact, EventAttendee, database as bound
 
 
 def living() -> int:
@@ -88,3 +89,49 @@ def test_the_kept_number_stays_one_row_or_a_few(database, frozen):
         contacts.create_contact(f"New Person {contact_id[0]}")
     assert living() == 60
     assert bound.execute_sql('SELECT count(*) FROM "contact_totals"').fetchone()[0] <= 2
+
+
+def counted(event_id: int) -> tuple[int, int]:
+    """An event's (to meet, met) as its summary shows them, checked against the rows."""
+    summary = events.get_event(event_id)
+    rows = {status: EventAttendee.select().join(Contact).where(
+        EventAttendee.event == event_id, EventAttendee.status == status, Contact.trashed_at.is_null()).count()
+        for status in ("to meet", "met")}
+    assert (summary.to_meet, summary.met) == (rows["to meet"], rows["met"])
+    return summary.to_meet, summary.met
+
+
+def test_an_events_people_to_meet_and_met_follow_every_change(database, frozen):
+    fair = events.create_event("Book fair", kind="trade fair", starts_at="2026-11-10 10:00")
+    summit = events.create_event("Summit", kind="convention", starts_at="2026-11-20 10:00")
+    giulia, marco, anna = (contacts.create_contact(n) for n in ("Giulia Rossi", "Marco Bianchi", "Anna Neri"))
+    assert counted(fair) == (0, 0)
+    events.set_attendee(fair, giulia)
+    events.set_attendee(fair, marco, "met")
+    events.set_attendee(fair, anna, "met")
+    assert counted(fair) == (1, 2)
+    events.set_attendee(fair, giulia, "met")  # the status changes
+    assert counted(fair) == (0, 3)
+    lifecycle.trash_contact(marco)  # the trash is not counted...
+    assert counted(fair) == (0, 2)
+    lifecycle.restore_contact(marco)  # ...until restored
+    assert counted(fair) == (0, 3)
+    events.remove_attendee(fair, anna)
+    assert counted(fair) == (0, 2)
+    events.set_attendee(summit, marco)
+    lifecycle.merge_contacts(giulia, marco)  # Marco's attendance moves to Giulia
+    assert counted(fair) == (0, 1) and counted(summit) == (1, 0)
+    lifecycle.purge_contact(giulia)
+    assert counted(fair) == (0, 0) and counted(summit) == (0, 0)
+    events.set_attendee(summit, anna, "met")
+    events.delete_event(fair)
+    assert counted(summit) == (0, 1)
+    assert [e.met for e in events.past_events()] == [1]
+
+
+def test_a_demo_networks_events_are_counted(database, frozen):
+    demo.generate_network(people=60)
+    shown = events.upcoming_events() + events.past_events()
+    assert sum(e.met + e.to_meet for e in shown) > 0
+    for event in shown:
+        counted(event.id)
