@@ -1,7 +1,9 @@
 """netui: a keyboard-driven terminal app for building and keeping a professional network."""
 
+import importlib
 import importlib.util
 import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -32,3 +34,25 @@ def _load_on_first_use(name: str) -> None:
 # time zones, ctypes and importlib.resources: about a tenth of netui's imports at start) for
 # its non-strict parsing, which netui never asks for (pendulum.parse is strict by default).
 _load_on_first_use("dateutil.parser")
+def _stand_in_until_used(name: str) -> None:
+    """Put a stand-in for module `name` in sys.modules: `import name` binds it at no cost, and
+    the first attribute read from it imports the module (then the stand-in holds its names).
+    For a module imported by a plain `import` statement, which in Python 3.11 reads __spec__
+    and so would load a LazyLoader's module at once."""
+    if name in sys.modules:
+        return
+
+    class StandIn(types.ModuleType):
+        def __getattr__(self, attribute: str):
+            if sys.modules.get(name) is self:
+                del sys.modules[name]
+            module = importlib.import_module(name)
+            self.__dict__.update(vars(module))
+            return getattr(module, attribute)
+
+    sys.modules[name] = StandIn(name)
+
+
+# Peewee imports hashlib at its own import (OpenSSL's start-up: ~6 M instructions) for the
+# names of constraints it makes up, which netui's schema never asks it for.
+_stand_in_until_used("hashlib")

@@ -31,7 +31,7 @@ from netui.rules import (
     validate_channel,
     validate_circle,
 )
-from netui.store import search
+from netui.store import search, totals
 from netui.store.models import (
     equal_ignoring_case,
     Channel,
@@ -539,6 +539,10 @@ def ids_in_view(**filters) -> list[int]:
 
 
 def count_contacts(**filters) -> int:
+    """How many living contacts match the filters; all of them (no filter) is a kept number,
+    not a count (the list's title at every start: a million rows took ~0.1 s)."""
+    if not any(filters.values()):
+        return totals.living_contacts()
     return _filtered(**filters).count()
 
 

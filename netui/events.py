@@ -23,6 +23,7 @@ from netui.store.models import (
     Contact,
     Event,
     EventAttendee,
+    EventTotals,
     EventWish,
     database,
 )
@@ -231,20 +232,33 @@ def remove_attendee(event_id: int, contact_id: int) -> None:
 def _summary_query(*columns):
     """Events with their counts of people to meet / met (trashed contacts not counted), and of
     the people to meet who are not contacts yet (wishes linked to nobody). `columns`: the
-    event's own to read (all of them by default)."""
-    living = Contact.trashed_at.is_null()
+    event's own to read (all of them by default).
+
+    The counts are kept per event (event_totals, schema 11: every attendee); those of the
+    contacts in the trash are taken off, found from the trash's side (the index on
+    contact.trashed_at, then each one's attendance): the work does not grow with the number
+    of attendees (joining each to their contact took 0.1 s at a million people)."""
     # CASE, not SUM(condition): PostgreSQL does not add up booleans.
-    to_meet = fn.SUM(Case(None, [((EventAttendee.status == "to meet") & living, 1)], 0)).alias("to_meet_count")
-    met = fn.SUM(Case(None, [((EventAttendee.status == "met") & living, 1)], 0)).alias("met_count")
+    # CROSS JOIN: SQLite reads the contacts first whatever its statistics say (with those of a
+    # small network it scanned every attendee); PostgreSQL plans it as any join.
+    trashed = (Contact.select(
+        EventAttendee.event.alias("event_id"),
+        fn.SUM(Case(None, [(EventAttendee.status == "to meet", 1)], 0)).alias("to_meet"),
+        fn.SUM(Case(None, [(EventAttendee.status == "met", 1)], 0)).alias("met"))
+        .join(EventAttendee, JOIN.CROSS)
+        .where(Contact.trashed_at.is_null(False), EventAttendee.contact == Contact.id)
+        .group_by(EventAttendee.event).alias("trashed"))
+    to_meet = (fn.COALESCE(EventTotals.to_meet, 0) - fn.COALESCE(trashed.c.to_meet, 0)).alias("to_meet_count")
+    met = (fn.COALESCE(EventTotals.met, 0) - fn.COALESCE(trashed.c.met, 0)).alias("met_count")
     Wish = EventWish.alias()
     wished = (Wish.select(fn.COUNT(Wish.id)).where(Wish.event == Event.id, Wish.contact.is_null())
               .alias("wished_count"))
     return (
         Event.select(*(columns or (Event,)), to_meet, met, wished)
-        .join(EventAttendee, JOIN.LEFT_OUTER)
-        .join(Contact, JOIN.LEFT_OUTER)
+        .join(EventTotals, JOIN.LEFT_OUTER, on=(EventTotals.event == Event.id))
         .switch(Event)
-        .group_by(Event.id)
+        .join(trashed, JOIN.LEFT_OUTER, on=(trashed.c.event_id == Event.id))
+        .switch(Event)
     )
 
 

@@ -21,6 +21,8 @@ The modules, by concern (what is SQLite's alone is said in each):
     bulk        many rows fast: insert_rows, insert_stream, next_id, and for a whole-network
                 load loading(), indexes_rebuilt_after(), triggers_suspended()
     statistics  the query planner's statistics: analyze(), refreshed when a connection closes
+    totals      numbers kept by triggers instead of counted: living contacts, each event's
+                attendees (schema 11); counted again after a bulk write suspends the triggers
     backup      backups, the daily copy, restore (for SQLite: copies of the one file; a team's
                 network on PostgreSQL is told to use pg_dump and pg_restore)
     transfer    copy_network: a whole network from one database into an empty one (any two
@@ -36,8 +38,8 @@ What a backend must provide (the SQLite implementation of each is named in brack
   company: "lodz" = "ŁÓDŹ" = "Łódź"; the domain uses it as `fn.fold_key(...)`) and
   `fold(text)` (the search index's text) [sqlite.register_functions; PostgreSQL: IMMUTABLE
   functions, or generated columns holding the folded text].
-* The migrations: the schema of each version, the triggers that keep contact.last_contacted_at
-  and contact.favour_balance right, and a record of the version reached [PRAGMA user_version
+* The migrations: the schema of each version, the triggers that keep contact.last_contacted_at,
+  contact.favour_balance, the number of living contacts and each event's attendees right, and a record of the version reached [PRAGMA user_version
   and application_id; PostgreSQL: a schema_version table]; a copy of the data before an upgrade.
 * Search: `search.search_ids(text, limit, offset, columns)` with the grammar users type
   (prefix words, "quotes", OR, NOT, -word, column:word), ranked (a name match first),

@@ -31,7 +31,7 @@ from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextFiel
 
 from netui.errors import OwnerRoleNeeded
 from netui.i18n import _
-from netui.store import export_half
+from netui.store import export_half, totals
 from netui.store.models import UTCDateTimeField, database, on_postgres
 
 BATCH_ROWS = 5000
@@ -230,7 +230,9 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
     On a team's server only the role owning the tables may suspend their triggers. For any
     other (a member's), `or_fired` says the block's rows may fire them instead -- slower, and
     right only where a trigger computes the same values again (last contacted: the latest of
-    the moments); without it, the write is refused with a sentence saying whose role it needs."""
+    the moments); without it, the write is refused with a sentence saying whose role it needs.
+    When contact's or event_attendee's triggers come back, the numbers they keep
+    (netui.store.totals: living contacts, each event's attendees) are counted again."""
     tables = [m._meta.table_name for m in models]
     if on_postgres() and not owns_tables(tables):
         if not or_fired:
@@ -246,16 +248,20 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
         yield
         for table in tables:
             database.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
-        return
-    marks = ", ".join("?" * len(tables))
-    triggers = database.execute_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
-        f"ORDER BY rowid", tables).fetchall()
-    for name, _sql in triggers:
-        database.execute_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for _name, sql in triggers:
-        database.execute_sql(sql)
+    else:
+        marks = ", ".join("?" * len(tables))
+        triggers = database.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
+            f"ORDER BY rowid", tables).fetchall()
+        for name, _sql in triggers:
+            database.execute_sql(f'DROP TRIGGER "{name}"')
+        yield
+        for _name, sql in triggers:
+            database.execute_sql(sql)
+    if "contact" in tables:  # the numbers those triggers keep (netui.store.totals)
+        totals.recount_living_contacts()
+    if "event_attendee" in tables:
+        totals.recount_event_attendees()
 
 
 # --- reading a whole table out: netui's contacts CSV, built by SQLite -------------------------

@@ -278,6 +278,18 @@ class EventAttendee(BaseModel):
         indexes = ((("event", "contact"), True),)
 
 
+class EventTotals(BaseModel):
+    """An event's attendees to meet and met, kept by triggers (schema 11; netui.store.totals).
+    Not in ALL_MODELS: never written but by the triggers, never copied (counted again)."""
+
+    event = ForeignKeyField(Event, primary_key=True, on_delete="CASCADE")
+    to_meet = IntegerField(default=0)
+    met = IntegerField(default=0)
+
+    class Meta:
+        table_name = "event_totals"
+
+
 class FollowUp(BaseModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="followups")

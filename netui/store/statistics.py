@@ -30,14 +30,20 @@ def refresh_before_close(connection: sqlite3.Connection) -> None:
     or have become twice as many or half as many since (the PRAGMA optimize of SQLite before
     3.46 never analyzes a table that was not analyzed before); else PRAGMA optimize. A whole
     ANALYZE (0.8 s at 100,000 people and 1,000,000 interactions here): a sampled one
-    (analysis_limit) took a column that is NULL in every row for a selective one. Never fails
-    and never waits long for a lock: a busy or read-only file keeps its old statistics."""
+    (analysis_limit) took a column that is NULL in every row for a selective one. A network
+    smaller than ANALYZE_FROM_PEOPLE with no statistics yet gets none: PRAGMA optimize would
+    analyze each table whose indexes the planner looked at on this connection (an insert into
+    contact looks at the tables pointing to it, for their foreign keys, once contact has
+    triggers: schema 11). Never fails and never waits long for a lock: a busy or read-only
+    file keeps its old statistics."""
     try:
         if connection.in_transaction:
             return
         connection.execute("PRAGMA busy_timeout = 200")
         people = connection.execute("SELECT max(rowid) FROM contact").fetchone()[0] or 0
         known = _contacts_analyzed(connection)
+        if people < ANALYZE_FROM_PEOPLE and not known:
+            return  # too small for statistics to matter
         if people >= ANALYZE_FROM_PEOPLE and not known / 2 <= people <= known * 2:
             connection.execute("ANALYZE")
         else:

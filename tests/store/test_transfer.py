@@ -92,6 +92,34 @@ def test_a_file_network_goes_to_postgresql_and_back_with_every_row_and_byte(post
             db.close_database()
 
 
+def test_a_copy_has_the_numbers_the_first_screen_shows(postgres_cluster, tmp_path, frozen):
+    """The copy writes contact and event_attendee with their triggers off; the numbers they
+    keep (the list's title, each event's people to meet and met) are counted again, the trash
+    left out, on the server and back in a file."""
+    from netui import contacts, lifecycle
+    from netui.store import totals
+
+    first, last = tmp_path / "first.db", tmp_path / "last.db"
+    server = postgres_cluster.address(postgres_cluster.new_database())
+    db.open_database(first)
+    demo.generate_network(people=40)
+    lifecycle.trash_contact(Contact.select(Contact.id).limit(1).scalar())
+    shown = [(e.id, e.to_meet, e.met) for e in events.upcoming_events() + events.past_events()]
+    assert sum(met for _id, _to_meet, met in shown)
+    db.close_database()
+    transfer.copy_network(first, server)
+    transfer.copy_network(server, last)
+    for place in (server, last):
+        db.open_database(place)
+        try:
+            assert totals.living_contacts() == contacts.find_contacts("").count == 39, place
+            assert [(e.id, e.to_meet, e.met) for e in events.upcoming_events() + events.past_events()] == shown
+            contacts.create_contact("Nina Nuova")  # and goes on from there
+            assert totals.living_contacts() == 40, place
+        finally:
+            db.close_database()
+
+
 def test_a_copy_keeps_the_stored_balances_and_last_contacts_and_goes_on_from_there(postgres_cluster, tmp_path,
                                                                                    frozen):
     source = tmp_path / "source.db"

@@ -4,6 +4,7 @@ screen), and the side panes convert and measure only the options they show."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pendulum
@@ -91,3 +92,34 @@ async def test_the_event_planner_converts_only_the_options_it_shows(database):
         measured = [planner._get_visual(option).get_height(planner.styles, width) for option in planner.options]
         assert [planner._line_cache.heights[index] for index in range(planner.option_count)] == measured
         assert measured.count(2) == 50  # each event shown: its title, and its day, place and people
+
+
+def test_the_first_screen_reads_as_much_at_any_size_of_network(database, frozen):
+    """What the first paint reads (netui.screens.main.first_view) does not grow with the
+    network: the title's number of people and each event's people to meet and met are kept
+    (schema 11), not counted -- `count(*)` over the contacts and each event's attendees joined
+    to their contacts were ~90 M instructions at 100,000 people, ten times that at a million."""
+    from netui import demo
+    from netui.screens.main import first_view
+    from netui.store.models import Contact, Event, EventAttendee
+    from support import sqlite_steps, statements
+
+    demo.generate_network(people=60)
+    small = sqlite_steps(first_view)
+    now = "2026-11-01 09:00:00"
+    past, coming = (Event.select(Event.id).where(Event.starts_at.is_null(False)).order_by(order).scalar()
+                    for order in (Event.starts_at, Event.starts_at.desc()))
+    with database.atomic():  # 3,000 more people, each met at a past event and to meet at the next one
+        first = Contact.select(Contact.id).order_by(Contact.id.desc()).scalar() + 1
+        for start in range(0, 3000, 500):
+            Contact.insert_many([dict(id=first + n, first_name="Zeno", last_name=f"Zz{n:05}", sort_name=f"zz{n:05} zeno",
+                                      created_at=now, updated_at=now) for n in range(start, start + 500)]).execute()
+        for event, status in ((past, "met"), (coming, "to meet")):
+            EventAttendee.insert_many([dict(event=event, contact=first + n, status=status)
+                                       for n in range(3000)]).execute()
+    with statements() as seen:
+        large = sqlite_steps(first_view)
+    assert first_view()[0][1] == "3060 people"
+    assert large < small * 1.3, (small, large)
+    counting_people = re.compile(r'count\([^)]*\) from (\(select 1 from )?"contact"', re.IGNORECASE)
+    assert seen and not [s for s in seen if counting_people.search(s)]

@@ -30,6 +30,8 @@ LOADED_ON_FIRST_USE = (
     "tomllib",
     # The TUI's options are read without argparse; English needs no gettext (netui.i18n).
     "argparse", "gettext",
+    # hashlib's OpenSSL: peewee imports hashlib, a stand-in until used (netui/__init__).
+    "_hashlib",
 )
 
 FIRST_SCREEN = """

@@ -21,6 +21,7 @@ from netui.store.migrations import (
     v0008_who_did_what,
     v0009_capture_journal,
     v0010_search_words_only,
+    v0011_living_count,
 )
 
 
@@ -41,4 +42,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "who did what: who logged each entry, who owns a follow-up", v0008_who_did_what.up),
     Migration(9, "the quick-capture journal: a line is on disk the moment Enter is pressed", v0009_capture_journal.up),
     Migration(10, "a team's search index keeps words, not text (PostgreSQL; nothing on SQLite)", v0010_search_words_only.up),
+    Migration(11, "the number of living contacts, kept by triggers (the list's title reads it)", v0011_living_count.up),
 )

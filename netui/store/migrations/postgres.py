@@ -16,7 +16,7 @@ import unicodedata
 
 from netui.store.migrations import MIGRATIONS, v0001_initial, v0002_upkeep, v0003_give_and_take, \
     v0004_news_and_chosen_days, v0005_event_wishes, v0006_not_duplicates, v0007_list_order_indexes, v0008_who_did_what, \
-    v0009_capture_journal, v0010_search_words_only
+    v0009_capture_journal, v0010_search_words_only, v0011_living_count
 
 # Columns SQLite keeps as 0/1 integers (peewee BooleanField): booleans here.
 FLAG_COLUMNS = {"starred", "cadence_off", "counts_as_contact", "due_by_default"}
@@ -339,9 +339,74 @@ SEARCH_WORDS_ONLY = (
 )
 EXTRA[10] = SEARCH_WORDS_ONLY
 
+# Version 11: the number of living contacts (the contact list's title), kept as
+# contact_search_totals is: a writer adds a row of its change (+n, -n), so that two members
+# adding people never wait for a shared row; the rows are folded into one now and then, by
+# one writer at a time (an advisory lock tried, never waited for), only in READ COMMITTED,
+# when there is more than one (an edit of a person moves nothing). Added and deleted rows
+# are counted per statement (transition tables); a move to or back from the trash per row
+# (a trigger on one column cannot see transition tables).
+LIVING_TOTALS_KEY = 0x6C697665  # "live": the advisory lock of that folding
+_FOLD_LIVING = f"""IF current_setting('transaction_isolation') = 'read committed'
+           AND (SELECT count(*) FROM contact_totals) > 1 AND pg_try_advisory_xact_lock({LIVING_TOTALS_KEY}) THEN
+            WITH gone AS (DELETE FROM contact_totals RETURNING living)
+            INSERT INTO contact_totals SELECT sum(living) FROM gone HAVING count(*) > 0;
+        END IF;"""
+LIVING_TOTALS = (
+    f"""CREATE FUNCTION contact_living_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+            DELETE FROM contact_totals;
+            INSERT INTO contact_totals VALUES (0);
+            RETURN NULL;
+        END IF;
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO contact_totals SELECT count(*) FROM new_rows WHERE trashed_at IS NULL HAVING count(*) > 0;
+        ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO contact_totals SELECT -count(*) FROM old_rows WHERE trashed_at IS NULL HAVING count(*) > 0;
+        END IF;
+        {_FOLD_LIVING}
+        RETURN NULL;
+    END $$""",
+    """CREATE FUNCTION contact_living_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO contact_totals VALUES (CASE WHEN NEW.trashed_at IS NULL THEN 1 ELSE -1 END);
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER contact_living_inserted AFTER INSERT ON contact REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_living_count()""",
+    """CREATE TRIGGER contact_living_deleted AFTER DELETE ON contact REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_living_count()""",
+    """CREATE TRIGGER contact_living_truncated AFTER TRUNCATE ON contact
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_living_count()""",
+    """CREATE TRIGGER contact_living_trash AFTER UPDATE OF trashed_at ON contact FOR EACH ROW
+        WHEN ((OLD.trashed_at IS NULL) <> (NEW.trashed_at IS NULL)) EXECUTE FUNCTION contact_living_moved()""",
+    # The rows a statement's moves to or from the trash added, folded after it.
+    """CREATE TRIGGER contact_living_trash_folded AFTER UPDATE OF trashed_at ON contact
+        FOR EACH STATEMENT EXECUTE FUNCTION contact_living_count()""",
+)
+# An event's attendees to meet and met (event_totals): the same statements as SQLite's
+# triggers run, in one row trigger.
+EVENT_TOTALS = (
+    f"""CREATE FUNCTION event_totals_on_attendee() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            {v0011_living_count.attendee_taken("OLD")};
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            {v0011_living_count.attendee_added("NEW")};
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER event_totals_attendee AFTER INSERT OR DELETE OR UPDATE OF status, event_id ON event_attendee
+        FOR EACH ROW EXECUTE FUNCTION event_totals_on_attendee()""",
+)
+EXTRA[11] = LIVING_TOTALS + EVENT_TOTALS
+
 _MODULES = {1: v0001_initial, 2: v0002_upkeep, 3: v0003_give_and_take, 4: v0004_news_and_chosen_days,
             5: v0005_event_wishes, 6: v0006_not_duplicates, 7: v0007_list_order_indexes,
-            8: v0008_who_did_what, 9: v0009_capture_journal, 10: v0010_search_words_only}
+            8: v0008_who_did_what, 9: v0009_capture_journal, 10: v0010_search_words_only,
+            11: v0011_living_count}
 assert set(_MODULES) == {m.version for m in MIGRATIONS}, "each schema version needs its PostgreSQL form"
 
 
