@@ -209,14 +209,22 @@ def indexes_rebuilt_after(models: Sequence):
         for _name, sql in indexes:
             database.execute_sql(sql)
         return
+    with _sqlite_objects_dropped("index", tables):
+        yield
+
+
+@contextmanager
+def _sqlite_objects_dropped(kind: str, tables: Sequence[str]):
+    """SQLite's indexes or triggers (`kind`) on these tables dropped inside, and made again
+    afterwards from their own stored SQL (an index SQLite makes itself has none: kept)."""
     marks = ", ".join("?" * len(tables))
-    indexes = database.execute_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY rowid", tables).fetchall()
-    for name, _sql in indexes:
-        database.execute_sql(f'DROP INDEX "{name}"')
+    made = database.execute_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY rowid", (kind, *tables)).fetchall()
+    for name, _sql in made:
+        database.execute_sql(f'DROP {kind.upper()} "{name}"')
     yield
-    for _name, sql in indexes:
+    for _name, sql in made:
         database.execute_sql(sql)
 
 
@@ -249,15 +257,8 @@ def triggers_suspended(models: Sequence, or_fired: bool = False):
         for table in tables:
             database.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
     else:
-        marks = ", ".join("?" * len(tables))
-        triggers = database.execute_sql(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
-            f"ORDER BY rowid", tables).fetchall()
-        for name, _sql in triggers:
-            database.execute_sql(f'DROP TRIGGER "{name}"')
-        yield
-        for _name, sql in triggers:
-            database.execute_sql(sql)
+        with _sqlite_objects_dropped("trigger", tables):
+            yield
     if "contact" in tables:  # the numbers those triggers keep (netui.store.totals)
         totals.recount_living_contacts()
     if "event_attendee" in tables:
