@@ -384,6 +384,12 @@ def _summary(name_a: str, name_b: str, reason: str) -> str:
     return _("Introduced {a} to {b}", a=name_a, b=name_b)
 
 
+def _rest_of_reason(reason: str) -> str:
+    """What the summary does not say of the reason: its lines after the first (the timeline,
+    the brief and the contact screen showed a one-line reason twice, as summary and note)."""
+    return "\n".join(reason.strip().splitlines()[1:]).strip()
+
+
 def introduce(
     person_a_id: int,
     person_b_id: int,
@@ -466,7 +472,7 @@ def _advance(row: Introduction, status: str, outcome: str, day: dt.date) -> bool
         moment = when.now() if day == when.today() else when.parse_when(day.isoformat())
         row.interaction = timeline.log_interaction(
             [row.person_a_id, row.person_b_id], INTRODUCTION_INTERACTION_KIND, moment,
-            summary=_summary(a, b, row.reason), notes=row.reason, initiated_by="me",
+            summary=_summary(a, b, row.reason), notes=_rest_of_reason(row.reason), initiated_by="me",
         )
         for person, other in ((row.person_a_id, b), (row.person_b_id, a)):
             note = _("Introduced to {other}", other=other) + (f": {row.reason}" if row.reason else "")

@@ -192,6 +192,20 @@ def test_introduce_proposed_records_nothing_yet(people):
     assert info.other(marco) == (giulia, "Giulia Rossi")
 
 
+def test_the_timeline_says_an_introduction_s_reason_once(people):
+    # The reason's first line is in the summary; the note holds only what follows it (a
+    # one-line reason was shown twice on the timeline, the brief and the contact screen).
+    giulia, marco, anna = people["giulia"], people["marco"], people["anna"]
+    giving.introduce(giulia, marco, "both in fintech, she is hiring", status="made")
+    [entry] = timeline.contact_timeline(giulia)
+    assert entry.summary == "Introduced Giulia Rossi to Marco Bianchi: both in fintech, she is hiring"
+    assert entry.notes == ""
+    giving.introduce(anna, marco, "both in fintech\nAnna asked for it at the expo", status="made")
+    [entry] = timeline.contact_timeline(anna)
+    assert (entry.summary, entry.notes) == ("Introduced Anna Verdi to Marco Bianchi: both in fintech",
+                                            "Anna asked for it at the expo")
+
+
 def test_making_it_records_a_favour_to_each_and_one_interaction_on_both_timelines(people):
     giulia, marco = people["giulia"], people["marco"]
     intro = giving.introduce(giulia, marco, "both in fintech", on=str(TODAY.subtract(days=9)))
