@@ -301,7 +301,8 @@ def _add_capture_and_exchange_commands(commands) -> None:
     export_command.add_argument("--json", action="store_true", help=_("person: the format (the only one)"))
     export_command.add_argument("--what", default=None,
                                 help=_("csv: contacts (default), interactions, events, followups, favours, "
-                                       "introductions, appointments, cadences, or all (a folder netui import reads back)"))
+                                       "introductions, appointments, cadences, wishes, or all (a folder netui import "
+                                       "reads back)"))
     export_command.add_argument("--query", default="", help=_("only contacts the search box would show for this "
                                                               "(and what goes with them)"))
     export_command.add_argument("--tag", default=None, help=_("only contacts with this tag (and what goes with them)"))

@@ -36,6 +36,7 @@ TABLES = (
     (N_("introductions"), "introductions"),
     (N_("appointments"), "appointments"),
     (N_("cadences"), "cadences"),
+    (N_("people to meet who are not contacts yet"), "wishes"),
     (N_("everything (a folder netui import reads back)"), "all"),
 )
 

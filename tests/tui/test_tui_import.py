@@ -175,7 +175,7 @@ async def test_export_screen_writes_every_table_to_a_folder_and_ics(database, tm
         await pilot.press("enter")
         await pilot.pause()
         screen = pilot.app.screen
-        await choose(pilot, "#export-what", 8)  # every table: a folder
+        await choose(pilot, "#export-what", 9)  # every table: a folder
         assert not screen.query_one("#export-query").disabled  # which contacts applies to every table
         screen.query_one("#export-out").value = str(tmp_path / "everything")
         await pilot.press("ctrl+s")
