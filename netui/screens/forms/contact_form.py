@@ -34,7 +34,7 @@ NAME_INPUTS = (
 )
 OTHER_INPUTS = (
     ("tags", N_("Tags"), N_("e.g. fintech milano (separated by spaces)")),
-    ("cadence_days", N_("Keep in touch every … days"), N_("e.g. 30 (empty: no reminder)")),
+    ("cadence_days", N_("Keep in touch every … days"), N_("e.g. 30 (empty: their circle's or a tag's default, if any)")),
     ("how_met", N_("How we met"), N_("e.g. Web Marketing Festival, at the coffee stand")),
 )
 TEXT_INPUTS = NAME_INPUTS + OTHER_INPUTS
