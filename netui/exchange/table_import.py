@@ -138,7 +138,10 @@ def _read_one(files: _Files, path: Path, table: str | None, text: str | None = N
         if not netui_csv.looks_like(text):
             raise ValidationError("file", _("{path}: is not netui's contacts CSV (its first line should be {header}).",
                                             path=path, header=netui_csv.HEADER_LINE))
-        result = netui_csv.read(text)
+        try:
+            result = netui_csv.read(text)
+        except ValidationError as error:  # "line 3: ...": say which file too
+            raise ValidationError(error.field, f"{path} {error.message}") from None  # i18n: not text
         if result.skipped:
             first = result.skipped[0]
             raise ValidationError("file", f"{path} {first.where}: {first.reason}")  # i18n: not text

@@ -553,7 +553,8 @@ def _check_links(result: ReadResult) -> None:
 
 
 def read(text: str) -> ReadResult:
-    """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line."""
+    """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line.
+    Malformed CSV (a quote never closed) is a ValidationError naming the line: nothing is read."""
     result = ReadResult(FORMAT_NAME)
     source = io.StringIO(text.removeprefix(BOM), newline="")
     # strict: a quote never closed is an error, not the rest of the file read into one cell
@@ -561,7 +562,7 @@ def read(text: str) -> ReadResult:
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as error:
-        return _unreadable(result, malformed(error, 1, 1))
+        raise _unreadable(malformed(error, 1, 1)) from None
     except StopIteration:
         result.skipped.append(Skipped(line_where(1), _("the file is empty: no header line")))
         return result
@@ -571,7 +572,7 @@ def read(text: str) -> ReadResult:
         for start, cells in reader_records(reader):
             _read_row(result, header, start, cells)
     except MalformedCsv as bad:  # the whole file is refused rather than read half-way
-        return _unreadable(result, bad)
+        raise _unreadable(bad) from None
     _check_links(result)
     return result
 
@@ -609,9 +610,8 @@ def _read_row(result: ReadResult, header: list[str], start: int, cells: list[str
     result.skipped.extend(row.problems)
 
 
-def _unreadable(result: ReadResult, bad: MalformedCsv) -> ReadResult:
-    """Malformed CSV: nobody is imported (not the rows before it either), one reason why."""
-    result.people = []
-    result.skipped = [Skipped(line_where(bad.line), _("{reason}, so nothing in the file was imported",
-                                                      reason=bad.reason))]
-    return result
+def _unreadable(bad: MalformedCsv) -> ValidationError:
+    """Malformed CSV: the file is refused as a whole (not the rows before it either), in the
+    words every CSV reader uses (text.csv_records); importing.read_file names the file."""
+    return ValidationError("file", _("{where}: {reason}, so the file cannot be read.",
+                                     where=line_where(bad.line), reason=bad.reason))
