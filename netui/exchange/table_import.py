@@ -139,7 +139,7 @@ def _read_one(files: _Files, path: Path, table: str | None, text: str | None = N
             raise ValidationError("file", _("{path}: is not netui's contacts CSV (its first line should be {header}).",
                                             path=path, header=netui_csv.HEADER_LINE))
         try:
-            result = netui_csv.read(text)
+            result = netui_csv.read(text, strict=True)
         except ValidationError as error:  # "line 3: ...": say which file too
             raise ValidationError(error.field, f"{path} {error.message}") from None  # i18n: not text
         if result.skipped:
@@ -218,8 +218,8 @@ def _people(files: _Files) -> tuple[importing.ImportReport, Callable[[Ref], int]
     """Bring the people in; and the function giving the contact a file's Ref names."""
     if files.contacts is not None:
         plan = importing.plan_import(files.contacts)
-        if plan.skipped:
-            first = plan.skipped[0]
+        if plan.skipped or plan.notes:
+            first = (plan.skipped or plan.notes)[0]
             raise ValidationError("file", f"{files.contacts_path} {first.where}: {first.reason}")  # i18n: not text
         report = importing.apply_import(plan)
         return report, lambda ref: report.contact_ids[ref.id]
