@@ -562,9 +562,9 @@ def import_tables(path: Path, dry_run: bool = False) -> importing.ImportReport:
             if dry_run:
                 transaction.rollback()
     except ValidationError as error:
-        raise ValidationError(error.field, _("{problem} Nothing was imported.", problem=error.message)) from None
+        raise ValidationError(error.field, _("{problem} Nothing was imported.", problem=_sentence(error.message))) from None
     except NetuiError as error:
-        raise ValidationError("file", _("{problem} Nothing was imported.", problem=str(error))) from None
+        raise ValidationError("file", _("{problem} Nothing was imported.", problem=_sentence(str(error)))) from None
     return importing.ImportReport(report.plan, written=not dry_run, new_ids=report.new_ids,
                                   contact_ids=report.contact_ids, tables=tuple(results))
 
@@ -576,6 +576,11 @@ def import_file(path: Path, dry_run: bool = False) -> importing.ImportReport:
         return import_tables(Path(path), dry_run=dry_run)
     plan = importing.plan_import(importing.read_file(Path(path)))
     return importing.ImportReport(plan, written=False) if dry_run else importing.apply_import(plan)
+
+
+def _sentence(text: str) -> str:
+    """The text ended as a sentence, so that another may follow it."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def describe(results: Iterable[TableResult]) -> list[str]:
