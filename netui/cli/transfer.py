@@ -26,6 +26,8 @@ def cmd_import(args) -> int:
         for conflict in update.conflicts:
             print("    " + _("{field}: kept '{kept}', the file says '{incoming}'",
                              field=conflict.field, kept=conflict.kept, incoming=conflict.incoming))
+    for note in plan.notes:  # a value of a row that is imported: kept in the notes, or ignored
+        print(f"  {note.where}: {note.reason}")  # i18n: not text
     for skipped in plan.skipped:
         print(f"  {skipped.where}: " + _("skipped: {reason}", reason=skipped.reason))
     return 0

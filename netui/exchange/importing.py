@@ -171,7 +171,10 @@ class ImportPlan:
     new: list[IncomingPerson] = field(default_factory=list)
     updated: list[PlannedUpdate] = field(default_factory=list)
     unchanged: list[PlannedUpdate] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # rows not imported, and why
+    # Problems with one value of a row that is imported (kept in the notes, or ignored), or
+    # with the file's header: not counted as skipped.
+    notes: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
         return _("{format}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped",
@@ -201,15 +204,17 @@ def _check(person: IncomingPerson) -> str | None:
 @without_garbage_collection
 def plan_import(read: ReadResult) -> ImportPlan:
     """Match every incoming person against the network (and earlier rows of the same file)."""
-    plan = ImportPlan(read.format_name, skipped=list(read.skipped))
+    plan = ImportPlan(read.format_name, notes=list(read.notes))
     known = _Known()
     pending: dict[int, IncomingPerson] = {}  # new people of this file, by a negative id
+    imported: set[str] = set()  # where the people imported are ("line 12", "card 3")
     for person in read.people:
         problem = _check(person)
         if problem:
             plan.skipped.append(Skipped(person.where, _("{name}: {problem}", name=person.name or _("nameless"),
                                                         problem=problem)))
             continue
+        imported.add(person.where)
         found = known.find(person)
         if found is not None and found[0] < 0 and _told_apart(person, pending[found[0]]):
             found = None  # two rows the file itself says are two people (netui's CSV: two ids)
@@ -232,6 +237,13 @@ def plan_import(read: ReadResult) -> ImportPlan:
             _job_change(update)
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
         known.remember_person(person, contact_id)
+    # A reader's problem with one value of a row that is imported is a note on that row: only
+    # rows not imported count as skipped.
+    skipped_rows = plan.skipped
+    plan.skipped = []
+    for problem in read.skipped:
+        (plan.notes if problem.where in imported else plan.skipped).append(problem)
+    plan.skipped += skipped_rows
     return plan
 
 

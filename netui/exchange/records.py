@@ -88,7 +88,12 @@ class Skipped:
 class ReadResult:
     format_name: str  # "LinkedIn connections", "Google Contacts", "vCard", "netui CSV"
     people: list[IncomingPerson] = field(default_factory=list)
+    # Rows or cards not imported, and why; a reader may also put here a problem with one value
+    # of a row it did read (importing.plan_import counts that as a note, not a skipped row).
     skipped: list[Skipped] = field(default_factory=list)
+    # Problems with one value of a row that is read (kept in the notes, or ignored), or with the
+    # header (a column ignored): nothing skipped. Each reason says what became of the value.
+    notes: list[Skipped] = field(default_factory=list)
 
 
 @contextmanager

@@ -138,7 +138,10 @@ def _read_one(files: _Files, path: Path, table: str | None, text: str | None = N
         if not netui_csv.looks_like(text):
             raise ValidationError("file", _("{path}: is not netui's contacts CSV (its first line should be {header}).",
                                             path=path, header=netui_csv.HEADER_LINE))
-        result = netui_csv.read(text)
+        try:
+            result = netui_csv.read(text, strict=True)
+        except ValidationError as error:  # "line 3: ...": say which file too
+            raise ValidationError(error.field, f"{path} {error.message}") from None  # i18n: not text
         if result.skipped:
             first = result.skipped[0]
             raise ValidationError("file", f"{path} {first.where}: {first.reason}")  # i18n: not text
@@ -215,8 +218,8 @@ def _people(files: _Files) -> tuple[importing.ImportReport, Callable[[Ref], int]
     """Bring the people in; and the function giving the contact a file's Ref names."""
     if files.contacts is not None:
         plan = importing.plan_import(files.contacts)
-        if plan.skipped:
-            first = plan.skipped[0]
+        if plan.skipped or plan.notes:
+            first = (plan.skipped or plan.notes)[0]
             raise ValidationError("file", f"{files.contacts_path} {first.where}: {first.reason}")  # i18n: not text
         report = importing.apply_import(plan)
         return report, lambda ref: report.contact_ids[ref.id]
@@ -559,9 +562,9 @@ def import_tables(path: Path, dry_run: bool = False) -> importing.ImportReport:
             if dry_run:
                 transaction.rollback()
     except ValidationError as error:
-        raise ValidationError(error.field, _("{problem} Nothing was imported.", problem=error.message)) from None
+        raise ValidationError(error.field, _("{problem} Nothing was imported.", problem=_sentence(error.message))) from None
     except NetuiError as error:
-        raise ValidationError("file", _("{problem} Nothing was imported.", problem=str(error))) from None
+        raise ValidationError("file", _("{problem} Nothing was imported.", problem=_sentence(str(error)))) from None
     return importing.ImportReport(report.plan, written=not dry_run, new_ids=report.new_ids,
                                   contact_ids=report.contact_ids, tables=tuple(results))
 
@@ -573,6 +576,11 @@ def import_file(path: Path, dry_run: bool = False) -> importing.ImportReport:
         return import_tables(Path(path), dry_run=dry_run)
     plan = importing.plan_import(importing.read_file(Path(path)))
     return importing.ImportReport(plan, written=False) if dry_run else importing.apply_import(plan)
+
+
+def _sentence(text: str) -> str:
+    """The text ended as a sentence, so that another may follow it."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def describe(results: Iterable[TableResult]) -> list[str]:

@@ -45,15 +45,26 @@ class PathSuggester(Suggester):
 
 
 def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
-    """(where, who, what happens, why / details) for the preview table."""
-    rows = [(p.where, p.name, _("new"), "") for p in plan.new]
+    """(where, who, what happens, why / details) for the preview table. The notes on a row that
+    is imported (a value kept in the notes, or ignored) are among its details; a note on the
+    file (a column ignored) is a row of its own."""
+    notes: dict[str, list[str]] = {}
+    for note in plan.notes:
+        notes.setdefault(note.where, []).append(note.reason)
+
+    def details(where: str, *first: str) -> str:
+        return "; ".join(part for part in (*first, *notes.pop(where, [])) if part)
+
+    rows = [(p.where, p.name, _("new"), details(p.where)) for p in plan.new]
     for update in plan.updated:
-        details = [_("{field}: kept '{kept}', file says '{incoming}'", field=c.field, kept=c.kept, incoming=c.incoming)
-                   for c in update.conflicts]
+        conflicts = [_("{field}: kept '{kept}', file says '{incoming}'", field=c.field, kept=c.kept,
+                       incoming=c.incoming) for c in update.conflicts]
         if update.job_change:
-            details.insert(0, _("new job: {after}", after=update.job_change[1]))
-        rows.append((update.person.where, update.name, _("update"), "; ".join([update.reason, *details])))
-    rows += [(u.person.where, u.name, _("unchanged"), u.reason) for u in plan.unchanged]
+            conflicts.insert(0, _("new job: {after}", after=update.job_change[1]))
+        rows.append((update.person.where, update.name, _("update"),
+                     details(update.person.where, update.reason, *conflicts)))
+    rows += [(u.person.where, u.name, _("unchanged"), details(u.person.where, u.reason)) for u in plan.unchanged]
+    rows += [(where, "", "", "; ".join(reasons)) for where, reasons in notes.items()]
     rows += [(s.where, "", _("skipped"), s.reason) for s in plan.skipped]
     return rows
 

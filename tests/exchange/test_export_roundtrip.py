@@ -338,8 +338,22 @@ def test_a_link_to_a_row_the_folder_lacks_is_refused(exported, tmp_path):
     target = tmp_path / "target.db"
     result = netui("import", folder, db_path=target)
     assert result.returncode == 2
-    assert "interactions.csv line" in result.stderr and "nobody in contacts.csv has the id 999" in result.stderr
+    assert "interactions.csv line" in result.stderr
+    assert "nobody in contacts.csv has the id 999. Nothing was imported." in result.stderr  # two sentences
     assert count(target, Contact) == 0
+
+
+def test_an_instant_on_31_february_is_named_as_the_impossible_day(exported, tmp_path):
+    _first, folder, _ids = exported
+    interactions_file = folder / "interactions.csv"
+    lines = interactions_file.read_bytes().decode("utf-8").split("\r\n")
+    moment = lines[2].split(",")[1]
+    lines[2] = lines[2].replace(moment, "2026-02-31T18:00:00Z", 1)
+    interactions_file.write_bytes("\r\n".join(lines).encode("utf-8"))
+    result = netui("import", folder, db_path=tmp_path / "target.db")
+    assert result.returncode == 2
+    assert (f"{interactions_file} line 3: occurred_at: 2026-02-31 is not a date: February 2026 has 28 days. "
+            "Nothing was imported.") in result.stderr
 
 
 def test_export_all_with_a_tag_holds_only_their_people_and_what_goes_with_them(network, tmp_path):

@@ -114,10 +114,10 @@ def test_ics_files_are_not_a_format_netui_imports(db_path, capsys):
 def test_an_unclosed_quote_imports_nothing_of_the_file_and_says_where(db_path, capsys):
     """A quote never closed: not the rest of the file read into one cell, not half the file."""
     before = row_counts(db_path)
-    code, out, _err = run(capsys, "--db", str(db_path), "import", str(HOSTILE / "netui_unclosed_quote.csv"))
-    assert code == 0 and row_counts(db_path) == before
-    assert out == ("netui CSV: 0 new, 0 updated, 0 unchanged, 1 skipped\n  line 2: skipped: a quoted value starting "
-                   "on this line is never closed (a \" is missing), so nothing in the file was imported\n")
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(HOSTILE / "netui_unclosed_quote.csv"))
+    assert code == 2 and row_counts(db_path) == before and out == ""  # refused as a whole, as any CSV
+    assert err == (f"netui: {HOSTILE / 'netui_unclosed_quote.csv'}: line 2: a quoted value starting on this "
+                   "line is never closed (a \" is missing), so the file cannot be read.\n")
     code, _out, err = run(capsys, "--db", str(db_path), "import", str(HOSTILE / "linkedin_unclosed_quote.csv"))
     assert code == 2 and row_counts(db_path) == before
     assert err == (f"netui: {HOSTILE / 'linkedin_unclosed_quote.csv'}: line 3: a quoted value starting on this "

@@ -208,3 +208,53 @@ def test_an_unreadable_line_is_named_in_italian(italian):
     assert error.value.message == (
         "riga 2: un valore tra virgolette che inizia su questa riga non viene mai chiuso (manca un \"), "
         "quindi il file non si può leggere.")
+
+
+def _edited_export(tmp_path, edits: dict[str, dict[str, str]]):
+    """netui's own CSV of three people, with some cells edited by hand (by first name)."""
+    import csv
+    import io
+
+    from netui.exchange.formats.netui_csv import CONTACT_COLUMNS, HEADER_LINE
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for first, last in (("Giulia", "Rossi"), ("Nico", "Caffè"), ("Anna", "Verdi")):
+        cells = {"first_name": first, "last_name": last, "starred": "no", **edits.get(first, {})}
+        writer.writerow([cells.get(name, "") for name in CONTACT_COLUMNS])
+    path = tmp_path / "contacts.csv"
+    path.write_text(HEADER_LINE + "\r\n" + buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_bad_values_in_netuis_own_csv_are_kept_in_the_notes_and_no_row_is_counted_skipped(database, tmp_path):
+    """Every row is imported: a birthday on 31 February and an e-mail without @ are in the
+    person's notes (as the Outlook and vCard readers keep them), a bad cadence is ignored,
+    and the report names each as a note on its line, not as a skipped row."""
+    path = _edited_export(tmp_path, {
+        "Giulia": {"important_dates": "birthday=1985-02-31", "cadence_days": "thirty"},
+        "Nico": {"emails": "nico-at-caffe.it"},
+    })
+    plan = importing.plan_import(importing.read_file(path))
+    assert plan.summary() == "netui CSV: 3 new, 0 updated, 0 unchanged, 0 skipped"
+    assert [f"{n.where}: {n.reason}" for n in plan.notes] == [
+        "line 2: ignored: cadence_days: 'thirty' is not a number of days.",
+        "line 2: kept in the notes: important_dates: birthday: 1985-02-31 is not a date: February 1985 has 28 days.",
+        "line 3: kept in the notes: emails: 'nico-at-caffe.it' is not an e-mail address (like name@example.com).",
+    ]
+    importing.apply_import(plan)
+    giulia, nico = (contacts.get_contact(contacts.resolve_contact(name)) for name in ("Giulia Rossi", "Nico Caffè"))
+    assert giulia.notes == "birthday as exported: 1985-02-31" and giulia.important_dates == []
+    assert nico.notes == "e-mail as exported: nico-at-caffe.it" and nico.channels == []
+
+
+def test_a_vcard_birthday_on_31_february_is_kept_in_the_notes(database, tmp_path):
+    path = tmp_path / "people.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pino Verdi\r\nN:Verdi;Pino;;;\r\nBDAY:1985-02-31\r\n"
+                    "END:VCARD\r\n", encoding="utf-8")
+    plan = importing.plan_import(importing.read_file(path))
+    assert plan.summary() == "vCard: 1 new, 0 updated, 0 unchanged, 0 skipped"
+    assert [n.reason for n in plan.notes] == [
+        "birthday '1985-02-31' kept in the notes: 1985-02-31 is not a date: February 1985 has 28 days."]
+    importing.apply_import(plan)
+    assert contacts.get_contact(contacts.resolve_contact("Pino Verdi")).notes == "birthday as exported: 1985-02-31"

@@ -32,10 +32,11 @@ async def test_preview_then_import(database):
         await pilot.press("enter")
         await settle(pilot)
         status = screen.query_one("#import-status").render().plain
-        assert status.startswith("Google Contacts: 2 new, 1 updated, 0 unchanged, 2 skipped")
+        # one row is not imported; the other problem is a note on a row that is (in its details)
+        assert status.startswith("Google Contacts: 2 new, 1 updated, 0 unchanged, 1 skipped")
         table = screen.query_one("#import-preview")
         actions = [table.get_row_at(i)[2] for i in range(table.row_count)]
-        assert actions.count("new") == 2 and actions.count("skipped") == 2
+        assert actions.count("new") == 2 and actions.count("skipped") == 1 and len(actions) == 4
         assert contacts.count_contacts() == 1  # a preview writes nothing
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -53,6 +54,27 @@ async def test_a_file_that_is_not_importable_says_why(database, tmp_path):
         await settle(pilot)
         assert "does not recognise" in screen.query_one("#import-status").render().plain
         await pilot.press("ctrl+s")  # nothing to import: nothing happens
+        await settle(pilot)
+        assert contacts.count_contacts() == 0
+
+
+async def test_a_csv_with_a_quote_never_closed_is_refused_whole(database, tmp_path):
+    """The preview says the file cannot be read, line and all, and offers nothing to import."""
+    from netui.exchange.formats.netui_csv import HEADER_LINE
+
+    broken = tmp_path / "contacts.csv"
+    broken.write_text(f"{HEADER_LINE}\r\nAnna,Rossi\r\nBo,\"Chen\r\nCy,Verdi\r\n", encoding="utf-8")
+    async with NetuiApp(Path(database.database), welcome=False).run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        screen.query_one("#import-path").value = str(broken)
+        await pilot.press("enter")
+        await settle(pilot)
+        status = screen.query_one("#import-status").render().plain
+        assert status == (f"{broken}: line 3: a quoted value starting on this line is never closed (a \" is "
+                          "missing), so the file cannot be read.")
+        assert screen.query_one("#import-preview").row_count == 0
+        assert not screen.check_action("import_now", ())  # no ctrl+s in the footer
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert contacts.count_contacts() == 0
 

@@ -61,6 +61,8 @@ from netui.rules import normalise_tag, split_name, validate_email, validate_phon
 from netui.errors import ValidationError
 from netui.exchange.formats.linkedin import profile_url
 from netui.exchange.formats.text import (
+    as_exported,
+    notes_keeping,
     collect_rows,
     csv_records,
     guess_day_first,
@@ -209,7 +211,7 @@ def _person(
         person.country = person.country or next(iter(_values(row, parts.get("country"))), "")
     _read_websites(person, row, header)
     _read_other_facts(person, row, header)
-    person.notes = "\n".join(p for p in (tidy_block(_get(row, header.simple.get("notes"))), *notes) if p)
+    person.notes = notes_keeping(tidy_block(_get(row, header.simple.get("notes"))), notes)
     return person, problems
 
 
@@ -249,8 +251,7 @@ def _read_channels(person: IncomingPerson, row: list[str], header: _Header, note
                 try:
                     person.add_channel(kind, validate(value), label)
                 except ValidationError:
-                    notes.append(_("e-mail as exported: {value}", value=value) if kind == "email"
-                                 else _("phone as exported: {value}", value=value))
+                    notes.append(as_exported("e-mail" if kind == "email" else "phone", value))
 
 
 def _read_labels(person: IncomingPerson, row: list[str], header: _Header, notes: list[str]) -> None:
@@ -264,7 +265,7 @@ def _read_labels(person: IncomingPerson, row: list[str], header: _Header, notes:
             continue
         tag = label_tag(label)
         if tag is None:
-            notes.append(_("label as exported: {label}", label=label))
+            notes.append(as_exported("label", label))
         elif tag not in person.tags:
             person.tags.append(tag)
 

@@ -48,6 +48,7 @@ import re
 from netui.rules import linkedin_profile, validate_email
 from netui.errors import ValidationError
 from netui.exchange.formats.text import (
+    as_exported,
     collect_rows,
     csv_records,
     guess_day_first,
@@ -155,14 +156,14 @@ def _person(
         elif re.match(r"https?://\S+$", url, re.IGNORECASE):
             person.linkedin.append(url)
         else:
-            notes.append(_("LinkedIn URL as exported: {url}", url=url))
+            notes.append(as_exported("LinkedIn URL", url))
 
     email = _cell(row, columns, "email")
     if email:
         try:
             person.emails.append(validate_email(email))
         except ValidationError:
-            notes.append(_("e-mail as exported: {value}", value=email))
+            notes.append(as_exported("e-mail", email))
 
     if connected:
         try:

@@ -86,7 +86,7 @@ from netui.rules import (
     validate_circle,
 )
 from netui.errors import ValidationError
-from netui.exchange.formats.text import MalformedCsv, line_where, malformed, reader_records
+from netui.exchange.formats.text import MalformedCsv, as_exported, line_where, malformed, notes_keeping, reader_records
 from netui.i18n import _
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
@@ -142,6 +142,8 @@ DEFAULT_REMIND_DAYS = 7
 KIND_COLUMNS = {"email": "emails", "phone": "phones", "linkedin": "linkedin", "website": "websites"}
 _TRUE = ("yes", "y", "true", "1", "x")
 _FALSE = ("no", "n", "false", "0", "")
+# What a channel that cannot be read is called in the notes ("e-mail as exported: ...").
+_AS_EXPORTED = {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn URL", "website": "websites"}
 _DATE_ITEM = re.compile(r"(\S+)(?:\s+remind\s+(\d+))?", re.IGNORECASE)
 
 
@@ -367,15 +369,32 @@ def _single_line(text: str) -> str:
 
 
 class _Row:
-    """One data row being read: its cells by column name, and the problems found."""
+    """One data row being read: its cells by column name, and the problems found (notes about
+    the row: the person is imported all the same)."""
 
-    def __init__(self, where: str, cells: dict[str, str]):
+    def __init__(self, where: str, cells: dict[str, str], strict: bool = False):
         self.where = where
         self.cells = cells
+        self.strict = strict  # a folder's contacts.csv: a problem stops the import, nothing is kept
         self.problems: list[Skipped] = []
+        self.kept: list[str] = []  # values that cannot be read, for the person's notes
 
     def problem(self, column: str, reason: str) -> None:
-        self.problems.append(Skipped(self.where, f"{column}: {reason}"))
+        """A setting that cannot be read (cadence, star, an id...): ignored, and said so."""
+        if self.strict:
+            self.problems.append(Skipped(self.where, f"{column}: {reason}"))
+            return
+        self.problems.append(Skipped(self.where, _("ignored: {column}: {reason}", column=column, reason=reason)))
+
+    def keep(self, column: str, reason: str, what: str, value: str) -> None:
+        """A value about the person that cannot be read (an e-mail, a date...): kept in their
+        notes as exported, as every reader keeps it (text.as_exported), and said so."""
+        if self.strict:
+            self.problems.append(Skipped(self.where, f"{column}: {reason}"))
+            return
+        self.problems.append(Skipped(self.where, _("kept in the notes: {column}: {reason}", column=column,
+                                                   reason=reason)))
+        self.kept.append(as_exported(what, value))
 
 
 def _add_channel(person: NetuiPerson, kind: str, value: str, label: str) -> None:
@@ -400,25 +419,25 @@ def _read_channels(row: _Row, person: NetuiPerson) -> None:
             try:
                 _kind, value = validate_channel(kind, value)
             except ValidationError as error:
-                row.problem(column, error.message)
+                row.keep(column, error.message, _AS_EXPORTED[kind], value)
                 continue
             _add_channel(person, kind, value, label)
     for item in split_values(row.cells.get("other_channels", "")):
         parts = _split_unescaped(item, "=", maxsplit=1)
         if len(parts) == 1:
-            row.problem("other_channels", _("'{item}' is not kind=value (e.g. x=@name).", item=unescape(item)))
+            row.keep("other_channels", _("'{item}' is not kind=value (e.g. x=@name).", item=unescape(item)),
+                     "other_channels", unescape(item))
             continue
         kind, _colon, label = parts[0].partition(":")
         kind, label, value = kind.strip().lower(), unescape(label).strip(), unescape(parts[1])
         if kind not in CHANNEL_KINDS:
-            row.problem(
-                "other_channels", _("'{kind}' is not a channel; use one of: {kinds}.", kind=kind, kinds=", ".join(CHANNEL_KINDS))
-            )
+            row.keep("other_channels", _("'{kind}' is not a channel; use one of: {kinds}.", kind=kind,
+                                         kinds=", ".join(CHANNEL_KINDS)), "other_channels", unescape(item))
             continue
         try:
             _kind, value = validate_channel(kind, value)
         except ValidationError as error:
-            row.problem("other_channels", error.message)
+            row.keep("other_channels", error.message, "other_channels", unescape(item))
             continue
         _add_channel(person, kind, value, label)
 
@@ -427,20 +446,23 @@ def _read_dates(row: _Row, person: NetuiPerson) -> None:
     for item in split_values(row.cells.get("important_dates", "")):
         pair = _split_label(item)
         if pair is None or not _single_line(pair[0]):
-            row.problem("important_dates", _("'{item}' is not label=YYYY-MM-DD (or label=--MM-DD).", item=unescape(item)))
+            row.keep("important_dates", _("'{item}' is not label=YYYY-MM-DD (or label=--MM-DD).", item=unescape(item)),
+                     "important_dates", unescape(item))
             continue
         label, rest = _single_line(pair[0]), pair[1]
         match = _DATE_ITEM.fullmatch(rest)
         if not match:
-            row.problem("important_dates", _("'{item}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.", item=rest))
+            row.keep("important_dates", _("'{item}' is not a date; write YYYY-MM-DD, or --MM-DD without a year.",
+                                          item=rest), label, rest)
             continue
         try:
             year, month, day = parse_important_date(match.group(1))
         except ValidationError as error:
-            row.problem("important_dates", f"{label}: {error.message}")
+            row.keep("important_dates", f"{label}: {error.message}", label, rest)
             continue
         if year is not None and not 1800 <= year <= 2200:
-            row.problem("important_dates", _("{label}: {year} is not a plausible year.", label=label, year=year))
+            row.keep("important_dates", _("{label}: {year} is not a plausible year.", label=label, year=year),
+                     label, rest)
             continue
         person.important_dates.append((label, year, month, day))
         person.date_reminders.append(int(match.group(2)) if match.group(2) else DEFAULT_REMIND_DAYS)
@@ -450,11 +472,12 @@ def _read_facts(row: _Row, person: NetuiPerson) -> None:
     for item in split_values(row.cells.get("facts", "")):
         pair = _split_label(item)
         if pair is None:
-            row.problem("facts", _("'{item}' is not label=value.", item=unescape(item)))
+            row.keep("facts", _("'{item}' is not label=value.", item=unescape(item)), "facts", unescape(item))
             continue
         label, value = _single_line(pair[0]), pair[1]
         if not label or not value:
-            row.problem("facts", _("'{item}' needs both a label and a value.", item=unescape(item)))
+            row.keep("facts", _("'{item}' needs both a label and a value.", item=unescape(item)), "facts",
+                     unescape(item))
             continue
         person.facts.append((label, value))
 
@@ -476,7 +499,7 @@ def _read_person(row: _Row) -> NetuiPerson:
         try:
             person.circle = validate_circle(cells["circle"])
         except ValidationError as error:
-            row.problem("circle", error.message)
+            row.keep("circle", error.message, "circle", cells["circle"].strip())
     cadence = cells.get("cadence_days", "").strip()
     if cadence.lower() == NO_CADENCE:
         person.cadence_off = True
@@ -494,7 +517,7 @@ def _read_person(row: _Row) -> NetuiPerson:
         try:
             tag = normalise_tag(unescape(item))
         except ValidationError as error:
-            row.problem("tags", error.message)
+            row.keep("tags", error.message, "tag", unescape(item))
             continue
         if tag not in person.tags:
             person.tags.append(tag)
@@ -540,40 +563,52 @@ def _check_links(result: ReadResult) -> None:
         if person.file_id is None:
             continue
         if person.file_id in seen:
-            result.skipped.append(Skipped(person.where, _("id: {id} is the id of the row on {where} too; ignored",
+            result.notes.append(Skipped(person.where, _("id: {id} is the id of the row on {where} too; ignored",
                                                           id=person.file_id, where=seen[person.file_id])))
             person.file_id = None
         else:
             seen[person.file_id] = person.where
     for person in result.people:
         if person.introduced_by_file_id is not None and person.introduced_by_file_id not in seen:
-            result.skipped.append(Skipped(person.where, _("introduced_by: nobody in the file has the id {id}; ignored",
+            result.notes.append(Skipped(person.where, _("introduced_by: nobody in the file has the id {id}; ignored",
                                                           id=person.introduced_by_file_id)))
             person.introduced_by_file_id = None
 
 
-def read(text: str) -> ReadResult:
-    """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line."""
+def read(text: str, strict: bool = False) -> ReadResult:
+    """The contacts in a netui CSV (pure: no database). Where: "line N", the row's first line.
+    Malformed CSV (a quote never closed) is a ValidationError naming the line: nothing is read.
+    A value that cannot be read is a note (`ReadResult.notes`): the person is read, the value
+    kept in their notes or ignored. `strict` (a folder of tables, read all or nothing): such a
+    value is in `skipped` instead, with only its column and reason."""
     result = ReadResult(FORMAT_NAME)
+    if strict:  # the notes are problems, in the file's order among the rows skipped
+        result.notes = result.skipped
+    _read_into(result, text, strict)
+    if strict:
+        result.notes = []
+    return result
+
+
+def _read_into(result: ReadResult, text: str, strict: bool) -> None:
     source = io.StringIO(text.removeprefix(BOM), newline="")
     # strict: a quote never closed is an error, not the rest of the file read into one cell
     reader = csv.reader(source, strict=True)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as error:
-        return _unreadable(result, malformed(error, 1, 1))
+        raise _unreadable(malformed(error, 1, 1)) from None
     except StopIteration:
         result.skipped.append(Skipped(line_where(1), _("the file is empty: no header line")))
-        return result
+        return
     if not _header_fits(result, header):
-        return result
+        return
     try:
         for start, cells in reader_records(reader):
-            _read_row(result, header, start, cells)
+            _read_row(result, header, start, cells, strict)
     except MalformedCsv as bad:  # the whole file is refused rather than read half-way
-        return _unreadable(result, bad)
+        raise _unreadable(bad) from None
     _check_links(result)
-    return result
 
 
 def _header_fits(result: ReadResult, header: list[str]) -> bool:
@@ -586,15 +621,16 @@ def _header_fits(result: ReadResult, header: list[str]) -> bool:
         return False
     for name in header:
         if name and name not in CONTACT_COLUMNS:
-            result.skipped.append(Skipped(line_where(1), _("{name}: not a netui column, ignored", name=name)))
+            result.notes.append(Skipped(line_where(1), _("{name}: not a netui column, ignored", name=name)))
     return True
 
 
-def _read_row(result: ReadResult, header: list[str], start: int, cells: list[str]) -> None:
-    """One record: the person it holds, or why it is skipped; cells beyond the header reported."""
+def _read_row(result: ReadResult, header: list[str], start: int, cells: list[str], strict: bool = False) -> None:
+    """One record: the person it holds (with notes on the values that cannot be read: kept in
+    their notes, or ignored), or why it is skipped; cells beyond the header reported."""
     where = line_where(start)
     values = [restore(cell) for cell in cells]
-    row = _Row(where, {name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS})
+    row = _Row(where, {name: value for name, value in zip(header, values) if name in CONTACT_COLUMNS}, strict)
     extra = [cell for cell in values[len(header):] if cell.strip()]
     if extra:
         row.problems.append(Skipped(
@@ -605,13 +641,13 @@ def _read_row(result: ReadResult, header: list[str], start: int, cells: list[str
     if not person.name:
         result.skipped.append(Skipped(where, _("no name")))
         return
+    person.notes = notes_keeping(person.notes, row.kept)
     result.people.append(person)
-    result.skipped.extend(row.problems)
+    result.notes.extend(row.problems)
 
 
-def _unreadable(result: ReadResult, bad: MalformedCsv) -> ReadResult:
-    """Malformed CSV: nobody is imported (not the rows before it either), one reason why."""
-    result.people = []
-    result.skipped = [Skipped(line_where(bad.line), _("{reason}, so nothing in the file was imported",
-                                                      reason=bad.reason))]
-    return result
+def _unreadable(bad: MalformedCsv) -> ValidationError:
+    """Malformed CSV: the file is refused as a whole (not the rows before it either), in the
+    words every CSV reader uses (text.csv_records); importing.read_file names the file."""
+    return ValidationError("file", _("{where}: {reason}, so the file cannot be read.",
+                                     where=line_where(bad.line), reason=bad.reason))

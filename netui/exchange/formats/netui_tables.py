@@ -58,13 +58,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pendulum
 from dateutil import rrule as rr
 
-from netui import events, giving, upkeep
+from netui import events, giving, upkeep, when
 from netui.errors import ValidationError
 from netui.exchange.formats.netui_csv import (
     BOM,
@@ -447,7 +448,7 @@ class _Row:
             if moment.tzinfo is not None:
                 return pendulum.instance(moment.astimezone(dt.timezone.utc)).in_timezone("UTC")
         except (ValueError, OverflowError):  # not a date, or beyond year 1 to 9999 in UTC
-            pass
+            _impossible_day(column, value)
         raise _Bad(column, _("'{value}' is not a date and time with its offset, like 2026-11-20T17:00:00Z.",
                              value=value))
 
@@ -653,6 +654,20 @@ _READERS = {
     "appointments": _read_appointment,
     "cadences": _read_cadence,
 }
+
+
+_DAY_FIRST = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _impossible_day(column: str, value: str) -> None:
+    """An instant written right on a day that does not exist (31 February): say so, in the words
+    every date error uses (when.make_date), rather than that it is not an instant."""
+    day = _DAY_FIRST.match(value)
+    if day:
+        try:
+            when.make_date(int(day.group(1)), int(day.group(2)), int(day.group(3)), column, written=day.group(0))
+        except ValidationError as error:
+            raise _Bad(column, error.message) from None
 
 
 def problem(name: str, line: int, text: str) -> ValidationError:

@@ -71,6 +71,8 @@ from netui.errors import ValidationError
 from netui.exchange.formats.google import label_tag
 from netui.exchange.formats.linkedin import profile_url
 from netui.exchange.formats.text import (
+    as_exported,
+    notes_keeping,
     collect_rows,
     csv_records,
     guess_day_first,
@@ -270,8 +272,7 @@ def _person(
     _read_facts(person, row, header)
     for label in ("birthday", "anniversary"):
         _read_date(person, label, cell(label), day_first, notes, problems)
-    person.notes = "\n".join(
-        part for part in (tidy_block(_get(row, header.column(_SIMPLE["notes"]))), *notes) if part)
+    person.notes = notes_keeping(tidy_block(_get(row, header.column(_SIMPLE["notes"]))), notes)
     return person, problems
 
 
@@ -309,7 +310,7 @@ def _read_emails(person: IncomingPerson, row: list[str], header: _Header, notes:
         try:
             person.add_channel("email", validate_email(value))
         except ValidationError:
-            notes.append(_("e-mail as exported: {value}", value=value))
+            notes.append(as_exported("e-mail", value))
 
 
 def _read_phones(person: IncomingPerson, row: list[str], header: _Header, notes: list[str]) -> None:
@@ -320,7 +321,7 @@ def _read_phones(person: IncomingPerson, row: list[str], header: _Header, notes:
         try:
             person.add_channel("phone", validate_phone(value), label)
         except ValidationError:
-            notes.append(_("phone as exported: {value}", value=value))
+            notes.append(as_exported("phone", value))
 
 
 def _read_place(person: IncomingPerson, row: list[str], header: _Header) -> None:
@@ -355,7 +356,7 @@ def _read_categories(person: IncomingPerson, categories: str, notes: list[str]) 
             continue
         tag = label_tag(category)
         if tag is None:
-            notes.append(_("label as exported: {label}", label=category))
+            notes.append(as_exported("label", category))
         elif tag not in person.tags:
             person.tags.append(tag)
 
@@ -382,8 +383,7 @@ def _read_date(person: IncomingPerson, label: str, value: str, day_first: bool |
         person.important_dates.append((label, *date))
         return
     problems.append(Skipped(person.where, reason))
-    notes.append(_("birthday as exported: {value}", value=value) if label == "birthday"
-                 else _("anniversary as exported: {value}", value=value))
+    notes.append(as_exported(label, value))
 
 
 def _date(value: str, day_first: bool | None, label: str) -> tuple[tuple[int | None, int, int] | None, str]:

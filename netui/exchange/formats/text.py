@@ -44,7 +44,7 @@ from netui.when import ITALIAN_MONTHS, MONTH_NAMES, make_date
 __all__ = [
     "decode", "sniff_csv", "line_delimiter", "is_sep_hint", "split_line", "csv_records", "reader_records", "MalformedCsv",
     "malformed", "too_long_reason", "line_where", "never_closed", "not_valid_csv",
-    "header_key", "tidy", "tidy_block", "MONTHS", "parse_export_date", "guess_day_first",
+    "as_exported", "notes_keeping", "header_key", "tidy", "tidy_block", "MONTHS", "parse_export_date", "guess_day_first",
 ]
 
 # --- bytes -> text -----------------------------------------------------------------------
@@ -245,6 +245,35 @@ def never_closed() -> str:
 def not_valid_csv(error) -> str:
     return _("this is not valid CSV ({error})", error=error)
 
+
+
+def as_exported(what: str, value: str) -> str:
+    """A value a file gets wrong, as it is kept in the person's notes rather than lost (every
+    reader does so): "e-mail as exported: pino@x", "birthday as exported: 31/02/1985".
+    `what`: "e-mail", "phone", "LinkedIn URL", "birthday", "anniversary", "tag", "circle",
+    "label", or the file's own name for it (a date's label, a column)."""
+    if what == "e-mail":
+        return _("e-mail as exported: {value}", value=value)
+    if what == "phone":
+        return _("phone as exported: {value}", value=value)
+    if what == "LinkedIn URL":
+        return _("LinkedIn URL as exported: {url}", url=value)
+    if what == "birthday":
+        return _("birthday as exported: {value}", value=value)
+    if what == "anniversary":
+        return _("anniversary as exported: {value}", value=value)
+    if what == "tag":
+        return _("tag as exported: {value}", value=value)
+    if what == "circle":
+        return _("circle as exported: {value}", value=value)
+    if what == "label":
+        return _("label as exported: {label}", label=value)
+    return _("{label} as exported: {value}", label=what, value=value)
+
+
+def notes_keeping(notes: str, kept: Iterable[str]) -> str:
+    """The notes a file gives, then the values kept "as exported", one a line."""
+    return "\n".join(part for part in (notes, *kept) if part)
 
 
 def header_key(cell: str) -> str:

@@ -20,7 +20,7 @@ TITLE the role; EMAIL / TEL validated (what fails validation is kept in the note
 as exported: ..."); the preferred ADR (else the first with a city or country) the city and
 country, every ADR also an "address" fact; BDAY, ANNIVERSARY (and the X-ANNIVERSARY,
 X-MS-ANNIVERSARY, X-EVOLUTION-ANNIVERSARY, Apple X-ABDATE variants) important dates, with or
-without a year; NOTE the notes; URL a LinkedIn profile or a website; CATEGORIES the tags
+without a year (one that is not a date, or 31 February, kept in the notes as exported); NOTE the notes; URL a LinkedIn profile or a website; CATEGORIES the tags
 (spaces become "-"; Android's "My Contacts" group is not a tag, "Starred in Android" stars);
 X-SOCIALPROFILE / IMPP / X-AIM-like instant-messaging properties channels; NICKNAME,
 X-ABRELATEDNAMES, spouse / manager / assistant properties facts; netui's own X-NETUI-*
@@ -57,6 +57,7 @@ from netui.rules import (
 )
 from netui.errors import ValidationError
 from netui.i18n import _
+from netui.exchange.formats.text import as_exported
 from netui.exchange.formats.vcard_lines import BEGIN, UnreadableCard, cards, properties
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
 
@@ -284,16 +285,18 @@ class _Collector:
             return
         try:
             year, month, day = _parse_date(raw, line)
-        except ValidationError as error:
-            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' left out: {reason}",
+        except ValidationError as error:  # 31 February: kept in the notes, as every reader keeps it
+            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' kept in the notes: {reason}",
                                                                label=label, value=raw.strip(), reason=error.message)))
+            self.as_exported.append(as_exported(label, raw.strip()))
             return
         except ValueError:
-            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' left out: it is not a date",
+            self.skipped.append(Skipped(self.person.where, _("{label} '{value}' kept in the notes: it is not a date",
                                                                label=label, value=raw.strip())))
+            self.as_exported.append(as_exported(label, raw.strip()))
             return
         if year is not None and year not in _PLAUSIBLE_YEARS:
-            self.as_exported.append(_("{label} as exported: {value}", label=label, value=raw.strip()))
+            self.as_exported.append(as_exported(label, raw.strip()))
             year = None
         key = (label.lower(), month, day)
         known = self.dates.get(key)
@@ -356,7 +359,7 @@ class _Collector:
             try:
                 person.add_channel("email", validate_email(value), self._channel_label(line))
             except ValidationError:
-                self.as_exported.append(_("e-mail as exported: {value}", value=_one_line(value)))
+                self.as_exported.append(as_exported("e-mail", _one_line(value)))
         for line in _preferred_first(self.lines_named("TEL")):
             value = _text(line)
             if value.lower().startswith("tel:"):
@@ -367,7 +370,7 @@ class _Collector:
             try:
                 phone = validate_phone(number)
             except ValidationError:
-                self.as_exported.append(_("phone as exported: {value}", value=_one_line(value)))
+                self.as_exported.append(as_exported("phone", _one_line(value)))
                 continue
             person.add_channel("phone", phone, self._channel_label(line))
             if extension.strip():
@@ -439,7 +442,7 @@ class _Collector:
                 try:
                     tag = normalise_tag(name.replace(" ", "-"))
                 except ValidationError:
-                    self.as_exported.append(_("tag as exported: {value}", value=name))
+                    self.as_exported.append(as_exported("tag", name))
                     continue
                 if tag not in person.tags:
                     person.tags.append(tag)
@@ -466,7 +469,7 @@ class _Collector:
             try:
                 person.circle = validate_circle(_text(line))
             except ValidationError:
-                self.as_exported.append(_("circle as exported: {value}", value=_text(line)))
+                self.as_exported.append(as_exported("circle", _text(line)))
         for line in self.lines_named("X-NETUI-CADENCE-DAYS")[:1]:
             if _text(line).isdigit() and int(_text(line)) > 0:
                 person.cadence_days = int(_text(line))
