@@ -372,7 +372,11 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
     new_ids: list[int] = []
     with database.atomic(), search.reindex_once():
         keep_ids = _keeps_file_ids(plan.new)
-        with _indexes_deferred_for(len(plan.new)):
+        # A new person's only interaction is their LinkedIn connection, and their last-contacted
+        # moment is written with them: the trigger that works it out row by row (most of the time
+        # a big LinkedIn import took) stays out of the way -- suspended once for every batch (each
+        # suspension is two schema changes, after which SQLite prepares every statement again).
+        with _indexes_deferred_for(len(plan.new)), bulk.triggers_suspended([InteractionParticipant], or_fired=True):
             for start in range(0, len(plan.new), PROGRESS_STEP):
                 new_ids += _create_new_people(plan.new[start : start + PROGRESS_STEP], moments, keep_ids)
                 report(min(start + PROGRESS_STEP, len(plan.new)), total)
@@ -506,13 +510,9 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
                                    Interaction.notes, Interaction.created_at],
                      [(first_interaction + i, "social", moment, CONNECTED_SUMMARY, "", stamp)
                       for i, (_c, moment) in enumerate(meetings)])
-    if meetings:
-        # The connection is a new person's only interaction: their last-contacted moment was
-        # written with them, so the trigger that would work it out row by row (most of the
-        # time a big LinkedIn import took) stays out of the way.
-        with bulk.triggers_suspended([InteractionParticipant], or_fired=True):
-            bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
-                             [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
+    # (the caller has suspended the trigger working out last contact: their moment is written above)
+    bulk.insert_rows(InteractionParticipant, [InteractionParticipant.interaction, InteractionParticipant.contact],
+                     [(first_interaction + i, c) for i, (c, _moment) in enumerate(meetings)])
     search.reindex_contacts(ids)
     return ids
 
