@@ -436,7 +436,7 @@ def export_ics(out: Path, query: str = "") -> Path:
         wanted = Scope(sorted(people)).ids("events")
         all_events = [e for e in all_events if e.id in wanted]
     dates = [
-        (full_name(c.first_name, c.last_name), d.label, d.year, d.month, d.day)
+        (full_name(c.first_name, c.last_name), d.label, d.year, d.month, d.day, d.remind_days_before)
         for d, c in (
             (d, d.contact) for d in ImportantDate.select(ImportantDate, Contact).join(Contact)
             .where(Contact.trashed_at.is_null()).order_by(ImportantDate.month, ImportantDate.day)

@@ -30,7 +30,7 @@ from netui.text import fold_key
 from netui import chains, contacts, followups, i18n, rules, timeline, when
 from netui.exchange.formats import google, linkedin, netui_csv, netui_tables, outlook, vcard
 from netui.exchange.formats.text import decode
-from netui.exchange.records import IncomingPerson, ReadResult, Skipped, without_garbage_collection
+from netui.exchange.records import DEFAULT_REMIND_DAYS, IncomingPerson, ReadResult, Skipped, without_garbage_collection
 from netui.store import bulk, search
 from netui.store.models import (
     Channel, Contact, ContactTag, Fact, ImportantDate, Interaction, InteractionParticipant, Tag, database)
@@ -486,9 +486,9 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
             channels.append((contact_id, kind, value, label.strip()))
         tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.normalise_tag(t) for t in person.tags)]
         facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
-        reminders = getattr(person, "date_reminders", None) or []
+        reminders = person.date_reminders
         for index, (label, year, month, day) in enumerate(person.important_dates):
-            remind = reminders[index] if index < len(reminders) else 7
+            remind = reminders[index] if index < len(reminders) else DEFAULT_REMIND_DAYS
             dates.append((contact_id, " ".join(label.split()), month, day, year, remind))
 
     bulk.insert_rows(Contact, [Contact.id, Contact.sort_name, Contact.created_at, Contact.updated_at,
@@ -529,7 +529,7 @@ def _add_details(contact_id: int, facts, dates, connected_on: dt.date | None, re
     for label, value in facts:
         contacts.add_fact(contact_id, label, value)
     for index, (label, year, month, day) in enumerate(dates):
-        remind = reminders[index] if reminders and index < len(reminders) else 7
+        remind = reminders[index] if reminders and index < len(reminders) else DEFAULT_REMIND_DAYS
         contacts.add_important_date(contact_id, label, month, day, year, remind_days_before=remind)
     if connected_on is not None:
         already = (

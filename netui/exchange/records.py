@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
+DEFAULT_REMIND_DAYS = 7  # an important date's reminder when nothing says otherwise
+
+
 @dataclass
 class IncomingPerson:
     """One person as a file describes them. Empty strings / lists mean "not given"."""
@@ -39,6 +42,9 @@ class IncomingPerson:
     facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     # (label, year or None, month, day), e.g. ("birthday", None, 4, 15)
     important_dates: list[tuple[str, int | None, int, int]] = field(default_factory=list)
+    # How many days before important_dates[i] to remind, when the file says (netui's own CSV
+    # and vCards); DEFAULT_REMIND_DAYS for the others.
+    date_reminders: list[int] = field(default_factory=list)
     # LinkedIn's "Connected On": logged as the interaction "connected on LinkedIn".
     connected_on: dt.date | None = None
     # labels of e-mails, phones, ... given by the file: (kind, value) -> "work", "mobile"

@@ -253,3 +253,17 @@ def test_corpus_odd_tzids():
     assert comma["DTSTART"].dt.utcoffset() == dt.timedelta(hours=10)  # Sydney, 30 May 2008
     (brasilia,) = parse("collective_icalendar_issue_237_fail_to_parse_timezone_with_non_ascii_tzid.ics").walk("VEVENT")
     assert brasilia["DTSTART"].dt.utcoffset() == dt.timedelta(hours=-3)
+
+
+def test_the_reminder_days_of_a_date_are_the_calendar_s_alarm():
+    # netui reminds of a birthday some days before: a calendar that imports the file does too
+    # (the reminder was lost there); the uid stays the date's, whatever the reminder.
+    dates = [("Giulia Rossi", "birthday", 1990, 4, 15, 3), ("Marco Bianchi", "birthday", None, 6, 2, 0)]
+    events = by_summary(Calendar.from_ical(ics.write([], [], dates, NOW)))
+    [giulia_alarm] = events["Birthday: Giulia Rossi"].walk("VALARM")
+    assert giulia_alarm["TRIGGER"].dt == -dt.timedelta(days=3) and str(giulia_alarm["ACTION"]) == "DISPLAY"
+    [marco_alarm] = events["Birthday: Marco Bianchi"].walk("VALARM")
+    assert marco_alarm["TRIGGER"].dt == dt.timedelta(0)  # on the day
+    without = by_summary(Calendar.from_ical(ics.write([], [], [date[:5] for date in dates], NOW)))
+    assert without["Birthday: Giulia Rossi"].walk("VALARM") == []
+    assert str(without["Birthday: Giulia Rossi"]["UID"]) == str(events["Birthday: Giulia Rossi"]["UID"])

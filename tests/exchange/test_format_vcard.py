@@ -486,9 +486,9 @@ PEOPLE = [
         tags=["fintech", "milano-2026"],
         facts=[FactInfo(1, "children", "two: Anna, Luca"), FactInfo(2, "wine", "Barolo")],
         important_dates=[
-            ImportantDateInfo(1, "birthday", 4, 15, None, 7),
-            ImportantDateInfo(2, "anniversary", 6, 2, 2015, 7),
-            ImportantDateInfo(3, "name day", 12, 6, None, 7),
+            ImportantDateInfo(1, "birthday", 4, 15, None, 3),  # reminders other than the default too
+            ImportantDateInfo(2, "anniversary", 6, 2, 2015, 0),
+            ImportantDateInfo(3, "name day", 12, 6, None, 14),
         ],
     ),
     contact(
@@ -512,7 +512,7 @@ def fields(person) -> dict:
             other=sorted((c.kind, c.value) for c in person.channels
                          if c.kind not in ("email", "phone", "linkedin", "website")),
             tags=list(person.tags), facts=[(f.label, f.value) for f in person.facts],
-            dates=sorted((d.label, d.year, d.month, d.day) for d in person.important_dates),
+            dates=sorted((d.label, d.year, d.month, d.day, d.remind_days_before) for d in person.important_dates),
             labelled=sorted((c.kind, c.value, c.label) for c in person.channels if c.label),
         )
     return dict(
@@ -523,7 +523,8 @@ def fields(person) -> dict:
         linkedin=person.linkedin, websites=person.websites,
         other=sorted((kind, value) for kind, value, _ in person.other_channels),
         tags=person.tags, facts=person.facts,
-        dates=sorted(person.important_dates, key=lambda d: (d[0], d[1] or 0, d[2], d[3])),
+        dates=sorted(((*date, remind) for date, remind in zip(person.important_dates, person.date_reminders)),
+                     key=lambda d: (d[0], d[1] or 0, d[2], d[3])),
         labelled=sorted(channel for channel in person.channels() if channel[2]),
     )
 

@@ -22,6 +22,7 @@ What becomes what:
   others (RFC 5545 would otherwise skip the non-leap years, and a birthday that shows up one
   year in four is worse than one a day early); its DTSTART is a 29 February (the year given,
   or the last leap year up to `now`).
+  With the days before it netui reminds of it, a VALARM that many days before (0: on the day).
 - Recurring appointments: `appointments` takes (uid, summary, dtstart, rrule[, minutes])
   tuples, rrule a dict as icalendar takes it ({"FREQ": "WEEKLY", "BYDAY": ["MO"]}) or None
   for a single occurrence; dtstart a date (all day) or a time-zone-aware datetime, which then
@@ -35,7 +36,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from netui.dates import shown_label
 from netui.i18n import N_, _, ngettext
@@ -47,7 +48,8 @@ PRODID = f"-//netui//netui {netui.__version__}//EN"
 STATUSES = {"idea": "TENTATIVE", "skipped": "CANCELLED"}  # others: CONFIRMED
 TIMEZONE_YEARS_AHEAD = 15
 
-ImportantDate = tuple[str, str, int | None, int, int]  # (contact name, label, year, month, day)
+# (contact name, label, year, month, day[, days before it to remind: an alarm])
+ImportantDate = tuple[str, str, int | None, int, int] | tuple[str, str, int | None, int, int, int]
 # (uid, summary, dtstart, rrule[, duration in minutes])
 Appointment = tuple[str, str, "dt.date | dt.datetime", "dict | None"] | tuple[
     str, str, "dt.date | dt.datetime", "dict | None", "int | None"]
@@ -164,7 +166,7 @@ def _last_leap_year(up_to: int) -> int:
 
 
 def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
-    name, label, year, month, day = date
+    name, label, year, month, day, *remind = date
     today = stamp.date()
     leap_day = (month, day) == (2, 29)
     if year is not None:
@@ -197,11 +199,17 @@ def _date_of(date: ImportantDate, stamp: dt.datetime, uid: str) -> Event:
         vevent.add("description", _("{name}'s {label} (year unknown).", name=name, label=shown))
     if leap_day:
         vevent.add("comment", _("29 February: on 28 February in years that are not leap years."))
+    if remind:  # netui's reminder: the calendar's alarm that many days before (0: on the day)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", vevent["summary"])
+        alarm.add("trigger", -dt.timedelta(days=remind[0]))
+        vevent.add_component(alarm)
     return vevent
 
 
 def _date_uid(date: ImportantDate, taken: set[str]) -> str:
-    name, label, year, month, day = date
+    name, label, year, month, day = date[:5]  # not the reminder: the same date keeps its uid
     digest = hashlib.sha1(f"{name}\x1f{label}\x1f{year}\x1f{month}\x1f{day}".encode()).hexdigest()[:16]
     uid, count = f"date-{digest}@netui", 1
     while uid in taken:  # two identical tuples (namesakes born the same day): keep both

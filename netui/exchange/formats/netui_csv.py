@@ -74,7 +74,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from netui.rules import (
@@ -88,7 +88,7 @@ from netui.rules import (
 from netui.errors import ValidationError
 from netui.exchange.formats.text import MalformedCsv, as_exported, line_where, malformed, notes_keeping, reader_records
 from netui.i18n import _
-from netui.exchange.records import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import DEFAULT_REMIND_DAYS, IncomingPerson, ReadResult, Skipped
 
 if TYPE_CHECKING:
     from netui.contacts import ContactDetail
@@ -136,7 +136,6 @@ LINE_END = "\r\n"
 # the two writers to the same bytes.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 QUOTE = "'"
-DEFAULT_REMIND_DAYS = 7
 
 # Channels with a column of their own; all other kinds go to other_channels.
 KIND_COLUMNS = {"email": "emails", "phone": "phones", "linkedin": "linkedin", "website": "websites"}
@@ -149,13 +148,8 @@ _DATE_ITEM = re.compile(r"(\S+)(?:\s+remind\s+(\d+))?", re.IGNORECASE)
 
 @dataclass
 class NetuiPerson(IncomingPerson):
-    """An IncomingPerson with what only netui's own CSV carries.
+    """An IncomingPerson with what only netui's own CSV carries."""
 
-    `date_reminders[i]` is how many days before `important_dates[i]` to remind (netui's
-    default is 7).
-    """
-
-    date_reminders: list[int] = field(default_factory=list)
     # The columns after `notes` (see the module docstring); `id` and `introduced_by` are
     # IncomingPerson.file_id and introduced_by_file_id.
     cadence_off: bool = False

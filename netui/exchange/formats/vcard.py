@@ -59,7 +59,7 @@ from netui.errors import ValidationError
 from netui.i18n import _
 from netui.exchange.formats.text import as_exported
 from netui.exchange.formats.vcard_lines import BEGIN, UnreadableCard, cards, properties
-from netui.exchange.records import IncomingPerson, ReadResult, Skipped
+from netui.exchange.records import DEFAULT_REMIND_DAYS, IncomingPerson, ReadResult, Skipped
 
 if TYPE_CHECKING:
     from netui.contacts import ContactDetail
@@ -238,6 +238,7 @@ class _Collector:
         self.notes: list[str] = []
         self.as_exported: list[str] = []
         self.dates: dict[tuple[str, int, int], tuple[str, int | None, int, int]] = {}
+        self.reminders: dict[tuple[str, int, int], int] = {}  # the days before each date to remind
         self.facts: list[tuple[str, str]] = []
         self.lines = lines
         self.by_name: dict[str, list[ContentLine]] = {}
@@ -302,6 +303,8 @@ class _Collector:
         known = self.dates.get(key)
         if known is None or (known[1] is None and year is not None):
             self.dates[key] = (label, year, month, day)
+            remind = _param(line, "X-NETUI-REMIND")  # netui's own, when not the default
+            self.reminders[key] = int(remind) if remind.isdigit() else DEFAULT_REMIND_DAYS
 
     # --- the steps, in the order _person takes them ---
 
@@ -508,6 +511,7 @@ class _Collector:
         person = self.person
         person.facts = self.facts
         person.important_dates = list(self.dates.values())
+        person.date_reminders = [self.reminders[key] for key in self.dates]
         notes = "\n\n".join(self.notes)
         if self.as_exported:
             notes = f"{notes}\n\n" + "\n".join(self.as_exported) if notes else "\n".join(self.as_exported)
@@ -644,15 +648,17 @@ def _card(person: ContactDetail, version: str) -> str:
     item = 0
     for date in person.important_dates:
         text = _date_text(date.year, date.month, date.day, version)
+        # netui's reminder, when not the default: a parameter other programs pass over
+        remind = str(date.remind_days_before) if date.remind_days_before != DEFAULT_REMIND_DAYS else ""
         if date.label.lower() == "birthday" and not birthday:
-            _add(card, "bday", text)
+            _add(card, "bday", text, x_netui_remind=remind)
             birthday = True
         elif date.label.lower() == "anniversary" and not anniversary:
-            _add(card, "anniversary" if version == "4.0" else "x-anniversary", text)
+            _add(card, "anniversary" if version == "4.0" else "x-anniversary", text, x_netui_remind=remind)
             anniversary = True
         else:
             item += 1
-            _add(card, "x-abdate", text, group=f"item{item}")
+            _add(card, "x-abdate", text, group=f"item{item}", x_netui_remind=remind)
             _add(card, "x-ablabel", date.label, group=f"item{item}")
     if person.notes:
         _add(card, "note", person.notes)
