@@ -35,6 +35,14 @@ def short_day(day: dt.date, at: dt.datetime | None = None) -> str:
     return text + (f" {at:%H:%M}" if at else "")
 
 
+def time_there(instant, zone: str) -> str:
+    """' (09:00 in Europe/Rome)': an event's start in its own zone, when that is not the local
+    one -- what the user typed there, beside the local time they are shown; '' otherwise."""
+    if instant is None or not zone or zone == when.local_zone().name:
+        return ""
+    return " " + _("({time} in {zone})", time=instant.in_timezone(zone).format("HH:mm"), zone=zone)
+
+
 def long_day(day: dt.date) -> str:
     """Today's heading: 'Thursday 3 December 2026' / 'giovedì 3 dicembre 2026'."""
     return when.long_date(day)

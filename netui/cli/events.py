@@ -76,7 +76,7 @@ def _add(args) -> int:
         raise _flagged(error) from None
     detail = events.get_event(event_id)
     print(_("Added event #{id}: {title}, {kind}, {when}.", id=detail.id, title=detail.title,
-            kind=label(detail.kind), when=local_time(detail.starts_at)))
+            kind=label(detail.kind), when=local_time(detail.starts_at) + present.time_there(detail.starts_at, detail.timezone)))
     return 0
 
 
@@ -119,6 +119,7 @@ def _event_text(detail, done) -> str:
     start = local_time(detail.starts_at) if detail.starts_at else _("no date yet")
     if detail.ends_at:
         start += " – " + local_time(detail.ends_at)
+    start += present.time_there(detail.starts_at, detail.timezone)
     lines = [f"{detail.title}  (#{detail.id})", f"  {label(detail.kind)} · {label(detail.status)} · {start}"]
     lines += [f"  {text}" for text in (place, detail.link, detail.goal and _("Goal: {goal}", goal=detail.goal)) if text]
     people = done.met + done.missed

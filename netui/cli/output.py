@@ -25,10 +25,11 @@ def local_time(instant) -> str:
 
 def summary_line(summary) -> str:
     from netui import events, when
-    from netui.present import work_text
+    from netui.present import time_there, work_text
 
     if isinstance(summary, events.EventSummary):
-        start = local_time(summary.starts_at) if summary.starts_at else _("no date")
+        start = local_time(summary.starts_at) + time_there(summary.starts_at, summary.timezone) if summary.starts_at \
+            else _("no date")
         return f"#{summary.id}  {summary.title}  ·  {start}  ·  {summary.city or '-'}"
     parts = [f"#{summary.id}", ("★ " if summary.starred else "") + summary.name]
     work = work_text(summary.role, summary.company)

@@ -37,9 +37,7 @@ def when_text(detail: events.EventSummary) -> str:
     if detail.ends_at is not None:
         end = detail.ends_at.in_timezone(zone)
         text += " – " + end.format("HH:mm" if end.date() == start.date() else "ddd D MMM YYYY HH:mm")
-    if detail.timezone and detail.timezone != zone.name:
-        there = detail.starts_at.in_timezone(detail.timezone)
-        text += " " + _("({time} in {zone})", time=there.format("HH:mm"), zone=detail.timezone)
+    text += present.time_there(detail.starts_at, detail.timezone)
     return f"{text} · {humanize(detail.starts_at)}"
 
 

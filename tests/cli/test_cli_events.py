@@ -178,3 +178,15 @@ def test_country_is_shown_exported_and_read_back(netui, tmp_path):
                            capture_output=True, text=True, env=env, timeout=120)
     data = json.loads(shown.stdout)
     assert (data["city"], data["country"]) == ("Lisboa", "")
+
+
+def test_an_event_in_another_zone_shows_its_own_time_beside_the_local_one(netui):
+    # Typed as 09:00 in Tokyo, shown in the user's zone (Rome) -- with the time there, as the
+    # event screen says it: "01:00" alone read as a mistake.
+    added = ok(netui("event", "add", "Tokyo Game Show", "--when", "2030-09-23 09:00", "--timezone", "Asia/Tokyo",
+                     "--kind", "trade-fair"))
+    assert added.strip() == "Added event #1: Tokyo Game Show, trade fair, 2030-09-23 02:00 (09:00 in Asia/Tokyo)."
+    assert "2030-09-23 02:00 (09:00 in Asia/Tokyo)" in ok(netui("event", "show", "tokyo"))
+    assert "2030-09-23 02:00 (09:00 in Asia/Tokyo)" in ok(netui("event", "list"))
+    ok(netui("event", "add", "Salone", "--when", "2030-05-14 10:00", "--kind", "meetup"))
+    assert "2030-05-14 10:00  ·" in ok(netui("event", "list"))  # in the local zone: nothing added
