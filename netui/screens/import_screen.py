@@ -92,6 +92,7 @@ class ImportScreen(NetuiScreen):
             yield Static("", id="import-status")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="import-row")  # the highlighted row's details whole (its cell may be cut)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -122,6 +123,7 @@ class ImportScreen(NetuiScreen):
         self.plan = None
         self.refresh_bindings()
         self.query_one(DataTable).clear()
+        self.query_one("#import-row", Static).update("")
         self._busy(True)
         self._status(_("Reading {path}…", path=event.value))
         self.make_plan(event.value)
@@ -151,6 +153,12 @@ class ImportScreen(NetuiScreen):
         table = self.query_one(DataTable)
         table.add_rows(preview_rows(plan)[:PREVIEW_ROWS])
         self._status(plan.summary() + "  —  " + _("ctrl+s imports, Esc leaves"), "bold")
+
+    @on(DataTable.RowHighlighted, "#import-preview")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        where, who, happens, details = event.data_table.get_row(event.row_key)
+        said = " · ".join(part for part in (where, who, happens) if part)
+        self.query_one("#import-row", Static).update(Text(f"{said}: {details}" if details else said))
 
     def action_import_now(self) -> None:
         if self.plan is None:

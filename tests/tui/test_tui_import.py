@@ -38,6 +38,13 @@ async def test_preview_then_import(database):
         actions = [table.get_row_at(i)[2] for i in range(table.row_count)]
         assert actions.count("new") == 2 and actions.count("skipped") == 1 and len(actions) == 4
         assert contacts.count_contacts() == 1  # a preview writes nothing
+        # The highlighted row's details whole under the table (a long one is cut in its cell).
+        table.focus()
+        skipped = actions.index("skipped")
+        table.move_cursor(row=skipped)
+        await pilot.pause()
+        where, _who, _happens, reason = table.get_row_at(skipped)
+        assert screen.query_one("#import-row").render().plain == f"{where} · skipped: {reason}"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert screen.query_one("#import-status").render().plain.startswith("Imported:")
