@@ -246,7 +246,6 @@ def not_valid_csv(error) -> str:
     return _("this is not valid CSV ({error})", error=error)
 
 
-
 def as_exported(what: str, value: str) -> str:
     """A value a file gets wrong, as it is kept in the person's notes rather than lost (every
     reader does so): "e-mail as exported: pino@x", "birthday as exported: 31/02/1985".
