@@ -61,8 +61,14 @@ class Terminal:
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items()
                            if key in ("PATH", "HOME", "LANG", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "NETUI_DB"))
         unset = "" if "PYTHONDONTWRITEBYTECODE" in env else "unset PYTHONDONTWRITEBYTECODE; "
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
-                        f"{unset}env {exports} {shlex.join(command)}"], check=True)
+        command_line = ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
+                        f"{unset}env {exports} {shlex.join(command)}"]
+        for _attempt in range(3):  # the tmux server exits with its last session: a new one may meet it going
+            if subprocess.run(command_line).returncode == 0:
+                break
+            time.sleep(0.3)
+        else:
+            subprocess.run(command_line, check=True)
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True).stdout
