@@ -15,6 +15,11 @@ from netui.screens.translated import TranslatedBindings
 from netui.screens.work import WorkerErrors
 
 
+# The app's one-letter keys (q, c, t) a screen where the user types text takes as letters
+# instead, as APP_KEYS_OFF (NetuiApp.check_action): forms, the export and import screens.
+LETTERS_TYPED = ("quit", "capture", "today")
+
+
 class NetuiScreen(TranslatedBindings, WorkerErrors, Screen):
     """Every netui screen: translated key descriptions; a failed worker shown as an error."""
 

@@ -16,7 +16,7 @@ from netui import when
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _, ngettext
 from netui.screens.import_screen import PathSuggester
-from netui.screens.base import NetuiScreen
+from netui.screens.base import LETTERS_TYPED, NetuiScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
@@ -54,7 +54,7 @@ def default_target(choice: int, table: str) -> Path:
 class ExportScreen(NetuiScreen):
     """Choose format, table, contacts (search-box text) and file; ctrl+s writes it."""
 
-    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a path or a query (NetuiApp.check_action)
+    APP_KEYS_OFF = LETTERS_TYPED
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave without exporting")),
         Binding("ctrl+s", "export_now", N_("Export"), tooltip=N_("Write the file")),

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from netui.exchange import importing
 from netui.errors import NetuiError
 from netui.i18n import N_, _
-from netui.screens.base import NetuiScreen
+from netui.screens.base import LETTERS_TYPED, NetuiScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 
@@ -70,7 +70,7 @@ def preview_rows(plan: importing.ImportPlan) -> list[tuple[str, str, str, str]]:
 
 
 class ImportScreen(NetuiScreen):
-    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a path (NetuiApp.check_action)
+    APP_KEYS_OFF = LETTERS_TYPED
     BINDINGS = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Stop the reading or importing under way, else leave")),
         Binding("ctrl+s", "import_now", N_("Import"), tooltip=N_("Import what the preview shows")),

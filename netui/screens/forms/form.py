@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Static
 
 from netui.errors import NetuiError, ValidationError
 from netui.i18n import N_, _
+from netui.screens.base import LETTERS_TYPED
 from netui.screens.translated import TranslatedBindings
 from netui.widgets.footer import KeysFooter
 
@@ -41,7 +42,7 @@ def form_buttons(save_label: str | None = None) -> Horizontal:
 class FormScreen(TranslatedBindings, ModalScreen[bool]):
     """Dismisses with True once `submit` accepted the values, False when cancelled."""
 
-    APP_KEYS_OFF = ("quit", "capture", "today")  # letters typed in a form (NetuiApp.check_action)
+    APP_KEYS_OFF = LETTERS_TYPED
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel")),
         Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save and close")),
