@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui import capture, duplicates
@@ -19,6 +19,7 @@ from netui.screens.base import NetuiScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 from netui.widgets.lists import VimOptionList
+from netui.widgets.title_bar import TitleBar
 
 
 # Why a line is taken as an existing contact (netui.contacts.MATCH_REASONS, the name matches
@@ -123,7 +124,7 @@ class CaptureScreen(NetuiScreen):
         self._refusal_shown = False  # the status says why Enter did not save the line in the field
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="capture"):
             yield Label("", id="capture-event", classes="pane-title")
             yield Select([], prompt=_("No event"), id="capture-event-choice", compact=True)

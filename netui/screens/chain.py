@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Label, Static, Tree
+from textual.widgets import Label, Static, Tree
 
 from netui import chains
 from netui.i18n import N_, _, ngettext
 from netui.screens.translated import TranslatedBindings
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 def person_label(person: chains.ChainPerson, downstream: int | None = None) -> Text:
@@ -36,7 +37,7 @@ class ChainScreen(TranslatedBindings, Screen):
         self.contact_id = contact_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="chain"):
             yield Label("", id="chain-title", classes="pane-title")
             yield Static("", id="chain-up")

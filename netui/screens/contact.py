@@ -14,7 +14,7 @@ from textual.app import SuspendNotSupported
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, OptionList, Sparkline, Static
+from textual.widgets import Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from netui import brief, contacts, facts, followups, present, served, timeline, upkeep
@@ -29,6 +29,7 @@ from netui.when import local_zone, today
 from netui.widgets.contact_list import WARMTH_MARKS
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 WARMTH_COLOURS = {"warm": "green", "cooling": "yellow", "cold": "dim"}  # marks: the contact list's
@@ -147,7 +148,7 @@ class ContactScreen(DataScreen):
         self.contact_id = contact_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="contact-detail"):
             yield Label("", id="contact-name", classes="pane-title")
             yield Static("", id="contact-brief")

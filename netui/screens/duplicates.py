@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from netui import duplicates, lifecycle
 from netui.i18n import N_, _, ngettext
@@ -19,6 +19,7 @@ from netui.screens.confirm import ConfirmScreen
 from netui.screens.guard import reports_errors
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 def side_text(side: duplicates.Side) -> Text:
@@ -72,7 +73,7 @@ class DuplicatesScreen(DataScreen):
         self._loaded = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="duplicates"):
             yield Label(_("Likely duplicates"), classes="pane-title")
             yield Static(_("Looking for people who may be recorded twice…"), id="duplicates-status")

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui import events, followups, present, when, wishes
@@ -25,6 +25,7 @@ from netui.when import humanize, local_zone
 from netui.widgets.contact_picker import ContactPicker, Finder
 from netui.widgets.lists import VimOptionList
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 def when_text(detail: events.EventSummary) -> str:
     """'Thu 3 Dec 2026 09:00 – 18:00 · in 4 days', in the local zone; the time in the
@@ -144,7 +145,7 @@ class EventScreen(DataScreen):
         self._refused_status: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="event-detail"):
             yield Label("", id="event-title", classes="pane-title")
             yield Static("", id="event-fields")

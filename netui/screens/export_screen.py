@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Header, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Checkbox, Input, Label, ProgressBar, Select, Static
 
 from netui.exchange import exporting
 from netui import when
@@ -19,6 +19,7 @@ from netui.screens.import_screen import PathSuggester
 from netui.screens.base import LETTERS_TYPED, NetuiScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 # (label, format, vCard version, file suffix)
 FORMATS = (
@@ -68,7 +69,7 @@ class ExportScreen(NetuiScreen):
         self.default_out = str(default_target(0, "contacts"))
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="export"):
             yield Label(_("Export"), classes="pane-title")
             yield Label(_("Format"), classes="field-label")

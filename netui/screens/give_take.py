@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Input, Label, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
 from netui import chains, giving
 from netui.errors import ValidationError
@@ -19,6 +19,7 @@ from netui.screens.base import DataScreen
 from netui.screens.forms.form import FormScreen, error_slot, form_buttons
 from netui.screens.guard import reports_errors
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 SECTIONS = ("owe", "helped", "introductions", "connectors")
 
@@ -36,7 +37,7 @@ class GiveTakeScreen(DataScreen):
         self.section = section if section in SECTIONS else "owe"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with TabbedContent(initial=f"tab-{self.section}", id="give-take"):
             with TabPane(_("People I owe"), id="tab-owe"):
                 yield DataTable(id="owe", cursor_type="row", zebra_stripes=True)

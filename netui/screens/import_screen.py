@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Header, Input, Label, ProgressBar, Static
+from textual.widgets import DataTable, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from netui.exchange import importing
@@ -20,6 +20,7 @@ from netui.i18n import N_, _
 from netui.screens.base import LETTERS_TYPED, NetuiScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 PREVIEW_ROWS = 500
 
@@ -82,7 +83,7 @@ class ImportScreen(NetuiScreen):
         self.plan: importing.ImportPlan | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="import"):
             yield Label(_("Import a file: netui CSV, LinkedIn Connections.csv, Google Contacts CSV, Outlook CSV or "
                           "vCard"),

@@ -8,9 +8,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import ScreenResume
-from textual.widgets import Header, Input, Label
+from textual.widgets import Input, Label
 
 from netui import contacts, events, timeline
 from netui.errors import ValidationError
@@ -22,6 +22,7 @@ from netui.widgets.contact_list import PAGE_SIZE, ContactList, RowSource
 from netui.widgets.event_planner import EventPlanner
 from netui.widgets.timeline_pane import TimelinePane
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 def describe(pages: contacts.ContactPages) -> str:
@@ -134,18 +135,19 @@ class MainScreen(DataScreen):
         # The width's class now, before the first styling: set on the first resize, it made
         # Textual style the whole screen a second time before the first paint.
         self.add_class(*self._get_breakpoint_classes(self.app.size.width, self.HORIZONTAL_BREAKPOINTS))
-        yield Header()
-        with Horizontal(id="panes"):
-            with Vertical(id="contacts-pane", classes="pane"):
-                yield SearchBox(self.run_search, placeholder=_("/ search · #tag circle:work city:Milano"), id="search")
-                yield Label("", id="contacts-title", classes="pane-title")
-                yield ContactList(id="contacts")
-            with Vertical(id="timeline-pane", classes="pane"):
-                yield Label(self._timeline_title, id="timeline-title", classes="pane-title")
-                yield TimelinePane(id="timeline")
-            with Vertical(id="events-pane", classes="pane"):
-                yield Label(_("Events"), classes="pane-title")
-                yield EventPlanner(id="events")
+        yield TitleBar()
+        # The panes side by side on the screen itself (app.tcss): a Horizontal around them
+        # drew its forty blank lines under theirs at every full paint.
+        with Vertical(id="contacts-pane", classes="pane"):
+            yield SearchBox(self.run_search, placeholder=_("/ search · #tag circle:work city:Milano"), id="search")
+            yield Label("", id="contacts-title", classes="pane-title")
+            yield ContactList(id="contacts")
+        timeline_pane = TimelinePane(id="timeline", classes="pane")
+        timeline_pane.border_title = Text(self._timeline_title)
+        yield timeline_pane
+        planner = EventPlanner(id="events", classes="pane")
+        planner.border_title = Text(_("Events"))
+        yield planner
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -252,7 +254,7 @@ class MainScreen(DataScreen):
         text = _("Timeline · everyone") if name is None else _("Timeline · {name}", name=name)
         if text != self._timeline_title:
             self._timeline_title = text
-            self.query_one("#timeline-title", Label).update(text, layout=False)  # one line (app.tcss): no new layout
+            self.query_one(TimelinePane).border_title = Text(text)
 
     # Not exclusive (a cancelled worker is an error to whoever waits for it): an answer that
     # arrives after a newer request is simply not shown.

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui import missing
@@ -26,6 +26,7 @@ from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
 from netui.widgets.lists import VimOptionList
+from netui.widgets.title_bar import TitleBar
 
 # What the field for each detail suggests.
 PLACEHOLDERS = {"email": N_("e.g. giulia@lumen.it"), "phone": N_("e.g. +39 333 123 4567"),
@@ -69,7 +70,7 @@ class MissingScreen(DataScreen):
         self._sweep = 0  # which sweep the answers of a worker belong to
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="missing"):
             yield Label(_("Fill in missing details"), classes="pane-title")
             yield Static("", id="missing-choice")

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from netui import reaching
 from netui.i18n import N_, _, ngettext
@@ -21,6 +21,7 @@ from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
 from netui.when import humanize
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 class ReachTable(DataTable):
@@ -42,7 +43,7 @@ class ReachScreen(DataScreen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="reach"):
             yield Label(_("Who reaches out"), classes="pane-title")
             yield Static(_("Tab: the other list · Enter: open the person"), id="reach-rule")

@@ -1,7 +1,7 @@
 """The first screen's CSS, parsed once and not at every start (issue 18).
 
 Textual parses every stylesheet a screen uses at each start: the App's and the Screen's, each
-widget's DEFAULT_CSS (Input's, OptionList's, Header's...) and netui's app.tcss, some 16,000
+widget's DEFAULT_CSS (Input's, OptionList's, the footer's...) and netui's app.tcss, some 16,000
 characters through its Python tokenizer, a tenth of the instructions to the first screen.
 What it makes of them depends only on the CSS text, where it was read, the theme's
 variables and Textual's code. `CachedStylesheet` keeps the rules parsed for the first screen

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -23,6 +23,7 @@ from netui.screens.base import DataScreen
 from netui.screens.guard import reports_errors
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 LOOK_AHEAD_DAYS = 7
 # What each key does on each kind of row (a key missing for a kind is hidden there).
@@ -79,7 +80,7 @@ class TodayScreen(DataScreen):
         self._asked = 0  # which reload the steps arriving belong to: an older one's are dropped
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="today-summary", classes="pane-title")
         yield OptionList(id="today-list")
         yield KeysFooter()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from netui import contacts, lifecycle
 from netui.i18n import N_, _, ngettext
@@ -15,6 +15,7 @@ from netui.screens.base import DataScreen
 from netui.screens.guard import reports_errors
 from netui.when import humanize
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 
 class TrashScreen(DataScreen):
@@ -28,7 +29,7 @@ class TrashScreen(DataScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="trash"):
             yield Label(_("Trash"), classes="pane-title")
             yield Static("", id="trash-status")

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from netui import trips, when
 from netui.errors import NetuiError, ValidationError
@@ -24,6 +24,7 @@ from netui.labels import label
 from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 # Column keys, in order, with their headings (translated when shown).
 COLUMNS = (
@@ -114,7 +115,7 @@ class TripScreen(DataScreen):
         self.AUTO_FOCUS = "#trip-people" if city.strip() else "#trip-city"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="trip"):
             yield Label(_("On a trip: everyone you know in a city, overdue first, then warmest"),
                         classes="pane-title")

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from netui import who_knows
 from netui.i18n import N_, _, ngettext
@@ -22,6 +22,7 @@ from netui.screens.base import DataScreen
 from netui.screens.work import run_in_thread
 from netui.when import humanize
 from netui.widgets.footer import KeysFooter
+from netui.widgets.title_bar import TitleBar
 
 WARMTH_STYLES = {"warm": "green", "cooling": "yellow", "cold": "dim"}
 
@@ -55,7 +56,7 @@ class WhoKnowsScreen(DataScreen):
         self._opens: dict[str, int] = {}  # a row's key: the person its member was last in touch with
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="who-knows"):
             yield Label(_("Who knows…"), classes="pane-title")
             yield Static(_("A company, a person or a city (city:Torino, #fintech too); Enter: ask · "

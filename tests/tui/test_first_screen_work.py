@@ -123,3 +123,31 @@ def test_the_first_screen_reads_as_much_at_any_size_of_network(database, frozen)
     assert large < small * 1.3, (small, large)
     counting_people = re.compile(r'count\([^)]*\) from (\(select 1 from )?"contact"', re.IGNORECASE)
     assert seen and not [s for s in seen if counting_people.search(s)]
+
+
+async def test_the_first_screen_is_drawn_by_few_widgets_and_says_where_it_is(database):
+    """Each widget on the first screen is mounted, styled and drawn line by line: Textual's Header
+    is four widgets, a Horizontal around the panes drew its forty blank lines under theirs and each
+    side pane was a box, a title and a list (a tenth of the first paint in all). The top line is one
+    widget; the side panes' titles are on their borders."""
+    from netui.widgets.title_bar import TitleBar
+
+    contacts.create_contact("Giulia Rossi", company="Lumen")
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        widgets = [type(widget).__name__ for widget in screen.walk_children()]
+        assert len(widgets) <= 9, widgets
+        top = screen.query_one(TitleBar).render().plain
+        assert top.startswith(" ⭘") and f"netui — {database.database}" in top
+        before, after = top.index("netui"), len(top) - len(top.rstrip())
+        assert len(top) == SIZE[0] and abs(before - after) <= 1  # centred on the line
+        assert screen.query_one("#timeline").border_title == "Timeline · Giulia Rossi"
+        assert screen.query_one("#events").border_title == "Events"
+        app.sub_title = "elsewhere.db"
+        await pilot.pause()
+        assert "netui — elsewhere.db" in screen.query_one(TitleBar).render().plain
+        await pilot.click(TitleBar, offset=(1, 0))  # the mark opens the command palette, as Header's did
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"

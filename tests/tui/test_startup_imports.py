@@ -215,7 +215,7 @@ def test_each_widget_of_the_first_screen_is_styled_once_before_it_is_painted(fir
     widget as it was mounted: a tenth of the first paint, skipped (MainScreen.on_screen_resume).
     Only the contacts' pane is styled again, as the list takes the focus (:focus, :focus-within)."""
     styled = painted(first_screen)["styled"]
-    assert styled["events"] == styled["timeline"] == styled["timeline-pane"] == styled["KeysFooter"] == 1
+    assert styled["events"] == styled["timeline"] == styled["TitleBar"] == styled["KeysFooter"] == 1
     focused_pane = {"MainScreen", "contacts-pane", "search", "contacts-title", "contacts"}
     assert {name: times for name, times in styled.items() if times > 1 and name not in focused_pane} == {}
 

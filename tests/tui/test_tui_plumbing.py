@@ -174,7 +174,7 @@ async def test_the_end_key_far_down_the_list_reads_the_page_off_the_ui_thread(fr
         on_ui_thread.clear()
         await pilot.press("end")
         await support.settle(pilot, rounds=3)
-        title = pilot.app.screen.query_one("#timeline-title").render().plain
+        title = pilot.app.screen.query_one("#timeline").border_title
         assert title == "Timeline · Person 249"
         assert on_ui_thread == [False]  # the last page, read once, by a worker
 
