@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 
 from netui.events import EVENT_STATUSES, EventSummary
 from netui.i18n import N_, _
-from netui.widgets.lists import VimOptionList
+from netui.widgets.lists import BOLD, DIM, VimOptionList
 
 from netui.when import local_day
 
@@ -31,7 +31,7 @@ def event_line(event: EventSummary) -> Text:
     if event.to_meet or event.met:
         details.append(_("{to_meet} to meet, {met} met", to_meet=event.to_meet, met=event.met))
     line = Text(event.title)
-    line.append("\n  " + " · ".join(details), style="dim")
+    line.append("\n  " + " · ".join(details), style=DIM)
     return line
 
 
@@ -51,17 +51,17 @@ class EventPlanner(VimOptionList):
         for status in EVENT_STATUSES:
             group = [e for e in upcoming if e.status == status]
             if group:
-                self.add_option(Option(Text(f"{_(STATUS_TITLES[status])} ({len(group)})", style="bold"), disabled=True))
+                self.add_option(Option(Text(f"{_(STATUS_TITLES[status])} ({len(group)})", style=BOLD), disabled=True))
                 self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in group)
         if past:
             if past_total is None or past_total <= len(past):
                 heading = _("Past ({count})", count=len(past))
             else:
                 heading = _("Past (the latest {shown} of {count})", shown=len(past), count=past_total)
-            self.add_option(Option(Text(heading, style="bold"), disabled=True))
+            self.add_option(Option(Text(heading, style=BOLD), disabled=True))
             self.add_options(Option(event_line(e), id=f"event-{e.id}") for e in past)
         if not upcoming and not past:
-            self.add_option(Option(Text(_("No events yet. N plans one."), style="dim"), disabled=True))
+            self.add_option(Option(Text(_("No events yet. N plans one."), style=DIM), disabled=True))
         self._highlight(highlighted)
 
     def _highlight(self, option_id: str | None) -> None:

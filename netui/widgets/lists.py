@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
@@ -9,6 +10,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from netui.i18n import N_
+
+# The side panes' styles as Style objects: a Text whose own style is a string ("bold") is parsed
+# by Textual's stylesheet, and the first such parse reads every theme variable (~2 ms at the
+# first paint).
+BOLD = Style(bold=True)
+DIM = Style(dim=True)
+ITALIC_DIM = Style(italic=True, dim=True)
 
 
 def unwrapped_height(option: Option) -> int | None:

@@ -10,7 +10,7 @@ from netui.labels import label
 from netui.present import logged_by_words
 from netui.timeline import InteractionInfo
 from netui.when import local_day
-from netui.widgets.lists import VimOptionList
+from netui.widgets.lists import BOLD, DIM, ITALIC_DIM, VimOptionList
 
 KIND_ICONS = {
     "meeting": "☕", "call": "☎", "video": "▶", "email": "✉", "message": "✎",
@@ -22,16 +22,16 @@ def interaction_line(info: InteractionInfo, hide_contact: int | None = None) -> 
     """One interaction as a line: when, kind, who, what."""
     people = [p.name for p in info.participants if p.id != hide_contact]
     line = Text()
-    line.append(local_day(info.occurred_at), style="bold")
+    line.append(local_day(info.occurred_at), style=BOLD)
     line.append(f" {KIND_ICONS.get(info.kind, '•')} ")
     what = info.summary or (info.notes.splitlines()[0] if info.notes else label(info.kind))
     line.append(what)
     if people:
-        line.append(" · " + ", ".join(people), style="italic dim")
+        line.append(" · " + ", ".join(people), style=ITALIC_DIM)
     if info.event_title and info.event_title.casefold() not in what.casefold():  # not "Met at Fiera @ Fiera"
-        line.append(f" @ {info.event_title}", style="dim")
+        line.append(f" @ {info.event_title}", style=DIM)
     if by := logged_by_words(info):  # another member's, in a team's network
-        line.append(f" · {by}", style="dim")
+        line.append(f" · {by}", style=DIM)
     return line
 
 
@@ -44,7 +44,7 @@ class TimelinePane(VimOptionList):
 
     def show(self, interactions: list[InteractionInfo], hide_contact: int | None = None) -> None:
         if not interactions:
-            self.set_options([Option(Text(_("Nothing logged yet. Press l to log an interaction."), style="dim"),
+            self.set_options([Option(Text(_("Nothing logged yet. Press l to log an interaction."), style=DIM),
                                      disabled=True)])
             return
         # One call: clearing and adding would lay the screen out twice.

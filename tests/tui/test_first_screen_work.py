@@ -151,3 +151,22 @@ async def test_the_first_screen_is_drawn_by_few_widgets_and_says_where_it_is(dat
         await pilot.click(TitleBar, offset=(1, 0))  # the mark opens the command palette, as Header's did
         await pilot.pause()
         assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_the_first_screen_styles_its_lines_without_reading_a_style_from_a_string(database):
+    """A text whose own style is a string ("bold") is read by Textual's stylesheet, and the first
+    such read tokenises every theme variable (~2 ms of the first paint): the panes' headings and
+    lines, and the top line, are styled with Style objects."""
+    from netui.widgets.title_bar import TitleBar
+
+    contacts.create_contact("Giulia Rossi", company="Lumen")
+    events.create_event("Alumni dinner", starts_at=pendulum.now().add(days=30), city="Milano")
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        prompts = [option.prompt for pane in ("#events", "#timeline") for option in screen.query_one(pane).options]
+        assert len(prompts) >= 3  # a heading and an event; the timeline's "nothing logged yet"
+        assert [prompt.plain for prompt in prompts if prompt.style and isinstance(prompt.style, str) or any(
+            isinstance(span.style, str) for span in prompt.spans)] == []
+        assert all(not isinstance(span.style, str) for span in screen.query_one(TitleBar).render().spans)
