@@ -170,3 +170,28 @@ async def test_the_first_screen_styles_its_lines_without_reading_a_style_from_a_
         assert [prompt.plain for prompt in prompts if prompt.style and isinstance(prompt.style, str) or any(
             isinstance(span.style, str) for span in prompt.spans)] == []
         assert all(not isinstance(span.style, str) for span in screen.query_one(TitleBar).render().spans)
+
+
+async def test_a_side_pane_checks_its_lines_once_a_paint_not_once_a_line(database, monkeypatch):
+    """OptionList checked its lines at each line it drew, and worked out its content region at
+    each line and more (109 times for the planner's first paint; with the timeline's, 6% of it)."""
+    from textual.widget import Widget
+
+    start = pendulum.now().add(days=1)
+    for day in range(30):
+        events.create_event(f"Round table {day}", starts_at=start.add(days=day), city="Roma")
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        planner = app.screen.query_one(EventPlanner)
+        planner._option_render_cache.clear()
+        planner._styles_cache.clear()  # draw every line again, as at the first paint
+        asked = []
+        region = Widget.scrollable_content_region.fget
+        monkeypatch.setattr(Widget, "scrollable_content_region",
+                            property(lambda widget: asked.append(widget) or region(widget)))
+        lines = planner.render_lines(planner.size.region)
+        drawn = [line.text for line in lines]
+        assert "Round table 0" in "".join(drawn) and len(lines) > 30
+        options_drawn = len({index for index, _line in planner._lines[:len(lines)]})
+        assert options_drawn > 15 and asked.count(planner) <= 6, asked.count(planner)  # a few, not one a line
