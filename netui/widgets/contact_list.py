@@ -176,15 +176,14 @@ class ContactList(WorkerErrors, ScrollView, can_focus=True):
         # out once per paint, not once a line.
         self._now = now()
         self._row_styles = {}
+        # The same for its place: the scroll offset, its width and the room left of the scroll bar
+        # (the row is laid out there: the overdue mark at the end stays visible when it scrolls).
+        self._place = (self.scroll_offset, self.size.width, self.scrollable_content_region.width)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        (scroll_x, scroll_y), width, inside = self._place
         index = scroll_y + y
-        width = self.size.width
-        # The row is laid out left of the scroll bar (which is drawn over the last columns):
-        # the overdue mark at the end must stay visible when the list scrolls.
-        inside = self.scrollable_content_region.width
         summary = self._cached_row(index)
         if summary is None:
             if 0 <= index < self._source.count:
