@@ -26,6 +26,7 @@ from netui.contacts import ContactSummary
 from netui.i18n import N_
 from netui.records import Record
 from netui.screens.work import WorkerErrors, run_in_thread
+from netui.widgets.lists import SteadyScrollBars
 from netui.when import humanize, now
 
 PAGE_SIZE = 50  # a screenful and more: the rows a keystroke reads before the list repaints
@@ -42,7 +43,7 @@ class RowSource(Record):
 WARMTH_MARKS = {"warm": "●", "cooling": "◐", "cold": "○"}
 
 
-class ContactList(WorkerErrors, ScrollView, can_focus=True):
+class ContactList(WorkerErrors, SteadyScrollBars, ScrollView, can_focus=True):
     """Contacts, one per line: star, name, company, city, warmth, last contacted, overdue mark.
 
     Warmth (netui.upkeep): ● warm, ◐ cooling, ○ cold -- a shape as well as a colour."""

@@ -27,7 +27,24 @@ def unwrapped_height(option: Option) -> int | None:
     return prompt.plain.count("\n") + 1 if isinstance(prompt, Text) else None
 
 
-class VimOptionList(OptionList):
+class SteadyScrollBars:
+    """For a ScrollView: its scroll bars updated and drawn again only when its size, its
+    container's or what it scrolls over changed. Textual's ScrollView compares the layout's
+    virtual size with its own, which differ for a ScrollView (it sets its own), so each layout
+    of the screen -- every key typed into the search box relays it -- updated the planner's and
+    the list's scroll bars and drew them again, sixty lines through Rich, two or three times a key."""
+
+    _sizes_seen: tuple | None = None
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        sizes = (size, container_size, self.virtual_size)
+        if sizes == self._sizes_seen:
+            return False  # as before: nothing changed, no Resize event
+        self._sizes_seen = sizes
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class VimOptionList(SteadyScrollBars, OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", N_("Down"), show=False),
         Binding("k", "cursor_up", N_("Up"), show=False),

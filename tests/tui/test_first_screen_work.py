@@ -195,3 +195,38 @@ async def test_a_side_pane_checks_its_lines_once_a_paint_not_once_a_line(databas
         assert "Round table 0" in "".join(drawn) and len(lines) > 30
         options_drawn = len({index for index, _line in planner._lines[:len(lines)]})
         assert options_drawn > 15 and asked.count(planner) <= 6, asked.count(planner)  # a few, not one a line
+
+
+async def test_typing_a_search_draws_again_only_the_scroll_bars_that_changed(database):
+    """Each key typed into the search box lays the screen out again (Textual's Input), and each
+    layout updated and drew again every list's scroll bar, the planner's too, though a search
+    changes nothing there (sixty lines through Rich, two or three times a key). A bar whose list
+    changed length is still drawn again, with its new thumb."""
+    from netui.widgets.contact_list import ContactList
+
+    start = pendulum.now().add(days=1)
+    for day in range(40):
+        events.create_event(f"Round table {day}", starts_at=start.add(days=day), city="Roma")
+    for n in range(80):
+        contacts.create_contact(f"Person{n:02} Rossi" if n % 4 else f"Giulia{n:02} Verdi")
+    app = NetuiApp(Path(database.database), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        planner_bar = screen.query_one(EventPlanner).vertical_scrollbar
+        list_bar = screen.query_one(ContactList).vertical_scrollbar
+        assert planner_bar.display and list_bar.display and list_bar.window_virtual_size == 80
+        drawn = {planner_bar: 0, list_bar: 0}
+        for bar in drawn:
+            real = bar.render_line
+
+            def counting(y, bar=bar, real=real):  # a line drawn, not served from the bar's cache
+                drawn[bar] += 1
+                return real(y)
+
+            bar.render_line = counting
+        await pilot.press("slash", *"giuli")
+        await settle(pilot)
+        assert screen.query_one("#contacts-title").render().plain == "20 found"
+        assert drawn[planner_bar] == 0
+        assert drawn[list_bar] >= 1 and list_bar.window_virtual_size == 20
