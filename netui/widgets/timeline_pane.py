@@ -42,7 +42,13 @@ class TimelinePane(VimOptionList):
     TimelinePane { height: 1fr; }
     """
 
+    _shown: tuple | None = None
+
     def show(self, interactions: list[InteractionInfo], hide_contact: int | None = None) -> None:
+        shown = (interactions, hide_contact)
+        if shown == self._shown:
+            return  # the same entries (the next key of a search kept the same person first): nothing to draw again
+        self._shown = shown
         if not interactions:
             self.set_options([Option(Text(_("Nothing logged yet. Press l to log an interaction."), style=DIM),
                                      disabled=True)])

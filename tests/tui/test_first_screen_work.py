@@ -201,7 +201,8 @@ async def test_typing_a_search_draws_again_only_the_scroll_bars_that_changed(dat
     """Each key typed into the search box lays the screen out again (Textual's Input), and each
     layout updated and drew again every list's scroll bar, the planner's too, though a search
     changes nothing there (sixty lines through Rich, two or three times a key). A bar whose list
-    changed length is still drawn again, with its new thumb."""
+    changed length is still drawn again, with its new thumb. Nor is the timeline drawn again
+    when the next key keeps the same person first."""
     from netui.widgets.contact_list import ContactList
 
     start = pendulum.now().add(days=1)
@@ -230,3 +231,12 @@ async def test_typing_a_search_draws_again_only_the_scroll_bars_that_changed(dat
         assert screen.query_one("#contacts-title").render().plain == "20 found"
         assert drawn[planner_bar] == 0
         assert drawn[list_bar] >= 1 and list_bar.window_virtual_size == 20
+        # The next key keeps the same person first: their timeline is not drawn again.
+        timeline = screen.query_one("#timeline")
+        assert timeline.border_title == "Timeline · Giulia00 Verdi"
+        timeline_lines = []
+        real_line = timeline.render_line
+        timeline.render_line = lambda y: timeline_lines.append(y) or real_line(y)
+        await pilot.press("a")
+        await settle(pilot)
+        assert timeline.border_title == "Timeline · Giulia00 Verdi" and timeline_lines == []
