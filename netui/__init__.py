@@ -56,3 +56,8 @@ def _stand_in_until_used(name: str) -> None:
 # Peewee imports hashlib at its own import (OpenSSL's start-up: ~6 M instructions) for the
 # names of constraints it makes up, which netui's schema never asks it for.
 _stand_in_until_used("hashlib")
+
+# The full-text index's module, with its bulk writer (and json through it), is used at the first
+# search or write; the first screen lists the contacts without it (netui.contacts and
+# netui.timeline import it at their top): ~6 M instructions at each start.
+_stand_in_until_used("netui.store.search")

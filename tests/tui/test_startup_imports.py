@@ -32,6 +32,10 @@ LOADED_ON_FIRST_USE = (
     "argparse", "gettext",
     # hashlib's OpenSSL: peewee imports hashlib, a stand-in until used (netui/__init__).
     "_hashlib",
+    # The search index's module is a stand-in until the first search or write (netui/__init__):
+    # its bulk writer loads with it. A file at the newest schema runs no upgrade step.
+    "netui.store.bulk", "netui.store.export_half",
+    "netui.store.migrations.v0001_initial", "netui.store.migrations.v0011_living_count",
 )
 
 FIRST_SCREEN = """
