@@ -36,6 +36,8 @@ LOADED_ON_FIRST_USE = (
     # its bulk writer loads with it. A file at the newest schema runs no upgrade step.
     "netui.store.bulk", "netui.store.export_half",
     "netui.store.migrations.v0001_initial", "netui.store.migrations.v0011_living_count",
+    # The full-text index's model (models.ContactSearch) is made at first use, with FTS5Model.
+    "playhouse.sqlite_ext", "playhouse.fts_parser",
 )
 
 FIRST_SCREEN = """
