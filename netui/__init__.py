@@ -61,3 +61,8 @@ _stand_in_until_used("hashlib")
 # search or write; the first screen lists the contacts without it (netui.contacts and
 # netui.timeline import it at their top): ~6 M instructions at each start.
 _stand_in_until_used("netui.store.search")
+
+# Peewee imports json at its own import, for JSON fields netui does not use; netui's JSON (the
+# commands' --json, exports) is read and written after the first screen, if at all: json's
+# decoder and its patterns cost ~5 M instructions at each start.
+_stand_in_until_used("json")

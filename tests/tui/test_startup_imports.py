@@ -38,10 +38,12 @@ LOADED_ON_FIRST_USE = (
     "netui.store.migrations.v0001_initial", "netui.store.migrations.v0011_living_count",
     # The full-text index's model (models.ContactSearch) is made at first use, with FTS5Model.
     "playhouse.sqlite_ext", "playhouse.fts_parser",
+    # json: a stand-in until used (netui/__init__); its decoder loads with the real module.
+    "json.decoder",
 )
 
 FIRST_SCREEN = """
-import asyncio, collections, gc, json, sys
+import asyncio, collections, gc, sys
 from netui.store import db
 from netui.app import NetuiApp  # first: it sets Textual's frame rate before Textual reads it
 from textual.css.stylesheet import Stylesheet
@@ -84,6 +86,7 @@ async def first_screen():
         shown = {"fps": constants.MAX_FPS, "frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(),
                  "enabled": gc.isenabled()}
     after = {"frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(), "enabled": gc.isenabled()}
+    import json  # only now: netui's start must not need it
     print("STATE " + json.dumps({"shown": shown, "after": after, "before": before}))
     print("PAINTED " + json.dumps({"styled": styled, "dataclasses": painted[0]}))
     print("MODULES " + json.dumps(modules))
