@@ -62,11 +62,6 @@ def _stand_in_until_used(name: str) -> None:
 # names of constraints it makes up, which netui's schema never asks it for.
 _stand_in_until_used("hashlib")
 
-# The full-text index's module, with its bulk writer (and json through it), is used at the first
-# search or write; the first screen lists the contacts without it (netui.contacts and
-# netui.timeline import it at their top): ~6 M instructions at each start.
-_stand_in_until_used("netui.store.search")
-
 # Peewee imports json at its own import, for JSON fields netui does not use; netui's JSON (the
 # commands' --json, exports) is read and written after the first screen, if at all: json's
 # decoder and its patterns cost ~5 M instructions at each start.
