@@ -62,6 +62,11 @@ def _stand_in_until_used(name: str) -> None:
 # names of constraints it makes up, which netui's schema never asks it for.
 _stand_in_until_used("hashlib")
 
+# pendulum's Locale.load imports importlib.resources at each call, to look for the locale's
+# folder when it is not loaded yet (netui.i18n loads netui's languages without that look):
+# ~4 M instructions, before the first screen.
+_stand_in_until_used("importlib.resources")
+
 # Peewee imports json at its own import, for JSON fields netui does not use; netui's JSON (the
 # commands' --json, exports) is read and written after the first screen, if at all: json's
 # decoder and its patterns cost ~5 M instructions at each start.

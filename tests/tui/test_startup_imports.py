@@ -40,6 +40,9 @@ LOADED_ON_FIRST_USE = (
     "playhouse.sqlite_ext", "playhouse.fts_parser",
     # json: a stand-in until used (netui/__init__); its decoder loads with the real module.
     "json.decoder",
+    # importlib.resources: a stand-in until used (pendulum's Locale.load imports it; netui.i18n
+    # loads pendulum's words for netui's languages without it).
+    "importlib.resources._common", "importlib.readers",
 )
 
 FIRST_SCREEN = """
