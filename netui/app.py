@@ -65,8 +65,11 @@ class NetuiApp(WorkerErrors, App):
         `daily_backup`: make today's automatic backup (netui.store.backup), in the background.
         `demo`: the database is a throwaway demo network (`netui --demo`): the title says so."""
         super().__init__()
-        # The first screen's CSS as parsed at the last start (netui.screens.stylesheet).
-        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
+        # The first screen's CSS as parsed at the last start (netui.screens.stylesheet), with
+        # the theme's variables Textual's own stylesheet was just given (working them out
+        # again costs ~3 M instructions at each start).
+        variables = getattr(self.stylesheet, "_variables", None) or self.get_css_variables()
+        self.stylesheet = CachedStylesheet(variables=variables)
         self.db_path = db_path
         self.sub_title = demo_title() if demo else str(db_path) if db_path else ""
         self._changes = None  # a team server's notices of changes (db.watch_changes)
