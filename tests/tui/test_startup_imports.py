@@ -43,6 +43,8 @@ LOADED_ON_FIRST_USE = (
     # importlib.resources: a stand-in until used (pendulum's Locale.load imports it; netui.i18n
     # loads pendulum's words for netui's languages without it).
     "importlib.resources._common", "importlib.readers",
+    # The palette's commands load when the palette opens (NetuiApp.COMMANDS holds a function).
+    "netui.screens.commands",
 )
 
 FIRST_SCREEN = """
