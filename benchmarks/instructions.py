@@ -131,7 +131,7 @@ def main() -> int:
     from netui.screens.stylesheet import CACHE_FILE
 
     for _attempt in range(3):  # a start quit right at its first screen may not have written it yet
-        first_screen(path, args.size)
+        first_screen(path, args.size, linger=1.0)
         if CACHE_FILE.exists():
             break
     with tempfile.TemporaryDirectory() as folder:

@@ -70,9 +70,11 @@ FLOOR = {
 }
 
 
-def first_screen(path: Path, size: int) -> tuple[float, int]:
-    """Seconds from start until "N people" is on the screen, and the peak RSS in KiB."""
-    return time_to_marker([*netui_command(), "--db", str(path)], _("{count} people", count=size).encode())
+def first_screen(path: Path, size: int, linger: float = 0.0) -> tuple[float, int]:
+    """Seconds from start until "N people" is on the screen, and the peak RSS in KiB; the app
+    is quit `linger` seconds after (what it does right after its first paint then runs)."""
+    return time_to_marker([*netui_command(), "--db", str(path)], _("{count} people", count=size).encode(),
+                          linger=linger)
 
 
 def floor_once(code: str) -> float:
@@ -84,7 +86,7 @@ def spread(seconds: list[float]) -> dict:
             "max_s": round(max(seconds), 3), "runs": len(seconds)}
 
 
-def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q") -> tuple[float, int]:
+def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q", linger: float = 0.0) -> tuple[float, int]:
     """Seconds from starting `command` in a pseudo-terminal until `marker` is on the screen,
     and the process's peak RSS in KiB; then it is quit with `quit_key`."""
     master, slave = os.openpty()
@@ -106,6 +108,13 @@ def time_to_marker(command: list[str], marker: bytes, quit_key: bytes = b"q") ->
                     break
         elapsed = time.perf_counter() - began
         rss = _peak_rss_kib(process.pid)
+        lingered = time.perf_counter() + linger
+        while process.poll() is None and time.perf_counter() < lingered:  # reading what it writes
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
         if process.poll() is None:
             os.write(master, quit_key)
         quit_by = time.perf_counter() + 10

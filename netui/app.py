@@ -28,7 +28,6 @@ from netui import contacts  # noqa: E402
 from netui.store import db  # noqa: E402
 from netui.errors import NetuiError  # noqa: E402
 from netui.i18n import N_, _, ngettext  # noqa: E402
-from netui.screens.commands import NetuiCommands  # noqa: E402
 from netui.screens.main import MainScreen  # noqa: E402
 from netui.screens.stylesheet import CachedStylesheet  # noqa: E402
 from netui.screens.work import WorkerErrors, run_in_thread  # noqa: E402
@@ -41,10 +40,17 @@ class OthersChanged(Message):
     """Another member committed a change to the team's database (posted from the watcher's thread)."""
 
 
+def netui_commands():
+    """The palette's commands (netui.screens.commands), imported when the palette first opens."""
+    from netui.screens.commands import NetuiCommands
+
+    return NetuiCommands
+
+
 class NetuiApp(WorkerErrors, App):
     TITLE = "netui"  # i18n: not text (the name)
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {NetuiCommands}
+    COMMANDS = App.COMMANDS | {netui_commands}
     BINDINGS = [
         Binding("q", "quit", N_("Quit"), tooltip=N_("Quit netui")),
         Binding("question_mark,f1", "help", N_("Help"), tooltip=N_("Keys of the focused pane")),
@@ -65,8 +71,11 @@ class NetuiApp(WorkerErrors, App):
         `daily_backup`: make today's automatic backup (netui.store.backup), in the background.
         `demo`: the database is a throwaway demo network (`netui --demo`): the title says so."""
         super().__init__()
-        # The first screen's CSS as parsed at the last start (netui.screens.stylesheet).
-        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
+        # The first screen's CSS as parsed at the last start (netui.screens.stylesheet), with
+        # the theme's variables Textual's own stylesheet was just given (working them out
+        # again costs ~3 M instructions at each start).
+        variables = getattr(self.stylesheet, "_variables", None) or self.get_css_variables()
+        self.stylesheet = CachedStylesheet(variables=variables)
         self.db_path = db_path
         self.sub_title = demo_title() if demo else str(db_path) if db_path else ""
         self._changes = None  # a team server's notices of changes (db.watch_changes)

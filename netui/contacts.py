@@ -708,16 +708,10 @@ def search_contacts(text: str, limit: int = 50, offset: int = 0) -> list[Contact
     return summaries_for(search.search_ids(text, limit=limit, offset=offset))
 
 
-# How a name is looked for, most precise first: the first that finds anyone decides.
-# Their names alone; then who they are (name, company, role, city, tags: "giulia lumen");
-# only when that finds nobody, everything written about them (notes, facts, timeline).
-RESOLVE_TIERS = (("name",), search.IDENTITY_COLUMNS, None)
-
-
 def resolve_contact(text: str) -> int:
     """The one living contact `text` names: '#12', an exact full name, or a search.
 
-    The search goes tier by tier (RESOLVE_TIERS): a query that matches one person's name
+    The search goes tier by tier, most precise first: a query that matches one person's name
     names them, even if others' notes mention it; notes and the timeline count only when no
     name, company, role, city or tag matches. Raises NotFoundError, or AmbiguousNameError
     listing the candidates of the first tier that matched.
@@ -737,7 +731,10 @@ def resolve_contact(text: str) -> int:
         .order_by(Contact.id)
     ]
     matches = exact
-    for columns in RESOLVE_TIERS:
+    # The first tier that finds anyone decides: their names alone; then who they are (name,
+    # company, role, city, tags: "giulia lumen"); only when that finds nobody, everything
+    # written about them (notes, facts, timeline).
+    for columns in (("name",), search.IDENTITY_COLUMNS, None):
         if matches:
             break
         matches = search.search_ids(text, limit=21, columns=columns)

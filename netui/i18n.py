@@ -81,7 +81,21 @@ def set_language(code: str) -> None:
         raise ValueError(f"unknown language {code!r}")
     _translations = load_catalogue(code)
     _language = code
+    _load_pendulum_locale(code)
     pendulum.set_locale(code)
+
+
+def _load_pendulum_locale(code: str) -> None:
+    """pendulum's words for `code`, made as its Locale.load makes them, without Locale.load's
+    look for the locale's folder through importlib.resources first (~10 M instructions at
+    each start, before the first screen): netui's languages are among pendulum's."""
+    import importlib
+
+    from pendulum.locales.locale import Locale
+
+    loaded = getattr(Locale, "_cache", None)
+    if isinstance(loaded, dict) and code not in loaded:  # else pendulum.set_locale loads it its way
+        loaded[code] = Locale(code, importlib.import_module(f"pendulum.locales.{code}.locale").locale)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:

@@ -72,3 +72,10 @@ What a backend must provide (the SQLite implementation of each is named in brack
   is not netui's, is damaged or is newer than this netui [sqlite.NetuiDatabase.storage_error,
   raised from its cursor, so every write path is covered].
 """
+
+from netui import _stand_in_until_used
+
+# `search` (with `bulk`) is imported at the first search or write: the first screen lists the
+# contacts without it, though netui.contacts and netui.timeline import it at their top (~6 M
+# instructions at each start, issue 18).
+_stand_in_until_used("netui.store.search")

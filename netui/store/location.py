@@ -97,7 +97,8 @@ _PASSWORD_PARAMETER = LazyPattern(r"((?:^|&)password=)[^&]*", re.I)
 
 def is_server_address(text: str | os.PathLike) -> bool:
     """Does this --db value name a PostgreSQL database rather than a file?"""
-    return isinstance(text, str) and (text.lower().startswith(_URL_SCHEMES) or bool(_KEYWORD.match(text)))
+    # A file's path has no "=" (nearly always): its start then need not compile _KEYWORD.
+    return isinstance(text, str) and (text.lower().startswith(_URL_SCHEMES) or ("=" in text and bool(_KEYWORD.match(text))))
 
 
 def redact(conninfo: str) -> str:

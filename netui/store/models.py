@@ -8,6 +8,7 @@ nothing. Instants are stored as UTC text ("YYYY-MM-DD HH:MM:SS"); dates without 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pendulum
 from peewee import (
@@ -24,7 +25,6 @@ from peewee import (
     TextField,
     fn,
 )
-from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from netui.rules import CHANNEL_KINDS, CIRCLES  # noqa: F401 (the stored codes of Contact.circle and Channel.kind)
 
@@ -431,29 +431,7 @@ class CapturePending(BaseModel):
         table_name = "capture_pending"
 
 
-class ContactSearch(FTS5Model):
-    """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text).
-    On PostgreSQL a plain table of the same columns, where a trigger turns the text written
-    into a tsvector of each column's words and keeps no text (netui.store.migrations.postgres;
-    netui.store.search queries them)."""
-
-    rowid = RowIDField()
-    name = SearchField()
-    company = SearchField()
-    role = SearchField()
-    city = SearchField()
-    tags = SearchField()
-    notes = SearchField()
-    facts = SearchField()
-    interactions = SearchField()
-
-    class Meta:
-        database = database
-        table_name = "contact_search"
-        options = {"tokenize": "unicode61 remove_diacritics 2"}
-
-
-ALL_MODELS = (
+TABLE_MODELS = (
     Event,
     Contact,
     Channel,
@@ -474,5 +452,47 @@ ALL_MODELS = (
     EventWish,
     NotDuplicate,
     CapturePending,  # lines typed and not saved yet: the user's words, copied like the rest
-    ContactSearch,
 )
+_making = threading.Lock()
+
+
+def _contact_search() -> type[Model]:
+    from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+    class ContactSearch(FTS5Model):
+        """Full-text index of a contact: rowid is the contact id, text is folded (see netui.text).
+        On PostgreSQL a plain table of the same columns, where a trigger turns the text written
+        into a tsvector of each column's words and keeps no text (netui.store.migrations.postgres;
+        netui.store.search queries them)."""
+
+        rowid = RowIDField()
+        name = SearchField()
+        company = SearchField()
+        role = SearchField()
+        city = SearchField()
+        tags = SearchField()
+        notes = SearchField()
+        facts = SearchField()
+        interactions = SearchField()
+
+        class Meta:
+            database = database
+            table_name = "contact_search"
+            options = {"tokenize": "unicode61 remove_diacritics 2"}
+
+    ContactSearch.__qualname__ = "ContactSearch"  # as if defined at the top: models.ContactSearch
+    return ContactSearch
+
+
+def __getattr__(name: str):
+    """`ContactSearch`, and `ALL_MODELS` (every table's model and it), made at their first use:
+    FTS5Model comes with playhouse.sqlite_ext (~7 M instructions), which only the search and
+    the writers that index need, never the first screen (issue 18)."""
+    if name not in ("ContactSearch", "ALL_MODELS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _making:
+        if "ContactSearch" not in globals():
+            contact_search = _contact_search()
+            globals().update(ContactSearch=contact_search, ALL_MODELS=(*TABLE_MODELS, contact_search))
+    return globals()[name]
+

@@ -31,6 +31,19 @@ def test_a_file_name_is_a_file(text):
     assert not is_server_address(text)
 
 
+def test_a_file_name_is_told_from_a_server_without_compiling_a_pattern(monkeypatch):
+    """Every start asks it of its file: compiling the pattern of a connection string's words
+    cost ~1 M instructions before the first screen."""
+    from netui.store import location
+    from netui.text import LazyPattern
+
+    keyword = LazyPattern(*location._KEYWORD._arguments)
+    monkeypatch.setattr(location, "_KEYWORD", keyword)
+    assert not is_server_address("/home/anna/team.db")
+    assert "match" not in vars(keyword)  # not compiled
+    assert is_server_address("dbname=team")
+
+
 @pytest.mark.parametrize("address, shown", [
     ("postgresql://bob:s3cret@db.example.org:5432/team?sslmode=require",
      "postgresql://bob:***@db.example.org:5432/team?sslmode=require"),

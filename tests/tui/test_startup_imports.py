@@ -32,10 +32,23 @@ LOADED_ON_FIRST_USE = (
     "argparse", "gettext",
     # hashlib's OpenSSL: peewee imports hashlib, a stand-in until used (netui/__init__).
     "_hashlib",
+    # The search index's module is a stand-in until the first search or write (netui/__init__):
+    # its bulk writer loads with it. A file at the newest schema runs no upgrade step.
+    "netui.store.bulk", "netui.store.export_half",
+    "netui.store.migrations.v0001_initial", "netui.store.migrations.v0011_living_count",
+    # The full-text index's model (models.ContactSearch) is made at first use, with FTS5Model.
+    "playhouse.sqlite_ext", "playhouse.fts_parser",
+    # json: a stand-in until used (netui/__init__); its decoder loads with the real module.
+    "json.decoder",
+    # importlib.resources: a stand-in until used (pendulum's Locale.load imports it; netui.i18n
+    # loads pendulum's words for netui's languages without it).
+    "importlib.resources._common", "importlib.readers",
+    # The palette's commands load when the palette opens (NetuiApp.COMMANDS holds a function).
+    "netui.screens.commands",
 )
 
 FIRST_SCREEN = """
-import asyncio, collections, gc, json, sys
+import asyncio, collections, gc, sys
 from netui.store import db
 from netui.app import NetuiApp  # first: it sets Textual's frame rate before Textual reads it
 from textual.css.stylesheet import Stylesheet
@@ -74,10 +87,16 @@ async def first_screen():
         else:
             raise SystemExit("the first screen never showed its people and events: " + title)
         modules = sorted(set(sys.modules))
+        import re, pendulum.parsing
+        from pendulum.formatting.formatter import Formatter
+        patterns = {"formatter": Formatter._FORMAT_RE, "parser": pendulum.parsing.COMMON}
+        compiled = sorted(name for name, pattern in patterns.items()
+                          if isinstance(pattern, re.Pattern) or "match" in vars(pattern))
         from textual import constants
         shown = {"fps": constants.MAX_FPS, "frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(),
-                 "enabled": gc.isenabled()}
+                 "enabled": gc.isenabled(), "compiled": compiled}
     after = {"frozen": gc.get_freeze_count(), "thresholds": gc.get_threshold(), "enabled": gc.isenabled()}
+    import json  # only now: netui's start must not need it
     print("STATE " + json.dumps({"shown": shown, "after": after, "before": before}))
     print("PAINTED " + json.dumps({"styled": styled, "dataclasses": painted[0]}))
     print("MODULES " + json.dumps(modules))
@@ -110,6 +129,14 @@ def test_the_first_screen_imports_no_form_capture_or_import_machinery(first_scre
     loaded = sorted(name for name in modules
                     if any(name == lazy or name.startswith(lazy + ".") for lazy in LOADED_ON_FIRST_USE))
     assert loaded == [], f"the first screen imported {loaded}: import them where they are first used"
+
+
+def test_the_first_screen_compiles_none_of_pendulums_patterns(first_screen):
+    """pendulum compiles its formatter's patterns and its parser's at its import (~9 M
+    instructions): netui imports it with them compiled at first use (netui/__init__), and the
+    first screen writes its dates and "3 weeks ago" without them."""
+    state = json.loads(first_screen.partition("STATE ")[2].partition("\n")[0])
+    assert state["shown"]["compiled"] == []
 
 
 def test_keystrokes_are_painted_at_120_frames_a_second_and_full_collections_wait_for_rest(first_screen):
