@@ -8,6 +8,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from netui.i18n import _
+
 PALETTE_MARK = "⭘"
 DIM = Style(dim=True)  # a Style, not "dim": the first style read from a string tokenises every theme variable (~2 ms)
 SIDE_CELLS = 8  # the mark's room on the left (a click there opens the palette), kept on the right too: the title is centred
@@ -26,7 +28,7 @@ class TitleBar(Widget):
             self.watch(node, "title", self._changed, init=False)
             self.watch(node, "sub_title", self._changed, init=False)
         if self.app.ENABLE_COMMAND_PALETTE:
-            self.tooltip = "Open the command palette"
+            self.tooltip = _("Open the command palette")
 
     def _changed(self) -> None:
         self.refresh()
