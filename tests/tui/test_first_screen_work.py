@@ -44,6 +44,11 @@ def rules_of(app) -> list[tuple]:
             for rule in app.stylesheet.rules]
 
 
+def plan_round_tables(count: int, first_day) -> None:
+    for day in range(count):
+        events.create_event(f"Round table {day}", starts_at=first_day.add(days=day), city="Roma")
+
+
 async def first_screen(database) -> tuple[NetuiApp, list[tuple], str]:
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -91,9 +96,7 @@ async def test_the_event_planner_converts_only_the_options_it_shows(database):
     """An OptionList converted every option from Rich text and measured it, to learn its height:
     the planner's and the timeline's hundred and sixty at the first paint, for the forty in view
     (netui.widgets.lists). Their heights are the same as Textual's measure."""
-    start = pendulum.now().subtract(days=200)
-    for day in range(60):
-        events.create_event(f"Round table {day}", starts_at=start.add(days=day), city="Roma")
+    plan_round_tables(60, pendulum.now().subtract(days=200))
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -189,9 +192,7 @@ async def test_a_side_pane_checks_its_lines_once_a_paint_not_once_a_line(databas
     each line and more (109 times for the planner's first paint; with the timeline's, 6% of it)."""
     from textual.widget import Widget
 
-    start = pendulum.now().add(days=1)
-    for day in range(30):
-        events.create_event(f"Round table {day}", starts_at=start.add(days=day), city="Roma")
+    plan_round_tables(30, pendulum.now().add(days=1))
     app = NetuiApp(Path(database.database), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -217,9 +218,7 @@ async def test_typing_a_search_draws_again_only_the_scroll_bars_that_changed(dat
     when the next key keeps the same person first."""
     from netui.widgets.contact_list import ContactList
 
-    start = pendulum.now().add(days=1)
-    for day in range(40):
-        events.create_event(f"Round table {day}", starts_at=start.add(days=day), city="Roma")
+    plan_round_tables(40, pendulum.now().add(days=1))
     for n in range(80):
         contacts.create_contact(f"Person{n:02} Rossi" if n % 4 else f"Giulia{n:02} Verdi")
     app = NetuiApp(Path(database.database), welcome=False)
