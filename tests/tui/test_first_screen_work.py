@@ -251,3 +251,20 @@ async def test_typing_a_search_draws_again_only_the_scroll_bars_that_changed(dat
         await pilot.press("a")
         await settle(pilot)
         assert timeline.border_title == "Timeline · Giulia00 Verdi" and timeline_lines == []
+
+
+def test_the_kept_rules_are_only_those_the_last_start_read(cache_file):
+    """A start of another kind (the welcome, shown over every user's first, empty network) left
+    its rules in the file, and every later start read them back too."""
+    first = stylesheet.CachedStylesheet(variables={"primary": "#004578"})
+    first.add_source("Label { color: $primary; }", read_from=("main", "CSS"))
+    first.add_source("Button { color: $primary; }", read_from=("welcome", "CSS"))
+    first.parse()
+    first.save()
+    later = stylesheet.CachedStylesheet(variables={"primary": "#004578"})
+    later.add_source("Label { color: $primary; }", read_from=("main", "CSS"))
+    later.parse()
+    assert len(later._parsed_before) == 2  # the welcome's rules read back...
+    later.save()
+    again = stylesheet.CachedStylesheet(variables={"primary": "#004578"})
+    assert [key[1] for key in again._parsed_before] == [("main", "CSS")]  # ...and not kept
