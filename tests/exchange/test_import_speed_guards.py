@@ -7,10 +7,12 @@ from __future__ import annotations
 import gc
 
 import pytest
+from support import statements
 
 from netui import contacts
 from netui.exchange import exporting, importing, table_import
-from netui.store import search, sqlite
+from netui.store import search, sqlite, totals
+from netui.exchange.records import IncomingPerson
 from netui.store.models import Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag
 from netui.text import fold
 
@@ -157,3 +159,27 @@ def test_indexing_plain_text_calls_no_python_and_accented_text_is_still_folded(d
     assert search.search_ids("odegaard") == search.search_ids("caffe aero") == [giulia]
     row = database.execute_sql("SELECT name, company, notes FROM contact_search WHERE rowid = ?", (giulia,)).fetchone()
     assert row == ("Nicolo Odegaard", "Caffe AEro", "\nline one\nline two")
+
+
+def test_a_big_import_counts_living_contacts_once_not_once_a_person(database, tmp_path):
+    """The trigger keeping the number of living contacts (netui.store.totals) is suspended
+    while new people are written, and they are counted once after: the same number."""
+    with statements() as seen:
+        table_import.import_file(linkedin_file(tmp_path, 1200))
+    dropped = seen.index('DROP TRIGGER "contact_living_insert"')
+    written = next(n for n, sql in enumerate(seen) if sql.startswith('INSERT INTO "contact" '))
+    made = next(n for n, sql in enumerate(seen) if sql.startswith('CREATE TRIGGER "contact_living_insert"'))
+    assert dropped < written < made
+    assert totals.living_contacts() == 1200
+    contacts.create_contact("Giulia Rossi")  # the trigger is back
+    assert totals.living_contacts() == 1201
+
+
+def test_an_import_works_out_each_persons_channels_once_to_match_them(database, tmp_path, monkeypatch):
+    """Checking, matching and remembering a row share one list of its channels (and their
+    keys): once while planning, once while writing."""
+    calls = []
+    original = IncomingPerson.channels
+    monkeypatch.setattr(IncomingPerson, "channels", lambda person: calls.append(person) or original(person))
+    report = table_import.import_file(linkedin_file(tmp_path, 1200))
+    assert len(report.new_ids) == 1200 and len(calls) == 2 * 1200

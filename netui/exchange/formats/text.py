@@ -376,7 +376,7 @@ def guess_day_first(values: Iterable[str], default: bool = False) -> bool:
     month-first (`12/24/17`); with no proof either way, or contradicting proof, `default`.
     """
     day_first_seen = month_first_seen = False
-    for value in values:
+    for value in set(values):  # a file repeats its days thousands of times; the answer is the same
         match = _NUMERIC.fullmatch(_TIME_SUFFIX.sub("", " ".join(value.split())))
         if not match or match.group(2) == ".":
             continue
