@@ -7,13 +7,15 @@ from __future__ import annotations
 import gc
 
 import pytest
+from peewee import BooleanField
 from support import statements
 
 from netui import contacts
 from netui.exchange import exporting, importing, table_import
 from netui.store import search, sqlite, totals
 from netui.exchange.records import IncomingPerson
-from netui.store.models import Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag
+from netui.store.models import (Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag,
+                                 UTCDateTimeField)
 from netui.text import fold
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -183,3 +185,18 @@ def test_an_import_works_out_each_persons_channels_once_to_match_them(database, 
     monkeypatch.setattr(IncomingPerson, "channels", lambda person: calls.append(person) or original(person))
     report = table_import.import_file(linkedin_file(tmp_path, 1200))
     assert len(report.new_ids) == 1200 and len(calls) == 2 * 1200
+
+
+def test_values_stored_as_given_are_not_converted_one_by_one(database, tmp_path, monkeypatch):
+    """A big import hands the bulk writer its instants as the text they are stored as and its
+    flags as bools: no field converts them again, row after row (and they are stored the same)."""
+    converted = []
+    for field_class in (UTCDateTimeField, BooleanField):
+        original = field_class.db_value
+        monkeypatch.setattr(field_class, "db_value",
+                            lambda field, value, _original=original: converted.append(value) or _original(field, value))
+    table_import.import_file(linkedin_file(tmp_path, 1200))
+    assert len(converted) < 1200  # once per connection day (and batch), not several times per person
+    row = database.execute_sql("SELECT starred, cadence_off, typeof(created_at), last_contacted_at FROM contact "
+                               "WHERE first_name = 'Person5'").fetchone()
+    assert row[:3] == (0, 0, "text") and len(row[3]) == len("2026-01-06 11:00:00")
