@@ -57,6 +57,7 @@ from netui.exchange.formats.text import (
     parse_export_date,
     split_line,
     tidy,
+    tidy_row,
 )
 from netui.i18n import _
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
@@ -131,8 +132,8 @@ def _cell(row: list[str], columns: dict[str, int], column: str) -> str:
 def _cells(row: list[str], indexes: list[int | None]) -> list[str]:
     """The row's cell of each of _COLUMNS, in that order, tidied ("" for a column the file
     lacks): each read once, by position, for every row of a file."""
-    width = len(row)
-    return [tidy(row[index]) if index is not None and index < width else "" for index in indexes]
+    width, tidied = len(row), tidy_row(row)
+    return [tidied[index] if index is not None and index < width else "" for index in indexes]
 
 
 def _person(

@@ -294,6 +294,14 @@ def tidy(value: str) -> str:
     return " ".join(_CONTROL.sub(" ", value).split())
 
 
+def tidy_row(cells: list[str]) -> list[str]:
+    """Every cell of a row tidied (`tidy`): a row of plain cells, the usual one, is tested once."""
+    joined = "".join(cells)
+    if joined.isascii() and joined.isprintable():
+        return [" ".join(cell.split()) for cell in cells]
+    return [tidy(cell) for cell in cells]
+
+
 def tidy_block(value: str) -> str:
     """A multi-line cell (notes): NFC, line breaks kept, each line stripped on the right,
     blank lines at the start and end dropped."""
