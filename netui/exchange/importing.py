@@ -72,7 +72,7 @@ class _Known:
             .order_by(Contact.id)
             .tuples()
         ):
-            self._remember_name(sort_name, company, contact_id)
+            self._remember_name(self._name_key(sort_name, company), contact_id)
 
     @staticmethod
     def key(kind: str, value: str) -> tuple[str, str]:
@@ -97,8 +97,8 @@ class _Known:
             folded = self.companies[company] = fold_key(company)
         return "name+company", f"{sort_name}|{folded}"
 
-    def _remember_name(self, sort_name: str, company: str, contact_id: int, key: tuple[str, str] | None = None) -> None:
-        ids = self.by_name.setdefault(key or self._name_key(sort_name, company), [])
+    def _remember_name(self, key: tuple[str, str], contact_id: int) -> None:
+        ids = self.by_name.setdefault(key, [])
         if contact_id not in ids:
             ids.append(contact_id)
 
@@ -113,7 +113,7 @@ class _Known:
         keys = keys or self.keys_of(person)
         for kind, value, key in keys.channels:
             self.remember(kind, value, contact_id, key)
-        self._remember_name("", "", contact_id, keys.name)
+        self._remember_name(keys.name, contact_id)
 
     def _telling_of(self, contact_id: int) -> dict[str, set[str]]:
         return self.telling.get(contact_id, {})
