@@ -16,11 +16,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import pendulum
 
@@ -55,6 +57,7 @@ class _Known:
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_name: dict[tuple[str, str], list[int]] = {}  # the people a weak match may be
         self.telling: dict[int, dict[str, set[str]]] = {}  # id -> rules.telling_identifiers
+        self.companies: dict[str, str] = {}  # company -> fold_key(company): a file repeats a few hundred
         rows = (
             Channel.select(Channel.kind, Channel.value, Channel.contact)
             .join(Contact)
@@ -69,7 +72,7 @@ class _Known:
             .order_by(Contact.id)
             .tuples()
         ):
-            self._remember_name(sort_name, company, contact_id)
+            self._remember_name(self._name_key(sort_name, company), contact_id)
 
     @staticmethod
     def key(kind: str, value: str) -> tuple[str, str]:
@@ -77,43 +80,56 @@ class _Known:
             return kind, phone_key(value)
         return kind, rules.identity_key(kind, value)
 
-    def remember(self, kind: str, value: str, contact_id: int) -> None:
-        key = self.key(kind, value)
+    def remember(self, kind: str, value: str, contact_id: int, key: tuple[str, str] | None = None) -> None:
+        key = self.key(kind, value) if key is None else key
         if key[1]:
             self.by_key.setdefault(key, contact_id)
             if kind in rules.TELLING_KINDS:
                 self.telling.setdefault(contact_id, {}).setdefault(kind, set()).add(key[1])
 
-    def _remember_name(self, sort_name: str, company: str, contact_id: int) -> None:
+    def _name_key(self, sort_name: str, company: str) -> tuple[str, str]:
         # A row with a company may be the person of that name at that company; a row without
         # one only a person who has none either.
-        key = ("name+company", f"{sort_name}|{fold_key(company)}") if company else ("name only", sort_name)
+        if not company:
+            return "name only", sort_name
+        folded = self.companies.get(company)
+        if folded is None:
+            folded = self.companies[company] = fold_key(company)
+        return "name+company", f"{sort_name}|{folded}"
+
+    def _remember_name(self, key: tuple[str, str], contact_id: int) -> None:
         ids = self.by_name.setdefault(key, [])
         if contact_id not in ids:
             ids.append(contact_id)
 
-    def remember_person(self, person: IncomingPerson, contact_id: int) -> None:
-        for kind, value in _matchable(person):
-            self.remember(kind, value, contact_id)
-        self._remember_name(fold_key(person.name), person.company, contact_id)
+    def keys_of(self, person: IncomingPerson, channels: list[tuple[str, str, str]] | None = None) -> _Keys:
+        """What `find` and `remember_person` look a person up by, worked out once for both:
+        (kind, value, key) of each channel that identifies them, and their name's key."""
+        channels = person.channels() if channels is None else channels
+        return _Keys([(kind, value, self.key(kind, value)) for kind, value, _label in channels if kind in MATCH_REASONS],
+                     self._name_key(fold_key(person.name), person.company))
+
+    def remember_person(self, person: IncomingPerson, contact_id: int, keys: _Keys | None = None) -> None:
+        keys = keys or self.keys_of(person)
+        for kind, value, key in keys.channels:
+            self.remember(kind, value, contact_id, key)
+        self._remember_name(keys.name, contact_id)
 
     def _telling_of(self, contact_id: int) -> dict[str, set[str]]:
         return self.telling.get(contact_id, {})
 
-    def find(self, person: IncomingPerson) -> tuple[int, str] | None:
-        channels = _matchable(person)
+    def find(self, person: IncomingPerson, keys: _Keys | None = None) -> tuple[int, str] | None:
+        keys = keys or self.keys_of(person)
         for kind, reason in MATCH_REASONS.items():
-            for value in (v for k, v in channels if k == kind):
-                found = self.by_key.get(self.key(kind, value))
+            for key in (key for k, _v, key in keys.channels if k == kind):
+                found = self.by_key.get(key)
                 if found is not None:
                     return found, reason
-        name = fold_key(person.name)
-        key = ("name+company", f"{name}|{fold_key(person.company)}") if person.company else ("name only", name)
-        candidates = self.by_name.get(key)
+        candidates = self.by_name.get(keys.name)
         if not candidates:
             return None
         allowed = rules.weak_matches(
-            candidates, rules.telling_identifiers(channels), self._telling_of)
+            candidates, rules.telling_identifiers((k, v) for k, v, _key in keys.channels), self._telling_of)
         if person.company and allowed:  # the first one, as ever
             return allowed[0], rules.SAME_NAME_AND_COMPANY
         if len(allowed) == 1:  # a name alone shared by two people identifies neither
@@ -121,14 +137,14 @@ class _Known:
         return None
 
 
+class _Keys(NamedTuple):
+    channels: list[tuple[str, str, tuple[str, str]]]  # (kind, value, _Known.key) of those in MATCH_REASONS
+    name: tuple[str, str]  # the key of by_name
+
+
 # The channels that identify a person, strongest first (the rule lives in netui.contacts).
 MATCH_REASONS = rules.MATCH_REASONS
 SAME_NAME_ONLY = N_("same name (no company, e-mail or phone to tell apart)")
-
-
-def _matchable(person: IncomingPerson) -> list[tuple[str, str]]:
-    """(kind, value) of the person's e-mails, LinkedIn URLs and phones, labelled ones too."""
-    return [(kind, value) for kind, value, _label in person.channels() if kind in MATCH_REASONS]
 
 
 # --- the plan ----------------------------------------------------------------------------
@@ -182,12 +198,12 @@ class ImportPlan:
                  unchanged=len(self.unchanged), skipped=len(self.skipped))
 
 
-def _check(person: IncomingPerson) -> str | None:
-    """Why the person cannot be saved as they are, or None."""
+def _check(person: IncomingPerson, channels: list[tuple[str, str, str]]) -> str | None:
+    """Why the person cannot be saved as they are (their `channels()` given), or None."""
     if not person.name:
         return _("no name")
     try:
-        for kind, value, _label in person.channels():
+        for kind, value, _label in channels:
             rules.validate_channel(kind, value)
         for tag in person.tags:
             rules.normalise_tag(tag)
@@ -209,20 +225,22 @@ def plan_import(read: ReadResult) -> ImportPlan:
     pending: dict[int, IncomingPerson] = {}  # new people of this file, by a negative id
     imported: set[str] = set()  # where the people imported are ("line 12", "card 3")
     for person in read.people:
-        problem = _check(person)
+        channels = person.channels()
+        problem = _check(person, channels)
         if problem:
             plan.skipped.append(Skipped(person.where, _("{name}: {problem}", name=person.name or _("nameless"),
                                                         problem=problem)))
             continue
         imported.add(person.where)
-        found = known.find(person)
+        keys = known.keys_of(person, channels)
+        found = known.find(person, keys)
         if found is not None and found[0] < 0 and _told_apart(person, pending[found[0]]):
             found = None  # two rows the file itself says are two people (netui's CSV: two ids)
         if found is None:
             placeholder = -(len(pending) + 1)
             pending[placeholder] = person
             plan.new.append(person)
-            known.remember_person(person, placeholder)
+            known.remember_person(person, placeholder, keys)
             continue
         contact_id, reason = found
         if contact_id < 0:  # the same person twice in one file: fold into the first row
@@ -236,7 +254,7 @@ def plan_import(read: ReadResult) -> ImportPlan:
         if read.format_name == linkedin.FORMAT_NAME:  # their own current profile, however matched
             _job_change(update)
         (plan.updated if update.changes_anything or update.conflicts else plan.unchanged).append(update)
-        known.remember_person(person, contact_id)
+        known.remember_person(person, contact_id, keys)
     # A reader's problem with one value of a row that is imported is a note on that row: only
     # rows not imported count as skipped.
     skipped_rows = plan.skipped
@@ -375,8 +393,10 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
         # A new person's only interaction is their LinkedIn connection, and their last-contacted
         # moment is written with them: the trigger that works it out row by row (most of the time
         # a big LinkedIn import took) stays out of the way -- suspended once for every batch (each
-        # suspension is two schema changes, after which SQLite prepares every statement again).
-        with _indexes_deferred_for(len(plan.new)), bulk.triggers_suspended([InteractionParticipant], or_fired=True):
+        # suspension is two schema changes, after which SQLite prepares every statement again);
+        # so does the one counting living contacts, one UPDATE a person (they are counted once
+        # when it comes back: netui.store.totals).
+        with _indexes_deferred_for(len(plan.new)), bulk.triggers_suspended(_TRIGGERS_SUSPENDED, or_fired=True):
             for start in range(0, len(plan.new), PROGRESS_STEP):
                 new_ids += _create_new_people(plan.new[start : start + PROGRESS_STEP], moments, keep_ids)
                 report(min(start + PROGRESS_STEP, len(plan.new)), total)
@@ -393,6 +413,8 @@ def apply_import(plan: ImportPlan, progress: Callable[[int, int], None] | None =
 # at random places each), and kept up row by row otherwise (rebuilding 100,000 people's
 # indexes for a few new ones would cost more).
 _NEW_PEOPLE_TABLES = (Contact, Channel, Fact, ImportantDate, ContactTag, Interaction, InteractionParticipant)
+# The tables whose triggers new people are written without (the import writes what they work out).
+_TRIGGERS_SUSPENDED = (Contact, InteractionParticipant)
 DEFERRED_INDEXES_FROM = 1000  # new people: fewer are written as fast either way (the crash test imports 1,500)
 
 
@@ -464,6 +486,7 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
     ids = [person.file_id for person in people] if keep_ids else list(range(first_id, first_id + len(people)))
     contact_fields = ("first_name", "last_name", "company", "role", "city", "country", "circle", "how_met",
                       "cadence_days", "starred", "notes")
+    in_order = operator.itemgetter(*contact_fields)  # a clean_fields dict's values, as contact_fields
     contact_rows, channels, tag_links, facts, dates, meetings = [], [], [], [], [], []
     for contact_id, person in zip(ids, people):
         met = person.connected_on
@@ -478,14 +501,16 @@ def _create_new_people(people: list[IncomingPerson], moments: dict[dt.date, str]
             starred=person.starred))
         added = getattr(person, "created_at", None)  # netui's own CSV says when they were added
         contact_rows.append((contact_id, fold_key(person.name), Contact.created_at.db_value(added) if added else stamp,
-                             stamp, *(clean[name] for name in contact_fields),
+                             stamp, *in_order(clean),
                              getattr(person, "cadence_off", False), getattr(person, "cadence_snoozed_until", None),
                              moments[met] if met is not None else None))
         for kind, value, label in person.channels():
             kind, value = rules.validate_channel(kind, value)
             channels.append((contact_id, kind, value, label.strip()))
-        tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.normalise_tag(t) for t in person.tags)]
-        facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
+        if person.tags:
+            tag_links += [(contact_id, tag) for tag in dict.fromkeys(rules.normalise_tag(t) for t in person.tags)]
+        if person.facts:
+            facts += [(contact_id, " ".join(label.split()), value.strip()) for label, value in person.facts]
         reminders = person.date_reminders
         for index, (label, year, month, day) in enumerate(person.important_dates):
             remind = reminders[index] if index < len(reminders) else DEFAULT_REMIND_DAYS

@@ -63,11 +63,14 @@ class IncomingPerson:
 
     def channels(self) -> list[tuple[str, str, str]]:
         """Every channel as (kind, value, label)."""
-        kinds = (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
-                 ("website", self.websites))
-        return [
-            (kind, value, self.labels.get((kind, value), "")) for kind, values in kinds for value in values
-        ] + list(self.other_channels)
+        labels = self.labels
+        found: list[tuple[str, str, str]] = []
+        for kind, values in (("email", self.emails), ("phone", self.phones), ("linkedin", self.linkedin),
+                             ("website", self.websites)):
+            if values:  # (an import asks this of every row, several times)
+                found += ([(kind, value, labels.get((kind, value), "")) for value in values] if labels
+                          else [(kind, value, "") for value in values])
+        return found + self.other_channels
 
     def add_channel(self, kind: str, value: str, label: str = "") -> None:
         """Add a channel the person does not have yet (e-mails compared without case),

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 
-from peewee import AutoField, CharField, ForeignKeyField, IntegerField, TextField
+from peewee import AutoField, BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from netui.errors import OwnerRoleNeeded
 from netui.i18n import _
@@ -41,6 +41,9 @@ STREAM_BATCH_ROWS = 50_000
 LOAD_CACHE_KIB = 512 * 1024
 _PLAIN_FIELDS = (AutoField, CharField, ForeignKeyField, IntegerField, TextField)
 _PLAIN_TYPES = {str, int, type(None)}
+# Other fields and the values their db_value hands back as they are: an instant given as the
+# text it is stored as (an import converts each connection day once), a flag given as a bool.
+_STORED_AS_GIVEN = ((UTCDateTimeField, {str, type(None)}), (BooleanField, {bool, type(None)}))
 
 
 def owns_tables(tables: Sequence[str]) -> bool:
@@ -82,15 +85,17 @@ def insert_rows(model, fields: Sequence, rows: Sequence[tuple], progress=None) -
     """INSERT `rows` (tuples of Python values, in the order of `fields`) into `model`'s table."""
     statement = _insert_statement(model, fields)
     # Text, numbers and ids given as str/int are stored as they are (converting them one by one
-    # is most of the time a big import takes); a column holding anything else -- instants,
-    # dates, booleans -- goes through its field's db_value.
-    plain = [isinstance(f, _PLAIN_FIELDS) for f in fields]
+    # is most of the time a big import takes), and so are instants given as stored text and flags
+    # as bools (_STORED_AS_GIVEN); a column holding anything else -- pendulum instants, dates --
+    # goes through its field's db_value.
+    as_given = [_PLAIN_TYPES if isinstance(f, _PLAIN_FIELDS)
+                else next((types for kind, types in _STORED_AS_GIVEN if isinstance(f, kind)), set()) for f in fields]
     cursor = database.cursor()
     for start in range(0, len(rows), BATCH_ROWS):
         batch = rows[start : start + BATCH_ROWS]
         columns = list(zip(*batch))
         for index, (field, column) in enumerate(zip(fields, columns)):
-            if plain[index] and set(map(type, column)) <= _PLAIN_TYPES:
+            if set(map(type, column)) <= as_given[index]:
                 continue
             to_db = field.db_value
             columns[index] = [None if value is None else to_db(value) for value in column]

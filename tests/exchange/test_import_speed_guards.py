@@ -7,11 +7,16 @@ from __future__ import annotations
 import gc
 
 import pytest
+from peewee import BooleanField
+from support import statements
 
 from netui import contacts
 from netui.exchange import exporting, importing, table_import
-from netui.store import search, sqlite
-from netui.store.models import Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag
+from netui.store import search, sqlite, totals
+from netui.exchange.records import IncomingPerson
+from netui.store.models import (Channel, Contact, ContactSearch, ContactTag, Fact, InteractionParticipant, Tag,
+                                 UTCDateTimeField)
+from netui.text import fold
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -136,3 +141,62 @@ def test_new_peoples_search_rows_are_what_rebuilding_the_index_writes(database, 
     assert len(written) == Contact.select().count()
     search.rebuild_index()
     assert index_rows(database) == written
+
+
+def test_indexing_plain_text_calls_no_python_and_accented_text_is_still_folded(database, tmp_path):
+    """The search index folds a contact's text (netui.text.fold) in SQL; text that is its own
+    fold (plain ASCII) never calls into Python -- eight calls a person were 40% of indexing a
+    big import -- and text with accents or special letters is folded as before."""
+    folded: list[str] = []
+
+    def counted_fold(text):
+        folded.append(text)
+        return fold(text)
+
+    database.connection().create_function("fold", 1, counted_fold, deterministic=True)
+    report = table_import.import_file(linkedin_file(tmp_path, 1200))
+    assert len(report.new_ids) == 1200 and folded == []
+    giulia = contacts.create_contact("Nicolò Ødegaard", company="Caffè Ærø", notes="line one\nline two")
+    assert set(folded) == {"Nicolò Ødegaard", "Caffè Ærø"}
+    assert search.search_ids("odegaard") == search.search_ids("caffe aero") == [giulia]
+    row = database.execute_sql("SELECT name, company, notes FROM contact_search WHERE rowid = ?", (giulia,)).fetchone()
+    assert row == ("Nicolo Odegaard", "Caffe AEro", "\nline one\nline two")
+
+
+def test_a_big_import_counts_living_contacts_once_not_once_a_person(database, tmp_path):
+    """The trigger keeping the number of living contacts (netui.store.totals) is suspended
+    while new people are written, and they are counted once after: the same number."""
+    with statements() as seen:
+        table_import.import_file(linkedin_file(tmp_path, 1200))
+    dropped = seen.index('DROP TRIGGER "contact_living_insert"')
+    written = next(n for n, sql in enumerate(seen) if sql.startswith('INSERT INTO "contact" '))
+    made = next(n for n, sql in enumerate(seen) if sql.startswith('CREATE TRIGGER "contact_living_insert"'))
+    assert dropped < written < made
+    assert totals.living_contacts() == 1200
+    contacts.create_contact("Giulia Rossi")  # the trigger is back
+    assert totals.living_contacts() == 1201
+
+
+def test_an_import_works_out_each_persons_channels_once_to_match_them(database, tmp_path, monkeypatch):
+    """Checking, matching and remembering a row share one list of its channels (and their
+    keys): once while planning, once while writing."""
+    calls = []
+    original = IncomingPerson.channels
+    monkeypatch.setattr(IncomingPerson, "channels", lambda person: calls.append(person) or original(person))
+    report = table_import.import_file(linkedin_file(tmp_path, 1200))
+    assert len(report.new_ids) == 1200 and len(calls) == 2 * 1200
+
+
+def test_values_stored_as_given_are_not_converted_one_by_one(database, tmp_path, monkeypatch):
+    """A big import hands the bulk writer its instants as the text they are stored as and its
+    flags as bools: no field converts them again, row after row (and they are stored the same)."""
+    converted = []
+    for field_class in (UTCDateTimeField, BooleanField):
+        original = field_class.db_value
+        monkeypatch.setattr(field_class, "db_value",
+                            lambda field, value, _original=original: converted.append(value) or _original(field, value))
+    table_import.import_file(linkedin_file(tmp_path, 1200))
+    assert len(converted) < 1200  # once per connection day (and batch), not several times per person
+    row = database.execute_sql("SELECT starred, cadence_off, typeof(created_at), last_contacted_at FROM contact "
+                               "WHERE first_name = 'Person5'").fetchone()
+    assert row[:3] == (0, 0, "text") and len(row[3]) == len("2026-01-06 11:00:00")

@@ -57,6 +57,7 @@ from netui.exchange.formats.text import (
     parse_export_date,
     split_line,
     tidy,
+    tidy_row,
 )
 from netui.i18n import _
 from netui.exchange.records import IncomingPerson, ReadResult, Skipped
@@ -118,7 +119,8 @@ def read(text: str) -> ReadResult:
     day_first = guess_day_first(_cell(row, columns, "connected_on") for _line, row in records)
 
     result = ReadResult(format_name=FORMAT_NAME)
-    collect_rows(result, records, width, lambda where, row: _person(where, row, columns, day_first))
+    indexes = [columns.get(column) for column in _COLUMNS]
+    collect_rows(result, records, width, lambda where, row: _person(where, row, _cells(row, indexes), columns, day_first))
     return result
 
 
@@ -127,11 +129,17 @@ def _cell(row: list[str], columns: dict[str, int], column: str) -> str:
     return tidy(row[index]) if index is not None and index < len(row) else ""
 
 
+def _cells(row: list[str], indexes: list[int | None]) -> list[str]:
+    """The row's cell of each of _COLUMNS, in that order, tidied ("" for a column the file
+    lacks): each read once, by position, for every row of a file."""
+    width, tidied = len(row), tidy_row(row)
+    return [tidied[index] if index is not None and index < width else "" for index in indexes]
+
+
 def _person(
-    where: str, row: list[str], columns: dict[str, int], day_first: bool
+    where: str, row: list[str], cells: list[str], columns: dict[str, int], day_first: bool
 ) -> tuple[IncomingPerson | None, list[Skipped]]:
-    first, last = _cell(row, columns, "first_name"), _cell(row, columns, "last_name")
-    connected = _cell(row, columns, "connected_on")
+    first, last, url, email, company, position, connected = cells  # the order of _COLUMNS
     if not (first or last):
         others = [
             cell for index, cell in enumerate(row)
@@ -143,12 +151,11 @@ def _person(
 
     person = IncomingPerson(
         where=where, first_name=first, last_name=last,
-        company=_cell(row, columns, "company"), role=_cell(row, columns, "position"),
+        company=company, role=position,
     )
     notes: list[str] = []
     problems: list[Skipped] = []
 
-    url = _cell(row, columns, "url")
     if url:
         normal = profile_url(url)
         if normal:
@@ -158,7 +165,6 @@ def _person(
         else:
             notes.append(as_exported("LinkedIn URL", url))
 
-    email = _cell(row, columns, "email")
     if email:
         try:
             person.emails.append(validate_email(email))

@@ -294,6 +294,14 @@ def tidy(value: str) -> str:
     return " ".join(_CONTROL.sub(" ", value).split())
 
 
+def tidy_row(cells: list[str]) -> list[str]:
+    """Every cell of a row tidied (`tidy`): a row of plain cells, the usual one, is tested once."""
+    joined = "".join(cells)
+    if joined.isascii() and joined.isprintable():
+        return [" ".join(cell.split()) for cell in cells]
+    return [tidy(cell) for cell in cells]
+
+
 def tidy_block(value: str) -> str:
     """A multi-line cell (notes): NFC, line breaks kept, each line stripped on the right,
     blank lines at the start and end dropped."""
@@ -376,7 +384,7 @@ def guess_day_first(values: Iterable[str], default: bool = False) -> bool:
     month-first (`12/24/17`); with no proof either way, or contradicting proof, `default`.
     """
     day_first_seen = month_first_seen = False
-    for value in values:
+    for value in set(values):  # a file repeats its days thousands of times; the answer is the same
         match = _NUMERIC.fullmatch(_TIME_SUFFIX.sub("", " ".join(value.split())))
         if not match or match.group(2) == ".":
             continue
