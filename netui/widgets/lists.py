@@ -50,22 +50,22 @@ class VimOptionList(SteadyScrollBars, OptionList):
         Binding("k", "cursor_up", N_("Up"), show=False),
     ]
 
-    _drawing: Region | None = None  # in render_lines: the content region when it began
+    _region_while_drawing: Region | None = None  # in render_lines: the content region when it began
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # OptionList checks its lines again at each line it draws (through `_lines`), and works
         # out its content region at each line and more: 109 times for the planner's first paint,
         # 6% of it. Neither changes while the lines are drawn.
         self._update_lines()
-        self._drawing = self.scrollable_content_region
+        self._region_while_drawing = self.scrollable_content_region
         try:
             return super().render_lines(crop)
         finally:
-            self._drawing = None
+            self._region_while_drawing = None
 
     @property
     def scrollable_content_region(self) -> Region:
-        return self._drawing or super().scrollable_content_region
+        return self._region_while_drawing or super().scrollable_content_region
 
     def _update_lines(self) -> None:
         """Textual's own (8.2.8), but in a list whose lines neither wrap nor fold (the side panes:
@@ -73,7 +73,7 @@ class VimOptionList(SteadyScrollBars, OptionList):
         not converted and measured until it is shown. An OptionList measured all of its options
         to learn their heights -- at the first paint the event planner's and the timeline's
         hundred and sixty, a third of the first paint, for the forty in view."""
-        if self._drawing is not None or not self.scrollable_content_region:
+        if self._region_while_drawing is not None or not self.scrollable_content_region:
             return
         line_cache = self._line_cache
         lines = line_cache.lines
